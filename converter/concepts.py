@@ -1,0 +1,307 @@
+"""Configuration: the concept table and the entity registry, loaded once into typed objects.
+
+The concept table (taxonomy_map/concepts.yaml) has one entry per taxonomy concept:
+
+    - concept: us-gaap:Assets
+      type: monetaryItemType          # item type local name, as in the taxonomy
+      period: instant                 # instant | duration
+      balance: debit                  # debit | credit | omitted
+      statement: balance_sheet        # balance_sheet | operations (omit for label details)
+      section: "^assets$"             # optional regex; one heading above the row must match
+      labels: ["total assets", "total"]   # regexes; one must match the whole normalized label
+      total: true                     # the row is a subtotal/total of the rows above it
+      sign: as-printed                # as-printed | deduction (printed in parentheses because
+                                      #   it is subtracted; the concept stores its size)
+      dash: zero                      # zero | nil: what a printed "--" means for this concept
+      never_negative: true            # the tool's checks flag a negative value
+      detail: allowance               # for facts stated inside labels: the DetailKind ...
+      detail_of: ["accounts receivable.*"]   # ... and the labels of rows that carry it
+
+Labels are normalized before matching: lower case, curly quotes straightened, whitespace
+collapsed, a trailing colon, footnote marks and "(Note 11)" removed. Patterns use Python
+regex syntax and are matched with fullmatch, so "total" matches only the bare word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from converter.errors import ConfigError
+from converter.model import DetailKind, StatementKind, UnitKind
+
+
+class Sign(str, Enum):
+    AS_PRINTED = "as-printed"
+    DEDUCTION = "deduction"
+
+
+class DashRule(str, Enum):
+    ZERO = "zero"
+    NIL = "nil"
+
+
+ITEM_TYPE_UNITS: dict[str, UnitKind | None] = {
+    "monetaryItemType": UnitKind.USD,
+    "sharesItemType": UnitKind.SHARES,
+    "perShareItemType": UnitKind.USD_PER_SHARE,
+    "stringItemType": None,
+    "normalizedStringItemType": None,
+    "dateItemType": None,
+    "gYearItemType": None,
+    "booleanItemType": None,
+    # dei's own item types
+    "centralIndexKeyItemType": None,
+    "tradingSymbolItemType": None,
+    "submissionTypeItemType": None,
+    "fiscalPeriodItemType": None,
+}
+
+_NOTE_RE = re.compile(r"\s*\((?:note|notes|see note)\s+[\w ,&-]+\)", re.IGNORECASE)
+_FOOTNOTE_RE = re.compile(r"\s*(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|\*+)\s*$")
+
+
+def normalize_label(label: str) -> str:
+    """The form a label is matched in: lower case, plain quotes, single spaces, no notes."""
+    text = label.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = text.replace("\u2014", "--").replace("\u2013", "-").replace("\xa0", " ")
+    text = _NOTE_RE.sub("", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    text = _FOOTNOTE_RE.sub("", text)
+    return text.rstrip(":").strip().lower()
+
+
+@dataclass(frozen=True)
+class ConceptEntry:
+    concept: str
+    item_type: str
+    period_type: str  # "instant" | "duration"
+    balance: str | None
+    statement: StatementKind | None
+    section: re.Pattern[str] | None
+    labels: tuple[re.Pattern[str], ...]
+    total: bool
+    sign: Sign
+    dash: DashRule
+    never_negative: bool
+    detail: DetailKind | None
+    detail_of: tuple[re.Pattern[str], ...]
+    nillable: bool = True
+
+    @property
+    def prefix(self) -> str:
+        return self.concept.split(":", 1)[0]
+
+    @property
+    def local_name(self) -> str:
+        return self.concept.split(":", 1)[1]
+
+    @property
+    def unit(self) -> UnitKind | None:
+        return ITEM_TYPE_UNITS[self.item_type]
+
+    def matches_label(self, normalized_label: str) -> re.Pattern[str] | None:
+        for pattern in self.labels:
+            if pattern.fullmatch(normalized_label):
+                return pattern
+        return None
+
+    def matches_section(self, section: tuple[str, ...]) -> bool:
+        if self.section is None:
+            return True
+        return any(self.section.search(normalize_label(h)) for h in section)
+
+    def carries_detail(self, normalized_label: str) -> bool:
+        return any(p.fullmatch(normalized_label) for p in self.detail_of)
+
+
+@dataclass(frozen=True)
+class ConceptTable:
+    entries: tuple[ConceptEntry, ...]
+    source: str
+
+    def line_item_entries(self, kind: StatementKind) -> tuple[ConceptEntry, ...]:
+        return tuple(e for e in self.entries if e.statement is kind and e.detail is None)
+
+    def detail_entries(self, detail: DetailKind) -> tuple[ConceptEntry, ...]:
+        return tuple(e for e in self.entries if e.detail is detail)
+
+    def entry(self, concept: str) -> ConceptEntry | None:
+        for e in self.entries:
+            if e.concept == concept:
+                return e
+        return None
+
+
+@dataclass(frozen=True)
+class Entity:
+    ticker: str
+    cik: str  # 10 digits
+    name: str
+
+
+@dataclass(frozen=True)
+class EntityRegistry:
+    entities: tuple[Entity, ...]
+
+    def by_ticker(self, ticker: str | None) -> Entity | None:
+        if not ticker:
+            return None
+        for e in self.entities:
+            if e.ticker.upper() == ticker.upper():
+                return e
+        return None
+
+
+# ---- loading -------------------------------------------------------------------------------
+
+_ENTRY_KEYS = {
+    "concept", "type", "period", "balance", "statement", "section", "labels", "total", "sign",
+    "dash", "never_negative", "detail", "detail_of", "nillable", "note",
+}
+
+
+def _regex(text: Any, where: str) -> re.Pattern[str]:
+    if not isinstance(text, str) or not text:
+        raise ConfigError(f"pattern must be a non-empty string, got {text!r}", where)
+    try:
+        return re.compile(text, re.IGNORECASE)
+    except re.error as exc:
+        raise ConfigError(f"bad regular expression {text!r}: {exc}", where) from exc
+
+
+def _patterns(value: Any, where: str) -> tuple[re.Pattern[str], ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise ConfigError("expected a list of patterns", where)
+    return tuple(_regex(v, where) for v in value)
+
+
+def _enum(cls: type[Enum], value: Any, where: str, field_name: str) -> Any:
+    try:
+        return cls(value)
+    except ValueError:
+        allowed = ", ".join(str(m.value) for m in cls)  # type: ignore[attr-defined]
+        raise ConfigError(f"{field_name}: {value!r} is not one of {allowed}", where) from None
+
+
+def _entry(raw: Any, where: str) -> ConceptEntry:
+    if not isinstance(raw, dict):
+        raise ConfigError("each entry must be a mapping", where)
+    unknown = set(raw) - _ENTRY_KEYS
+    if unknown:
+        raise ConfigError(f"unknown keys {sorted(unknown)}", where)
+    concept = raw.get("concept")
+    if not isinstance(concept, str) or not re.fullmatch(r"(us-gaap|dei):[A-Z][A-Za-z0-9]+", concept):
+        raise ConfigError(f"concept must look like us-gaap:Name, got {concept!r}", where)
+    where = f"{where} ({concept})"
+    item_type = raw.get("type")
+    if item_type not in ITEM_TYPE_UNITS:
+        raise ConfigError(f"type {item_type!r} is not supported ({', '.join(ITEM_TYPE_UNITS)})", where)
+    period = raw.get("period")
+    if period not in ("instant", "duration"):
+        raise ConfigError(f"period must be instant or duration, got {period!r}", where)
+    balance = raw.get("balance")
+    if balance not in (None, "debit", "credit"):
+        raise ConfigError(f"balance must be debit or credit, got {balance!r}", where)
+    if balance and item_type != "monetaryItemType":
+        raise ConfigError("only monetary concepts have a balance", where)
+    statement = _enum(StatementKind, raw["statement"], where, "statement") if raw.get("statement") else None
+    detail = _enum(DetailKind, raw["detail"], where, "detail") if raw.get("detail") else None
+    labels = _patterns(raw.get("labels"), where)
+    detail_of = _patterns(raw.get("detail_of"), where)
+    if detail is None and labels and statement is None:
+        raise ConfigError("an entry with labels needs a statement", where)
+    if detail is not None and not detail_of:
+        raise ConfigError("an entry with detail needs detail_of patterns", where)
+    if detail is not None and period != "instant":
+        raise ConfigError("facts stated in labels are balance-sheet instants", where)
+    section = _regex(raw["section"], where) if raw.get("section") else None
+    return ConceptEntry(
+        concept=concept,
+        item_type=item_type,
+        period_type=period,
+        balance=balance,
+        statement=statement,
+        section=section,
+        labels=labels,
+        total=bool(raw.get("total", False)),
+        sign=_enum(Sign, raw.get("sign", "as-printed"), where, "sign"),
+        dash=_enum(DashRule, raw.get("dash", "zero"), where, "dash"),
+        never_negative=bool(raw.get("never_negative", False)),
+        detail=detail,
+        detail_of=detail_of,
+        nillable=bool(raw.get("nillable", True)),
+    )
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError("file not found", str(path)) from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"not valid YAML: {exc}", str(path)) from exc
+
+
+def load_concept_table(path: Path) -> ConceptTable:
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("concepts"), list):
+        raise ConfigError("expected a mapping with a 'concepts' list", str(path))
+    entries = tuple(_entry(raw, f"{path}: concepts[{i}]") for i, raw in enumerate(data["concepts"]))
+    seen: set[tuple[str, str | None]] = set()
+    for e in entries:
+        key = (e.concept, e.detail.value if e.detail else None)
+        if key in seen:
+            raise ConfigError(f"{e.concept} has more than one entry; give one entry its patterns", str(path))
+        seen.add(key)
+    return ConceptTable(entries=entries, source=str(path))
+
+
+def load_entity_registry(path: Path) -> EntityRegistry:
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
+        raise ConfigError("expected a mapping with an 'entities' list", str(path))
+    out = []
+    for i, raw in enumerate(data["entities"]):
+        where = f"{path}: entities[{i}]"
+        if not isinstance(raw, dict) or set(raw) - {"ticker", "cik", "name"}:
+            raise ConfigError("each entity needs ticker, cik and name only", where)
+        cik = str(raw.get("cik", ""))
+        if not re.fullmatch(r"\d{1,10}", cik):
+            raise ConfigError(f"cik must be up to 10 digits, got {cik!r}", where)
+        if not raw.get("ticker") or not raw.get("name"):
+            raise ConfigError("ticker and name are required", where)
+        out.append(Entity(ticker=str(raw["ticker"]).upper(), cik=cik.zfill(10), name=str(raw["name"])))
+    return EntityRegistry(entities=tuple(out))
+
+
+def default_concept_table_path() -> Path:
+    from taxonomy_map import data_path
+
+    return data_path("concepts.yaml")
+
+
+def default_entity_registry_path() -> Path:
+    from taxonomy_map import data_path
+
+    return data_path("entities.yaml")
+
+
+@lru_cache(maxsize=8)
+def _cached_table(path: str) -> ConceptTable:
+    return load_concept_table(Path(path))
+
+
+def concept_table(path: Path | None = None) -> ConceptTable:
+    """Load (once per path) and return the concept table."""
+    return _cached_table(str(path or default_concept_table_path()))

@@ -1,0 +1,254 @@
+"""The typed model the pipeline stages hand to each other.
+
+Data flows one way:
+
+    extract:  text -> Release (statements of LineItems with Cells, DocumentInfo)
+    map:      Release -> MappedRelease (Facts + MappingDecisions), taxonomy-aware
+    serialize: MappedRelease -> XBRL instance bytes
+    validate: instance -> ValidationMessages
+
+Everything here is a frozen dataclass; amounts are Decimal, never float.
+Every number keeps a SourceRef to the place in the input it was read from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+
+
+@dataclass(frozen=True, order=True)
+class SourceRef:
+    """A place in an input file: 1-based line and 1-based column (character offset in the line)."""
+
+    path: str
+    line: int
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+class StatementKind(str, Enum):
+    BALANCE_SHEET = "balance_sheet"
+    OPERATIONS = "operations"
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """An instant (start is None) or a duration start..end, both dates inclusive."""
+
+    end: date
+    start: date | None = None
+
+    @property
+    def is_instant(self) -> bool:
+        return self.start is None
+
+    def __str__(self) -> str:
+        return self.end.isoformat() if self.start is None else f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+class CellKind(str, Enum):
+    NUMBER = "number"  # a printed amount
+    DASH = "dash"  # "--", "-", an em dash: printed as nothing/zero
+    BLANK = "blank"  # no value in this column
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One value cell of a line item, as printed.
+
+    `value` is the printed number with the printed sign: "(9,911)" and "$(0.06)" are negative,
+    unscaled (thousands are not multiplied out). None for DASH and BLANK.
+    `decimals_printed` is the count of digits after the decimal point as printed (2 for "0.06",
+    3 for ".001", 0 for "9,911").
+    """
+
+    text: str
+    kind: CellKind
+    value: Decimal | None
+    source: SourceRef
+    decimals_printed: int = 0
+
+
+@dataclass(frozen=True)
+class Scale:
+    """The scale line of a statement, e.g. "(In thousands, except per share data)".
+
+    `exponent` is the power of ten that table amounts are printed in (3 for thousands, 6 for
+    millions, 0 when no scale line). Per-share amounts are never scaled. `shares_scaled` tells
+    whether share counts in the table are in the same scale ("except share amounts" says no).
+    """
+
+    exponent: int = 0
+    shares_scaled: bool = True
+    text: str = ""
+
+
+class DetailKind(str, Enum):
+    """Facts stated inside a label, e.g. "Common stock, $.001 par value; 415,000,000 shares authorized"."""
+
+    ALLOWANCE = "allowance"  # "net of allowance ... of $687 at September 30, 2008"
+    PAR_VALUE = "par_value"  # "$.001 par value"
+    SHARES_AUTHORIZED = "shares_authorized"
+    SHARES_ISSUED = "shares_issued"  # "none issued" gives value 0
+    SHARES_OUTSTANDING = "shares_outstanding"
+    TREASURY_SHARES = "treasury_shares"  # "Treasury stock, at cost; 724,309 shares at ..."
+
+
+@dataclass(frozen=True)
+class LabelDetail:
+    """A number stated inside a line item's label.
+
+    `value` is as written and unscaled ("$687" -> 687, "$.001" -> 0.001, "415,000,000" -> 415000000).
+    Whether the statement's scale applies is decided by the mapper (allowances are amounts in the
+    table's scale; par values and share counts written out in full are not).
+    `as_of` is the date the figure is stated for, or None when the label gives no date (then it
+    holds for every balance-sheet date of the statement).
+    """
+
+    kind: DetailKind
+    value: Decimal
+    as_of: date | None
+    text: str
+    source: SourceRef
+    decimals_printed: int = 0
+
+
+@dataclass(frozen=True)
+class LineItem:
+    """One row of a statement with values.
+
+    `section` is the path of headings above the row, outermost first, as printed without a
+    trailing colon, e.g. ("ASSETS", "Current Assets"). A heading's subsection is closed after
+    its "Total ..." row, so "Property, plant and equipment, net" after "Total current assets"
+    has section ("ASSETS",).
+    `cells` has one Cell per statement period, in the statement's column order.
+    `rule_above` is True when a rule row (----- or =====) precedes the row.
+    """
+
+    label: str
+    section: tuple[str, ...]
+    cells: tuple[Cell, ...]
+    source: SourceRef
+    rule_above: bool = False
+    details: tuple[LabelDetail, ...] = ()
+
+
+@dataclass(frozen=True)
+class Statement:
+    kind: StatementKind
+    title: str  # e.g. "CONDENSED CONSOLIDATED BALANCE SHEETS"
+    periods: tuple[Period, ...]  # one per value column
+    scale: Scale
+    items: tuple[LineItem, ...]
+    source: SourceRef  # the title line
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """Document-level facts read from the release text. Any may be None when not stated."""
+
+    company_name: str | None = None
+    exchange: str | None = None  # "NASDAQ"
+    ticker: str | None = None  # "CPST"
+    release_date: date | None = None
+    fiscal_period_text: str | None = None  # "Second Quarter Fiscal 2009"
+    fiscal_year_focus: int | None = None  # 2009
+    fiscal_period_focus: str | None = None  # "Q1".."Q4" or "FY"
+    period_end: date | None = None
+    sources: tuple[tuple[str, SourceRef], ...] = ()  # (field name, where it was read)
+
+    def source_of(self, name: str) -> SourceRef | None:
+        for key, ref in self.sources:
+            if key == name:
+                return ref
+        return None
+
+
+@dataclass(frozen=True)
+class Release:
+    """Everything extraction read from one press release. Taxonomy-free."""
+
+    path: str
+    info: DocumentInfo
+    statements: tuple[Statement, ...]
+
+
+# ---- after mapping -------------------------------------------------------------------------
+
+
+class UnitKind(str, Enum):
+    USD = "USD"
+    SHARES = "shares"
+    USD_PER_SHARE = "USD-per-share"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One XBRL fact. Numeric facts have a unit and decimals; value None means xsi:nil."""
+
+    concept: str  # prefixed name, "us-gaap:Assets" or "dei:TradingSymbol"
+    period: Period
+    value: Decimal | str | None
+    unit: UnitKind | None = None
+    decimals: int | None = None
+    source: SourceRef | None = None
+    label: str = ""  # the printed label (or detail text) the fact came from
+    statement: StatementKind | None = None
+    section: tuple[str, ...] = ()
+    printed: Decimal | None = None  # the value with the printed sign, unscaled
+
+    @property
+    def is_nil(self) -> bool:
+        return self.value is None
+
+
+@dataclass(frozen=True)
+class MappingDecision:
+    """What the mapper decided for one line item (or label detail): kept in the report."""
+
+    statement: StatementKind
+    section: tuple[str, ...]
+    label: str
+    source: SourceRef
+    concept: str | None  # None: unmapped
+    rule: str = ""  # which concept-table entry/pattern matched, or why nothing did
+    alternatives: tuple[str, ...] = ()  # other concepts that also matched
+
+
+@dataclass(frozen=True)
+class MappedRelease:
+    release: Release
+    facts: tuple[Fact, ...]
+    decisions: tuple[MappingDecision, ...]
+    cik: str  # 10 digits
+    entity_name: str
+
+    @property
+    def unmapped(self) -> tuple[MappingDecision, ...]:
+        return tuple(d for d in self.decisions if d.concept is None)
+
+
+# ---- validation ----------------------------------------------------------------------------
+
+
+class Level(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class ValidationMessage:
+    """A message from Arelle or from the converter's own checks."""
+
+    code: str  # Arelle's code ("xbrl.4.9.2:...") or ours ("calc.subtotal", ...)
+    level: Level
+    message: str
+    concept: str | None = None
+    source: str = "arelle"  # "arelle" or "checks"
+    refs: tuple[str, ...] = field(default=())  # e.g. source lines of the facts involved
