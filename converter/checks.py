@@ -1,0 +1,149 @@
+"""The converter's own checks on a mapped release, on top of Arelle's validation:
+
+- every subtotal and total equals the sum of the rows it closes (weights from the concepts'
+  balances: a debit row under a credit total is subtracted, as in a calculation linkbase);
+- total assets equal total liabilities and equity;
+- concepts that cannot be negative are not.
+
+Which rows a total closes follows the statement's layout: the rows at the same heading level
+since the previous total there (that total included), plus the totals of sub-sections closed
+since (or, for a sub-section without a total row, its rows).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from converter.concepts import ConceptEntry, ConceptTable
+from converter.map import match_line_item
+from converter.model import Fact, Level, LineItem, MappedRelease, Period, Statement, ValidationMessage
+
+
+@dataclass(frozen=True)
+class _Row:
+    item: LineItem
+    entry: ConceptEntry
+
+
+def _weight(total: ConceptEntry, part: ConceptEntry) -> int:
+    if total.balance and part.balance and total.balance != part.balance:
+        return -1
+    return 1
+
+
+def _fact_index(mapped: MappedRelease) -> dict[tuple[str, Period], Fact]:
+    return {(f.concept, f.period): f for f in mapped.facts}
+
+
+def _value(facts: dict[tuple[str, Period], Fact], concept: str, period: Period) -> Decimal | None:
+    fact = facts.get((concept, period))
+    if fact is None:
+        return None
+    return fact.value if isinstance(fact.value, Decimal) else Decimal(0)
+
+
+def _is_named_total(row: _Row) -> bool:
+    return row.item.label.strip().lower().split(" ", 1)[0] == "total"
+
+
+def _components(statement_rows: list[_Row]) -> list[tuple[_Row, list[_Row]]]:
+    """For each total row, the rows it should add up (see module docstring).
+
+    A "Total ..." row closes its heading and then stands for it one level up. A running total
+    such as "Loss before income taxes" also takes in the rows of the levels above it, since a
+    heading without a total row ("Other income (expense):") cannot be seen to end.
+    """
+    pending: dict[tuple[str, ...], list[_Row]] = {}
+    out: list[tuple[_Row, list[_Row]]] = []
+    for row in statement_rows:
+        path = row.item.section
+        if not row.entry.total:
+            pending.setdefault(path, []).append(row)
+            continue
+        named = _is_named_total(row)
+        parts: list[_Row] = []
+        if not named:
+            for depth in range(len(path)):
+                parts.extend(pending.pop(path[:depth], []))
+        parts.extend(pending.pop(path, []))
+        for sub in sorted(p for p in pending if len(p) > len(path) and p[: len(path)] == path):
+            parts.extend(pending.pop(sub))
+        out.append((row, parts))
+        target = path[:-1] if (path and named) else path
+        pending.setdefault(target, []).append(row)
+    return out
+
+
+def _tolerance(parts: int, decimals: int | None) -> Decimal:
+    """Independently rounded printed figures may differ from their printed total by up to half
+    a unit of the last printed digit for each figure."""
+    unit = Decimal(1).scaleb(-(decimals or 0))
+    return unit * Decimal(parts) / 2
+
+
+def check_totals(mapped: MappedRelease, statement: Statement, table: ConceptTable) -> list[ValidationMessage]:
+    facts = _fact_index(mapped)
+    rows = []
+    for item in statement.items:
+        match = match_line_item(table, statement.kind, item)
+        if match.entry is not None and match.entry.unit is not None:
+            rows.append(_Row(item, match.entry))
+    messages: list[ValidationMessage] = []
+    for total, parts in _components(rows):
+        if not parts:
+            continue
+        for period in statement.periods:
+            found = _value(facts, total.entry.concept, period)
+            if found is None:
+                continue
+            expected = sum((_weight(total.entry, p.entry) * (_value(facts, p.entry.concept, period) or 0)
+                            for p in parts), Decimal(0))
+            fact = facts[(total.entry.concept, period)]
+            diff = abs(expected - found)
+            if diff == 0:
+                continue
+            terms = " ".join(f"{'+' if _weight(total.entry, p.entry) > 0 else '-'} {p.entry.local_name}" for p in parts)
+            level = Level.WARNING if diff <= _tolerance(len(parts), fact.decimals) else Level.ERROR
+            messages.append(ValidationMessage(
+                code="check.total", level=level, concept=total.entry.concept, source="checks",
+                message=(f"{total.item.label!r} ({total.entry.local_name}) for {period} is {found}, "
+                         f"but {terms.lstrip('+ ')} = {expected} (difference {diff})"),
+                refs=(str(total.item.source),)))
+    return messages
+
+
+def check_balance(mapped: MappedRelease) -> list[ValidationMessage]:
+    facts = _fact_index(mapped)
+    messages = []
+    for (concept, period), fact in sorted(facts.items(), key=lambda kv: (kv[0][1].end, kv[0][0])):
+        if concept != "us-gaap:Assets":
+            continue
+        other = _value(facts, "us-gaap:LiabilitiesAndStockholdersEquity", period)
+        if other is not None and other != fact.value:
+            messages.append(ValidationMessage(
+                code="check.balance", level=Level.ERROR, concept=concept, source="checks",
+                message=f"total assets {fact.value} differ from total liabilities and equity {other} at {period}",
+                refs=(str(fact.source),)))
+    return messages
+
+
+def check_signs(mapped: MappedRelease, table: ConceptTable) -> list[ValidationMessage]:
+    messages = []
+    for fact in mapped.facts:
+        entry = table.entry(fact.concept)
+        if entry and entry.never_negative and isinstance(fact.value, Decimal) and fact.value < 0:
+            messages.append(ValidationMessage(
+                code="check.negative", level=Level.ERROR, concept=fact.concept, source="checks",
+                message=f"{fact.concept} cannot be negative, but {fact.label!r} gives {fact.value} for {fact.period}",
+                refs=(str(fact.source),)))
+    return messages
+
+
+def run_checks(mapped: MappedRelease, table: ConceptTable) -> tuple[ValidationMessage, ...]:
+    messages: list[ValidationMessage] = []
+    for statement in mapped.release.statements:
+        messages.extend(check_totals(mapped, statement, table))
+    messages.extend(check_balance(mapped))
+    messages.extend(check_signs(mapped, table))
+    return tuple(messages)

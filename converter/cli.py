@@ -1,0 +1,154 @@
+"""Command line: the only place that prints and picks exit codes.
+
+Exit status: 0 every document converted and validated (a release with no statements counts as
+done); 1 any document failed or has validation errors; 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from converter import __version__
+from converter.concepts import (
+    concept_table,
+    default_concept_table_path,
+    default_entity_registry_path,
+    load_entity_registry,
+)
+from converter.errors import ConversionError
+from converter.model import Level, ValidationMessage
+from converter.pipeline import (
+    ConvertOptions,
+    DocumentResult,
+    Status,
+    collect_inputs,
+    convert_document,
+    output_folders,
+    write_summary,
+)
+
+_STATUS_COLORS = {Status.VALID: "green", Status.NO_STATEMENTS: "yellow", Status.INVALID: "red", Status.FAILED: "red"}
+_package_option = click.option(
+    "--taxonomy-package", "taxonomy_packages", multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Official taxonomy package zip (e.g. us-gaap-2024.zip); repeatable. Wins over the shipped subset.")
+_online_option = click.option("--online", is_flag=True, help="Let Arelle fetch the official taxonomy from the web.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="xbrl-convert")
+def main() -> None:
+    """Convert earnings press releases into validated US-GAAP XBRL instances."""
+
+
+def _cik(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not (value.isdigit() and len(value) <= 10):
+        raise click.BadParameter("a CIK is up to 10 digits")
+    return value
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder; each input gets OUT/<input stem>/.")
+@click.option("--cik", callback=_cik, help="CIK of the company, when its ticker is not in the entity registry.")
+@click.option("--encoding", help="Text encoding of the inputs, when they are not UTF-8 (e.g. cp1252).")
+@click.option("--fail-on-unmapped", is_flag=True, help="Treat a line item that matches no concept as an error.")
+@click.option("--no-validate", is_flag=True, help="Skip Arelle (the tool's own checks still run).")
+@click.option("--document-type", default="8-K", show_default=True, help="Value of dei:DocumentType.")
+@click.option("--concepts", "concepts_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Concept table YAML (default: the shipped taxonomy_map/concepts.yaml).")
+@click.option("--entities", "entities_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Entity registry YAML (default: the shipped taxonomy_map/entities.yaml).")
+@_package_option
+@_online_option
+def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: str | None, fail_on_unmapped: bool,
+            no_validate: bool, document_type: str, concepts_path: Path | None, entities_path: Path | None,
+            taxonomy_packages: tuple[Path, ...], online: bool) -> None:
+    """Convert press releases (files, or folders of .txt files) into XBRL instances."""
+    try:
+        table = concept_table(concepts_path or default_concept_table_path())
+        registry = load_entity_registry(entities_path or default_entity_registry_path())
+    except ConversionError as exc:
+        raise click.UsageError(str(exc)) from exc
+    inputs = collect_inputs(paths)
+    if not inputs:
+        raise click.UsageError("no input files (folders are searched for *.txt)")
+    options = ConvertOptions(out_dir=out_dir, cik=cik, encoding=encoding, fail_on_unmapped=fail_on_unmapped,
+                             validate=not no_validate, taxonomy_packages=taxonomy_packages, online=online,
+                             document_type=document_type)
+    results: list[DocumentResult] = []
+    pairs = list(zip(inputs, output_folders(inputs, out_dir)))
+    with click.progressbar(pairs, label="Converting", file=sys.stderr,
+                           item_show_func=lambda p: p[0].name if p else "") as bar:
+        for path, target in bar:
+            results.append(_convert_one(path, target, options, table, registry))
+    for result in results:
+        _print_result(result)
+    summary = write_summary(out_dir, results)
+    _print_summary(results, summary)
+    sys.exit(0 if all(r.ok for r in results) else 1)
+
+
+def _convert_one(path: Path, target: Path, options: ConvertOptions, table, registry) -> DocumentResult:  # type: ignore[no-untyped-def]
+    try:
+        return convert_document(path, target, options, table, registry)
+    except Exception as exc:  # one bad document never stops the batch
+        return DocumentResult(input=str(path), status=Status.FAILED,
+                              message=f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _print_result(result: DocumentResult) -> None:
+    status = click.style(result.status.value, fg=_STATUS_COLORS[result.status])
+    click.echo(f"{result.input}: {status}: {result.message}")
+    for item in result.unmapped:
+        click.echo(f"  unmapped: {item}")
+    for m in result.messages:
+        if m.level is not Level.INFO:
+            click.echo(f"  {_format_message(m)}")
+
+
+def _format_message(m: ValidationMessage) -> str:
+    concept = f" [{m.concept}]" if m.concept else ""
+    where = f" ({', '.join(m.refs)})" if m.refs else ""
+    return f"{m.level.value.upper()} {m.code}{concept}: {m.message}{where}"
+
+
+def _print_summary(results: list[DocumentResult], summary: Path) -> None:
+    width = max([len(Path(r.input).name) for r in results] + [8])
+    click.echo("")
+    click.echo(f"{'document':<{width}}  {'status':<13}  {'facts':>5}  {'unmapped':>8}  {'errors':>6}  {'warnings':>8}")
+    for r in results:
+        click.echo(f"{Path(r.input).name:<{width}}  {r.status.value:<13}  {r.facts:>5}  {len(r.unmapped):>8}  "
+                   f"{r.errors:>6}  {r.warnings:>8}")
+    counts = ", ".join(f"{sum(1 for r in results if r.status is s)} {s.value}" for s in Status)
+    click.echo(f"\n{len(results)} document(s): {counts}. Summary: {summary}")
+
+
+@main.command()
+@click.argument("instances", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_package_option
+@_online_option
+def validate(instances: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], online: bool) -> None:
+    """Validate XBRL instances with Arelle and print its messages with their codes."""
+    from converter.validate import validate_instance
+
+    failed = False
+    for instance in instances:
+        try:
+            report = validate_instance(instance, taxonomy_packages=taxonomy_packages, online=online)
+        except ConversionError as exc:
+            click.echo(f"{instance}: error: {exc}", err=True)
+            failed = True
+            continue
+        errors = [m for m in report.messages if m.level is Level.ERROR]
+        failed = failed or bool(errors)
+        verdict = click.style("valid" if not errors else "invalid", fg="green" if not errors else "red")
+        click.echo(f"{instance}: {verdict}: {report.fact_count} facts, {len(errors)} errors "
+                   f"(taxonomy: {report.taxonomy_source})")
+        for m in report.messages:
+            click.echo(f"  {_format_message(m)}")
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,232 @@
+"""Mapping stage: a taxonomy-free Release -> XBRL facts, through the concept table.
+
+Values follow each concept's meaning, not the printed sign (see concepts.Sign), and the
+statement's scale: amounts in thousands are multiplied out, per-share amounts never are.
+Every fact keeps the SourceRef of the cell or label text it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from converter.concepts import ConceptEntry, ConceptTable, DashRule, Sign, normalize_label
+from converter.model import (
+    Cell,
+    CellKind,
+    DetailKind,
+    Fact,
+    LabelDetail,
+    LineItem,
+    MappedRelease,
+    MappingDecision,
+    Period,
+    Release,
+    Scale,
+    SourceRef,
+    Statement,
+    StatementKind,
+    UnitKind,
+)
+
+DEFAULT_DOCUMENT_TYPE = "8-K"
+
+
+@dataclass(frozen=True)
+class EntityId:
+    """Who the facts are about: the CIK (10 digits) and registrant name."""
+
+    cik: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: ConceptEntry | None
+    rule: str
+    alternatives: tuple[str, ...]
+
+
+def match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -> Match:
+    """Find the concept-table entry for a row: label pattern within statement and section."""
+    label = normalize_label(item.label)
+    hits: list[tuple[ConceptEntry, str]] = []
+    for entry in table.line_item_entries(kind):
+        pattern = entry.matches_label(label)
+        if pattern is not None and entry.matches_section(item.section):
+            hits.append((entry, pattern.pattern))
+    if not hits:
+        return Match(None, f"no {kind.value} entry matches label {label!r}", ())
+    entry, pattern = hits[0]
+    section = f" in section /{entry.section.pattern}/" if entry.section else ""
+    return Match(entry, f"label /{pattern}/{section}", tuple(e.concept for e, _ in hits[1:]))
+
+
+def _scale_exponent(unit: UnitKind | None, scale: Scale) -> int:
+    if unit is UnitKind.USD:
+        return scale.exponent
+    if unit is UnitKind.SHARES:
+        return scale.exponent if scale.shares_scaled else 0
+    return 0
+
+
+def _stored(printed: Decimal, entry: ConceptEntry) -> Decimal:
+    return abs(printed) if entry.sign is Sign.DEDUCTION else printed
+
+
+def cell_fact(entry: ConceptEntry, statement: Statement, item: LineItem, cell: Cell, period: Period) -> Fact | None:
+    """The fact one printed cell stands for, or None for a blank cell."""
+    unit = entry.unit
+    exponent = _scale_exponent(unit, statement.scale)
+    common = dict(
+        concept=entry.concept, period=period, unit=unit, source=cell.source, label=item.label,
+        statement=statement.kind, section=item.section,
+    )
+    if cell.kind is CellKind.BLANK:
+        return None
+    if cell.kind is CellKind.DASH:
+        if entry.dash is DashRule.NIL:
+            return Fact(value=None, decimals=None, printed=None, **common)
+        return Fact(value=Decimal(0), decimals=-exponent, printed=Decimal(0), **common)
+    assert cell.value is not None
+    value = _stored(cell.value, entry).scaleb(exponent)
+    return Fact(value=_plain(value), decimals=cell.decimals_printed - exponent, printed=cell.value, **common)
+
+
+def _plain(value: Decimal) -> Decimal:
+    """A Decimal without an exponent form, so that str() never gives '1E+3'."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def _detail_periods(detail: LabelDetail, statement: Statement) -> tuple[Period, ...]:
+    if detail.as_of is not None:
+        return (Period(end=detail.as_of),)
+    instants = sorted({p for p in statement.periods if p.is_instant}, reverse=True)
+    return tuple(instants)
+
+
+def detail_facts(entry: ConceptEntry, statement: Statement, item: LineItem, detail: LabelDetail) -> tuple[Fact, ...]:
+    """Facts stated inside a label. Allowances are in the table's scale; share counts and par
+    values written out in a label are taken as written."""
+    unit = entry.unit
+    exponent = statement.scale.exponent if unit is UnitKind.USD else 0
+    value = _plain(detail.value.scaleb(exponent))
+    decimals = detail.decimals_printed - exponent
+    return tuple(
+        Fact(concept=entry.concept, period=period, value=value, unit=unit, decimals=decimals,
+             source=detail.source, label=detail.text, statement=statement.kind, section=item.section,
+             printed=detail.value)
+        for period in _detail_periods(detail, statement)
+    )
+
+
+def _map_details(table: ConceptTable, statement: Statement, item: LineItem) -> tuple[list[Fact], list[MappingDecision]]:
+    facts: list[Fact] = []
+    decisions: list[MappingDecision] = []
+    label = normalize_label(item.label)
+    for detail in item.details:
+        entries = [e for e in table.detail_entries(detail.kind) if e.carries_detail(label)]
+        concept = entries[0].concept if entries else None
+        rule = f"{detail.kind.value} stated in the label" if entries else (
+            f"no entry for {detail.kind.value} stated in a label like {label[:60]!r}")
+        decisions.append(MappingDecision(statement.kind, item.section, detail.text, detail.source, concept, rule,
+                                         tuple(e.concept for e in entries[1:])))
+        if entries:
+            facts.extend(detail_facts(entries[0], statement, item, detail))
+    return facts, decisions
+
+
+def _map_statement(table: ConceptTable, statement: Statement) -> tuple[list[Fact], list[MappingDecision]]:
+    facts: list[Fact] = []
+    decisions: list[MappingDecision] = []
+    for item in statement.items:
+        match = match_line_item(table, statement.kind, item)
+        decisions.append(MappingDecision(statement.kind, item.section, item.label, item.source,
+                                         match.entry.concept if match.entry else None, match.rule, match.alternatives))
+        if match.entry is not None:
+            for cell, period in zip(item.cells, statement.periods):
+                fact = cell_fact(match.entry, statement, item, cell, period)
+                if fact is not None:
+                    facts.append(fact)
+        more_facts, more_decisions = _map_details(table, statement, item)
+        facts.extend(more_facts)
+        decisions.extend(more_decisions)
+    return facts, decisions
+
+
+def document_period(release: Release) -> Period | None:
+    """The period the document reports on: the first duration column of the statement of
+    operations (the current quarter), else the latest balance-sheet date as a one-day period."""
+    for statement in release.statements:
+        if statement.kind is StatementKind.OPERATIONS:
+            for period in statement.periods:
+                if not period.is_instant:
+                    return period
+    end = release.info.period_end or _latest_instant(release)
+    return Period(start=end, end=end) if end else None
+
+
+def _latest_instant(release: Release) -> date | None:
+    instants = [p.end for s in release.statements for p in s.periods if p.is_instant]
+    return max(instants) if instants else None
+
+
+def dei_facts(release: Release, entity: EntityId, document_type: str = DEFAULT_DOCUMENT_TYPE) -> tuple[Fact, ...]:
+    """Document and entity information facts, in the document period's context."""
+    period = document_period(release)
+    if period is None:
+        return ()
+    info = release.info
+    period_end = info.period_end or period.end
+    values: list[tuple[str, str | None, str]] = [
+        ("dei:EntityRegistrantName", entity.name, "company_name"),
+        ("dei:EntityCentralIndexKey", entity.cik, "ticker"),
+        ("dei:TradingSymbol", info.ticker, "ticker"),
+        ("dei:DocumentType", document_type, ""),
+        ("dei:DocumentPeriodEndDate", period_end.isoformat(), "period_end"),
+        ("dei:DocumentFiscalYearFocus", str(info.fiscal_year_focus) if info.fiscal_year_focus else None, "fiscal_period_text"),
+        ("dei:DocumentFiscalPeriodFocus", info.fiscal_period_focus, "fiscal_period_text"),
+        ("dei:AmendmentFlag", "false", ""),
+    ]
+    return tuple(
+        Fact(concept=concept, period=period, value=value, source=info.source_of(field) if field else None,
+             label=field or "set by the converter")
+        for concept, value, field in values
+        if value is not None
+    )
+
+
+def _dedupe(facts: list[Fact]) -> tuple[list[Fact], list[MappingDecision]]:
+    """Drop repeated facts (same concept, period and value); keep the first of conflicting ones
+    and report the other, so that the instance never carries duplicate facts."""
+    kept: dict[tuple[str, Period], Fact] = {}
+    out: list[Fact] = []
+    notes: list[MappingDecision] = []
+    for fact in facts:
+        key = (fact.concept, fact.period)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = fact
+            out.append(fact)
+        elif first.value != fact.value and fact.statement is not None:
+            notes.append(MappingDecision(
+                fact.statement, fact.section, fact.label, fact.source or SourceRef("?", 0), None,
+                f"conflicts with {fact.concept} {first.value} for {fact.period} from {first.source}; not tagged"))
+    return out, notes
+
+
+def map_release(release: Release, table: ConceptTable, entity: EntityId,
+                document_type: str = DEFAULT_DOCUMENT_TYPE) -> MappedRelease:
+    facts: list[Fact] = list(dei_facts(release, entity, document_type))
+    decisions: list[MappingDecision] = []
+    for statement in release.statements:
+        more_facts, more_decisions = _map_statement(table, statement)
+        facts.extend(more_facts)
+        decisions.extend(more_decisions)
+    facts, conflicts = _dedupe(facts)
+    return MappedRelease(release=release, facts=tuple(facts), decisions=tuple(decisions + conflicts),
+                         cik=entity.cik, entity_name=entity.name)
+
+
+__all__ = ["DetailKind", "EntityId", "Match", "map_release", "match_line_item", "document_period", "dei_facts"]

@@ -1,0 +1,95 @@
+"""report.json: what was read, how it was mapped, what was tagged, and what validation said.
+
+Every fact carries its id in the instance and the source line:column it was read from.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from converter.model import (
+    Cell,
+    DocumentInfo,
+    Fact,
+    LabelDetail,
+    LineItem,
+    MappedRelease,
+    MappingDecision,
+    Period,
+    Release,
+    Statement,
+    ValidationMessage,
+)
+from converter.serialize import context_id, fact_ids, format_value
+
+
+def _num(value: Decimal | None) -> str | None:
+    return None if value is None else format_value(value)
+
+
+def _period(period: Period) -> dict[str, str | None]:
+    return {"start": period.start.isoformat() if period.start else None, "end": period.end.isoformat()}
+
+
+def _cell(cell: Cell) -> dict[str, Any]:
+    return {"text": cell.text, "kind": cell.kind.value, "value": _num(cell.value), "source": str(cell.source)}
+
+
+def _detail(detail: LabelDetail) -> dict[str, Any]:
+    return {"kind": detail.kind.value, "value": _num(detail.value),
+            "as_of": detail.as_of.isoformat() if detail.as_of else None,
+            "text": detail.text, "source": str(detail.source)}
+
+
+def _item(item: LineItem) -> dict[str, Any]:
+    return {"label": item.label, "section": list(item.section), "source": str(item.source),
+            "rule_above": item.rule_above, "values": [_cell(c) for c in item.cells],
+            "details": [_detail(d) for d in item.details]}
+
+
+def _statement(statement: Statement) -> dict[str, Any]:
+    return {"kind": statement.kind.value, "title": statement.title, "source": str(statement.source),
+            "scale": {"exponent": statement.scale.exponent, "shares_scaled": statement.scale.shares_scaled,
+                      "text": statement.scale.text},
+            "periods": [_period(p) for p in statement.periods],
+            "line_items": [_item(i) for i in statement.items]}
+
+
+def _info(info: DocumentInfo) -> dict[str, Any]:
+    return {"company_name": info.company_name, "exchange": info.exchange, "ticker": info.ticker,
+            "release_date": info.release_date.isoformat() if info.release_date else None,
+            "fiscal_period_text": info.fiscal_period_text, "fiscal_year_focus": info.fiscal_year_focus,
+            "fiscal_period_focus": info.fiscal_period_focus,
+            "period_end": info.period_end.isoformat() if info.period_end else None,
+            "sources": {name: str(ref) for name, ref in info.sources}}
+
+
+def decision_json(d: MappingDecision) -> dict[str, Any]:
+    return {"label": d.label, "statement": d.statement.value, "section": list(d.section),
+            "source": str(d.source), "concept": d.concept, "rule": d.rule, "alternatives": list(d.alternatives)}
+
+
+def _fact(fact: Fact, fact_id: str) -> dict[str, Any]:
+    value = fact.value if not isinstance(fact.value, Decimal) else format_value(fact.value)
+    return {"id": fact_id, "concept": fact.concept, "context": context_id(fact.period),
+            "period": _period(fact.period), "value": value, "nil": fact.is_nil,
+            "unit": fact.unit.value if fact.unit else None, "decimals": fact.decimals,
+            "printed": _num(fact.printed), "label": fact.label,
+            "source": str(fact.source) if fact.source else None}
+
+
+def message_json(m: ValidationMessage) -> dict[str, Any]:
+    return {"code": m.code, "level": m.level.value, "message": m.message, "concept": m.concept,
+            "source": m.source, "refs": list(m.refs)}
+
+
+def release_json(release: Release) -> dict[str, Any]:
+    return {"document": _info(release.info), "statements": [_statement(s) for s in release.statements]}
+
+
+def mapped_json(mapped: MappedRelease) -> dict[str, Any]:
+    return {"entity": {"cik": mapped.cik, "name": mapped.entity_name},
+            "mapping": [decision_json(d) for d in mapped.decisions],
+            "unmapped": [decision_json(d) for d in mapped.unmapped],
+            "facts": [_fact(f, i) for f, i in zip(mapped.facts, fact_ids(mapped))]}
