@@ -217,3 +217,15 @@ def test_user_packages_covering_everything_replace_shipped_package(tmp_path: Pat
     report = validate_instance(_write(tmp_path, HEAD + USER_FACT + TAIL), taxonomy_packages=[package])
     assert report.errors == ()
     assert report.taxonomy_source == "official packages: user-package.zip"
+
+
+def test_fiscal_period_focus_q4_is_not_a_dei_value(tmp_path: Path) -> None:
+    # dei's fiscalPeriodItemType allows FY, Q1, Q2, Q3: a fourth quarter is reported as FY
+    text = VALID.replace(">Q1</dei:DocumentFiscalPeriodFocus>", ">Q4</dei:DocumentFiscalPeriodFocus>")
+    report = validate_instance(_write(tmp_path, text))
+    assert "xmlSchema:valueError" in _codes(report)
+
+
+def test_calc_option_runs(tmp_path: Path) -> None:
+    report = validate_instance(_write(tmp_path, VALID), calc=True)
+    assert report.errors == ()
