@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from converter.concepts import ConceptEntry, ConceptTable
+from converter.concepts import ConceptEntry, ConceptTable, normalize_label
 from converter.map import match_line_item
 from converter.model import Fact, Level, LineItem, MappedRelease, Period, Statement, ValidationMessage
 
@@ -44,7 +44,20 @@ def _value(facts: dict[tuple[str, Period], Fact], concept: str, period: Period) 
 
 
 def _is_named_total(row: _Row) -> bool:
-    return row.item.label.strip().lower().split(" ", 1)[0] == "total"
+    return normalize_label(row.item.label).split(" ", 1)[0] == "total"
+
+
+def _closes_heading(row: _Row, path: tuple[str, ...]) -> bool:
+    """A bare "Total", or "Total <heading>", closes the heading it stands under
+    ("Total current assets" under "Current Assets"); "Total liabilities" does not close
+    "LIABILITIES AND STOCKHOLDERS' EQUITY"."""
+    if not path:
+        return False
+    label = normalize_label(row.item.label)
+    if label == "total":
+        return True
+    rest = label.removeprefix("total ")
+    return rest != label and rest.startswith(normalize_label(path[-1]))
 
 
 def _components(statement_rows: list[_Row]) -> list[tuple[_Row, list[_Row]]]:
@@ -70,7 +83,7 @@ def _components(statement_rows: list[_Row]) -> list[tuple[_Row, list[_Row]]]:
         for sub in sorted(p for p in pending if len(p) > len(path) and p[: len(path)] == path):
             parts.extend(pending.pop(sub))
         out.append((row, parts))
-        target = path[:-1] if (path and named) else path
+        target = path[:-1] if _closes_heading(row, path) else path
         pending.setdefault(target, []).append(row)
     return out
 
