@@ -13,7 +13,9 @@ Arelle runs through its supported API (`arelle.api.Session` + `arelle.RuntimeOpt
   the same start string replaces an earlier one, and among different start strings the longest
   matching one wins. So a user package (e.g. the official FASB us-gaap-2024.zip) that rewrites
   https://xbrl.fasb.org/us-gaap/2024/ replaces the shipped subset for that prefix. When the
-  user packages cover every prefix of the shipped package, the shipped one is not loaded at all.
+  user packages cover every prefix of the shipped package (with the same or a shorter start
+  string), the shipped one is not loaded at all. (Left over: a user package that rewrites a
+  shorter start string than the shipped one for only some of its prefixes loses to it there.)
 * `internetConnectivity="offline"` unless online=True, and a fresh, empty cache directory per run
   so that nothing cached by an earlier run (or by another program) can stand in for a missing
   file; Arelle's bundled resources (xbrl-instance, DTR types, UTR) are still found offline.
@@ -123,7 +125,10 @@ def _packages_to_load(user_packages: Sequence[Path]) -> tuple[list[Path], str]:
         user_starts |= _package_rewrites(p)
     shipped_starts = _package_rewrites(shipped)
     names = ", ".join(p.name for p in user)
-    if user and shipped_starts and shipped_starts <= user_starts:
+    # A shipped rewrite is covered when a user package rewrites the same start string or a
+    # shorter one that contains it (Arelle would pick the longer, shipped one: drop it then).
+    covered = {s for s in shipped_starts if any(s.startswith(u) for u in user_starts)}
+    if user and shipped_starts and covered == shipped_starts:
         return user, f"official packages: {names}"
     source = f"offline subset package taxonomy_map/{SHIPPED_PACKAGE}"
     if user:

@@ -229,3 +229,26 @@ def test_fiscal_period_focus_q4_is_not_a_dei_value(tmp_path: Path) -> None:
 def test_calc_option_runs(tmp_path: Path) -> None:
     report = validate_instance(_write(tmp_path, VALID), calc=True)
     assert report.errors == ()
+
+
+def test_user_package_with_shorter_prefixes_replaces_shipped_package(tmp_path: Path) -> None:
+    package = _user_package(tmp_path, with_dei=True)
+    # rewrite whole hosts instead of the 2024 folders: Arelle would prefer the shipped package's
+    # longer start strings, so the adapter must not load the shipped one at all
+    shorter = tmp_path / "shorter.zip"
+    with zipfile.ZipFile(package) as src, zipfile.ZipFile(shorter, "w") as dst:
+        for name in src.namelist():
+            data = src.read(name)
+            if name.endswith("catalog.xml"):
+                data = (data.replace(b"us-gaap/2024/\" rewritePrefix=\"../us-gaap/", b"\" rewritePrefix=\"../fasb/")
+                        .replace(b"dei/2024/\" rewritePrefix=\"../dei/", b"\" rewritePrefix=\"../sec/"))
+                dst.writestr(name, data)
+            elif name.endswith("us-gaap-2024.xsd"):
+                dst.writestr("user-package/fasb/us-gaap/2024/elts/us-gaap-2024.xsd", data)
+            elif name.endswith("dei-2024.xsd"):
+                dst.writestr("user-package/sec/dei/2024/dei-2024.xsd", data)
+            else:
+                dst.writestr(name, data)
+    report = validate_instance(_write(tmp_path, HEAD + USER_FACT + TAIL), taxonomy_packages=[shorter])
+    assert report.errors == (), [m.message for m in report.errors]
+    assert report.taxonomy_source == "official packages: shorter.zip"
