@@ -1,0 +1,149 @@
+"""Mapping: label matching within statement and section, signs, scale, facts in labels."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from converter.concepts import concept_table
+from converter.map import EntityId, map_release, match_line_item
+from converter.model import DetailKind, Period, StatementKind, UnitKind
+from modelkit import BS_PERIODS, CA, CL, OPEX, SE, A, L, Scale, balance_sheet, detail, item, operations, release, statement
+
+BS, OPS = StatementKind.BALANCE_SHEET, StatementKind.OPERATIONS
+ENTITY = EntityId(cik="0001009759", name="Made Up Corp")
+
+
+@pytest.mark.parametrize(("kind", "section", "label", "concept"), [
+    (BS, A, "Total", "us-gaap:Assets"),
+    (BS, L, "Total", "us-gaap:LiabilitiesAndStockholdersEquity"),
+    (BS, L, "Total liabilities and shareholders' equity", "us-gaap:LiabilitiesAndStockholdersEquity"),
+    (BS, L, "Total liabilities", "us-gaap:Liabilities"),
+    (BS, CA, "Total current assets", "us-gaap:AssetsCurrent"),
+    (BS, CA, "Cash and cash equivalents", "us-gaap:CashAndCashEquivalentsAtCarryingValue"),
+    (BS, CA, "Accounts receivable, net of allowance for doubtful accounts and sales returns of $687 at "
+             "September 30, 2008 and $629 at March 31, 2008", "us-gaap:AccountsReceivableNetCurrent"),
+    (BS, CA, "Inventories", "us-gaap:InventoryNet"),
+    (BS, A, "Non-current portion of inventories", "us-gaap:InventoryNoncurrent"),
+    (BS, A, "Intangible asset, net and other long-term assets", "us-gaap:OtherAssetsNoncurrent"),
+    (BS, CL, "Accrued salaries and wages", "us-gaap:EmployeeRelatedLiabilitiesCurrent"),
+    (BS, CL, "Deferred revenue", "us-gaap:DeferredRevenueCurrent"),
+    (BS, L, "Commitments and contingencies (Note 11)", "us-gaap:CommitmentsAndContingencies"),
+    (BS, SE, "Treasury stock, at cost; 724,309 shares at September 30, 2008", "us-gaap:TreasuryStockValue"),
+    (BS, SE, "Deferred stock compensation", "us-gaap:DeferredCompensationEquity"),
+    (BS, SE, "Total stockholders\u2019 equity", "us-gaap:StockholdersEquity"),
+    (OPS, (), "Net sales", "us-gaap:Revenues"),
+    (OPS, (), "Total revenues", "us-gaap:Revenues"),
+    (OPS, (), "Cost of revenue", "us-gaap:CostOfRevenue"),
+    (OPS, (), "Cost of goods sold", "us-gaap:CostOfGoodsAndServicesSold"),
+    (OPS, (), "Gross loss", "us-gaap:GrossProfit"),
+    (OPS, (), "Income (loss) from operations", "us-gaap:OperatingIncomeLoss"),
+    (OPS, (), "Loss from operations", "us-gaap:OperatingIncomeLoss"),
+    (OPS, OPEX, "Total operating expenses", "us-gaap:OperatingExpenses"),
+    (OPS, (), "Loss before income taxes", "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"),
+    (OPS, (), "Provision for income taxes", "us-gaap:IncomeTaxExpenseBenefit"),
+    (OPS, (), "Net loss", "us-gaap:NetIncomeLoss"),
+    (OPS, (), "Net income (loss)", "us-gaap:NetIncomeLoss"),
+    (OPS, (), "Net loss per share of common stock -- Basic and Diluted", "us-gaap:EarningsPerShareBasicAndDiluted"),
+    (OPS, (), "Weighted average shares used to calculate Basic and Diluted net loss per share",
+     "us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted"),
+    (OPS, ("Net income per share",), "Basic", "us-gaap:EarningsPerShareBasic"),
+    (OPS, ("Net income per share",), "Diluted", "us-gaap:EarningsPerShareDiluted"),
+    (OPS, ("Weighted average shares outstanding",), "Basic", "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic"),
+    (OPS, ("Weighted average shares outstanding",), "Diluted", "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding"),
+    (OPS, (), "Restructuring charges", None),
+    (BS, A, "Total operating expenses", None),
+    (OPS, (), "Total", None),
+])
+def test_label_matching(kind, section, label, concept):
+    match = match_line_item(concept_table(), kind, item(label, "1", section=section))
+    assert (match.entry.concept if match.entry else None) == concept
+
+
+def _facts(mapped, concept):
+    return {f.period: f for f in mapped.facts if f.concept == concept}
+
+
+def test_values_follow_the_concepts_meaning_not_the_printed_sign():
+    mapped = map_release(release(balance_sheet(), operations()), concept_table(), ENTITY)
+    q3_2008, q3_2007 = operations().periods
+    assert _facts(mapped, "us-gaap:GrossProfit")[q3_2008].value == Decimal("-327000")
+    assert _facts(mapped, "us-gaap:TreasuryStockValue")[BS_PERIODS[0]].value == Decimal("868000")
+    assert _facts(mapped, "us-gaap:InterestExpense")[q3_2007].value == Decimal("1000")
+    assert _facts(mapped, "us-gaap:RetainedEarningsAccumulatedDeficit")[BS_PERIODS[0]].value == Decimal("-593111000")
+    eps = _facts(mapped, "us-gaap:EarningsPerShareBasicAndDiluted")[q3_2008]
+    assert (eps.value, eps.decimals, eps.unit) == (Decimal("-0.06"), 2, UnitKind.USD_PER_SHARE)
+    shares = _facts(mapped, "us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted")[q3_2008]
+    assert (shares.value, shares.decimals, shares.unit) == (Decimal("159240000"), -3, UnitKind.SHARES)
+    cash = _facts(mapped, "us-gaap:CashAndCashEquivalentsAtCarryingValue")[BS_PERIODS[1]]
+    assert (cash.value, cash.decimals, cash.unit) == (Decimal("42605000"), -3, UnitKind.USD)
+    assert cash.source is not None and cash.source.line > 100
+
+
+def test_dashes_are_nil_or_zero_by_concept():
+    mapped = map_release(release(balance_sheet(), operations()), concept_table(), ENTITY)
+    commitments = _facts(mapped, "us-gaap:CommitmentsAndContingencies")[BS_PERIODS[0]]
+    assert commitments.value is None and commitments.decimals is None
+    tax = _facts(mapped, "us-gaap:IncomeTaxExpenseBenefit")[operations().periods[0]]
+    assert (tax.value, tax.decimals) == (Decimal(0), -3)
+
+
+def test_share_counts_are_not_scaled_when_the_scale_line_excepts_them():
+    scale = Scale(exponent=3, shares_scaled=False, text="(In thousands, except share amounts)")
+    ops = statement(OPS, [item("Weighted average shares used to calculate basic and diluted net loss per share",
+                                "159,240", "145,440")], scale=scale)
+    mapped = map_release(release(ops), concept_table(), ENTITY)
+    facts = _facts(mapped, "us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted")
+    assert facts[ops.periods[0]].value == Decimal("159240") and facts[ops.periods[0]].decimals == 0
+
+
+def test_facts_stated_in_labels():
+    sep, mar = date(2008, 9, 30), date(2008, 3, 31)
+    bs = statement(BS, [
+        item("Accounts receivable, net of allowance", "10,856", "6,768", section=CA, details=(
+            detail(DetailKind.ALLOWANCE, "687", sep), detail(DetailKind.ALLOWANCE, "629", mar))),
+        item("Preferred stock, $.001 par value; 10,000,000 shares authorized; none issued", "--", "--", section=SE,
+             details=(detail(DetailKind.PAR_VALUE, ".001"), detail(DetailKind.SHARES_AUTHORIZED, "10,000,000"),
+                      detail(DetailKind.SHARES_ISSUED, "0"))),
+        item("Treasury stock, at cost; 551,356 shares", "(513)", "(513)", section=SE,
+             details=(detail(DetailKind.TREASURY_SHARES, "551,356"),)),
+    ])
+    mapped = map_release(release(bs), concept_table(), ENTITY)
+    allowance = _facts(mapped, "us-gaap:AllowanceForDoubtfulAccountsReceivableCurrent")
+    assert allowance[Period(end=sep)].value == Decimal("687000") and allowance[Period(end=mar)].value == Decimal("629000")
+    par = _facts(mapped, "us-gaap:PreferredStockParOrStatedValuePerShare")
+    assert {p.end for p in par} == {sep, mar}
+    assert par[Period(end=sep)].value == Decimal("0.001") and par[Period(end=sep)].decimals == 3
+    assert _facts(mapped, "us-gaap:PreferredStockSharesAuthorized")[Period(end=sep)].value == Decimal("10000000")
+    assert _facts(mapped, "us-gaap:PreferredStockSharesIssued")[Period(end=mar)].value == Decimal(0)
+    treasury = _facts(mapped, "us-gaap:TreasuryStockShares")
+    assert {f.value for f in treasury.values()} == {Decimal("551356")} and len(treasury) == 2
+    assert _facts(mapped, "us-gaap:PreferredStockValue")[Period(end=sep)].value == Decimal(0)
+
+
+def test_unmapped_items_are_reported_not_dropped():
+    ops = statement(OPS, [item("Revenue", "10", "9"), item("Restructuring charges", "3", "2")])
+    mapped = map_release(release(ops), concept_table(), ENTITY)
+    assert [d.label for d in mapped.unmapped] == ["Restructuring charges"]
+    assert mapped.unmapped[0].source.line > 0
+    assert "restructuring charges" in mapped.unmapped[0].rule
+
+
+def test_dei_facts_use_the_current_quarter_context():
+    mapped = map_release(release(balance_sheet(), operations()), concept_table(), ENTITY)
+    dei = {f.concept: f for f in mapped.facts if f.concept.startswith("dei:")}
+    assert dei["dei:EntityCentralIndexKey"].value == "0001009759"
+    assert dei["dei:TradingSymbol"].value == "CPST"
+    assert dei["dei:DocumentPeriodEndDate"].value == "2008-09-30"
+    assert dei["dei:DocumentFiscalYearFocus"].value == "2009"
+    assert dei["dei:DocumentFiscalPeriodFocus"].value == "Q2"
+    assert dei["dei:AmendmentFlag"].value == "false"
+    assert {f.period for f in dei.values()} == {operations().periods[0]}
+
+
+def test_no_duplicate_facts():
+    mapped = map_release(release(balance_sheet(), operations()), concept_table(), ENTITY)
+    keys = [(f.concept, f.period) for f in mapped.facts]
+    assert len(keys) == len(set(keys))
