@@ -186,7 +186,7 @@ def dei_facts(release: Release, entity: EntityId, document_type: str = DEFAULT_D
         ("dei:DocumentType", document_type, ""),
         ("dei:DocumentPeriodEndDate", period_end.isoformat(), "period_end"),
         ("dei:DocumentFiscalYearFocus", str(info.fiscal_year_focus) if info.fiscal_year_focus else None, "fiscal_period_text"),
-        ("dei:DocumentFiscalPeriodFocus", info.fiscal_period_focus, "fiscal_period_text"),
+        ("dei:DocumentFiscalPeriodFocus", _dei_fiscal_period(info.fiscal_period_focus), "fiscal_period_text"),
         ("dei:AmendmentFlag", "false", ""),
     ]
     return tuple(
@@ -195,6 +195,12 @@ def dei_facts(release: Release, entity: EntityId, document_type: str = DEFAULT_D
         for concept, value, field in values
         if value is not None
     )
+
+
+def _dei_fiscal_period(focus: str | None) -> str | None:
+    """dei's fiscalPeriodItemType has FY, Q1, Q2, Q3 (and H1, H2, M9, ...): a fourth quarter
+    release reports the fiscal year."""
+    return "FY" if focus == "Q4" else focus
 
 
 def _dedupe(facts: list[Fact]) -> tuple[list[Fact], list[MappingDecision]]:

@@ -158,7 +158,7 @@ class DocumentInfo:
     release_date: date | None = None
     fiscal_period_text: str | None = None  # "Second Quarter Fiscal 2009"
     fiscal_year_focus: int | None = None  # 2009
-    fiscal_period_focus: str | None = None  # "Q1".."Q4" or "FY"
+    fiscal_period_focus: str | None = None  # "Q1".."Q4" or "FY" as read (dei takes FY for Q4)
     period_end: date | None = None
     sources: tuple[tuple[str, SourceRef], ...] = ()  # (field name, where it was read)
 

@@ -147,3 +147,13 @@ def test_no_duplicate_facts():
     mapped = map_release(release(balance_sheet(), operations()), concept_table(), ENTITY)
     keys = [(f.concept, f.period) for f in mapped.facts]
     assert len(keys) == len(set(keys))
+
+
+def test_a_fourth_quarter_release_reports_fiscal_year_focus_fy():
+    from dataclasses import replace
+
+    rel = release(balance_sheet(), operations())
+    rel = replace(rel, info=replace(rel.info, fiscal_period_focus="Q4"))
+    mapped = map_release(rel, concept_table(), ENTITY)
+    focus = [f.value for f in mapped.facts if f.concept == "dei:DocumentFiscalPeriodFocus"]
+    assert focus == ["FY"]
