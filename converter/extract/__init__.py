@@ -1,0 +1,42 @@
+"""Extraction stage: press release text -> Release (taxonomy-free).
+
+    extract_file(path, encoding=None) -> Release
+    extract_text(text, path) -> Release
+
+Raises InputError (unreadable input), NoStatementsError (narrative-only release) and
+ExtractionError (truncated or inconsistent table), each naming `path:line`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from converter.errors import NoStatementsError
+from converter.model import Release
+
+from .document import document_info
+from .reader import decode, split_lines
+from .statements import find_statements
+
+__all__ = ["extract_file", "extract_text"]
+
+
+def extract_file(path: Path, encoding: str | None = None) -> Release:
+    """Read a press release file and extract it; see extract_text."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        from converter.errors import InputError
+
+        raise InputError(f"cannot read file: {exc.strerror or exc}", where=name) from exc
+    return extract_text(decode(data, name, encoding), name)
+
+
+def extract_text(text: str, path: str) -> Release:
+    """Extract the statements and document facts of a release's text."""
+    lines = split_lines(text, path)
+    statements = find_statements(lines, path)
+    if not statements:
+        raise NoStatementsError("no financial statements found", where=path)
+    return Release(path, document_info(lines, statements, path), tuple(statements))

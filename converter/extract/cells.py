@@ -1,0 +1,72 @@
+"""One printed table value -> kind, signed Decimal and printed decimals."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from converter.model import CellKind
+
+NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_NUMBER_RE = re.compile(
+    rf"^\$?\s*(?:\(\s*\$?\s*(?P<paren>{NUM})\s*\)|(?P<minus>[-−])?\s*\$?\s*(?P<plain>{NUM}))$"
+)
+_DASH_RE = re.compile(r"^\$?\s*(?:-{1,2}|[—–]{1,2})$")
+_RULE_RE = re.compile(r"^(?:[-=_]{3,}\s*)+$")
+# one value inside a run of glued or space-separated values ("$ (8,453)$(10,419)")
+_ATOM_RE = re.compile(
+    rf"\$?[ ]?(?:\([ ]?\$?[ ]?(?:{NUM})[ ]?\)|[-−]?(?:{NUM})|-{{1,2}}(?![-\d.])|[—–]{{1,2}})"
+)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    kind: CellKind
+    value: Decimal | None = None
+    decimals: int = 0
+
+
+def is_rule(text: str) -> bool:
+    """A rule printed under a column: ----- or ===== (3 or more)."""
+    return bool(_RULE_RE.match(text.strip()))
+
+
+def parse_cell(text: str) -> Parsed | None:
+    """Parse one cell; None when the text is not a table value."""
+    text = text.strip()
+    if not text or text == "$":
+        return Parsed(CellKind.BLANK)
+    if _DASH_RE.match(text):
+        return Parsed(CellKind.DASH)
+    match = _NUMBER_RE.match(text)
+    if not match:
+        return None
+    digits = (match["paren"] or match["plain"]).replace(",", "")
+    value = Decimal(digits)
+    if match["paren"] or match["minus"]:
+        value = -value
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    return Parsed(CellKind.NUMBER, value, decimals)
+
+
+def split_values(text: str) -> list[tuple[int, int]] | None:
+    """Spans of the values a run of text consists of, or None when it is not only values.
+
+    Handles glued cells ("$(8,453)$(10,419)") and a `$` set apart by one space.
+    """
+    spans: list[tuple[int, int]] = []
+    pos, size = 0, len(text)
+    while pos < size:
+        if text[pos] == " ":
+            pos += 1
+            continue
+        match = _ATOM_RE.match(text, pos)
+        if not match:
+            return None
+        end = match.end()
+        if end < size and text[end] not in " $(":
+            return None
+        spans.append((pos, end))
+        pos = end
+    return spans

@@ -1,0 +1,188 @@
+"""A release flattened onto one line: tokens of one statement -> periods and rows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from converter.errors import ExtractionError
+from converter.model import Period, Scale, StatementKind
+
+from .cells import is_rule, split_values
+from .dates import DATE_RE, MONTH
+from .headers import DURATION_RE, Seg, is_scale_text, parse_scale, resolve_periods
+from .layout import RawCell, Row
+from .reader import Line
+
+_HEAD_RES = (
+    ("duration", re.compile(DURATION_RE.pattern, re.I)),
+    ("date", re.compile(DATE_RE.pattern, re.I)),
+    ("monthday", re.compile(rf"{MONTH}\s+\d{{1,2}}\b,?", re.I)),
+    ("year", re.compile(r"(?:19|20)\d\d(?=\s|$)")),
+    ("rule", re.compile(r"[-=_]{3,}")),
+    ("filler", re.compile(r"(?:and|as\s+of|at|\(unaudited\))(?=\s|$)", re.I)),
+)
+
+
+@dataclass
+class Tok:
+    kind: str  # "word", "value" or "rule"
+    text: str
+    start: int
+
+
+def flat_statement(line: Line, span: tuple[int, int], kind: StatementKind, path: str, at_eof: bool
+                   ) -> tuple[Scale, tuple[Period, ...], list[Row], int]:
+    """Scale, periods, rows and the offset of the first row of one flattened statement."""
+    text, where = line.text[: span[1]], f"{path}:{line.number}"
+    pos, scales = _scale_texts(text, span[0])
+    pos, heads = _header_tokens(text, pos)
+    lines, n = _header_segments(heads, where)
+    periods = resolve_periods(lines, n, kind, where)
+    rows = _rows(_body_tokens(text, pos), n, line, path, at_eof)
+    if not any(row.cells for row in rows):
+        raise ExtractionError("statement has column headers but no rows", where=where)
+    return parse_scale(scales), periods, rows, pos
+
+
+def _skip(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _scale_texts(text: str, pos: int) -> tuple[int, list[str]]:
+    found = []
+    while (match := re.compile(r"\([^()]*\)").match(text, _skip(text, pos))) and is_scale_text(match[0]):
+        found.append(match[0])
+        pos = match.end()
+    return pos, found
+
+
+def _header_tokens(text: str, pos: int) -> tuple[int, list[tuple[str, str]]]:
+    heads: list[tuple[str, str]] = []
+    while True:
+        pos = _skip(text, pos)
+        for name, regex in _HEAD_RES:
+            match = regex.match(text, pos)
+            if match:
+                heads.append((name, match[0]))
+                pos = match.end()
+                break
+        else:
+            return pos, heads
+
+
+def _header_segments(heads: list[tuple[str, str]], where: str) -> tuple[list[list[Seg]], int]:
+    def of(name: str) -> list[str]:
+        return [t for k, t in heads if k == name]
+
+    columns = of("date") or of("year")
+    n = len(columns)
+    if not n:
+        raise ExtractionError("statement has no column headers", where=where)
+    lines = [_spread(of("duration"), n, where)]
+    if not of("date"):
+        lines.append(_spread(of("monthday"), n, where))
+    lines.append([Seg(t, i, i) for i, t in enumerate(columns)])
+    return lines, n
+
+
+def _spread(texts: list[str], n: int, where: str) -> list[Seg]:
+    if not texts:
+        return []
+    if n % len(texts):
+        raise ExtractionError(f"{len(texts)} column headings do not fit {n} columns", where=where)
+    width = n // len(texts)
+    return [Seg(t, i * width, i * width + width - 1) for i, t in enumerate(texts)]
+
+
+def _body_tokens(text: str, pos: int) -> list[Tok]:
+    toks: list[Tok] = []
+    dollar: int | None = None
+    for match in re.finditer(r"\S+", text[pos:]):
+        start, word = pos + match.start(), match[0]
+        spans = None if word == "$" or is_rule(word) else split_values(word)
+        if word == "$" and dollar is None:
+            dollar = start
+            continue
+        if dollar is not None and not spans:
+            toks.append(Tok("word", "$", dollar))
+        for i, (lo, hi) in enumerate(spans or []):
+            first = dollar if (i == 0 and dollar is not None) else start + lo
+            toks.append(Tok("value", text[first : start + hi], first))
+        dollar = None
+        if not spans:
+            toks.append(Tok("rule" if is_rule(word) else "word", word, start))
+    if dollar is not None:
+        toks.append(Tok("word", "$", dollar))
+    return toks
+
+
+def _rows(toks: list[Tok], n: int, line: Line, path: str, at_eof: bool) -> list[Row]:
+    rows: list[Row] = []
+    words: list[Tok] = []
+    run: list[Tok] = []
+    where = f"{path}:{line.number}"
+    for tok in toks:
+        if tok.kind == "value":
+            run.append(tok)
+            continue
+        if run and tok.kind == "word" and len(run) < n:
+            words += [Tok("word", t.text, t.start) for t in run]
+        elif run:
+            rows += _emit(words, run, n, line, where)
+            words = []
+        run = []
+        if tok.kind == "rule":
+            rows.append(Row(line.number, rule=True))
+        else:
+            words.append(tok)
+    if run:
+        if len(run) < n:
+            raise ExtractionError(f"table cut off: last row has {len(run)} of {n} values", where=where)
+        rows += _emit(words, run, n, line, where)
+    elif words and at_eof and not _is_caps(" ".join(w.text for w in words)):
+        raise ExtractionError("table cut off in the middle of a row", where=where)
+    return rows
+
+
+def _emit(words: list[Tok], run: list[Tok], n: int, line: Line, where: str) -> list[Row]:
+    if len(run) < n:
+        raise ExtractionError(f"row has {len(run)} values but the statement has {n} periods", where=where)
+    extra, run = run[: len(run) - n], run[len(run) - n :]
+    if any(not re.fullmatch(r"\d+", t.text) for t in extra):
+        raise ExtractionError(f"row has {len(extra) + n} values but the statement has {n} periods", where=where)
+    heads, label = _split_headings(words + [Tok("word", t.text, t.start) for t in extra])
+    rows = [_label_row(h, line) for h in heads]
+    row = _label_row(label, line)
+    row.cells = [RawCell(t.text, line.number, line.col(t.start), i) for i, t in enumerate(run)]
+    row.columns = list(row.cells)
+    return rows + [row]
+
+
+def _label_row(words: list[Tok], line: Line) -> Row:
+    start = words[0].start if words else 0
+    return Row(line.number, " ".join(w.text for w in words), line.col(start))
+
+
+def _is_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _split_headings(words: list[Tok]) -> tuple[list[list[Tok]], list[Tok]]:
+    """Headings run into the label in flattened text: "ASSETS Current Assets: Cash ..."."""
+    heads = []
+    caps = 0
+    while caps < len(words) and _is_caps(words[caps].text):
+        caps += 1
+    if 0 < caps < len(words):
+        heads.append(words[:caps])
+        words = words[caps:]
+    while True:
+        colon = next((j for j, w in enumerate(words[:6]) if w.text.endswith(":")), None)
+        if colon is None or colon == len(words) - 1:
+            return heads, words
+        heads.append(words[: colon + 1])
+        words = words[colon + 1 :]

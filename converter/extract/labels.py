@@ -1,0 +1,95 @@
+"""Facts stated inside a line item's label: allowances, par value, share counts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+from converter.model import DetailKind, LabelDetail, SourceRef
+
+from .dates import DATE_RE, date_of
+
+_COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
+_AMOUNT = r"\$\s?(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+_AT_DATE = rf"(?:\s+(?:at|as\s+of|on)\s+(?P<date>{DATE_RE.pattern}))?"
+_ALLOWANCE_RE = re.compile(rf"{_AMOUNT}{_AT_DATE}", re.I)
+_PAR_RE = re.compile(
+    rf"{_AMOUNT}\s+par\s+value|par\s+value(?:\s+of)?\s+{_AMOUNT.replace('<n>', '<n2>')}", re.I
+)
+_AUTHORIZED_RE = re.compile(
+    rf"{_COUNT}\s+shares\s+authorized|authorized[:\s]+{_COUNT.replace('<n>', '<n2>')}\s+shares", re.I
+)
+_NONE_ISSUED_RE = re.compile(r"\bnone\s+issued(?P<out>\s+(?:and|or)\s+outstanding)?|\bno\s+shares\s+issued", re.I)
+_ISSUED_RE = re.compile(
+    rf"{_COUNT}\s+(?:shares\s+)?(?P<what>issued\s+and\s+outstanding|issued|outstanding)\b", re.I
+)
+_TREASURY_RE = re.compile(rf"{_COUNT}\s+(?:common\s+)?shares\b(?!\s+(?:authorized|issued|outstanding)){_AT_DATE}", re.I)
+
+Locate = Callable[[int], SourceRef]
+_WHAT = {
+    "issued": (DetailKind.SHARES_ISSUED,),
+    "outstanding": (DetailKind.SHARES_OUTSTANDING,),
+}
+
+
+def label_details(label: str, locate: Locate) -> tuple[LabelDetail, ...]:
+    """Every fact written inside `label`; `locate(offset)` gives the source of a label offset."""
+    low = label.lower()
+    found: list[LabelDetail] = []
+    if "allowance" in low:
+        found += _dated(label, _ALLOWANCE_RE, DetailKind.ALLOWANCE, locate, label.lower().index("allowance"))
+    for match in _PAR_RE.finditer(label):
+        found.append(_detail(DetailKind.PAR_VALUE, match, None, locate))
+    for match in _AUTHORIZED_RE.finditer(label):
+        found.append(_detail(DetailKind.SHARES_AUTHORIZED, match, None, locate))
+    found += _issued(label, locate)
+    if "treasury" in low:
+        found += _dated(label, _TREASURY_RE, DetailKind.TREASURY_SHARES, locate, low.index("treasury"))
+    return tuple(found)
+
+
+def _issued(label: str, locate: Locate) -> list[LabelDetail]:
+    found = []
+    for match in _NONE_ISSUED_RE.finditer(label):
+        kinds = [DetailKind.SHARES_ISSUED] + ([DetailKind.SHARES_OUTSTANDING] if match["out"] else [])
+        for kind in kinds:
+            found.append(LabelDetail(kind, Decimal(0), None, match[0], locate(match.start()), 0))
+    for match in _ISSUED_RE.finditer(label):
+        what = " ".join(match["what"].lower().split())
+        kinds = _WHAT.get(what, (DetailKind.SHARES_ISSUED, DetailKind.SHARES_OUTSTANDING))
+        as_of = _date_after(label, match.end())
+        for kind in kinds:
+            found.append(_detail(kind, match, as_of, locate))
+    return found
+
+
+def _dated(label: str, regex: re.Pattern[str], kind: DetailKind, locate: Locate, start: int) -> list[LabelDetail]:
+    found = []
+    for match in regex.finditer(label, start):
+        as_of = date_of(_sub_date(match)) if match["date"] else None
+        found.append(_detail(kind, match, as_of, locate))
+    return found
+
+
+def _sub_date(match: re.Match[str]) -> re.Match[str]:
+    found = DATE_RE.search(match["date"])
+    assert found is not None
+    return found
+
+
+def _date_after(label: str, pos: int) -> date | None:
+    """The date stated for a clause: the first date before the clause ends (";" or end)."""
+    end = label.find(";", pos)
+    clause = label[pos : end if end >= 0 else len(label)]
+    match = DATE_RE.search(clause)
+    return date_of(match) if match else None
+
+
+def _detail(kind: DetailKind, match: re.Match[str], as_of: date | None, locate: Locate) -> LabelDetail:
+    groups = match.groupdict()
+    raw = groups.get("n") or groups["n2"]
+    digits = raw.replace(",", "")
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    return LabelDetail(kind, Decimal(digits), as_of, match[0].strip(), locate(match.start()), decimals)

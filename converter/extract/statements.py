@@ -1,0 +1,135 @@
+"""Find the statements of a release and read each one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from converter.errors import ExtractionError
+from converter.model import Statement, StatementKind
+
+from .assemble import assemble
+from .columns import fixed_anchors, fixed_header, place_fixed, place_tab, tab_header
+from .flat import flat_statement
+from .headers import is_header_text, is_scale_text, parse_scale, resolve_periods
+from .layout import Row, fixed_row, tab_row
+from .reader import Line
+from .titles import END_IN_TEXT_RE, END_LINE_RE, TITLE_IN_TEXT_RE, TITLE_LINE_RE, is_prose, looks_like_title_case, title_kind
+
+_FLAT_MIN = 300  # a line this long holding a title is a flattened release
+
+
+@dataclass
+class _Title:
+    index: int  # index into lines
+    kind: StatementKind | None
+    title: str
+    start: int = 0  # offset in the line (flattened)
+    end: int = 0
+
+
+def find_statements(lines: list[Line], path: str) -> list[Statement]:
+    statements: list[Statement] = []
+    line_titles = []
+    for i, line in enumerate(lines):
+        if len(line.text) >= _FLAT_MIN:
+            statements += _flat_line(line, path, is_last=_is_last(lines, i))
+            continue
+        match = TITLE_LINE_RE.match(line.text)
+        if match:
+            line_titles.append(_Title(i, title_kind(match["title"]), " ".join(match["title"].split())))
+    for k, title in enumerate(line_titles):
+        if title.kind is None:
+            continue
+        stop = line_titles[k + 1].index if k + 1 < len(line_titles) else len(lines)
+        statements.append(_line_statement(lines, title, stop, path))
+    return sorted(statements, key=lambda s: s.source)
+
+
+def _is_last(lines: list[Line], i: int) -> bool:
+    return not any(line.text.strip() for line in lines[i + 1 :])
+
+
+def _flat_line(line: Line, path: str, is_last: bool) -> list[Statement]:
+    text = line.text
+    titles = [m for m in TITLE_IN_TEXT_RE.finditer(text) if looks_like_title_case(m["title"])]
+    out = []
+    for k, match in enumerate(titles):
+        kind = title_kind(match["title"])
+        if kind is None:
+            continue
+        stop = titles[k + 1].start() if k + 1 < len(titles) else len(text)
+        marker = END_IN_TEXT_RE.search(text, match.end(), stop)
+        end = marker.start() if marker else stop
+        at_eof = is_last and end == len(text) and not marker
+        scale, periods, rows, _ = flat_statement(line, (match.end(), end), kind, path, at_eof)
+        items = assemble(rows, len(periods), path, at_eof=False)
+        title = " ".join(match["title"].split())
+        out.append(Statement(kind, title, periods, scale, tuple(items), _ref(path, line, match.start())))
+    return out
+
+
+def _ref(path: str, line: Line, index: int):
+    from converter.model import SourceRef
+
+    return SourceRef(path, line.number, line.col(index))
+
+
+def _line_statement(lines: list[Line], title: _Title, stop: int, path: str) -> Statement:
+    title_line = lines[title.index]
+    where = f"{path}:{title_line.number}"
+    rest = TITLE_LINE_RE.match(title_line.text)["rest"]
+    scales = [rest] if rest else []
+    i = title.index + 1
+    while i < stop and (not lines[i].text.strip() or is_scale_text(lines[i].text)):
+        scales.append(lines[i].text)
+        i += 1
+    header: list[Line] = []
+    while i < stop and (not lines[i].text.strip() or _rule_only(lines[i]) or is_header_text(lines[i].text)):
+        if lines[i].text.strip() and not _rule_only(lines[i]):
+            header.append(lines[i])
+        i += 1
+    if not header:
+        raise ExtractionError("statement has no column headers", where=where)
+    body, at_eof = _body(lines, i, stop)
+    tabbed = any("\t" in line.text for line in header + body)
+    rows = [tab_row(line, path) if tabbed else fixed_row(line) for line in body]
+    if tabbed:
+        segs, n = tab_header(header)
+        for row in rows:
+            place_tab(row, n, path)
+    else:
+        anchors = fixed_anchors(header, rows)
+        segs, n = fixed_header(header, anchors), len(anchors)
+        for row in rows:
+            place_fixed(row, anchors, path)
+    if not any(row.cells for row in rows):
+        raise ExtractionError("statement has column headers but no rows", where=f"{path}:{header[-1].number}")
+    periods = resolve_periods(segs, n, title.kind, f"{path}:{header[0].number}")
+    items = assemble(rows, n, path, at_eof)
+    return Statement(title.kind, title.title, periods, parse_scale(scales), tuple(items), _ref(path, title_line, 0))
+
+
+def _rule_only(line: Line) -> bool:
+    from .cells import is_rule
+
+    parts = [p for p in line.text.replace("\t", " ").split() if p]
+    return bool(parts) and all(is_rule(p) for p in parts)
+
+
+def _body(lines: list[Line], start: int, stop: int) -> tuple[list[Line], bool]:
+    """Lines of the table body and whether the table ran to the end of the file."""
+    body: list[Line] = []
+    for line in lines[start:stop]:
+        if END_LINE_RE.match(line.text) or is_prose(line.text):
+            return _trim(body), False
+        body.append(line)
+    if stop < len(lines):
+        return _trim(body), False
+    return _trim(body), True
+
+
+def _trim(body: list[Line]) -> list[Line]:
+    """Drop trailing blank lines and a company-name line sitting above the next title."""
+    while body and not body[-1].text.strip():
+        body.pop()
+    return body

@@ -1,0 +1,50 @@
+"""Statement titles and the places where a statement table ends."""
+
+from __future__ import annotations
+
+import re
+
+from converter.model import StatementKind
+
+from .cells import is_rule, parse_cell
+
+_TITLE = (
+    r"(?:(?:condensed|consolidated|unaudited|interim|combined)\s+)*"
+    r"(?:balance\s+sheets?|statements?\s+of\s+(?:consolidated\s+)?(?:financial\s+(?:position|condition)"
+    r"|operations(?:\s+and\s+comprehensive\s+(?:income|loss)(?:\s+\(loss\))?)?|income(?:\s+\(loss\))?|earnings"
+    r"|\(?loss\)?|comprehensive\s+(?:income|loss)(?:\s+\(loss\))?|cash\s+flows?"
+    r"|(?:changes\s+in\s+)?(?:stockholders|shareholders)['’]?\s+(?:equity|deficit)(?:\s+\(deficit\))?))"
+)
+TITLE_LINE_RE = re.compile(rf"^\s*(?P<title>{_TITLE})\s*(?P<rest>(?:\([^)]*\)\s*)*)$", re.I)
+TITLE_IN_TEXT_RE = re.compile(rf"(?<![\w'])(?P<title>{_TITLE})(?![\w'])", re.I)
+END_LINE_RE = re.compile(
+    r"^\s*(?:source|contacts?|media contacts?|investor contacts?|investor relations)\s*:|^\s*(?:###|-30-)\s*$", re.I
+)
+END_IN_TEXT_RE = re.compile(r"\b(?:CONTACTS?|Contacts?|SOURCE|Source)\s*:|###|\s-30-\s")
+
+
+def title_kind(title: str) -> StatementKind | None:
+    """BALANCE_SHEET / OPERATIONS, or None for other statements (cash flows, equity...)."""
+    low = " ".join(title.lower().split())
+    if "balance sheet" in low or "financial position" in low or "financial condition" in low:
+        return StatementKind.BALANCE_SHEET
+    if "cash flow" in low or "equity" in low or "deficit" in low or re.search(r"of (consolidated )?comprehensive", low):
+        return None
+    return StatementKind.OPERATIONS
+
+
+def looks_like_title_case(text: str) -> bool:
+    """All caps or Every Word Capitalized (titles inside flattened text, not prose mentions)."""
+    words = [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in {"of", "and", "in"}]
+    return text.upper() == text or all(w[0].isupper() for w in words)
+
+
+def is_prose(text: str) -> bool:
+    """A line of running text: a table has ended."""
+    body = text.strip()
+    if not body or "\t" in text.strip() or is_rule(body):
+        return False
+    words = body.split()
+    if any(parse_cell(w) is not None and parse_cell(w).value is not None for w in words[-1:]):
+        return False
+    return len(body) > 160 or (len(words) >= 12 and body.endswith("."))
