@@ -9,14 +9,13 @@ from converter.errors import ExtractionError
 from converter.model import Period, Scale, StatementKind
 
 from .cells import is_rule, split_values
-from .dates import DATE_RE, MONTH
+from .dates import MONTH
 from .headers import DURATION_RE, Seg, is_scale_text, parse_scale, resolve_periods
 from .layout import RawCell, Row
 from .reader import Line
 
 _HEAD_RES = (
     ("duration", re.compile(DURATION_RE.pattern, re.I)),
-    ("date", re.compile(DATE_RE.pattern, re.I)),
     ("monthday", re.compile(rf"{MONTH}\s+\d{{1,2}}\b,?", re.I)),
     ("year", re.compile(r"(?:19|20)\d\d(?=\s|$)")),
     ("rule", re.compile(r"[-=_]{3,}")),
@@ -77,14 +76,12 @@ def _header_segments(heads: list[tuple[str, str]], where: str) -> tuple[list[lis
     def of(name: str) -> list[str]:
         return [t for k, t in heads if k == name]
 
-    columns = of("date") or of("year")
-    n = len(columns)
+    years = of("year")
+    n = len(years)
     if not n:
         raise ExtractionError("statement has no column headers", where=where)
-    lines = [_spread(of("duration"), n, where)]
-    if not of("date"):
-        lines.append(_spread(of("monthday"), n, where))
-    lines.append([Seg(t, i, i) for i, t in enumerate(columns)])
+    lines = [_spread(of("duration"), n, where), _spread(of("monthday"), n, where)]
+    lines.append([Seg(t, i, i) for i, t in enumerate(years)])
     return lines, n
 
 
@@ -103,6 +100,10 @@ def _body_tokens(text: str, pos: int) -> list[Tok]:
     for match in re.finditer(r"\S+", text[pos:]):
         start, word = pos + match.start(), match[0]
         spans = None if word == "$" or is_rule(word) else split_values(word)
+        trailing = None
+        if spans is None and len(word) > 1 and word.endswith("$"):
+            spans = split_values(word[:-1])
+            trailing = start + len(word) - 1 if spans else None
         if word == "$" and dollar is None:
             dollar = start
             continue
@@ -111,7 +112,7 @@ def _body_tokens(text: str, pos: int) -> list[Tok]:
         for i, (lo, hi) in enumerate(spans or []):
             first = dollar if (i == 0 and dollar is not None) else start + lo
             toks.append(Tok("value", text[first : start + hi], first))
-        dollar = None
+        dollar = trailing
         if not spans:
             toks.append(Tok("rule" if is_rule(word) else "word", word, start))
     if dollar is not None:
@@ -149,7 +150,10 @@ def _rows(toks: list[Tok], n: int, line: Line, path: str, at_eof: bool) -> list[
 
 def _emit(words: list[Tok], run: list[Tok], n: int, line: Line, where: str) -> list[Row]:
     if len(run) < n:
-        raise ExtractionError(f"row has {len(run)} values but the statement has {n} periods", where=where)
+        label = " ".join(w.text for w in words[-8:])
+        raise ExtractionError(
+            f"row {label!r} has {len(run)} values but the statement has {n} periods", where=where
+        )
     extra, run = run[: len(run) - n], run[len(run) - n :]
     if any(not re.fullmatch(r"\d+", t.text) for t in extra):
         raise ExtractionError(f"row has {len(extra) + n} values but the statement has {n} periods", where=where)
