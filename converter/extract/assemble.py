@@ -116,6 +116,8 @@ def _locator(parts: list[Row], path: str):
         start, part = next((s, p) for s, p in reversed(spans) if s <= pos) if spans else (0, None)
         if part is None:
             return SourceRef(path, 1, 1)
-        return SourceRef(path, part.line, part.label_col + pos - start)
+        if part.source is None:
+            return SourceRef(path, part.line, part.label_col + pos - start)
+        return SourceRef(path, part.line, part.source.col(part.label_index + pos - start))
 
     return locate

@@ -167,7 +167,7 @@ def _emit(words: list[Tok], run: list[Tok], n: int, line: Line, where: str) -> l
 
 def _label_row(words: list[Tok], line: Line) -> Row:
     start = words[0].start if words else 0
-    return Row(line.number, " ".join(w.text for w in words), line.col(start))
+    return Row(line.number, " ".join(w.text for w in words), line.col(start), source=line, label_index=start)
 
 
 def _is_caps(word: str) -> bool:

@@ -40,6 +40,8 @@ class Row:
     rule: bool = False
     blank: bool = False
     columns: list[RawCell | None] = field(default_factory=list)
+    source: Line | None = None  # the line the label was read from, to place label facts
+    label_index: int = 0  # where the label starts in `source.text`
 
 
 def _where(path: str, line: Line) -> str:
@@ -60,7 +62,8 @@ def tab_row(line: Line, path: str) -> Row:
         return Row(line.number, blank=True)
     fields = tab_fields(line)
     start, first = fields[0]
-    row = Row(line.number, first.strip(), line.col(start + len(first) - len(first.lstrip())))
+    lead = start + len(first) - len(first.lstrip())
+    row = Row(line.number, first.strip(), line.col(lead), source=line, label_index=lead)
     for slot, (pos, text) in enumerate(fields[1:]):
         value = text.strip()
         if not value:
@@ -72,7 +75,8 @@ def tab_row(line: Line, path: str) -> Row:
             row.cells.append(RawCell(value, line.number, line.col(pos + lead), slot))
         elif not row.cells:
             if not row.label:
-                row.label_col = line.col(pos + len(text) - len(text.lstrip()))
+                row.label_index = pos + len(text) - len(text.lstrip())
+                row.label_col = line.col(row.label_index)
             row.label = f"{row.label} {value}".strip()
         else:
             raise ExtractionError(f"unreadable value {value!r} in a table row", where=_where(path, line))
@@ -85,7 +89,7 @@ def fixed_row(line: Line) -> Row:
         return Row(line.number, blank=True)
     text = _LEADER_RE.sub(lambda m: " " * len(m[0]), line.text.replace("\t", " "))
     segments = [(m.start(), m[0]) for m in _SEG_RE.finditer(text)]
-    row = Row(line.number)
+    row = Row(line.number, source=line)
     cells: list[RawCell] = []
     while segments:
         start, seg = segments[-1]
@@ -107,5 +111,5 @@ def fixed_row(line: Line) -> Row:
         first = segments[0][0]
         last_start, last = segments[-1]
         row.label = " ".join(text[first : last_start + len(last)].split())
-        row.label_col = line.col(first)
+        row.label_col, row.label_index = line.col(first), first
     return row
