@@ -81,6 +81,9 @@ def place_fixed(row: Row, anchors: list[Span], path: str) -> None:
     row.columns = [None] * n
     if len(row.cells) > n:
         raise _too_many(row, n, path)
+    if len(row.cells) == n:
+        row.columns = list(row.cells)
+        return
     for cell in row.cells:
         span = (cell.slot, cell.end)
         best = max(range(n), key=lambda i: (_overlap(span, anchors[i]), -abs(anchors[i][1] - cell.end)))

@@ -17,7 +17,7 @@ _EXCHANGE = r"NASDAQ|Nasdaq|NYSE(?:\s+(?:Amex|Arca|MKT|American))?|AMEX|Amex|OTC
 _TICKER_RE = re.compile(rf"\((?:[^()]*;\s*)?(?P<exchange>{_EXCHANGE})(?:\s*(?:GS|GM|CM))?\s*:\s*(?P<ticker>[A-Z][A-Z.]{{0,5}})\)")
 _NAME_BEFORE_TICKER_RE = re.compile(rf"{_NAME}(?:\s*\((?:R|TM)\))?\s*(?:\([^()]*\)\s*)*\((?:{_EXCHANGE})\s*:")
 _WIRE_DATE_RE = re.compile(rf"--\s*(?P<date>{MONTH}\s+\d{{1,2}},?\s+\d{{4}})\s*--|(?P<date2>{MONTH}\s+\d{{1,2}},?\s+\d{{4}})\s*\(\s*(?:GLOBE NEWSWIRE|BUSINESS WIRE|PR\s*Newswire|MARKET\s*WIRE|Marketwire)", re.I)
-_ORDINAL = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "Q4"}
+_ORDINAL = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "FY"}
 _FISCAL_RE = re.compile(
     r"\b(?:(?P<q>First|Second|Third|Fourth)\s+Quarter(?:\s+of)?(?:\s+Fiscal(?:\s+Year)?)?|(?P<fy>Fiscal|Full)\s+Year(?:\s+of)?(?:\s+Fiscal)?)\s+(?P<year>(?:19|20)\d\d)\b",
     re.I,

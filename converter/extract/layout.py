@@ -110,6 +110,6 @@ def fixed_row(line: Line) -> Row:
     if segments:
         first = segments[0][0]
         last_start, last = segments[-1]
-        row.label = " ".join(text[first : last_start + len(last)].split())
+        row.label = " ".join(text[first : last_start + len(last)].split()).rstrip(" .")
         row.label_col, row.label_index = line.col(first), first
     return row
