@@ -95,8 +95,10 @@ def cell_fact(entry: ConceptEntry, statement: Statement, item: LineItem, cell: C
 
 
 def _plain(value: Decimal) -> Decimal:
-    """A Decimal without an exponent form, so that str() never gives '1E+3'."""
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    """A Decimal without an exponent form (str() never gives '3.27E+5'), keeping printed
+    decimal places ("(0.10)" stays -0.10)."""
+    exponent = value.as_tuple().exponent
+    return value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
 
 
 def _detail_periods(detail: LabelDetail, statement: Statement) -> tuple[Period, ...]:

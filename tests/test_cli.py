@@ -1,0 +1,148 @@
+"""The command line: exit codes, messages, output folders, batches with bad documents."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from converter.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+TAB_EXAMPLE = EXAMPLES / "halmer-robotics-q2-2024.txt"
+FIXED_EXAMPLE = EXAMPLES / "bridgewell-instruments-q1-2025.txt"
+NARRATIVE_EXAMPLE = EXAMPLES / "oakvale-foods-dividend-2025.txt"
+
+
+def run(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def _report(folder: Path) -> dict:
+    return json.loads((folder / "report.json").read_text(encoding="utf-8"))
+
+
+def test_convert_examples_validates_offline(tmp_path):
+    out = tmp_path / "out"
+    result = run("convert", str(EXAMPLES), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    tab = out / "halmer-robotics-q2-2024"
+    assert sorted(p.name for p in tab.iterdir()) == ["hlmr-20240630.xml", "report.json"]
+    report = _report(tab)
+    assert report["status"] == "valid"
+    assert report["validation"]["errors"] == 0
+    assert "offline subset package" in report["validation"]["taxonomy_source"]
+    assert report["unmapped"] == []
+    read = [f for f in report["facts"] if f["label"] != "set by the converter"]
+    assert len(read) == len(report["facts"]) - 2 and all(f["source"] for f in read)
+    assert (out / "bridgewell-instruments-q1-2025" / "brdg-20250331.xml").exists()
+    narrative = out / "oakvale-foods-dividend-2025"
+    assert [p.name for p in narrative.iterdir()] == ["report.json"]
+    assert _report(narrative)["status"] == "no-statements"
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["counts"] == {"valid": 2, "invalid": 0, "no-statements": 1, "failed": 0}
+    assert "no financial statements found" in result.output
+    assert "3 document(s)" in result.output
+
+
+def test_bad_documents_fail_without_stopping_the_batch(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a-empty.txt").write_bytes(b"")
+    (inputs / "b-binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    (inputs / "c-latin1.txt").write_bytes("Caf\xe9 Holdings reports results\n".encode("latin-1"))
+    shutil.copy(TAB_EXAMPLE, inputs / "d-good.txt")
+    out = tmp_path / "out"
+    result = run("convert", str(inputs), "--out", str(out), "--no-validate")
+    assert result.exit_code == 1
+    assert "a-empty.txt" in result.output and "empty" in result.output
+    assert "b-binary.txt" in result.output and "binary" in result.output
+    assert "c-latin1.txt:1" in result.output
+    for stem in ("a-empty", "b-binary", "c-latin1"):
+        assert [p.name for p in (out / stem).iterdir()] == ["report.json"]
+        assert _report(out / stem)["status"] == "failed"
+    assert _report(out / "d-good")["status"] == "valid"
+
+
+def test_encoding_option_reads_a_non_utf8_release(tmp_path):
+    source = tmp_path / "release-cp1252.txt"
+    source.write_bytes(TAB_EXAMPLE.read_text(encoding="utf-8").replace("Inc. Reports", "Inc.\u2019s Report")
+                       .encode("cp1252"))
+    result = run("convert", str(source), "--out", str(tmp_path / "out"), "--no-validate", "--encoding", "cp1252")
+    assert result.exit_code == 0, result.output
+
+
+def test_truncated_table_names_the_line(tmp_path):
+    lines = TAB_EXAMPLE.read_text(encoding="utf-8").splitlines()
+    cut = next(i for i, line in enumerate(lines) if line.startswith("\tThree Months Ended"))
+    source = tmp_path / "truncated.txt"
+    source.write_text("\n".join(lines[: cut + 1]) + "\n", encoding="utf-8")
+    result = run("convert", str(source), "--out", str(tmp_path / "out"), "--no-validate")
+    assert result.exit_code == 1
+    assert "truncated.txt:" in result.output
+    assert not list((tmp_path / "out" / "truncated").glob("*.xml"))
+
+
+def test_unmapped_items_are_listed_and_can_fail_the_run(tmp_path):
+    text = TAB_EXAMPLE.read_text(encoding="utf-8").replace(
+        "Interest income\t212", "Gain on sale of patents\t212")
+    source = tmp_path / "with-unmapped.txt"
+    source.write_text(text, encoding="utf-8")
+    result = run("convert", str(source), "--out", str(tmp_path / "a"), "--no-validate")
+    assert "unmapped: " in result.output and "Gain on sale of patents" in result.output
+    report = _report(tmp_path / "a" / "with-unmapped")
+    assert [u["label"] for u in report["unmapped"]] == ["Gain on sale of patents"]
+    strict = run("convert", str(source), "--out", str(tmp_path / "b"), "--no-validate", "--fail-on-unmapped")
+    assert strict.exit_code == 1
+    assert "match no concept" in strict.output
+    assert not list((tmp_path / "b" / "with-unmapped").glob("*.xml"))
+
+
+def test_unknown_ticker_needs_a_cik(tmp_path):
+    source = tmp_path / "unknown.txt"
+    source.write_text(TAB_EXAMPLE.read_text(encoding="utf-8").replace("NASDAQ:HLMR", "NASDAQ:ZZZQ"), encoding="utf-8")
+    result = run("convert", str(source), "--out", str(tmp_path / "a"), "--no-validate")
+    assert result.exit_code == 1 and "no CIK for ticker ZZZQ" in result.output
+    result = run("convert", str(source), "--out", str(tmp_path / "b"), "--no-validate", "--cik", "320193")
+    assert result.exit_code == 0, result.output
+    instance = next((tmp_path / "b" / "unknown").glob("*.xml")).read_text()
+    assert ">0000320193</xbrli:identifier>" in instance
+
+
+@pytest.mark.parametrize("args", [
+    ["convert", "does-not-exist.txt"],
+    ["convert"],
+    ["convert", "examples", "--cik", "12ab"],
+    ["validate"],
+    ["frobnicate"],
+])
+def test_usage_errors_exit_2(args):
+    assert run(*args).exit_code == 2
+
+
+def test_two_runs_give_byte_identical_files(tmp_path):
+    for name in ("one", "two"):
+        assert run("convert", str(TAB_EXAMPLE), str(FIXED_EXAMPLE), "--out", str(tmp_path / name)).exit_code == 0
+    files = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*") if p.is_file()
+                   and p.name != "summary.json")
+    assert len(files) == 4
+    for rel in files:
+        assert (tmp_path / "one" / rel).read_bytes() == (tmp_path / "two" / rel).read_bytes(), rel
+
+
+def test_validate_command_prints_arelle_codes(tmp_path):
+    out = tmp_path / "out"
+    assert run("convert", str(TAB_EXAMPLE), "--out", str(out), "--no-validate").exit_code == 0
+    instance = out / "halmer-robotics-q2-2024" / "hlmr-20240630.xml"
+    good = run("validate", str(instance))
+    assert good.exit_code == 0, good.output
+    assert "valid" in good.output and "0 errors" in good.output
+    broken = tmp_path / "broken.xml"
+    broken.write_text(instance.read_text().replace('unitRef="USD"', 'unitRef="shares"', 1))
+    bad = run("validate", str(broken))
+    assert bad.exit_code == 1
+    assert "xbrl.4.8.2" in bad.output or "utre:error" in bad.output

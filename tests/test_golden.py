@@ -1,0 +1,85 @@
+"""End to end on whole releases: the facts of each instance equal a reviewed golden fact list.
+
+Golden lists live in tests/golden/<input stem>.facts (one fact a line: concept, period, value,
+unit, decimals). They were written from the converter's output and checked line by line against
+the releases. To rewrite them after a deliberate change, run
+    XBRL_CONVERT_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py
+and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from converter.concepts import concept_table, default_entity_registry_path, load_entity_registry
+from converter.pipeline import ConvertOptions, Status, convert_document
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = ROOT / "tests" / "golden"
+SEEDS = ROOT.parent / "shared" / "seeds"
+EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
+FIXTURES = sorted((ROOT / "tests" / "fixtures" / "releases").glob("*.txt"))
+SEED_NAMES = ["000_39990f83eaa31146", "001_d66fa3068a69915c", "002_d6bbc0594e33033c", "003_0d8343092353dfea"]
+
+
+def _fact_line(fact: dict) -> str:
+    period = fact["period"]
+    when = f"{period['start']}..{period['end']}" if period["start"] else period["end"]
+    value = "nil" if fact["nil"] else fact["value"]
+    return f"{fact['concept']} | {when} | {value} | {fact['unit'] or '-'} | {fact['decimals']}"
+
+
+def convert(path: Path, tmp_path: Path) -> tuple[object, dict]:
+    options = ConvertOptions(out_dir=tmp_path)
+    result = convert_document(path, tmp_path / path.stem, options, concept_table(),
+                              load_entity_registry(default_entity_registry_path()))
+    report = json.loads((tmp_path / path.stem / "report.json").read_text(encoding="utf-8"))
+    return result, report
+
+
+def check_against_golden(path: Path, tmp_path: Path) -> None:
+    result, report = convert(path, tmp_path)
+    golden = GOLDEN / f"{path.stem}.facts"
+    if result.status is Status.NO_STATEMENTS:
+        assert not golden.exists()
+        assert report["message"] == "no financial statements found"
+        return
+    assert result.status is Status.VALID, [m for m in report["validation"]["messages"]]
+    assert report["validation"]["errors"] == 0
+    assert report["unmapped"] == []
+    lines = [_fact_line(f) for f in report["facts"]]
+    if os.environ.get("XBRL_CONVERT_UPDATE_GOLDEN"):
+        GOLDEN.mkdir(exist_ok=True)
+        golden.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = golden.read_text(encoding="utf-8").splitlines()
+    assert lines == expected
+    assert all(f["source"] and ":" in f["source"] for f in report["facts"] if f["concept"].startswith("us-gaap:"))
+
+
+@pytest.mark.parametrize("path", EXAMPLES + FIXTURES, ids=lambda p: p.stem)
+def test_project_releases_match_their_golden_facts(path, tmp_path):
+    check_against_golden(path, tmp_path)
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_seed_releases_match_their_golden_facts(name, tmp_path):
+    path = SEEDS / f"{name}.txt"
+    if not path.exists():
+        pytest.skip(f"acceptance corpus not found at {SEEDS}")
+    check_against_golden(path, tmp_path)
+
+
+def test_a_figure_changed_in_a_release_fails_the_totals_check(tmp_path):
+    example = ROOT / "examples" / "halmer-robotics-q2-2024.txt"
+    tampered = tmp_path / "in" / example.name
+    tampered.parent.mkdir()
+    tampered.write_text(example.read_text(encoding="utf-8").replace("Inventories\t18,233", "Inventories\t18,333"),
+                        encoding="utf-8")
+    result, report = convert(tampered, tmp_path / "out")
+    assert result.status is Status.INVALID
+    failed = {(m["code"], m["concept"]) for m in report["validation"]["messages"] if m["level"] == "error"}
+    assert failed == {("check.total", "us-gaap:AssetsCurrent")}
