@@ -1,0 +1,211 @@
+"""Unit tests of the extraction stage: cells, headers and periods, scale, label facts, reading."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from converter.errors import InputError
+from converter.extract.cells import parse_cell, split_values
+from converter.extract.dates import months_before
+from converter.extract.headers import Seg, is_header_text, parse_scale, resolve_periods
+from converter.extract.labels import label_details
+from converter.extract.reader import decode, split_lines
+from converter.model import CellKind, DetailKind, Period, SourceRef, StatementKind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "decimals"),
+    [
+        ("$ 45,988", CellKind.NUMBER, "45988", 0),
+        ("$45,988", CellKind.NUMBER, "45988", 0),
+        ("$(8,453)", CellKind.NUMBER, "-8453", 0),
+        ("(9,911)", CellKind.NUMBER, "-9911", 0),
+        ("$ (0.06)", CellKind.NUMBER, "-0.06", 2),
+        ("($0.06)", CellKind.NUMBER, "-0.06", 2),
+        (".001", CellKind.NUMBER, "0.001", 3),
+        ("-1,234", CellKind.NUMBER, "-1234", 0),
+        ("1,234.5", CellKind.NUMBER, "1234.5", 1),
+        ("159,240", CellKind.NUMBER, "159240", 0),
+        ("--", CellKind.DASH, None, 0),
+        ("-", CellKind.DASH, None, 0),
+        ("—", CellKind.DASH, None, 0),
+        ("–", CellKind.DASH, None, 0),
+        ("$ --", CellKind.DASH, None, 0),
+        ("", CellKind.BLANK, None, 0),
+        ("   ", CellKind.BLANK, None, 0),
+    ],
+)
+def test_parse_cell(text, kind, value, decimals):
+    parsed = parse_cell(text)
+    assert parsed is not None
+    assert parsed.kind is kind
+    assert parsed.value == (Decimal(value) if value is not None else None)
+    assert parsed.decimals == decimals
+
+
+@pytest.mark.parametrize("text", ["Revenue", "30,", "11)", "1,2345", "(Note 3)", "12%", "-----"])
+def test_parse_cell_rejects_non_values(text):
+    assert parse_cell(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cells"),
+    [
+        ("$ (8,453)$(10,419)", ["$ (8,453)", "$(10,419)"]),
+        ("(0.06)$ (0.10)", ["(0.06)", "$ (0.10)"]),
+        ("-- (1)", ["--", "(1)"]),
+        ("2,433", ["2,433"]),
+    ],
+)
+def test_split_values_glued(text, cells):
+    spans = split_values(text)
+    assert spans is not None
+    assert [text[a:b].strip() for a, b in spans] == cells
+
+
+@pytest.mark.parametrize("text", ["30,", "2007and", "Revenue", "$"])
+def test_split_values_rejects_words(text):
+    assert not split_values(text)
+
+
+@pytest.mark.parametrize(
+    ("end", "months", "start"),
+    [
+        (date(2008, 9, 30), 3, date(2008, 7, 1)),
+        (date(2008, 9, 30), 6, date(2008, 4, 1)),
+        (date(2008, 6, 30), 9, date(2007, 10, 1)),
+        (date(2009, 12, 31), 12, date(2009, 1, 1)),
+        (date(2008, 2, 29), 3, date(2007, 12, 1)),
+        (date(2008, 9, 27), 3, date(2008, 6, 28)),
+    ],
+)
+def test_months_before(end, months, start):
+    assert months_before(end, months) == start
+
+
+@pytest.mark.parametrize(
+    ("lines", "n", "kind", "expected"),
+    [
+        # tab layout: one header cell per column
+        ([[Seg("September 30, 2008", 0, 0), Seg("March 31, 2008", 1, 1)]], 2, StatementKind.BALANCE_SHEET,
+         ["2008-09-30", "2008-03-31"]),
+        # month-day spanning two year columns
+        ([[Seg("December 31,", 0, 1)], [Seg("2009", 0, 0), Seg("2008", 1, 1)]], 2, StatementKind.BALANCE_SHEET,
+         ["2009-12-31", "2008-12-31"]),
+        ([[Seg("Three Months Ended September 30,", 0, 1), Seg("Six Months Ended September 30,", 2, 3)],
+          [Seg("2008", 0, 0), Seg("2007", 1, 1), Seg("2008", 2, 2), Seg("2007", 3, 3)]], 4, StatementKind.OPERATIONS,
+         ["2008-07-01..2008-09-30", "2007-07-01..2007-09-30", "2008-04-01..2008-09-30", "2007-04-01..2007-09-30"]),
+        ([[Seg("Three months ended June 30, 2007 and 2006", 0, 1)]], 2, StatementKind.OPERATIONS,
+         ["2007-04-01..2007-06-30", "2006-04-01..2006-06-30"]),
+        ([[Seg("Nine Months Ended", 0, 0)], [Seg("Sept. 30, 2008", 0, 0)]], 1, StatementKind.OPERATIONS,
+         ["2008-01-01..2008-09-30"]),
+        ([[Seg("Fiscal Year Ended", 0, 1)], [Seg("June 30,", 0, 1)], [Seg("2009", 0, 0), Seg("2008", 1, 1)]], 2,
+         StatementKind.OPERATIONS, ["2008-07-01..2009-06-30", "2007-07-01..2008-06-30"]),
+        ([[Seg("Quarter Ended", 0, 0), Seg("Twelve Months Ended", 1, 1)], [Seg("Dec. 31, 2009", 0, 0),
+          Seg("Dec. 31, 2009", 1, 1)]], 2, StatementKind.OPERATIONS,
+         ["2009-10-01..2009-12-31", "2009-01-01..2009-12-31"]),
+    ],
+)
+def test_resolve_periods(lines, n, kind, expected):
+    assert [str(p) for p in resolve_periods(lines, n, kind, "x:1")] == expected
+
+
+def test_resolve_periods_instants_are_instants():
+    (period,) = resolve_periods([[Seg("March 31, 2008", 0, 0)]], 1, StatementKind.BALANCE_SHEET, "x:1")
+    assert period == Period(date(2008, 3, 31))
+    assert period.is_instant
+
+
+@pytest.mark.parametrize(
+    ("text", "header"),
+    [
+        ("\tSeptember 30, 2008\tMarch 31, 2008", True),
+        ("\t2008\t2007\t2008\t2007", True),
+        ("     Three Months Ended          Six Months Ended", True),
+        ("Year Ended December 31,", True),
+        ("ASSETS", False),
+        ("Revenue\t$ 13,121", False),
+        ("Commitments and contingencies (Note 11)", False),
+    ],
+)
+def test_is_header_text(text, header):
+    assert is_header_text(text) is header
+
+
+@pytest.mark.parametrize(
+    ("text", "exponent", "shares_scaled"),
+    [
+        ("(In thousands, except per share data)", 3, True),
+        ("(In thousands, except share amounts)", 3, False),
+        ("(in thousands, except share data)", 3, False),
+        ("(In thousands, except shares)", 3, False),
+        ("(in millions, except share and per share data)", 6, False),
+        ("(In millions)", 6, True),
+        ("(Unaudited)", 0, True),
+    ],
+)
+def test_parse_scale(text, exponent, shares_scaled):
+    scale = parse_scale([text])
+    assert (scale.exponent, scale.shares_scaled) == (exponent, shares_scaled)
+
+
+def _details(label):
+    return [(d.kind, d.value, d.as_of) for d in label_details(label, lambda pos: SourceRef("x", 1, pos + 1))]
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Receivables, net of allowance for doubtful accounts of $120 at December 31, 2009 and $95 at June 30, 2009",
+         [(DetailKind.ALLOWANCE, Decimal(120), date(2009, 12, 31)), (DetailKind.ALLOWANCE, Decimal(95), date(2009, 6, 30))]),
+        ("Preferred stock, $.001 par value; 5,000,000 shares authorized; none issued",
+         [(DetailKind.PAR_VALUE, Decimal("0.001"), None), (DetailKind.SHARES_AUTHORIZED, Decimal(5000000), None),
+          (DetailKind.SHARES_ISSUED, Decimal(0), None)]),
+        ("Common stock, $0.01 par value; 90,000,000 shares authorized; 1,200 shares issued and 1,100 shares "
+         "outstanding at May 31, 2010; 1,000 shares issued and 990 shares outstanding at Feb. 28, 2010",
+         [(DetailKind.PAR_VALUE, Decimal("0.01"), None), (DetailKind.SHARES_AUTHORIZED, Decimal(90000000), None),
+          (DetailKind.SHARES_ISSUED, Decimal(1200), date(2010, 5, 31)),
+          (DetailKind.SHARES_OUTSTANDING, Decimal(1100), date(2010, 5, 31)),
+          (DetailKind.SHARES_ISSUED, Decimal(1000), date(2010, 2, 28)),
+          (DetailKind.SHARES_OUTSTANDING, Decimal(990), date(2010, 2, 28))]),
+        ("Common stock, 7,500 shares issued and outstanding",
+         [(DetailKind.SHARES_ISSUED, Decimal(7500), None), (DetailKind.SHARES_OUTSTANDING, Decimal(7500), None)]),
+        ("Treasury stock, at cost; 4,000 shares at May 31, 2010 and 3,500 shares at Feb. 28, 2010",
+         [(DetailKind.TREASURY_SHARES, Decimal(4000), date(2010, 5, 31)),
+          (DetailKind.TREASURY_SHARES, Decimal(3500), date(2010, 2, 28))]),
+        ("Treasury stock, at cost; 812 shares", [(DetailKind.TREASURY_SHARES, Decimal(812), None)]),
+        ("Accounts payable", []),
+    ],
+)
+def test_label_details(label, expected):
+    assert _details(label) == expected
+
+
+def test_label_detail_keeps_printed_decimals_and_position():
+    (par,) = label_details("Stock, $.001 par value", lambda pos: SourceRef("x", 3, pos + 1))
+    assert par.decimals_printed == 3
+    assert par.source == SourceRef("x", 3, 8)
+
+
+def test_decode_rejects_bad_utf8_naming_line_and_offset():
+    with pytest.raises(InputError) as info:
+        decode(b"ok line\nsecond \xff here\n", "r.txt")
+    assert info.value.where == "r.txt:2"
+    assert "byte offset 15" in info.value.message
+    assert "--encoding" in info.value.message
+
+
+def test_decode_with_encoding_and_bom():
+    assert decode(b"caf\xe9 $5", "r.txt", encoding="cp1252") == "café $5"
+    assert decode(b"\xef\xbb\xbfhello", "r.txt") == "hello"
+
+
+def test_split_lines_normalizes_line_ends_and_escaped_dollars():
+    lines = split_lines("a\r\nb\rTotal\t\\$ 5\t\\$ 6\n", "r.txt")
+    assert [line.text for line in lines[:3]] == ["a", "b", "Total\t$ 5\t$ 6"]
+    total = lines[2]
+    assert total.col(total.text.index("$ 5")) == 8
+    assert total.col(total.text.index("$ 6")) == 13
