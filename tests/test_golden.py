@@ -83,3 +83,18 @@ def test_a_figure_changed_in_a_release_fails_the_totals_check(tmp_path):
     assert result.status is Status.INVALID
     failed = {(m["code"], m["concept"]) for m in report["validation"]["messages"] if m["level"] == "error"}
     assert failed == {("check.total", "us-gaap:AssetsCurrent")}
+
+
+@pytest.mark.parametrize("path", [p for p in EXAMPLES if (GOLDEN / f"{p.stem}.facts").exists()], ids=lambda p: p.stem)
+def test_the_same_release_flattened_onto_one_line_gives_the_same_facts(path, tmp_path):
+    """Web copies of releases often lose their line breaks: columns survive only as runs of spaces."""
+    text = path.read_text(encoding="utf-8").replace("\\$", "$")
+    flat = " ".join(line.strip().replace("\t", "   ") for line in text.splitlines() if line.strip())
+    assert "\n" not in flat
+    flattened = tmp_path / "in" / path.name
+    flattened.parent.mkdir()
+    flattened.write_text(flat, encoding="utf-8")
+    result, report = convert(flattened, tmp_path / "out")
+    assert result.status is Status.VALID
+    assert [_fact_line(f) for f in report["facts"]] == (GOLDEN / f"{path.stem}.facts").read_text().splitlines()
+    assert {f["source"].rsplit(":", 2)[1] for f in report["facts"] if f["source"]} == {"1"}
