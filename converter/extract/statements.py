@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from converter.errors import ExtractionError
-from converter.model import Statement, StatementKind
+from converter.model import SourceRef, Statement, StatementKind
 
 from .assemble import assemble
+from .cells import is_rule
 from .columns import fixed_anchors, fixed_header, place_fixed, place_tab, tab_header
 from .flat import flat_statement
 from .headers import is_header_text, is_scale_text, parse_scale, resolve_periods
@@ -23,8 +24,6 @@ class _Title:
     index: int  # index into lines
     kind: StatementKind | None
     title: str
-    start: int = 0  # offset in the line (flattened)
-    end: int = 0
 
 
 def find_statements(lines: list[Line], path: str) -> list[Statement]:
@@ -68,9 +67,7 @@ def _flat_line(line: Line, path: str, is_last: bool) -> list[Statement]:
     return out
 
 
-def _ref(path: str, line: Line, index: int):
-    from converter.model import SourceRef
-
+def _ref(path: str, line: Line, index: int) -> SourceRef:
     return SourceRef(path, line.number, line.col(index))
 
 
@@ -110,8 +107,6 @@ def _line_statement(lines: list[Line], title: _Title, stop: int, path: str) -> S
 
 
 def _rule_only(line: Line) -> bool:
-    from .cells import is_rule
-
     parts = [p for p in line.text.replace("\t", " ").split() if p]
     return bool(parts) and all(is_rule(p) for p in parts)
 
@@ -129,7 +124,7 @@ def _body(lines: list[Line], start: int, stop: int) -> tuple[list[Line], bool]:
 
 
 def _trim(body: list[Line]) -> list[Line]:
-    """Drop trailing blank lines and a company-name line sitting above the next title."""
+    """Drop trailing blank lines."""
     while body and not body[-1].text.strip():
         body.pop()
     return body
