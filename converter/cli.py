@@ -26,6 +26,7 @@ from converter.pipeline import (
     Status,
     collect_inputs,
     convert_document,
+    failure,
     output_folders,
     write_summary,
 )
@@ -97,8 +98,11 @@ def _convert_one(path: Path, target: Path, options: ConvertOptions, table, regis
     try:
         return convert_document(path, target, options, table, registry)
     except Exception as exc:  # one bad document never stops the batch
-        return DocumentResult(input=str(path), status=Status.FAILED,
-                              message=f"internal error: {type(exc).__name__}: {exc}")
+        message = f"internal error: {type(exc).__name__}: {exc}"
+        try:
+            return failure(path, target, Status.FAILED, message)
+        except OSError:
+            return DocumentResult(input=str(path), status=Status.FAILED, message=message)
 
 
 def _print_result(result: DocumentResult) -> None:

@@ -15,7 +15,6 @@ from converter.concepts import ConceptEntry, ConceptTable, DashRule, Sign, norma
 from converter.model import (
     Cell,
     CellKind,
-    DetailKind,
     Fact,
     LabelDetail,
     LineItem,
@@ -237,4 +236,4 @@ def map_release(release: Release, table: ConceptTable, entity: EntityId,
                          cik=entity.cik, entity_name=entity.name)
 
 
-__all__ = ["DetailKind", "EntityId", "Match", "map_release", "match_line_item", "document_period", "dei_facts"]
+__all__ = ["EntityId", "Match", "map_release", "match_line_item", "document_period", "dei_facts"]

@@ -119,7 +119,8 @@ def _validate(instance: Path, mapped: MappedRelease, table: ConceptTable,
     return tuple(messages), source
 
 
-def _failure(path: Path, target: Path, status: Status, message: str, release: Release | None = None) -> DocumentResult:
+def failure(path: Path, target: Path, status: Status, message: str, release: Release | None = None) -> DocumentResult:
+    """Record a document that produced no instance: target holds only its report.json."""
     report: dict[str, Any] = {"input": str(path), "status": status.value, "message": message}
     if release is not None:
         report.update(release_json(release))
@@ -141,9 +142,9 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
                                str(first.source))
         instance_bytes = serialize(mapped)
     except NoStatementsError as exc:
-        return _failure(path, target, Status.NO_STATEMENTS, exc.message, release)
+        return failure(path, target, Status.NO_STATEMENTS, exc.message, release)
     except ConversionError as exc:
-        return _failure(path, target, Status.FAILED, str(exc), release)
+        return failure(path, target, Status.FAILED, str(exc), release)
 
     name = instance_name(release, path.stem)
     with tempfile.TemporaryDirectory(prefix="xbrl-convert-") as tmp:

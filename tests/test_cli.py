@@ -146,3 +146,24 @@ def test_validate_command_prints_arelle_codes(tmp_path):
     bad = run("validate", str(broken))
     assert bad.exit_code == 1
     assert "xbrl.4.8.2" in bad.output or "utre:error" in bad.output
+
+
+def test_an_internal_error_in_one_document_does_not_stop_the_batch(tmp_path, monkeypatch):
+    import converter.pipeline as pipeline
+
+    real = pipeline.map_release
+
+    def broken_for_bridgewell(release, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "bridgewell" in release.path:
+            raise RuntimeError("simulated bug")
+        return real(release, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "map_release", broken_for_bridgewell)
+    out = tmp_path / "out"
+    (out / "bridgewell-instruments-q1-2025").mkdir(parents=True)
+    (out / "bridgewell-instruments-q1-2025" / "stale.xml").write_text("<old/>")
+    result = run("convert", str(FIXED_EXAMPLE), str(TAB_EXAMPLE), "--out", str(out), "--no-validate")
+    assert result.exit_code == 1
+    assert "internal error: RuntimeError: simulated bug" in result.output
+    assert [p.name for p in (out / "bridgewell-instruments-q1-2025").iterdir()] == ["report.json"]
+    assert _report(out / "halmer-robotics-q2-2024")["status"] == "valid"
