@@ -167,3 +167,12 @@ def test_an_internal_error_in_one_document_does_not_stop_the_batch(tmp_path, mon
     assert "internal error: RuntimeError: simulated bug" in result.output
     assert [p.name for p in (out / "bridgewell-instruments-q1-2025").iterdir()] == ["report.json"]
     assert _report(out / "halmer-robotics-q2-2024")["status"] == "valid"
+
+
+def test_html_input_is_refused_with_a_clear_message(tmp_path):
+    source = tmp_path / "exhibit99.htm"
+    source.write_text("<!DOCTYPE html>\n<html><body>\n<table><tr><td>Revenue</td><td>$ 1,234</td></tr></table>\n"
+                      "</body></html>\n", encoding="utf-8")
+    result = run("convert", str(source), "--out", str(tmp_path / "out"), "--no-validate")
+    assert result.exit_code == 1
+    assert "exhibit99.htm:1" in result.output and "HTML input is not supported yet" in result.output

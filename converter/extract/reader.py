@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from converter.errors import InputError
@@ -69,7 +70,23 @@ def split_lines(text: str, path: str) -> list[Line]:
     if "\x00" in text:
         raise InputError("binary file, not a text press release", where=path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    _refuse_markup(text, path)
     return [_unescape(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
+
+
+_MARKUP = re.compile(r"<(?:!doctype\s+html|html|body|table|tr|td|th|div|p|font)\b[^>]*>", re.IGNORECASE)
+
+
+def _refuse_markup(text: str, path: str) -> None:
+    """HTML exhibits are not read yet: say so instead of finding no statements in the tags."""
+    found = _MARKUP.search(text)
+    if found is not None:
+        line = text.count("\n", 0, found.start()) + 1
+        raise InputError(
+            f"HTML input is not supported yet (found {found.group(0)[:20]!r}); "
+            "give the release as plain text (e.g. the EDGAR .txt exhibit)",
+            where=f"{path}:{line}",
+        )
 
 
 def _unescape(number: int, raw: str) -> Line:
