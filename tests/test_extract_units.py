@@ -177,6 +177,14 @@ def _details(label):
          [(DetailKind.TREASURY_SHARES, Decimal(4000), date(2010, 5, 31)),
           (DetailKind.TREASURY_SHARES, Decimal(3500), date(2010, 2, 28))]),
         ("Treasury stock, at cost; 812 shares", [(DetailKind.TREASURY_SHARES, Decimal(812), None)]),
+        ("Common stock, $0.001 par value; 100,000,000 shares authorized; 42,318,550 and 42,011,903 shares issued "
+         "and outstanding at June 30, 2024 and December 31, 2023, respectively",
+         [(DetailKind.PAR_VALUE, Decimal("0.001"), None), (DetailKind.SHARES_AUTHORIZED, Decimal(100000000), None),
+          (DetailKind.SHARES_ISSUED, Decimal(42318550), date(2024, 6, 30)),
+          (DetailKind.SHARES_OUTSTANDING, Decimal(42318550), date(2024, 6, 30)),
+          (DetailKind.SHARES_ISSUED, Decimal(42011903), date(2023, 12, 31)),
+          (DetailKind.SHARES_OUTSTANDING, Decimal(42011903), date(2023, 12, 31))]),
+        ("Common stock, 2,000 and 1,900 shares outstanding, respectively", []),
         ("Accounts payable", []),
     ],
 )

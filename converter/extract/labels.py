@@ -25,6 +25,11 @@ _NONE_ISSUED_RE = re.compile(r"\bnone\s+issued(?P<out>\s+(?:and|or)\s+outstandin
 _ISSUED_RE = re.compile(
     rf"{_COUNT}\s+(?:shares\s+)?(?P<what>issued\s+and\s+outstanding|issued|outstanding)\b", re.I
 )
+_PAIR_RE = re.compile(
+    rf"{_COUNT}\s+and\s+{_COUNT.replace('<n>', '<n2>')}\s+(?:shares\s+)?"
+    r"(?P<what>issued\s+and\s+outstanding|issued|outstanding)\b",
+    re.I,
+)
 _TREASURY_RE = re.compile(rf"{_COUNT}\s+(?:common\s+)?shares\b(?!\s+(?:authorized|issued|outstanding)){_AT_DATE}", re.I)
 
 Locate = Callable[[int], SourceRef]
@@ -56,12 +61,35 @@ def _issued(label: str, locate: Locate) -> list[LabelDetail]:
         kinds = [DetailKind.SHARES_ISSUED] + ([DetailKind.SHARES_OUTSTANDING] if match["out"] else [])
         for kind in kinds:
             found.append(LabelDetail(kind, Decimal(0), None, match[0], locate(match.start()), 0))
+    pairs = list(_PAIR_RE.finditer(label))
+    for match in pairs:
+        found += _respectively(label, match, locate)
     for match in _ISSUED_RE.finditer(label):
+        if any(p.start() <= match.start() < p.end() for p in pairs):
+            continue
         what = " ".join(match["what"].lower().split())
         kinds = _WHAT.get(what, (DetailKind.SHARES_ISSUED, DetailKind.SHARES_OUTSTANDING))
         as_of = _date_after(label, match.end())
         for kind in kinds:
             found.append(_detail(kind, match, as_of, locate))
+    return found
+
+
+def _respectively(label: str, match: re.Match[str], locate: Locate) -> list[LabelDetail]:
+    """ "X and Y shares issued and outstanding at DATE1 and DATE2, respectively": X for DATE1,
+    Y for DATE2. Without two dates the counts cannot be placed, so none are taken."""
+    end = label.find(";", match.end())
+    clause = label[match.end() : end if end >= 0 else len(label)]
+    dates = [date_of(m) for m in DATE_RE.finditer(clause)]
+    if len(dates) != 2:
+        return []
+    kinds = _WHAT.get(" ".join(match["what"].lower().split()),
+                      (DetailKind.SHARES_ISSUED, DetailKind.SHARES_OUTSTANDING))
+    found = []
+    for group, as_of in (("n", dates[0]), ("n2", dates[1])):
+        digits = match[group].replace(",", "")
+        for kind in kinds:
+            found.append(LabelDetail(kind, Decimal(digits), as_of, match[0].strip(), locate(match.start(group)), 0))
     return found
 
 
