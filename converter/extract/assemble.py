@@ -78,7 +78,36 @@ def _no_values(state: _State, row: Row) -> None:
     state.pending.append(row)
 
 
+_CONNECTORS = {"and", "or", "of", "at", "for", "to", "in", "on", "by", "net", "from", "the", "as", "less",
+               "plus", "with", "per", "used", "including", "excluding"}
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def continues(first: str, then: str) -> bool:
+    """Does label line `then` carry on label line `first` (a wrapped label), rather than
+    `first` being a heading without a colon ("Other income (expense)")?"""
+    first, then = first.strip(), then.strip()
+    if not first or not then:
+        return True
+    last_word = first.split()[-1].lower()
+    if first[-1] in ",;-&" or last_word in _CONNECTORS:
+        return True
+    return not then[0].isupper() or then.lower().startswith(_MONTHS)
+
+
+def _split_headings(parts: list[Row], state: _State) -> list[Row]:
+    """Pending label lines that do not carry on into the next line are headings."""
+    kept: list[Row] = []
+    for part, after in zip(parts, parts[1:]):
+        if part.label and after.label and not continues(part.label, after.label) and not kept:
+            state.heading(part.label)
+        else:
+            kept.append(part)
+    return kept + parts[-1:]
+
+
 def _item(parts: list[Row], state: _State, n: int, path: str) -> LineItem:
+    parts = _split_headings(parts, state)
     row = parts[-1]
     labelled = [p for p in parts if p.label]
     label = " ".join(p.label for p in labelled)

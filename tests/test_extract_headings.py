@@ -1,0 +1,56 @@
+"""Headings without a colon versus labels wrapped over two lines (a fixture per bug)."""
+
+from __future__ import annotations
+
+import pytest
+
+from converter.extract import extract_text
+from converter.extract.assemble import continues
+
+RELEASE = """Made Up Devices, Inc. (NASDAQ:MUDV) Reports Third Quarter Fiscal 2024 Results
+
+MADE UP DEVICES, INC.
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+(In thousands, except per share data)
+
+\tThree Months Ended September 30,\t
+\t2024\t2023
+Revenue\t$ 5,000\t$ 4,000
+Cost of revenue\t3,000\t2,500
+\t-----\t-----
+Gross profit\t2,000\t1,500
+Operating expenses\t1,200\t1,100
+\t-----\t-----
+Income from operations\t800\t400
+Other income (expense)\t\t
+Interest income\t30\t20
+Interest expense\t(10)\t(12)
+\t-----\t-----
+Income before income taxes\t820\t408
+Provision for income taxes\t200\t100
+\t-----\t-----
+Net income\t$ 620\t$ 308
+\t=====\t=====
+Weighted average shares used to calculate basic and\t\t
+diluted net income per share\t10,000\t9,900
+"""
+
+
+def test_a_heading_without_colon_is_a_section_not_part_of_the_next_label():
+    (ops,) = extract_text(RELEASE, "made-up.txt").statements
+    labels = {item.label: item for item in ops.items}
+    assert "Interest income" in labels and "Interest expense" in labels
+    assert labels["Interest income"].section == ("Other income (expense)",)
+    assert "Weighted average shares used to calculate basic and diluted net income per share" in labels
+
+
+@pytest.mark.parametrize(("first", "then", "wrapped"), [
+    ("Accounts receivable, net of allowance of $629 at", "March 31, 2008", True),
+    ("Weighted average shares used to calculate Basic and", "Diluted net loss per share", True),
+    ("Accounts receivable, net of allowance for doubtful", "accounts of $412", True),
+    ("Property, plant and equipment,", "Net", True),
+    ("Other income (expense)", "Interest income", False),
+    ("Costs and expenses", "Cost of revenue", False),
+])
+def test_continues(first, then, wrapped):
+    assert continues(first, then) is wrapped
