@@ -23,7 +23,11 @@ from converter.model import Fact, Level, LineItem, MappedRelease, Period, Statem
 @dataclass(frozen=True)
 class _Row:
     item: LineItem
-    entry: ConceptEntry
+    entry: ConceptEntry | None  # None: the row matched no concept
+
+    @property
+    def is_total(self) -> bool:
+        return self.entry is not None and self.entry.total
 
 
 def _weight(total: ConceptEntry, part: ConceptEntry) -> int:
@@ -71,7 +75,7 @@ def _components(statement_rows: list[_Row]) -> list[tuple[_Row, list[_Row]]]:
     out: list[tuple[_Row, list[_Row]]] = []
     for row in statement_rows:
         path = row.item.section
-        if not row.entry.total:
+        if not row.is_total:
             pending.setdefault(path, []).append(row)
             continue
         named = _is_named_total(row)
@@ -95,34 +99,47 @@ def _tolerance(parts: int, decimals: int | None) -> Decimal:
     return unit * Decimal(parts) / 2
 
 
+def _check_total(total: _Row, parts: list[_Row], statement: Statement,
+                 facts: dict[tuple[str, Period], Fact]) -> list[ValidationMessage]:
+    assert total.entry is not None
+    entry = total.entry
+    unmapped = [p.item.label for p in parts if p.entry is None]
+    if unmapped:
+        return [ValidationMessage(
+            code="check.skipped", level=Level.WARNING, concept=entry.concept, source="checks",
+            message=f"{total.item.label!r} ({entry.local_name}) not checked: its row {unmapped[0]!r} is unmapped",
+            refs=(str(total.item.source),))]
+    messages = []
+    for period in statement.periods:
+        found = _value(facts, entry.concept, period)
+        if found is None:
+            continue
+        weighted = [(_weight(entry, p.entry), p.entry) for p in parts if p.entry is not None]
+        expected = sum((w * (_value(facts, e.concept, period) or 0) for w, e in weighted), Decimal(0))
+        diff = abs(expected - found)
+        if diff == 0:
+            continue
+        terms = " ".join(f"{'+' if w > 0 else '-'} {e.local_name}" for w, e in weighted)
+        level = Level.WARNING if diff <= _tolerance(len(parts), facts[(entry.concept, period)].decimals) else Level.ERROR
+        messages.append(ValidationMessage(
+            code="check.total", level=level, concept=entry.concept, source="checks",
+            message=(f"{total.item.label!r} ({entry.local_name}) for {period} is {found}, "
+                     f"but {terms.lstrip('+ ')} = {expected} (difference {diff})"),
+            refs=(str(total.item.source),)))
+    return messages
+
+
 def check_totals(mapped: MappedRelease, statement: Statement, table: ConceptTable) -> list[ValidationMessage]:
     facts = _fact_index(mapped)
     rows = []
     for item in statement.items:
-        match = match_line_item(table, statement.kind, item)
-        if match.entry is not None and match.entry.unit is not None:
-            rows.append(_Row(item, match.entry))
+        entry = match_line_item(table, statement.kind, item).entry
+        if entry is None or entry.unit is not None:
+            rows.append(_Row(item, entry))
     messages: list[ValidationMessage] = []
     for total, parts in _components(rows):
-        if not parts:
-            continue
-        for period in statement.periods:
-            found = _value(facts, total.entry.concept, period)
-            if found is None:
-                continue
-            expected = sum((_weight(total.entry, p.entry) * (_value(facts, p.entry.concept, period) or 0)
-                            for p in parts), Decimal(0))
-            fact = facts[(total.entry.concept, period)]
-            diff = abs(expected - found)
-            if diff == 0:
-                continue
-            terms = " ".join(f"{'+' if _weight(total.entry, p.entry) > 0 else '-'} {p.entry.local_name}" for p in parts)
-            level = Level.WARNING if diff <= _tolerance(len(parts), fact.decimals) else Level.ERROR
-            messages.append(ValidationMessage(
-                code="check.total", level=level, concept=total.entry.concept, source="checks",
-                message=(f"{total.item.label!r} ({total.entry.local_name}) for {period} is {found}, "
-                         f"but {terms.lstrip('+ ')} = {expected} (difference {diff})"),
-                refs=(str(total.item.source),)))
+        if parts:
+            messages.extend(_check_total(total, parts, statement, facts))
     return messages
 
 
