@@ -13,6 +13,8 @@ import click
 
 from converter import __version__
 from converter.concepts import (
+    ConceptTable,
+    EntityRegistry,
     concept_table,
     default_concept_table_path,
     default_entity_registry_path,
@@ -94,7 +96,8 @@ def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: s
     sys.exit(0 if all(r.ok for r in results) else 1)
 
 
-def _convert_one(path: Path, target: Path, options: ConvertOptions, table, registry) -> DocumentResult:  # type: ignore[no-untyped-def]
+def _convert_one(path: Path, target: Path, options: ConvertOptions, table: ConceptTable,
+                 registry: EntityRegistry) -> DocumentResult:
     try:
         return convert_document(path, target, options, table, registry)
     except Exception as exc:  # one bad document never stops the batch
