@@ -252,3 +252,31 @@ class ValidationMessage:
     concept: str | None = None
     source: str = "arelle"  # "arelle" or "checks"
     refs: tuple[str, ...] = field(default=())  # e.g. source lines of the facts involved
+
+
+# ---- company extension taxonomy ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExtensionConcept:
+    """A concept declared in the company's extension schema for a line item no US-GAAP element fits."""
+
+    name: str  # prefixed, "cpst:GainOnSaleOfPatents"
+    item_type: str  # "monetaryItemType", ...
+    period_type: str  # "instant" | "duration"
+    balance: str | None
+    label: str  # the release's wording
+    source: SourceRef
+
+
+@dataclass(frozen=True)
+class ExtensionTaxonomy:
+    """The company extension taxonomy of one converted release: a schema that imports US-GAAP and
+    dei, and its presentation, calculation and label linkbases. `files` holds every file (schema
+    first) as (file name, bytes); they are written next to the instance."""
+
+    prefix: str  # "cpst"
+    namespace: str
+    schema_file: str  # "cpst-20080930.xsd"
+    files: tuple[tuple[str, bytes], ...]
+    concepts: tuple[ExtensionConcept, ...] = ()
