@@ -34,6 +34,8 @@ class SourceRef:
 class StatementKind(str, Enum):
     BALANCE_SHEET = "balance_sheet"
     OPERATIONS = "operations"
+    CASH_FLOWS = "cash_flows"
+    COMPREHENSIVE_INCOME = "comprehensive_income"
 
 
 @dataclass(frozen=True, order=True)
@@ -146,6 +148,7 @@ class Statement:
     scale: Scale
     items: tuple[LineItem, ...]
     source: SourceRef  # the title line
+    notes: tuple[str, ...] = ()  # e.g. "start date 2024-01-29 inferred from the prior fiscal year end"
 
 
 @dataclass(frozen=True)
@@ -176,6 +179,9 @@ class Release:
     path: str
     info: DocumentInfo
     statements: tuple[Statement, ...]
+    # tables recognised and deliberately not tagged (non-GAAP reconciliations, segments):
+    # (what it is, its title as printed, where)
+    ignored_tables: tuple[tuple[str, str, SourceRef], ...] = ()
 
 
 # ---- after mapping -------------------------------------------------------------------------
