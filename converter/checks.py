@@ -12,6 +12,7 @@ since (or, for a sub-section without a total row, its rows).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -90,6 +91,20 @@ def _components(statement_rows: list[_Row]) -> list[tuple[_Row, list[_Row]]]:
         target = path[:-1] if _closes_heading(row, path) else path
         pending.setdefault(target, []).append(row)
     return out
+
+
+def summations(rows: Sequence[tuple[LineItem, ConceptEntry | None]]
+               ) -> list[tuple[LineItem, ConceptEntry, list[tuple[LineItem, ConceptEntry | None]]]]:
+    """Public form of the component logic: for each total row (in statement order) the total's
+    line item and entry and the (line item, entry) rows it adds up; entry None for an unmapped
+    row. `rows` are a statement's rows in order, with the entry each one is tagged with."""
+    return [(total.item, total.entry, [(p.item, p.entry) for p in parts])  # type: ignore[misc]
+            for total, parts in _components([_Row(item, entry) for item, entry in rows])]
+
+
+def balance_weight(total: ConceptEntry, part: ConceptEntry) -> int:
+    """The calculation weight of a part under a total: -1 when their balances differ."""
+    return _weight(total, part)
 
 
 def _tolerance(parts: int, decimals: int | None) -> Decimal:
