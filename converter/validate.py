@@ -261,3 +261,50 @@ def validate_instance(
     if printed:  # Arelle printed something despite the structured log: keep it, as information
         found.append(ValidationMessage("arelle:output", Level.INFO, printed[:2000], source="arelle"))
     return ArelleReport(messages=tuple(found), taxonomy_source=taxonomy_source, fact_count=fact_count)
+
+
+# ---- calculation inconsistencies ---------------------------------------------------------
+
+_CALC_MESSAGE_RE = re.compile(
+    r"Calculation inconsistent from (?P<concept>\S+) in link role (?P<role>\S+) "
+    r"reported sum (?P<reported>.+?) computed sum (?P<computed>.+?) "
+    r"context (?P<context>\S+) unit (?P<unit>\S+)")
+CALC_CODE_PREFIXES = ("calc11e:", "xbrl.5.2.5.2")
+
+
+@dataclass(frozen=True)
+class CalcInconsistency:
+    """One Calculation 1.1 finding of Arelle, as a record: which total, in which role and context,
+    the reported value (Arelle gives an interval from the fact's decimals) and the computed sum."""
+
+    code: str  # "calc11e:inconsistentCalculationUsingRounding", ...
+    concept: str | None  # the total, "us-gaap:AssetsCurrent"
+    link_role: str | None
+    context: str | None  # context id, e.g. "I20240630"
+    unit: str | None
+    reported: str | None  # "[64374500, 64375500]"
+    computed: str | None  # "[64473000.0, 64477000.0]"
+    message: str
+    refs: tuple[str, ...] = ()  # the facts involved, total first
+
+    def summary(self) -> str:
+        if self.reported is None:
+            return f"{self.code}: {self.message}"
+        return (f"{self.code}: {self.concept} in {self.context} ({self.unit}): reported {self.reported}, "
+                f"computed {self.computed} (role {self.link_role})")
+
+
+def calculation_inconsistencies(report: ArelleReport | Sequence[ValidationMessage]) -> tuple[CalcInconsistency, ...]:
+    """The calculation messages of a report (validate_instance(..., calc=True)) as records."""
+    messages = report.messages if isinstance(report, ArelleReport) else report
+    out = []
+    for m in messages:
+        if not m.code.startswith(CALC_CODE_PREFIXES):
+            continue
+        found = _CALC_MESSAGE_RE.search(m.message)
+        if found:
+            out.append(CalcInconsistency(m.code, found["concept"], found["role"], found["context"], found["unit"],
+                                         found["reported"], found["computed"], m.message, m.refs))
+        else:
+            out.append(CalcInconsistency(m.code, m.concept, None, None, None, None, None, m.message, m.refs))
+    return tuple(out)
