@@ -159,3 +159,8 @@ def validate(instances: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], o
         for m in report.messages:
             click.echo(f"  {_format_message(m)}")
     sys.exit(1 if failed else 0)
+
+
+from converter.compare_cli import compare_command  # noqa: E402
+
+main.add_command(compare_command)
