@@ -178,7 +178,7 @@ def test_with_company_extension(tmp_path):
     source = EXAMPLES / "halmer-robotics-q2-2024.txt"
     text = source.read_text(encoding="utf-8").replace(
         "Interest expense\t(180)\t(120)\t(340)\t(241)\n",
-        "Interest expense\t(180)\t(120)\t(340)\t(241)\nGain on sale of patents\t--\t--\t--\t--\n")
+        "Interest expense\t(180)\t(120)\t(340)\t(241)\nGain on sale of patents\t50\t--\t75\t(10)\n")
     doc = convert(tmp_path / "halmer-robotics-q2-2024.txt", text)
     mapped, extension = extension_module.build_extension(doc.mapped, concept_table())
     for name, data in extension.files:
@@ -195,6 +195,6 @@ def test_with_company_extension(tmp_path):
     from_inline, inline_errors = arelle_facts(inline, with_ids=True)
     assert xml_errors == [] and inline_errors == []
     assert from_inline == from_xml
-    if extension.concepts:
-        names = {el.get("name") for el in root.iter(f"{{{IX}}}nonFraction")}
-        assert any(n.startswith(f"{extension.prefix}:") for n in names)
+    assert [c.name for c in extension.concepts] == ["hlmr:GainOnSaleOfPatents"]
+    tagged = [el for el in root.iter(f"{{{IX}}}nonFraction") if el.get("name") == "hlmr:GainOnSaleOfPatents"]
+    assert [el.text for el in tagged] == ["50", "--", "75", "10"]
