@@ -15,7 +15,9 @@ Matching (`compare`), per fact of the release, in passes so that an exact match 
 
 Each filing fact is used once. Filing facts in the release's periods that none of the release
 facts used are "only in filing". By default only the filing's facts without segment/scenario are
-compared, and only numeric facts; `include_dimensional` and `include_text` widen that.
+compared, and only numeric facts; `include_dimensional` and `include_text` widen that. Text facts
+are matched by concept and period only; dei text facts (document type, fiscal period focus, ...)
+by concept whatever their period.
 Concepts are compared by name with the version year of standard namespaces dropped
 (http://fasb.org/us-gaap/2023 and /2024 are both "us-gaap").
 """
@@ -28,7 +30,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
 from enum import Enum
 from pathlib import Path
 
@@ -555,16 +557,27 @@ def values_equal(a: XbrlFact, b: XbrlFact) -> bool:
     decimals = [d for d in (a.decimals, b.decimals) if d is not None]
     if not decimals:
         return a.value == b.value
-    return _round(a.value, min(decimals)) == _round(b.value, min(decimals))
-
-
-def _round(value: Decimal, decimals: int) -> Decimal:
+    d = min(decimals)
     with localcontext(_DECIMAL_CONTEXT):
-        return value.quantize(Decimal(1).scaleb(-decimals))
+        unit = Decimal(1).scaleb(-d)
+        # both round to the same figure, or one is the other rounded (a tie either way: 1,850 shown
+        # as 1.9 thousand by one side and rounded half to even to 1.8 by the other)
+        return (a.value.quantize(unit, rounding=ROUND_HALF_UP) == b.value.quantize(unit, rounding=ROUND_HALF_UP)
+                or abs(a.value - b.value) * 2 <= unit)
 
 
 def _units_compatible(a: XbrlFact, b: XbrlFact) -> bool:
     return a.unit == b.unit
+
+
+def _document_level(fact: XbrlFact) -> bool:
+    """dei text facts describe the document: compared whatever their period (a release tags them
+    for the quarter, a 10-Q for the year to date)."""
+    return not fact.is_numeric and fact.concept.startswith("dei:")
+
+
+def _concept_key(fact: XbrlFact) -> tuple[str, Period | None, tuple[tuple[str, str], ...]]:
+    return fact.concept, None if _document_level(fact) else fact.period, fact.dimensions
 
 
 def _filing_candidates(filing: XbrlDocument, periods: set[Period], include_dimensional: bool,
@@ -575,7 +588,7 @@ def _filing_candidates(filing: XbrlDocument, periods: set[Period], include_dimen
     groups: dict[tuple[object, ...], list[XbrlFact]] = {}
     ordered = sorted(
         (f for f in filing.facts
-         if f.period in periods and (include_dimensional or not f.dimensions) and (include_text or f.is_numeric)),
+         if (f.period in periods or _document_level(f)) and (include_dimensional or not f.dimensions) and (include_text or f.is_numeric)),
         key=lambda f: (f.decimals is not None, -(f.decimals or 0)))  # INF first, then most decimals
     for fact in ordered:
         group = groups.setdefault((fact.concept, fact.period, fact.dimensions, fact.unit), [])
@@ -595,10 +608,10 @@ def compare(release: XbrlDocument, filing: XbrlDocument, *, include_dimensional:
     used: set[int] = set()  # indexes into theirs
     found: dict[int, tuple[Status, int]] = {}  # index into ours -> (status, index into theirs)
 
-    by_concept: dict[tuple[str, Period, tuple[tuple[str, str], ...]], list[int]] = {}
+    by_concept: dict[tuple[str, Period | None, tuple[tuple[str, str], ...]], list[int]] = {}
     by_value: dict[tuple[Period, tuple[tuple[str, str], ...], str | None], list[int]] = {}
     for j, fact in enumerate(theirs):
-        by_concept.setdefault((fact.concept, fact.period, fact.dimensions), []).append(j)
+        by_concept.setdefault(_concept_key(fact), []).append(j)
         by_value.setdefault((fact.period, fact.dimensions, fact.unit), []).append(j)
     release_concepts = {(f.concept, f.period) for f in ours}
 
@@ -608,7 +621,7 @@ def compare(release: XbrlDocument, filing: XbrlDocument, *, include_dimensional:
 
     # 1. same concept, period and value
     for i, fact in enumerate(ours):
-        for j in by_concept.get((fact.concept, fact.period, fact.dimensions), []):
+        for j in by_concept.get(_concept_key(fact), []):
             if j not in used and _units_compatible(fact, theirs[j]) and values_equal(fact, theirs[j]):
                 take(i, Status.MATCH, j)
                 break
@@ -625,7 +638,7 @@ def compare(release: XbrlDocument, filing: XbrlDocument, *, include_dimensional:
     for i, fact in enumerate(ours):
         if i in found:
             continue
-        for j in by_concept.get((fact.concept, fact.period, fact.dimensions), []):
+        for j in by_concept.get(_concept_key(fact), []):
             if j not in used:
                 take(i, Status.VALUE_DIFFERS, j)
                 break
