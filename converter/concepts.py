@@ -6,12 +6,20 @@ The concept table (taxonomy_map/concepts.yaml) has one entry per taxonomy concep
       type: monetaryItemType          # item type local name, as in the taxonomy
       period: instant                 # instant | duration
       balance: debit                  # debit | credit | omitted
-      statement: balance_sheet        # balance_sheet | operations (omit for label details)
+      statement: balance_sheet        # balance_sheet | operations | cash_flows | comprehensive_income,
+                                      #   or a list of them (omit for label details)
       section: "^assets$"             # optional regex; one heading above the row must match
       labels: ["total assets", "total"]   # regexes; one must match the whole normalized label
       total: true                     # the row is a subtotal/total of the rows above it
       sign: as-printed                # as-printed | deduction (printed in parentheses because
-                                      #   it is subtracted; the concept stores its size)
+                                      #   it is subtracted; the concept stores its size) | negated
+                                      #   (the concept stores the opposite of the printed figure:
+                                      #   a cash-flow change in an operating asset, printed
+                                      #   "(1,234)" for an increase, is IncreaseDecrease... +1234)
+      opening_labels: ["cash.* beginning of (the )?period"]
+                                      # an instant concept in a duration column is taken at the
+                                      #   column's end; rows matching these patterns give the
+                                      #   balance at its start: the day before the period begins
       dash: zero                      # zero | nil: what a printed "--" means for this concept
       never_negative: true            # the tool's checks flag a negative value
       detail: allowance               # for facts stated inside labels: the DetailKind ...
@@ -40,6 +48,14 @@ from converter.model import DetailKind, StatementKind, UnitKind
 class Sign(str, Enum):
     AS_PRINTED = "as-printed"
     DEDUCTION = "deduction"
+    NEGATED = "negated"
+
+    @property
+    def factor(self) -> int:
+        """How the printed figure relates to the stored value, for figures that add up as
+        printed (cash flows, comprehensive income): printed = factor * stored. A deduction is
+        printed negative, so its factor is -1 too."""
+        return 1 if self is Sign.AS_PRINTED else -1
 
 
 class DashRule(str, Enum):
@@ -83,7 +99,7 @@ class ConceptEntry:
     item_type: str
     period_type: str  # "instant" | "duration"
     balance: str | None
-    statement: StatementKind | None
+    statement: StatementKind | None  # the first of `statements`
     section: re.Pattern[str] | None
     labels: tuple[re.Pattern[str], ...]
     total: bool
@@ -93,6 +109,8 @@ class ConceptEntry:
     detail: DetailKind | None
     detail_of: tuple[re.Pattern[str], ...]
     nillable: bool = True
+    statements: tuple[StatementKind, ...] = ()  # every statement the entry's labels apply in
+    opening_labels: tuple[re.Pattern[str], ...] = ()  # rows giving the balance at a period's start
 
     @property
     def prefix(self) -> str:
@@ -107,10 +125,15 @@ class ConceptEntry:
         return ITEM_TYPE_UNITS[self.item_type]
 
     def matches_label(self, normalized_label: str) -> re.Pattern[str] | None:
-        for pattern in self.labels:
+        for pattern in self.labels + self.opening_labels:
             if pattern.fullmatch(normalized_label):
                 return pattern
         return None
+
+    def is_opening(self, normalized_label: str) -> bool:
+        """The row gives the balance at the start of its column's period (beginning cash)."""
+        return any(p.fullmatch(normalized_label) for p in self.opening_labels) and not any(
+            p.fullmatch(normalized_label) for p in self.labels)
 
     def matches_section(self, section: tuple[str, ...]) -> bool:
         if self.section is None:
@@ -127,7 +150,7 @@ class ConceptTable:
     source: str
 
     def line_item_entries(self, kind: StatementKind) -> tuple[ConceptEntry, ...]:
-        return tuple(e for e in self.entries if e.statement is kind and e.detail is None)
+        return tuple(e for e in self.entries if kind in e.statements and e.detail is None)
 
     def detail_entries(self, detail: DetailKind) -> tuple[ConceptEntry, ...]:
         return tuple(e for e in self.entries if e.detail is detail)
@@ -163,7 +186,7 @@ class EntityRegistry:
 
 _ENTRY_KEYS = {
     "concept", "type", "period", "balance", "statement", "section", "labels", "total", "sign",
-    "dash", "never_negative", "detail", "detail_of", "nillable", "note",
+    "dash", "never_negative", "detail", "detail_of", "nillable", "note", "opening_labels",
 }
 
 
@@ -215,11 +238,20 @@ def _entry(raw: Any, where: str) -> ConceptEntry:
         raise ConfigError(f"balance must be debit or credit, got {balance!r}", where)
     if balance and item_type != "monetaryItemType":
         raise ConfigError("only monetary concepts have a balance", where)
-    statement = _enum(StatementKind, raw["statement"], where, "statement") if raw.get("statement") else None
+    raw_statements = raw.get("statement") or []
+    if isinstance(raw_statements, str):
+        raw_statements = [raw_statements]
+    if not isinstance(raw_statements, list):
+        raise ConfigError("statement must be a statement kind or a list of them", where)
+    statements = tuple(_enum(StatementKind, s, where, "statement") for s in raw_statements)
+    statement = statements[0] if statements else None
     detail = _enum(DetailKind, raw["detail"], where, "detail") if raw.get("detail") else None
     labels = _patterns(raw.get("labels"), where)
     detail_of = _patterns(raw.get("detail_of"), where)
-    if detail is None and labels and statement is None:
+    opening_labels = _patterns(raw.get("opening_labels"), where)
+    if opening_labels and period != "instant":
+        raise ConfigError("opening_labels are for instant concepts (balances at a period's start)", where)
+    if detail is None and (labels or opening_labels) and statement is None:
         raise ConfigError("an entry with labels needs a statement", where)
     if detail is not None and not detail_of:
         raise ConfigError("an entry with detail needs detail_of patterns", where)
@@ -241,6 +273,8 @@ def _entry(raw: Any, where: str) -> ConceptEntry:
         detail=detail,
         detail_of=detail_of,
         nillable=bool(raw.get("nillable", True)),
+        statements=statements,
+        opening_labels=opening_labels,
     )
 
 

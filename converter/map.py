@@ -8,7 +8,7 @@ Every fact keeps the SourceRef of the cell or label text it came from.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from converter.concepts import ConceptEntry, ConceptTable, DashRule, Sign, normalize_label
@@ -71,13 +71,28 @@ def _scale_exponent(unit: UnitKind | None, scale: Scale) -> int:
 
 
 def _stored(printed: Decimal, entry: ConceptEntry) -> Decimal:
+    if entry.sign is Sign.NEGATED:
+        return -printed
     return abs(printed) if entry.sign is Sign.DEDUCTION else printed
+
+
+def fact_period(entry: ConceptEntry, item: LineItem, period: Period) -> Period:
+    """The context period of a cell: the column's, except for an instant concept in a duration
+    column (cash in a statement of cash flows), which is taken at the column's end, or, for a
+    row matching the entry's opening_labels ("Cash at beginning of period"), on the day before
+    the column's period starts."""
+    if entry.period_type != "instant" or period.start is None:
+        return period
+    if entry.is_opening(normalize_label(item.label)):
+        return Period(end=period.start - timedelta(days=1))
+    return Period(end=period.end)
 
 
 def cell_fact(entry: ConceptEntry, statement: Statement, item: LineItem, cell: Cell, period: Period) -> Fact | None:
     """The fact one printed cell stands for, or None for a blank cell."""
     unit = entry.unit
     exponent = _scale_exponent(unit, statement.scale)
+    period = fact_period(entry, item, period)
     common = dict(
         concept=entry.concept, period=period, unit=unit, source=cell.source, label=item.label,
         statement=statement.kind, section=item.section,
