@@ -35,6 +35,7 @@ from decimal import Decimal
 
 from lxml import etree
 
+from converter.errors import InputError
 from converter.extract.reader import Line, split_lines
 from converter.model import (
     Cell,
@@ -365,6 +366,8 @@ class _Text:
         return cls(lines, starts, "\n".join(line.text for line in lines))
 
     def offset(self, ref: SourceRef) -> int:
+        if not 1 <= ref.line <= len(self.lines):
+            return len(self.full)
         line = self.lines[ref.line - 1]
         index = max(ref.column - 1, 0)
         while index > 0 and line.col(index) > ref.column:
@@ -423,6 +426,31 @@ def _captions(full: str, start: int) -> tuple[int, list[str]]:
     return pos, [" ".join(reversed(words))]
 
 
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "blockquote", "pre")
+_SKIP = ("script", "style", "noscript", "nav", "form", "aside", "iframe", "svg", "table", "head")
+
+
+def _html_paragraphs(text: str) -> list[str]:
+    """The text blocks of an HTML release outside its tables (narrative only; the statements
+    are rendered from the model)."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return []
+    out: list[str] = []
+    for el in root.iter(*_BLOCKS):
+        if any(a.tag in _SKIP for a in el.iterancestors()):
+            continue
+        if any(isinstance(c.tag, str) and c.tag in (*_BLOCKS, "table") for c in el.iterdescendants()):
+            continue
+        block = " ".join(el.text_content().split())
+        if block:
+            out.append(block)
+    return out
+
+
 def _paragraphs(chunk: str) -> list[str]:
     return [" ".join(p.split()) for p in re.split(r"\n[ \t]*\n", chunk) if p.strip()]
 
@@ -435,7 +463,10 @@ def render_inline(mapped: MappedRelease, text: str, extension: ExtensionTaxonomy
     release's decoded text (the file the statements' SourceRefs point into)."""
     ns = _Ns(namespaces(extension))
     facts = _Facts.of(mapped)
-    source = _Text.of(text, mapped.release.path)
+    try:
+        source: _Text | None = _Text.of(text, mapped.release.path)
+    except InputError:  # an HTML release: SourceRefs point into markup, not into text lines
+        source = None
     nsmap: dict[str | None, str] = {None: XHTML, "ix": IX, "ixt": IXT, **ns.ns}
     html = etree.Element(_h("html"), nsmap=nsmap)
     head = etree.SubElement(html, _h("head"))
@@ -448,16 +479,23 @@ def render_inline(mapped: MappedRelease, text: str, extension: ExtensionTaxonomy
     header_at = len(body)
     content = etree.SubElement(body, _h("div"), {"class": "release"})
 
-    pos = 0
-    for statement in sorted(mapped.release.statements, key=lambda s: s.source):
-        start, end, captions = _region(source, statement)
-        start = max(start, pos)
-        for paragraph in _paragraphs(source.full[pos:start]):
+    statements = sorted(mapped.release.statements, key=lambda s: s.source)
+    if source is None:
+        for paragraph in _html_paragraphs(text):
             etree.SubElement(content, _h("p")).text = paragraph
-        _statement(ns, content, statement, captions, facts)
-        pos = max(pos, end)
-    for paragraph in _paragraphs(source.full[pos:]):
-        etree.SubElement(content, _h("p")).text = paragraph
+        for statement in statements:
+            _statement(ns, content, statement, [], facts)
+    else:
+        pos = 0
+        for statement in statements:
+            start, end, captions = _region(source, statement)
+            start = max(start, pos)
+            for paragraph in _paragraphs(source.full[pos:start]):
+                etree.SubElement(content, _h("p")).text = paragraph
+            _statement(ns, content, statement, captions, facts)
+            pos = max(pos, end)
+        for paragraph in _paragraphs(source.full[pos:]):
+            etree.SubElement(content, _h("p")).text = paragraph
 
     header_box = etree.Element(_h("div"))
     _header(ns, mapped, extension, facts, header_box)

@@ -198,3 +198,25 @@ def test_with_company_extension(tmp_path):
     assert [c.name for c in extension.concepts] == ["hlmr:GainOnSaleOfPatents"]
     tagged = [el for el in root.iter(f"{{{IX}}}nonFraction") if el.get("name") == "hlmr:GainOnSaleOfPatents"]
     assert [el.text for el in tagged] == ["50", "--", "75", "10"]
+
+
+def test_html_release_renders_with_the_instance_facts(tmp_path):
+    """An HTML release (when the extractor reads HTML): statements from the model, narrative from
+    the page's text blocks, same facts as the instance."""
+    path = ROOT / "tests" / "fixtures" / "releases" / "corvane-systems-q3-2024.htm"
+    if not path.exists():
+        pytest.skip("no HTML release fixture")
+    from converter.errors import InputError
+
+    try:
+        doc = convert(path)
+    except InputError as exc:
+        pytest.skip(f"HTML input not supported: {exc}")
+    inline, instance = _write(doc, tmp_path)
+    from_xml, _ = arelle_facts(instance, with_ids=True)
+    from_inline, errors = arelle_facts(inline, with_ids=True)
+    assert errors == []
+    assert from_inline == from_xml
+    root = etree.fromstring(inline.read_bytes())
+    assert len(root.findall(f".//{{{XHTML}}}table")) == len(doc.mapped.release.statements)
+    assert any(_text(p) for p in root.iter(f"{{{XHTML}}}p"))
