@@ -166,7 +166,7 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
         errors=errors, warnings=warnings, taxonomy_source=taxonomy_source, messages=messages)
 
 
-INPUT_SUFFIXES = (".txt", ".text")
+INPUT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".md")
 
 
 def collect_inputs(paths: tuple[Path, ...]) -> list[Path]:

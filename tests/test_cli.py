@@ -169,10 +169,11 @@ def test_an_internal_error_in_one_document_does_not_stop_the_batch(tmp_path, mon
     assert _report(out / "halmer-robotics-q2-2024")["status"] == "valid"
 
 
-def test_html_input_is_refused_with_a_clear_message(tmp_path):
+def test_html_input_converts(tmp_path):
     source = tmp_path / "exhibit99.htm"
-    source.write_text("<!DOCTYPE html>\n<html><body>\n<table><tr><td>Revenue</td><td>$ 1,234</td></tr></table>\n"
-                      "</body></html>\n", encoding="utf-8")
+    shutil.copy(Path(__file__).parent / "fixtures" / "releases" / "corvane-systems-q3-2024.htm", source)
     result = run("convert", str(source), "--out", str(tmp_path / "out"), "--no-validate")
-    assert result.exit_code == 1
-    assert "exhibit99.htm:1" in result.output and "HTML input is not supported yet" in result.output
+    assert result.exit_code == 0, result.output
+    report = _report(tmp_path / "out" / "exhibit99")
+    assert report["facts"] and report["unmapped"] == []
+    assert any(f["source"].startswith(f"{source}:") for f in report["facts"] if f["source"])

@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
 SEEDS = ROOT.parent / "shared" / "seeds"
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
-FIXTURES = sorted((ROOT / "tests" / "fixtures" / "releases").glob("*.txt"))
+FIXTURES = sorted(p for p in (ROOT / "tests" / "fixtures" / "releases").glob("*.*")
+                  if p.suffix in (".txt", ".htm", ".html", ".md"))
 SEED_NAMES = ["000_39990f83eaa31146", "001_d66fa3068a69915c", "002_d6bbc0594e33033c", "003_0d8343092353dfea"]
 
 

@@ -15,6 +15,7 @@ from converter.errors import NoStatementsError
 from converter.model import Release
 
 from .document import document_info
+from .html import extract_html, is_html
 from .reader import decode, split_lines
 from .statements import find_statements
 
@@ -34,7 +35,9 @@ def extract_file(path: Path, encoding: str | None = None) -> Release:
 
 
 def extract_text(text: str, path: str) -> Release:
-    """Extract the statements and document facts of a release's text."""
+    """Extract the statements and document facts of a release's text (plain text or HTML)."""
+    if is_html(text):
+        return extract_html(text, path)
     lines = split_lines(text, path)
     statements = find_statements(lines, path)
     if not statements:

@@ -1,0 +1,240 @@
+"""Tables given as grids of cells (HTML tables, markdown pipe tables) -> Statements.
+
+A grid is a list of rows; each row a list of GCells with the physical columns they cover
+(`lo`..`hi`, from colspans). The table is split into caption rows (a title, company name or
+scale line inside the table), header rows (periods, "(Unaudited)", "% Change") and body rows.
+Body cells are merged back into printed values: a `$` standing in its own cell joins the
+number after it, a `)` (or `)%`, `%`) in its own cell joins the number before it. Values are
+placed in the value columns given by the last header row naming years; columns headed
+"change", "%", "vs." or "increase (decrease)" are dropped, and so is any value printed with %.
+Rows are then handed to the same code as the text layouts (`assemble`, `resolve_periods`,
+`parse_scale`), so headings, sections, wrapped labels, totals and label facts are shared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from converter.errors import ExtractionError
+from converter.model import CellKind, SourceRef, Statement, StatementKind
+
+from .assemble import assemble
+from .cells import is_rule, parse_cell
+from .dates import YEAR_RE
+from .headers import Seg, is_header_text, parse_scale, resolve_periods
+from .layout import RawCell, Row
+
+_MARK = r"(?:\((?:\d{1,2}|[a-z])\)|\*{1,3}|[†‡§¹²³⁴⁵⁶⁷⁸⁹])"
+_LABEL_MARK_RE = re.compile(rf"(?:\s*{_MARK})+\s*$")
+_VALUE_MARK_RE = re.compile(rf"^(?P<value>.*?)\s*{_MARK}+$")
+CHANGE_RE = re.compile(r"%|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bvs\.?(?!\w)|\bversus\b", re.I)
+SCALE_RE = re.compile(
+    r"\(?[^()]{0,40}?\bin\s+(?:thousands|millions|billions)\b[^()]{0,80}\)?"
+    r"|\(?\s*(?:\$|us\$|dollars|amounts)\s*(?:in\s+)?(?:000s|000's|thousands|millions|billions)\b[^()]{0,80}\)?",
+    re.I,
+)
+_FILLER_ONLY_RE = re.compile(r"^[\s(]*(?:(?:un)?audited|as\s+of|ended|restated|actual|reported)[\s)]*$", re.I)
+_CLOSERS = {")", ")%", "%", ")*", "%)"}
+
+
+@dataclass
+class GCell:
+    """One table cell: its text (whitespace collapsed), where the text is, physical columns."""
+
+    text: str
+    line: int
+    col: int
+    lo: int
+    hi: int
+
+
+@dataclass
+class Tok:
+    text: str
+    cell: GCell  # the cell holding the number (not the `$` or `)` cell)
+    kind: str = "text"  # "value", "pct", "rule" or "text"
+
+
+@dataclass
+class Grid:
+    captions: list[GCell] = field(default_factory=list)  # title/company/scale rows inside the table
+    header: list[list[GCell]] = field(default_factory=list)
+    body: list[list[GCell]] = field(default_factory=list)
+
+    def value_rows(self) -> int:
+        return sum(1 for row in self.body if any(t.kind == "value" for t in row_tokens(row)[1]))
+
+    def scale_texts(self) -> list[str]:
+        texts = [c.text for c in self.captions] + [c.text for row in self.header for c in row]
+        return [m[0] for t in texts for m in [SCALE_RE.search(t)] if m]
+
+
+def clean_label(text: str) -> str:
+    """A row label without footnote markers ("Revenue (1)", "Net loss*")."""
+    return _LABEL_MARK_RE.sub("", " ".join(text.split())).strip()
+
+
+def clean_value(text: str) -> str:
+    """A value cell's text without footnote markers ("1,234 (a)", "(56)*")."""
+    text = " ".join(text.replace("\u2212", "-").split())
+    if parse_cell(text) is not None:
+        return text
+    match = _VALUE_MARK_RE.match(text)
+    if match and match["value"] and parse_cell(match["value"]) is not None:
+        return match["value"]
+    return text
+
+
+def header_cell(text: str) -> bool:
+    """A cell that can stand in a column header row."""
+    text = text.strip()
+    return (is_header_text(text) or bool(SCALE_RE.search(text)) or bool(_FILLER_ONLY_RE.match(text))
+            or (bool(CHANGE_RE.search(text)) and len(text) < 40))
+
+
+def _kind(text: str) -> str:
+    if is_rule(text):
+        return "rule"
+    if text.endswith("%") and text != "%" and parse_cell(text.rstrip("%").rstrip()) is not None:
+        return "pct"
+    parsed = parse_cell(text)
+    if parsed is not None and parsed.kind is not CellKind.BLANK:
+        return "value"
+    if re.fullmatch(r"n/?m|n/?a|nm|\*+", text, re.I):
+        return "pct"  # "not meaningful" in a change column
+    return "text"
+
+
+def row_tokens(row: list[GCell]) -> tuple[list[GCell], list[Tok]]:
+    """The label cells (physical column 0 and text before the first value) and the value tokens."""
+    label: list[GCell] = []
+    toks: list[Tok] = []
+    dollar: GCell | None = None
+    for cell in row:
+        text = cell.text
+        if not text:
+            continue
+        if cell.lo == 0 and not toks:
+            label.append(cell)
+            continue
+        if text in ("$", "US$"):
+            dollar = cell
+            continue
+        if text in _CLOSERS and toks:
+            toks[-1].text += text
+            toks[-1].kind = _kind(toks[-1].text)
+            continue
+        text = clean_value(text)
+        if dollar is not None and not text.startswith("$"):
+            text = "$ " + text if parse_cell("$ " + text) is not None else text
+        dollar = None
+        toks.append(Tok(text, cell, _kind(text)))
+    if toks and all(t.kind == "text" for t in toks) and not any(c.text for c in label):
+        return [t.cell for t in toks], []
+    while toks and toks[0].kind == "text" and not label:
+        label.append(toks.pop(0).cell)
+    return label, toks
+
+
+def split_grid(rows: list[list[GCell]]) -> Grid:
+    grid = Grid()
+    stage = "caption"
+    for row in rows:
+        filled = [c for c in row if c.text]
+        if stage != "body":
+            if not filled:
+                continue
+            if all(header_cell(c.text) for c in filled) and any(c.lo > 0 or is_header_text(c.text) for c in filled):
+                stage = "header"
+                grid.header.append(filled)
+                continue
+            if stage == "caption" and len(filled) == 1 and not _has_value(filled):
+                grid.captions.append(filled[0])
+                continue
+            stage = "body"
+        grid.body.append(row)
+    return grid
+
+
+def _has_value(cells: list[GCell]) -> bool:
+    return any(_kind(clean_value(c.text)) == "value" for c in cells if c.lo > 0)
+
+
+def _columns(grid: Grid) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Physical spans of the value columns, and of dropped change columns."""
+    dropped = [(c.lo, c.hi) for row in grid.header for c in row if c.lo > 0 and CHANGE_RE.search(c.text)]
+    for row in reversed(grid.header):
+        spans = [(c.lo, c.hi) for c in row if c.lo > 0 and YEAR_RE.search(c.text) and not CHANGE_RE.search(c.text)]
+        if spans:
+            return spans, dropped
+    anchors = sorted({t.cell.lo for row in grid.body for t in row_tokens(row)[1] if t.kind == "value"})
+    return [(a, a) for a in anchors], dropped
+
+
+def _place(lo: int, spans: list[tuple[int, int]], dropped: list[tuple[int, int]]) -> int | None:
+    for i, (a, b) in enumerate(spans):
+        if a <= lo <= b:
+            return i
+    if any(a <= lo <= b for a, b in dropped):
+        return None
+    best = min(range(len(spans)), key=lambda i: min(abs(spans[i][0] - lo), abs(spans[i][1] - lo)))
+    return best
+
+
+def grid_statement(grid: Grid, kind: StatementKind, title: str, title_ref: SourceRef,
+                   scale_texts: list[str], path: str) -> Statement:
+    """A Statement from a split grid."""
+    where = f"{path}:{title_ref.line}"
+    if not grid.header:
+        raise ExtractionError("statement has no column headers", where=where)
+    spans, dropped = _columns(grid)
+    n = len(spans)
+    segs: list[list[Seg]] = []
+    for row in grid.header:
+        line = []
+        for cell in row:
+            if cell.hi == 0 or any(a <= cell.lo and cell.hi <= b for a, b in dropped):
+                continue
+            cols = [i for i, (a, b) in enumerate(spans) if a <= cell.hi and cell.lo <= b]
+            if cols and not SCALE_RE.fullmatch(cell.text):
+                line.append(Seg(cell.text, min(cols), max(cols)))
+        segs.append(line)
+    periods = resolve_periods(segs, n, kind, f"{path}:{grid.header[0][0].line}")
+    rows = [_row(cells, spans, dropped, path) for cells in grid.body]
+    if not any(row.cells for row in rows):
+        raise ExtractionError("statement has column headers but no rows", where=where)
+    items = assemble(rows, n, path, at_eof=False)
+    scale = parse_scale(scale_texts + grid.scale_texts())
+    return Statement(kind, title, periods, scale, tuple(items), title_ref)
+
+
+def _row(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[int, int]], path: str) -> Row:
+    label_cells, toks = row_tokens(cells)
+    label = clean_label(" ".join(c.text for c in label_cells if c.text))
+    first = next((c for c in label_cells if c.text), None)
+    anchor = first or (toks[0].cell if toks else None)
+    if anchor is None:
+        return Row(cells[0].line if cells else 0, blank=True)
+    row = Row(anchor.line, label, first.col if first else anchor.col)
+    row.columns = [None] * len(spans)
+    for tok in toks:
+        if tok.kind == "rule":
+            row.rule = True
+            continue
+        if tok.kind != "value":
+            continue
+        slot = _place(tok.cell.lo, spans, dropped)
+        if slot is None:
+            continue
+        if row.columns[slot] is not None:
+            raise ExtractionError(
+                f"row {label!r} has more values than the statement has periods ({len(spans)})",
+                where=f"{path}:{tok.cell.line}",
+            )
+        raw = RawCell(tok.text, tok.cell.line, tok.cell.col, slot)
+        row.columns[slot] = raw
+        row.cells.append(raw)
+    if not row.cells:
+        row.columns = []
+    return row

@@ -1,0 +1,70 @@
+"""What a table is, from its title: a statement, a non-GAAP reconciliation, a segment table.
+
+Shared by the HTML, markdown and text layouts. Non-GAAP reconciliations ("Reconciliation of
+GAAP to non-GAAP", "Adjusted EBITDA", "Non-GAAP net income") and segment tables ("Segment
+information", "Revenue by segment") are recognised so they are never read as GAAP statements;
+they are listed in Release.ignored_tables and nothing in them is tagged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from converter.model import SourceRef, Statement
+
+from .grid import Grid, grid_statement
+from .titles import TITLE_IN_TEXT_RE, looks_like_title_case, title_kind
+
+NON_GAAP = "non-GAAP reconciliation"
+SEGMENT = "segment"
+_NON_GAAP_RE = re.compile(r"non[-\s]?gaap|\breconciliation\b|\badjusted\s+(?:ebitda|net\s+income|earnings|eps)|\bebitda\b", re.I)
+_SEGMENT_RE = re.compile(r"\bsegments?\b|\bby\s+(?:business|geograph\w*|region)", re.I)
+_TITLE_MAX = 160  # longer text is prose, not a table title
+
+
+def classify(text: str) -> tuple[str, object] | None:
+    """("prose", None), (NON_GAAP, title), (SEGMENT, title), ("statement", (kind, title)) or None."""
+    text = " ".join(text.strip().strip("#*_|").split())
+    if not text:
+        return None
+    if len(text) > _TITLE_MAX:
+        return ("prose", None)
+    if _NON_GAAP_RE.search(text):
+        return (NON_GAAP, text)
+    if _SEGMENT_RE.search(text) and looks_like_title_case(text.split(":")[0]):
+        return (SEGMENT, text)
+    for match in TITLE_IN_TEXT_RE.finditer(text):
+        if looks_like_title_case(match["title"]):
+            title = " ".join(match["title"].split())
+            return ("statement", (title_kind(title), title))
+    return None
+
+
+def ignored_title(text: str) -> tuple[str, str] | None:
+    """(kind, title) when a line is the title of a non-GAAP reconciliation or segment table."""
+    stripped = " ".join(text.strip().strip("#*_|").split())
+    if not stripped or len(stripped) > 120 or stripped.endswith(".") or not looks_like_title_case(stripped):
+        return None
+    found = classify(stripped)
+    if found and found[0] in (NON_GAAP, SEGMENT):
+        return found[0], str(found[1])
+    return None
+
+
+def statement_or_ignored(candidates: list[tuple[str, SourceRef]], grid: Grid, scales: list[str], path: str
+                         ) -> Statement | tuple[str, str, SourceRef] | None:
+    """The statement a table is, or its ignored_tables entry, or None (an unrecognised table)."""
+    for text, ref in candidates:
+        found = classify(text)
+        if found is None:
+            continue
+        what, detail = found
+        if what == "prose":
+            return None
+        if what in (NON_GAAP, SEGMENT):
+            return (what, str(detail), ref)
+        kind, title = detail  # type: ignore[misc]
+        if kind is None:
+            return None
+        return grid_statement(grid, kind, title, ref, scales, path)
+    return None
