@@ -3,8 +3,11 @@ readable release and an XBRL report.
 
     render_inline(mapped, text, extension=None) -> bytes
 
-The document holds, in the release's order, the narrative text as paragraphs and each
-statement as an HTML table. Every fact of the XML instance (serialize.serialize) appears
+The document holds, in the release's order, the narrative text as paragraphs (a block laid out
+in columns, e.g. an untagged non-GAAP table, as <pre>) and each statement as an HTML table.
+Statement regions are found from the SourceRefs of the title, rows, cells and label figures
+(line and column, so a release flattened onto one line splits too); the all-capitals line right
+above a title (the company name) is shown as the statement's caption. Every fact of the XML instance (serialize.serialize) appears
 exactly once, with the SAME id (serialize.fact_ids: F0001, F0002, ... in fact order), the same
 concept, context id (serialize.context_id), unit id (serialize.UNIT_IDS), decimals and value:
 
@@ -451,8 +454,22 @@ def _html_paragraphs(text: str) -> list[str]:
     return out
 
 
-def _paragraphs(chunk: str) -> list[str]:
-    return [" ".join(p.split()) for p in re.split(r"\n[ \t]*\n", chunk) if p.strip()]
+_COLUMNS_RE = re.compile(r"\S(?:\t| {3,})\S")
+
+
+def _blocks(chunk: str) -> list[tuple[str, str]]:
+    """Blank-line separated blocks of narrative as ("p", text joined into one line), or as
+    ("pre", the lines as printed) for a block laid out in columns (a table that is not tagged,
+    e.g. a non-GAAP reconciliation)."""
+    out = []
+    for block in re.split(r"\n[ \t]*\n", chunk):
+        if not block.strip():
+            continue
+        if _COLUMNS_RE.search(block):
+            out.append(("pre", "\n".join(line.rstrip() for line in block.strip("\n").split("\n"))))
+        else:
+            out.append(("p", " ".join(block.split())))
+    return out
 
 
 # ---- the document -------------------------------------------------------------------------------
@@ -490,12 +507,12 @@ def render_inline(mapped: MappedRelease, text: str, extension: ExtensionTaxonomy
         for statement in statements:
             start, end, captions = _region(source, statement)
             start = max(start, pos)
-            for paragraph in _paragraphs(source.full[pos:start]):
-                etree.SubElement(content, _h("p")).text = paragraph
+            for tag, block in _blocks(source.full[pos:start]):
+                etree.SubElement(content, _h(tag)).text = block
             _statement(ns, content, statement, captions, facts)
             pos = max(pos, end)
-        for paragraph in _paragraphs(source.full[pos:]):
-            etree.SubElement(content, _h("p")).text = paragraph
+        for tag, block in _blocks(source.full[pos:]):
+            etree.SubElement(content, _h(tag)).text = block
 
     header_box = etree.Element(_h("div"))
     _header(ns, mapped, extension, facts, header_box)
