@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
+import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from converter.errors import ExtractionError
-from converter.model import Period, Scale, StatementKind
+from converter.model import Period, Scale, Statement, StatementKind
 
 from .dates import DATE_RE, MONTHDAY_RE, YEAR_RE, make_date, months_before
 
 _NUMBER_WORDS = {"one": 1, "three": 3, "six": 6, "nine": 9, "twelve": 12, "fifty-two": 12, "52": 12}
+_WEEK_WORDS = {
+    "thirteen": 13, "fourteen": 14, "twenty-six": 26, "twenty-seven": 27, "thirty-nine": 39, "forty": 40,
+    "fifty-two": 52, "fifty-three": 53,
+}
+_WEEKS = r"thirteen|fourteen|twenty[\s-]six|twenty[\s-]seven|thirty[\s-]nine|forty|fifty[\s-]two|fifty[\s-]three|\d{1,2}"
 DURATION_RE = re.compile(
-    r"\b(?:(?P<n>three|six|nine|twelve|one|\d{1,2})[\s-]+months?|(?P<q>quarters?)|(?P<y>(?:fiscal\s+)?years?))"
+    r"\b(?:(?P<n>three|six|nine|twelve|one|\d{1,2})[\s-]+months?|(?P<q>quarters?)|(?P<y>(?:fiscal\s+)?years?)"
+    rf"|(?P<w>{_WEEKS})[\s-]+weeks?)"
     r"\s+(?:ended|ending|end)\b",
     re.I,
 )
 _FILLER_RE = re.compile(
     r"\b(?:un)?audited\b|\b(?:ended|ending|end|and|as|of|at|for|the"
-    r"|fiscal|periods?|months?|quarters?|years?|three|six|nine|twelve|weeks?|restated)\b",
+    r"|fiscal|periods?|months?|quarters?|years?|three|six|nine|twelve|weeks?|restated"
+    rf"|(?:{_WEEKS})(?=[\s-]+weeks?\b))\b",
     re.I,
 )
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
@@ -83,9 +92,15 @@ def _column_period(lines: list[list[Seg]], col: int, kind: StatementKind, where:
         raise ExtractionError(f"invalid date in column header {text!r}", where=where)
     if kind is StatementKind.BALANCE_SHEET:
         return Period(end)
+    weeks = duration_weeks(text)
+    if weeks is not None:
+        return Period(end, end - timedelta(days=7 * weeks - 1))
     months = duration_months(text)
     if months is None:
         raise ExtractionError(f"column header {text!r} names no period length", where=where)
+    if not is_month_end(end):
+        # a 52/53-week calendar: 13 weeks a quarter until fiscal_calendar() finds better
+        return Period(end, end - timedelta(days=_weeks_for(months) * 7 - 1))
     return Period(end, months_before(end, months))
 
 
@@ -98,13 +113,86 @@ def _column_year(segs: list[Seg], col: int) -> int | None:
     return None
 
 
+def duration_weeks(text: str) -> int | None:
+    """The number of weeks a header names ("Thirteen Weeks Ended", "52 weeks ended"), or None."""
+    match = DURATION_RE.search(text)
+    if not match or not match["w"]:
+        return None
+    word = re.sub(r"[\s-]+", "-", match["w"].lower())
+    return int(word) if word.isdigit() else _WEEK_WORDS[word]
+
+
 def duration_months(text: str) -> int | None:
     match = DURATION_RE.search(text)
     if not match:
         return None
+    if match["w"]:
+        return round(int(duration_weeks(text) or 0) * 3 / 13)
     if match["q"]:
         return 3
     if match["y"]:
         return 12
     word = match["n"].lower()
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+# ---- 52/53-week fiscal calendars -----------------------------------------------------------
+
+
+def is_month_end(day: date) -> bool:
+    return day.day == calendar.monthrange(day.year, day.month)[1]
+
+
+def _weeks_for(months: int) -> int:
+    """13 weeks a quarter: 3 months -> 13 weeks (91 days), 12 months -> 52 weeks."""
+    return round(months * 13 / 3)
+
+
+_SNAP_DAYS = 6  # a prior period end this close to the 13-week estimate is the real one
+
+
+def fiscal_calendar(statements: list[Statement]) -> list[Statement]:
+    """Starts of periods on a 52/53-week calendar, from what the whole release gives.
+
+    A duration column that ends on a date that is not a month end ("Three Months Ended
+    April 28, 2024") belongs to a 52/53-week calendar: its period starts the day after the
+    previous fiscal period ended, not on a calendar date. The start is taken, in this order,
+    from
+      1. the end of an earlier period printed in the release within 6 days of the 13-week
+         estimate: a balance-sheet date (the prior fiscal year end, "January 28, 2024") or
+         the end of another column;
+      2. the header's week count ("Thirteen Weeks Ended" = 91 days), or, for months,
+         13 weeks a quarter (three months = 91 days, twelve months = 364 days).
+    Each inferred start is recorded in the statement's notes, saying from what.
+    """
+    ends: list[tuple[date, str]] = []
+    for st in statements:
+        for period in st.periods:
+            where = "the balance sheet" if st.kind is StatementKind.BALANCE_SHEET else f"the {st.title.lower()}"
+            what = "balance-sheet date" if period.is_instant else "end of another column"
+            ends.append((period.end, f"the {what} {period.end.isoformat()} in {where}"))
+    out = []
+    for st in statements:
+        periods, notes = [], list(st.notes)
+        for col, period in enumerate(st.periods):
+            if period.start is None or is_month_end(period.end):
+                periods.append(period)
+                continue
+            days = (period.end - period.start).days + 1
+            estimate = period.start
+            near = sorted(
+                ((abs((d + timedelta(days=1) - estimate).days), d, why) for d, why in ends
+                 if d < period.end and abs((d + timedelta(days=1) - estimate).days) <= _SNAP_DAYS),
+                key=lambda t: (t[0], t[1]))
+            if near:
+                _, prior, why = near[0]
+                start = prior + timedelta(days=1)
+                basis = f"the day after {why}"
+            else:
+                start = estimate
+                basis = f"{days} days ({days // 7} weeks) before the end, on a 52/53-week calendar"
+            periods.append(Period(period.end, start))
+            notes.append(f"start date {start.isoformat()} of column {col + 1} (ended {period.end.isoformat()}) "
+                         f"inferred as {basis}")
+        out.append(replace(st, periods=tuple(periods), notes=tuple(notes)) if notes != list(st.notes) else st)
+    return out

@@ -11,7 +11,7 @@ from .assemble import assemble
 from .cells import is_rule
 from .columns import fixed_anchors, fixed_header, place_fixed, place_tab, tab_header
 from .flat import flat_statement
-from .headers import is_header_text, is_scale_text, parse_scale, resolve_periods
+from .headers import fiscal_calendar, is_header_text, is_scale_text, parse_scale, resolve_periods
 from .layout import Row, fixed_row, tab_row
 from .reader import Line
 from .titles import END_IN_TEXT_RE, END_LINE_RE, TITLE_IN_TEXT_RE, TITLE_LINE_RE, is_prose, looks_like_title_case, title_kind
@@ -41,7 +41,7 @@ def find_statements(lines: list[Line], path: str) -> list[Statement]:
             continue
         stop = line_titles[k + 1].index if k + 1 < len(line_titles) else len(lines)
         statements.append(_line_statement(lines, title, stop, path))
-    return sorted(statements, key=lambda s: s.source)
+    return fiscal_calendar(sorted(statements, key=lambda s: s.source))  # 52/53-week period starts
 
 
 def _is_last(lines: list[Line], i: int) -> bool:

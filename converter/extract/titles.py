@@ -24,11 +24,19 @@ END_IN_TEXT_RE = re.compile(r"\b(?:CONTACTS?|Contacts?|SOURCE|Source)\s*:|###|\s
 
 
 def title_kind(title: str) -> StatementKind | None:
-    """BALANCE_SHEET / OPERATIONS, or None for other statements (cash flows, equity...)."""
+    """The kind of statement a title names, or None for statements not read (equity).
+
+    "Statements of operations and comprehensive income" is a statement of operations (its
+    net income comes first); "Statements of comprehensive income (loss)" is one of
+    comprehensive income."""
     low = " ".join(title.lower().split())
     if "balance sheet" in low or "financial position" in low or "financial condition" in low:
         return StatementKind.BALANCE_SHEET
-    if "cash flow" in low or "equity" in low or "deficit" in low or re.search(r"of (consolidated )?comprehensive", low):
+    if "cash flow" in low:
+        return StatementKind.CASH_FLOWS
+    if re.search(r"of (consolidated )?comprehensive", low):
+        return StatementKind.COMPREHENSIVE_INCOME
+    if "equity" in low or "deficit" in low:
         return None
     return StatementKind.OPERATIONS
 
