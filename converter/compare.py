@@ -28,6 +28,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
@@ -338,14 +339,14 @@ class _Reader:
         return XbrlDocument(path=str(self.path), kind="inline" if self.inline else "instance",
                             entities=entities, facts=tuple(facts), skipped=tuple(self.skipped))
 
-    def _fact_elements(self):  # type: ignore[no-untyped-def]
+    def _fact_elements(self) -> Iterator[tuple[etree._Element, bool]]:
+        """(element, is numeric) of every fact; a nonFraction nested in another (the same figure
+        tagged with a second concept) is a fact of its own."""
         for el in self.root.iter():
             if not isinstance(el.tag, str):
                 continue
             if self.inline:
                 if _is_ix(el, "nonFraction"):
-                    if el.getparent() is not None and _is_ix(el.getparent(), "nonFraction"):
-                        continue  # a nested nonFraction repeats its parent's content
                     yield el, True
                 elif _is_ix(el, "nonNumeric"):
                     yield el, False

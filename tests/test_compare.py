@@ -131,7 +131,7 @@ def test_inline_number_bad_text():
         parse_inline_number("5", "date-monthname-day-year-en")
 
 
-def test_ix_1_0_namespace_and_unreadable_fact_is_skipped(tmp_path):
+def test_ix_1_0_namespace_nested_fact_datetime_and_unreadable_fact_is_skipped(tmp_path):
     doc = tmp_path / "ix10.htm"
     doc.write_text("""<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2008/inlineXBRL"
   xmlns:ixt="http://www.xbrl.org/inlineXBRL/transformation/2010-04-20" xmlns:xbrli="http://www.xbrl.org/2003/instance"
@@ -142,11 +142,14 @@ def test_ix_1_0_namespace_and_unreadable_fact_is_skipped(tmp_path):
 <xbrli:unit id="u"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>
 </ix:resources></ix:header>
 <p><ix:nonFraction name="us-gaap:Assets" contextRef="c" unitRef="u" decimals="-6" scale="6"
- format="ixt:numcommadot">79.4</ix:nonFraction>
+ format="ixt:numcommadot"><ix:nonFraction name="us-gaap:LiabilitiesAndStockholdersEquity" contextRef="c" unitRef="u"
+ decimals="-6" scale="6" format="ixt:numcommadot">79.4</ix:nonFraction></ix:nonFraction>
 <ix:nonFraction name="us-gaap:Goodwill" contextRef="c" unitRef="u" decimals="0" format="ixt:numcommadot">n/a</ix:nonFraction></p>
 </body></html>""", encoding="utf-8")
     read = read_document(doc)
-    assert [(f.concept, f.value, f.period) for f in read.facts] == [("us-gaap:Assets", Decimal("79400000"), JUNE_2024)]
+    assert [(f.concept, f.value, f.period) for f in read.facts] == [  # a nested nonFraction is a fact too
+        ("us-gaap:Assets", Decimal("79400000"), JUNE_2024),
+        ("us-gaap:LiabilitiesAndStockholdersEquity", Decimal("79400000"), JUNE_2024)]
     assert len(read.skipped) == 1 and "us-gaap:Goodwill" in read.skipped[0] and "ix10.htm:" in read.skipped[0]
 
 
