@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import tempfile
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -171,7 +172,7 @@ def export_xbrl_json(instance: Path, out: Path) -> Path:
             raise ValidationError(f"Arelle wrote an unreadable xBRL-JSON file: {exc}", str(instance)) from exc
         if document_type != XBRL_JSON_TYPE:
             raise ValidationError(f"unexpected xBRL-JSON documentType {document_type!r}", str(instance))
-        staged.replace(out) if staged.stat().st_dev == out.parent.stat().st_dev else out.write_bytes(staged.read_bytes())
+        shutil.move(str(staged), str(out))
     return out
 
 
