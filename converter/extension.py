@@ -224,7 +224,11 @@ def _negated(item: LineItem, entry: ConceptEntry) -> bool:
 
 def _detail_label(item: LineItem, kind: str) -> str:
     head = re.split(r"[,;]", item.label, maxsplit=1)[0].strip()
-    return f"{head}, {_DETAIL_WORDS.get(kind, kind.replace('_', ' '))}"
+    words = _DETAIL_WORDS.get(kind, kind.replace("_", " "))
+    if kind == "allowance":  # the label's own words: "allowance for doubtful accounts and sales returns"
+        found = re.search(r"allowances?\b[^$\d,;]*?(?=\s+(?:of|at)\b|[$\d,;]|$)", item.label, re.IGNORECASE)
+        words = found.group(0).strip() if found else words
+    return f"{head}, {words}"
 
 
 def build_extension(mapped: MappedRelease, table: ConceptTable) -> tuple[MappedRelease, ExtensionTaxonomy]:
@@ -355,11 +359,8 @@ def _with_extension_facts(mapped: MappedRelease, new_facts: dict[int, list[Fact]
         for i_index, item in enumerate(statement.items):
             for ref in [c.source for c in item.cells] + [d.source for d in item.details]:
                 position.setdefault(str(ref), (s_index, i_index))
-            for fact in new_facts.get(s_index, []):
-                if fact.source is not None and str(fact.source) in {str(c.source) for c in item.cells}:
-                    position.setdefault(str(fact.source), (s_index, i_index))
-    pending = sorted((position.get(str(f.source), (s, 10**9)), n, f)
-                     for s, facts in new_facts.items() for n, f in enumerate(facts))
+    numbered = [(position.get(str(f.source), (s, 10**9)), f) for s, facts in sorted(new_facts.items()) for f in facts]
+    pending = [(key, n, f) for n, (key, f) in sorted(enumerate(numbered), key=lambda t: (t[1][0], t[0]))]
     out: list[Fact] = []
     last = (-1, -1)
     for fact in mapped.facts:
