@@ -215,7 +215,12 @@ def _statement_entries(table: ConceptTable, statement: Statement, prefix: str,
 # ---- plan ----------------------------------------------------------------------------------
 
 
-_ROLE_NAMES = {StatementKind.BALANCE_SHEET: "BalanceSheet", StatementKind.OPERATIONS: "StatementOfOperations"}
+_ROLE_NAMES = {StatementKind.BALANCE_SHEET: "BalanceSheet", StatementKind.OPERATIONS: "StatementOfOperations",
+               StatementKind.CASH_FLOWS: "StatementOfCashFlows",
+               StatementKind.COMPREHENSIVE_INCOME: "StatementOfComprehensiveIncome"}
+# Statements whose totals get calculation arcs from converter.checks.summations (weights from
+# balances). Cash flows and comprehensive income add up as printed, not by balance: no arcs yet.
+CALCULATED_STATEMENTS = (StatementKind.BALANCE_SHEET, StatementKind.OPERATIONS)
 
 
 def _negated(item: LineItem, entry: ConceptEntry) -> bool:
@@ -276,7 +281,7 @@ def build_extension(mapped: MappedRelease, table: ConceptTable) -> tuple[MappedR
 
     number = 100000
     for index, statement in enumerate(release.statements):
-        role_name = used_roles(_ROLE_NAMES[statement.kind])
+        role_name = used_roles(_ROLE_NAMES.get(statement.kind) or "Statement" + upper_camel(statement.kind.value))
         entries = _statement_entries(table, statement, prefix, names)
         rows = []
         for item, entry, ext in entries:
@@ -291,7 +296,7 @@ def build_extension(mapped: MappedRelease, table: ConceptTable) -> tuple[MappedR
                 new_facts.setdefault(index, []).extend(f for f in facts if f is not None)
                 tagged.add(entry.concept)
         headings(rows)
-        sums = _summations(entries, tagged)
+        sums = _summations(entries, tagged) if statement.kind in CALCULATED_STATEMENTS else []
         title = _title(statement.title)
         roles.append(RolePlan(role_name, f"{number} - Statement - {title}", abstract(statement.title, title),
                               tuple(rows), tuple(sums)))

@@ -331,3 +331,26 @@ def test_two_builds_give_identical_bytes(path: Path) -> None:
     mapped = _mapped(_unmapped_release())
     a, b = build_extension(mapped, concept_table()), build_extension(mapped, concept_table())
     assert a[1].files == b[1].files and serialize(*a) == serialize(*b)
+
+
+def test_cash_flow_statement_gets_a_role_and_no_calculation_yet(tmp_path: Path) -> None:
+    """Statements beyond the balance sheet and operations get a presentation role (their rows,
+    mapped or extension) but no calculation arcs: they add up as printed, not by balance."""
+    from modelkit import item, release, statement
+
+    cash_flows = statement(StatementKind.CASH_FLOWS, [
+        item("Net loss", "(9,911)", "(8,453)", section=("Cash flows from operating activities",)),
+        item("Depreciation and amortization", "512", "498", section=("Cash flows from operating activities",)),
+        item("Royalty prepayments received", "100", "80", section=("Cash flows from operating activities",)),
+    ])
+    rel = release(cash_flows)
+    from converter.map import EntityId
+
+    mapped = map_release(rel, concept_table(), EntityId(cik="0001009759", name="Made Up Corp"))
+    new, extension = build_extension(mapped, concept_table())
+    tree = [c for _d, c, _p in _tree(extension, "StatementOfCashFlows")]
+    assert "cpst_RoyaltyPrepaymentsReceived" in tree
+    assert "cpst_CashFlowsFromOperatingActivitiesAbstract" in tree
+    assert _file(extension, "_cal.xml").find(".//link:calculationArc", NS) is None
+    report = validate_instance(_write(new, extension, tmp_path), calc=True)
+    assert report.errors == ()
