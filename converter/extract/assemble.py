@@ -66,6 +66,9 @@ def _no_values(state: _State, row: Row) -> None:
         state.rule_above = True
     if not row.label:
         return
+    if row.top and not state.pending and not row.label.rstrip().endswith(":"):
+        state.top, state.subs, state.rule_above = row.label.strip(), [], False
+        return
     if is_heading(row.label) and not state.pending:
         state.heading(row.label)
         return

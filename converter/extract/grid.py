@@ -47,6 +47,7 @@ class GCell:
     col: int
     lo: int
     hi: int
+    bold: bool = False  # all of the text is bold (an outermost heading when the row has no values)
 
 
 @dataclass
@@ -237,4 +238,5 @@ def _row(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[i
         row.cells.append(raw)
     if not row.cells:
         row.columns = []
+        row.top = bool(label_cells) and all(c.bold for c in label_cells if c.text)
     return row

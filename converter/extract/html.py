@@ -48,8 +48,9 @@ from .tablekind import statement_or_ignored
 _MARKUP = re.compile(r"<(?:!doctype\s+html|html|body|table|tr|td|th|div|p|font)\b[^>]*>", re.IGNORECASE)
 _CHROME_TAGS = ("script", "style", "noscript", "nav", "form", "aside", "iframe", "svg", "button", "select",
                 "template", "head")
-_CHROME_WORDS = {"nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "sidebar", "cookie",
-                 "cookies", "site-header", "site-footer", "masthead", "social", "share-tools", "skip-link"}
+_CHROME_PARTS = {"nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "sidebar", "cookie",
+                 "cookies", "masthead", "skip", "social", "subscribe"}
+_CHROME_WORDS = {"site-header", "site-footer", "global-header", "global-footer", "page-header", "page-footer"}
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "center", "blockquote", "pre",
            "section", "article", "main", "caption", "tr", "td", "th", "table", "dt", "dd", "dl", "address",
            "header", "footer", "title", "body", "html", "hr"}
@@ -150,9 +151,10 @@ def _drop_chrome(root: etree._Element) -> None:
                 doomed.append(el)
             continue
         tag = el.tag.lower()
-        words = set(re.split(r"[\s_]+", f"{el.get('class', '')} {el.get('id', '')}".lower())) - {""}
+        words = set(re.split(r"\s+", f"{el.get('class', '')} {el.get('id', '')}".lower())) - {""}
+        parts = {p for w in words for p in re.split(r"[-_]+", w)}
         if (tag in _CHROME_TAGS or el.get("role", "").lower() in {"navigation", "banner", "contentinfo"}
-                or words & _CHROME_WORDS or el.get("aria-hidden") == "true"):
+                or words & _CHROME_WORDS or parts & _CHROME_PARTS or el.get("aria-hidden") == "true"):
             doomed.append(el)
         elif tag in ("header", "footer") and not any(a.tag in ("article", "main") for a in el.iterancestors()):
             doomed.append(el)
@@ -205,6 +207,13 @@ def _text(el: etree._Element) -> str:
     return " ".join(el.text_content().replace("\xa0", " ").replace("\u200b", "").split())
 
 
+def _bold(td: etree._Element, text: str) -> bool:
+    if re.search(r"font-weight\s*:\s*(?:bold|[6-9]00)", td.get("style", ""), re.I):
+        return True
+    bold = " ".join(" ".join(b.text_content().split()) for b in td.iter("b", "strong"))
+    return bool(bold) and bold.replace("\xa0", " ").split() == text.split()
+
+
 def _grid(table: etree._Element, locate: _Source) -> list[list[GCell]]:
     rows = []
     for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
@@ -216,7 +225,7 @@ def _grid(table: etree._Element, locate: _Source) -> list[list[GCell]]:
                 span = 1
             text = _text(td)
             line, column = locate.cell(td, text) if text else (td.sourceline or 1, 1)
-            row.append(GCell(text, line, column, col, col + span - 1))
+            row.append(GCell(text, line, column, col, col + span - 1, bool(text) and _bold(td, text)))
             col += span
         rows.append(row)
     return rows

@@ -42,6 +42,7 @@ class Row:
     columns: list[RawCell | None] = field(default_factory=list)
     source: Line | None = None  # the line the label was read from, to place label facts
     label_index: int = 0  # where the label starts in `source.text`
+    top: bool = False  # a heading marked as outermost (bold in HTML) though not in capitals
 
 
 def _where(path: str, line: Line) -> str:

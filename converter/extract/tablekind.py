@@ -31,7 +31,7 @@ def classify(text: str) -> tuple[str, object] | None:
         return ("prose", None)
     if _NON_GAAP_RE.search(text):
         return (NON_GAAP, text)
-    if _SEGMENT_RE.search(text) and looks_like_title_case(text.split(":")[0]):
+    if _SEGMENT_RE.search(text) and len(text) < 100 and not text.endswith("."):
         return (SEGMENT, text)
     for match in TITLE_IN_TEXT_RE.finditer(text):
         if looks_like_title_case(match["title"]):
@@ -43,7 +43,7 @@ def classify(text: str) -> tuple[str, object] | None:
 def ignored_title(text: str) -> tuple[str, str] | None:
     """(kind, title) when a line is the title of a non-GAAP reconciliation or segment table."""
     stripped = " ".join(text.strip().strip("#*_|").split())
-    if not stripped or len(stripped) > 120 or stripped.endswith(".") or not looks_like_title_case(stripped):
+    if not stripped or len(stripped) > 100 or stripped.endswith("."):
         return None
     found = classify(stripped)
     if found and found[0] in (NON_GAAP, SEGMENT):
