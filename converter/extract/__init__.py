@@ -16,14 +16,15 @@ from converter.model import Release
 
 from .document import document_info
 from .html import extract_html, is_html
+from .markdown import is_markdown, markdown_statements
 from .reader import decode, split_lines
 from .statements import find_statements
 
-__all__ = ["extract_file", "extract_text"]
+__all__ = ["extract_file", "extract_text", "read_text"]
 
 
-def extract_file(path: Path, encoding: str | None = None) -> Release:
-    """Read a press release file and extract it; see extract_text."""
+def read_text(path: Path, encoding: str | None = None) -> str:
+    """A release file's text, refusing empty, binary and badly encoded files (InputError)."""
     name = str(path)
     try:
         data = Path(path).read_bytes()
@@ -31,7 +32,12 @@ def extract_file(path: Path, encoding: str | None = None) -> Release:
         from converter.errors import InputError
 
         raise InputError(f"cannot read file: {exc.strerror or exc}", where=name) from exc
-    return extract_text(decode(data, name, encoding), name)
+    return decode(data, name, encoding)
+
+
+def extract_file(path: Path, encoding: str | None = None) -> Release:
+    """Read a press release file and extract it; see extract_text."""
+    return extract_text(read_text(path, encoding), str(path))
 
 
 def extract_text(text: str, path: str) -> Release:
@@ -39,7 +45,11 @@ def extract_text(text: str, path: str) -> Release:
     if is_html(text):
         return extract_html(text, path)
     lines = split_lines(text, path)
-    statements = find_statements(lines, path)
+    ignored: list = []
+    if is_markdown(lines):
+        statements, ignored = markdown_statements(lines, path)
+    else:
+        statements = find_statements(lines, path)
     if not statements:
         raise NoStatementsError("no financial statements found", where=path)
-    return Release(path, document_info(lines, statements, path), tuple(statements))
+    return Release(path, document_info(lines, statements, path), tuple(statements), tuple(ignored))
