@@ -6,6 +6,7 @@ done); 1 any document failed or has validation errors; 2 usage errors.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -61,6 +62,10 @@ def _cik(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
 @click.option("--encoding", help="Text encoding of the inputs, when they are not UTF-8 (e.g. cp1252).")
 @click.option("--fail-on-unmapped", is_flag=True, help="Treat a line item that matches no concept as an error.")
 @click.option("--no-validate", is_flag=True, help="Skip Arelle (the tool's own checks still run).")
+@click.option("--xml-only", is_flag=True,
+              help="Write only the XBRL instance (against the US-GAAP entry points) and report.json: no "
+                   "extension taxonomy, Inline XBRL, report package or xBRL-JSON.")
+@click.option("--viewer", is_flag=True, help="Also build the Arelle iXBRL Viewer for each release (offline).")
 @click.option("--document-type", default="8-K", show_default=True, help="Value of dei:DocumentType.")
 @click.option("--concepts", "concepts_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Concept table YAML (default: the shipped taxonomy_map/concepts.yaml).")
@@ -69,9 +74,9 @@ def _cik(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
 @_package_option
 @_online_option
 def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: str | None, fail_on_unmapped: bool,
-            no_validate: bool, document_type: str, concepts_path: Path | None, entities_path: Path | None,
+            no_validate: bool, xml_only: bool, viewer: bool, document_type: str, concepts_path: Path | None, entities_path: Path | None,
             taxonomy_packages: tuple[Path, ...], online: bool) -> None:
-    """Convert press releases (files, or folders of .txt files) into XBRL instances."""
+    """Convert press releases (files, or folders of .txt/.htm/.html/.md files) into XBRL."""
     try:
         table = concept_table(concepts_path or default_concept_table_path())
         registry = load_entity_registry(entities_path or default_entity_registry_path())
@@ -79,10 +84,10 @@ def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: s
         raise click.UsageError(str(exc)) from exc
     inputs = collect_inputs(paths)
     if not inputs:
-        raise click.UsageError("no input files (folders are searched for *.txt)")
+        raise click.UsageError("no input files (folders are searched for .txt, .htm, .html and .md files)")
     options = ConvertOptions(out_dir=out_dir, cik=cik, encoding=encoding, fail_on_unmapped=fail_on_unmapped,
                              validate=not no_validate, taxonomy_packages=taxonomy_packages, online=online,
-                             document_type=document_type)
+                             document_type=document_type, filing=not xml_only, viewer=viewer and not xml_only)
     results: list[DocumentResult] = []
     pairs = list(zip(inputs, output_folders(inputs, out_dir)))
     with click.progressbar(pairs, label="Converting", file=sys.stderr,
@@ -164,3 +169,40 @@ def validate(instances: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], o
 from converter.compare_cli import compare_command  # noqa: E402
 
 main.add_command(compare_command)
+
+
+@main.command()
+@click.argument("targets", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@_package_option
+@_online_option
+def view(targets: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], online: bool) -> None:
+    """Build the Arelle iXBRL Viewer for converted releases (output folders or .htm inline documents).
+
+    The viewer is written next to the inline document. Open it through a local web server, e.g.
+    `python -m http.server -d OUT/<release>` and http://127.0.0.1:8000/<name>-viewer.html.
+    """
+    from converter.viewer import build_viewer
+
+    failed = False
+    for target in targets:
+        try:
+            inline = _inline_document(target)
+            page = build_viewer(inline, inline.parent, taxonomy_packages=taxonomy_packages, online=online)
+        except ConversionError as exc:
+            click.echo(f"{target}: error: {exc}", err=True)
+            failed = True
+            continue
+        click.echo(f"{target}: viewer {page}")
+    sys.exit(1 if failed else 0)
+
+
+def _inline_document(target: Path) -> Path:
+    if target.is_file():
+        return target
+    report = target / "report.json"
+    if not report.exists():
+        raise ConversionError("not a converted release folder (no report.json)", str(target))
+    inline = json.loads(report.read_text(encoding="utf-8")).get("inline")
+    if not inline:
+        raise ConversionError("this release has no Inline XBRL document (converted with --xml-only?)", str(target))
+    return target / inline

@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -18,11 +20,15 @@ from typing import Any
 from converter.checks import run_checks
 from converter.concepts import ConceptTable, EntityRegistry
 from converter.errors import ConversionError, MappingError, NoStatementsError
-from converter.extract import extract_file
+from converter.extension import build_extension
+from converter.extract import extract_text, read_text
+from converter.inline import render_inline
 from converter.map import DEFAULT_DOCUMENT_TYPE, EntityId, map_release
-from converter.model import Level, MappedRelease, Release, ValidationMessage
-from converter.report import mapped_json, message_json, release_json
+from converter.model import ExtensionTaxonomy, Level, MappedRelease, MappingDecision, Release, ValidationMessage
+from converter.packages import export_xbrl_json, write_report_package
+from converter.report import extension_json, mapped_json, message_json, release_json
 from converter.serialize import serialize
+from converter.validate import calculation_inconsistencies
 
 
 class Status(str, Enum):
@@ -42,6 +48,8 @@ class ConvertOptions:
     taxonomy_packages: tuple[Path, ...] = ()
     online: bool = False
     document_type: str = DEFAULT_DOCUMENT_TYPE
+    filing: bool = True  # extension taxonomy, inline XBRL, report package, xBRL-JSON
+    viewer: bool = False  # also build the iXBRL viewer
 
 
 @dataclass(frozen=True)
@@ -87,13 +95,13 @@ def instance_name(release: Release, stem: str) -> str:
     return f"{stem}.xml"
 
 
-def _write_folder(target: Path, files: dict[str, bytes]) -> None:
-    """Write all files into a staging folder next to target, then swap it into place."""
+@contextmanager
+def staged_folder(target: Path) -> Iterator[Path]:
+    """A staging folder next to `target` that replaces it only when the block completes."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        for name, data in files.items():
-            (staging / name).write_bytes(data)
+        yield staging
         if target.exists():
             shutil.rmtree(target)
         staging.rename(target)
@@ -106,63 +114,130 @@ def _json_bytes(data: dict[str, Any]) -> bytes:
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def _validate(instance: Path, mapped: MappedRelease, table: ConceptTable,
-              options: ConvertOptions) -> tuple[tuple[ValidationMessage, ...], str]:
-    messages = list(run_checks(mapped, table))
-    source = "not run (--no-validate)"
-    if options.validate:
-        from converter.validate import validate_instance
-
-        arelle = validate_instance(instance, taxonomy_packages=options.taxonomy_packages, online=options.online)
-        messages = list(arelle.messages) + messages
-        source = arelle.taxonomy_source
-    return tuple(messages), source
-
-
 def failure(path: Path, target: Path, status: Status, message: str, release: Release | None = None) -> DocumentResult:
     """Record a document that produced no instance: target holds only its report.json."""
     report: dict[str, Any] = {"input": str(path), "status": status.value, "message": message}
     if release is not None:
         report.update(release_json(release))
-    _write_folder(target, {"report.json": _json_bytes(report)})
+    with staged_folder(target) as folder:
+        (folder / "report.json").write_bytes(_json_bytes(report))
     return DocumentResult(input=str(path), status=status, message=message, output_dir=str(target))
+
+
+@dataclass(frozen=True)
+class _Document:
+    """What a converted release consists of before validation."""
+
+    release: Release
+    mapped: MappedRelease
+    extension: ExtensionTaxonomy | None
+    files: dict[str, bytes]  # file name -> bytes, instance first
+    instance: str
+    inline: str | None
+    unmapped: tuple[MappingDecision, ...]  # rows no US-GAAP concept matched (before extension concepts)
+
+
+def _build(path: Path, options: ConvertOptions, table: ConceptTable, registry: EntityRegistry) -> _Document:
+    text = read_text(path, options.encoding)
+    release = extract_text(text, str(path))
+    mapped = map_release(release, table, resolve_entity(release, registry, options.cik), options.document_type)
+    if options.fail_on_unmapped and mapped.unmapped:
+        first = mapped.unmapped[0]
+        raise MappingError(f"{len(mapped.unmapped)} line item(s) match no concept, first {first.label!r}",
+                           str(first.source))
+    unmapped = mapped.unmapped
+    extension = None
+    if options.filing:
+        mapped, extension = build_extension(mapped, table)
+    name = instance_name(release, path.stem)
+    files = {name: serialize(mapped, extension)}
+    inline = None
+    if extension is not None:
+        files.update(extension.files)
+        inline = name.removesuffix(".xml") + ".htm"
+        files[inline] = render_inline(mapped, text, extension)
+    return _Document(release, mapped, extension, files, name, inline, unmapped)
+
+
+def _validate(folder: Path, doc: _Document, table: ConceptTable,
+              options: ConvertOptions) -> tuple[tuple[ValidationMessage, ...], str]:
+    """Arelle on the instance (with Calculation 1.1 when there is a calculation linkbase) and on
+    the inline document, then the tool's own checks."""
+    messages: list[ValidationMessage] = []
+    source = "not run (--no-validate)"
+    if options.validate:
+        from converter.validate import validate_instance
+
+        calc = doc.extension is not None
+        arelle = validate_instance(folder / doc.instance, taxonomy_packages=options.taxonomy_packages,
+                                   online=options.online, calc=calc)
+        messages.extend(arelle.messages)
+        source = arelle.taxonomy_source
+        if doc.inline:
+            inline = validate_instance(folder / doc.inline, taxonomy_packages=options.taxonomy_packages,
+                                       online=options.online)
+            messages.extend(replace(m, source="arelle (inline)") for m in inline.messages)
+    messages.extend(run_checks(doc.mapped, table))
+    return tuple(messages), source
+
+
+def _packages(folder: Path, doc: _Document, options: ConvertOptions) -> list[str]:
+    """Report package, xBRL-JSON and (on request) the viewer, written into `folder`."""
+    if doc.inline is None:
+        return []
+    written = [write_report_package(folder, doc.inline, doc.extension).name]
+    written.append(export_xbrl_json(folder / doc.instance, folder / doc.instance.replace(".xml", ".json")).name)
+    if options.viewer:
+        from converter.viewer import build_viewer
+
+        viewer = build_viewer(folder / doc.inline, folder, taxonomy_packages=options.taxonomy_packages,
+                              online=options.online)
+        written += [viewer.name, "ixbrlviewer.js"]
+    return written
+
+
+def _unmapped_line(decision: MappingDecision, mapped: MappedRelease) -> str:
+    """How the console lists a row no US-GAAP concept matched, and what became of it."""
+    now = next((d.concept for d in mapped.decisions if d.source == decision.source and d.label == decision.label), None)
+    tagged = f" -> extension concept {now}" if now else " (not tagged)"
+    return f"{decision.source}: {decision.label}{tagged}"
 
 
 def convert_document(path: Path, target: Path, options: ConvertOptions, table: ConceptTable,
                      registry: EntityRegistry) -> DocumentResult:
-    """Convert one release into the folder `target` (instance + report.json)."""
-    release: Release | None = None
+    """Convert one release into the folder `target`: instance, extension taxonomy, inline XBRL,
+    report package, xBRL-JSON and report.json (or only report.json when it fails)."""
     try:
-        release = extract_file(path, encoding=options.encoding)
-        entity = resolve_entity(release, registry, options.cik)
-        mapped = map_release(release, table, entity, options.document_type)
-        if options.fail_on_unmapped and mapped.unmapped:
-            first = mapped.unmapped[0]
-            raise MappingError(f"{len(mapped.unmapped)} line item(s) match no concept, first {first.label!r}",
-                               str(first.source))
-        instance_bytes = serialize(mapped)
+        doc = _build(path, options, table, registry)
     except NoStatementsError as exc:
-        return failure(path, target, Status.NO_STATEMENTS, exc.message, release)
+        return failure(path, target, Status.NO_STATEMENTS, exc.message)
     except ConversionError as exc:
-        return failure(path, target, Status.FAILED, str(exc), release)
+        return failure(path, target, Status.FAILED, str(exc))
 
-    name = instance_name(release, path.stem)
-    with tempfile.TemporaryDirectory(prefix="xbrl-convert-") as tmp:
-        instance = Path(tmp) / name
-        instance.write_bytes(instance_bytes)
-        messages, taxonomy_source = _validate(instance, mapped, table, options)
-    errors = sum(1 for m in messages if m.level is Level.ERROR)
-    warnings = sum(1 for m in messages if m.level is Level.WARNING)
-    status = Status.INVALID if errors else Status.VALID
-    message = f"{len(mapped.facts)} facts, {len(mapped.unmapped)} unmapped, {errors} errors, {warnings} warnings"
-    report = {"input": str(path), "status": status.value, "message": message, "instance": name,
-              **release_json(release), **mapped_json(mapped),
-              "validation": {"taxonomy_source": taxonomy_source, "errors": errors, "warnings": warnings,
-                             "messages": [message_json(m) for m in messages]}}
-    _write_folder(target, {name: instance_bytes, "report.json": _json_bytes(report)})
+    mapped = doc.mapped
+    with staged_folder(target) as folder:
+        for name, data in doc.files.items():
+            (folder / name).write_bytes(data)
+        messages, taxonomy_source = _validate(folder, doc, table, options)
+        written = list(doc.files) + _packages(folder, doc, options)
+        errors = sum(1 for m in messages if m.level is Level.ERROR)
+        warnings = sum(1 for m in messages if m.level is Level.WARNING)
+        status = Status.INVALID if errors else Status.VALID
+        message = (f"{len(mapped.facts)} facts, {len(doc.unmapped)} unmapped, "
+                   f"{len(doc.extension.concepts) if doc.extension else 0} extension concepts, "
+                   f"{errors} errors, {warnings} warnings")
+        report = {"input": str(path), "status": status.value, "message": message, "instance": doc.instance,
+                  "inline": doc.inline, "files": sorted(written + ["report.json"]),
+                  **release_json(doc.release), **mapped_json(mapped, doc.unmapped),
+                  "extension_concepts": extension_json(doc.extension),
+                  "validation": {"taxonomy_source": taxonomy_source, "errors": errors, "warnings": warnings,
+                                 "calculation": [c.summary() for c in calculation_inconsistencies(messages)],
+                                 "messages": [message_json(m) for m in messages]}}
+        (folder / "report.json").write_bytes(_json_bytes(report))
     return DocumentResult(
-        input=str(path), status=status, message=message, output_dir=str(target), instance=str(target / name),
-        facts=len(mapped.facts), unmapped=tuple(f"{d.source}: {d.label}" for d in mapped.unmapped),
+        input=str(path), status=status, message=message, output_dir=str(target),
+        instance=str(target / doc.instance), facts=len(mapped.facts),
+        unmapped=tuple(_unmapped_line(d, mapped) for d in doc.unmapped),
         errors=errors, warnings=warnings, taxonomy_source=taxonomy_source, messages=messages)
 
 

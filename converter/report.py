@@ -10,6 +10,7 @@ from typing import Any
 
 from converter.model import (
     Cell,
+    ExtensionTaxonomy,
     DocumentInfo,
     Fact,
     LabelDetail,
@@ -88,8 +89,17 @@ def release_json(release: Release) -> dict[str, Any]:
     return {"document": _info(release.info), "statements": [_statement(s) for s in release.statements]}
 
 
-def mapped_json(mapped: MappedRelease) -> dict[str, Any]:
+def mapped_json(mapped: MappedRelease, unmapped: tuple[MappingDecision, ...] | None = None) -> dict[str, Any]:
+    """`unmapped`: the rows no US-GAAP concept matched (default: those still without a concept)."""
     return {"entity": {"cik": mapped.cik, "name": mapped.entity_name},
             "mapping": [decision_json(d) for d in mapped.decisions],
-            "unmapped": [decision_json(d) for d in mapped.unmapped],
+            "unmapped": [decision_json(d) for d in (mapped.unmapped if unmapped is None else unmapped)],
             "facts": [_fact(f, i) for f, i in zip(mapped.facts, fact_ids(mapped))]}
+
+
+def extension_json(extension: ExtensionTaxonomy | None) -> list[dict[str, Any]]:
+    """The extension concepts declared for line items no US-GAAP element fits."""
+    if extension is None:
+        return []
+    return [{"concept": c.name, "type": c.item_type, "period_type": c.period_type, "balance": c.balance,
+             "label": c.label, "source": str(c.source)} for c in extension.concepts]

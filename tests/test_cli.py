@@ -31,7 +31,10 @@ def test_convert_examples_validates_offline(tmp_path):
     result = run("convert", str(EXAMPLES), "--out", str(out))
     assert result.exit_code == 0, result.output
     tab = out / "halmer-robotics-q2-2024"
-    assert sorted(p.name for p in tab.iterdir()) == ["hlmr-20240630.xml", "report.json"]
+    assert sorted(p.name for p in tab.iterdir()) == [
+        "hlmr-20240630.htm", "hlmr-20240630.json", "hlmr-20240630.xbri", "hlmr-20240630.xml",
+        "hlmr-20240630.xsd", "hlmr-20240630_cal.xml", "hlmr-20240630_lab.xml", "hlmr-20240630_pre.xml",
+        "report.json"]
     report = _report(tab)
     assert report["status"] == "valid"
     assert report["validation"]["errors"] == 0
@@ -39,6 +42,8 @@ def test_convert_examples_validates_offline(tmp_path):
     assert report["unmapped"] == []
     read = [f for f in report["facts"] if f["label"] != "set by the converter"]
     assert len(read) == len(report["facts"]) - 2 and all(f["source"] for f in read)
+    assert report["files"] == sorted(p.name for p in tab.iterdir())
+    assert report["validation"]["calculation"] == []
     assert (out / "bridgewell-instruments-q1-2025" / "brdg-20250331.xml").exists()
     narrative = out / "oakvale-foods-dividend-2025"
     assert [p.name for p in narrative.iterdir()] == ["report.json"]
@@ -92,10 +97,14 @@ def test_unmapped_items_are_listed_and_can_fail_the_run(tmp_path):
         "Interest income\t212", "Gain on sale of patents\t212")
     source = tmp_path / "with-unmapped.txt"
     source.write_text(text, encoding="utf-8")
-    result = run("convert", str(source), "--out", str(tmp_path / "a"), "--no-validate")
-    assert "unmapped: " in result.output and "Gain on sale of patents" in result.output
+    result = run("convert", str(source), "--out", str(tmp_path / "a"))
+    assert result.exit_code == 0, result.output
+    assert "unmapped: " in result.output and "Gain on sale of patents -> extension concept hlmr:" in result.output
     report = _report(tmp_path / "a" / "with-unmapped")
     assert [u["label"] for u in report["unmapped"]] == ["Gain on sale of patents"]
+    assert [c["label"] for c in report["extension_concepts"]] == ["Gain on sale of patents"]
+    xml_only = run("convert", str(source), "--out", str(tmp_path / "c"), "--no-validate", "--xml-only")
+    assert "Gain on sale of patents (not tagged)" in xml_only.output
     strict = run("convert", str(source), "--out", str(tmp_path / "b"), "--no-validate", "--fail-on-unmapped")
     assert strict.exit_code == 1
     assert "match no concept" in strict.output
@@ -109,7 +118,8 @@ def test_unknown_ticker_needs_a_cik(tmp_path):
     assert result.exit_code == 1 and "no CIK for ticker ZZZQ" in result.output
     result = run("convert", str(source), "--out", str(tmp_path / "b"), "--no-validate", "--cik", "320193")
     assert result.exit_code == 0, result.output
-    instance = next((tmp_path / "b" / "unknown").glob("*.xml")).read_text()
+    folder = tmp_path / "b" / "unknown"
+    instance = (folder / _report(folder)["instance"]).read_text()
     assert ">0000320193</xbrli:identifier>" in instance
 
 
@@ -129,7 +139,7 @@ def test_two_runs_give_byte_identical_files(tmp_path):
         assert run("convert", str(TAB_EXAMPLE), str(FIXED_EXAMPLE), "--out", str(tmp_path / name)).exit_code == 0
     files = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*") if p.is_file()
                    and p.name != "summary.json")
-    assert len(files) == 4
+    assert len(files) == 18
     for rel in files:
         assert (tmp_path / "one" / rel).read_bytes() == (tmp_path / "two" / rel).read_bytes(), rel
 
@@ -141,7 +151,7 @@ def test_validate_command_prints_arelle_codes(tmp_path):
     good = run("validate", str(instance))
     assert good.exit_code == 0, good.output
     assert "valid" in good.output and "0 errors" in good.output
-    broken = tmp_path / "broken.xml"
+    broken = instance.with_name("broken.xml")  # next to the company schema it references
     broken.write_text(instance.read_text().replace('unitRef="USD"', 'unitRef="shares"', 1))
     bad = run("validate", str(broken))
     assert bad.exit_code == 1
@@ -177,3 +187,25 @@ def test_html_input_converts(tmp_path):
     report = _report(tmp_path / "out" / "exhibit99")
     assert report["facts"] and report["unmapped"] == []
     assert any(f["source"].startswith(f"{source}:") for f in report["facts"] if f["source"])
+
+
+def test_xml_only_writes_the_instance_against_the_us_gaap_entry_points(tmp_path):
+    out = tmp_path / "out"
+    result = run("convert", str(TAB_EXAMPLE), "--out", str(out), "--xml-only")
+    assert result.exit_code == 0, result.output
+    folder = out / "halmer-robotics-q2-2024"
+    assert sorted(p.name for p in folder.iterdir()) == ["hlmr-20240630.xml", "report.json"]
+    assert "https://xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd" in (folder / "hlmr-20240630.xml").read_text()
+    refused = run("view", str(folder))
+    assert refused.exit_code == 1 and "no Inline XBRL document" in refused.output
+
+
+def test_view_builds_the_viewer_for_a_converted_release(tmp_path):
+    pytest.importorskip("iXBRLViewerPlugin")
+    out = tmp_path / "out"
+    assert run("convert", str(TAB_EXAMPLE), "--out", str(out), "--no-validate").exit_code == 0
+    result = run("view", str(out / "halmer-robotics-q2-2024"))
+    assert result.exit_code == 0, result.output
+    page = out / "halmer-robotics-q2-2024" / "hlmr-20240630-viewer.html"
+    assert page.exists() and (page.parent / "ixbrlviewer.js").exists()
+    assert str(page) in result.output
