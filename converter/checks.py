@@ -8,6 +8,12 @@
 Which rows a total closes follows the statement's layout: the rows at the same heading level
 since the previous total there (that total included), plus the totals of sub-sections closed
 since (or, for a sub-section without a total row, its rows).
+
+Statements of cash flows and comprehensive income are read differently (see
+`_signed_components`): their printed figures add up as printed, so a row's weight comes from
+its sign rule, not its balance (`weight`), and a total takes the rows printed since the
+previous total. On top of that, in a statement of cash flows the cash at the end of each
+period must equal the cash at its beginning plus the net change (`check_cash`).
 """
 
 from __future__ import annotations
@@ -16,9 +22,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from datetime import timedelta
+
 from converter.concepts import ConceptEntry, ConceptTable, normalize_label
 from converter.map import match_line_item
-from converter.model import Fact, Level, LineItem, MappedRelease, Period, Statement, ValidationMessage
+from converter.model import Fact, Level, LineItem, MappedRelease, Period, Statement, StatementKind, ValidationMessage
+
+# statements whose printed figures add up as printed ("(1,234)" is subtracted)
+SIGNED_STATEMENTS = (StatementKind.CASH_FLOWS, StatementKind.COMPREHENSIVE_INCOME)
+# totals of a signed statement that sum the section totals above them
+_GRAND_TOTALS = (
+    "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
+    "us-gaap:ComprehensiveIncomeNetOfTax",
+)
+CASH = "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
+NET_CHANGE_IN_CASH = _GRAND_TOTALS[0]
 
 
 @dataclass(frozen=True)
@@ -35,6 +53,20 @@ def _weight(total: ConceptEntry, part: ConceptEntry) -> int:
     if total.balance and part.balance and total.balance != part.balance:
         return -1
     return 1
+
+
+def weight(kind: StatementKind, total: ConceptEntry, part: ConceptEntry) -> int:
+    """The calculation weight of `part` under `total` in a statement of `kind`.
+
+    Balance sheets and statements of operations: from the balances (a debit row under a credit
+    total is subtracted). Statements of cash flows and comprehensive income: printed figures
+    add up as printed and each concept stores printed * factor of its sign rule (as-printed
+    +1; deduction and negated -1), so the weight is the product of the two factors. This
+    gives US-GAAP's own weights: - IncreaseDecreaseInAccountsReceivable and
+    - PaymentsToAcquirePropertyPlantAndEquipment, + NetIncomeLoss, under the activity totals."""
+    if kind in SIGNED_STATEMENTS:
+        return total.sign.factor * part.sign.factor
+    return _weight(total, part)
 
 
 def _fact_index(mapped: MappedRelease) -> dict[tuple[str, Period], Fact]:
@@ -107,6 +139,46 @@ def balance_weight(total: ConceptEntry, part: ConceptEntry) -> int:
     return _weight(total, part)
 
 
+def _signed_components(statement_rows: list[_Row], kind: StatementKind) -> list[tuple[_Row, list[_Row]]]:
+    """For each total row of a statement of cash flows or comprehensive income, the rows it adds.
+
+    Rows are taken in print order, whatever their headings: a section total ("Net cash used
+    in investing activities", "Other comprehensive loss") takes the rows since the previous
+    total; a grand total (net change in cash, comprehensive income) takes the section totals
+    since the previous grand total and the rows since the last of them (the effect of
+    exchange rates). A total with no rows above it is a figure carried in: net income, which
+    opens the operating section of a statement of cash flows and goes straight into
+    comprehensive income (other comprehensive income is totalled on its own). Balances (cash
+    at the beginning and end of the period) are left to `check_cash`.
+    """
+    open_rows: list[_Row] = []
+    subtotals: list[_Row] = []
+    carried: list[_Row] = []
+    out: list[tuple[_Row, list[_Row]]] = []
+    for row in statement_rows:
+        if row.entry is not None and row.entry.period_type == "instant":
+            continue
+        if not row.is_total:
+            open_rows.append(row)
+            continue
+        assert row.entry is not None
+        grand = row.entry.concept in _GRAND_TOTALS
+        if not grand and not open_rows:
+            carried.append(row)
+            continue
+        if grand:
+            parts, carried, subtotals = carried + subtotals + open_rows, [], []
+        elif kind is StatementKind.CASH_FLOWS:
+            parts, carried = carried + open_rows, []
+            subtotals.append(row)
+        else:
+            parts = open_rows
+            subtotals.append(row)
+        open_rows = []
+        out.append((row, parts))
+    return out
+
+
 def _tolerance(parts: int, decimals: int | None) -> Decimal:
     """Independently rounded printed figures may differ from their printed total by up to half
     a unit of the last printed digit for each figure."""
@@ -129,7 +201,7 @@ def _check_total(total: _Row, parts: list[_Row], statement: Statement,
         found = _value(facts, entry.concept, period)
         if found is None:
             continue
-        weighted = [(_weight(entry, p.entry), p.entry) for p in parts if p.entry is not None]
+        weighted = [(weight(statement.kind, entry, p.entry), p.entry) for p in parts if p.entry is not None]
         expected = sum((w * (_value(facts, e.concept, period) or 0) for w, e in weighted), Decimal(0))
         diff = abs(expected - found)
         if diff == 0:
@@ -152,7 +224,8 @@ def check_totals(mapped: MappedRelease, statement: Statement, table: ConceptTabl
         if entry is None or entry.unit is not None:
             rows.append(_Row(item, entry))
     messages: list[ValidationMessage] = []
-    for total, parts in _components(rows):
+    signed = statement.kind in SIGNED_STATEMENTS
+    for total, parts in (_signed_components(rows, statement.kind) if signed else _components(rows)):
         if parts:
             messages.extend(_check_total(total, parts, statement, facts))
     return messages
@@ -173,6 +246,30 @@ def check_balance(mapped: MappedRelease) -> list[ValidationMessage]:
     return messages
 
 
+def check_cash(mapped: MappedRelease, statement: Statement) -> list[ValidationMessage]:
+    """Statement of cash flows: cash at the end of each column's period equals cash at its
+    beginning (the day before the period starts) plus the net change in cash."""
+    if statement.kind is not StatementKind.CASH_FLOWS:
+        return []
+    facts = _fact_index(mapped)
+    messages = []
+    for period in statement.periods:
+        if period.start is None:
+            continue
+        begin = _value(facts, CASH, Period(end=period.start - timedelta(days=1)))
+        end = _value(facts, CASH, Period(end=period.end))
+        change = _value(facts, NET_CHANGE_IN_CASH, period)
+        if begin is None or end is None or change is None or begin + change == end:
+            continue
+        fact = facts[(CASH, Period(end=period.end))]
+        messages.append(ValidationMessage(
+            code="check.cash", level=Level.ERROR, concept=CASH, source="checks",
+            message=(f"cash at the end of {period} is {end}, but cash at its beginning {begin} "
+                     f"plus the net change {change} is {begin + change} (difference {abs(begin + change - end)})"),
+            refs=(str(fact.source),)))
+    return messages
+
+
 def check_signs(mapped: MappedRelease, table: ConceptTable) -> list[ValidationMessage]:
     messages = []
     for fact in mapped.facts:
@@ -189,6 +286,7 @@ def run_checks(mapped: MappedRelease, table: ConceptTable) -> tuple[ValidationMe
     messages: list[ValidationMessage] = []
     for statement in mapped.release.statements:
         messages.extend(check_totals(mapped, statement, table))
+        messages.extend(check_cash(mapped, statement))
     messages.extend(check_balance(mapped))
     messages.extend(check_signs(mapped, table))
     return tuple(messages)

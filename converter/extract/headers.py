@@ -154,10 +154,11 @@ _SNAP_DAYS = 6  # a prior period end this close to the 13-week estimate is the r
 def fiscal_calendar(statements: list[Statement]) -> list[Statement]:
     """Starts of periods on a 52/53-week calendar, from what the whole release gives.
 
-    A duration column that ends on a date that is not a month end ("Three Months Ended
-    April 28, 2024") belongs to a 52/53-week calendar: its period starts the day after the
-    previous fiscal period ended, not on a calendar date. The start is taken, in this order,
-    from
+    A release with a period ending on a date that is not a month end ("Three Months Ended
+    April 28, 2024", a balance sheet at January 28, 2024) is on a 52/53-week calendar: each
+    period starts the day after the previous fiscal period ended, not on a calendar date, even
+    for a column that happens to end on a month end ("April 30, 2023"). The start is taken, in
+    this order, from
       1. the end of an earlier period printed in the release within 6 days of the 13-week
          estimate: a balance-sheet date (the prior fiscal year end, "January 28, 2024") or
          the end of another column;
@@ -171,15 +172,19 @@ def fiscal_calendar(statements: list[Statement]) -> list[Statement]:
             where = "the balance sheet" if st.kind is StatementKind.BALANCE_SHEET else f"the {st.title.lower()}"
             what = "balance-sheet date" if period.is_instant else "end of another column"
             ends.append((period.end, f"the {what} {period.end.isoformat()} in {where}"))
+    if all(is_month_end(end) for end, _ in ends):
+        return statements
     out = []
     for st in statements:
         periods, notes = [], list(st.notes)
         for col, period in enumerate(st.periods):
-            if period.start is None or is_month_end(period.end):
+            if period.start is None:
                 periods.append(period)
                 continue
             days = (period.end - period.start).days + 1
-            estimate = period.start
+            if days % 7:  # a calendar-month start: take 13 weeks a quarter instead
+                days = _weeks_for(round(days / (365.25 / 12))) * 7
+            estimate = period.end - timedelta(days=days - 1)
             near = sorted(
                 ((abs((d + timedelta(days=1) - estimate).days), d, why) for d, why in ends
                  if d < period.end and abs((d + timedelta(days=1) - estimate).days) <= _SNAP_DAYS),
@@ -192,6 +197,8 @@ def fiscal_calendar(statements: list[Statement]) -> list[Statement]:
                 start = estimate
                 basis = f"{days} days ({days // 7} weeks) before the end, on a 52/53-week calendar"
             periods.append(Period(period.end, start))
+            if start == period.start and is_month_end(period.end):
+                continue  # nothing inferred: the header's own (calendar) period stands
             notes.append(f"start date {start.isoformat()} of column {col + 1} (ended {period.end.isoformat()}) "
                          f"inferred as {basis}")
         out.append(replace(st, periods=tuple(periods), notes=tuple(notes)) if notes != list(st.notes) else st)
