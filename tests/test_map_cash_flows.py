@@ -1,0 +1,223 @@
+"""Statements of cash flows and comprehensive income: label matching, signs, beginning cash,
+their checks; 52/53-week fiscal calendars."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from converter.checks import run_checks, weight
+from converter.concepts import concept_table
+from converter.extract.headers import Seg, fiscal_calendar, resolve_periods
+from converter.extract.titles import title_kind
+from converter.map import EntityId, map_release, match_line_item
+from converter.model import Period, SourceRef, Statement, StatementKind
+from modelkit import THOUSANDS, item, release, statement
+
+CF, CI, OPS, BS = (StatementKind.CASH_FLOWS, StatementKind.COMPREHENSIVE_INCOME, StatementKind.OPERATIONS,
+                   StatementKind.BALANCE_SHEET)
+OP = ("Cash flows from operating activities",)
+CHG = ("Changes in operating assets and liabilities",)
+INV = ("Cash flows from investing activities",)
+FIN = ("Cash flows from financing activities",)
+OCI = ("Other comprehensive income (loss), net of tax",)
+ENTITY = EntityId(cik="0009990020", name="Made Up Corp")
+G = "us-gaap:"
+
+
+@pytest.mark.parametrize(("kind", "section", "label", "concept"), [
+    (CF, OP, "Net income", "NetIncomeLoss"),
+    (CF, OP, "Net loss", "NetIncomeLoss"),
+    (CI, (), "Net income (loss)", "NetIncomeLoss"),
+    (CF, ("Adjustments to reconcile net income to net cash provided by operating activities",),
+     "Depreciation and amortization", "DepreciationDepletionAndAmortization"),
+    (CF, OP, "Stock-based compensation", "ShareBasedCompensation"),
+    (CF, OP, "Share-based compensation expense", "ShareBasedCompensation"),
+    (CF, OP, "Deferred income taxes", "DeferredIncomeTaxExpenseBenefit"),
+    (CF, CHG, "Accounts receivable", "IncreaseDecreaseInAccountsReceivable"),
+    (CF, CHG, "Accounts receivable, net", "IncreaseDecreaseInAccountsReceivable"),
+    (CF, CHG, "Inventories", "IncreaseDecreaseInInventories"),
+    (CF, CHG, "Prepaid expenses and other current assets", "IncreaseDecreaseInPrepaidDeferredExpenseAndOtherAssets"),
+    (CF, CHG, "Accounts payable", "IncreaseDecreaseInAccountsPayable"),
+    (CF, CHG, "Accrued expenses", "IncreaseDecreaseInAccruedLiabilities"),
+    (CF, CHG, "Deferred revenue", "IncreaseDecreaseInContractWithCustomerLiability"),
+    (CF, CHG, "Net cash provided by operating activities", "NetCashProvidedByUsedInOperatingActivities"),
+    (CF, CHG, "Net cash provided by (used in) operating activities", "NetCashProvidedByUsedInOperatingActivities"),
+    (CF, INV, "Purchases of property and equipment", "PaymentsToAcquirePropertyPlantAndEquipment"),
+    (CF, INV, "Purchases of property, plant and equipment", "PaymentsToAcquirePropertyPlantAndEquipment"),
+    (CF, INV, "Capital expenditures", "PaymentsToAcquirePropertyPlantAndEquipment"),
+    (CF, INV, "Purchases of short-term investments", "PaymentsToAcquireInvestments"),
+    (CF, INV, "Maturities of short-term investments", "ProceedsFromSaleMaturityAndCollectionsOfInvestments"),
+    (CF, INV, "Proceeds from sales and maturities of marketable securities",
+     "ProceedsFromSaleMaturityAndCollectionsOfInvestments"),
+    (CF, INV, "Net cash used in investing activities", "NetCashProvidedByUsedInInvestingActivities"),
+    (CF, FIN, "Proceeds from issuance of common stock", "ProceedsFromIssuanceOfCommonStock"),
+    (CF, FIN, "Proceeds from exercise of stock options", "ProceedsFromStockOptionsExercised"),
+    (CF, FIN, "Repayments of long-term debt", "RepaymentsOfLongTermDebt"),
+    (CF, FIN, "Repayments of debt", "RepaymentsOfDebt"),
+    (CF, FIN, "Repurchases of common stock", "PaymentsForRepurchaseOfCommonStock"),
+    (CF, FIN, "Dividends paid", "PaymentsOfDividends"),
+    (CF, FIN, "Net cash provided by (used in) financing activities", "NetCashProvidedByUsedInFinancingActivities"),
+    (CF, FIN, "Effect of exchange rate changes on cash and cash equivalents",
+     "EffectOfExchangeRateOnCashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"),
+    (CF, (), "Net increase (decrease) in cash and cash equivalents",
+     "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect"),
+    (CF, (), "Cash and cash equivalents at beginning of period", "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"),
+    (CF, (), "Cash, cash equivalents and restricted cash, end of year",
+     "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"),
+    (CI, OCI, "Foreign currency translation adjustments",
+     "OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax"),
+    (CI, OCI, "Unrealized gains (losses) on available-for-sale securities",
+     "OtherComprehensiveIncomeUnrealizedHoldingGainLossOnSecuritiesArisingDuringPeriodNetOfTax"),
+    (CI, OCI, "Total other comprehensive income (loss)", "OtherComprehensiveIncomeLossNetOfTax"),
+    (CI, (), "Other comprehensive loss, net of tax", "OtherComprehensiveIncomeLossNetOfTax"),
+    (CI, (), "Comprehensive income", "ComprehensiveIncomeNetOfTax"),
+    (CI, (), "Comprehensive income (loss)", "ComprehensiveIncomeNetOfTax"),
+    # working-capital lines only under an operating heading; balance-sheet rows stay balance-sheet
+    (CF, INV, "Inventories", None),
+    (BS, ("ASSETS", "Current assets"), "Inventories", "InventoryNet"),
+    (OPS, (), "Comprehensive income", None),
+])
+def test_cash_flow_and_comprehensive_income_labels(kind, section, label, concept):
+    match = match_line_item(concept_table(), kind, item(label, "1", section=section))
+    assert (match.entry.concept if match.entry else None) == (G + concept if concept else None)
+
+
+H1 = (Period(start=date(2024, 1, 1), end=date(2024, 6, 30)), Period(start=date(2023, 1, 1), end=date(2023, 6, 30)))
+
+
+def cash_flows(**changes: str) -> Statement:
+    v = {"ar": "(1,800)", "ppe": "(2,500)", "op": "6,700", "end": "29,000"} | changes
+    return statement(CF, [
+        item("Net income", "6,000", "2,700", section=OP),
+        item("Depreciation and amortization", "2,400", "2,100", section=OP),
+        item("Accounts receivable", v["ar"], "(900)", section=CHG),
+        item("Accounts payable", "100", "(500)", section=CHG),
+        item("Net cash provided by operating activities", v["op"], "3,400", section=CHG),
+        item("Purchases of property and equipment", v["ppe"], "(1,900)", section=INV),
+        item("Net cash used in investing activities", "(2,500)", "(1,900)", section=INV),
+        item("Proceeds from issuance of common stock", "700", "500", section=FIN),
+        item("Net cash provided by financing activities", "700", "500", section=FIN),
+        item("Effect of exchange rate changes on cash", "(100)", "50", section=FIN),
+        item("Net increase in cash and cash equivalents", "4,800", "2,050"),
+        item("Cash and cash equivalents at beginning of period", "24,200", "21,000"),
+        item("Cash and cash equivalents at end of period", v["end"], "23,050"),
+    ], periods=H1)
+
+
+def _facts(mapped, concept):
+    return {f.period: f.value for f in mapped.facts if f.concept == G + concept}
+
+
+def test_signs_and_beginning_cash_at_the_day_before_the_period():
+    mapped = map_release(release(cash_flows()), concept_table(), ENTITY)
+    h1 = H1[0]
+    assert _facts(mapped, "IncreaseDecreaseInAccountsReceivable")[h1] == Decimal("1800000")  # printed (1,800)
+    assert _facts(mapped, "IncreaseDecreaseInAccountsPayable")[h1] == Decimal("100000")
+    assert _facts(mapped, "PaymentsToAcquirePropertyPlantAndEquipment")[h1] == Decimal("2500000")
+    assert _facts(mapped, "NetCashProvidedByUsedInInvestingActivities")[h1] == Decimal("-2500000")
+    cash = _facts(mapped, "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents")
+    assert cash == {Period(end=date(2023, 12, 31)): Decimal("24200000"), Period(end=date(2022, 12, 31)): Decimal("21000000"),
+                    Period(end=date(2024, 6, 30)): Decimal("29000000"), Period(end=date(2023, 6, 30)): Decimal("23050000")}
+
+
+def test_cash_flow_weights_are_us_gaap_calculation_weights():
+    t = concept_table()
+    op = t.entry(G + "NetCashProvidedByUsedInOperatingActivities")
+    inv = t.entry(G + "NetCashProvidedByUsedInInvestingActivities")
+    assert weight(CF, op, t.entry(G + "NetIncomeLoss")) == 1
+    assert weight(CF, op, t.entry(G + "IncreaseDecreaseInAccountsReceivable")) == -1
+    assert weight(CF, op, t.entry(G + "IncreaseDecreaseInAccountsPayable")) == 1
+    assert weight(CF, inv, t.entry(G + "PaymentsToAcquirePropertyPlantAndEquipment")) == -1
+
+
+def _check(*statements):
+    return run_checks(map_release(release(*statements), concept_table(), ENTITY), concept_table())
+
+
+def test_cash_flows_that_add_up_pass():
+    assert _check(cash_flows()) == ()
+
+
+@pytest.mark.parametrize(("change", "failed"), [
+    ({"ar": "(1,700)"}, {("check.total", G + "NetCashProvidedByUsedInOperatingActivities")}),
+    ({"ppe": "(2,400)"}, {("check.total", G + "NetCashProvidedByUsedInInvestingActivities")}),
+    ({"op": "6,600"}, {("check.total", G + "NetCashProvidedByUsedInOperatingActivities"),
+                       ("check.total", G + "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect")}),
+    ({"end": "29,100"}, {("check.cash", G + "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents")}),
+])
+def test_a_tampered_cash_flow_figure_fails(change, failed):
+    messages = _check(cash_flows(**change))
+    assert {(m.code, m.concept) for m in messages if m.level.value == "error"} == failed
+
+
+def comprehensive(oci_total: str = "(215)") -> Statement:
+    return statement(CI, [
+        item("Net income", "1,400", "720"),
+        item("Foreign currency translation adjustments", "(260)", "115", section=OCI),
+        item("Unrealized gains (losses) on available-for-sale securities", "45", "(30)", section=OCI),
+        item("Total other comprehensive income (loss)", oci_total, "85", section=OCI),
+        item("Comprehensive income", "1,185", "805"),
+    ])
+
+
+def test_comprehensive_income_checks():
+    assert _check(comprehensive()) == ()
+    failed = {(m.code, m.concept) for m in _check(comprehensive("(205)")) if m.level.value == "error"}
+    assert failed == {("check.total", G + "OtherComprehensiveIncomeLossNetOfTax"), ("check.total", G + "ComprehensiveIncomeNetOfTax")}
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS", CF),
+    ("Consolidated Statements of Comprehensive Income (Loss)", CI),
+    ("STATEMENTS OF OPERATIONS AND COMPREHENSIVE LOSS", OPS),
+    ("CONSOLIDATED STATEMENTS OF STOCKHOLDERS' EQUITY", None),
+])
+def test_titles(title, kind):
+    assert title_kind(title) is kind
+
+
+# ---- 52/53-week calendars -------------------------------------------------------------------
+
+def _periods(*headers: str, kind=OPS) -> tuple[Period, ...]:
+    return resolve_periods([[Seg(h, i, i) for i, h in enumerate(headers)]], len(headers), kind, "x")
+
+
+@pytest.mark.parametrize(("header", "start", "end"), [
+    ("Thirteen Weeks Ended April 28, 2024", date(2024, 1, 29), date(2024, 4, 28)),
+    ("Fourteen Weeks Ended February 1, 2025", date(2024, 10, 27), date(2025, 2, 1)),
+    ("52 Weeks Ended January 28, 2024", date(2023, 1, 30), date(2024, 1, 28)),
+    ("Fifty-three weeks ended February 3, 2024", date(2023, 1, 29), date(2024, 2, 3)),
+    ("Three Months Ended April 28, 2024", date(2024, 1, 29), date(2024, 4, 28)),  # 13 weeks until better known
+    ("Three Months Ended June 30, 2024", date(2024, 4, 1), date(2024, 6, 30)),  # calendar quarter
+])
+def test_week_and_month_headers(header, start, end):
+    assert _periods(header) == (Period(end, start),)
+
+
+def _st(kind, periods, title="t"):
+    return Statement(kind, title, periods, THOUSANDS, (), SourceRef("x", 1))
+
+
+def test_start_inferred_from_the_prior_fiscal_year_end_with_a_note():
+    ops = _st(OPS, _periods("Three Months Ended May 4, 2024", "Three Months Ended April 29, 2023"))
+    bs = _st(BS, (Period(date(2024, 5, 4)), Period(date(2024, 2, 3))))
+    out_ops, _ = fiscal_calendar([ops, bs])
+    assert out_ops.periods == (Period(date(2024, 5, 4), date(2024, 2, 4)), Period(date(2023, 4, 29), date(2023, 1, 29)))
+    assert "2024-02-04" in out_ops.notes[0] and "balance-sheet date 2024-02-03" in out_ops.notes[0]
+    assert "91 days (13 weeks)" in out_ops.notes[1]
+
+
+def test_a_month_end_column_on_a_52_53_week_calendar_counts_weeks():
+    cf = _st(CF, _periods("Three Months Ended April 28, 2024", "Three Months Ended April 30, 2023", kind=CF))
+    bs = _st(BS, (Period(date(2024, 4, 28)), Period(date(2024, 1, 28))))
+    out_cf, _ = fiscal_calendar([cf, bs])
+    assert out_cf.periods == (Period(date(2024, 4, 28), date(2024, 1, 29)), Period(date(2023, 4, 30), date(2023, 1, 30)))
+
+
+def test_calendar_month_releases_are_left_alone():
+    ops = _st(OPS, _periods("Three Months Ended June 30, 2024"))
+    bs = _st(BS, (Period(date(2024, 6, 30)), Period(date(2023, 12, 31))))
+    assert fiscal_calendar([ops, bs]) == [ops, bs]
