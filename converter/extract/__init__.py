@@ -12,13 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from converter.errors import NoStatementsError
-from converter.model import Release
+from converter.model import Release, SourceRef
 
 from .document import document_info
 from .html import extract_html, is_html
 from .markdown import is_markdown, markdown_statements
 from .reader import decode, split_lines
 from .statements import find_statements
+from .tablekind import ignored_title
 
 __all__ = ["extract_file", "extract_text", "read_text"]
 
@@ -50,6 +51,7 @@ def extract_text(text: str, path: str) -> Release:
         statements, ignored = markdown_statements(lines, path)
     else:
         statements = find_statements(lines, path)
+        ignored = [(*found, SourceRef(path, line.number, 1)) for line in lines if (found := ignored_title(line.text))]
     if not statements:
         raise NoStatementsError("no financial statements found", where=path)
     return Release(path, document_info(lines, statements, path), tuple(statements), tuple(ignored))

@@ -13,7 +13,9 @@ from .columns import fixed_anchors, fixed_header, place_fixed, place_tab, tab_he
 from .flat import flat_statement
 from .headers import fiscal_calendar, is_header_text, is_scale_text, parse_scale, resolve_periods
 from .layout import Row, fixed_row, tab_row
+from .perline import perline_statement
 from .reader import Line
+from .tablekind import ignored_title
 from .titles import END_IN_TEXT_RE, END_LINE_RE, TITLE_IN_TEXT_RE, TITLE_LINE_RE, is_prose, looks_like_title_case, title_kind
 
 _FLAT_MIN = 300  # a line this long holding a title is a flattened release
@@ -36,6 +38,8 @@ def find_statements(lines: list[Line], path: str) -> list[Statement]:
         match = TITLE_LINE_RE.match(line.text)
         if match:
             line_titles.append(_Title(i, title_kind(match["title"]), " ".join(match["title"].split())))
+        elif ignored_title(line.text):  # a non-GAAP or segment table ends the statement above it
+            line_titles.append(_Title(i, None, line.text.strip()))
     for k, title in enumerate(line_titles):
         if title.kind is None:
             continue
@@ -72,6 +76,9 @@ def _ref(path: str, line: Line, index: int) -> SourceRef:
 
 
 def _line_statement(lines: list[Line], title: _Title, stop: int, path: str) -> Statement:
+    per_line = perline_statement(lines, title.index, stop, title.kind, title.title, path)
+    if per_line is not None:
+        return per_line
     title_line = lines[title.index]
     where = f"{path}:{title_line.number}"
     rest = TITLE_LINE_RE.match(title_line.text)["rest"]

@@ -43,8 +43,10 @@ def classify(text: str) -> tuple[str, object] | None:
 def ignored_title(text: str) -> tuple[str, str] | None:
     """(kind, title) when a line is the title of a non-GAAP reconciliation or segment table."""
     stripped = " ".join(text.strip().strip("#*_|").split())
-    if not stripped or len(stripped) > 100 or stripped.endswith("."):
+    if not stripped or len(stripped) > 100 or stripped.endswith(".") or "\t" in text or re.search(r"\d,\d{3}|\s{3}", text):
         return None
+    if not re.search(r"reconciliation|non[-\s]?gaap|\bsegments?\b", stripped, re.I):
+        return None  # "Adjusted EBITDA" alone is more often a row label than a title
     found = classify(stripped)
     if found and found[0] in (NON_GAAP, SEGMENT):
         return found[0], str(found[1])

@@ -1,0 +1,142 @@
+"""Text rendered from HTML with one table cell per line -> a Statement.
+
+    Revenue
+    $
+    13,121
+    $
+    7,219
+
+The label is on one line and each value on its own line (a `$` or a `)` may stand alone on a
+line); the next label starts the next row. The header is the run of period lines under the
+title ("Three Months Ended June 30," / "2024" / "2023"), spread over the columns like the
+headers of flattened text. Values printed with % and "% change" headers are dropped. The
+table ends at a line of prose, a contact/source line, or a non-GAAP or segment table title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from converter.errors import ExtractionError
+from converter.model import Statement, StatementKind
+
+from .assemble import assemble
+from .cells import is_rule, split_values
+from .flat import _header_segments, _header_tokens
+from .grid import CHANGE_RE, SCALE_RE, header_cell
+from .headers import is_scale_text, parse_scale, resolve_periods
+from .layout import RawCell, Row
+from .reader import Line
+from .tablekind import ignored_title
+from .titles import END_LINE_RE, TITLE_LINE_RE, is_prose
+
+
+def _value(text: str) -> bool:
+    text = text.strip()
+    return bool(text) and (text in ("$", ")", "%", ")%") or bool(re.fullmatch(r"n/?m|n/?a", text, re.I)) or split_values(text) == [(0, len(text))]
+                           or bool(re.fullmatch(r"\$?\s*\(\s*\$?\s*[\d,.]*\d", text))
+                           or (text.endswith("%") and split_values(text.rstrip("%").rstrip()) is not None))
+
+
+def is_cell_per_line(lines: list[Line]) -> bool:
+    """Rows whose values are alone on their lines, and no line holding a label and a value."""
+    alone = mixed = 0
+    for line in lines:
+        text = line.text.strip()
+        if not text or "\t" in text or is_rule(text):
+            continue
+        if _value(text):
+            alone += 1
+        elif re.search(r"\s{2,}\S", text) and split_values(text.split()[-1]) is not None:
+            mixed += 1
+    return alone >= 4 and mixed == 0
+
+
+def perline_statement(lines: list[Line], index: int, stop: int, kind: StatementKind, title: str,
+                      path: str) -> Statement | None:
+    """The statement titled at lines[index], or None when it is not printed one cell per line."""
+    title_line = lines[index]
+    where = f"{path}:{title_line.number}"
+    rest = TITLE_LINE_RE.match(title_line.text)["rest"]
+    scales = [rest] if rest else []
+    i = index + 1
+    heads: list[Line] = []
+    while i < stop:
+        text = lines[i].text.strip()
+        if text and (is_scale_text(text) or SCALE_RE.fullmatch(text)):
+            scales.append(text)
+        elif text and header_cell(text):
+            heads.append(lines[i])
+        elif text:
+            break
+        i += 1
+    body_end = i
+    while body_end < stop and not _ends(lines[body_end].text):
+        body_end += 1
+    if not is_cell_per_line(lines[i:body_end]):
+        return None
+    header = " ".join(h.text.strip() for h in heads if not CHANGE_RE.search(h.text))
+    _, toks = _header_tokens(header, 0)
+    segs, n = _header_segments(toks, where)
+    periods = resolve_periods(segs, n, kind, where)
+    rows = _rows(lines[i:body_end], n, path)
+    items = assemble(rows, n, path, at_eof=body_end >= len(lines) and not any(l.text.strip() for l in lines[body_end:]))
+    return Statement(kind, title, periods, parse_scale(scales), tuple(items),
+                     _title_ref(path, title_line))
+
+
+def _title_ref(path: str, line: Line):
+    from converter.model import SourceRef
+
+    return SourceRef(path, line.number, line.col(len(line.text) - len(line.text.lstrip())))
+
+
+def _ends(text: str) -> bool:
+    return bool(END_LINE_RE.match(text) or is_prose(text) or ignored_title(text)
+                or (len(text.strip()) > 100 and text.strip().endswith(".")))
+
+
+def _rows(body: list[Line], n: int, path: str) -> list[Row]:
+    rows: list[Row] = []
+    current: Row | None = None
+    dollar = False
+
+    def close() -> None:
+        if current is not None and current.cells:
+            current.cells = [c for c in current.cells if not c.text.endswith("%")]
+            if len(current.cells) > n:
+                raise ExtractionError(f"row {current.label!r} has {len(current.cells)} values but the statement "
+                                      f"has {n} periods", where=f"{path}:{current.line}")
+            current.columns = list(current.cells) + [None] * (n - len(current.cells))
+
+    for line in body:
+        text = line.text.strip()
+        if not text:
+            continue
+        lead = len(line.text) - len(line.text.lstrip())
+        if is_rule(text):
+            close()
+            rows.append(Row(line.number, rule=True))
+            current = None
+            continue
+        if _value(text):
+            if current is None:
+                current = Row(line.number)
+                rows.append(current)
+            if text == "$":
+                dollar = True
+            elif text in (")", ")%", "%") and current.cells:
+                current.cells[-1].text += text
+            elif not text.endswith("%") and not text[-1].isalpha():
+                value = f"$ {text}" if dollar and not text.startswith("$") else text
+                current.cells.append(RawCell(value, line.number, line.col(lead), len(current.cells)))
+                dollar = False
+            else:
+                dollar = False
+            continue
+        close()
+        dollar = False
+        current = Row(line.number, " ".join(text.split()), line.col(lead), source=line, label_index=lead)
+        rows.append(current)
+    close()
+    return rows
