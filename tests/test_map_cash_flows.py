@@ -4,12 +4,14 @@ their checks; 52/53-week fiscal calendars."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from decimal import Decimal
 
 import pytest
 
 from converter.checks import run_checks, weight
 from converter.concepts import concept_table
+from converter.extract import extract_text
 from converter.extract.headers import Seg, fiscal_calendar, resolve_periods
 from converter.extract.titles import title_kind
 from converter.map import EntityId, map_release, match_line_item
@@ -221,3 +223,20 @@ def test_calendar_month_releases_are_left_alone():
     ops = _st(OPS, _periods("Three Months Ended June 30, 2024"))
     bs = _st(BS, (Period(date(2024, 6, 30)), Period(date(2023, 12, 31))))
     assert fiscal_calendar([ops, bs]) == [ops, bs]
+
+
+# ---- fiscal year and period -----------------------------------------------------------------
+
+RETAILER = Path(__file__).parent / "fixtures" / "releases" / "brightwater-outfitters-q1-2024.txt"
+
+
+@pytest.mark.parametrize(("headline", "year", "focus"), [
+    ("First Quarter Fiscal 2024", 2024, "Q1"),
+    ("Fiscal 2025 Second Quarter", 2025, "Q2"),
+    ("Q3 Fiscal 2024", 2024, "Q3"),
+    ("Quarterly", 2024, "Q1"),  # not named: from the dates (fiscal year from January 29, 2024)
+])
+def test_fiscal_period_from_the_headline_or_the_dates(headline, year, focus):
+    text = RETAILER.read_text(encoding="utf-8").replace("First Quarter Fiscal 2024", headline)
+    info = extract_text(text, "x.txt").info
+    assert (info.fiscal_year_focus, info.fiscal_period_focus) == (year, focus)
