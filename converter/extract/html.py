@@ -103,7 +103,8 @@ class _Source:
                 found = self.text.find(first[0][:12], close + 1, limit) if first else -1
             if found >= 0:
                 return self.pos(found)
-        return self.pos(tag.start())
+        skip = re.compile(r"(?:\s|&nbsp;|&#160;|<[^>]*>)*", re.I).match(self.text, close + 1)
+        return self.pos(skip.end() if skip and skip.end() < limit else tag.start())
 
 
 def extract_html(text: str, path: str) -> Release:

@@ -1,0 +1,127 @@
+"""HTML, markdown and one-cell-per-line releases: cells, headers, scale, chrome, ignored tables."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from converter.extract import extract_file, extract_text
+from converter.model import CellKind, StatementKind
+
+RELEASES = Path(__file__).parent / "fixtures" / "releases"
+EDGAR = RELEASES / "corvane-systems-q3-2024.htm"
+NEWSROOM = RELEASES / "teskara-networks-fy2024.html"
+
+
+def page(header: str, rows: str, above: str = "<p><b>CONSOLIDATED STATEMENTS OF OPERATIONS</b></p>") -> str:
+    return (f"<html><body><p>Acme Widgets, Inc. (NASDAQ: ACMW) reports.</p>\n{above}\n<table>\n{header}\n"
+            f"{rows}\n</table></body></html>\n")
+
+
+HEAD = "<tr><td></td><td colspan=2>Three Months Ended March 31,</td></tr><tr><td></td><td>2024</td><td>2023</td></tr>"
+
+
+def ops(rows: str, header: str = HEAD, above: str | None = None):
+    text = page(header, rows) if above is None else page(header, rows, above)
+    (statement,) = extract_text(text, "p.htm").statements
+    return statement
+
+
+@pytest.mark.parametrize("cells, texts, values", [
+    ("<td>$</td><td>1,234</td><td>$</td><td>1,000</td>", ["$ 1,234", "$ 1,000"], [1234, 1000]),
+    ("<td>(5,854</td><td>)</td><td>(12</td><td>)</td>", ["(5,854)", "(12)"], [-5854, -12]),
+    ("<td>&#8212;</td><td>&#8211;</td>", ["—", "–"], [None, None]),
+    ("<td>1,234 (a)</td><td>56*</td>", ["1,234", "56"], [1234, 56]),
+    ("<td>1,234<sup>(1)</sup></td><td>&nbsp;<b>56</b>&nbsp;</td>", ["1,234", "56"], [1234, 56]),
+])
+def test_cells(cells, texts, values):
+    header = "<tr><td></td><td colspan=4>Three Months Ended March 31,</td></tr>" \
+             "<tr><td></td><td colspan=2>2024</td><td colspan=2>2023</td></tr>"
+    if cells.count("<td>") == 2:
+        header = HEAD
+    st = ops(f"<tr><td>Revenue<sup>(2)</sup> (1)</td>{cells}</tr><tr><td>Net income</td>{cells}</tr>",
+             header)
+    item = st.items[0]
+    assert item.label == "Revenue"
+    assert [c.text for c in item.cells] == texts
+    assert [c.value for c in item.cells] == [None if v is None else Decimal(v) for v in values]
+    assert all(c.kind is (CellKind.DASH if v is None else CellKind.NUMBER) for c, v in zip(item.cells, values))
+
+
+@pytest.mark.parametrize("header, periods", [
+    (HEAD, ["2024-01-01..2024-03-31", "2023-01-01..2023-03-31"]),
+    ("<tr><td></td><td>Three Months Ended March 31, 2024</td><td>Three Months Ended March 31, 2023</td></tr>",
+     ["2024-01-01..2024-03-31", "2023-01-01..2023-03-31"]),
+    ("<tr><th></th><th>Quarter Ended</th><th>Year Ended</th></tr><tr><th></th><th>December 31,</th>"
+     "<th>December 31,</th></tr><tr><th></th><th>2024</th><th>2024</th></tr>"
+     "<tr><td></td><td>(Unaudited)</td><td></td></tr>",
+     ["2024-10-01..2024-12-31", "2024-01-01..2024-12-31"]),
+    ("<tr><td></td><td colspan=3>Six Months Ended June 30,</td></tr>"
+     "<tr><td></td><td>2024</td><td>% Change</td><td>2023</td></tr>",
+     ["2024-01-01..2024-06-30", "2023-01-01..2023-06-30"]),
+])
+def test_header_rows_and_colspans_give_periods(header, periods):
+    cells = "<td>1</td><td>2</td>" if "Change" not in header else "<td>1</td><td>50%</td><td>2</td>"
+    st = ops(f"<tr><td>Revenue</td>{cells}</tr><tr><td>Net income</td>{cells}</tr>", header)
+    assert [str(p) for p in st.periods] == periods
+    assert [c.value for c in st.items[0].cells] == [1, 2]
+
+
+@pytest.mark.parametrize("above, header, exponent", [
+    ("<p><b>STATEMENTS OF INCOME</b></p><p>(In millions, except per share data)</p>", HEAD, 6),
+    ("<p>Consolidated Statements of Income</p>", HEAD.replace("<tr><td></td><td>2024", "<tr><td>(in thousands)</td><td>2024"), 3),
+    ("<table><caption>Consolidated Statements of Earnings (Dollars in millions)</caption>", HEAD, 6),
+    ("<p><b>STATEMENTS OF INCOME</b></p>", HEAD, 0),
+])
+def test_scale_from_caption_heading_paragraph_or_header_cell(above, header, exponent):
+    rows = "<tr><td>Revenue</td><td>1</td><td>2</td></tr><tr><td>Net income</td><td>1</td><td>2</td></tr>"
+    if above.startswith("<table>"):
+        text = f"<html><body>{above}\n{header}{rows}</table></body></html>"
+        (st,) = extract_text(text, "p.htm").statements
+    else:
+        st = ops(rows, header, above)
+    assert st.scale.exponent == exponent
+
+
+def test_newsroom_chrome_is_ignored_and_document_facts_read_from_the_release():
+    release = extract_file(NEWSROOM)
+    assert [s.kind for s in release.statements] == [StatementKind.BALANCE_SHEET, StatementKind.OPERATIONS]
+    assert release.info.ticker == "TSKN" and release.info.company_name == "Teskara Networks, Inc."
+    assert all(s.source.line > 40 for s in release.statements)  # not the nav menu or the scripts
+
+
+def test_non_gaap_and_segment_tables_are_listed_not_tagged():
+    release = extract_file(NEWSROOM)
+    assert [(kind, title) for kind, title, _ in release.ignored_tables] == [
+        ("non-GAAP reconciliation", "Reconciliation of GAAP Net Income to Adjusted EBITDA"),
+        ("segment", "Revenue by Segment (in millions)"),
+    ]
+    labels = {item.label for s in release.statements for item in s.items}
+    assert "Adjusted EBITDA" not in labels and "Enterprise" not in labels
+
+
+def test_source_refs_point_at_the_html_cells():
+    release = extract_file(EDGAR)
+    lines = EDGAR.read_text(encoding="utf-8").splitlines()
+    for st in release.statements:
+        for item in st.items:
+            assert item.label.split()[0] in lines[item.source.line - 1]
+            for cell in item.cells:
+                line = lines[cell.source.line - 1]
+                digits = cell.text.removeprefix("$ ").rstrip(")")
+                assert line[cell.source.column - 1:].startswith(digits if digits != "—" else "&#8212;"), (cell, line)
+
+
+def test_markdown_and_cell_per_line_releases():
+    md = extract_file(RELEASES / "quillon-biotech-q2-2025.md")
+    assert [s.kind for s in md.statements] == [StatementKind.BALANCE_SHEET, StatementKind.OPERATIONS]
+    assert md.ignored_tables[0][0] == "non-GAAP reconciliation"
+    deficit = next(i for i in md.statements[0].items if i.label == "Accumulated deficit")
+    assert [c.value for c in deficit.cells] == [Decimal(-179900), Decimal(-167000)]
+    per_line = extract_file(RELEASES / "pellham-outdoor-q1-2025.txt")
+    interest = next(i for i in per_line.statements[1].items if i.label == "Interest expense")
+    assert [c.text for c in interest.cells] == ["(120)", "(150)"]
+    assert len(per_line.statements[1].periods) == 2  # the % change column is dropped
+    assert per_line.ignored_tables[0][1] == "Reconciliation of GAAP Net Income to Adjusted EBITDA"
