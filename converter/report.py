@@ -54,6 +54,7 @@ def _statement(statement: Statement) -> dict[str, Any]:
             "scale": {"exponent": statement.scale.exponent, "shares_scaled": statement.scale.shares_scaled,
                       "text": statement.scale.text},
             "periods": [_period(p) for p in statement.periods],
+            "notes": list(statement.notes),
             "line_items": [_item(i) for i in statement.items]}
 
 

@@ -101,3 +101,13 @@ def test_the_same_release_flattened_onto_one_line_gives_the_same_facts(path, tmp
     assert result.status is Status.VALID
     assert [_fact_line(f) for f in report["facts"]] == (GOLDEN / f"{path.stem}.facts").read_text().splitlines()
     assert {f["source"].rsplit(":", 2)[1] for f in report["facts"] if f["source"]} == {"1"}
+
+
+def test_inferred_start_dates_are_said_in_the_report(tmp_path):
+    path = ROOT / "tests" / "fixtures" / "releases" / "brightwater-outfitters-q1-2024.txt"
+    if not path.exists():
+        pytest.skip("52/53-week fixture not present")
+    _, report = convert(path, tmp_path)
+    notes = [n for s in report["statements"] for n in s["notes"]]
+    assert notes and all("inferred" in n for n in notes)
+    assert any("2024-01-29" in n for n in notes)
