@@ -87,7 +87,9 @@ def message_json(m: ValidationMessage) -> dict[str, Any]:
 
 
 def release_json(release: Release) -> dict[str, Any]:
-    return {"document": _info(release.info), "statements": [_statement(s) for s in release.statements]}
+    return {"document": _info(release.info), "statements": [_statement(s) for s in release.statements],
+            "ignored_tables": [{"kind": kind, "title": title, "source": str(where)}
+                               for kind, title, where in release.ignored_tables]}
 
 
 def mapped_json(mapped: MappedRelease, unmapped: tuple[MappingDecision, ...] | None = None) -> dict[str, Any]:

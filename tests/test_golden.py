@@ -111,3 +111,13 @@ def test_inferred_start_dates_are_said_in_the_report(tmp_path):
     notes = [n for s in report["statements"] for n in s["notes"]]
     assert notes and all("inferred" in n for n in notes)
     assert any("2024-01-29" in n for n in notes)
+
+
+def test_non_gaap_and_segment_tables_are_listed_not_tagged(tmp_path):
+    path = ROOT / "tests" / "fixtures" / "releases" / "teskara-networks-fy2024.html"
+    if not path.exists():
+        pytest.skip("newsroom fixture not present")
+    _, report = convert(path, tmp_path)
+    kinds = {t["kind"] for t in report["ignored_tables"]}
+    assert {"non-GAAP reconciliation", "segment"} <= kinds
+    assert all(t["source"].startswith(str(path)) for t in report["ignored_tables"])
