@@ -47,7 +47,6 @@ from converter.model import (
     Fact,
     LineItem,
     MappedRelease,
-    MappingDecision,
     Statement,
     StatementKind,
 )

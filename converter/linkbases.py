@@ -124,8 +124,8 @@ def schema(plan: TaxonomyPlan) -> bytes:
     root = etree.Element(f"{{{XS}}}schema", nsmap=nsmap, targetNamespace=plan.namespace,
                          elementFormDefault="qualified", attributeFormDefault="unqualified")
     root.append(etree.Comment(
-        f" Company extension taxonomy written by xbrl-convert. Namespace scheme: "
-        f"http://xbrl-convert.org/<prefix>/<period end yyyymmdd>. "))
+        " Company extension taxonomy written by xbrl-convert. Namespace scheme: "
+        "http://xbrl-convert.org/<prefix>/<period end yyyymmdd>. "))
     appinfo = etree.SubElement(etree.SubElement(root, f"{{{XS}}}annotation"), f"{{{XS}}}appinfo")
     kinds = {"pre": "presentation", "cal": "calculation", "lab": "label"}
     for kind, name in plan.linkbase_files().items():

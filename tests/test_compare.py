@@ -19,15 +19,8 @@ import pytest
 from click.testing import CliRunner
 
 from converter.cli import main
-from converter.compare import (
-    Status,
-    XbrlFact,
-    compare,
-    compare_files,
-    parse_inline_number,
-    read_document,
-    values_equal,
-)
+from converter.compare import Status, compare, compare_files, values_equal
+from converter.filing import XbrlFact, parse_inline_number, read_document
 from converter.errors import InputError
 from converter.model import Period
 
@@ -230,7 +223,7 @@ def test_same_value_prefers_a_concept_the_release_does_not_use():
     def fact(concept: str, value: str) -> XbrlFact:
         return XbrlFact(concept, JUNE_2024, Decimal(value), "iso4217:USD", -3)
 
-    from converter.compare import XbrlDocument
+    from converter.filing import XbrlDocument
     release = XbrlDocument("r.xml", "instance", (), (fact("us-gaap:Assets", "100000"),
                                                      fact("us-gaap:OtherAssetsNoncurrent", "5000"),
                                                      fact("us-gaap:Goodwill", "5000")))

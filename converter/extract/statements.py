@@ -12,7 +12,7 @@ from .cells import is_rule
 from .columns import fixed_anchors, fixed_header, place_fixed, place_tab, tab_header
 from .flat import flat_statement
 from .headers import fiscal_calendar, is_header_text, is_scale_text, parse_scale, resolve_periods
-from .layout import Row, fixed_row, tab_row
+from .layout import fixed_row, tab_row
 from .perline import perline_statement
 from .reader import Line
 from .tablekind import ignored_title
