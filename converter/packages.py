@@ -30,8 +30,7 @@ import json
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, redirect_stderr, redirect_stdout
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePath
@@ -39,6 +38,7 @@ from typing import Any
 
 from converter.errors import ValidationError
 from converter.model import ExtensionTaxonomy
+from converter.validate import arelle_session
 
 REPORT_PACKAGE_TYPE = "https://xbrl.org/report-package/2023/xbri"
 XBRL_JSON_TYPE = "https://xbrl.org/2021/xbrl-json"
@@ -93,48 +93,6 @@ def write_report_package(folder: Path, inline_name: str, extension: ExtensionTax
 # ---- running Arelle -----------------------------------------------------------------------------
 
 
-@contextmanager
-def _arelle(entry: Path, *, plugins: str | None = None, plugin_options: dict[str, Any] | None = None,
-            validate: bool = False) -> Iterator[tuple[Any, list[dict[str, Any]]]]:
-    """An offline Arelle session that has loaded `entry`; yields (session, log records)."""
-    try:
-        from arelle.api.Session import Session
-        from arelle.RuntimeOptions import RuntimeOptions
-    except ImportError as exc:  # pragma: no cover - arelle is a dependency
-        raise ValidationError(f"Arelle is not installed: {exc}") from exc
-    from converter.validate import _LOCK, _packages_to_load
-
-    packages, _ = _packages_to_load(())
-    if not packages[0].is_file():
-        raise ValidationError("the shipped taxonomy package is missing; reinstall xbrl-convert", str(packages[0]))
-    with _LOCK, tempfile.TemporaryDirectory(prefix="xbrl-convert-arelle-") as tmp:
-        cache_dir = Path(tmp) / "cache"
-        cache_dir.mkdir()
-        options = RuntimeOptions(
-            entrypointFile=str(entry),
-            packages=[str(p) for p in packages],
-            plugins=plugins,
-            pluginOptions=plugin_options,
-            validate=validate,
-            internetConnectivity="offline",
-            cacheDirectory=str(cache_dir),
-            disablePersistentConfig=True,
-            logFile="logToStructuredMessage",
-            logLevel="INFO",
-            logPropagate=False,
-            keepOpen=True,
-        )
-        sink = io.StringIO()
-        try:
-            with redirect_stdout(sink), redirect_stderr(sink), Session() as session:
-                session.run(options)
-                yield session, list(session.get_log_messages())
-        except ValidationError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - any failure inside Arelle means it could not run
-            raise ValidationError(f"Arelle could not run: {type(exc).__name__}: {exc}", str(entry)) from exc
-
-
 def _errors(records: Sequence[dict[str, Any]]) -> list[str]:
     out = []
     for record in records:
@@ -159,10 +117,10 @@ def export_xbrl_json(instance: Path, out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="xbrl-convert-oim-") as tmp:
         staged = Path(tmp) / out.name
-        with _arelle(instance, plugins="saveLoadableOIM", plugin_options={"saveLoadableOIM": str(staged)}) as (
-                session, records):
-            loaded = any(m.modelDocument is not None for m in session.get_models())
-        errors = _errors(records)
+        with arelle_session(instance, plugins="saveLoadableOIM",
+                            plugin_options={"saveLoadableOIM": str(staged)}) as run:
+            loaded = any(m.modelDocument is not None for m in run.session.get_models())
+        errors = _errors(run.records)
         if not loaded or errors or not staged.is_file():
             detail = "; ".join(errors[:3]) or "no xBRL-JSON written"
             raise ValidationError(f"Arelle could not export xBRL-JSON: {detail}", str(instance))
@@ -220,8 +178,9 @@ def arelle_facts(document: Path, *, with_ids: bool = False) -> tuple[frozenset[A
     """The facts Arelle reads from an XML instance, an inline document or a report package
     (offline, shipped taxonomy package), and the errors it logged while loading and validating."""
     facts: set[ArelleFact] = set()
-    with _arelle(Path(document), validate=True) as (session, records):
-        for model in session.get_models():
+    with arelle_session(Path(document), validate=True) as run:
+        records = run.records
+        for model in run.session.get_models():
             for fact in model.factsInInstance:
                 ctx = fact.context
                 numeric = fact.isNumeric

@@ -33,8 +33,8 @@ import re
 import tempfile
 import threading
 import zipfile
-from collections.abc import Sequence
-from contextlib import redirect_stderr, redirect_stdout
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -198,46 +198,58 @@ def _to_message(record: dict[str, Any]) -> ValidationMessage | None:
 # ---- running -----------------------------------------------------------------------------
 
 
-def validate_instance(
-    instance: Path,
+@dataclass(frozen=True)
+class ArelleRun:
+    """One Arelle run: its session (models kept open while the `arelle_session` block runs),
+    its structured log records, and anything it printed despite the structured log."""
+
+    session: Any
+    records: list[dict[str, Any]]
+    printed: str
+
+
+@contextmanager
+def arelle_session(
+    entry: Path,
     *,
     taxonomy_packages: Sequence[Path] = (),
     online: bool = False,
+    validate: bool = False,
     calc: bool = False,
-) -> ArelleReport:
-    """Validate an XBRL 2.1 instance with Arelle and return its messages.
+    plugins: str | None = None,
+    plugin_options: dict[str, Any] | None = None,
+) -> Iterator[ArelleRun]:
+    """The one place that runs Arelle: an `arelle.api.Session` on `entry`, with the shipped
+    offline taxonomy package and the user's packages (which win), offline unless `online`, a
+    fresh empty cache folder, no persistent configuration, the log as structured records and
+    Arelle's own output captured. One run at a time (Arelle's state is process-wide).
 
-    Problems with the instance (not found, not XML, schema or XBRL errors) are messages in the
-    report. ValidationError is raised only when Arelle itself cannot be run.
+    `validate` turns on XBRL 2.1, dimensions, UTR and inconsistent-duplicate-fact validation;
+    `calc` adds Calculation 1.1 (round to nearest). ValidationError when Arelle cannot run.
     """
     try:
         from arelle.api.Session import Session
         from arelle.RuntimeOptions import RuntimeOptions
     except ImportError as exc:  # pragma: no cover - arelle is a dependency
         raise ValidationError(f"Arelle is not installed: {exc}") from exc
-
     for pkg in taxonomy_packages:
         if not Path(pkg).is_file():
             raise ValidationError("taxonomy package not found", str(pkg))
-    packages, taxonomy_source = _packages_to_load(taxonomy_packages)
+    packages, _ = _packages_to_load(taxonomy_packages)
     if not online and not packages[0].is_file():
         raise ValidationError("the shipped taxonomy package is missing; reinstall xbrl-convert", str(packages[0]))
-    if online and not taxonomy_packages:
-        taxonomy_source = "online (with the offline subset package)"
-    elif online:
-        taxonomy_source = f"online ({taxonomy_source})"
 
     with _LOCK, tempfile.TemporaryDirectory(prefix="xbrl-convert-arelle-") as tmp:
         cache_dir = Path(tmp) / "cache"
         cache_dir.mkdir()
-        config_dir = Path(tmp) / "config"
-        config_dir.mkdir()
         options = RuntimeOptions(
-            entrypointFile=str(instance),
+            entrypointFile=str(entry),
             packages=[str(p) for p in packages],
-            validate=True,
-            utrValidate=True,
-            validateDuplicateFacts="inconsistent",
+            plugins=plugins,
+            pluginOptions=plugin_options,
+            validate=validate,
+            utrValidate=validate,
+            validateDuplicateFacts="inconsistent" if validate else None,
             calcs="c11r" if calc else None,
             internetConnectivity="online" if online else "offline",
             cacheDirectory=str(cache_dir),
@@ -251,13 +263,38 @@ def validate_instance(
         try:
             with redirect_stdout(sink), redirect_stderr(sink), Session() as session:
                 session.run(options)
-                records = list(session.get_log_messages())
-                fact_count = sum(len(m.factsInInstance) for m in session.get_models())
+                yield ArelleRun(session, list(session.get_log_messages()), sink.getvalue().strip())
+        except ValidationError:
+            raise
         except Exception as exc:  # noqa: BLE001 - any failure inside Arelle means it could not run
-            raise ValidationError(f"Arelle could not run: {type(exc).__name__}: {exc}", str(instance)) from exc
+            raise ValidationError(f"Arelle could not run: {type(exc).__name__}: {exc}", str(entry)) from exc
+
+
+def validate_instance(
+    instance: Path,
+    *,
+    taxonomy_packages: Sequence[Path] = (),
+    online: bool = False,
+    calc: bool = False,
+) -> ArelleReport:
+    """Validate an XBRL 2.1 instance (or an Inline XBRL document) with Arelle and return its
+    messages.
+
+    Problems with the instance (not found, not XML, schema or XBRL errors) are messages in the
+    report. ValidationError is raised only when Arelle itself cannot be run.
+    """
+    _, taxonomy_source = _packages_to_load([p for p in taxonomy_packages if Path(p).is_file()])
+    if online and not taxonomy_packages:
+        taxonomy_source = "online (with the offline subset package)"
+    elif online:
+        taxonomy_source = f"online ({taxonomy_source})"
+    with arelle_session(instance, taxonomy_packages=taxonomy_packages, online=online, validate=True,
+                        calc=calc) as run:
+        records = run.records
+        printed = run.printed
+        fact_count = sum(len(m.factsInInstance) for m in run.session.get_models())
 
     found = [m for m in (_to_message(r) for r in records) if m is not None]
-    printed = sink.getvalue().strip()
     if printed:  # Arelle printed something despite the structured log: keep it, as information
         found.append(ValidationMessage("arelle:output", Level.INFO, printed[:2000], source="arelle"))
     return ArelleReport(messages=tuple(found), taxonomy_source=taxonomy_source, fact_count=fact_count)

@@ -18,15 +18,12 @@ run here (use `converter.validate` for that): the document only has to load.
 
 from __future__ import annotations
 
-import io
-import tempfile
 from collections.abc import Sequence
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any
 
 from converter.errors import ValidationError
-from converter.validate import _LOCK, _packages_to_load
+from converter.validate import arelle_session
 
 VIEWER_JS = "ixbrlviewer.js"
 _VIEWER_SUFFIX = "-viewer.html"
@@ -90,60 +87,28 @@ def build_viewer(
         if not Path(pkg).is_file():
             raise ValidationError("taxonomy package not found", str(pkg))
     script = viewer_script_path()
-    try:
-        from arelle.api.Session import Session
-        from arelle.RuntimeOptions import RuntimeOptions
-    except ImportError as exc:  # pragma: no cover - arelle is a dependency
-        raise ValidationError(f"Arelle is not installed: {exc}") from exc
-
-    packages, _source = _packages_to_load(taxonomy_packages)
-    if not online and not packages[0].is_file():
-        raise ValidationError("the shipped taxonomy package is missing; reinstall xbrl-convert", str(packages[0]))
-
     out_dir.mkdir(parents=True, exist_ok=True)
     html = out_dir / f"{inline_document.stem}{_VIEWER_SUFFIX}"
     js = out_dir / VIEWER_JS
-    for stale in (html,):
-        stale.unlink(missing_ok=True)
+    html.unlink(missing_ok=True)
 
-    with _LOCK, tempfile.TemporaryDirectory(prefix="xbrl-convert-viewer-") as tmp:
-        cache_dir = Path(tmp) / "cache"
-        cache_dir.mkdir()
-        options = RuntimeOptions(
-            entrypointFile=str(inline_document.resolve()),
-            packages=[str(p) for p in packages],
-            plugins=_plugin_location(),
-            validate=False,
-            internetConnectivity="online" if online else "offline",
-            cacheDirectory=str(cache_dir),
-            disablePersistentConfig=True,
-            logFile="logToStructuredMessage",
-            logLevel="INFO",
-            logPropagate=False,
-            pluginOptions={
-                "saveViewerDest": str(html.resolve()),
-                "viewerURL": str(script),  # a local file: copied next to the HTML, referenced by name
-                "viewerNoCopyScript": False,
-                "validationMessages": False,
-                "useStubViewer": False,
-                "viewerBasenameSuffix": "",
-                "packageDownloadURL": None,
-                "zipViewerOutput": False,
-            },
-        )
-        sink = io.StringIO()
-        try:
-            with redirect_stdout(sink), redirect_stderr(sink), Session() as session:
-                session.run(options)
-                records = list(session.get_log_messages())
-        except Exception as exc:  # noqa: BLE001 - any failure inside Arelle means it could not run
-            raise ValidationError(
-                f"Arelle could not build the viewer: {type(exc).__name__}: {exc}", str(inline_document)
-            ) from exc
+    plugin_options = {
+        "saveViewerDest": str(html.resolve()),
+        "viewerURL": str(script),  # a local file: copied next to the HTML, referenced by name
+        "viewerNoCopyScript": False,
+        "validationMessages": False,
+        "useStubViewer": False,
+        "viewerBasenameSuffix": "",
+        "packageDownloadURL": None,
+        "zipViewerOutput": False,
+    }
+    with arelle_session(inline_document.resolve(), taxonomy_packages=taxonomy_packages, online=online,
+                        plugins=_plugin_location(), plugin_options=plugin_options) as run:
+        records, printed = run.records, run.printed
 
     if not html.is_file():
         raise ValidationError(
-            f"the iXBRL Viewer was not written ({_problems(records, sink.getvalue().strip())})",
+            f"the iXBRL Viewer was not written ({_problems(records, printed)})",
             str(inline_document),
         )
     if not js.is_file():
