@@ -41,7 +41,7 @@ from converter.errors import InputError, NoStatementsError
 from converter.model import Release, SourceRef, Statement
 
 from .document import document_info
-from .grid import SCALE_RE, GCell, Grid, split_grid
+from .grid import GCell, Grid, split_grid
 from .reader import Line
 from .tablekind import statement_or_ignored
 
@@ -130,8 +130,7 @@ def extract_html(text: str, path: str) -> Release:
         if grid.value_rows() < 2:
             continue
         candidates = _candidates(table.element, grid, nearby, path)
-        scales = [m[0] for text, _ in candidates for m in [SCALE_RE.search(text)] if m and len(text) < 200]
-        found = statement_or_ignored(candidates, grid, scales, path)
+        found = statement_or_ignored(candidates, grid, path)
         if isinstance(found, Statement):
             statements.append(found)
         elif found is not None:

@@ -18,7 +18,7 @@ import re
 
 from converter.model import SourceRef, Statement
 
-from .grid import SCALE_RE, GCell, split_grid
+from .grid import GCell, split_grid
 from .reader import Line
 from .tablekind import statement_or_ignored
 
@@ -79,8 +79,7 @@ def markdown_statements(lines: list[Line], path: str
         for line in reversed(above):
             lead = len(line.text) - len(line.text.lstrip(" #*_>"))
             candidates.append((line.text.strip(" #*_>"), SourceRef(path, line.number, line.col(lead))))
-        scales = [m[0] for text, _ in candidates for m in [SCALE_RE.search(text)] if m and len(text) < 200]
-        found = statement_or_ignored(candidates, grid, scales, path)
+        found = statement_or_ignored(candidates, grid, path)
         if isinstance(found, Statement):
             statements.append(found)
         elif found is not None:

@@ -12,7 +12,7 @@ import re
 
 from converter.model import SourceRef, Statement
 
-from .grid import Grid, grid_statement
+from .grid import SCALE_RE, Grid, grid_statement
 from .titles import TITLE_IN_TEXT_RE, looks_like_title_case, title_kind
 
 NON_GAAP = "non-GAAP reconciliation"
@@ -53,9 +53,12 @@ def ignored_title(text: str) -> tuple[str, str] | None:
     return None
 
 
-def statement_or_ignored(candidates: list[tuple[str, SourceRef]], grid: Grid, scales: list[str], path: str
+def statement_or_ignored(candidates: list[tuple[str, SourceRef]], grid: Grid, path: str
                          ) -> Statement | tuple[str, str, SourceRef] | None:
-    """The statement a table is, or its ignored_tables entry, or None (an unrecognised table)."""
+    """The statement a table is, or its ignored_tables entry, or None (an unrecognised table).
+    `candidates` are the texts around the table (caption, title rows, lines above), nearest
+    first; short ones that state a scale ("(In millions, except per share data)") give it."""
+    scales = [m[0] for text, _ in candidates for m in [SCALE_RE.search(text)] if m and len(text) < 200]
     for text, ref in candidates:
         found = classify(text)
         if found is None:
