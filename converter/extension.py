@@ -39,7 +39,7 @@ from decimal import Decimal
 from converter.checks import balance_weight, summations
 from converter.concepts import ConceptEntry, ConceptTable, DashRule, Sign, normalize_label
 from converter.linkbases import PresentationRow, RolePlan, Summation, TaxonomyPlan, files
-from converter.map import cell_fact, document_period, match_line_item
+from converter.map import cell_fact, document_period, match_line_item, stored_value
 from converter.model import (
     CellKind,
     ExtensionConcept,
@@ -223,7 +223,9 @@ CALCULATED_STATEMENTS = (StatementKind.BALANCE_SHEET, StatementKind.OPERATIONS)
 
 
 def _negated(item: LineItem, entry: ConceptEntry) -> bool:
-    return entry.sign is Sign.DEDUCTION and any(v < 0 for v in _printed_values(item))
+    """The row shows a figure whose printed sign differs from the value stored (treasury stock
+    printed "(868)", a loss printed "9,911")."""
+    return any((v < 0) != (stored_value(v, entry, item) < 0) for v in _printed_values(item) if v != 0)
 
 
 def _detail_label(item: LineItem, kind: str) -> str:

@@ -7,6 +7,7 @@ Every fact keeps the SourceRef of the cell or label text it came from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -70,8 +71,28 @@ def _scale_exponent(unit: UnitKind | None, scale: Scale) -> int:
     return 0
 
 
-def _stored(printed: Decimal, entry: ConceptEntry) -> Decimal:
-    if entry.sign is Sign.NEGATED:
+_LOSS_OR_GAIN = re.compile(r"\b(loss|losses|deficit|income|profit|earnings|gain|gains)\b")
+
+
+def states_loss_size(entry: ConceptEntry, item: LineItem) -> bool:
+    """Does a row labelled as a loss ("Net loss", "Loss from operations", "Gross loss",
+    "Accumulated deficit") print the size of the loss, i.e. every figure without parentheses?
+    Then an income-type concept (credit balance, or earnings per share) stores it negative.
+    The label's first loss/income word decides ("Loss before income taxes" is a loss row);
+    words in parentheses do not count ("Net income (loss)" is not)."""
+    if entry.sign is not Sign.AS_PRINTED or (entry.balance != "credit" and entry.item_type != "perShareItemType"):
+        return False
+    first = _LOSS_OR_GAIN.search(re.sub(r"\([^)]*\)", " ", normalize_label(item.label)))
+    if first is None or first.group(1) not in ("loss", "losses", "deficit"):
+        return False
+    values = [c.value for c in item.cells if c.kind is CellKind.NUMBER and c.value is not None]
+    return bool(values) and all(v >= 0 for v in values) and any(v > 0 for v in values)
+
+
+def stored_value(printed: Decimal, entry: ConceptEntry, item: LineItem) -> Decimal:
+    """The value a concept stores for a printed figure of a row (unscaled): the concept's
+    meaning, not the printed sign."""
+    if entry.sign is Sign.NEGATED or states_loss_size(entry, item):
         return -printed
     return abs(printed) if entry.sign is Sign.DEDUCTION else printed
 
@@ -104,7 +125,7 @@ def cell_fact(entry: ConceptEntry, statement: Statement, item: LineItem, cell: C
             return Fact(value=None, decimals=None, printed=None, **common)
         return Fact(value=Decimal(0), decimals=-exponent, printed=Decimal(0), **common)
     assert cell.value is not None
-    value = _stored(cell.value, entry).scaleb(exponent)
+    value = stored_value(cell.value, entry, item).scaleb(exponent)
     return Fact(value=_plain(value), decimals=cell.decimals_printed - exponent, printed=cell.value, **common)
 
 

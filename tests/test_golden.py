@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,45 @@ def test_non_gaap_and_segment_tables_are_listed_not_tagged(tmp_path):
     kinds = {t["kind"] for t in report["ignored_tables"]}
     assert {"non-GAAP reconciliation", "segment"} <= kinds
     assert all(t["source"].startswith(str(path)) for t in report["ignored_tables"])
+
+
+LOSSES_WITHOUT_PARENTHESES = """Made Up Therapeutics, Inc. (NASDAQ:MUTX) Reports Third Quarter Fiscal 2024 Results
+
+MADE UP THERAPEUTICS, INC.
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+(In thousands, except per share data)
+
+\tThree Months Ended September 30,\t
+\t2024\t2023
+Revenue\t$ 5,000\t$ 4,000
+Cost of revenue\t6,000\t4,500
+\t-----\t-----
+Gross loss\t1,000\t500
+Research and development\t1,200\t1,100
+\t-----\t-----
+Loss from operations\t2,200\t1,600
+Interest income\t30\t20
+\t-----\t-----
+Loss before income taxes\t2,170\t1,580
+Provision for income taxes\t--\t--
+\t-----\t-----
+Net loss\t$ 2,170\t$ 1,580
+\t=====\t=====
+"""
+
+
+def test_losses_printed_without_parentheses_add_up_and_get_negated_labels(tmp_path):
+    source = tmp_path / "in" / "made-up-therapeutics.txt"
+    source.parent.mkdir()
+    source.write_text(LOSSES_WITHOUT_PARENTHESES, encoding="utf-8")
+    options = ConvertOptions(out_dir=tmp_path / "out", cik="9990099")
+    result = convert_document(source, tmp_path / "out" / "mutx", options, concept_table(),
+                              load_entity_registry(default_entity_registry_path()))
+    report = json.loads((tmp_path / "out" / "mutx" / "report.json").read_text())
+    assert result.status is Status.VALID, report["validation"]["messages"]
+    net = [f["value"] for f in report["facts"] if f["concept"] == "us-gaap:NetIncomeLoss"]
+    assert net == ["-2170000", "-1580000"]
+    labels = (tmp_path / "out" / "mutx" / "mutx-20240930_lab.xml").read_text()
+    negated = set(re.findall(r'id="lab_us-gaap_(\w+)_negated"', labels))
+    assert negated == {"GrossProfit", "OperatingIncomeLoss", "NetIncomeLoss",
+                       "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"}

@@ -157,3 +157,28 @@ def test_a_fourth_quarter_release_reports_fiscal_year_focus_fy():
     mapped = map_release(rel, concept_table(), ENTITY)
     focus = [f.value for f in mapped.facts if f.concept == "dei:DocumentFiscalPeriodFocus"]
     assert focus == ["FY"]
+
+
+@pytest.mark.parametrize(("label", "printed", "stored"), [
+    ("Net loss", ("9,911", "8,453"), ("-9911000", "-8453000")),
+    ("Net loss", ("(9,911)", "(8,453)"), ("-9911000", "-8453000")),
+    ("Gross loss", ("327", "756"), ("-327000", "-756000")),
+    ("Loss from operations", ("10,064", "9,099"), ("-10064000", "-9099000")),
+    ("Loss before income taxes", ("9,911", "--"), ("-9911000", "0")),
+    ("Net income (loss)", ("9,911", "(8,453)"), ("9911000", "-8453000")),
+    ("Net income (loss)", ("9,911", "8,453"), ("9911000", "8453000")),
+    ("Net (loss) income", ("9,911", "8,453"), ("9911000", "8453000")),
+    ("Net loss per share -- basic and diluted", ("0.06", "0.06"), ("-0.06", "-0.06")),
+])
+def test_a_loss_printed_without_parentheses_is_stored_negative(label, printed, stored):
+    ops = statement(OPS, [item(label, *printed)])
+    mapped = map_release(release(ops), concept_table(), ENTITY)
+    values = [str(f.value) for f in mapped.facts if not f.concept.startswith("dei:")]
+    assert values == list(stored)
+
+
+def test_accumulated_deficit_printed_without_parentheses_is_negative_retained_earnings():
+    bs = statement(BS, [item("Accumulated deficit", "593,111", "573,383", section=SE)])
+    mapped = map_release(release(bs), concept_table(), ENTITY)
+    assert [str(f.value) for f in mapped.facts if f.concept.endswith("RetainedEarningsAccumulatedDeficit")] == [
+        "-593111000", "-573383000"]
