@@ -17,6 +17,7 @@ from converter.model import Release, SourceRef
 from .document import document_info
 from .html import extract_html, is_html
 from .markdown import is_markdown, markdown_statements
+from .pipecells import is_pipe_cells, split_pipe_cells
 from .reader import decode, split_lines
 from .statements import find_statements
 from .tablekind import ignored_title
@@ -50,6 +51,8 @@ def extract_text(text: str, path: str) -> Release:
     if is_markdown(lines):
         statements, ignored = markdown_statements(lines, path)
     else:
+        if is_pipe_cells(lines):
+            lines = split_pipe_cells(lines)
         statements = find_statements(lines, path)
         ignored = [(*found, SourceRef(path, line.number, 1)) for line in lines if (found := ignored_title(line.text))]
     if not statements:

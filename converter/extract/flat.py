@@ -19,7 +19,7 @@ _HEAD_RES = (
     ("monthday", re.compile(rf"{MONTH}\s+\d{{1,2}}\b,?", re.I)),
     ("year", re.compile(r"(?:19|20)\d\d(?=\s|$)")),
     ("rule", re.compile(r"[-=_]{3,}")),
-    ("filler", re.compile(r"(?:and|as\s+of|at|\(unaudited\))(?=\s|$)", re.I)),
+    ("filler", re.compile(r"(?:and|as\s+of|at|for(?:\s+the)?|\(unaudited\))(?=\s|$)", re.I)),
 )
 
 

@@ -24,7 +24,7 @@ from .assemble import assemble
 from .cells import is_rule, split_values
 from .flat import _header_segments, _header_tokens
 from .grid import CHANGE_RE, SCALE_RE, header_cell
-from .headers import is_scale_text, parse_scale, resolve_periods
+from .headers import is_header_text, is_scale_text, parse_scale, resolve_periods
 from .layout import RawCell, Row
 from .reader import Line
 from .tablekind import ignored_title
@@ -68,7 +68,11 @@ def perline_statement(lines: list[Line], index: int, stop: int, kind: StatementK
         elif text and header_cell(text):
             heads.append(lines[i])
         elif text:
-            break
+            wrapped = _wrapped_header(lines, i, stop)
+            if not wrapped:
+                break
+            heads += wrapped
+            i = lines.index(wrapped[-1], i)
         i += 1
     body_end = i
     while body_end < stop and not _ends(lines[body_end].text):
@@ -83,6 +87,21 @@ def perline_statement(lines: list[Line], index: int, stop: int, kind: StatementK
     items = assemble(rows, n, path, at_eof=body_end >= len(lines) and not any(l.text.strip() for l in lines[body_end:]))
     return Statement(kind, title, periods, parse_scale(scales), tuple(items),
                      _title_ref(path, title_line))
+
+
+def _wrapped_header(lines: list[Line], i: int, stop: int, most: int = 3) -> list[Line]:
+    """A header cell wrapped over several lines ("Three" / "Months Ended"): the lines whose
+    joined text names a period, or [] when the line at i does not start one."""
+    parts = [lines[i]]
+    for line in lines[i + 1 : stop]:
+        if len(parts) > most:
+            break
+        if not line.text.strip():
+            continue
+        parts.append(line)
+        if is_header_text(" ".join(p.text.strip() for p in parts)):
+            return parts
+    return []
 
 
 def _title_ref(path: str, line: Line):
@@ -104,6 +123,8 @@ def _rows(body: list[Line], n: int, path: str) -> list[Row]:
     def close() -> None:
         if current is not None and current.cells:
             current.cells = [c for c in current.cells if not c.text.endswith("%")]
+            if len(current.cells) > n and len(current.cells) % n == 0:
+                _split_unlabelled(rows, current, n)
             if len(current.cells) > n:
                 raise ExtractionError(f"row {current.label!r} has {len(current.cells)} values but the statement "
                                       f"has {n} periods", where=f"{path}:{current.line}")
@@ -140,3 +161,13 @@ def _rows(body: list[Line], n: int, path: str) -> list[Row]:
         rows.append(current)
     close()
     return rows
+
+
+def _split_unlabelled(rows: list[Row], row: Row, n: int) -> None:
+    """A row printed with two or more full sets of values: the sets after the first are rows of
+    their own without a label (a subtotal printed under a rule, its label left blank)."""
+    extra = row.cells[n:]
+    row.cells = row.cells[:n]
+    for k in range(0, len(extra), n):
+        cells = [RawCell(c.text, c.line, c.col, j) for j, c in enumerate(extra[k : k + n])]
+        rows.append(Row(cells[0].line, "", cells[0].col, cells=cells, columns=list(cells)))

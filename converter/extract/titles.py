@@ -18,7 +18,9 @@ _TITLE = (
 TITLE_LINE_RE = re.compile(rf"^\s*(?P<title>{_TITLE})\s*(?P<rest>(?:\([^)]*\)\s*)*)$", re.I)
 TITLE_IN_TEXT_RE = re.compile(rf"(?<![\w'])(?P<title>{_TITLE})(?![\w'])", re.I)
 END_LINE_RE = re.compile(
-    r"^\s*(?:source|contacts?|media contacts?|investor contacts?|investor relations)\s*:|^\s*(?:###|-30-)\s*$", re.I
+    r"^\s*(?:source|contacts?|media contacts?|investor contacts?|investor relations)\s*:|^\s*(?:###|-30-)\s*$"
+    r"|^\s*(?:see\s+)?(?:the\s+)?accompanying\s+notes\b",  # "See accompanying notes to ... statements."
+    re.I,
 )
 END_IN_TEXT_RE = re.compile(r"\b(?:CONTACTS?|Contacts?|SOURCE|Source)\s*:|###|\s-30-\s")
 
