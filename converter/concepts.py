@@ -135,10 +135,13 @@ class ConceptEntry:
         return any(p.fullmatch(normalized_label) for p in self.opening_labels) and not any(
             p.fullmatch(normalized_label) for p in self.labels)
 
-    def matches_section(self, section: tuple[str, ...]) -> bool:
+    def matches_section(self, section: tuple[str, ...], normalized_label: str = "") -> bool:
+        """A heading above the row matches `section`, or the label itself names it
+        ("Basic earnings per share" needs no "per share" heading)."""
         if self.section is None:
             return True
-        return any(self.section.search(normalize_label(h)) for h in section)
+        return any(self.section.search(normalize_label(h)) for h in section) or bool(
+            normalized_label and self.section.search(normalized_label))
 
     def carries_detail(self, normalized_label: str) -> bool:
         return any(p.fullmatch(normalized_label) for p in self.detail_of)

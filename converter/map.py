@@ -54,7 +54,7 @@ def match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) ->
     hits: list[tuple[ConceptEntry, str]] = []
     for entry in table.line_item_entries(kind):
         pattern = entry.matches_label(label)
-        if pattern is not None and entry.matches_section(item.section):
+        if pattern is not None and entry.matches_section(item.section, label):
             hits.append((entry, pattern.pattern))
     if not hits:
         return Match(None, f"no {kind.value} entry matches label {label!r}", ())

@@ -73,8 +73,8 @@ def _no_values(state: _State, row: Row) -> None:
         state.heading(row.label)
         return
     if is_heading(row.label):
-        for part in state.pending:
-            state.heading(part.label)
+        for part in state.pending:  # "Assets" above "Current assets:" is the outer heading
+            state.top, state.subs, state.rule_above = part.label.strip().rstrip(":").strip(), [], False
         state.pending = []
         state.heading(row.label)
         return

@@ -1,0 +1,77 @@
+"""Label synonyms other releases use, and labels that name their own section."""
+
+from __future__ import annotations
+
+import pytest
+
+from converter.concepts import concept_table
+from converter.extract import extract_text
+from converter.map import match_line_item
+from converter.model import StatementKind
+from modelkit import CA, CL, SE, L, item
+
+BS, OPS = StatementKind.BALANCE_SHEET, StatementKind.OPERATIONS
+EQ = ("Liabilities and Equity",)
+
+
+@pytest.mark.parametrize(("kind", "section", "label", "concept"), [
+    (BS, CA, "Prepaid and other current assets", "us-gaap:PrepaidExpenseAndOtherAssetsCurrent"),
+    (BS, CL, "Customer advances", "us-gaap:CustomerAdvancesCurrent"),
+    (BS, L + ("Long-term liabilities",), "Convertible debt", "us-gaap:ConvertibleDebtNoncurrent"),
+    (BS, CL, "Convertible debt", None),  # not under a long-term heading: not guessed
+    (BS, EQ, "Made Up Holdings, Inc. shareholders' equity", "us-gaap:StockholdersEquity"),
+    (BS, EQ, "Total Made Up Corp. stockholders' equity", "us-gaap:StockholdersEquity"),
+    (BS, EQ, "Noncontrolling interests", "us-gaap:MinorityInterest"),
+    (BS, EQ, "Total equity", "us-gaap:StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest"),
+    (BS, EQ, "Total liabilities and equity", "us-gaap:LiabilitiesAndStockholdersEquity"),
+    (BS, EQ, "Total", "us-gaap:LiabilitiesAndStockholdersEquity"),
+    (BS, SE, "Total stockholders' equity", "us-gaap:StockholdersEquity"),
+    (OPS, (), "Net sales and operating revenues", "us-gaap:Revenues"),
+    (OPS, (), "Total operating costs and expenses", "us-gaap:CostsAndExpenses"),
+    (OPS, (), "Total costs and expenses", "us-gaap:CostsAndExpenses"),
+    (OPS, (), "Foreign currency transaction gains (losses)", "us-gaap:ForeignCurrencyTransactionGainLossBeforeTax"),
+    # the label names its section: no "per share" / "weighted average" heading needed
+    (OPS, (), "Basic earnings per share of common stock", "us-gaap:EarningsPerShareBasic"),
+    (OPS, (), "Diluted net income per average common share", "us-gaap:EarningsPerShareDiluted"),
+    (OPS, (), "Basic income per share", "us-gaap:EarningsPerShareBasic"),
+    (OPS, (), "Weighted-average common shares outstanding", "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic"),
+    (OPS, (), "Average common shares outstanding assuming dilution",
+     "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding"),
+    (OPS, (), "Weighted-average common shares and common stock equivalents outstanding",
+     "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding"),
+    (OPS, (), "Cash dividends paid per share of common stock", None),
+    (OPS, (), "Basic", None),  # a bare "Basic" still needs its heading
+])
+def test_synonyms(kind, section, label, concept):
+    match = match_line_item(concept_table(), kind, item(label, "1", section=section))
+    assert (match.entry.concept if match.entry else None) == concept
+
+
+def test_title_case_heading_above_a_colon_heading_is_the_outer_section():
+    text = "\n".join([
+        "Condensed Consolidated Balance Sheets",
+        "(in thousands)",
+        "\tJune 30, 2025\tDecember 31, 2024",
+        "Assets",
+        "Current assets:",
+        "Cash\t$ 10\t$ 12",
+        "Total current assets\t10\t12",
+        "Other assets\t5\t5",
+        "Total assets\t$ 15\t$ 17",
+        "Liabilities and Equity",
+        "Current liabilities:",
+        "Accounts payable\t$ 4\t$ 6",
+        "Total current liabilities\t4\t6",
+        "Total equity\t11\t11",
+        "Total liabilities and equity\t$ 15\t$ 17",
+        "",
+    ])
+    (sheet,) = extract_text(text, "headings.txt").statements
+    sections = {i.label: i.section for i in sheet.items}
+    assert sections["Cash"] == ("Assets", "Current assets")
+    assert sections["Total assets"] == ("Assets",)
+    assert sections["Accounts payable"] == ("Liabilities and Equity", "Current liabilities")
+    table = concept_table()
+    concepts = {i.label: match_line_item(table, BS, i).entry.concept for i in sheet.items}
+    assert concepts["Total assets"] == "us-gaap:Assets"
+    assert concepts["Total liabilities and equity"] == "us-gaap:LiabilitiesAndStockholdersEquity"
