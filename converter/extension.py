@@ -162,7 +162,7 @@ def _wording_balance(kind: StatementKind, item: LineItem) -> str | None:
 
 def _item_type(item: LineItem) -> str:
     label = normalize_label(item.label) + " " + " ".join(normalize_label(h) for h in item.section)
-    if "per share" in label or "per common share" in label:
+    if re.search(r"\bper (weighted[- ])?(average )?(common |ordinary )?share\b", label):
         return "perShareItemType"
     if re.search(r"\bshares\b", label) and "weighted" in label or normalize_label(item.label).startswith("shares"):
         return "sharesItemType"

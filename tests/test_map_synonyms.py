@@ -75,3 +75,14 @@ def test_title_case_heading_above_a_colon_heading_is_the_outer_section():
     concepts = {i.label: match_line_item(table, BS, i).entry.concept for i in sheet.items}
     assert concepts["Total assets"] == "us-gaap:Assets"
     assert concepts["Total liabilities and equity"] == "us-gaap:LiabilitiesAndStockholdersEquity"
+
+
+@pytest.mark.parametrize(("label", "section", "item_type"), [
+    ("Cumulative effect of accounting change", ("Basic net income per average common share",), "perShareItemType"),
+    ("Before special items", ("Diluted earnings per common share",), "perShareItemType"),
+    ("Before special items", ("Operating expenses",), "monetaryItemType"),
+])
+def test_extension_rows_under_a_per_share_heading_are_per_share(label, section, item_type):
+    from converter.extension import _item_type
+
+    assert _item_type(item(label, "0.07", section=section)) == item_type
