@@ -26,7 +26,17 @@ from datetime import timedelta
 
 from converter.concepts import ConceptEntry, ConceptTable, normalize_label
 from converter.map import match_line_item
-from converter.model import Fact, Level, LineItem, MappedRelease, Period, Statement, StatementKind, ValidationMessage
+from converter.model import (
+    Fact,
+    Level,
+    LineItem,
+    MappedRelease,
+    Period,
+    Statement,
+    StatementKind,
+    UnitKind,
+    ValidationMessage,
+)
 
 # statements whose printed figures add up as printed ("(1,234)" is subtracted)
 SIGNED_STATEMENTS = (StatementKind.CASH_FLOWS, StatementKind.COMPREHENSIVE_INCOME)
@@ -80,48 +90,69 @@ def _value(facts: dict[tuple[str, Period], Fact], concept: str, period: Period) 
     return fact.value if isinstance(fact.value, Decimal) else Decimal(0)
 
 
+# Totals that nothing adds up: they are not carried into a later total.
+BALANCE_SHEET_GRAND_TOTALS = frozenset({"us-gaap:Assets", "us-gaap:LiabilitiesAndStockholdersEquity"})
+
+
 def _is_named_total(row: _Row) -> bool:
     return normalize_label(row.item.label).split(" ", 1)[0] == "total"
 
 
-def _closes_heading(row: _Row, path: tuple[str, ...]) -> bool:
-    """A bare "Total", or "Total <heading>", closes the heading it stands under
-    ("Total current assets" under "Current Assets"); "Total liabilities" does not close
-    "LIABILITIES AND STOCKHOLDERS' EQUITY"."""
-    if not path:
-        return False
+def _total_level(row: _Row, path: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    """The heading level a named total sums, and whether it closes that heading.
+
+    A bare "Total", or "Total <heading>", closes the heading it names ("Total current assets"
+    under "Current Assets"). A total named for the start of an outer heading sums that outer
+    level without closing it ("Total liabilities" under "Long-term liabilities" sums everything
+    under "LIABILITIES AND STOCKHOLDERS' EQUITY" so far). Otherwise the total sums its own
+    heading and stays there ("Total operating costs and expenses" under "COSTS AND EXPENSES").
+    """
     label = normalize_label(row.item.label)
     if label == "total":
-        return True
+        return path, bool(path)
     rest = label.removeprefix("total ")
-    return rest != label and rest.startswith(normalize_label(path[-1]))
+    for depth in range(len(path), 0, -1):
+        heading = normalize_label(path[depth - 1])
+        if rest.startswith(heading):
+            return path[:depth], True
+        if heading.startswith(rest + " "):
+            return path[:depth], False
+    return path, False
 
 
 def _components(statement_rows: list[_Row]) -> list[tuple[_Row, list[_Row]]]:
     """For each total row, the rows it should add up (see module docstring).
 
-    A "Total ..." row closes its heading and then stands for it one level up. A running total
-    such as "Loss before income taxes" also takes in the rows of the levels above it, since a
-    heading without a total row ("Other income (expense):") cannot be seen to end.
+    A "Total ..." row (whatever its concept) sums the rows at its level (see `_total_level`)
+    and then stands for them: one level up when it closes its heading. A running total such
+    as "Operating loss" or "Loss before income taxes" takes in every row not yet added up,
+    since headings without a total row ("Other income (expense):") cannot be seen to end.
     """
     pending: dict[tuple[str, ...], list[_Row]] = {}
     out: list[tuple[_Row, list[_Row]]] = []
     for row in statement_rows:
         path = row.item.section
-        if not row.is_total:
+        named = _is_named_total(row) and row.entry is not None and row.entry.unit is UnitKind.USD
+        # Running totals ("Operating loss") belong to statements of operations; a balance-sheet
+        # total says "Total" ("Photronics, Inc. shareholders' equity" above "Total equity" is a row).
+        running = row.is_total and not named and row.entry is not None and row.entry.period_type == "duration"
+        if not (running or named):
             pending.setdefault(path, []).append(row)
             continue
-        named = _is_named_total(row)
         parts: list[_Row] = []
-        if not named:
-            for depth in range(len(path)):
-                parts.extend(pending.pop(path[:depth], []))
-        parts.extend(pending.pop(path, []))
-        for sub in sorted(p for p in pending if len(p) > len(path) and p[: len(path)] == path):
-            parts.extend(pending.pop(sub))
+        if named:
+            level, closes = _total_level(row, path)
+            for sub in sorted(p for p in pending if p[: len(level)] == level):
+                parts.extend(pending.pop(sub))
+            target = level[:-1] if closes else level
+        else:
+            for sub in sorted(pending):
+                parts.extend(pending.pop(sub))
+            target = path
+        parts.sort(key=lambda r: r.item.source)
         out.append((row, parts))
-        target = path[:-1] if _closes_heading(row, path) else path
-        pending.setdefault(target, []).append(row)
+        if row.entry is None or row.entry.concept not in BALANCE_SHEET_GRAND_TOTALS:
+            pending.setdefault(target, []).append(row)
     return out
 
 

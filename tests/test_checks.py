@@ -73,3 +73,38 @@ def test_a_total_over_an_unmapped_row_is_not_checked_but_said_so():
     assert [(m.code, m.level, m.concept) for m in messages] == [
         ("check.skipped", Level.WARNING, "us-gaap:OperatingIncomeLoss")]
     assert "'Litigation settlement' is unmapped" in messages[0].message
+
+
+def test_total_liabilities_under_a_long_term_heading_sums_all_liabilities():
+    ltl = L + ("Long-term liabilities",)
+    bs = statement(StatementKind.BALANCE_SHEET, [
+        item("Cash", "100", "90", section=CA),
+        item("Total current assets", "100", "90", section=CA),
+        item("Total assets", "100", "90", section=A),
+        item("Accounts payable", "30", "20", section=CL),
+        item("Total current liabilities", "30", "20", section=CL),
+        item("Convertible debt", "10", "10", section=ltl),
+        item("Total liabilities", "40", "30", section=ltl),
+        item("Common stock", "1", "1", section=SE),
+        item("Additional paid-in capital", "59", "59", section=SE),
+        item("Total stockholders' equity", "60", "60", section=SE),
+        item("Total liabilities and stockholders' equity", "100", "90", section=L),
+    ])
+    assert _check(bs) == ()
+
+
+def test_a_named_total_stands_for_its_heading_in_a_running_total():
+    rev, costs = ("REVENUE",), ("COSTS AND EXPENSES",)
+    ops = statement(StatementKind.OPERATIONS, [
+        item("Product revenue", "60", "50", section=rev),
+        item("Service revenue", "40", "30", section=rev),
+        item("Total revenue", "100", "80", section=rev),
+        item("Cost of revenue", "60", "50", section=costs),
+        item("Research and development", "30", "20", section=costs),
+        item("Total operating costs and expenses", "90", "70", section=costs),
+        item("Operating income", "10", "10", section=costs),
+        item("Interest expense", "(2)", "(1)", section=costs),
+        item("Income before income taxes", "8", "9", section=costs),
+    ])
+    messages = _check(ops)
+    assert [(m.code, m.concept) for m in messages] == [("check.skipped", "us-gaap:Revenues")]
