@@ -59,12 +59,6 @@ class _Row:
         return self.entry is not None and self.entry.total
 
 
-def _weight(total: ConceptEntry, part: ConceptEntry) -> int:
-    if total.balance and part.balance and total.balance != part.balance:
-        return -1
-    return 1
-
-
 def weight(kind: StatementKind, total: ConceptEntry, part: ConceptEntry) -> int:
     """The calculation weight of `part` under `total` in a statement of `kind`.
 
@@ -76,7 +70,7 @@ def weight(kind: StatementKind, total: ConceptEntry, part: ConceptEntry) -> int:
     - PaymentsToAcquirePropertyPlantAndEquipment, + NetIncomeLoss, under the activity totals."""
     if kind in SIGNED_STATEMENTS:
         return total.sign.factor * part.sign.factor
-    return _weight(total, part)
+    return -1 if total.balance and part.balance and total.balance != part.balance else 1
 
 
 def _fact_index(mapped: MappedRelease) -> dict[tuple[str, Period], Fact]:
@@ -163,11 +157,6 @@ def summations(rows: Sequence[tuple[LineItem, ConceptEntry | None]]
     row. `rows` are a statement's rows in order, with the entry each one is tagged with."""
     return [(total.item, total.entry, [(p.item, p.entry) for p in parts])  # type: ignore[misc]
             for total, parts in _components([_Row(item, entry) for item, entry in rows])]
-
-
-def balance_weight(total: ConceptEntry, part: ConceptEntry) -> int:
-    """The calculation weight of a part under a total: -1 when their balances differ."""
-    return _weight(total, part)
 
 
 def _signed_components(statement_rows: list[_Row], kind: StatementKind) -> list[tuple[_Row, list[_Row]]]:

@@ -36,7 +36,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from converter.checks import balance_weight, summations
+from converter.checks import summations, weight
 from converter.concepts import ConceptEntry, ConceptTable, DashRule, Sign, normalize_label
 from converter.linkbases import PresentationRow, RolePlan, Summation, TaxonomyPlan, files
 from converter.map import cell_fact, document_period, match_line_item, stored_value
@@ -297,7 +297,7 @@ def build_extension(mapped: MappedRelease, table: ConceptTable) -> tuple[MappedR
                 new_facts.setdefault(index, []).extend(f for f in facts if f is not None)
                 tagged.add(entry.concept)
         headings(rows)
-        sums = _summations(entries, tagged) if statement.kind in CALCULATED_STATEMENTS else []
+        sums = _summations(statement.kind, entries, tagged) if statement.kind in CALCULATED_STATEMENTS else []
         title = _title(statement.title)
         roles.append(RolePlan(role_name, f"{number} - Statement - {title}", abstract(statement.title, title),
                               tuple(rows), tuple(sums)))
@@ -320,7 +320,8 @@ def build_extension(mapped: MappedRelease, table: ConceptTable) -> tuple[MappedR
     return _with_extension_facts(mapped, new_facts, ext_decisions), extension
 
 
-def _summations(entries: list[tuple[LineItem, ConceptEntry, bool]], tagged: set[str]) -> list[Summation]:
+def _summations(kind: StatementKind, entries: list[tuple[LineItem, ConceptEntry, bool]],
+                tagged: set[str]) -> list[Summation]:
     out: list[Summation] = []
     seen_totals: set[str] = set()
     rows = [(item, entry) for item, entry, _ in entries if entry.unit is not None]
@@ -335,7 +336,7 @@ def _summations(entries: list[tuple[LineItem, ConceptEntry, bool]], tagged: set[
         for _i, e in parts:
             assert e is not None
             if e.concept != total.concept:
-                arcs.setdefault(e.concept, balance_weight(total, e))
+                arcs.setdefault(e.concept, weight(kind, total, e))
         if arcs:
             seen_totals.add(total.concept)
             out.append(Summation(total.concept, tuple(arcs.items())))
