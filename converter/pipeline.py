@@ -28,7 +28,7 @@ from converter.model import ExtensionTaxonomy, Level, MappedRelease, MappingDeci
 from converter.packages import export_xbrl_json, write_report_package
 from converter.report import extension_json, mapped_json, message_json, release_json
 from converter.serialize import serialize
-from converter.validate import calculation_inconsistencies
+from converter.validate import calculation_inconsistencies, validate_instance
 
 
 class Status(str, Enum):
@@ -114,11 +114,9 @@ def _json_bytes(data: dict[str, Any]) -> bytes:
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def failure(path: Path, target: Path, status: Status, message: str, release: Release | None = None) -> DocumentResult:
+def failure(path: Path, target: Path, status: Status, message: str) -> DocumentResult:
     """Record a document that produced no instance: target holds only its report.json."""
     report: dict[str, Any] = {"input": str(path), "status": status.value, "message": message}
-    if release is not None:
-        report.update(release_json(release))
     with staged_folder(target) as folder:
         (folder / "report.json").write_bytes(_json_bytes(report))
     return DocumentResult(input=str(path), status=status, message=message, output_dir=str(target))
@@ -166,8 +164,6 @@ def _validate(folder: Path, doc: _Document, table: ConceptTable,
     messages: list[ValidationMessage] = []
     source = "not run (--no-validate)"
     if options.validate:
-        from converter.validate import validate_instance
-
         calc = doc.extension is not None
         arelle = validate_instance(folder / doc.instance, taxonomy_packages=options.taxonomy_packages,
                                    online=options.online, calc=calc)
@@ -245,7 +241,8 @@ INPUT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".md")
 
 
 def collect_inputs(paths: tuple[Path, ...]) -> list[Path]:
-    """Files as given; folders contribute their *.txt files, sorted (not recursive)."""
+    """Files as given; folders contribute their files with an INPUT_SUFFIXES suffix, sorted
+    (not recursive)."""
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
