@@ -116,6 +116,8 @@ def _convert_one(path: Path, target: Path, options: ConvertOptions, table: Conce
 def _print_result(result: DocumentResult) -> None:
     status = click.style(result.status.value, fg=_STATUS_COLORS[result.status])
     click.echo(f"{result.input}: {status}: {result.message}")
+    for table in result.skipped_tables:
+        click.echo(f"  WARNING table skipped: {table}")
     for item in result.unmapped:
         click.echo(f"  unmapped: {item}")
     for m in result.messages:

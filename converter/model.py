@@ -173,6 +173,17 @@ class DocumentInfo:
 
 
 @dataclass(frozen=True)
+class SkippedTable:
+    """A table taken for a statement that could not be read: reported, never fatal to the release."""
+
+    kind: str  # the statement kind it was taken for ("balance_sheet", ...) or "table"
+    title: str  # its title as printed ("" when untitled)
+    source: SourceRef  # where the table (or its title) starts
+    reason: str  # the reading error, e.g. "statement has no column headers"
+    where: str = ""  # the place the reading error names ("release.htm:412"), when more precise
+
+
+@dataclass(frozen=True)
 class Release:
     """Everything extraction read from one press release. Taxonomy-free."""
 
@@ -182,6 +193,8 @@ class Release:
     # tables recognised and deliberately not tagged (non-GAAP reconciliations, segments):
     # (what it is, its title as printed, where)
     ignored_tables: tuple[tuple[str, str, SourceRef], ...] = ()
+    # tables taken for statements that could not be read (each reported as a warning)
+    skipped_tables: tuple[SkippedTable, ...] = ()
 
 
 # ---- after mapping -------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from converter.inline import render_inline
 from converter.map import DEFAULT_DOCUMENT_TYPE, EntityId, map_release
 from converter.model import ExtensionTaxonomy, Level, MappedRelease, MappingDecision, Release, ValidationMessage
 from converter.packages import export_xbrl_json, write_report_package
-from converter.report import extension_json, mapped_json, message_json, release_json
+from converter.report import extension_json, mapped_json, message_json, release_json, skipped_line
 from converter.serialize import serialize
 from converter.validate import calculation_inconsistencies, validate_instance
 
@@ -65,6 +65,7 @@ class DocumentResult:
     warnings: int = 0
     taxonomy_source: str = ""
     messages: tuple[ValidationMessage, ...] = field(default=(), repr=False)
+    skipped_tables: tuple[str, ...] = ()  # tables taken for statements that could not be read
 
     @property
     def ok(self) -> bool:
@@ -73,7 +74,8 @@ class DocumentResult:
     def summary_json(self) -> dict[str, Any]:
         return {"input": self.input, "status": self.status.value, "message": self.message,
                 "output_dir": self.output_dir, "instance": self.instance, "facts": self.facts,
-                "unmapped": len(self.unmapped), "errors": self.errors, "warnings": self.warnings}
+                "unmapped": len(self.unmapped), "errors": self.errors, "warnings": self.warnings,
+                "tables_skipped": len(self.skipped_tables)}
 
 
 def resolve_entity(release: Release, registry: EntityRegistry, cik: str | None) -> EntityId:
@@ -219,8 +221,10 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
         errors = sum(1 for m in messages if m.level is Level.ERROR)
         warnings = sum(1 for m in messages if m.level is Level.WARNING)
         status = Status.INVALID if errors else Status.VALID
+        skipped = len(doc.release.skipped_tables)
         message = (f"{len(mapped.facts)} facts, {len(doc.unmapped)} unmapped, "
-                   f"{len(doc.extension.concepts) if doc.extension else 0} extension concepts, "
+                   + (f"{skipped} table(s) skipped, " if skipped else "")
+                   + f"{len(doc.extension.concepts) if doc.extension else 0} extension concepts, "
                    f"{errors} errors, {warnings} warnings")
         report = {"input": str(path), "status": status.value, "message": message, "instance": doc.instance,
                   "inline": doc.inline, "files": sorted(written + ["report.json"]),
@@ -234,7 +238,8 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
         input=str(path), status=status, message=message, output_dir=str(target),
         instance=str(target / doc.instance), facts=len(mapped.facts),
         unmapped=tuple(_unmapped_line(d, mapped) for d in doc.unmapped),
-        errors=errors, warnings=warnings, taxonomy_source=taxonomy_source, messages=messages)
+        errors=errors, warnings=warnings, taxonomy_source=taxonomy_source, messages=messages,
+        skipped_tables=tuple(skipped_line(t) for t in doc.release.skipped_tables))
 
 
 INPUT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".md")
@@ -266,6 +271,7 @@ def output_folders(inputs: list[Path], out_dir: Path) -> list[Path]:
 def write_summary(out_dir: Path, results: list[DocumentResult]) -> Path:
     counts = {s.value: sum(1 for r in results if r.status is s) for s in Status}
     data = {"documents": [r.summary_json() for r in results], "counts": counts,
+            "tables_skipped": sum(len(r.skipped_tables) for r in results),
             "ok": all(r.ok for r in results)}
     path = out_dir / "summary.json"
     out_dir.mkdir(parents=True, exist_ok=True)

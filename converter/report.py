@@ -19,6 +19,7 @@ from converter.model import (
     MappingDecision,
     Period,
     Release,
+    SkippedTable,
     Statement,
     ValidationMessage,
 )
@@ -89,7 +90,19 @@ def message_json(m: ValidationMessage) -> dict[str, Any]:
 def release_json(release: Release) -> dict[str, Any]:
     return {"document": _info(release.info), "statements": [_statement(s) for s in release.statements],
             "ignored_tables": [{"kind": kind, "title": title, "source": str(where)}
-                               for kind, title, where in release.ignored_tables]}
+                               for kind, title, where in release.ignored_tables],
+            "skipped_tables": [skipped_json(t) for t in release.skipped_tables]}
+
+
+def skipped_json(table: SkippedTable) -> dict[str, Any]:
+    return {"kind": table.kind, "title": table.title, "source": str(table.source), "reason": table.reason,
+            "where": table.where or str(table.source)}
+
+
+def skipped_line(table: SkippedTable) -> str:
+    """How the console names a table that could not be read."""
+    title = f" {table.title!r}" if table.title else ""
+    return f"{table.where or table.source}: {table.kind.replace('_', ' ')}{title} skipped: {table.reason}"
 
 
 def mapped_json(mapped: MappedRelease, unmapped: tuple[MappingDecision, ...] | None = None) -> dict[str, Any]:

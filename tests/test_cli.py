@@ -81,11 +81,28 @@ def test_encoding_option_reads_a_non_utf8_release(tmp_path):
     assert result.exit_code == 0, result.output
 
 
-def test_truncated_table_names_the_line(tmp_path):
+def test_truncated_table_is_skipped_and_the_rest_converted(tmp_path):
     lines = TAB_EXAMPLE.read_text(encoding="utf-8").splitlines()
     cut = next(i for i, line in enumerate(lines) if line.startswith("\tThree Months Ended"))
     source = tmp_path / "truncated.txt"
     source.write_text("\n".join(lines[: cut + 1]) + "\n", encoding="utf-8")
+    result = run("convert", str(source), "--out", str(tmp_path / "out"), "--no-validate")
+    assert result.exit_code == 0, result.output
+    assert "WARNING table skipped: " in result.output and "truncated.txt:" in result.output
+    report = _report(tmp_path / "out" / "truncated")
+    assert [t["kind"] for t in report["skipped_tables"]] == ["operations"]
+    assert report["skipped_tables"][0]["reason"].startswith("statement has")
+    assert [s["kind"] for s in report["statements"]] == ["balance_sheet"]
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text())
+    assert summary["tables_skipped"] == 1 and summary["documents"][0]["tables_skipped"] == 1
+
+
+def test_release_whose_only_statement_is_unreadable_fails_naming_the_line(tmp_path):
+    lines = TAB_EXAMPLE.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if "STATEMENTS OF OPERATIONS" in line.upper())
+    cut = next(i for i, line in enumerate(lines) if line.startswith("\tThree Months Ended"))
+    source = tmp_path / "truncated.txt"
+    source.write_text("\n".join(lines[start: cut + 1]) + "\n", encoding="utf-8")
     result = run("convert", str(source), "--out", str(tmp_path / "out"), "--no-validate")
     assert result.exit_code == 1
     assert "truncated.txt:" in result.output

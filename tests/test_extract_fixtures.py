@@ -180,7 +180,6 @@ def test_flattened_layout():
         ("narrative.txt", NoStatementsError, "", "no financial statements found"),
         ("truncated_header_only.txt", ExtractionError, ":15", "no rows"),
         ("truncated_mid_row.txt", ExtractionError, ":20", "cut off"),
-        ("too_many_values.txt", ExtractionError, ":23", "3 values"),
         ("flattened_truncated.txt", ExtractionError, ":1", "cut off"),
     ],
 )
@@ -190,6 +189,15 @@ def test_bad_input_raises(name, error, where, words):
         extract_file(path)
     assert info.value.where == str(path) + where
     assert words in info.value.message
+
+
+def test_unreadable_table_is_skipped_and_named_while_the_rest_is_read():
+    path = FIXTURES / "too_many_values.txt"
+    release = extract_file(path)
+    assert [s.kind.value for s in release.statements] == ["operations"]
+    (skipped,) = release.skipped_tables
+    assert skipped.kind == "balance_sheet" and skipped.title == "CONSOLIDATED BALANCE SHEETS"
+    assert skipped.where == f"{path}:23" and "3 values" in skipped.reason
 
 
 def test_encoding_option_decodes_other_encodings():

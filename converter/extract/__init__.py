@@ -4,21 +4,21 @@
     extract_text(text, path) -> Release
 
 Raises InputError (unreadable input), NoStatementsError (narrative-only release) and
-ExtractionError (truncated or inconsistent table), each naming `path:line`.
+ExtractionError (no statement table could be read), each naming `path:line`. A statement
+table that cannot be read while others can is kept in Release.skipped_tables.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from converter.errors import NoStatementsError
 from converter.model import Release, SourceRef
 
-from .document import document_info
 from .html import extract_html, is_html
 from .markdown import is_markdown, markdown_statements
 from .pipecells import is_pipe_cells, split_pipe_cells
 from .reader import decode, split_lines
+from .release import build_release
 from .statements import find_statements
 from .tablekind import ignored_title
 
@@ -47,14 +47,11 @@ def extract_text(text: str, path: str) -> Release:
     if is_html(text):
         return extract_html(text, path)
     lines = split_lines(text, path)
-    ignored: list = []
     if is_markdown(lines):
-        statements, ignored = markdown_statements(lines, path)
+        statements, ignored, skipped = markdown_statements(lines, path)
     else:
         if is_pipe_cells(lines):
             lines = split_pipe_cells(lines)
-        statements = find_statements(lines, path)
+        statements, skipped = find_statements(lines, path)
         ignored = [(*found, SourceRef(path, line.number, 1)) for line in lines if (found := ignored_title(line.text))]
-    if not statements:
-        raise NoStatementsError("no financial statements found", where=path)
-    return Release(path, document_info(lines, statements, path), tuple(statements), tuple(ignored))
+    return build_release(path, lines, statements, ignored, skipped)

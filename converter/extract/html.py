@@ -37,10 +37,10 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
-from converter.errors import InputError, NoStatementsError
-from converter.model import Release, SourceRef, Statement
+from converter.errors import InputError
+from converter.model import Release, SkippedTable, SourceRef, Statement
 
-from .document import document_info
+from .release import build_release
 from .grid import GCell, Grid, split_grid
 from .reader import Line
 from .tablekind import statement_or_ignored
@@ -122,6 +122,7 @@ def extract_html(text: str, path: str) -> Release:
     locate = _Source(source)
     statements: list[Statement] = []
     ignored: list[tuple[str, str, SourceRef]] = []
+    skipped: list[SkippedTable] = []
     previous = 0
     for table in tables:
         grid = split_grid(_grid(table.element, locate))
@@ -133,14 +134,11 @@ def extract_html(text: str, path: str) -> Release:
         found = statement_or_ignored(candidates, grid, path)
         if isinstance(found, Statement):
             statements.append(found)
+        elif isinstance(found, SkippedTable):
+            skipped.append(found)
         elif found is not None:
             ignored.append(found)
-    if not statements:
-        raise NoStatementsError("no financial statements found", where=path)
-    lines = _lines(blocks)
-    info = document_info(lines, statements, path)
-    return Release(path, info, tuple(sorted(statements, key=lambda s: s.source)),
-                   tuple(sorted(ignored, key=lambda t: t[2])))
+    return build_release(path, _lines(blocks), statements, ignored, skipped)
 
 
 def _drop_chrome(root: etree._Element) -> None:

@@ -1,7 +1,7 @@
 """Markdown releases (text rendered from HTML): pipe tables -> Statements.
 
     is_markdown(lines) -> bool
-    markdown_statements(lines, path) -> (statements, ignored tables)
+    markdown_statements(lines, path) -> (statements, ignored tables, skipped tables)
 
 A pipe table is a run of lines starting with `|` that holds a separator row (`|---|---:|`).
 Each field between pipes is one cell of a grid (grid.py), so `$` in its own field, a `)` in
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from converter.model import SourceRef, Statement
+from converter.model import SkippedTable, SourceRef, Statement
 
 from .grid import GCell, split_grid
 from .reader import Line
@@ -55,9 +55,10 @@ def _cells(line: Line) -> list[GCell]:
 
 
 def markdown_statements(lines: list[Line], path: str
-                        ) -> tuple[list[Statement], list[tuple[str, str, SourceRef]]]:
+                        ) -> tuple[list[Statement], list[tuple[str, str, SourceRef]], list[SkippedTable]]:
     statements: list[Statement] = []
     ignored: list[tuple[str, str, SourceRef]] = []
+    skipped: list[SkippedTable] = []
     i, previous_end = 0, 0
     while i < len(lines):
         if not _is_pipe(lines[i]):
@@ -82,6 +83,8 @@ def markdown_statements(lines: list[Line], path: str
         found = statement_or_ignored(candidates, grid, path)
         if isinstance(found, Statement):
             statements.append(found)
+        elif isinstance(found, SkippedTable):
+            skipped.append(found)
         elif found is not None:
             ignored.append(found)
-    return statements, ignored
+    return statements, ignored, skipped

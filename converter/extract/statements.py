@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from converter.errors import ExtractionError
-from converter.model import SourceRef, Statement, StatementKind
+from converter.model import SkippedTable, SourceRef, Statement, StatementKind
 
 from .assemble import assemble
 from .cells import is_rule
@@ -28,12 +28,17 @@ class _Title:
     title: str
 
 
-def find_statements(lines: list[Line], path: str) -> list[Statement]:
+def find_statements(lines: list[Line], path: str) -> tuple[list[Statement], list[SkippedTable]]:
+    """The statements of a text release, and the tables taken for statements that cannot be read."""
     statements: list[Statement] = []
+    skipped: list[SkippedTable] = []
     line_titles = []
     for i, line in enumerate(lines):
         if len(line.text) >= _FLAT_MIN:
-            statements += _flat_line(line, path, is_last=_is_last(lines, i))
+            try:
+                statements += _flat_line(line, path, is_last=_is_last(lines, i))
+            except ExtractionError as exc:
+                skipped.append(SkippedTable("table", "", SourceRef(path, line.number, 1), exc.message, exc.where or ""))
             continue
         match = TITLE_LINE_RE.match(line.text)
         if match:
@@ -44,8 +49,12 @@ def find_statements(lines: list[Line], path: str) -> list[Statement]:
         if title.kind is None:
             continue
         stop = line_titles[k + 1].index if k + 1 < len(line_titles) else len(lines)
-        statements.append(_line_statement(lines, title, stop, path))
-    return fiscal_calendar(sorted(statements, key=lambda s: s.source))  # 52/53-week period starts
+        try:
+            statements.append(_line_statement(lines, title, stop, path))
+        except ExtractionError as exc:
+            ref = SourceRef(path, lines[title.index].number, 1)
+            skipped.append(SkippedTable(title.kind.value, title.title, ref, exc.message, exc.where or ""))
+    return fiscal_calendar(sorted(statements, key=lambda s: s.source)), skipped  # 52/53-week period starts
 
 
 def _is_last(lines: list[Line], i: int) -> bool:

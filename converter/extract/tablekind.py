@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from converter.model import SourceRef, Statement
+from converter.errors import ExtractionError
+from converter.model import SkippedTable, SourceRef, Statement
 
 from .grid import SCALE_RE, Grid, grid_statement
 from .titles import TITLE_IN_TEXT_RE, looks_like_title_case, title_kind
@@ -54,8 +55,9 @@ def ignored_title(text: str) -> tuple[str, str] | None:
 
 
 def statement_or_ignored(candidates: list[tuple[str, SourceRef]], grid: Grid, path: str
-                         ) -> Statement | tuple[str, str, SourceRef] | None:
-    """The statement a table is, or its ignored_tables entry, or None (an unrecognised table).
+                         ) -> Statement | SkippedTable | tuple[str, str, SourceRef] | None:
+    """The statement a table is, or its ignored_tables entry, or None (an unrecognised table),
+    or a SkippedTable when it was taken for a statement that cannot be read.
     `candidates` are the texts around the table (caption, title rows, lines above), nearest
     first; short ones that state a scale ("(In millions, except per share data)") give it."""
     scales = [m[0] for text, _ in candidates for m in [SCALE_RE.search(text)] if m and len(text) < 200]
@@ -71,5 +73,8 @@ def statement_or_ignored(candidates: list[tuple[str, SourceRef]], grid: Grid, pa
         kind, title = detail  # type: ignore[misc]
         if kind is None:
             return None
-        return grid_statement(grid, kind, title, ref, scales, path)
+        try:
+            return grid_statement(grid, kind, title, ref, scales, path)
+        except ExtractionError as exc:
+            return SkippedTable(kind.value, title, ref, exc.message, exc.where or "")
     return None
