@@ -14,6 +14,7 @@ from pathlib import Path
 
 from converter.model import Release, SourceRef
 
+from .headers import release_context, release_dates
 from .html import extract_html, is_html
 from .markdown import is_markdown, markdown_statements
 from .pipecells import is_pipe_cells, split_pipe_cells
@@ -44,6 +45,11 @@ def extract_file(path: Path, encoding: str | None = None) -> Release:
 
 def extract_text(text: str, path: str) -> Release:
     """Extract the statements and document facts of a release's text (plain text or HTML)."""
+    with release_context(release_dates(text.splitlines())):
+        return _extract(text, path)
+
+
+def _extract(text: str, path: str) -> Release:
     if is_html(text):
         return extract_html(text, path)
     lines = split_lines(text, path)
