@@ -14,7 +14,7 @@ Rows are then handed to the same code as the text layouts (`assemble`, `resolve_
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from converter.errors import ExtractionError
 from converter.model import CellKind, Period, SourceRef, Statement, StatementKind
@@ -153,7 +153,8 @@ def split_grid(rows: list[list[GCell]]) -> Grid:
             if not filled:
                 continue
             values = [c for c in filled if c.lo > 0]
-            if all(header_cell(c.text) for c in filled) and any(c.lo > 0 or is_header_text(c.text) for c in filled):
+            if all(header_cell(c.text) for c in filled) and any(
+                    c.lo > 0 or is_header_text(c.text) or stage == "header" and SCALE_RE.search(c.text) for c in filled):
                 stage = "header"
                 grid.header.append(filled)
                 continue
@@ -161,7 +162,7 @@ def split_grid(rows: list[list[GCell]]) -> Grid:
                     stage == "header" or any(is_period_text(c.text) for c in values)):
                 stage = "header"
                 grid.header.append(values)
-                grid.body.append([c for c in row if c.lo == 0])
+                grid.body.append([replace(c, bold=True) for c in row if c.lo == 0])  # an outermost heading
                 continue
             if stage == "caption" and len(filled) == 1 and not _has_value(filled):
                 grid.captions.append(filled[0])

@@ -214,6 +214,24 @@ def duration_months(text: str) -> int | None:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
 
 
+def release_scale(statements: list[Statement]) -> list[Statement]:
+    """A statement printed without a scale line takes the one its release's other statements
+    all state ("(In millions)" above the statement of operations but none above the balance
+    sheet), with a note saying so. Statements holding a value with decimals keep theirs."""
+    stated = {(st.scale.exponent, st.scale.shares_scaled, st.scale.text) for st in statements if st.scale.text}
+    if len({e for e, _, _ in stated}) != 1:
+        return statements
+    exponent, shares, text = sorted(stated)[0]
+    out = []
+    for st in statements:
+        if st.scale.text or any(c.decimals_printed for item in st.items for c in item.cells):
+            out.append(st)
+            continue
+        note = f"scale {text!r} taken from the release's other statements (none printed with this one)"
+        out.append(replace(st, scale=Scale(exponent, shares, text), notes=(*st.notes, note)))
+    return out
+
+
 # ---- 52/53-week fiscal calendars -----------------------------------------------------------
 
 

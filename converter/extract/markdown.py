@@ -26,13 +26,13 @@ kept.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from converter.errors import ExtractionError
 from converter.model import SkippedTable, SourceRef, Statement
 
 from .grid import GCell, Grid, grid_periods, split_grid
-from .headers import DURATION_RE, fiscal_calendar, is_header_text, names_year
+from .headers import DURATION_RE, fiscal_calendar, is_header_text, names_year, release_scale
 from .reader import Line
 from .statements import find_statements
 from .tablekind import classify, statement_or_ignored
@@ -141,7 +141,7 @@ def markdown_statements(lines: list[Line], path: str
         candidates = table.candidates(path)
         if groups and _joins(groups[-1], table, grid, candidates, path):
             prev_table, prev_grid, _ = groups[-1]
-            prev_grid.body += _headings(table) + [[c] for c in grid.captions] + grid.body
+            prev_grid.body += _headings(table) + [[replace(c, bold=c.bold or k == 0)] for k, c in enumerate(grid.captions)] + grid.body
             prev_table.end = table.end
             continue
         groups.append((table, grid, candidates))
@@ -157,7 +157,7 @@ def markdown_statements(lines: list[Line], path: str
             ignored.append(found)
     text_statements, text_skipped = _text_regions(lines, tables, path)
     statements, skipped = _one_reading(statements, skipped, text_statements, text_skipped)
-    return fiscal_calendar(sorted(statements, key=lambda s: s.source)), ignored, skipped
+    return release_scale(fiscal_calendar(sorted(statements, key=lambda s: s.source))), ignored, skipped
 
 
 def _headings(table: _Table) -> list[list[GCell]]:
