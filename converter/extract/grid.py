@@ -28,7 +28,9 @@ from .layout import RawCell, Row
 _MARK = r"(?:\((?:\d{1,2}|[a-z])\)|\*{1,3}|[†‡§¹²³⁴⁵⁶⁷⁸⁹])"
 _LABEL_MARK_RE = re.compile(rf"(?:\s*{_MARK})+\s*$")
 _VALUE_MARK_RE = re.compile(rf"^(?P<value>.*?)\s*{_MARK}+$")
-CHANGE_RE = re.compile(r"%|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bvs\.?(?!\w)|\bversus\b", re.I)
+CHANGE_RE = re.compile(
+    r"%|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bvs\.?(?!\w)|\bversus\b|\bpercent(?:age)?\b"
+    r"|\bB\s*/\s*\(?W\)?|\bfav(?:orable)?\s*/\s*\(?unfav(?:orable)?\)?|\bbetter\s*/\s*\(?worse\)?", re.I)
 SCALE_RE = re.compile(
     r"\(?[^()]{0,40}?\bin\s+(?:thousands|millions|billions)\b[^()]{0,80}\)?"
     r"|\(?\s*(?:\$|us\$|dollars|amounts)\s*(?:in\s+)?(?:000s|000's|thousands|millions|billions)\b[^()]{0,80}\)?",
@@ -230,7 +232,18 @@ def grid_statement(grid: Grid, kind: StatementKind, title: str, title_ref: Sourc
         raise ExtractionError("statement has column headers but no rows", where=where)
     items = assemble(rows, n, path, at_eof=False)
     scale = parse_scale(scale_texts + grid.scale_texts())
-    return Statement(kind, title, periods, scale, tuple(items), title_ref)
+    return Statement(kind, title, periods, scale, tuple(items), title_ref, tuple(_dropped_notes(grid, dropped)))
+
+
+def _dropped_notes(grid: Grid, dropped: list[tuple[int, int]]) -> list[str]:
+    """One note per column left out as not a period ("% Change", "B/(W)", "vs. prior year")."""
+    notes, seen = [], set()
+    for row in grid.header:
+        for cell in row:
+            if (cell.lo, cell.hi) in dropped and (cell.lo, cell.hi) not in seen:
+                seen.add((cell.lo, cell.hi))
+                notes.append(f"column {cell.text!r} (line {cell.line}) dropped: not a period")
+    return notes
 
 
 def _row(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[int, int]], path: str) -> Row:

@@ -174,6 +174,8 @@ def _column_period(lines: list[list[Seg]], col: int, kind: StatementKind, where:
     months = duration_months(text)
     if months is None and re.search(r"year[\s-]to[\s-]date|\bytd\b", text, re.I):
         months = (end.month - _RELEASE.get().fy_end_month - 1) % 12 + 1
+    if months is None and re.search(r"\b(?:fiscal|full)[\s-]year\b|\bannual\b|\btwelve\s+months\b", text, re.I):
+        months = 12
     if months is None:
         raise ExtractionError(f"column header {text!r} names no period length", where=where)
     if not is_month_end(end):
