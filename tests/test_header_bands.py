@@ -207,3 +207,30 @@ def test_a_sentence_mentioning_a_statement_is_not_its_title():
     assert len(release.statements) == 1
     assert [(p.start, p.end) for p in release.statements[0].periods] == [
         (date(2025, 1, 1), date(2025, 12, 31)), (date(2024, 1, 1), date(2024, 12, 31))]
+
+
+UNTITLED_CASH_FLOWS = """\
+## Cedar Lane Apparel, Inc. - Third Quarter Results
+
+### Cash flows from operating activities:
+| Description | September 30, 2025 | September 30, 2024 |
+|---|---|---|
+| Net income | 1,500 | 800 |
+| Depreciation | 200 | 150 |
+| Net cash provided by operating activities | 1,700 | 950 |
+
+### Cash flows from investing activities:
+| Description | September 30, 2025 | September 30, 2024 |
+|---|---|---|
+| Purchases of equipment | (300) | (250) |
+| Net cash used in investing activities | (300) | (250) |
+"""
+
+
+def test_untitled_table_opening_with_operating_cash_flows_is_a_year_to_date_cash_flow_statement():
+    (cf,) = _release(UNTITLED_CASH_FLOWS).statements
+    assert cf.kind is StatementKind.CASH_FLOWS
+    assert [(p.start, p.end) for p in cf.periods] == [(date(2025, 1, 1), date(2025, 9, 30)), (date(2024, 1, 1), date(2024, 9, 30))]
+    assert [item.label for item in cf.items][-1] == "Net cash used in investing activities"
+    assert cf.items[-1].section[0] == "Cash flows from investing activities"
+    assert all("Description" not in item.section for item in cf.items)

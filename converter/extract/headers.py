@@ -176,6 +176,8 @@ def _column_period(lines: list[list[Seg]], col: int, kind: StatementKind, where:
         months = (end.month - _RELEASE.get().fy_end_month - 1) % 12 + 1
     if months is None and re.search(r"\b(?:fiscal|full)[\s-]year\b|\bannual\b|\btwelve\s+months\b", text, re.I):
         months = 12
+    if months is None and kind is StatementKind.CASH_FLOWS:
+        months = (end.month - _RELEASE.get().fy_end_month - 1) % 12 + 1  # cash flows of an interim release: year to date
     if months is None:
         raise ExtractionError(f"column header {text!r} names no period length", where=where)
     if not is_month_end(end):

@@ -29,9 +29,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from converter.errors import ExtractionError
-from converter.model import SkippedTable, SourceRef, Statement
+from converter.model import SkippedTable, SourceRef, Statement, StatementKind
 
-from .grid import GCell, Grid, grid_periods, split_grid
+from .grid import SCALE_RE, GCell, Grid, grid_periods, grid_statement, split_grid
 from .headers import DURATION_RE, fiscal_calendar, is_header_text, names_year, release_scale
 from .reader import Line
 from .statements import find_statements
@@ -149,6 +149,8 @@ def markdown_statements(lines: list[Line], path: str
         if grid.value_rows() < 2:
             continue
         found = statement_or_ignored(candidates, grid, path)
+        if found is None and (opening := _cash_flows_opening(table, grid)) is not None:
+            found = _untitled_cash_flows(grid, opening, candidates, path)
         if isinstance(found, Statement):
             statements.append(found)
         elif isinstance(found, SkippedTable):
@@ -179,6 +181,8 @@ def _joins(group: tuple[_Table, Grid, list[tuple[str, SourceRef]]], table: _Tabl
     if table.width != prev_table.width or prev_grid.value_rows() < 2:
         return False
     prev_kind = _statement_kind(prev_candidates)
+    if prev_kind is None and _cash_flows_opening(prev_table, prev_grid) is not None:
+        prev_kind = StatementKind.CASH_FLOWS
     if prev_kind is None:
         return False
     own = [line for line in table.above if not _FURNITURE_RE.match(line.text)]
@@ -196,6 +200,37 @@ def _joins(group: tuple[_Table, Grid, list[tuple[str, SourceRef]]], table: _Tabl
         return grid_periods(grid, prev_kind, where)[2] == grid_periods(prev_grid, prev_kind, where)[2]
     except ExtractionError:
         return False
+
+
+_CASH_OPENING_RE = re.compile(r"^\W*cash\s+flows?\s+(?:from|provided\s+by|used\s+in)\s+(?:\(used\s+in\)\s+)?operating\s+activities\b", re.I)
+
+
+def _cash_flows_opening(table: _Table, grid: Grid) -> GCell | None:
+    """The "Cash flows from operating activities" heading that opens an untitled table (just
+    above it or as its first row): the table is a statement of cash flows, since no other
+    table of a release opens that way."""
+    for line in table.above[-1:]:
+        text = line.text.strip(" #*_>")
+        if _CASH_OPENING_RE.match(text):
+            lead = len(line.text) - len(line.text.lstrip(" #*_>"))
+            return GCell(text, line.number, line.col(lead), 0, 0, True)
+    first = next((c for row in grid.body for c in row if c.text), None)
+    if first is not None and first.lo == 0 and _CASH_OPENING_RE.match(first.text):
+        return first
+    return None
+
+
+def _untitled_cash_flows(grid: Grid, opening: GCell, candidates: list[tuple[str, SourceRef]], path: str
+                         ) -> Statement | SkippedTable:
+    ref = SourceRef(path, opening.line, opening.col)
+    if grid.body and opening not in grid.body[0]:
+        grid.body.insert(0, [opening])
+    scales = [m[0] for text, _ in candidates for m in [SCALE_RE.search(text)] if m and len(text) < 200]
+    title = "Statements of Cash Flows"
+    try:
+        return grid_statement(grid, StatementKind.CASH_FLOWS, title, ref, scales, path)
+    except ExtractionError as exc:
+        return SkippedTable(StatementKind.CASH_FLOWS.value, title, ref, exc.message, exc.where or "")
 
 
 def _statement_kind(candidates: list[tuple[str, SourceRef]]):
