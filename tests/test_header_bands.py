@@ -234,3 +234,27 @@ def test_untitled_table_opening_with_operating_cash_flows_is_a_year_to_date_cash
     assert [item.label for item in cf.items][-1] == "Net cash used in investing activities"
     assert cf.items[-1].section[0] == "Cash flows from investing activities"
     assert all("Description" not in item.section for item in cf.items)
+
+
+BOLD_TITLES = """\
+**MAPLE RIDGE FOODS, INC.**
+
+**CONDENSED CONSOLIDATED BALANCE SHEETS**
+
+| | December 31, 2025 | December 31, 2024 |
+|---|---|---|
+| Cash | 900 | 800 |
+| Total assets | 900 | 800 |
+
+| **CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS** | | |
+|---|---|---|
+| | Year Ended December 31, 2025 | Year Ended December 31, 2024 |
+| Revenue | 5,000 | 4,000 |
+| Net income | 500 | 400 |
+"""
+
+
+def test_bold_titles_above_and_inside_a_table():
+    bs, ops = _release(BOLD_TITLES).statements
+    assert (bs.kind, ops.kind) == (StatementKind.BALANCE_SHEET, StatementKind.OPERATIONS)
+    assert [(p.start, p.end) for p in ops.periods] == [(date(2025, 1, 1), date(2025, 12, 31)), (date(2024, 1, 1), date(2024, 12, 31))]

@@ -44,6 +44,7 @@ _ABOVE = 6  # lines above a table searched for its title and scale
 _FURNITURE_RE = re.compile(r"^\s*(?:#+\s*)?(?:page\s+\d+|table\s+\d+)?\s*$|^\s*(?:-{3,}|\*{3,}|\d{1,3})\s*$", re.I)
 _PAGE_RE = re.compile(r"^\s*#+\s*page\s+\d+\s*$", re.I)
 _BAND_RE = re.compile(rf"{DURATION_RE.pattern}|\bas\s+of\b|year[\s-]to[\s-]date", re.I)
+_EMPHASIS_RE = re.compile(r"\*\*|__|^\s*#{1,6}(?=\s)")  # bold marks and heading hashes: blanked, columns kept
 _WIDE = 10**6  # the physical columns of a band taken from a line above the table: all of them
 
 
@@ -148,7 +149,8 @@ def markdown_statements(lines: list[Line], path: str
     for table, grid, candidates in groups:
         if grid.value_rows() < 2:
             continue
-        found = statement_or_ignored(candidates, grid, path)
+        inside = [(c.text, SourceRef(path, c.line, c.col)) for c in reversed(grid.captions)]
+        found = statement_or_ignored(inside + candidates, grid, path)
         if found is None and (opening := _cash_flows_opening(table, grid)) is not None:
             found = _untitled_cash_flows(grid, opening, candidates, path)
         if isinstance(found, Statement):
@@ -185,11 +187,12 @@ def _joins(group: tuple[_Table, Grid, list[tuple[str, SourceRef]]], table: _Tabl
         prev_kind = StatementKind.CASH_FLOWS
     if prev_kind is None:
         return False
-    own = [line for line in table.above if not _FURNITURE_RE.match(line.text)]
-    titles = [found for line in own if (found := classify(line.text)) is not None and found[0] != "prose"]
+    own = [line.text for line in table.above if not _FURNITURE_RE.match(line.text)]
+    titles = [found for text in own + [c.text for c in grid.captions]
+              if (found := classify(text)) is not None and found[0] != "prose"]
     if any(what != "statement" or detail[0] is not prev_kind for what, detail in titles):  # type: ignore[index]
         return False
-    if not titles and any(is_prose(line.text) for line in own):
+    if not titles and any(is_prose(text) for text in own):
         return False  # running text between: the table stands on its own
     if not grid.header:
         return not titles
@@ -246,7 +249,7 @@ def _statement_kind(candidates: list[tuple[str, SourceRef]]):
 
 def _text_regions(lines: list[Line], tables: list[_Table], path: str) -> tuple[list[Statement], list[SkippedTable]]:
     """Statements printed as text lines outside the pipe tables."""
-    blank = list(lines)
+    blank = [Line(line.number, _EMPHASIS_RE.sub(lambda m: " " * len(m[0]), line.text), line.removed) for line in lines]
     for table in tables:
         for k in range(table.start, table.end):
             blank[k] = Line(lines[k].number, "")
