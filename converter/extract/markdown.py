@@ -44,7 +44,7 @@ _ABOVE = 6  # lines above a table searched for its title and scale
 _FURNITURE_RE = re.compile(r"^\s*(?:#+\s*)?(?:page\s+\d+|table\s+\d+)?\s*$|^\s*(?:-{3,}|\*{3,}|\d{1,3})\s*$", re.I)
 _PAGE_RE = re.compile(r"^\s*#+\s*page\s+\d+\s*$", re.I)
 _BAND_RE = re.compile(rf"{DURATION_RE.pattern}|\bas\s+of\b|year[\s-]to[\s-]date", re.I)
-_EMPHASIS_RE = re.compile(r"\*\*|__|^\s*#{1,6}(?=\s)")  # bold marks and heading hashes: blanked, columns kept
+_EMPHASIS_RE = re.compile(r"\*\*|__")  # bold marks: blanked, columns kept
 _WIDE = 10**6  # the physical columns of a band taken from a line above the table: all of them
 
 
