@@ -33,7 +33,8 @@ CHANGE_RE = re.compile(
     r"|\bB\s*/\s*\(?W\)?|\bfav(?:orable)?\s*/\s*\(?unfav(?:orable)?\)?|\bbetter\s*/\s*\(?worse\)?", re.I)
 SCALE_RE = re.compile(
     r"\(?[^()]{0,40}?\bin\s+(?:thousands|millions|billions)\b[^()]{0,80}\)?"
-    r"|\(?\s*(?:\$|us\$|dollars|amounts)\s*(?:in\s+)?(?:000s|000's|thousands|millions|billions)\b[^()]{0,80}\)?",
+    r"|\(?\s*(?:\$|us\$|dollars|amounts)\s*(?:in\s+)?(?:000s|000's|thousands|millions|billions)\b[^()]{0,80}\)?"
+    r"|\(?[^()]{0,40}?\bin\s+\$?000'?s\b[^()]{0,80}\)?",
     re.I,
 )
 _FILLER_ONLY_RE = re.compile(r"^[\s(]*(?:(?:un)?audited|as\s+of|ended|restated|actual|reported)[\s)]*$", re.I)

@@ -42,7 +42,8 @@ _FILLER_RE = re.compile(
     re.I,
 )
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
-_SCALE_WORDS = re.compile(r"thousand|million|billion|unaudited|dollars|amounts", re.I)
+_SCALE_WORDS = re.compile(r"thousand|million|billion|unaudited|dollars|amounts|\b000'?s\b", re.I)
+_THOUSANDS_RE = re.compile(r"(?:\bin\s+|\$\s*)000'?s\b|\$\s*000\b")  # "(in 000s)", "($000)", "$000's"
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ def parse_scale(texts: list[str]) -> Scale:
     """Scale from the statement's parenthetical lines."""
     for text in texts:
         low = text.lower()
-        exponent = 9 if "billion" in low else 6 if "million" in low else 3 if "thousand" in low else None
+        exponent = (9 if "billion" in low else 6 if "million" in low
+                    else 3 if "thousand" in low or _THOUSANDS_RE.search(low) else None)
         if exponent is None:
             continue
         clause = low.split("except", 1)[1] if "except" in low else ""

@@ -256,9 +256,10 @@ def _text_regions(lines: list[Line], tables: list[_Table], path: str) -> tuple[l
     if not any(line.text.strip() for line in blank):
         return [], []
     try:
-        return find_statements(blank, path)
+        statements, skipped, _ = find_statements(blank, path)
     except ExtractionError:
         return [], []
+    return statements, skipped
 
 
 def _values(statement: Statement) -> set:

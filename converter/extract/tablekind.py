@@ -18,7 +18,7 @@ from .titles import TITLE_IN_TEXT_RE, looks_like_title_case, title_kind
 
 NON_GAAP = "non-GAAP reconciliation"
 SEGMENT = "segment"
-_NON_GAAP_RE = re.compile(r"non[-\s]?gaap|\breconciliation\b|\badjusted\s+(?:ebitda|net\s+income|earnings|eps)|\bebitda\b", re.I)
+_NON_GAAP_RE = re.compile(r"non[-\s]?gaap|\bpro[-\s]forma\b|\breconciliation\b|\badjusted\s+(?:ebitda|net\s+income|earnings|eps)|\bebitda\b", re.I)
 _SEGMENT_RE = re.compile(r"\bsegments?\b|\bby\s+(?:business|geograph\w*|region)", re.I)
 _TITLE_MAX = 160  # longer text is prose, not a table title
 
