@@ -258,3 +258,43 @@ def test_bold_titles_above_and_inside_a_table():
     bs, ops = _release(BOLD_TITLES).statements
     assert (bs.kind, ops.kind) == (StatementKind.BALANCE_SHEET, StatementKind.OPERATIONS)
     assert [(p.start, p.end) for p in ops.periods] == [(date(2025, 1, 1), date(2025, 12, 31)), (date(2024, 1, 1), date(2024, 12, 31))]
+
+
+FLOWED = """\
+## Page 5
+
+Juniper Ridge Labs, Inc.
+Condensed Consolidated Statements of Operations
+(In thousands, except per share data)
+Three Months Ended Nine Months Ended
+September 30, September 30,
+2025 2024 2025 2024
+Revenue:
+Net revenue............................ $ 1,500 $ 1,200 $ 4,200 $ 3,600
+Cost of revenue (1)..................... 600 500 1,700 1,500
+Gross profit............................ 900 700 2,500 2,100
+Net income.............................. $ 300 $ 200 $ 800 $ 600
+(1) Includes stock-based compensation as follows:
+Cost of revenue 10 9 30 27
+5
+
+
+
+### Table 1
+
+| Revenue: |
+| --- |
+| Net revenue............................ $ 1,500 $ 1,200 $ 4,200 $ 3,600 |
+"""
+
+
+def test_statement_flowed_with_single_spaces_is_read_from_the_text_beside_its_pipe_copy():
+    (ops,) = _release(FLOWED).statements
+    assert [(p.start, p.end) for p in ops.periods] == [
+        (date(2025, 7, 1), date(2025, 9, 30)), (date(2024, 7, 1), date(2024, 9, 30)),
+        (date(2025, 1, 1), date(2025, 9, 30)), (date(2024, 1, 1), date(2024, 9, 30))]
+    assert [item.label for item in ops.items] == ["Net revenue", "Cost of revenue", "Gross profit", "Net income"]
+    revenue = ops.items[0]
+    assert [str(c.value) for c in revenue.cells] == ["1500", "1200", "4200", "3600"]
+    assert (revenue.cells[0].source.line, revenue.cells[0].source.column) == (10, 43)
+    assert ops.scale.exponent == 3

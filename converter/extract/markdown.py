@@ -36,7 +36,8 @@ from .headers import DURATION_RE, fiscal_calendar, is_header_text, names_year, r
 from .reader import Line
 from .statements import find_statements
 from .tablekind import classify, statement_or_ignored
-from .titles import is_prose
+from .flowed import flowed_statement
+from .titles import TITLE_LINE_RE, is_prose, title_kind
 
 _SEP_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _TAG_RE = re.compile(r"<sup>[^<]{0,5}</sup>|</?[a-zA-Z][^>]*>")  # inline HTML left by a converter
@@ -258,8 +259,36 @@ def _text_regions(lines: list[Line], tables: list[_Table], path: str) -> tuple[l
     try:
         statements, skipped, _ = find_statements(blank, path)
     except ExtractionError:
-        return [], []
-    return statements, skipped
+        statements, skipped = [], []
+    return _flowed(blank, statements, skipped, path)
+
+
+def _flowed(lines: list[Line], statements: list[Statement], skipped: list[SkippedTable], path: str
+            ) -> tuple[list[Statement], list[SkippedTable]]:
+    """Each text statement also read as flowed with single spaces (flowed.py); the reading with
+    more values is kept, and a table skipped by the text layouts may be read this way."""
+    titles = [(k, m) for k, line in enumerate(lines) if (m := TITLE_LINE_RE.match(line.text))]
+    by_line = {st.source.line: st for st in statements}
+    skipped_at = {t.source.line: t for t in skipped}
+    for j, (k, match) in enumerate(titles):
+        kind = title_kind(match["title"])
+        if kind is None:
+            continue
+        stop = titles[j + 1][0] if j + 1 < len(titles) else len(lines)
+        try:
+            found = flowed_statement(lines, k, stop, kind, " ".join(match["title"].split()), path)
+        except ExtractionError:
+            continue
+        number = lines[k].number
+        old = by_line.get(number)
+        if old is None or _count(found) > _count(old):
+            by_line[number] = found
+            skipped_at.pop(number, None)
+    return fiscal_calendar(sorted(by_line.values(), key=lambda s: s.source)), list(skipped_at.values())
+
+
+def _count(statement: Statement) -> int:
+    return sum(1 for item in statement.items for cell in item.cells if cell.value is not None)
 
 
 def _values(statement: Statement) -> set:
