@@ -138,5 +138,10 @@ def _rows(lines: list[Line], start: int, stop: int, n: int, path: str) -> list[R
             row.columns[slot] = cell
         if not row.cells:
             row.columns = []
+        last = next((r for r in reversed(rows) if not r.blank), None)
+        if last is not None and not last.cells and row.label[:1].islower() and not last.label.endswith(":"):
+            last.label = f"{last.label} {row.label}"  # a heading wrapped onto a second line
+            last.cells, last.columns = row.cells, row.columns
+            continue
         rows.append(row)
     return rows
