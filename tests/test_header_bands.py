@@ -298,3 +298,8 @@ def test_statement_flowed_with_single_spaces_is_read_from_the_text_beside_its_pi
     assert [str(c.value) for c in revenue.cells] == ["1500", "1200", "4200", "3600"]
     assert (revenue.cells[0].source.line, revenue.cells[0].source.column) == (10, 43)
     assert ops.scale.exponent == 3
+
+
+def test_release_period_end_from_the_headline_fiscal_period():
+    assert release_dates(["# Quillfeather Inc. Reports Third Quarter 2025 Results", "Revenue grew."]).period_end == date(2025, 9, 30)
+    assert release_dates(["Q2 2024 Shareholder Letter"]).period_end == date(2024, 6, 30)
