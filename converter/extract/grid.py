@@ -38,6 +38,7 @@ SCALE_RE = re.compile(
     re.I,
 )
 _FILLER_ONLY_RE = re.compile(r"^[\s(]*(?:(?:un)?audited|as\s+of|ended|restated|actual|reported)[\s)]*$", re.I)
+_COLUMN_NAME_RE = re.compile(r"^\W*(?:descriptions?|items?|line\s+items?|particulars|captions?|accounts?)\W*$", re.I)
 _CLOSERS = {")", ")%", "%", ")*", "%)"}
 
 
@@ -165,7 +166,7 @@ def split_grid(rows: list[list[GCell]]) -> Grid:
                     stage == "header" or any(is_period_text(c.text) for c in values)):
                 stage = "header"
                 grid.header.append(values)
-                grid.body.append([replace(c, bold=True) for c in row if c.lo == 0])  # an outermost heading
+                grid.body.append([replace(c, bold=True) for c in row if c.lo == 0 and not _COLUMN_NAME_RE.match(c.text)])
                 continue
             if stage == "caption" and len(filled) == 1 and not _has_value(filled):
                 grid.captions.append(filled[0])
