@@ -23,14 +23,25 @@ from .assemble import assemble
 from .cells import is_rule, parse_cell
 from .dates import YEAR_RE
 from .headers import Seg, is_header_text, parse_scale, resolve_periods
+from .periodforms import is_period_text
 from .layout import RawCell, Row
 
 _MARK = r"(?:\((?:\d{1,2}|[a-z])\)|\*{1,3}|[†‡§¹²³⁴⁵⁶⁷⁸⁹])"
 _LABEL_MARK_RE = re.compile(rf"(?:\s*{_MARK})+\s*$")
 _VALUE_MARK_RE = re.compile(rf"^(?P<value>.*?)\s*{_MARK}+$")
-CHANGE_RE = re.compile(r"%|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bvs\.?(?!\w)|\bversus\b", re.I)
+CHANGE_RE = re.compile(
+    r"%|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bvs\.?(?!\w)|\bversus\b|\bpercent(?:age)?\b"
+    r"|\bB/\(?W\)?|\bF/\(?U\)?|\bbps\b|\bfav(?:orable)?\s*/\s*\(?unfav",
+    re.I,
+)
+# words of column-group headings that name no period by themselves ("QUARTERLY TRENDS", "FULL YEAR")
+_GROUP_RE = re.compile(
+    r"\b(?:quarterly|trends?|full[\s-]+year|year[\s-]+to[\s-]+date|ytd|as\s+of|ended|ending|months|quarters?|weeks"
+    r"|periods?|fiscal|actual|reported|unaudited|audited)\b",
+    re.I,
+)
 SCALE_RE = re.compile(
-    r"\(?[^()]{0,40}?\bin\s+(?:thousands|millions|billions)\b[^()]{0,80}\)?"
+    r"\(?[^()]{0,40}?\bin\s+(?:thousands|millions|billions|000'?s(?!\w))[^()]{0,80}\)?"
     r"|\(?\s*(?:\$|us\$|dollars|amounts)\s*(?:in\s+)?(?:000s|000's|thousands|millions|billions)\b[^()]{0,80}\)?",
     re.I,
 )
@@ -139,23 +150,51 @@ def row_tokens(row: list[GCell]) -> tuple[list[GCell], list[Tok]]:
 
 
 def split_grid(rows: list[list[GCell]]) -> Grid:
+    """Caption rows, then the header band, then the body.
+
+    A row above the body is a header row when its cells right of the label column hold no
+    values (years and dates are not values) and one of them names a period, a change or a
+    column group ("Three Months Ended", "4Q21", "% Change", "QUARTERLY TRENDS"). Text in the
+    label column of a header row ("Assets", "(In millions)", a title) is kept as a caption,
+    and the label of the last header row also starts the body as a heading ("Assets")."""
     grid = Grid()
     stage = "caption"
+    heading: GCell | None = None
     for row in rows:
         filled = [c for c in row if c.text]
         if stage != "body":
             if not filled:
                 continue
-            if all(header_cell(c.text) for c in filled) and any(c.lo > 0 or is_header_text(c.text) for c in filled):
+            if _header_row(filled):
                 stage = "header"
-                grid.header.append(filled)
+                labels = [c for c in filled if c.lo == 0]
+                grid.header.append([c for c in filled if c.lo > 0] or filled)
+                grid.captions.extend(labels)
+                heading = labels[0] if labels and _heading_text(labels[0].text) else None
                 continue
             if stage == "caption" and len(filled) == 1 and not _has_value(filled):
                 grid.captions.append(filled[0])
                 continue
             stage = "body"
+            if heading is not None:
+                grid.body.append([GCell(heading.text, heading.line, heading.col, 0, heading.hi, heading.bold)])
         grid.body.append(row)
     return grid
+
+
+def _header_row(filled: list[GCell]) -> bool:
+    if all(header_cell(c.text) for c in filled) and any(c.lo > 0 or is_header_text(c.text) for c in filled):
+        return True
+    rest = [c for c in filled if c.lo > 0]
+    if not rest or any(_kind(clean_value(c.text)) == "value" and not is_header_text(c.text) for c in rest):
+        return False
+    return any(header_cell(c.text) or is_period_text(c.text) or _GROUP_RE.search(c.text) for c in rest)
+
+
+def _heading_text(text: str) -> bool:
+    """Label-column text of a header row that heads the body ("Assets"), not a scale or title."""
+    return (not SCALE_RE.search(text) and not _FILLER_ONLY_RE.match(text) and not is_header_text(text)
+            and len(text) < 60 and not re.search(r"\bstatements?\b|\bbalance\s+sheets?\b|\(", text, re.I))
 
 
 def _has_value(cells: list[GCell]) -> bool:
@@ -163,12 +202,20 @@ def _has_value(cells: list[GCell]) -> bool:
 
 
 def _columns(grid: Grid) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Physical spans of the value columns, and of dropped change columns."""
+    """Physical spans of the value columns, and of dropped change columns.
+
+    The value columns are the period cells (years, dates, "4Q21", "FY 2021") of the header row
+    naming most of them, lowest row first on a tie; cells under a change heading are dropped."""
     dropped = [(c.lo, c.hi) for row in grid.header for c in row if c.lo > 0 and CHANGE_RE.search(c.text)]
+    best: list[tuple[int, int]] = []
     for row in reversed(grid.header):
-        spans = [(c.lo, c.hi) for c in row if c.lo > 0 and YEAR_RE.search(c.text) and not CHANGE_RE.search(c.text)]
-        if spans:
-            return spans, dropped
+        spans = [(c.lo, c.hi) for c in row
+                 if c.lo > 0 and (YEAR_RE.search(c.text) or is_period_text(c.text)) and not CHANGE_RE.search(c.text)
+                 and not any(a <= c.lo and c.hi <= b for a, b in dropped)]
+        if len(spans) > len(best):
+            best = spans
+    if best:
+        return best, dropped
     anchors = sorted({t.cell.lo for row in grid.body for t in row_tokens(row)[1] if t.kind == "value"})
     return [(a, a) for a in anchors], dropped
 
@@ -195,7 +242,7 @@ def grid_statement(grid: Grid, kind: StatementKind, title: str, title_ref: Sourc
     for row in grid.header:
         line = []
         for cell in row:
-            if cell.hi == 0 or any(a <= cell.lo and cell.hi <= b for a, b in dropped):
+            if cell.lo == 0 or any(a <= cell.lo and cell.hi <= b for a, b in dropped):
                 continue
             cols = [i for i, (a, b) in enumerate(spans) if a <= cell.hi and cell.lo <= b]
             if cols and not SCALE_RE.fullmatch(cell.text):

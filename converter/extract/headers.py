@@ -11,6 +11,7 @@ from converter.errors import ExtractionError
 from converter.model import Period, Scale, Statement, StatementKind
 
 from .dates import DATE_RE, MONTHDAY_RE, YEAR_RE, make_date, months_before
+from .periodforms import column_end, is_period_text, year_alone_end, year_to_date_months
 
 _NUMBER_WORDS = {"one": 1, "three": 3, "six": 6, "nine": 9, "twelve": 12, "fifty-two": 12, "52": 12}
 _WEEK_WORDS = {
@@ -53,7 +54,8 @@ def parse_scale(texts: list[str]) -> Scale:
     """Scale from the statement's parenthetical lines."""
     for text in texts:
         low = text.lower()
-        exponent = 9 if "billion" in low else 6 if "million" in low else 3 if "thousand" in low else None
+        exponent = (9 if "billion" in low else 6 if "million" in low
+                    else 3 if "thousand" in low or re.search(r"\b000'?s\b|\$\s?000\b", low) else None)
         if exponent is None:
             continue
         clause = low.split("except", 1)[1] if "except" in low else ""
@@ -64,6 +66,8 @@ def parse_scale(texts: list[str]) -> Scale:
 
 def is_header_text(text: str) -> bool:
     """True when text only names periods: dates, years, "Three Months Ended", "(Unaudited)"."""
+    if is_period_text(text):
+        return True
     if not re.search(rf"{YEAR_RE.pattern}|{MONTHDAY_RE.pattern}|{DURATION_RE.pattern}", text, re.I):
         return False
     rest = _PAREN_RE.sub(lambda m: "" if _SCALE_WORDS.search(m[1]) else m[0], text)
@@ -83,25 +87,37 @@ def resolve_periods(lines: list[list[Seg]], n: int, kind: StatementKind, where: 
 def _column_period(lines: list[list[Seg]], col: int, kind: StatementKind, where: str) -> Period:
     segs = [seg for line in lines for seg in line if seg.lo <= col <= seg.hi]
     text = " ".join(seg.text for seg in segs)
-    year = _column_year(segs, col)
-    monthday = MONTHDAY_RE.search(text)
-    if year is None or monthday is None:
-        raise ExtractionError(f"cannot read the period of column {col + 1} from header {text!r}", where=where)
-    end = make_date(monthday["month"], monthday["day"], year)
-    if end is None:
-        raise ExtractionError(f"invalid date in column header {text!r}", where=where)
+    end, months = _column_end(segs, col, text, where)
     if kind is StatementKind.BALANCE_SHEET:
         return Period(end)
     weeks = duration_weeks(text)
     if weeks is not None:
         return Period(end, end - timedelta(days=7 * weeks - 1))
-    months = duration_months(text)
+    months = duration_months(text) or months or year_to_date_months(text, end)
     if months is None:
         raise ExtractionError(f"column header {text!r} names no period length", where=where)
     if not is_month_end(end):
         # a 52/53-week calendar: 13 weeks a quarter until fiscal_calendar() finds better
         return Period(end, end - timedelta(days=_weeks_for(months) * 7 - 1))
     return Period(end, months_before(end, months))
+
+
+def _column_end(segs: list[Seg], col: int, text: str, where: str) -> tuple[date, int | None]:
+    """The end of a column's period, and its length when the form gives it ("4Q21", "FY 2021")."""
+    year = _column_year(segs, col)
+    monthday = MONTHDAY_RE.search(text)
+    if year is not None and monthday is not None:
+        end = make_date(monthday["month"], monthday["day"], year)
+        if end is None:
+            raise ExtractionError(f"invalid date in column header {text!r}", where=where)
+        return end, None
+    for seg in reversed(segs):  # the innermost header line naming the period decides
+        found = column_end(seg.text, col - seg.lo, seg.hi - seg.lo + 1)
+        if found is not None:
+            return found
+    if year is not None and (alone := year_alone_end(text, year)) is not None:
+        return alone
+    raise ExtractionError(f"cannot read the period of column {col + 1} from header {text!r}", where=where)
 
 
 def _column_year(segs: list[Seg], col: int) -> int | None:

@@ -1,0 +1,80 @@
+"""Header bands of HTML statements: label-column text, period forms, change columns, titles."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from converter.extract import extract_text
+from converter.extract.periodforms import column_end, is_period_text
+from converter.model import StatementKind
+
+
+def release(table: str, above: str = "") -> str:
+    return (f"<html><body><p>Brindlewood Bancorp (NYSE: BWB) reports.</p>\n{above}\n<table>\n{table}\n"
+            f"</table></body></html>\n")
+
+
+def row(*cells: str) -> str:
+    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+@pytest.mark.parametrize("text, end, months", [
+    ("3/31/2022", date(2022, 3, 31), None),
+    ("12/31/21", date(2021, 12, 31), None),
+    ("30-Sep-24", date(2024, 9, 30), None),
+    ("4Q21", date(2021, 12, 31), 3),
+    ("4Q 2021", date(2021, 12, 31), 3),
+    ("Q3-2024", date(2024, 9, 30), 3),
+    ("3Q25", date(2025, 9, 30), 3),
+    ("Second Quarter 2021", date(2021, 6, 30), 3),
+    ("FY 2021", date(2021, 12, 31), 12),
+    ("Full Year 2020", date(2020, 12, 31), 12),
+])
+def test_period_forms(text, end, months):
+    assert is_period_text(text)
+    assert column_end(text) == (end, months)
+
+
+def test_plain_words_are_no_period_forms():
+    assert not is_period_text("Total loans")
+    assert column_end("Net income") is None
+
+
+def test_title_and_scale_in_label_column_of_header_rows():
+    table = (row("CONSOLIDATED STATEMENTS OF INCOME", "Quarter Ended", "Three Month", "Quarter Ended")
+             + row("(unaudited) (in 000s)", "June 30, 2008", "Change", "Mar 31, 2008")
+             + row("Interest on loans", "$ 20,446", "-10%", "$ 22,637")
+             + row("Net income", "2,020", "-46%", "3,772"))
+    (st,) = extract_text(release(table), "b.htm").statements
+    assert st.kind is StatementKind.OPERATIONS
+    assert st.scale.exponent == 3
+    assert [str(p) for p in st.periods] == ["2008-04-01..2008-06-30", "2008-01-01..2008-03-31"]
+    assert [c.value for c in st.items[1].cells] == [Decimal(2020), Decimal(3772)]
+
+
+def test_quarter_codes_change_and_full_year_columns():
+    table = (row("($ in millions)", "QUARTERLY TRENDS", "", "CHANGE VS.", "FULL YEAR", "")
+             + row("Assets", "4Q 21", "3Q 21", "3Q 21", "FY 2021", "FY 2020")
+             + row("Net interest income", "1,663", "1,603", "60", "6,205", "4,739")
+             + row("Net income", "652", "600", "52", "2,000", "1,100"))
+    table = table.replace("<td>CHANGE VS.</td>", "<td colspan=1>CHANGE VS.</td>")
+    (st,) = extract_text(release(table, "<p>Consolidated Statements of Income</p>"), "b.htm").statements
+    assert [str(p) for p in st.periods] == ["2021-10-01..2021-12-31", "2021-07-01..2021-09-30",
+                                            "2021-01-01..2021-12-31", "2020-01-01..2020-12-31"]
+    assert [c.value for c in st.items[0].cells] == [Decimal(1663), Decimal(1603), Decimal(6205), Decimal(4739)]
+    assert st.items[0].section == ("Assets",)
+
+
+def test_numeric_dates_under_a_spanning_duration():
+    table = (row("", "<b>Three months ended</b>", "", "")
+             + row("", "3/31/2022", "12/31/2021", "3/31/2021")
+             + row("Loans", "837", "873", "889")
+             + row("Net income", "448", "629", "622"))
+    table = table.replace("<td><b>Three months ended</b></td><td></td><td></td>",
+                          "<td colspan=3>Three months ended</td>")
+    (st,) = extract_text(release(table, "<p>Consolidated Statements of Income</p>"), "b.htm").statements
+    assert [str(p) for p in st.periods] == ["2022-01-01..2022-03-31", "2021-10-01..2021-12-31",
+                                            "2021-01-01..2021-03-31"]
