@@ -78,3 +78,50 @@ def test_numeric_dates_under_a_spanning_duration():
     (st,) = extract_text(release(table, "<p>Consolidated Statements of Income</p>"), "b.htm").statements
     assert [str(p) for p in st.periods] == ["2022-01-01..2022-03-31", "2021-10-01..2021-12-31",
                                             "2021-01-01..2021-03-31"]
+
+
+BODY = row("", "December 31, 2021", "September 30, 2021") + row("Loans", "100", "90") + row("Total assets", "300", "280")
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("Consolidated Income Statement", StatementKind.OPERATIONS),
+    ("Consolidated Statement of Condition", StatementKind.BALANCE_SHEET),
+    ("CONSOLIDATED PERIOD-END BALANCE SHEET", StatementKind.BALANCE_SHEET),
+    ("Consolidated Average Balance Sheet", None),
+    ("Selected Income Statement Data", None),
+])
+def test_titles(title, kind):
+    body = BODY.replace("December 31, 2021", "Quarter Ended December 31, 2021").replace(
+        "September 30, 2021", "Quarter Ended September 30, 2021")
+    text = release(body, f"<p>{title}</p>")
+    if kind is None:
+        with pytest.raises(Exception):
+            extract_text(text, "b.htm")
+        return
+    (st,) = extract_text(text, "b.htm").statements
+    assert st.kind is kind
+
+
+def test_title_in_a_table_of_its_own_above():
+    above = "<table><tr><td>BRINDLEWOOD BANCORP CONSOLIDATED BALANCE SHEET</td></tr></table>"
+    (st,) = extract_text(release(BODY, above), "b.htm").statements
+    assert st.kind is StatementKind.BALANCE_SHEET
+    assert [str(p) for p in st.periods] == ["2021-12-31", "2021-09-30"]
+
+
+def test_full_year_columns_before_quarter_columns():
+    table = ("<tr><td></td><td colspan=2>Year Ended December 31</td><td>Fourth Quarter 2021</td>"
+             "<td>Third Quarter 2021</td></tr>"
+             + row("", "2021", "2020", "", "")
+             + row("Total revenue", "89,113", "85,528", "22,060", "22,766")
+             + row("Net income", "31,978", "17,894", "7,013", "7,691"))
+    (st,) = extract_text(release(table, "<p>Consolidated Statement of Income</p>"), "b.htm").statements
+    assert [str(p) for p in st.periods] == ["2021-01-01..2021-12-31", "2020-01-01..2020-12-31",
+                                            "2021-10-01..2021-12-31", "2021-07-01..2021-09-30"]
+    assert [c.value for c in st.items[1].cells] == [Decimal(31978), Decimal(17894), Decimal(7013), Decimal(7691)]
+
+
+def test_a_summary_titled_like_a_statement_is_not_one():
+    text = release(BODY, "<p>Balance Sheet and Credit Quality Summary</p>")
+    with pytest.raises(Exception, match="no financial statements"):
+        extract_text(text, "b.htm")

@@ -36,7 +36,7 @@ CHANGE_RE = re.compile(
 )
 # words of column-group headings that name no period by themselves ("QUARTERLY TRENDS", "FULL YEAR")
 _GROUP_RE = re.compile(
-    r"\b(?:quarterly|trends?|full[\s-]+year|year[\s-]+to[\s-]+date|ytd|as\s+of|ended|ending|months|quarters?|weeks"
+    r"\b(?:quarterly|trends?|full[\s-]+year|year[\s-]+to[\s-]+date|ytd|as\s+of|ended|ending|months?|years?|quarters?|weeks?"
     r"|periods?|fiscal|actual|reported|unaudited|audited)\b",
     re.I,
 )
@@ -204,18 +204,20 @@ def _has_value(cells: list[GCell]) -> bool:
 def _columns(grid: Grid) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Physical spans of the value columns, and of dropped change columns.
 
-    The value columns are the period cells (years, dates, "4Q21", "FY 2021") of the header row
-    naming most of them, lowest row first on a tie; cells under a change heading are dropped."""
+    The value columns are the period cells (years, dates, "4Q21", "FY 2021") of the header
+    band, the lowest row first: a cell of a higher row counts where no lower one lies under it
+    ("Year Ended" / "2021", "2020" beside "Fourth Quarter 2021", ...). Cells under a change
+    heading are dropped."""
     dropped = [(c.lo, c.hi) for row in grid.header for c in row if c.lo > 0 and CHANGE_RE.search(c.text)]
-    best: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []
     for row in reversed(grid.header):
-        spans = [(c.lo, c.hi) for c in row
-                 if c.lo > 0 and (YEAR_RE.search(c.text) or is_period_text(c.text)) and not CHANGE_RE.search(c.text)
-                 and not any(a <= c.lo and c.hi <= b for a, b in dropped)]
-        if len(spans) > len(best):
-            best = spans
-    if best:
-        return best, dropped
+        for c in row:
+            if (c.lo > 0 and (YEAR_RE.search(c.text) or is_period_text(c.text)) and not CHANGE_RE.search(c.text)
+                    and not any(a <= c.lo and c.hi <= b for a, b in dropped)
+                    and not any(a <= c.hi and c.lo <= b for a, b in spans)):
+                spans.append((c.lo, c.hi))
+    if spans:
+        return sorted(spans), dropped
     anchors = sorted({t.cell.lo for row in grid.body for t in row_tokens(row)[1] if t.kind == "value"})
     return [(a, a) for a in anchors], dropped
 

@@ -20,6 +20,9 @@ NON_GAAP = "non-GAAP reconciliation"
 SEGMENT = "segment"
 _NON_GAAP_RE = re.compile(r"non[-\s]?gaap|\breconciliation\b|\badjusted\s+(?:ebitda|net\s+income|earnings|eps)|\bebitda\b", re.I)
 _SEGMENT_RE = re.compile(r"\bsegments?\b|\bby\s+(?:business|geograph\w*|region)", re.I)
+# tables that look like statements but are summaries of them: average balances, highlights, ratios
+_SUMMARY_RE = re.compile(r"\baverage\b|\bhighlights\b|\bselected\b|\bratios?\b|\bfinancial\s+summary\b"
+                         r"|\bsupplemental\b|\bsummary\s*(?:\(|$)", re.I)
 _TITLE_MAX = 160  # longer text is prose, not a table title
 
 
@@ -36,6 +39,8 @@ def classify(text: str) -> tuple[str, object] | None:
         return (SEGMENT, text)
     for match in TITLE_IN_TEXT_RE.finditer(text):
         if looks_like_title_case(match["title"]):
+            if _SUMMARY_RE.search(text):
+                return ("summary", text)
             title = " ".join(match["title"].split())
             return ("statement", (title_kind(title), title))
     return None
@@ -66,7 +71,7 @@ def statement_or_ignored(candidates: list[tuple[str, SourceRef]], grid: Grid, pa
         if found is None:
             continue
         what, detail = found
-        if what == "prose":
+        if what in ("prose", "summary"):
             return None
         if what in (NON_GAAP, SEGMENT):
             return (what, str(detail), ref)
