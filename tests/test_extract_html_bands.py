@@ -125,3 +125,19 @@ def test_a_summary_titled_like_a_statement_is_not_one():
     text = release(BODY, "<p>Balance Sheet and Credit Quality Summary</p>")
     with pytest.raises(Exception, match="no financial statements"):
         extract_text(text, "b.htm")
+
+
+def test_a_second_header_band_ends_the_statement_and_a_repeated_one_does_not():
+    band = "<tr><td></td><td>December 31, 2021</td><td>September 30, 2021</td></tr>"
+    table = (band + row("Loans", "100", "90") + band + row("Total assets", "300", "280")
+             + row("Daily VaR", "", "") + "<tr><td></td><td>Three Months Ended December 31, 2021</td>"
+             "<td>Year Ended December 31, 2021</td></tr>" + row("Interest rates", "58", "60"))
+    (st,) = extract_text(release(table, "<p>Consolidated Balance Sheets</p>"), "b.htm").statements
+    assert [i.label for i in st.items] == ["Loans", "Total assets"]
+
+
+def test_an_untitled_table_with_asset_and_liability_totals_is_a_balance_sheet():
+    table = BODY + row("Total liabilities and shareholders’ equity", "300", "280")
+    (st,) = extract_text(release(table, "<p>Brindlewood reported results.</p>"), "b.htm").statements
+    assert st.kind is StatementKind.BALANCE_SHEET
+    assert [i.label for i in st.items][-1] == "Total liabilities and shareholders’ equity"

@@ -156,12 +156,19 @@ def split_grid(rows: list[list[GCell]]) -> Grid:
     values (years and dates are not values) and one of them names a period, a change or a
     column group ("Three Months Ended", "4Q21", "% Change", "QUARTERLY TRENDS"). Text in the
     label column of a header row ("Assets", "(In millions)", a title) is kept as a caption,
-    and the label of the last header row also starts the body as a heading ("Assets")."""
+    and the label of the last header row also starts the body as a heading ("Assets").
+
+    A header band inside the body starts another table printed in the same HTML table: the
+    body ends there, unless the band repeats the first one (a page break in a long table)."""
     grid = Grid()
     stage = "caption"
     heading: GCell | None = None
     for row in rows:
         filled = [c for c in row if c.text]
+        if stage == "body" and filled and _header_row(filled):
+            if any(_texts(filled) == _texts(h) for h in grid.header):
+                continue
+            break
         if stage != "body":
             if not filled:
                 continue
@@ -186,9 +193,13 @@ def _header_row(filled: list[GCell]) -> bool:
     if all(header_cell(c.text) for c in filled) and any(c.lo > 0 or is_header_text(c.text) for c in filled):
         return True
     rest = [c for c in filled if c.lo > 0]
-    if not rest or any(_kind(clean_value(c.text)) == "value" and not is_header_text(c.text) for c in rest):
+    if not rest or any(t.kind in ("value", "pct") and not is_header_text(t.text) for t in row_tokens(filled)[1]):
         return False
     return any(header_cell(c.text) or is_period_text(c.text) or _GROUP_RE.search(c.text) for c in rest)
+
+
+def _texts(cells: list[GCell]) -> list[str]:
+    return [c.text for c in cells if c.lo > 0]
 
 
 def _heading_text(text: str) -> bool:
