@@ -1,108 +1,93 @@
-"""Column-header period forms beyond "Three Months Ended June 30, 2024".
+"""Compact period forms in column headers -> the long forms the header reader understands.
 
-    column_end(text, col_index, count) -> (end date, months or None) | None
-    is_period_text(text) -> bool
+    normalize_header(text, fy_end_month=12) -> text
 
-Forms read here (each names the end of a column's period, and for some its length):
-  numeric dates          "3/31/2022", "03/31/22"            end only
-  day-month-year         "30-Sep-24", "30 Sep 2024"        end only
-  quarter codes          "4Q21", "4Q 2021", "Q3-2024", "Q4 '21", "3Q25", "Fourth Quarter 2021"
-                         -> the end of that calendar quarter, three months
-  full-year codes        "FY 2021", "FY21", "Full Year 2021", "Fiscal 2021"
-                         -> December 31 of that year, twelve months
-  years alone            "2021" under "Year Ended", "Full Year", "Twelve Months Ended" or
-                         "Year-to-Date" (with no month and day anywhere above) -> December 31
-Quarter and year codes assume a calendar fiscal year: a company whose fiscal year ends in another
-month prints month-and-day headers, which headers.py reads first.
+Column headers name periods in many ways besides "Three Months Ended September 30, 2025":
+numeric and day-first dates ("3/31/2022", "30-Sep-24", "2025-09-30"), a month and year alone
+("Sep-24", "September 2025": the month's last day), quarter and half codes ("Q3-2024",
+"3Q25", "Q3 FY25", "Third Quarter 2025", "H1 2025", "9M 2025": the first nine months) and fiscal years ("FY2024",
+"Fiscal 2024", "Full Year 2024"). Each is rewritten to a duration and an end date ("Three
+Months Ended September 30, 2024"); a code without a year ("Q3" over a row of years) keeps
+the year out ("Three Months Ended September 30,") so the year row completes it. Quarters
+and fiscal years end on month ends of the fiscal year that ends in `fy_end_month`
+(December unless the release says otherwise); a 52/53-week calendar's exact days are
+found later from the release's own dates (headers.fiscal_calendar).
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
 
 from .dates import MONTH, month_number
 
-_YY = r"(?:19|20)?\d\d"
-NUMERIC_DATE_RE = re.compile(r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])")
-DAY_MONTH_RE = re.compile(rf"\b(?P<d>3[01]|[12]\d|0?[1-9])[-\s](?P<mon>{MONTH})[-\s](?P<y>(?:19|20)\d\d|\d\d)\b", re.I)
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-QUARTER_RE = re.compile(
-    rf"(?<![\w/])(?:(?P<a>[1-4])\s?Q|Q(?P<b>[1-4]))(?:\s*(?:[-'’]\s*)?|\s*FY\s*)(?P<y>{_YY})(?!\d)"
-    rf"|\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter(?:\s+of)?,?\s+(?:fiscal\s+)?(?P<y2>(?:19|20)\d\d)\b",
-    re.I,
-)
-FULL_YEAR_RE = re.compile(
-    r"\b(?:FY\s*['’]?\s*(?P<y>(?:19|20)?\d\d)|(?:full[\s-]+year|fiscal(?:\s+year)?)\s+(?P<y2>(?:19|20)\d\d))(?!\d)", re.I
-)
-YEAR_WORDS_RE = re.compile(
-    r"\b(?:years?\s+ended|year[\s-]+to[\s-]+date|ytd|full[\s-]+year|twelve\s+months|12\s+months|fiscal\s+years?|annual)\b", re.I
-)
-YTD_RE = re.compile(r"\b(?:year[\s-]+to[\s-]+date|ytd)\b", re.I)
-_YEAR_ALONE_RE = re.compile(r"(?<![\d,.$])(?:19|20)\d\d(?![\d,.%])")
+_YEAR = r"(?P<year>(?:19|20)\d\d|[''’]?\d\d)"
+_NUMERIC_RE = re.compile(r"(?<![\d/.,])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>(?:19|20)\d\d|\d\d)(?![\d/])")
+_ISO_RE = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])")
+_DAY_FIRST_RE = re.compile(rf"(?<![\d/])(?P<d>\d{{1,2}})[-\s](?P<month>{MONTH})[-\s,]+(?P<year>(?:19|20)\d\d|\d\d)(?![\d,])", re.I)
+_MONTH_YEAR_RE = re.compile(rf"\b(?P<month>{MONTH})(?:\s+|\s*[-'’]\s*)(?P<year>(?:19|20)\d\d(?![\d,])|(?<=[-'’])\d\d(?!\d))", re.I)
+_QUARTER_RE = re.compile(
+    rf"\b(?:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q)(?:\s*(?:FY|fiscal)\s*|\s*[-'’]?\s*)(?:{_YEAR}\b)?", re.I)
+_QUARTER_WORD_RE = re.compile(
+    r"\b(?P<word>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter"
+    r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<year>(?:19|20)\d\d))?\b", re.I)
+_HALF_RE = re.compile(rf"\b(?:H(?P<h1>[12])|(?P<h2>[12])H)(?:\s*(?:FY)?\s*[-'’]?\s*)(?:{_YEAR}\b)?", re.I)
+_HALF_WORD_RE = re.compile(r"\b(?P<word>first|second)\s+half(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>(?:19|20)\d\d))?\b", re.I)
+_NINE_RE = re.compile(rf"\b(?P<n>[69])M\s*[-'’]?\s*(?:FY)?\s*(?:{_YEAR}\b)?", re.I)
+_FISCAL_RE = re.compile(rf"\b(?:FY|fiscal(?:\s+year)?|full[\s-]year)\s*[-'’]?\s*{_YEAR}\b(?!\s*(?:ended|ending))", re.I)
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_LENGTH = {3: "Three", 6: "Six", 9: "Nine", 12: "Twelve"}
 
 
-def _year(text: str) -> int:
-    y = int(text)
-    if y < 100:
-        y += 2000 if y < 70 else 1900
-    return y
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    digits = text.lstrip("'’")
+    return int(digits) if len(digits) == 4 else 2000 + int(digits) if int(digits) < 70 else 1900 + int(digits)
 
 
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+def _end(months_into_year: int, year: int | None, fy_end_month: int) -> str:
+    """'September 30, 2025' (or 'September 30,' without a year) for the end of a fiscal part."""
+    month = (fy_end_month + months_into_year - 1) % 12 + 1
+    if year is not None and month > fy_end_month:
+        year -= 1  # a fiscal year ending in June: its first quarter ends in September of the year before
+    day = calendar.monthrange(year or 2001, month)[1]
+    return f"{calendar.month_name[month]} {day}," + (f" {year}" if year is not None else "")
 
 
-def is_period_text(text: str) -> bool:
-    """A header cell that names a column's period in one of the forms read here."""
-    return bool(NUMERIC_DATE_RE.search(text) or DAY_MONTH_RE.search(text) or QUARTER_RE.search(text)
-                or FULL_YEAR_RE.search(text))
+def _date(month: int, day: int, year: int | None) -> str:
+    return f"{calendar.month_name[month]} {day}, {year}"
 
 
-def _pick(matches: list[re.Match[str]], col_index: int, count: int) -> re.Match[str]:
-    """The match for this column when one header cell spans several columns and names each."""
-    return matches[col_index] if len(matches) == count and 0 <= col_index < count else matches[0]
+def normalize_header(text: str, fy_end_month: int = 12) -> str:
+    """`text` with its compact period forms written out (see the module docstring)."""
+    text = _ISO_RE.sub(lambda m: _checked(m, int(m["m"]), int(m["d"]), int(m["year"])), text)
+    text = _NUMERIC_RE.sub(lambda m: _checked(m, int(m["m"]), int(m["d"]), _year(m["year"])), text)
+    text = _DAY_FIRST_RE.sub(lambda m: _checked(m, month_number(m["month"]), int(m["d"]), _year(m["year"])), text)
+    text = _MONTH_YEAR_RE.sub(lambda m: _month_end(m), text)
+    text = _QUARTER_RE.sub(lambda m: _part(3, int(m["q1"] or m["q2"]), m["year"], fy_end_month), text)
+    text = _QUARTER_WORD_RE.sub(lambda m: _part(3, _ORDINAL[m["word"].lower()], m["year"], fy_end_month), text)
+    text = _HALF_RE.sub(lambda m: _part(6, int(m["h1"] or m["h2"]), m["year"], fy_end_month), text)
+    text = _HALF_WORD_RE.sub(lambda m: _part(6, _ORDINAL[m["word"].lower()], m["year"], fy_end_month), text)
+    text = _NINE_RE.sub(lambda m: _part(int(m["n"]), 1, m["year"], fy_end_month), text)
+    text = _FISCAL_RE.sub(lambda m: _part(12, 1, m["year"], fy_end_month), text)
+    return text
 
 
-def column_end(text: str, col_index: int = 0, count: int = 1) -> tuple[date, int | None] | None:
-    """End date and, when the form says it, length in months of a column's period.
-    `col_index`/`count`: the column's place among the columns the header text spans."""
-    found = list(NUMERIC_DATE_RE.finditer(text))
-    if found:
-        m = _pick(found, col_index, count)
-        try:
-            return date(_year(m["y"]), int(m["m"]), int(m["d"])), None
-        except ValueError:
-            return None
-    found = list(DAY_MONTH_RE.finditer(text))
-    if found:
-        m = _pick(found, col_index, count)
-        try:
-            return date(_year(m["y"]), month_number(m["mon"]), int(m["d"])), None
-        except (ValueError, KeyError):
-            return None
-    found = list(QUARTER_RE.finditer(text))
-    if found:
-        m = _pick(found, col_index, count)
-        quarter = int(m["a"] or m["b"] or _ORDINALS[m["ord"].lower()])
-        year = _year(m["y"] or m["y2"])
-        return _month_end(year, quarter * 3), 3
-    found = list(FULL_YEAR_RE.finditer(text))
-    if found:
-        m = _pick(found, col_index, count)
-        return date(_year(m["y"] or m["y2"]), 12, 31), 12
-    return None
+def _checked(match: re.Match[str], month: int, day: int, year: int | None) -> str:
+    if year is None or not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return match[0]
+    return _date(month, day, year)
 
 
-def year_alone_end(text: str, year: int) -> tuple[date, int] | None:
-    """A column headed only by a year under a full-year heading ("Year Ended" / "2021"):
-    December 31 of that year, twelve months; None when the header names no year length."""
-    if YEAR_WORDS_RE.search(text):
-        return date(year, 12, 31), 12
-    return None
+def _month_end(match: re.Match[str]) -> str:
+    year = _year(match["year"])
+    month = month_number(match["month"])
+    if year is None:
+        return match[0]
+    return _date(month, calendar.monthrange(year, month)[1], year)
 
 
-def year_to_date_months(text: str, end: date) -> int | None:
-    """ "Year-to-Date June 30" on a calendar year: the months from January to the end."""
-    return end.month if YTD_RE.search(text) else None
+def _part(length: int, index: int, year_text: str | None, fy_end_month: int) -> str:
+    """'<Length> Months Ended <end>' for part `index` (1-based) of `length` months of a fiscal year."""
+    return f"{_LENGTH[length]} Months Ended {_end(length * index, _year(year_text), fy_end_month)}"
