@@ -117,3 +117,36 @@ def test_an_untitled_table_with_asset_and_liability_totals_is_a_balance_sheet():
     (st,) = extract_text(release(table, "<p>Brindlewood reported results.</p>"), "b.htm").statements
     assert st.kind is StatementKind.BALANCE_SHEET
     assert [i.label for i in st.items][-1] == "Total liabilities and shareholders’ equity"
+
+
+def test_full_year_columns_before_quarter_columns():
+    table = ("<tr><td></td><td colspan=2>Year Ended December 31</td><td>Fourth Quarter 2021</td>"
+             "<td>Third Quarter 2021</td><td>Second Quarter 2021</td></tr>"
+             + row("", "2021", "2020", "", "", "")
+             + row("Total revenue", "89,113", "85,528", "22,060", "22,766", "21,466")
+             + row("Net income", "31,978", "17,894", "7,013", "7,691", "9,224"))
+    (st,) = extract_text(release(table, "<p>Consolidated Statement of Income</p>"), "b.htm").statements
+    assert [str(p) for p in st.periods] == ["2021-01-01..2021-12-31", "2020-01-01..2020-12-31",
+                                            "2021-10-01..2021-12-31", "2021-07-01..2021-09-30",
+                                            "2021-04-01..2021-06-30"]
+    assert [c.value for c in st.items[1].cells] == [Decimal(31978), Decimal(17894), Decimal(7013), Decimal(7691),
+                                                    Decimal(9224)]
+
+
+def test_dollar_and_percent_heads_of_change_columns_stay_in_the_header():
+    table = ("<tr><td></td><td>Quarter Ended</td><td></td><td colspan=2>Change</td></tr>"
+             + row("", "Dec. 31", "", "", "")
+             + row("(Dollars in millions)", "2021", "2020", "$", "%")
+             + row("Net interest income", "3,123", "3,175", "(52)", "(1.6)%")
+             + row("Net income", "1,602", "1,330", "272", "20.5%"))
+    table = table.replace("<td>Quarter Ended</td><td></td>", "<td colspan=2>Quarter Ended</td>")
+    table = table.replace("<td>Dec. 31</td><td></td>", "<td colspan=2>Dec. 31</td>")
+    (st,) = extract_text(release(table, "<p>Consolidated Statements of Income</p>"), "b.htm").statements
+    assert [str(p) for p in st.periods] == ["2021-10-01..2021-12-31", "2020-10-01..2020-12-31"]
+    assert [c.value for c in st.items[1].cells] == [Decimal(1602), Decimal(1330)]
+
+
+def test_an_untitled_average_balance_table_is_not_a_balance_sheet():
+    table = BODY + row("Total liabilities and shareholders’ equity", "300", "280")
+    with pytest.raises(Exception, match="no financial statements"):
+        extract_text(release(table, "<p>Average Balances and Rates</p>"), "b.htm")

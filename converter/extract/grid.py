@@ -45,6 +45,7 @@ _GROUP_RE = re.compile(
 )
 _FILLER_ONLY_RE = re.compile(r"^[\s(]*(?:(?:un)?audited|as\s+of|ended|restated|actual|reported)[\s)]*$", re.I)
 _CLOSERS = {")", ")%", "%", ")*", "%)"}
+_UNIT_HEADS = {"$", "%", "$/bps", "bps", "US$"}  # unit heads of change columns ("Change" over "$" and "%")
 
 
 @dataclass
@@ -196,6 +197,7 @@ def split_grid(rows: list[list[GCell]]) -> Grid:
 def _band_row(filled: list[GCell]) -> bool:
     """A row of a header band: no values right of the label column, and a period, change or
     column-group heading among them ("4Q21", "% Change", "QUARTERLY TRENDS", "One Year")."""
+    filled = [c for c in filled if c.text not in _UNIT_HEADS]
     rest = [c for c in filled if c.lo > 0]
     if not rest or any(t.kind in ("value", "pct") and not is_header_text(t.text) for t in row_tokens(filled)[1]):
         return False
@@ -258,10 +260,23 @@ def grid_periods(grid: Grid, kind: StatementKind, where: str
         band = [BandCell(cell.text, cell.lo, cell.hi, is_period_text(cell.text)) for cell in row
                 if cell.hi > 0 and not any(a <= cell.lo and cell.hi <= b for a, b in dropped)
                 and not SCALE_RE.fullmatch(cell.text)]
-        segs.append(band_segments(band, spans))
+        segs.append(band_segments(band, spans, _exact(grid, row, spans)))
     first = next((c for row in grid.header for c in row), None)
     header_where = f"{where.rsplit(':', 1)[0]}:{first.line}" if first else where
     return spans, dropped, resolve_periods(segs, len(spans), kind, header_where)
+
+
+def _exact(grid: Grid, row: list[GCell], spans: list[tuple[int, int]]) -> bool:
+    """Does a header row of years cover just the columns it lies over, the rest being named with
+    years by other rows (full-year columns beside quarter columns)?"""
+    def cols(cells: list[GCell]) -> set[int]:
+        return {i for c in cells if is_period_text(c.text) and names_year(c.text)
+                for i, (a, b) in enumerate(spans) if a <= c.hi and c.lo <= b}
+    mine = cols([c for c in row if c.lo > 0])
+    if not mine or not all(names_year(c.text) for c in row if c.lo > 0 and is_period_text(c.text)):
+        return False
+    others = cols([c for other in grid.header if other is not row for c in other if c.lo > 0])
+    return len(mine | others) == len(spans) and not mine & others
 
 
 def grid_statement(grid: Grid, kind: StatementKind, title: str, title_ref: SourceRef,

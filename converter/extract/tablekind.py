@@ -42,6 +42,8 @@ def classify(text: str) -> tuple[str, object] | None:
         return (SEGMENT, text)
     if text.endswith((".", ":")) and len(text.split()) >= 10:
         return ("prose", None)  # a sentence mentioning a statement ("... included in the Statements of Operations is as follows:")
+    if _SUMMARY_RE.search(text) and len(text) < 100 and not text.endswith(".") and looks_like_title_case(text):
+        return ("summary", text)  # "Average Balances and Rates", "Financial Highlights"
     for match in TITLE_IN_TEXT_RE.finditer(text):
         if looks_like_title_case(match["title"]):
             if _SUMMARY_RE.search(text):
