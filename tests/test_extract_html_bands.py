@@ -150,3 +150,17 @@ def test_an_untitled_average_balance_table_is_not_a_balance_sheet():
     table = BODY + row("Total liabilities and shareholders’ equity", "300", "280")
     with pytest.raises(Exception, match="no financial statements"):
         extract_text(release(table, "<p>Average Balances and Rates</p>"), "b.htm")
+
+
+def test_the_first_heading_without_a_colon_is_outermost_until_its_total():
+    table = (row("", "December 31, 2021", "December 31, 2020") + row("Assets", "", "")
+             + row("Cash and due from banks", "29", "36") + row("Debt securities:", "", "")
+             + row("Carried at fair value", "308", "246") + row("Total debt securities", "982", "682")
+             + row("Loans", "979", "887") + row("Total assets", "1,990", "1,605")
+             + row("Deposits", "1,900", "1,500") + row("Total liabilities and shareholders’ equity", "1,990", "1,605"))
+    (st,) = extract_text(release(table, "<p>Consolidated Balance Sheet</p>"), "b.htm").statements
+    sections = {i.label: i.section for i in st.items}
+    assert sections["Carried at fair value"] == ("Assets", "Debt securities")
+    assert sections["Loans"] == ("Assets",)
+    assert sections["Total assets"] == ("Assets",)
+    assert sections["Deposits"] == ()
