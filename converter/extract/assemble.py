@@ -29,6 +29,7 @@ class _State:
     rule_above: bool = False
 
     top_open: bool = False  # the top heading was printed without a colon ("ASSETS")
+    started: bool = False  # a line item has been read
 
     def heading(self, label: str) -> None:
         text = label.strip().rstrip(":").strip()
@@ -55,10 +56,13 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         parts = state.pending + [row]
         state.pending = []
         items.append(_item(parts, state, n, path))
+        state.started = True
         if row.label.lower().startswith("total") and state.subs:
             state.subs.pop()
         elif state.top and not state.top_open and _closes(row.label, state.top):
             state.top = None  # "Total" under "OPERATING EXPENSES:" ends that list
+        elif state.top and state.top_open and _names(row.label, state.top):
+            state.top = None  # "Total assets" ends the statement's first heading "Assets"
     if at_eof and state.pending:
         raise ExtractionError("table cut off in the middle of a row", where=f"{path}:{state.pending[-1].line}")
     if at_eof and items and any(c.kind is CellKind.BLANK for c in items[-1].cells[-1:]):
@@ -73,6 +77,13 @@ def _closes(label: str, heading: str) -> bool:
         return False
     named = heading.lower().split()
     return len(words) == 1 or (bool(named) and named[-1] in words)
+
+
+def _names(label: str, heading: str) -> bool:
+    """A "Total" row naming every word of a heading ("Total assets" for "Assets")."""
+    words = label.lower().replace(":", " ").split()
+    named = heading.lower().split()
+    return bool(words) and words[0] == "total" and bool(named) and all(w in words for w in named)
 
 
 def _no_values(state: _State, row: Row) -> None:
@@ -118,6 +129,10 @@ def _split_headings(parts: list[Row], state: _State) -> list[Row]:
     kept: list[Row] = []
     for part, after in zip(parts, parts[1:]):
         if part.label and after.label and not continues(part.label, after.label) and not kept:
+            if not state.started and state.top is None and not part.label.rstrip().endswith(":"):
+                # the statement's first heading, printed without a colon ("Assets"), is outermost
+                state.top, state.subs, state.top_open, state.rule_above = part.label.strip(), [], True, False
+                continue
             state.heading(part.label)
         else:
             kept.append(part)
