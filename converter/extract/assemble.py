@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from converter.errors import ExtractionError
@@ -52,9 +53,14 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         if not any(row.columns):
             _no_values(state, row)
             continue
+        unnamed = not row.label and not state.pending and state.rule_above and bool(state.top or state.subs)
+        if unnamed:
+            row.label = _unnamed_total(state, items)
         parts = state.pending + [row]
         state.pending = []
         items.append(_item(parts, state, n, path))
+        if unnamed and not state.subs:
+            state.top = None  # the unlabelled total under "ASSETS" closes it
         if row.label.lower().startswith("total") and state.subs:
             state.subs.pop()
         elif state.top and not state.top_open and _closes(row.label, state.top):
@@ -64,6 +70,19 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
     if at_eof and items and any(c.kind is CellKind.BLANK for c in items[-1].cells[-1:]):
         raise ExtractionError("table cut off: the last row is missing values", where=f"{path}:{rows[-1].line}")
     return items
+
+
+def _unnamed_total(state: _State, items: list[LineItem]) -> str:
+    """The name of a row of values printed without a label under a rule: the total of the
+    heading it closes ("Total expenses" under "Expenses:"); after that heading's own total, the
+    grand total of a balance sheet ("Total liabilities and stockholders' equity")."""
+    heading = state.subs[-1] if state.subs else state.top or ""
+    name = heading.strip().rstrip(":").lower()
+    if items and items[-1].label.lower() == f"total {name}":
+        if re.search(r"equity|deficit|capital", name) and "liabilities" not in name:
+            return f"Total liabilities and {name}"
+        return ""
+    return f"Total {name}"
 
 
 def _closes(label: str, heading: str) -> bool:

@@ -25,11 +25,12 @@ share data)") is kept as one caption (scale). Label-area lines above the header 
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 
 from .cells import is_rule, split_values
-from .dates import YEAR_RE
+from .dates import MONTHDAY_RE, YEAR_RE
 from .grid import GCell, Grid, header_cell
 from .headers import DURATION_RE, is_header_text
 from .reader import Line
@@ -38,6 +39,8 @@ _SEG_RE = re.compile(r"\S+(?: \S+)*")
 _LEADER_RE = re.compile(r"(?:\s?\.){3,}\s*$|(?:\s?\.){3,}(?=\s)")
 _PCT_RE = re.compile(r"^[-+(]?\s*\d[\d,]*(?:\.\d+)?\s*%\)?$|^(?:n/?a|n/?m|nmf?|\*+)$", re.I)
 _YEAR_ONLY_RE = re.compile(r"^(?:19|20)\d\d\*?$")
+_STRAY_SPACE_RE = re.compile(r"(\d) (,\d{3})")
+_NUMERIC_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
 _DAY_COMMA_YEAR_RE = re.compile(r"(\b[A-Za-z]{3,9}\.?\s+\d{1,2}),((?:19|20)\d\d)\b")
 
 
@@ -70,7 +73,8 @@ class TextTable:
     first_body: int  # index in lines of the first body row
 
 
-def _parse(index: int, line: Line) -> _Line:
+def parse_line(index: int, line: Line) -> _Line:
+    """A line cut into its label and its value, change, `$` and rule tokens."""
     text = _LEADER_RE.sub(lambda m: " " * len(m[0]), line.text.replace("\t", " "))
     segs = [(m.start(), m.end(), m[0]) for m in _SEG_RE.finditer(text)]
     out = _Line(index, line, segs=segs)
@@ -86,6 +90,12 @@ def _parse(index: int, line: Line) -> _Line:
             toks.append(_Tok(start, end, seg, "pct"))
         else:
             spans = split_values(seg)
+            if spans is None and _STRAY_SPACE_RE.search(seg):  # "4,180 ,000": a stray space in a number
+                joined = _STRAY_SPACE_RE.sub(r"\1\2", seg)
+                if split_values(joined) == [(0, len(joined))]:
+                    toks.append(_Tok(start, end, joined, "value"))
+                    rest.pop()
+                    continue
             if spans is None:
                 break
             for lo, hi in reversed(spans):
@@ -105,7 +115,7 @@ def _is_year_row(row: _Line) -> bool:
     return bool(vals) and all(_YEAR_ONLY_RE.match(t.text) for t in vals)
 
 
-def _is_body(row: _Line) -> bool:
+def is_body(row: _Line) -> bool:
     """A row with a label and values, not a header line like "(unaudited)   (1)" or "2004  2003"."""
     return bool(row.values) and bool(row.label) and not header_cell(row.label) and not _is_year_row(row)
 
@@ -136,10 +146,10 @@ def _cover(cols: list[list[int]], a: int, b: int) -> list[int]:
 
 def text_grid(lines: list[Line], start: int, stop: int, header_end: int | None = None) -> TextTable | None:
     """The grid of a text table region, or None when it has no body rows."""
-    parsed = [_parse(i, lines[i]) for i in range(start, stop)]
+    parsed = [parse_line(i, lines[i]) for i in range(start, stop)]
     first = header_end - start if header_end is not None and header_end > start else None
     if first is None:
-        first = next((k for k, row in enumerate(parsed) if _is_body(row)), None)
+        first = next((k for k, row in enumerate(parsed) if is_body(row)), None)
     else:
         first = next((k for k, row in enumerate(parsed) if k >= first and (row.values or row.label)), first)
     if first is None:
@@ -159,6 +169,16 @@ def text_grid(lines: list[Line], start: int, stop: int, header_end: int | None =
         grid.captions.append(GCell(" ".join(c.text for c in label_area), first_cell.line, first_cell.col, 0, 0))
     grid.body = [_body_row(row, cols) for row in body]
     return TextTable(grid, captions, start + first)
+
+
+def _spelled_date(match: re.Match[str]) -> str:
+    """ "3/31/05" -> "March 31, 2005" (month first, as EDGAR filers print; 2-digit years < 50 are 20xx)."""
+    month, day, year = int(match[1]), int(match[2]), int(match[3])
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return match[0]
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    return f"{calendar.month_name[month]} {day}, {year}"
 
 
 def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
@@ -194,7 +214,7 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
             hits = _cover(cols, a, b) or [_nearest(cols, a, b)]
             placed.append((hits, text, orig))
             covered.update(hits)
-        durations = [p for p in placed if DURATION_RE.search(p[1])]
+        durations = [p for p in placed if DURATION_RE.search(p[1]) or (MONTHDAY_RE.search(p[1]) and not YEAR_RE.search(p[1]))]
         if durations:
             for col in range(len(cols)):
                 if col in covered:
@@ -202,7 +222,7 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
                 best = min(durations, key=lambda p: min(abs(col - h) for h in p[0]))
                 best[0].append(col)
         for hits, text, orig in placed:
-            text = _DAY_COMMA_YEAR_RE.sub(r"\1, \2", text)
+            text = _NUMERIC_DATE_RE.sub(_spelled_date, _DAY_COMMA_YEAR_RE.sub(r"\1, \2", text))
             cells.append(GCell(text, row.line.number, row.line.col(orig), min(hits) + 1, max(hits) + 1))
         if cells:
             out.append(cells)
