@@ -97,7 +97,12 @@ def parse_line(index: int, line: Line) -> _Line:
                     rest.pop()
                     continue
             if spans is None:
-                break
+                pieces = _pieces(start, seg)  # "37% $" : a change figure and a `$` one space apart
+                if pieces is None:
+                    break
+                toks.extend(reversed(pieces))
+                rest.pop()
+                continue
             for lo, hi in reversed(spans):
                 piece = seg[lo:hi]
                 lead = len(piece) - len(piece.lstrip())
@@ -107,6 +112,22 @@ def parse_line(index: int, line: Line) -> _Line:
     if rest:
         out.label_start = rest[0][0]
         out.label = " ".join(text[rest[0][0] : rest[-1][1]].split())
+    return out
+
+
+def _pieces(start: int, seg: str) -> list[_Tok] | None:
+    """Tokens of a segment whose space-separated words are each a value, change figure or `$`."""
+    out = []
+    for m in re.finditer(r"\S+", seg):
+        word, a, b = m[0], start + m.start(), start + m.end()
+        if word in ("$", "US$"):
+            out.append(_Tok(a, b, word, "dollar"))
+        elif _PCT_RE.match(word):
+            out.append(_Tok(a, b, word, "pct"))
+        elif split_values(word) == [(0, len(word))]:
+            out.append(_Tok(a, b, word, "value"))
+        else:
+            return None
     return out
 
 
@@ -154,6 +175,8 @@ def text_grid(lines: list[Line], start: int, stop: int, header_end: int | None =
         first = next((k for k, row in enumerate(parsed) if k >= first and (row.values or row.label)), first)
     if first is None:
         return None
+    if header_end is None:  # label-only lines under the last header line are body headings
+        first = _after_header(parsed, first)
     body = parsed[first:]
     cols = _columns([row for row in body if row.values and not _is_year_row(row)])
     if not cols:
@@ -168,7 +191,26 @@ def text_grid(lines: list[Line], start: int, stop: int, header_end: int | None =
         first_cell = label_area[0]
         grid.captions.append(GCell(" ".join(c.text for c in label_area), first_cell.line, first_cell.col, 0, 0))
     grid.body = [_body_row(row, cols) for row in body]
+    _drop_superseded(grid)
     return TextTable(grid, captions, start + first)
+
+
+_SUPERSEDED_RE = re.compile(r"\b(?:as\s+)?previously\s+reported\b|\bas\s+originally\s+reported\b", re.I)
+
+
+def _drop_superseded(grid: Grid) -> None:
+    """Columns headed "As previously reported" (beside "As restated") hold superseded figures:
+    their header and body cells are dropped. The words may stand on separate header lines."""
+    texts: dict[int, list[str]] = {}
+    for row in grid.header:
+        for cell in row:
+            if cell.lo == cell.hi:
+                texts.setdefault(cell.lo, []).append(cell.text)
+    gone = {col for col, words in texts.items() if _SUPERSEDED_RE.search(" ".join(words))}
+    if not gone:
+        return
+    grid.header = [[c for c in row if not (c.lo == c.hi and c.lo in gone)] for row in grid.header]
+    grid.body = [[c for c in row if not (c.lo > 0 and c.lo == c.hi and c.lo in gone)] for row in grid.body]
 
 
 def _spelled_date(match: re.Match[str]) -> str:
@@ -181,6 +223,26 @@ def _spelled_date(match: re.Match[str]) -> str:
     return f"{calendar.month_name[month]} {day}, {year}"
 
 
+def _after_header(rows: list[_Line], first: int) -> int:
+    """The first body line: after the last line above `first` that prints period headers or a rule."""
+    value_start = min((t.start for t in rows[first].values), default=0)
+    for k in range(first - 1, -1, -1):
+        row = rows[k]
+        if not row.segs:
+            continue
+        if all(is_rule(s[2]) for s in row.segs) or any(s[1] > value_start for s in row.segs):
+            return k + 1
+    return first
+
+
+def _caption_only(segs: list[tuple[int, int, str]]) -> bool:
+    """A line of one text of three words or more that names no period: a title or company line."""
+    if len(segs) != 1:
+        return False
+    text = segs[0][2]
+    return len(text.split()) >= 3 and not is_header_text(text) and not header_cell(text)
+
+
 def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
                  captions: list[tuple[str, Line, int]], label_area: list[GCell]) -> list[list[GCell]]:
     out: list[list[GCell]] = []
@@ -191,7 +253,7 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
         if all(is_rule(s[2]) for s in row.segs):
             continue
         in_values = [s for s in row.segs if s[1] > value_start - 1]
-        if not in_values and not is_header_text(row.line.text):
+        if not in_values or _caption_only(row.segs):  # title, company, scale, dateline
             if not lines_segs:
                 captions.append((" ".join(row.line.text.split()), row.line, row.index))
             else:
@@ -200,7 +262,7 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
             continue
         segs: list[list[int | str]] = []
         for a, b, text in row.segs:
-            if b <= value_start - 1 and not is_header_text(text):
+            if b <= value_start - 1:
                 label_area.append(GCell(text, row.line.number, row.line.col(a), 0, 0))
                 continue
             a2, b2 = _underline(rows[k + 1 :], a, b, row.segs)
@@ -251,7 +313,7 @@ def _body_row(row: _Line, cols: list[list[int]]) -> list[GCell]:
     line = row.line
     cells: list[GCell] = []
     if row.label:
-        cells.append(GCell(row.label, line.number, line.col(row.label_start), 0, 0))
+        cells.append(GCell(row.label, line.number, line.col(row.label_start), 0, 0, indent=row.label_start))
     pending: _Tok | None = None
     for tok in row.toks:
         if tok.kind == "dollar":

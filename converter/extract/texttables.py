@@ -23,6 +23,7 @@ from converter.errors import ExtractionError
 from converter.model import SkippedTable, SourceRef, Statement, StatementKind
 
 from .edgar import TagTable
+from .headers import is_header_text
 from .grid import SCALE_RE, Grid, clean_label, grid_statement, row_tokens
 from .reader import Line
 from .tablekind import classify, statement_or_ignored
@@ -30,6 +31,7 @@ from .textgrid import is_body, parse_line, text_grid
 from .titles import END_LINE_RE, TITLE_LINE_RE, is_prose
 
 _ABOVE = 8  # lines above a table searched for its title
+_TITLE_MAX = 150  # a joined multi-line title candidate is cut to this length
 
 
 def prose_line(text: str) -> bool:
@@ -69,7 +71,7 @@ def content_kind(grid: Grid) -> StatementKind | None:
     return None
 
 
-_GAP = 6  # non-value lines a table's rows may be apart
+_GAP = 10  # non-value lines a table's rows may be apart
 _HEAD = 12  # lines above a table's first row searched for its header band
 
 
@@ -91,13 +93,15 @@ def untagged_regions(lines: list[Line], taken: set[int]) -> list[TagTable]:
         if len(group) < 2:
             continue
         start, blanks = group[0], 0
+        spacing = min(sum(1 for k in range(a + 1, b) if not lines[k].text.strip())
+                      for a, b in zip(group, group[1:]))  # double-spaced text: blank lines between all rows
         while start > floor and group[0] - start < _HEAD:
             k = start - 1
             text = lines[k].text
             if k in taken or END_LINE_RE.match(text) or prose_line(text):
                 break
             blanks = blanks + 1 if not text.strip() else 0
-            if blanks >= 2:
+            if blanks >= max(2, spacing + 1):
                 break
             start = k
         out.append(TagTable(start, group[-1] + 1, start))
@@ -112,8 +116,8 @@ def _value_row(i: int, line: Line) -> bool:
 
 def _breaks(text: str) -> bool:
     """A line between two rows that ends a table: prose, an end line, a table title."""
-    if END_LINE_RE.match(text) or prose_line(text):
-        return True
+    if END_LINE_RE.match(text) or prose_line(text) or is_header_text(text):
+        return True  # a header line ("June 30, 2006   June 30, 2005") starts another table
     stripped = text.strip()
     return bool(stripped) and len(stripped) < 120 and "  " not in stripped and classify(stripped) not in (None, ("prose", None))
 
@@ -134,6 +138,9 @@ def tagged_statements(lines: list[Line], tables: list[TagTable], path: str
             continue
         candidates = [(c.text, SourceRef(path, c.line, c.col)) for c in found_grid.grid.captions]  # header label area
         candidates += [(text, _ref(path, line)) for text, line, _ in reversed(found_grid.captions)]
+        if found_grid.captions:  # a title printed over several lines, the last in the header band
+            joined = " ".join([text for text, _, _ in found_grid.captions] + [c.text for c in found_grid.grid.captions])
+            candidates.append((joined[:_TITLE_MAX], _ref(path, found_grid.captions[0][1])))
         candidates += [(line.text.strip(), _ref(path, line)) for line in above]
         found = statement_or_ignored(candidates, found_grid.grid, path)
         if found is None:
