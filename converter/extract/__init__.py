@@ -15,6 +15,7 @@ from pathlib import Path
 from converter.model import Release, SourceRef
 
 from .edgar import is_sgml_text, sgml_tables
+from .headers import release_context, release_dates
 from .html import extract_html, is_html
 from .markdown import is_markdown, markdown_statements
 from .pipecells import is_pipe_cells, split_pipe_cells
@@ -48,7 +49,13 @@ def extract_text(text: str, path: str) -> Release:
     """Extract the statements and document facts of a release's text (plain text or HTML).
 
     The reading path follows what the markup is: HTML elements go to the HTML reader; EDGAR
-    SGML-tagged text (<DOCUMENT>, <PAGE>, <TABLE>, <S>, <C>) is text with its tags blanked."""
+    SGML-tagged text (<DOCUMENT>, <PAGE>, <TABLE>, <S>, <C>) is text with its tags blanked.
+    Headers that leave part of a period out are completed from the release's own dates."""
+    with release_context(release_dates(text.splitlines())):
+        return _extract(text, path)
+
+
+def _extract(text: str, path: str) -> Release:
     sgml = is_sgml_text(text)
     if is_html(text) and not sgml:
         return extract_html(text, path)

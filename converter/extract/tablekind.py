@@ -34,6 +34,8 @@ def classify(text: str) -> tuple[str, object] | None:
         return (NON_GAAP, text)
     if _SEGMENT_RE.search(text) and len(text) < 100 and not text.endswith("."):
         return (SEGMENT, text)
+    if text.endswith((".", ":")) and len(text.split()) >= 10:
+        return ("prose", None)  # a sentence mentioning a statement ("... included in the Statements of Operations is as follows:")
     for match in TITLE_IN_TEXT_RE.finditer(text):
         if looks_like_title_case(match["title"]):
             title = " ".join(match["title"].split())
