@@ -59,6 +59,7 @@ class GCell:
     lo: int
     hi: int
     bold: bool = False  # all of the text is bold (an outermost heading when the row has no values)
+    indent: int | None = None  # fixed-width text only: the character column the text starts at
 
 
 @dataclass
@@ -312,7 +313,7 @@ def _row(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[i
     anchor = first or (toks[0].cell if toks else None)
     if anchor is None:
         return Row(cells[0].line if cells else 0, blank=True)
-    row = Row(anchor.line, label, first.col if first else anchor.col)
+    row = Row(anchor.line, label, first.col if first else anchor.col, indent=first.indent if first else None)
     row.columns = [None] * len(spans)
     for tok in toks:
         if tok.kind == "rule":
