@@ -304,6 +304,7 @@ def check_signs(mapped: MappedRelease, table: ConceptTable) -> list[ValidationMe
 
 def run_checks(mapped: MappedRelease, table: ConceptTable) -> tuple[ValidationMessage, ...]:
     messages: list[ValidationMessage] = []
+    table = table.for_release(mapped.release)
     for statement in mapped.release.statements:
         messages.extend(check_totals(mapped, statement, table))
         messages.extend(check_cash(mapped, statement))
