@@ -9,9 +9,9 @@ The concept table (taxonomy_map/concepts.yaml) has one entry per taxonomy concep
       statement: balance_sheet        # balance_sheet | operations | cash_flows | comprehensive_income,
                                       #   or a list of them (omit for label details)
       section: "^assets$"             # optional regex; one heading above the row must match
-      labels: ["total assets"]        # regexes; one must match the whole normalized label
-      section_labels: ["total"]       # optional: only these labels need the section; the
-                                      #   plain labels then match under any heading
+      labels: ["total assets", "total"]   # regexes; one must match the whole normalized label
+      under: "^assets$"               # optional regex, and labels_under: labels that apply only
+      labels_under: ["total"]         #   under a heading matching `under` (`section` aside)
       total: true                     # the row is a subtotal/total of the rows above it
       sign: as-printed                # as-printed | deduction (printed in parentheses because
                                       #   it is subtracted; the concept stores its size) | negated
@@ -118,7 +118,8 @@ class ConceptEntry:
     nillable: bool = True
     statements: tuple[StatementKind, ...] = ()  # every statement the entry's labels apply in
     opening_labels: tuple[re.Pattern[str], ...] = ()  # rows giving the balance at a period's start
-    section_labels: tuple[re.Pattern[str], ...] = ()  # labels that need the section (the others do not)
+    under: re.Pattern[str] | None = None  # labels_under apply only under a heading matching this
+    labels_under: tuple[re.Pattern[str], ...] = ()
     beside: str | None = None  # labels_beside apply only when the release has a row of this concept
     labels_beside: tuple[re.Pattern[str], ...] = ()
 
@@ -154,13 +155,13 @@ class ConceptEntry:
             normalized_label and self.section.search(normalized_label))
 
     def match(self, normalized_label: str, section: tuple[str, ...]) -> re.Pattern[str] | None:
-        """The pattern by which a row with this label under these headings is this concept.
-        Without section_labels the section constrains every label; with them, only those."""
+        """The pattern by which a row with this label under these headings is this concept:
+        one of its labels within its section, or one of its labels_under under `under`."""
         pattern = self.matches_label(normalized_label)
-        if pattern is not None and (self.section_labels or self.matches_section(section, normalized_label)):
+        if pattern is not None and self.matches_section(section, normalized_label):
             return pattern
-        if self.section is not None and any(self.section.search(normalize_label(h)) for h in section):
-            for pattern in self.section_labels:
+        if self.under is not None and any(self.under.search(normalize_label(h)) for h in section):
+            for pattern in self.labels_under:
                 if pattern.fullmatch(normalized_label):
                     return pattern
         return None
@@ -247,7 +248,7 @@ def _resolved(table: ConceptTable, release: Release) -> ConceptTable:
 _ENTRY_KEYS = {
     "concept", "type", "period", "balance", "statement", "section", "labels", "total", "sign",
     "dash", "never_negative", "detail", "detail_of", "nillable", "note", "opening_labels",
-    "section_labels", "beside", "labels_beside",
+    "under", "labels_under", "beside", "labels_beside",
 }
 
 
@@ -312,16 +313,17 @@ def _entry(raw: Any, where: str) -> ConceptEntry:
     opening_labels = _patterns(raw.get("opening_labels"), where)
     if opening_labels and period != "instant":
         raise ConfigError("opening_labels are for instant concepts (balances at a period's start)", where)
-    if detail is None and (labels or opening_labels) and statement is None:
+    if detail is None and (labels or opening_labels or raw.get("labels_under") or raw.get("labels_beside")) and statement is None:
         raise ConfigError("an entry with labels needs a statement", where)
     if detail is not None and not detail_of:
         raise ConfigError("an entry with detail needs detail_of patterns", where)
     if detail is not None and period != "instant":
         raise ConfigError("facts stated in labels are balance-sheet instants", where)
     section = _regex(raw["section"], where) if raw.get("section") else None
-    section_labels = _patterns(raw.get("section_labels"), where)
-    if section_labels and section is None:
-        raise ConfigError("section_labels need a section", where)
+    under = _regex(raw["under"], where) if raw.get("under") else None
+    labels_under = _patterns(raw.get("labels_under"), where)
+    if bool(labels_under) != bool(under):
+        raise ConfigError("under and labels_under go together", where)
     labels_beside = _patterns(raw.get("labels_beside"), where)
     beside = raw.get("beside")
     if bool(labels_beside) != bool(beside):
@@ -345,7 +347,8 @@ def _entry(raw: Any, where: str) -> ConceptEntry:
         nillable=bool(raw.get("nillable", True)),
         statements=statements,
         opening_labels=opening_labels,
-        section_labels=section_labels,
+        under=under,
+        labels_under=labels_under,
         beside=beside,
         labels_beside=labels_beside,
     )

@@ -78,6 +78,8 @@ def states_loss_size(entry: ConceptEntry, item: LineItem) -> bool:
     words in parentheses do not count ("Net income (loss)" is not)."""
     if entry.sign is not Sign.AS_PRINTED or (entry.balance != "credit" and entry.item_type != "perShareItemType"):
         return False
+    if entry.never_negative:  # "Unpaid losses and loss adjustment expenses": a liability, not a loss
+        return False
     first = _LOSS_OR_GAIN.search(re.sub(r"\([^)]*\)", " ", normalize_label(item.label)))
     if first is None or first.group(1) not in ("loss", "losses", "deficit"):
         return False
@@ -91,10 +93,19 @@ _INCOME_IN_PARENTHESES = re.compile(r"\((income|earnings|profit)\) (loss|losses)
 
 
 def prints_effect(entry: ConceptEntry, item: LineItem) -> bool:
-    """Is a deduction row worded "(income) loss", printing its figure as its effect on the total
-    ("(5)" for income of 5 taken out, "3" for a loss of 3 added back)? Then the concept stores
-    the opposite of the printed figure."""
-    return entry.sign is Sign.DEDUCTION and bool(_INCOME_IN_PARENTHESES.search(normalize_label(item.label)))
+    """Is a row worded "(income) loss", printing its figure as its effect on the total ("(5)"
+    for income of 5 taken out, "3" for a loss of 3 added back)? Then the concept stores the
+    opposite of the printed figure."""
+    return entry.sign is not Sign.NEGATED and bool(_INCOME_IN_PARENTHESES.search(normalize_label(item.label)))
+
+
+_LESS = re.compile(r"less\b")
+
+
+def states_deduction(entry: ConceptEntry, item: LineItem) -> bool:
+    """Does the label say the row is subtracted ("Less: net income attributable to
+    noncontrolling interests")? Then parentheses only mark the subtraction, as for a deduction."""
+    return entry.sign is Sign.AS_PRINTED and entry.unit is UnitKind.USD and bool(_LESS.match(normalize_label(item.label)))
 
 
 def stored_value(printed: Decimal, entry: ConceptEntry, item: LineItem) -> Decimal:
@@ -102,7 +113,7 @@ def stored_value(printed: Decimal, entry: ConceptEntry, item: LineItem) -> Decim
     meaning, not the printed sign."""
     if entry.sign is Sign.NEGATED or states_loss_size(entry, item) or prints_effect(entry, item):
         return -printed
-    return abs(printed) if entry.sign is Sign.DEDUCTION else printed
+    return abs(printed) if entry.sign is Sign.DEDUCTION or states_deduction(entry, item) else printed
 
 
 def fact_period(entry: ConceptEntry, item: LineItem, period: Period) -> Period:
