@@ -227,8 +227,24 @@ class EntityRegistry:
         return None
 
 
-@lru_cache(maxsize=4)
+_RESOLVED: dict[tuple[int, int], tuple[ConceptTable, Release, ConceptTable]] = {}
+
+
 def _resolved(table: ConceptTable, release: Release) -> ConceptTable:
+    """for_release, remembered for the last few (table, release) pairs: the mapper, the checks
+    and the extension taxonomy each resolve the same release."""
+    key = (id(table), id(release))
+    hit = _RESOLVED.get(key)
+    if hit is not None and hit[0] is table and hit[1] is release:
+        return hit[2]
+    resolved = _resolve(table, release)
+    if len(_RESOLVED) >= 4:
+        _RESOLVED.pop(next(iter(_RESOLVED)))
+    _RESOLVED[key] = (table, release, resolved)
+    return resolved
+
+
+def _resolve(table: ConceptTable, release: Release) -> ConceptTable:
     wanted = {e.beside for e in table.entries if e.labels_beside}
     present: set[str] = set()
     for statement in release.statements:
@@ -240,7 +256,7 @@ def _resolved(table: ConceptTable, release: Release) -> ConceptTable:
         replace(e, labels=(e.labels_beside + e.labels) if e.beside in present else e.labels,
                 labels_beside=(), beside=None)
         for e in table.entries)
-    return ConceptTable(entries=entries, source=table.source)
+    return replace(table, entries=entries)  # keeps a subclass's own fields
 
 
 # ---- loading -------------------------------------------------------------------------------

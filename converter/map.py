@@ -50,10 +50,19 @@ class Match:
 
 def match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -> Match:
     """Find the concept-table entry for a row: label pattern within statement and section.
-    `table` should be resolved for the row's release (ConceptTable.for_release)."""
+    `table` should be resolved for the row's release (ConceptTable.for_release). A table
+    with `match_before` / `match_after` hooks is asked ahead of / after its own entries."""
+    before = getattr(table, "match_before", None)
+    if before is not None and (found := before(kind, item)) is not None:
+        return Match(*found)
     hits = table.match(kind, item.label, item.section)
     if not hits:
-        return Match(None, f"no {kind.value} entry matches label {normalize_label(item.label)!r}", ())
+        rule = f"no {kind.value} entry matches label {normalize_label(item.label)!r}"
+        after = getattr(table, "match_after", None)
+        if after is not None:
+            entry, why, alternatives = after(kind, item)
+            return Match(entry, why if entry is not None else f"{rule}; {why}".rstrip("; "), alternatives)
+        return Match(None, rule, ())
     entry, pattern = hits[0]
     section = f" in section /{entry.section.pattern}/" if entry.section else ""
     return Match(entry, f"label /{pattern.pattern}/{section}", tuple(e.concept for e, _ in hits[1:]))
