@@ -93,26 +93,33 @@ def _is_named_total(row: _Row) -> bool:
     return normalize_label(row.item.label).split(" ", 1)[0] == "total"
 
 
-def _total_level(row: _Row, path: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
-    """The heading level a named total sums, and whether it closes that heading.
+def _total_level(row: _Row, path: tuple[str, ...]) -> tuple[tuple[str, ...], bool, str | None]:
+    """The heading level a named total sums, whether it closes that heading, and the label of
+    the total after which its rows start (None: all the level's rows not yet added up).
 
     A bare "Total", or "Total <heading>", closes the heading it names ("Total current assets"
     under "Current Assets"). A total named for the start of an outer heading sums that outer
     level without closing it ("Total liabilities" under "Long-term liabilities" sums everything
-    under "LIABILITIES AND STOCKHOLDERS' EQUITY" so far). Otherwise the total sums its own
-    heading and stays there ("Total operating costs and expenses" under "COSTS AND EXPENSES").
+    under "LIABILITIES AND STOCKHOLDERS' EQUITY" so far). A total named for the end of an outer
+    heading sums that level's rows after the total named for its start, without closing it
+    ("Total equity" under "LIABILITIES AND EQUITY" takes the rows after "Total liabilities").
+    Otherwise the total sums its own heading and stays there ("Total operating costs and
+    expenses" under "COSTS AND EXPENSES").
     """
     label = normalize_label(row.item.label)
     if label == "total":
-        return path, bool(path)
+        return path, bool(path), None
     rest = label.removeprefix("total ")
     for depth in range(len(path), 0, -1):
         heading = normalize_label(path[depth - 1])
         if rest.startswith(heading):
-            return path[:depth], True
+            return path[:depth], True, None
         if heading.startswith(rest + " "):
-            return path[:depth], False
-    return path, False
+            return path[:depth], False, None
+        for connector in (" and ", " & "):
+            if heading.endswith(connector + rest):
+                return path[:depth], False, "total " + heading[: -len(connector + rest)].strip()
+    return path, False, None
 
 
 def _components(statement_rows: list[_Row]) -> list[tuple[_Row, list[_Row]]]:
@@ -136,9 +143,17 @@ def _components(statement_rows: list[_Row]) -> list[tuple[_Row, list[_Row]]]:
             continue
         parts: list[_Row] = []
         if named:
-            level, closes = _total_level(row, path)
-            for sub in sorted(p for p in pending if p[: len(level)] == level):
-                parts.extend(pending.pop(sub))
+            level, closes, since = _total_level(row, path)
+            subs = sorted(p for p in pending if p[: len(level)] == level)
+            starts = [r.item.source for sub in subs for r in pending[sub]
+                      if since and normalize_label(r.item.label) == since]
+            if starts:  # "Total equity" after "Total liabilities": the rows after it
+                for sub in subs:
+                    parts.extend(r for r in pending[sub] if r.item.source > max(starts))
+                    pending[sub] = [r for r in pending[sub] if r.item.source <= max(starts)]
+            else:
+                for sub in subs:
+                    parts.extend(pending.pop(sub))
             target = level[:-1] if closes else level
         else:
             for sub in sorted(pending):
@@ -324,6 +339,7 @@ def check_signs(mapped: MappedRelease, table: ConceptTable) -> list[ValidationMe
 
 def run_checks(mapped: MappedRelease, table: ConceptTable) -> tuple[ValidationMessage, ...]:
     messages: list[ValidationMessage] = []
+    table = table.for_release(mapped.release)
     for statement in mapped.release.statements:
         messages.extend(check_totals(mapped, statement, table))
         messages.extend(check_cash(mapped, statement))

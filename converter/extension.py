@@ -241,6 +241,7 @@ def _detail_label(item: LineItem, kind: str) -> str:
 
 def build_extension(mapped: MappedRelease, table: ConceptTable) -> tuple[MappedRelease, ExtensionTaxonomy]:
     release = mapped.release
+    table = table.for_release(release)
     prefix = extension_prefix(mapped)
     end = period_end(mapped)
     namespace = f"{NAMESPACE_BASE}/{prefix}/{end:%Y%m%d}"
