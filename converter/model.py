@@ -164,6 +164,7 @@ class DocumentInfo:
     fiscal_period_focus: str | None = None  # "Q1".."Q4" or "FY" as read (dei takes FY for Q4)
     period_end: date | None = None
     cik: str | None = None  # 10 digits, from an EDGAR submission header ("CENTRAL INDEX KEY:")
+    other_names: tuple[str, ...] = ()  # further company names printed (registry lookups), best first
     sources: tuple[tuple[str, SourceRef], ...] = ()  # (field name, where it was read)
 
     def source_of(self, name: str) -> SourceRef | None:

@@ -91,14 +91,38 @@ def _distinctive(name: str) -> set[str]:
     return set(name_key(name).split()) - _GENERIC_WORDS
 
 
-def _registrant_name(printed: str | None, known: Entity | None) -> str:
+def _agree(printed: str, registered: str) -> bool:
+    """The names share a distinctive word, also when one writes it joined ("CooperCompanies")."""
+    ours, theirs = _distinctive(printed), _distinctive(registered)
+    joined_ours, joined_theirs = "".join(name_key(printed).split()), "".join(name_key(registered).split())
+    return bool(ours & theirs) or any(w in joined_ours for w in theirs) or any(w in joined_theirs for w in ours)
+
+
+def _find_by_name(registry: EntityRegistry, names: list[str]) -> tuple[str, Entity] | None:
+    """The first printed name, or its longest tail ("Quarterly Summary Acme Widget Corp." ->
+    "Acme Widget Corp."), that names one registrant."""
+    for name in names:
+        words = name.split()
+        for i in range(len(words)):
+            tail = " ".join(words[i:])
+            key = name_key(tail)
+            if not tail[0].isupper() or not key or (" " not in key and key in _GENERIC_WORDS):
+                continue
+            found = registry.by_name(tail)
+            if found:
+                return tail, found
+    return None
+
+
+def _registrant_name(printed: str | None, known: Entity | None, names: list[str]) -> str:
     """The registry's name, except that an upper-case SEC conformed name ("COOPER COMPANIES,
     INC.") gives way to the same name as the release prints it in mixed case."""
     if known is None:
         return printed or ""
-    if (printed and known.name.isupper() and not printed.isupper()
-            and name_key(printed) == name_key(known.name)):
-        return printed
+    if known.name.isupper():
+        for name in (printed, *names):
+            if name and not name.isupper() and name_key(name) == name_key(known.name):
+                return name
     return known.name
 
 
@@ -115,14 +139,18 @@ def resolve_entity(release: Release, registry: EntityRegistry, cik: str | None) 
     ticker or company name at all fails."""
     info = release.info
     printed = info.company_name
+    names = [n for n in (printed, *info.other_names) if n]
     by_ticker = registry.by_ticker(info.ticker)
-    by_name = registry.by_name(printed)
+    named = _find_by_name(registry, names)
+    by_name = named[1] if named else None
     doubt = None
-    if by_ticker and printed and _distinctive(printed) and not _distinctive(printed) & _distinctive(by_ticker.name):
+    if by_ticker and any(_distinctive(n) for n in names) and not any(_agree(n, by_ticker.name) for n in names):
         doubt = f"ticker {info.ticker} is listed for {by_ticker.name} (CIK {by_ticker.cik}), not {printed!r}"
         by_ticker = None
+    if named and (by_ticker is None or by_ticker.cik == by_name.cik):
+        printed = named[0]
     known = by_ticker or by_name
-    name = _registrant_name(printed, known)
+    name = _registrant_name(printed, known, names)
     if cik:
         return EntityId(cik=cik.zfill(10), name=name, found_by="--cik")
     if info.cik:
@@ -130,7 +158,7 @@ def resolve_entity(release: Release, registry: EntityRegistry, cik: str | None) 
     if by_ticker:
         return EntityId(cik=by_ticker.cik, name=name, found_by=f"ticker {info.ticker} in {by_ticker.source}")
     if by_name:
-        return EntityId(cik=by_name.cik, name=name, found_by=f"name {printed!r} in {by_name.source}")
+        return EntityId(cik=by_name.cik, name=name, found_by=f"name {named[0]!r} in {by_name.source}")
     why = doubt or f"no CIK for ticker {info.ticker or '(none printed)'} or name {printed!r}"
     advice = "pass --cik or add the company to taxonomy_map/entities.yaml"
     if info.ticker:

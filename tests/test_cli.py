@@ -131,7 +131,7 @@ def test_unmapped_items_are_listed_and_can_fail_the_run(tmp_path):
 def test_unknown_ticker_converts_without_a_cik_and_says_so(tmp_path):
     source = tmp_path / "unknown.txt"
     text = TAB_EXAMPLE.read_text(encoding="utf-8").replace("NASDAQ:HLMR", "NASDAQ:ZZZQ")
-    source.write_text(text.replace("Halmer", "Zorblax"), encoding="utf-8")
+    source.write_text(text.replace("Halmer", "Zorblax").replace("HALMER", "ZORBLAX"), encoding="utf-8")
     result = run("convert", str(source), "--out", str(tmp_path / "a"))
     assert result.exit_code == 0, result.output
     assert "no CIK for ticker ZZZQ" in result.output
