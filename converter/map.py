@@ -49,7 +49,12 @@ class Match:
 
 
 def match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -> Match:
-    """Find the concept-table entry for a row: label pattern within statement and section."""
+    """Find the concept-table entry for a row: label pattern within statement and section.
+    A converter.layered.LayeredTable is asked first (the company's own map) and last (learned
+    vocabulary, fallback ranking)."""
+    before = getattr(table, "match_before", None)
+    if before is not None and (found := before(kind, item)) is not None:
+        return Match(*found)
     label = normalize_label(item.label)
     hits: list[tuple[ConceptEntry, str]] = []
     for entry in table.line_item_entries(kind):
@@ -57,7 +62,12 @@ def match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) ->
         if pattern is not None and entry.matches_section(item.section, label):
             hits.append((entry, pattern.pattern))
     if not hits:
-        return Match(None, f"no {kind.value} entry matches label {label!r}", ())
+        rule = f"no {kind.value} entry matches label {label!r}"
+        after = getattr(table, "match_after", None)
+        if after is not None:
+            entry, why, alternatives = after(kind, item)
+            return Match(entry, why if entry is not None else f"{rule}; {why}".rstrip("; "), alternatives)
+        return Match(None, rule, ())
     entry, pattern = hits[0]
     section = f" in section /{entry.section.pattern}/" if entry.section else ""
     return Match(entry, f"label /{pattern}/{section}", tuple(e.concept for e, _ in hits[1:]))
