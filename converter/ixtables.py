@@ -85,6 +85,7 @@ class FilingStatements:
     path: str
     cik: str | None
     lines: tuple[TaggedLine, ...]
+    company: str  # dei:EntityRegistrantName ("" when not tagged)
     document: XbrlDocument
 
 
@@ -265,7 +266,9 @@ def read_filing_statements(path: Path) -> FilingStatements:
             continue
         seen.add(kind)
         lines.extend(table_lines)
-    return FilingStatements(path=str(path), cik=_cik(document), lines=tuple(lines), document=document)
+    company = next((str(f.value) for f in document.facts if f.concept == "dei:EntityRegistrantName" and f.value), "")
+    return FilingStatements(path=str(path), cik=_cik(document), lines=tuple(lines), company=company,
+                            document=document)
 
 
 def _cik(document: XbrlDocument) -> str | None:

@@ -13,7 +13,9 @@ its own extension concepts for them.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -77,6 +79,21 @@ def _table_decides(table: ConceptTable, line: MapLine) -> str | None:
     return entry.concept if entry is not None else None
 
 
+_NAME_NOISE = {"inc", "corp", "corporation", "company", "co", "group", "holdings", "the", "and", "of", "plc",
+               "ltd", "incorporated", "international", "llc", "lp", "sa", "nv", "ag"}
+
+
+def _name_words(company: str) -> set[str]:
+    found = [w for w in re.findall(r"[a-z][a-z-]+", company.lower()) if w not in _NAME_NOISE]
+    return set(found) | ({"".join(found)} if len(found) > 1 else set())
+
+
+def general(text: str, name_words: set[str]) -> bool:
+    """Text fit for the general vocabulary: no figures, no words of the company's own name."""
+    low = text.lower()
+    return not re.search(r"\d", text) and not any(re.search(rf"\b{re.escape(w)}\b", low) for w in name_words)
+
+
 def harvest(filings: Iterable[FilingStatements], table: ConceptTable | None = None, min_count: int = 1) -> LineMap:
     """The general vocabulary: lines as many companies tagged them, with counts; labels the
     concept table decides are left to it."""
@@ -87,9 +104,11 @@ def harvest(filings: Iterable[FilingStatements], table: ConceptTable | None = No
     seen_in: dict[tuple, set[str]] = defaultdict(set)
     for filing in filings:
         name = Path(filing.path).name
+        own_name = _name_words(filing.company)
         for line in filing.lines:
-            if not usable(line):
+            if not usable(line) or not general(line.label, own_name):
                 continue
+            line = replace(line, section=tuple(h for h in line.section if general(h, own_name)))
             key = (line.statement, match_key(line.label), line.concept, line.sign, line.item_type, line.period_type,
                    line.opening)
             if name in seen_in[key]:

@@ -9,7 +9,8 @@ and compare with the filing's own statement facts (value, period, concept). Twic
   own tags cannot leak), then the concept table, vocabulary and fallback tag the release;
 * roll-forward: the company map learned from the filing itself is tried first.
 
-Per filing it prints: the statement facts of the filing, how many the release reading found
+Per filing it prints: the statement facts of the filing (a printed figure tagged with two
+concepts, e.g. NetIncomeLoss and ProfitLoss, counts once, and either concept counts as the same), how many the release reading found
 (value and period on a row of the same statement), and of those: same concept, a different
 US-GAAP concept, an extension concept, untagged; and, separately, how many of the filing's
 facts carry the company's own extension concepts (which no standard concept can equal).
@@ -141,11 +142,21 @@ def score_filing(filing: FilingStatements, table, text: str) -> Score:
         score.error = str(exc)
         release = None
     tagged, rows = _read_values(mapped) if release is not None else ({}, {"extension": {}, "read": {}})
+    seen: set[tuple] = set()
+    doubles: dict[tuple, set[str]] = {}
+    for line in filing.lines:
+        for fact in line.facts:
+            doubles.setdefault((line.statement, line.where, line.label, fact.period, fact.value), set()).add(line.concept)
     for line in filing.lines:
         if line.item_type == "other":
             continue
         standard = line.concept.startswith("us-gaap:")
         for fact in line.facts:
+            printed = (line.statement, line.where, line.label, fact.period, fact.value)
+            if printed in seen:  # the same printed figure tagged with a second concept
+                continue
+            seen.add(printed)
+            concepts_of_figure = doubles.get(printed, {line.concept})
             score.facts += 1
             score.company_ext += 0 if standard else 1
             key = (line.statement, fact.period, abs(fact.value))
@@ -157,7 +168,7 @@ def score_filing(filing: FilingStatements, table, text: str) -> Score:
                 continue
             if not standard:
                 continue
-            if line.concept in concepts:
+            if concepts_of_figure & concepts:
                 category = "same"
             elif concepts:
                 category = "different"
@@ -167,6 +178,10 @@ def score_filing(filing: FilingStatements, table, text: str) -> Score:
                 score.problems.append(f"{line.statement.value}: {line.label!r}: {line.concept} -> extension")
             else:
                 category = "untagged"
+                near = sorted(c for k, cs in tagged.items() if k[0] == line.statement and k[2] == abs(fact.value)
+                              for c in cs)
+                score.problems.append(f"{line.statement.value}: {line.label!r}: {line.concept} {fact.period} "
+                                      f"{fact.value} -> untagged (same value tagged {near[:2]} at other periods)")
             score.counts[category] += 1
     score.problems = sorted(set(score.problems))
     return score
