@@ -115,3 +115,8 @@ class LayeredTable(ConceptTable):
 
     def entry(self, concept: str) -> ConceptEntry | None:
         return super().entry(concept) or self._learned.get(concept)
+
+
+def for_entity(table: ConceptTable, cik: str | None) -> ConceptTable:
+    """The table one release is mapped with: a LayeredTable bound to the release's CIK."""
+    return table.for_cik(cik) if isinstance(table, LayeredTable) else table
