@@ -119,6 +119,29 @@ def looks_per_share(item: LineItem) -> bool:
     return bool(values) and all(c.decimals_printed == 2 and abs(c.value) < 1000 for c in values)  # type: ignore[arg-type]
 
 
+def _fits_place(kind: StatementKind, item: LineItem, lines: list[MapLine]) -> list[MapLine]:
+    """On a balance sheet, lines whose balance and current/noncurrent fit the row's headings
+    (a "Deferred income taxes" row under assets is not the liability); all lines when none fits."""
+    if kind is not StatementKind.BALANCE_SHEET:
+        return lines
+    headings = [normalize_label(h) for h in item.section]
+    balance = None
+    for h in headings:
+        if "asset" in h and "liabilit" not in h:
+            balance = "debit"
+            break
+        if "liabilit" in h or "equity" in h:
+            balance = "credit"
+            break
+    current = any(re.search(r"(?<!non)(?<!non-)\bcurrent\b", h) for h in headings)
+    fitting = [line for line in lines if balance is None or line.balance in (None, balance)]
+    if current:
+        fitting = [line for line in fitting if not line.concept.endswith("Noncurrent")] or fitting
+    elif headings:
+        fitting = [line for line in fitting if not line.concept.endswith("Current")] or fitting
+    return fitting or lines
+
+
 @dataclass(frozen=True)
 class LineMatch:
     line: MapLine
@@ -141,23 +164,29 @@ class LineMap:
         for line in self.lines:
             self._index.setdefault(line.key, []).append(line)
 
-    def match(self, kind: StatementKind, item: LineItem) -> LineMatch | None:
+    def match(self, kind: StatementKind, item: LineItem, strict: bool = False) -> LineMatch | None:
+        """The line a row matches, or None. With `strict` (the vocabulary of many companies), a
+        tie between lines of different concepts is no match: an extension concept is better
+        than a guess."""
         candidates = self._index.get((kind, match_key(item.label)), [])
         if not candidates:
             return None
         per_share = looks_per_share(item)
         fitting = [c for c in candidates if (c.item_type == "perShareItemType") == per_share] or candidates
+        fitting = _fits_place(kind, item, fitting)
         heading_words = set().union(*(words(h) for h in item.section)) if item.section else set()
 
         def score(line: MapLine) -> tuple[float, int]:
             mine = set().union(*(words(h) for h in line.section)) if line.section else set()
             union = mine | heading_words
             overlap = len(mine & heading_words) / len(union) if union else 1.0
-            return overlap, line.count
+            return round(overlap, 3), line.count
 
         ranked = sorted(fitting, key=score, reverse=True)
         best = ranked[0]
         others = tuple(dict.fromkeys(c.concept for c in ranked[1:] if c.concept != best.concept))
+        if strict and len(ranked) > 1 and score(ranked[1]) == score(best) and ranked[1].concept != best.concept:
+            return None
         return LineMatch(best, score(best)[0], others)
 
     def concept_lines(self, concept: str) -> list[MapLine]:

@@ -22,7 +22,7 @@ from converter.companymap import looks_per_share, words
 from converter.concepts import ConceptEntry, DashRule, Sign, normalize_label
 from converter.model import LineItem, StatementKind
 
-THRESHOLD = 0.85
+THRESHOLD = 0.95
 _CAMEL = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+")
 _DEBIT_WORDS = re.compile(r"\b(expenses?|costs?|loss(?:es)?|charges?|impairments?|depreciation|amortization|"
                           r"provision|taxes|interest expense|purchases?|payments?)\b")
@@ -134,10 +134,19 @@ def rank(kind: StatementKind, item: LineItem, limit: int = 3) -> tuple[Candidate
             continue
         covered = len(common) / len(label_words)
         explained = len(element.words & (label_words | section_words)) / len(element.words)
-        score = 0.6 * covered + 0.4 * explained
+        score = 0.6 * covered + 0.4 * explained + (_ORDER_BONUS if _in_order(item.label, element.name) else 0.0)
         scored.append(Candidate(element, round(score, 4)))
     scored.sort(key=lambda c: (-c.score, len(c.element.name), c.element.name))
     return tuple(scored[:limit])
+
+
+_ORDER_BONUS = 0.01  # breaks ties between names with the same words: the label's word order wins
+
+
+def _in_order(label: str, name: str) -> bool:
+    label_seq = [w for w in re.findall(r"[a-z]+", normalize_label(label)) if w not in ("net", "total", "of", "the")]
+    name_seq = [w.lower() for w in _CAMEL.findall(name) if w.lower() not in ("net", "total", "of", "the")]
+    return label_seq == name_seq
 
 
 def fallback_entry(kind: StatementKind, element: Element) -> ConceptEntry:

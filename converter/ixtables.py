@@ -24,7 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from converter.errors import InputError
-from converter.filing import XbrlDocument, XbrlFact, _is_ix, read_document
+from converter.filing import XBRLI, XbrlDocument, XbrlFact, _is_ix, _Reader, read_document
 from converter.model import Period, StatementKind
 
 _HTML_NS = "http://www.w3.org/1999/xhtml"
@@ -162,9 +162,18 @@ def _sign(pairs: list[tuple[Decimal, Decimal]]) -> str:
 
 
 class _TableReader:
-    def __init__(self, path: Path, document: XbrlDocument) -> None:
+    def __init__(self, path: Path, root: etree._Element) -> None:
         self.path = path
-        self.by_id = {f.fact_id: f for f in document.facts if f.fact_id}
+        # the filing reader's own fact reading (scale, sign, formats), element by element
+        self.reader = _Reader(path, root, inline=True)
+        self.contexts = {c.get("id"): self.reader._context(c) for c in root.iter(f"{{{XBRLI}}}context")}
+        self.units = {u.get("id"): self.reader._unit(u) for u in root.iter(f"{{{XBRLI}}}unit")}
+
+    def fact(self, el: etree._Element) -> XbrlFact | None:
+        try:
+            return self.reader._fact(el, True, self.contexts, self.units)
+        except (ValueError, InvalidOperation):
+            return None
 
     def read(self, table: etree._Element) -> tuple[StatementKind | None, list[TaggedLine]]:
         rows = [r for r in table.iter() if _local(r) == "tr"]
@@ -174,7 +183,7 @@ class _TableReader:
         for row in rows:
             facts = []
             for index, el in _ix_facts(row):
-                fact = self.by_id.get(el.get("id"))
+                fact = self.fact(el)
                 if fact is None or fact.dimensions or not isinstance(fact.value, Decimal):
                     continue
                 facts.append((index, fact, el))
@@ -207,7 +216,7 @@ class _TableReader:
             for concept, items in by_concept.items():
                 lines.append(self._line(kind, label, tuple(headings), concept, cells, items, durations, row))
             if label.lower().startswith("total"):
-                headings = headings[:-1] if len(headings) > 1 else headings
+                headings = headings[:-1]
         return lines
 
     def _line(self, kind, label, section, concept, cells, items, durations, row) -> TaggedLine:
@@ -257,7 +266,7 @@ def read_filing_statements(path: Path) -> FilingStatements:
                          where=str(path))
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
     root = etree.parse(str(path), parser).getroot()
-    reader = _TableReader(path, document)
+    reader = _TableReader(path, root)
     seen: set[StatementKind] = set()
     lines: list[TaggedLine] = []
     for table in root.iter(f"{{{_HTML_NS}}}table", "table"):

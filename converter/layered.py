@@ -54,6 +54,7 @@ class LayeredTable(ConceptTable):
     fallback: bool = True
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
     _learned: dict = field(default_factory=dict, compare=False, repr=False)  # concept -> entry
+    _learned_sets: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def around(cls, table: ConceptTable, company_maps: tuple[LineMap, ...] = (),
@@ -96,7 +97,7 @@ class LayeredTable(ConceptTable):
 
     def _after(self, kind: StatementKind, item: LineItem) -> Found:
         if self.vocabulary is not None:
-            found = self.vocabulary.match(kind, item)
+            found = self.vocabulary.match(kind, item, strict=True)
             if found is not None:
                 line = found.line
                 rule = (f"learned vocabulary: {line.label!r} tagged {line.concept} in {line.count} filing(s)"
@@ -106,12 +107,24 @@ class LayeredTable(ConceptTable):
             return None, "", ()
         candidates = rank(kind, item)
         listed = tuple(str(c) for c in candidates)
-        if candidates and candidates[0].score >= THRESHOLD:
+        if candidates and candidates[0].score >= THRESHOLD and candidates[0].element.concept in self._statement_concepts():
             best = candidates[0]
             rule = f"fallback ranking: {best} at or above {THRESHOLD}"
             return self._remember(fallback_entry(kind, best.element)), rule, listed[1:]
+        if candidates and candidates[0].score >= THRESHOLD:
+            return None, (f"fallback ranking: {candidates[0]} is not an element companies tag statement lines "
+                          "with (not in the concept table or the learned vocabulary)"), listed
         best_score = f"{candidates[0].score:.2f}" if candidates else "none"
         return None, f"fallback ranking below {THRESHOLD} (best {best_score})", listed
+
+    def _statement_concepts(self) -> frozenset[str]:
+        """Elements real statements are tagged with: those of the concept table and the vocabulary."""
+        if "statement_concepts" not in self._learned_sets:
+            found = {e.concept for e in self.entries}
+            if self.vocabulary is not None:
+                found |= {line.concept for line in self.vocabulary.lines}
+            self._learned_sets["statement_concepts"] = frozenset(found)
+        return self._learned_sets["statement_concepts"]
 
     def entry(self, concept: str) -> ConceptEntry | None:
         return super().entry(concept) or self._learned.get(concept)

@@ -44,6 +44,14 @@ def usable(line: TaggedLine) -> bool:
     return line.concept.startswith(STANDARD_PREFIXES) and line.item_type in _TAGGED_TYPES
 
 
+def undeclared(line_map: LineMap) -> list[str]:
+    """Concepts of a map the shipped offline package does not declare (not US-GAAP 2024 names,
+    or elements whose period type the reference data does not know): validating a release that
+    uses them needs the official taxonomy (--taxonomy-package or --online)."""
+    known = {e.concept for e in elements() if e.period_type is not None}
+    return sorted({line.concept for line in line_map.lines if line.concept not in known})
+
+
 def read_filings(paths: Sequence[Path]) -> list[FilingStatements]:
     return [read_filing_statements(p) for p in paths]
 
@@ -98,6 +106,7 @@ def harvest(filings: Iterable[FilingStatements], table: ConceptTable | None = No
     """The general vocabulary: lines as many companies tagged them, with counts; labels the
     concept table decides are left to it."""
     balances = _balances()
+    in_2024 = {e.concept for e in elements()}
     counts: Counter[tuple] = Counter()
     first: dict[tuple, MapLine] = {}
     sections: dict[tuple, Counter[tuple[str, ...]]] = defaultdict(Counter)
@@ -106,7 +115,7 @@ def harvest(filings: Iterable[FilingStatements], table: ConceptTable | None = No
         name = Path(filing.path).name
         own_name = _name_words(filing.company)
         for line in filing.lines:
-            if not usable(line) or not general(line.label, own_name):
+            if not usable(line) or not general(line.label, own_name) or line.concept not in in_2024:
                 continue
             line = replace(line, section=tuple(h for h in line.section if general(h, own_name)))
             key = (line.statement, match_key(line.label), line.concept, line.sign, line.item_type, line.period_type,

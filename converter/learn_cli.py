@@ -17,7 +17,7 @@ from converter.companymap import dump_line_map, load_company_maps
 from converter.concepts import ConceptTable
 from converter.errors import ConversionError
 from converter.layered import LayeredTable, default_vocabulary
-from converter.learn import company_map, read_filings
+from converter.learn import company_map, read_filings, undeclared
 
 _HEADER = ("# Company concept map written by `xbrl-convert learn`: the concepts this company tags its\n"
            "# statement lines with in its own filings. Edit by hand as needed; use it with\n"
@@ -49,6 +49,11 @@ def learn_command(filings: tuple[Path, ...], out_path: Path, company: str) -> No
         kinds[line.statement.value] = kinds.get(line.statement.value, 0) + 1
     detail = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(kinds.items()))
     click.echo(f"{out_path}: {len(line_map.lines)} lines for CIK {line_map.cik or '(unknown)'} ({detail})")
+    missing = undeclared(line_map)
+    if missing:
+        click.echo(f"  warning: {len(missing)} concept(s) are not in the shipped offline taxonomy package "
+                   f"({', '.join(missing[:5])}{' ...' if len(missing) > 5 else ''}); validating releases that use "
+                   "them needs --taxonomy-package us-gaap-2024.zip or --online")
 
 
 def print_explanations(result) -> None:  # noqa: ANN001 - a pipeline.DocumentResult

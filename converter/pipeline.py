@@ -24,6 +24,7 @@ from converter.extension import build_extension
 from converter.extract import extract_text, read_text
 from converter.inline import render_inline
 from converter.layered import for_entity
+from converter.supplement import supplemented
 from converter.map import DEFAULT_DOCUMENT_TYPE, EntityId, map_release
 from converter.model import ExtensionTaxonomy, Level, MappedRelease, MappingDecision, Release, ValidationMessage
 from converter.packages import export_xbrl_json, write_report_package
@@ -220,8 +221,9 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
     with staged_folder(target) as folder:
         for name, data in doc.files.items():
             (folder / name).write_bytes(data)
-        messages, taxonomy_source = _validate(folder, doc, doc.table, options)
-        written = list(doc.files) + _packages(folder, doc, options)
+        with supplemented(f.concept for f in mapped.facts):  # concepts a company map brings
+            messages, taxonomy_source = _validate(folder, doc, doc.table, options)
+            written = list(doc.files) + _packages(folder, doc, options)
         errors = sum(1 for m in messages if m.level is Level.ERROR)
         warnings = sum(1 for m in messages if m.level is Level.WARNING)
         status = Status.INVALID if errors else Status.VALID

@@ -7,7 +7,8 @@ and compare with the filing's own statement facts (value, period, concept). Twic
 
 * leave-one-out: the general vocabulary is learned from the OTHER filings only (the company's
   own tags cannot leak), then the concept table, vocabulary and fallback tag the release;
-* roll-forward: the company map learned from the filing itself is tried first.
+* roll-forward: the company map learned from the filing itself is tried first (then the
+  concept table and the fallback ranking).
 
 Per filing it prints: the statement facts of the filing (a printed figure tagged with two
 concepts, e.g. NetIncomeLoss and ProfitLoss, counts once, and either concept counts as the same), how many the release reading found
@@ -94,6 +95,7 @@ class Score:
     counts: Counter = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
     error: str = ""
+    layers: Counter = field(default_factory=Counter)  # (layer, same|different) -> facts
 
     def pct(self, what: str) -> str:
         found = self.found_standard
@@ -114,9 +116,12 @@ def _read_values(mapped: MappedRelease) -> tuple[dict, dict]:
     """(statement, period, |value|) -> concepts of the facts produced; and -> labels of rows
     read but not tagged with a standard concept (they become extension concepts)."""
     tagged: dict[tuple, set[str]] = {}
+    layers = {(d.statement, d.label, d.section): _layer(d.rule) for d in mapped.decisions if d.concept}
     for fact in mapped.facts:
         if fact.statement is not None and isinstance(fact.value, Decimal):
             tagged.setdefault((fact.statement, fact.period, abs(fact.value)), set()).add(fact.concept)
+            LAYER_OF[(fact.statement, fact.period, abs(fact.value), fact.concept)] = layers.get(
+                (fact.statement, fact.label, fact.section), "table")
     unmapped_rows = {(d.source, d.label) for d in mapped.unmapped}
     extension: dict[tuple, set[str]] = {}
     read: dict[tuple, set[str]] = {}
@@ -131,6 +136,16 @@ def _read_values(mapped: MappedRelease) -> tuple[dict, dict]:
                     for p in (period, Period(end=period.end)) if period.start else (period,):
                         target.setdefault((statement.kind, p, value.normalize()), set()).add(item.label)
     return tagged, {"extension": extension, "read": read}
+
+
+LAYER_OF: dict[tuple, str] = {}  # (statement, period, |value|, concept) -> which layer tagged it
+
+
+def _layer(rule: str) -> str:
+    for word, layer in (("company map", "company"), ("learned vocabulary", "vocabulary"), ("fallback", "fallback")):
+        if rule.startswith(word):
+            return layer
+    return "table"
 
 
 def score_filing(filing: FilingStatements, table, text: str) -> Score:
@@ -170,8 +185,12 @@ def score_filing(filing: FilingStatements, table, text: str) -> Score:
                 continue
             if concepts_of_figure & concepts:
                 category = "same"
+                hit = next(iter(concepts_of_figure & concepts))
+                score.layers[(LAYER_OF.get(key + (hit,), "?"), "same")] += 1
             elif concepts:
                 category = "different"
+                for c in concepts:
+                    score.layers[(LAYER_OF.get(key + (c,), "?"), "different")] += 1
                 score.problems.append(f"{line.statement.value}: {line.label!r}: {line.concept} -> {sorted(concepts)}")
             elif norm in rows["extension"]:
                 category = "extension"
@@ -189,7 +208,9 @@ def score_filing(filing: FilingStatements, table, text: str) -> Score:
 
 def evaluate(folder: Path, only: list[str], modes: list[str], details: bool) -> dict[str, list[Score]]:
     paths = sorted(folder.glob("*.htm*"))
-    filings = {p: read_filing_statements(p) for p in paths}
+    selected = [p for p in paths if not only or any(o in p.name for o in only)]
+    # leave-one-out learns from every other filing; the roll-forward needs only the filing itself
+    filings = {p: read_filing_statements(p) for p in (paths if "loo" in modes else selected)}
     base = concept_table()
     results: dict[str, list[Score]] = {m: [] for m in modes}
     for path in paths:
@@ -199,7 +220,7 @@ def evaluate(folder: Path, only: list[str], modes: list[str], details: bool) -> 
         filing = filings[path]
         for mode in modes:
             others = [f for p, f in filings.items() if p != path]
-            vocabulary = harvest(others, base)
+            vocabulary = harvest(others, base) if mode == "loo" else None
             maps: tuple[LineMap, ...] = (company_map([filing]),) if mode == "own" else ()
             table = LayeredTable.around(base, company_maps=maps, vocabulary=vocabulary).for_cik(filing.cik)
             results[mode].append(score_filing(filing, table, text))
@@ -219,12 +240,16 @@ def print_table(title: str, scores: list[Score], details: bool) -> None:
         total.company_ext += s.company_ext
         total.found += s.found
         total.counts.update(s.counts)
+        total.layers.update(s.layers)
         if details:
             for p in s.problems:
                 print(f"    {p}")
     print(f"{'total':<28} {total.facts:>5} {total.company_ext:>6} {total.found:>5} {total.counts['same']:>5} "
           f"{total.counts['different']:>5} {total.counts['extension']:>5} {total.counts['untagged']:>5} "
           f"{total.pct('same'):>6} {total.pct('different'):>6}")
+    by_layer = ", ".join(f"{layer} {total.layers[(layer, 'same')]} same / {total.layers[(layer, 'different')]} different"
+                         for layer in ("company", "table", "vocabulary", "fallback"))
+    print(f"by layer: {by_layer}")
 
 
 def main() -> int:
