@@ -28,11 +28,14 @@ class _State:
     pending: list[Row] = field(default_factory=list)
     rule_above: bool = False
 
+    top_open: bool = False  # the top heading was printed without a colon ("ASSETS")
+
     def heading(self, label: str) -> None:
         text = label.strip().rstrip(":").strip()
-        if is_all_caps(label):
-            self.top, self.subs = text, []
-        else:
+        listing = label.rstrip().endswith(":")
+        if is_all_caps(label) and not (listing and self.top_open and not self.subs):
+            self.top, self.subs, self.top_open = text, [], not listing
+        else:  # "CURRENT ASSETS:" under "ASSETS" is a subsection, as "Current assets:" is
             self.subs = [text]
         self.rule_above = False
 
@@ -54,11 +57,22 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         items.append(_item(parts, state, n, path))
         if row.label.lower().startswith("total") and state.subs:
             state.subs.pop()
+        elif state.top and not state.top_open and _closes(row.label, state.top):
+            state.top = None  # "Total" under "OPERATING EXPENSES:" ends that list
     if at_eof and state.pending:
         raise ExtractionError("table cut off in the middle of a row", where=f"{path}:{state.pending[-1].line}")
     if at_eof and items and any(c.kind is CellKind.BLANK for c in items[-1].cells[-1:]):
         raise ExtractionError("table cut off: the last row is missing values", where=f"{path}:{rows[-1].line}")
     return items
+
+
+def _closes(label: str, heading: str) -> bool:
+    """A "Total" row naming a list heading printed with a colon ("Total", "Total operating expenses")."""
+    words = label.lower().replace(":", " ").split()
+    if not words or words[0] != "total":
+        return False
+    named = heading.lower().split()
+    return len(words) == 1 or (bool(named) and named[-1] in words)
 
 
 def _no_values(state: _State, row: Row) -> None:
@@ -67,7 +81,7 @@ def _no_values(state: _State, row: Row) -> None:
     if not row.label:
         return
     if row.top and not state.pending and not row.label.rstrip().endswith(":"):
-        state.top, state.subs, state.rule_above = row.label.strip(), [], False
+        state.top, state.subs, state.rule_above, state.top_open = row.label.strip(), [], False, True
         return
     if is_heading(row.label) and not state.pending:
         state.heading(row.label)
@@ -75,6 +89,7 @@ def _no_values(state: _State, row: Row) -> None:
     if is_heading(row.label):
         for part in state.pending:  # "Assets" above "Current assets:" is the outer heading
             state.top, state.subs, state.rule_above = part.label.strip().rstrip(":").strip(), [], False
+            state.top_open = True
         state.pending = []
         state.heading(row.label)
         return

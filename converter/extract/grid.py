@@ -14,24 +14,27 @@ Rows are then handed to the same code as the text layouts (`assemble`, `resolve_
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from converter.errors import ExtractionError
-from converter.model import CellKind, SourceRef, Statement, StatementKind
+from converter.model import CellKind, Period, SourceRef, Statement, StatementKind
 
 from .assemble import assemble
 from .cells import is_rule, parse_cell
-from .dates import YEAR_RE
-from .headers import Seg, is_header_text, parse_scale, resolve_periods
+from .bands import BandCell, band_segments
+from .headers import Seg, is_header_text, is_period_text, names_year, parse_scale, resolve_periods
 from .layout import RawCell, Row
 
 _MARK = r"(?:\((?:\d{1,2}|[a-z])\)|\*{1,3}|[†‡§¹²³⁴⁵⁶⁷⁸⁹])"
 _LABEL_MARK_RE = re.compile(rf"(?:\s*{_MARK})+\s*$")
 _VALUE_MARK_RE = re.compile(rf"^(?P<value>.*?)\s*{_MARK}+$")
-CHANGE_RE = re.compile(r"%|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bvs\.?(?!\w)|\bversus\b", re.I)
+CHANGE_RE = re.compile(
+    r"%|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bvs\.?(?!\w)|\bversus\b|\bpercent(?:age)?\b"
+    r"|\bB\s*/\s*\(?W\)?|\bfav(?:orable)?\s*/\s*\(?unfav(?:orable)?\)?|\bbetter\s*/\s*\(?worse\)?", re.I)
 SCALE_RE = re.compile(
     r"\(?[^()]{0,40}?\bin\s+(?:thousands|millions|billions)\b[^()]{0,80}\)?"
-    r"|\(?\s*(?:\$|us\$|dollars|amounts)\s*(?:in\s+)?(?:000s|000's|thousands|millions|billions)\b[^()]{0,80}\)?",
+    r"|\(?\s*(?:\$|us\$|dollars|amounts)\s*(?:in\s+)?(?:000s|000's|thousands|millions|billions)\b[^()]{0,80}\)?"
+    r"|\(?[^()]{0,40}?\bin\s+\$?000'?s\b[^()]{0,80}\)?",
     re.I,
 )
 _FILLER_ONLY_RE = re.compile(r"^[\s(]*(?:(?:un)?audited|as\s+of|ended|restated|actual|reported)[\s)]*$", re.I)
@@ -139,6 +142,12 @@ def row_tokens(row: list[GCell]) -> tuple[list[GCell], list[Tok]]:
 
 
 def split_grid(rows: list[list[GCell]]) -> Grid:
+    """Caption rows, header rows and body rows of a table.
+
+    A header row holds only header text in its value columns ("September 30, 2025",
+    "Three Months Ended", "(Unaudited)", "% Change"). Its label cell may hold text
+    ("Assets", "Cash flows from operating activities:"): that text is the first heading of
+    the body, kept as a body row of its own; a scale ("(In millions)") stays in the header."""
     grid = Grid()
     stage = "caption"
     for row in rows:
@@ -146,9 +155,17 @@ def split_grid(rows: list[list[GCell]]) -> Grid:
         if stage != "body":
             if not filled:
                 continue
-            if all(header_cell(c.text) for c in filled) and any(c.lo > 0 or is_header_text(c.text) for c in filled):
+            values = [c for c in filled if c.lo > 0]
+            if all(header_cell(c.text) for c in filled) and any(
+                    c.lo > 0 or is_header_text(c.text) or stage == "header" and SCALE_RE.search(c.text) for c in filled):
                 stage = "header"
                 grid.header.append(filled)
+                continue
+            if values and all(header_cell(c.text) for c in values) and (
+                    stage == "header" or any(is_period_text(c.text) for c in values)):
+                stage = "header"
+                grid.header.append(values)
+                grid.body.append([replace(c, bold=True) for c in row if c.lo == 0])  # an outermost heading
                 continue
             if stage == "caption" and len(filled) == 1 and not _has_value(filled):
                 grid.captions.append(filled[0])
@@ -163,10 +180,15 @@ def _has_value(cells: list[GCell]) -> bool:
 
 
 def _columns(grid: Grid) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Physical spans of the value columns, and of dropped change columns."""
+    """Physical spans of the value columns, and of dropped change columns.
+
+    The value columns are the cells of the last header row naming periods one by one
+    ("2025", "September 30, 2024", "3Q25"); without one, the columns the body's values
+    stand in."""
     dropped = [(c.lo, c.hi) for row in grid.header for c in row if c.lo > 0 and CHANGE_RE.search(c.text)]
     for row in reversed(grid.header):
-        spans = [(c.lo, c.hi) for c in row if c.lo > 0 and YEAR_RE.search(c.text) and not CHANGE_RE.search(c.text)]
+        spans = [(c.lo, c.hi) for c in row if c.lo > 0 and is_period_text(c.text) and names_year(c.text)
+                 and not CHANGE_RE.search(c.text)]
         if spans:
             return spans, dropped
     anchors = sorted({t.cell.lo for row in grid.body for t in row_tokens(row)[1] if t.kind == "value"})
@@ -183,31 +205,46 @@ def _place(lo: int, spans: list[tuple[int, int]], dropped: list[tuple[int, int]]
     return best
 
 
+def grid_periods(grid: Grid, kind: StatementKind, where: str
+                 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], tuple[Period, ...]]:
+    """The value columns' spans, the dropped change columns' spans, and each value column's Period."""
+    if not grid.header:
+        raise ExtractionError("statement has no column headers", where=where)
+    spans, dropped = _columns(grid)
+    segs: list[list[Seg]] = []
+    for row in grid.header:
+        band = [BandCell(cell.text, cell.lo, cell.hi, is_period_text(cell.text)) for cell in row
+                if cell.hi > 0 and not any(a <= cell.lo and cell.hi <= b for a, b in dropped)
+                and not SCALE_RE.fullmatch(cell.text)]
+        segs.append(band_segments(band, spans))
+    first = next((c for row in grid.header for c in row), None)
+    header_where = f"{where.rsplit(':', 1)[0]}:{first.line}" if first else where
+    return spans, dropped, resolve_periods(segs, len(spans), kind, header_where)
+
+
 def grid_statement(grid: Grid, kind: StatementKind, title: str, title_ref: SourceRef,
                    scale_texts: list[str], path: str) -> Statement:
     """A Statement from a split grid."""
     where = f"{path}:{title_ref.line}"
-    if not grid.header:
-        raise ExtractionError("statement has no column headers", where=where)
-    spans, dropped = _columns(grid)
+    spans, dropped, periods = grid_periods(grid, kind, where)
     n = len(spans)
-    segs: list[list[Seg]] = []
-    for row in grid.header:
-        line = []
-        for cell in row:
-            if cell.hi == 0 or any(a <= cell.lo and cell.hi <= b for a, b in dropped):
-                continue
-            cols = [i for i, (a, b) in enumerate(spans) if a <= cell.hi and cell.lo <= b]
-            if cols and not SCALE_RE.fullmatch(cell.text):
-                line.append(Seg(cell.text, min(cols), max(cols)))
-        segs.append(line)
-    periods = resolve_periods(segs, n, kind, f"{path}:{grid.header[0][0].line}")
     rows = [_row(cells, spans, dropped, path) for cells in grid.body]
     if not any(row.cells for row in rows):
         raise ExtractionError("statement has column headers but no rows", where=where)
     items = assemble(rows, n, path, at_eof=False)
     scale = parse_scale(scale_texts + grid.scale_texts())
-    return Statement(kind, title, periods, scale, tuple(items), title_ref)
+    return Statement(kind, title, periods, scale, tuple(items), title_ref, tuple(_dropped_notes(grid, dropped)))
+
+
+def _dropped_notes(grid: Grid, dropped: list[tuple[int, int]]) -> list[str]:
+    """One note per column left out as not a period ("% Change", "B/(W)", "vs. prior year")."""
+    notes, seen = [], set()
+    for row in grid.header:
+        for cell in row:
+            if (cell.lo, cell.hi) in dropped and (cell.lo, cell.hi) not in seen:
+                seen.add((cell.lo, cell.hi))
+                notes.append(f"column {cell.text!r} (line {cell.line}) dropped: not a period")
+    return notes
 
 
 def _row(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[int, int]], path: str) -> Row:

@@ -18,7 +18,7 @@ from .titles import TITLE_IN_TEXT_RE, looks_like_title_case, title_kind
 
 NON_GAAP = "non-GAAP reconciliation"
 SEGMENT = "segment"
-_NON_GAAP_RE = re.compile(r"non[-\s]?gaap|\breconciliation\b|\badjusted\s+(?:ebitda|net\s+income|earnings|eps)|\bebitda\b", re.I)
+_NON_GAAP_RE = re.compile(r"non[-\s]?gaap|\bpro[-\s]forma\b|\breconciliation\b|\badjusted\s+(?:ebitda|net\s+income|earnings|eps)|\bebitda\b", re.I)
 _SEGMENT_RE = re.compile(r"\bsegments?\b|\bby\s+(?:business|geograph\w*|region)", re.I)
 _TITLE_MAX = 160  # longer text is prose, not a table title
 
@@ -34,6 +34,8 @@ def classify(text: str) -> tuple[str, object] | None:
         return (NON_GAAP, text)
     if _SEGMENT_RE.search(text) and len(text) < 100 and not text.endswith("."):
         return (SEGMENT, text)
+    if text.endswith((".", ":")) and len(text.split()) >= 10:
+        return ("prose", None)  # a sentence mentioning a statement ("... included in the Statements of Operations is as follows:")
     for match in TITLE_IN_TEXT_RE.finditer(text):
         if looks_like_title_case(match["title"]):
             title = " ".join(match["title"].split())
