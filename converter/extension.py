@@ -389,8 +389,7 @@ def _with_extension_facts(mapped: MappedRelease, new_facts: dict[int, list[Fact]
         last = key
     out.extend(f for _k, _n, f in pending)
     decisions = tuple(
-        replace(d, concept=ext_decisions[(d.label, str(d.source), d.statement)], rule=EXTENSION_RULE,
-                alternatives=())
+        replace(d, concept=ext_decisions[(d.label, str(d.source), d.statement)], rule=EXTENSION_RULE)
         if d.concept is None and (d.label, str(d.source), d.statement) in ext_decisions else d
         for d in mapped.decisions)
     return replace(mapped, facts=tuple(out), decisions=decisions)
