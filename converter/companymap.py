@@ -164,10 +164,11 @@ class LineMap:
         for line in self.lines:
             self._index.setdefault(line.key, []).append(line)
 
-    def match(self, kind: StatementKind, item: LineItem, strict: bool = False) -> LineMatch | None:
+    def match(self, kind: StatementKind, item: LineItem, strict: bool = False, occurrence: int = 0) -> LineMatch | None:
         """The line a row matches, or None. With `strict` (the vocabulary of many companies), a
         tie between lines of different concepts is no match: an extension concept is better
-        than a guess."""
+        than a guess. Otherwise (a company map) a tie goes to the line printed in the same
+        place: the `occurrence`-th row of this label in the statement (0 for the first)."""
         candidates = self._index.get((kind, match_key(item.label)), [])
         if not candidates:
             return None
@@ -185,8 +186,13 @@ class LineMap:
         ranked = sorted(fitting, key=score, reverse=True)
         best = ranked[0]
         others = tuple(dict.fromkeys(c.concept for c in ranked[1:] if c.concept != best.concept))
-        if strict and len(ranked) > 1 and score(ranked[1]) == score(best) and ranked[1].concept != best.concept:
+        tied = len(ranked) > 1 and score(ranked[1])[0] == score(best)[0] and ranked[1].concept != best.concept
+        if tied and strict:
             return None
+        if tied and len({c.concept for c in fitting}) > 1:
+            in_order = [c for c in candidates if c in fitting]  # the map's (the filing's) order
+            best = in_order[min(occurrence, len(in_order) - 1)]
+            others = tuple(dict.fromkeys(c.concept for c in in_order if c.concept != best.concept))
         return LineMatch(best, score(best)[0], others)
 
     def concept_lines(self, concept: str) -> list[MapLine]:
