@@ -59,7 +59,7 @@ def _cik(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Output folder; each input gets OUT/<input stem>/.")
-@click.option("--cik", callback=_cik, help="CIK of the company, when its ticker is not in the entity registry.")
+@click.option("--cik", callback=_cik, help="CIK of the company (wins over the submission header and the entity registry).")
 @click.option("--encoding", help="Text encoding of the inputs, when they are not UTF-8 (e.g. cp1252).")
 @click.option("--fail-on-unmapped", is_flag=True, help="Treat a line item that matches no concept as an error.")
 @click.option("--no-validate", is_flag=True, help="Skip Arelle (the tool's own checks still run).")
@@ -71,7 +71,8 @@ def _cik(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
 @click.option("--concepts", "concepts_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Concept table YAML (default: the shipped taxonomy_map/concepts.yaml).")
 @click.option("--entities", "entities_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Entity registry YAML (default: the shipped taxonomy_map/entities.yaml).")
+              help="Entity overrides YAML (ticker, cik, name), looked up before the shipped SEC ticker "
+                   "list (default: taxonomy_map/entities.yaml, delisted and historical tickers).")
 @_package_option
 @_online_option
 @click.option("--company-map", "company_maps", multiple=True, type=click.Path(exists=True, path_type=Path),
