@@ -190,7 +190,7 @@ def _dask(jobs: Sequence[Job], scheduler: str, options: ConvertOptions, table: C
         futures = {client.submit(_dask_work, path, target, *shared, key=f"xbrl-convert-{i}-{path.name}",
                                  pure=False, retries=0): i
                    for i, (path, target) in enumerate(jobs)}
-        for future in as_completed(futures):
+        for future in as_completed(list(futures), loop=client.loop):
             index = futures[future]
             path, target = jobs[index]
             try:
