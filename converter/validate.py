@@ -214,6 +214,48 @@ def _is_base_document(document: Any, bases: Sequence[Path]) -> bool:
     return any(path.startswith(str(p) + os.sep) for p in bases)
 
 
+_XHTML_SCHEMAS: dict[str, Any] = {}
+
+
+def _install_schema_cache() -> None:
+    """Make Arelle's XHTML check of inline documents reuse the compiled XHTML + Inline XBRL
+    schema instead of parsing and compiling its ~40 files for every document.
+
+    Arelle's `XmlValidate.lxmlSchemaValidate(document, extraSchema)` parses the schema at
+    `extraSchema` and compiles it with lxml each time. The wrapper compiles it once per process
+    and validates with it; when the document is not valid it calls Arelle's own function, so the
+    messages are exactly Arelle's. Only calls with `extraSchema` (the XHTML check) are cached.
+    """
+    from arelle import XmlValidate
+    from lxml import etree
+
+    original = XmlValidate.lxmlSchemaValidate
+    if getattr(original, "_xbrl_convert_cached", False):
+        return
+
+    def cached(document: Any, extraSchema: str | None = None) -> None:  # noqa: N803 - Arelle's name
+        if document is None or not extraSchema:
+            return original(document, extraSchema)
+        model = document.modelXbrl
+        namespace = document.xmlRootElement.qname.namespaceURI
+        if not namespace or namespace in model.namespaceDocs:
+            return original(document, extraSchema)
+        schema = _XHTML_SCHEMAS.get(extraSchema)
+        if schema is None:
+            try:
+                tree = etree.parse(extraSchema, parser=XmlValidate.lxmlResolvingParser(model.modelManager.cntlr, model))
+                schema = etree.XMLSchema(tree)
+            except Exception:  # noqa: BLE001 - let Arelle's own function report the problem
+                return original(document, extraSchema)
+            _XHTML_SCHEMAS[extraSchema] = schema
+        if not schema.validate(document.xmlRootElement.getroottree()):
+            return original(document, extraSchema)
+        return None
+
+    cached._xbrl_convert_cached = True  # type: ignore[attr-defined]
+    XmlValidate.lxmlSchemaValidate = cached
+
+
 class ArelleEngine:
     """A long-lived Arelle controller for one process and one taxonomy configuration.
 
@@ -257,6 +299,7 @@ class ArelleEngine:
                 keepOpen=True,
             ))
         self.cntlr = cntlr
+        _install_schema_cache()
         setup = self._take_records()
         failed = [r for r in setup if "ERROR" in str(r.get("levelname") or "").upper()]
         if failed:
@@ -271,7 +314,7 @@ class ArelleEngine:
             handler.clearLogBuffer()
         return records
 
-    def _load(self, entry: Path, validate: bool, calc: bool) -> list[Any]:
+    def _load(self, entry: Path, validate: bool, calc: bool, check_base: bool = False) -> list[Any]:
         """Load (and validate) `entry`; the loaded models (none when it could not be loaded)."""
         from arelle import FileSource, ModelDocument, Validate
         from arelle.ValidateXbrlCalcs import ValidateCalcsMode
@@ -290,7 +333,7 @@ class ArelleEngine:
             return []
         if validate and model.modelDocument is not None:
             for document in model.urlDocs.values():
-                if _is_base_document(document, self.bases):
+                if not check_base and _is_base_document(document, self.bases):
                     document.skipDTS = True
             Validate.validate(model)
         return [model]
@@ -319,14 +362,16 @@ class ArelleEngine:
         manager.modelXbrl = None
 
     @contextmanager
-    def open(self, entry: Path, *, validate: bool = False, calc: bool = False) -> Iterator[ArelleRun]:
-        """Load `entry` (validated when `validate`; Calculation 1.1 when `calc`), keep its models
-        open while the block runs, then close them. ValidationError when Arelle cannot run."""
+    def open(self, entry: Path, *, validate: bool = False, calc: bool = False,
+             check_base: bool = False) -> Iterator[ArelleRun]:
+        """Load `entry` (validated when `validate`; Calculation 1.1 when `calc`; base taxonomies
+        checked too when `check_base`), keep its models open while the block runs, then close
+        them. ValidationError when Arelle cannot run."""
         sink = io.StringIO()
         models: list[Any] = []
         try:
             with redirect_stdout(sink), redirect_stderr(sink):
-                models = self._load(entry, validate, calc)
+                models = self._load(entry, validate, calc, check_base)
             records = self._take_records()
             yield ArelleRun(self.cntlr, models, records, sink.getvalue().strip())
         except ValidationError:
@@ -402,6 +447,7 @@ def arelle_session(
     online: bool = False,
     validate: bool = False,
     calc: bool = False,
+    check_base: bool = False,
 ) -> Iterator[ArelleRun]:
     """The one place that runs Arelle: `entry` loaded by this process's long-lived engine, with
     the shipped offline taxonomy package and the user's packages (which win), offline unless
@@ -409,11 +455,12 @@ def arelle_session(
     captured. One load at a time (Arelle's state is process-wide).
 
     `validate` turns on XBRL 2.1, dimensions, UTR and inconsistent-duplicate-fact validation;
-    `calc` adds Calculation 1.1 (round to nearest). ValidationError when Arelle cannot run.
+    `calc` adds Calculation 1.1 (round to nearest); `check_base` also runs the DTS checks on the
+    base taxonomies (skipped otherwise, see ArelleEngine). ValidationError when Arelle cannot run.
     """
     with _LOCK:
         engine = arelle_engine(taxonomy_packages, online)
-        with engine.open(Path(entry), validate=validate, calc=calc) as run:
+        with engine.open(Path(entry), validate=validate, calc=calc, check_base=check_base) as run:
             yield run
 
 
