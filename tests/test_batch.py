@@ -99,7 +99,7 @@ def test_a_worker_that_dies_is_its_documents_failure(tmp_path, monkeypatch):
 
 def test_dask_local_cluster_output_is_byte_identical_to_serial(tmp_path):
     distributed = pytest.importorskip("distributed", reason="dask[distributed] not installed (the dask extra)")
-    inputs = sorted(_batch_inputs(tmp_path, copies=2).iterdir())
+    inputs = sorted(_batch_inputs(tmp_path).iterdir())  # the 50-document check: scripts/benchmark.py
     options = ConvertOptions(out_dir=tmp_path / "serial")
     table, registry = concept_table(), load_entity_registry(default_entity_registry_path())
     serial = run_batch(list(zip(inputs, output_folders(inputs, tmp_path / "serial"))), options, table, registry)
@@ -115,7 +115,10 @@ def test_dask_local_cluster_output_is_byte_identical_to_serial(tmp_path):
 
 def test_unreachable_scheduler_is_a_usage_error(tmp_path):
     pytest.importorskip("distributed", reason="dask[distributed] not installed (the dask extra)")
-    result = run("convert", str(INPUTS[0]), "--out", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9")
+    import dask
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        result = run("convert", str(INPUTS[0]), "--out", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9")
     assert result.exit_code == 2
 
 
