@@ -19,7 +19,7 @@ from converter.concepts import (
     default_entity_registry_path,
     load_entity_registry,
 )
-from converter.batch import default_jobs, run_batch
+from converter.batch import default_jobs, run_batch, tune_gc
 from converter.errors import ConversionError
 from converter.model import Level, ValidationMessage
 from converter.pipeline import (
@@ -95,6 +95,7 @@ def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: s
         def advance(result: DocumentResult) -> None:
             bar.update(1, result)
 
+        tune_gc()
         try:
             results = run_batch(pairs, options, table, registry, workers=jobs or default_jobs(),
                                 scheduler=scheduler, progress=advance)
