@@ -1,13 +1,17 @@
 """The one adapter around Arelle: validate an XBRL 2.1 instance and return structured messages.
 
-Arelle runs through its supported API (`arelle.api.Session` + `arelle.RuntimeOptions`) with:
+Arelle runs on one long-lived controller per process (`ArelleEngine`, made by `arelle_engine`):
+the taxonomy packages are opened once, no plugin discovery runs, and each document is loaded by
+the controller's model manager and validated with:
 
-* XBRL 2.1 + XDT validation (`validate=True`; dimensions are part of Arelle's 2.1 validation),
-* Unit Type Registry checks (`utrValidate=True`, Arelle's bundled UTR),
-* duplicate-fact detection (`validateDuplicateFacts="inconsistent"`: facts with the same concept,
-  context and unit whose values disagree; Arelle logs them as warnings "arelle:duplicateFacts",
-  this adapter reports them as errors; consistent duplicates are legal XBRL 2.1 and not reported),
-* calculation checks only when asked (`calcs="c11r"`, Calculations 1.1 round-to-nearest),
+* XBRL 2.1 + XDT validation (dimensions are part of Arelle's 2.1 validation),
+* Unit Type Registry checks (Arelle's bundled UTR),
+* duplicate-fact detection ("inconsistent": facts with the same concept, context and unit whose
+  values disagree; Arelle logs them as warnings "arelle:duplicateFacts", this adapter reports
+  them as errors; consistent duplicates are legal XBRL 2.1 and not reported),
+* calculation checks only when asked (Calculations 1.1 round-to-nearest),
+* for an inline document, the XHTML + Inline XBRL schema check (the compiled schema is kept for
+  the process, see `_install_schema_cache`),
 * taxonomy packages: the shipped offline subset package first, then the caller's packages.
   Arelle rebuilds its URL remappings in package load order and a later package's rewrite of
   the same start string replaces an earlier one, and among different start strings the longest
@@ -16,14 +20,18 @@ Arelle runs through its supported API (`arelle.api.Session` + `arelle.RuntimeOpt
   user packages cover every prefix of the shipped package (with the same or a shorter start
   string), the shipped one is not loaded at all. (Left over: a user package that rewrites a
   shorter start string than the shipped one for only some of its prefixes loses to it there.)
-* `internetConnectivity="offline"` unless online=True, and a fresh, empty cache directory per run
-  so that nothing cached by an earlier run (or by another program) can stand in for a missing
-  file; Arelle's bundled resources (xbrl-instance, DTR types, UTR) are still found offline.
-* `disablePersistentConfig=True`: no reading or writing of Arelle's user config.
+* base taxonomies (documents served from the packages or from Arelle's bundled resources) skip
+  Arelle's DTS checks, the way disclosure-system validators skip base taxonomies; the shipped
+  package is checked once by a test (`check_base=True`),
+* offline unless online=True, and a fresh, empty cache directory per engine (per process) so
+  that nothing cached by another program can stand in for a missing file; Arelle's bundled
+  resources (xbrl-instance, DTR types, UTR) are still found offline,
+* no reading or writing of Arelle's user config.
 
-Arelle's log goes to its structured-message handler (`logToStructuredMessage`) and comes back as
-`ValidationMessage`s; nothing is printed. Only a failure to run Arelle raises ValidationError.
-Arelle keeps process-wide state: one validation runs at a time (a lock serializes callers).
+Arelle's log goes to its structured-message handler and comes back as `ValidationMessage`s;
+nothing is printed. Only a failure to run Arelle raises ValidationError. Arelle keeps
+process-wide state (package mappings): one engine per process, one load at a time (a lock
+serializes callers); parallel batches use processes (converter.batch).
 """
 
 from __future__ import annotations
