@@ -57,7 +57,7 @@ SHIPPED_PACKAGE = "us-gaap-2024-offline.zip"
 _LOCK = threading.Lock()
 
 # Messages that are Arelle's own chatter about the run rather than findings about the instance.
-_NOISE_CODES = frozenset({"info", "", "arelle:info"})
+_NOISE_CODES = frozenset({"info", "", "arelle:info", "info:profileActivity"})  # profileActivity: timings
 
 _LEVELS = {
     "ERROR": Level.ERROR,
