@@ -233,12 +233,12 @@ def _date_in(text: str) -> date | None:
 
 
 def _period_end_from_statements(statements: list[Statement]) -> tuple[date, SourceRef] | None:
-    """The latest period end of the statement of operations, else of the balance sheets, else of
-    any statement."""
+    """The latest period end of the first statement of operations, else of the first balance
+    sheet, else of the first statement (later tables may be supplements on other periods)."""
     for kinds in ((StatementKind.OPERATIONS,), (StatementKind.BALANCE_SHEET,), tuple(StatementKind)):
-        best = max(((p.end, s.source) for s in statements if s.kind in kinds for p in s.periods), default=None)
-        if best:
-            return best
+        first = next((s for s in statements if s.kind in kinds and s.periods), None)
+        if first:
+            return max(p.end for p in first.periods), first.source
     return None
 
 
