@@ -22,6 +22,7 @@ from converter.concepts import (
     load_entity_registry,
 )
 from converter.errors import ConversionError
+from converter.learn_cli import learn_command, layered_table, print_explanations
 from converter.model import Level, ValidationMessage
 from converter.pipeline import (
     ConvertOptions,
@@ -74,13 +75,20 @@ def _cik(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
                    "list (default: taxonomy_map/entities.yaml, delisted and historical tickers).")
 @_package_option
 @_online_option
+@click.option("--company-map", "company_maps", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Company concept map from `xbrl-convert learn` (or a folder of them, picked by the release's "
+                   "CIK); repeatable. Tried before the concept table.")
+@click.option("--explain", is_flag=True,
+              help="Print each fallback decision and extension concept with its three best US-GAAP candidates.")
 def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: str | None, fail_on_unmapped: bool,
             no_validate: bool, xml_only: bool, viewer: bool, document_type: str, concepts_path: Path | None, entities_path: Path | None,
-            taxonomy_packages: tuple[Path, ...], online: bool) -> None:
+            taxonomy_packages: tuple[Path, ...], online: bool, company_maps: tuple[Path, ...] = (),
+            explain: bool = False) -> None:
     """Convert press releases (files, or folders of .txt/.htm/.html/.md files) into XBRL."""
     try:
         table = concept_table(concepts_path or default_concept_table_path())
         registry = load_entity_registry(entities_path or default_entity_registry_path())
+        table = layered_table(table, company_maps)
     except ConversionError as exc:
         raise click.UsageError(str(exc)) from exc
     inputs = collect_inputs(paths)
@@ -97,6 +105,8 @@ def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: s
             results.append(_convert_one(path, target, options, table, registry))
     for result in results:
         _print_result(result)
+        if explain:
+            print_explanations(result)
     summary = write_summary(out_dir, results)
     _print_summary(results, summary)
     sys.exit(0 if all(r.ok for r in results) else 1)
@@ -172,6 +182,7 @@ def validate(instances: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], o
 from converter.compare_cli import compare_command  # noqa: E402
 
 main.add_command(compare_command)
+main.add_command(learn_command)
 
 
 @main.command()

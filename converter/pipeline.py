@@ -24,6 +24,8 @@ from converter.errors import ConversionError, MappingError, NoStatementsError
 from converter.extension import build_extension
 from converter.extract import extract_text, read_text
 from converter.inline import render_inline
+from converter.layered import for_entity
+from converter.supplement import supplemented
 from converter.map import DEFAULT_DOCUMENT_TYPE, EntityId, map_release
 from converter.model import ExtensionTaxonomy, Level, MappedRelease, MappingDecision, Release, ValidationMessage
 from converter.packages import export_xbrl_json, write_report_package
@@ -217,12 +219,14 @@ class _Document:
     inline: str | None
     unmapped: tuple[MappingDecision, ...]  # rows no US-GAAP concept matched (before extension concepts)
     entity: EntityId
+    table: ConceptTable  # the table the release was mapped with (with its company's map)
 
 
 def _build(path: Path, options: ConvertOptions, table: ConceptTable, registry: EntityRegistry) -> _Document:
     text = read_text(path, options.encoding)
     release = extract_text(text, str(path))
     entity = resolve_entity(release, registry, options.cik)
+    table = for_entity(table, entity.cik)  # the company's own map, when one was given
     mapped = map_release(release, table, entity, options.document_type)
     if options.fail_on_unmapped and mapped.unmapped:
         first = mapped.unmapped[0]
@@ -239,7 +243,7 @@ def _build(path: Path, options: ConvertOptions, table: ConceptTable, registry: E
         files.update(extension.files)
         inline = name.removesuffix(".xml") + ".htm"
         files[inline] = render_inline(mapped, text, extension)
-    return _Document(release, mapped, extension, files, name, inline, unmapped, entity)
+    return _Document(release, mapped, extension, files, name, inline, unmapped, entity, table)
 
 
 def _validate(folder: Path, doc: _Document, table: ConceptTable,
@@ -301,8 +305,9 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
     with staged_folder(target) as folder:
         for name, data in doc.files.items():
             (folder / name).write_bytes(data)
-        messages, taxonomy_source = _validate(folder, doc, table, options)
-        written = list(doc.files) + _packages(folder, doc, options)
+        with supplemented(f.concept for f in mapped.facts):  # concepts a company map brings
+            messages, taxonomy_source = _validate(folder, doc, doc.table, options)
+            written = list(doc.files) + _packages(folder, doc, options)
         errors = sum(1 for m in messages if m.level is Level.ERROR)
         warnings = sum(1 for m in messages if m.level is Level.WARNING)
         status = Status.INVALID if errors else Status.VALID
