@@ -78,7 +78,7 @@ class _Prose:
 
     PARAGRAPH = " \u00b6 "
 
-    def __init__(self, lines: list[Line], path: str) -> None:
+    def __init__(self, lines: list[Line], path: str, paragraphs: bool = True) -> None:
         self.path = path
         self.starts: list[int] = []
         self.lines: list[tuple[Line, int]] = []
@@ -92,7 +92,7 @@ class _Prose:
             if _SGML_RE.match(stripped) and len(stripped) < 80:
                 continue
             if text:
-                text += self.PARAGRAPH if blank else " "
+                text += self.PARAGRAPH if blank and paragraphs else " "
             blank = False
             self.starts.append(len(text))
             self.lines.append((line, len(line.text) - len(line.text.lstrip())))
@@ -157,10 +157,12 @@ def _names(prose: _Prose, lines: list[Line], statements: list[Statement],
     """Printed company names, most reliable first: before the ticker, in a headline, in the
     submission header, names with a legal form in the opening text, lines above statements."""
     out: list[tuple[str, SourceRef]] = []
-    match = _NAME_BEFORE_TICKER_RE.search(prose.text)
-    if match:
-        group = "name" if match["name"] else "plain"
-        out.append((match[group], prose.ref(match.start(group))))
+    for text in (prose, _Prose(lines, prose.path, paragraphs=False)):  # also across a blank line
+        match = _NAME_BEFORE_TICKER_RE.search(text.text)
+        group = "name" if match and match["name"] else "plain"
+        if match and not _GENERIC.fullmatch(" ".join(match[group].split())):
+            out.append((match[group], text.ref(match.start(group))))
+            break
     match = _HEADLINE_RE.search(prose.text)
     if match:
         out.append((match["name"], prose.ref(match.start("name"))))
