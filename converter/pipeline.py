@@ -172,8 +172,9 @@ def resolve_entity(release: Release, registry: EntityRegistry, cik: str | None) 
     if info.ticker:
         return EntityId(cik=info.ticker.upper(), name=name, scheme=TICKER_SCHEME, found_by="ticker, no CIK",
                         warning=f"{why}: entity identified by its ticker under {TICKER_SCHEME}; {advice}")
+    printed = printed or next(iter(info.other_names), None)  # e.g. "Net income attributable to X"
     if printed and name_key(printed):
-        return EntityId(cik=name_key(printed), name=name, scheme=NAME_SCHEME, found_by="name, no CIK",
+        return EntityId(cik=name_key(printed), name=name or printed, scheme=NAME_SCHEME, found_by="name, no CIK",
                         warning=f"{why}: entity identified by its name under {NAME_SCHEME}; {advice}")
     raise ConversionError(f"no CIK, ticker or company name found: {advice}", release.path)
 
