@@ -44,6 +44,7 @@ _GROUP_RE = re.compile(
     re.I,
 )
 _FILLER_ONLY_RE = re.compile(r"^[\s(]*(?:(?:un)?audited|as\s+of|ended|restated|actual|reported)[\s)]*$", re.I)
+_COLUMN_NAME_RE = re.compile(r"^\W*(?:descriptions?|items?|line\s+items?|particulars|captions?|accounts?)\W*$", re.I)
 _CLOSERS = {")", ")%", "%", ")*", "%)"}
 _UNIT_HEADS = {"$", "%", "$/bps", "bps", "US$"}  # unit heads of change columns ("Change" over "$" and "%")
 
@@ -58,6 +59,7 @@ class GCell:
     lo: int
     hi: int
     bold: bool = False  # all of the text is bold (an outermost heading when the row has no values)
+    indent: int | None = None  # fixed-width text only: the character column the text starts at
 
 
 @dataclass
@@ -180,11 +182,11 @@ def split_grid(rows: list[list[GCell]]) -> Grid:
                     stage == "header" or any(is_period_text(c.text) for c in values)) or _band_row(filled)):
                 stage = "header"
                 grid.header.append(values)
-                labels = [c for c in row if c.lo == 0 and c.text]
+                labels = [c for c in row if c.lo == 0 and c.text and not _COLUMN_NAME_RE.match(c.text)]
                 if any(_caption_text(c.text) for c in labels):
                     grid.captions.extend(labels)
                 else:
-                    grid.body.append([replace(c, bold=True) for c in row if c.lo == 0])  # an outermost heading
+                    grid.body.append([replace(c, bold=True) for c in labels])  # an outermost heading
                 continue
             if stage == "caption" and len(filled) == 1 and not _has_value(filled):
                 grid.captions.append(filled[0])
@@ -311,7 +313,7 @@ def _row(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[i
     anchor = first or (toks[0].cell if toks else None)
     if anchor is None:
         return Row(cells[0].line if cells else 0, blank=True)
-    row = Row(anchor.line, label, first.col if first else anchor.col)
+    row = Row(anchor.line, label, first.col if first else anchor.col, indent=first.indent if first else None)
     row.columns = [None] * len(spans)
     for tok in toks:
         if tok.kind == "rule":
