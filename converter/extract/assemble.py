@@ -31,7 +31,6 @@ class _State:
 
     top_open: bool = False  # the top heading was printed without a colon ("ASSETS")
     started: bool = False  # a line item has been read
-    first_top: str | None = None  # the statement's first heading, printed without a colon ("Assets")
 
     def heading(self, label: str) -> None:
         text = label.strip().rstrip(":").strip()
@@ -69,8 +68,8 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
             state.subs.pop()
         elif state.top and not state.top_open and _closes(row.label, state.top):
             state.top = None  # "Total" under "OPERATING EXPENSES:" ends that list
-        elif state.top and state.top == state.first_top and _names(row.label, state.top):
-            state.top = state.first_top = None  # "Total assets" ends the first heading "Assets"
+        elif state.top and state.top_open and not is_all_caps(state.top) and _names(row.label, state.top):
+            state.top = None  # "Total assets" ends the outer heading "Assets" (capitals keep theirs)
     if at_eof and state.pending:
         raise ExtractionError("table cut off in the middle of a row", where=f"{path}:{state.pending[-1].line}")
     if at_eof and items and any(c.kind is CellKind.BLANK for c in items[-1].cells[-1:]):
@@ -156,7 +155,6 @@ def _split_headings(parts: list[Row], state: _State) -> list[Row]:
             if not state.started and state.top is None and not part.label.rstrip().endswith(":"):
                 # the statement's first heading, printed without a colon ("Assets"), is outermost
                 state.top, state.subs, state.top_open, state.rule_above = part.label.strip(), [], True, False
-                state.first_top = state.top
                 continue
             state.heading(part.label)
         else:
