@@ -164,3 +164,12 @@ def test_the_first_heading_without_a_colon_is_outermost_until_its_total():
     assert sections["Loans"] == ("Assets",)
     assert sections["Total assets"] == ("Assets",)
     assert sections["Deposits"] == ()
+
+
+def test_years_alone_take_the_release_period_end_from_its_text():
+    table = ("<tr><td></td><td colspan=2>Three Months Ended</td></tr>" + row("", "2025", "2024")
+             + row("Revenue", "120", "100") + row("Net income", "12", "10"))
+    above = ("<p>Results for the quarter ended <b>September&nbsp;30, 2025</b>.</p>"
+             "<p>Consolidated Statements of Income</p>")
+    (st,) = extract_text(release(table, above), "b.htm").statements
+    assert [str(p) for p in st.periods] == ["2025-07-01..2025-09-30", "2024-07-01..2024-09-30"]

@@ -70,8 +70,8 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
             state.subs.pop()
         elif state.top and not state.top_open and _closes(row.label, state.top):
             state.top, state.closed = None, state.top  # "Total" under "OPERATING EXPENSES:" ends that list
-        elif state.top and state.top_open and _names(row.label, state.top):
-            state.top, state.closed = None, state.top  # "Total assets" ends the statement's first heading "Assets"
+        elif state.top and state.top_open and not is_all_caps(state.top) and _names(row.label, state.top):
+            state.top, state.closed = None, state.top  # "Total assets" ends the outer heading "Assets" (capitals keep theirs)
     if at_eof and state.pending:
         raise ExtractionError("table cut off in the middle of a row", where=f"{path}:{state.pending[-1].line}")
     if at_eof and items and any(c.kind is CellKind.BLANK for c in items[-1].cells[-1:]):

@@ -11,8 +11,12 @@ blocks (one per block element: p, div, h1-h6, li, ...) and data tables (tables t
 other table; a table holding tables is layout and only its cells' text is read as blocks).
 
 Each data table becomes a grid of cells (grid.py) and is classified by its nearest title:
-its <caption>, title rows inside the table, or the short blocks printed between the previous
-table and it. A balance sheet / statement of operations (income, earnings, ...) with numeric
+its <caption>, title rows inside the table (or in the label column of its header rows), the
+short blocks printed between the previous table and it, or the rows of small tables holding
+no data printed just above it (financial supplements set each page's heading in a table of
+its own). Untitled tables are classified by content (tablekind.py). Headers that leave part
+of a period out are completed from the dates the release's text states (headers.release_dates
+over the text blocks, so tags and entities do not split the phrases). A balance sheet / statement of operations (income, earnings, ...) with numeric
 columns becomes a Statement; a non-GAAP reconciliation or segment table is listed in
 Release.ignored_tables and not tagged; other tables are skipped. The scale is read from the
 caption, title rows, header cells or those blocks ("(In millions, except per share data)").
@@ -42,6 +46,7 @@ from converter.model import Release, SkippedTable, SourceRef, Statement
 
 from .release import build_release
 from .grid import GCell, Grid, split_grid
+from .headers import release_context, release_dates
 from .reader import Line
 from .tablekind import statement_or_ignored
 
@@ -119,7 +124,11 @@ def extract_html(text: str, path: str) -> Release:
     blocks: list[_Block] = []
     tables: list[_Table] = []
     _walk(root, blocks, tables)
-    locate = _Source(source)
+    with release_context(release_dates([b.text for b in blocks])):  # dates as read, without tags
+        return _release(path, blocks, tables, _Source(source))
+
+
+def _release(path: str, blocks: list[_Block], tables: list[_Table], locate: _Source) -> Release:
     statements: list[Statement] = []
     ignored: list[tuple[str, str, SourceRef]] = []
     skipped: list[SkippedTable] = []
