@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from dataclasses import dataclass, field
 
 from converter.errors import ExtractionError
@@ -56,8 +57,12 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         if not any(row.columns):
             _no_values(state, row)
             continue
-        unnamed = (not row.label and not state.pending and state.rule_above
-                   and bool(state.top or state.subs or state.closed))
+        # a row of values without a label closes the heading above it: under a rule, or right
+        # after two or more rows of that heading (tables rendered without their rules)
+        run = sum(1 for _ in takewhile(lambda i: i.section == state.section() and i.label, reversed(items)))
+        unnamed = (not row.label and not state.pending
+                   and (state.rule_above and bool(state.top or state.subs or state.closed)
+                        or bool(state.subs or state.top) and run >= 2))
         if unnamed:
             row.label = _unnamed_total(state, items)
         parts = state.pending + [row]
