@@ -33,6 +33,7 @@ from converter.pipeline import (
     output_folders,
     write_summary,
 )
+from converter.output import OutputError, check_out_dir, clean_stale_staging, display_path
 
 _STATUS_COLORS = {Status.VALID: "green", Status.NO_STATEMENTS: "yellow", Status.INVALID: "red", Status.FAILED: "red"}
 _package_option = click.option(
@@ -71,51 +72,80 @@ def _cik(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
               help="Concept table YAML (default: the shipped taxonomy_map/concepts.yaml).")
 @click.option("--entities", "entities_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Entity registry YAML (default: the shipped taxonomy_map/entities.yaml).")
+@click.option("--overwrite", is_flag=True,
+              help="Replace an existing OUT/<input stem> folder even when xbrl-convert did not write it.")
 @_package_option
 @_online_option
 def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: str | None, fail_on_unmapped: bool,
             no_validate: bool, xml_only: bool, viewer: bool, document_type: str, concepts_path: Path | None, entities_path: Path | None,
-            taxonomy_packages: tuple[Path, ...], online: bool) -> None:
+            overwrite: bool, taxonomy_packages: tuple[Path, ...], online: bool) -> None:
     """Convert press releases (files, or folders of .txt/.htm/.html/.md files) into XBRL."""
     try:
         table = concept_table(concepts_path or default_concept_table_path())
         registry = load_entity_registry(entities_path or default_entity_registry_path())
     except ConversionError as exc:
         raise click.UsageError(str(exc)) from exc
-    inputs = collect_inputs(paths)
+    if encoding:
+        _check_encoding(encoding)
+    try:
+        inputs = collect_inputs(paths)
+    except OSError as exc:
+        raise click.UsageError(f"cannot list {display_path(exc.filename or '')}: {exc.strerror or exc}") from exc
     if not inputs:
         raise click.UsageError("no input files (folders are searched for .txt, .htm, .html and .md files)")
+    try:
+        check_out_dir(out_dir)
+    except OutputError as exc:
+        raise click.UsageError(str(exc)) from exc
+    clean_stale_staging(out_dir)
     options = ConvertOptions(out_dir=out_dir, cik=cik, encoding=encoding, fail_on_unmapped=fail_on_unmapped,
                              validate=not no_validate, taxonomy_packages=taxonomy_packages, online=online,
-                             document_type=document_type, filing=not xml_only, viewer=viewer and not xml_only)
+                             document_type=document_type, filing=not xml_only, viewer=viewer and not xml_only,
+                             overwrite=overwrite)
     results: list[DocumentResult] = []
     pairs = list(zip(inputs, output_folders(inputs, out_dir)))
     with click.progressbar(pairs, label="Converting", file=sys.stderr,
-                           item_show_func=lambda p: p[0].name if p else "") as bar:
+                           item_show_func=lambda p: display_path(p[0].name) if p else "") as bar:
         for path, target in bar:
             results.append(_convert_one(path, target, options, table, registry))
     for result in results:
         _print_result(result)
-    summary = write_summary(out_dir, results)
+    try:
+        summary = write_summary(out_dir, results)
+    except OSError as exc:
+        _print_summary(results, None)
+        click.echo(f"error: cannot write {display_path(out_dir / 'summary.json')}: {exc.strerror or exc}", err=True)
+        sys.exit(1)
     _print_summary(results, summary)
     sys.exit(0 if all(r.ok for r in results) else 1)
+
+
+def _check_encoding(encoding: str) -> None:
+    import codecs
+
+    try:
+        codecs.lookup(encoding)
+    except LookupError as exc:
+        raise click.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from exc
 
 
 def _convert_one(path: Path, target: Path, options: ConvertOptions, table: ConceptTable,
                  registry: EntityRegistry) -> DocumentResult:
     try:
         return convert_document(path, target, options, table, registry)
+    except OSError as exc:  # the output could not be written (full disk, permissions)
+        where = display_path(exc.filename) if exc.filename else display_path(target)
+        message = f"cannot write output: {where}: {exc.strerror or exc}"
     except Exception as exc:  # one bad document never stops the batch
         message = f"internal error: {type(exc).__name__}: {exc}"
-        try:
-            return failure(path, target, Status.FAILED, message)
-        except OSError:
-            return DocumentResult(input=str(path), status=Status.FAILED, message=message)
+    return failure(path, target, Status.FAILED, message, options.overwrite)
 
 
 def _print_result(result: DocumentResult) -> None:
     status = click.style(result.status.value, fg=_STATUS_COLORS[result.status])
     click.echo(f"{result.input}: {status}: {result.message}")
+    for note in result.notes:
+        click.echo(f"  WARNING {note}")
     for table in result.skipped_tables:
         click.echo(f"  WARNING table skipped: {table}")
     for item in result.unmapped:
@@ -131,7 +161,7 @@ def _format_message(m: ValidationMessage) -> str:
     return f"{m.level.value.upper()} {m.code}{concept}: {m.message}{where}"
 
 
-def _print_summary(results: list[DocumentResult], summary: Path) -> None:
+def _print_summary(results: list[DocumentResult], summary: Path | None) -> None:
     width = max([len(Path(r.input).name) for r in results] + [8])
     click.echo("")
     click.echo(f"{'document':<{width}}  {'status':<13}  {'facts':>5}  {'unmapped':>8}  {'errors':>6}  {'warnings':>8}")
@@ -139,7 +169,8 @@ def _print_summary(results: list[DocumentResult], summary: Path) -> None:
         click.echo(f"{Path(r.input).name:<{width}}  {r.status.value:<13}  {r.facts:>5}  {len(r.unmapped):>8}  "
                    f"{r.errors:>6}  {r.warnings:>8}")
     counts = ", ".join(f"{sum(1 for r in results if r.status is s)} {s.value}" for s in Status)
-    click.echo(f"\n{len(results)} document(s): {counts}. Summary: {summary}")
+    where = f" Summary: {display_path(summary)}" if summary else ""
+    click.echo(f"\n{len(results)} document(s): {counts}.{where}")
 
 
 @main.command()

@@ -7,11 +7,6 @@ instance.
 
 from __future__ import annotations
 
-import json
-import shutil
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
@@ -21,10 +16,19 @@ from converter.checks import run_checks
 from converter.concepts import ConceptTable, EntityRegistry
 from converter.errors import ConversionError, MappingError, NoStatementsError
 from converter.extension import build_extension
-from converter.extract import extract_text, read_text
+from converter.extract import clean_text, extract_text, read_text
 from converter.inline import render_inline
 from converter.map import DEFAULT_DOCUMENT_TYPE, EntityId, map_release
 from converter.model import ExtensionTaxonomy, Level, MappedRelease, MappingDecision, Release, ValidationMessage
+from converter.output import (
+    OutputError,
+    check_target,
+    display_path,
+    json_bytes,
+    safe_stem,
+    staged_folder,
+    write_atomic,
+)
 from converter.packages import export_xbrl_json, write_report_package
 from converter.report import extension_json, mapped_json, message_json, release_json, skipped_line
 from converter.serialize import serialize
@@ -50,6 +54,7 @@ class ConvertOptions:
     document_type: str = DEFAULT_DOCUMENT_TYPE
     filing: bool = True  # extension taxonomy, inline XBRL, report package, xBRL-JSON
     viewer: bool = False  # also build the iXBRL viewer
+    overwrite: bool = False  # replace an existing output folder the tool did not write
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,7 @@ class DocumentResult:
     taxonomy_source: str = ""
     messages: tuple[ValidationMessage, ...] = field(default=(), repr=False)
     skipped_tables: tuple[str, ...] = ()  # tables taken for statements that could not be read
+    notes: tuple[str, ...] = ()  # what reading changed in the input (see reader.clean_text)
 
     @property
     def ok(self) -> bool:
@@ -97,31 +103,22 @@ def instance_name(release: Release, stem: str) -> str:
     return f"{stem}.xml"
 
 
-@contextmanager
-def staged_folder(target: Path) -> Iterator[Path]:
-    """A staging folder next to `target` that replaces it only when the block completes."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+def failure(path: Path, target: Path, status: Status, message: str, overwrite: bool = False) -> DocumentResult:
+    """Record a document that produced no instance: target holds only its report.json.
+
+    When the target cannot be written (a folder the tool did not write, a full disk), the
+    result says so and no folder is made."""
+    shown = display_path(path)
+    report: dict[str, Any] = {"input": shown, "status": status.value, "message": message}
     try:
-        yield staging
-        if target.exists():
-            shutil.rmtree(target)
-        staging.rename(target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-
-
-def _json_bytes(data: dict[str, Any]) -> bytes:
-    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def failure(path: Path, target: Path, status: Status, message: str) -> DocumentResult:
-    """Record a document that produced no instance: target holds only its report.json."""
-    report: dict[str, Any] = {"input": str(path), "status": status.value, "message": message}
-    with staged_folder(target) as folder:
-        (folder / "report.json").write_bytes(_json_bytes(report))
-    return DocumentResult(input=str(path), status=status, message=message, output_dir=str(target))
+        with staged_folder(target, overwrite) as folder:
+            (folder / "report.json").write_bytes(json_bytes(report))
+    except OutputError as exc:
+        return DocumentResult(input=shown, status=Status.FAILED, message=f"{message}; {exc}")
+    except OSError as exc:
+        return DocumentResult(input=shown, status=Status.FAILED,
+                              message=f"{message}; cannot write {display_path(target)}: {exc.strerror or exc}")
+    return DocumentResult(input=shown, status=status, message=message, output_dir=display_path(target))
 
 
 @dataclass(frozen=True)
@@ -135,11 +132,13 @@ class _Document:
     instance: str
     inline: str | None
     unmapped: tuple[MappingDecision, ...]  # rows no US-GAAP concept matched (before extension concepts)
+    notes: tuple[str, ...] = ()  # what reading changed in the input (characters XML cannot hold)
 
 
 def _build(path: Path, options: ConvertOptions, table: ConceptTable, registry: EntityRegistry) -> _Document:
-    text = read_text(path, options.encoding)
-    release = extract_text(text, str(path))
+    name = display_path(path)
+    text, notes = clean_text(read_text(path, options.encoding), name)
+    release = extract_text(text, name)
     mapped = map_release(release, table, resolve_entity(release, registry, options.cik), options.document_type)
     if options.fail_on_unmapped and mapped.unmapped:
         first = mapped.unmapped[0]
@@ -149,14 +148,14 @@ def _build(path: Path, options: ConvertOptions, table: ConceptTable, registry: E
     extension = None
     if options.filing:
         mapped, extension = build_extension(mapped, table)
-    name = instance_name(release, path.stem)
+    name = instance_name(release, safe_stem(path.stem))
     files = {name: serialize(mapped, extension)}
     inline = None
     if extension is not None:
         files.update(extension.files)
         inline = name.removesuffix(".xml") + ".htm"
         files[inline] = render_inline(mapped, text, extension)
-    return _Document(release, mapped, extension, files, name, inline, unmapped)
+    return _Document(release, mapped, extension, files, name, inline, unmapped, notes)
 
 
 def _validate(folder: Path, doc: _Document, table: ConceptTable,
@@ -206,14 +205,18 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
     """Convert one release into the folder `target`: instance, extension taxonomy, inline XBRL,
     report package, xBRL-JSON and report.json (or only report.json when it fails)."""
     try:
+        check_target(target, options.overwrite)
+    except OutputError as exc:
+        return DocumentResult(input=display_path(path), status=Status.FAILED, message=str(exc))
+    try:
         doc = _build(path, options, table, registry)
     except NoStatementsError as exc:
-        return failure(path, target, Status.NO_STATEMENTS, exc.message)
+        return failure(path, target, Status.NO_STATEMENTS, exc.message, options.overwrite)
     except ConversionError as exc:
-        return failure(path, target, Status.FAILED, str(exc))
+        return failure(path, target, Status.FAILED, str(exc), options.overwrite)
 
     mapped = doc.mapped
-    with staged_folder(target) as folder:
+    with staged_folder(target, options.overwrite) as folder:
         for name, data in doc.files.items():
             (folder / name).write_bytes(data)
         messages, taxonomy_source = _validate(folder, doc, table, options)
@@ -226,20 +229,21 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
                    + (f"{skipped} table(s) skipped, " if skipped else "")
                    + f"{len(doc.extension.concepts) if doc.extension else 0} extension concepts, "
                    f"{errors} errors, {warnings} warnings")
-        report = {"input": str(path), "status": status.value, "message": message, "instance": doc.instance,
+        report = {"input": display_path(path), "status": status.value, "message": message,
+                  "input_notes": list(doc.notes), "instance": doc.instance,
                   "inline": doc.inline, "files": sorted(written + ["report.json"]),
                   **release_json(doc.release), **mapped_json(mapped, doc.unmapped),
                   "extension_concepts": extension_json(doc.extension),
                   "validation": {"taxonomy_source": taxonomy_source, "errors": errors, "warnings": warnings,
                                  "calculation": [c.summary() for c in calculation_inconsistencies(messages)],
                                  "messages": [message_json(m) for m in messages]}}
-        (folder / "report.json").write_bytes(_json_bytes(report))
+        (folder / "report.json").write_bytes(json_bytes(report))
     return DocumentResult(
-        input=str(path), status=status, message=message, output_dir=str(target),
-        instance=str(target / doc.instance), facts=len(mapped.facts),
+        input=display_path(path), status=status, message=message, output_dir=display_path(target),
+        instance=display_path(target / doc.instance), facts=len(mapped.facts),
         unmapped=tuple(_unmapped_line(d, mapped) for d in doc.unmapped),
         errors=errors, warnings=warnings, taxonomy_source=taxonomy_source, messages=messages,
-        skipped_tables=tuple(skipped_line(t) for t in doc.release.skipped_tables))
+        skipped_tables=tuple(skipped_line(t) for t in doc.release.skipped_tables), notes=doc.notes)
 
 
 INPUT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".md")
@@ -258,13 +262,20 @@ def collect_inputs(paths: tuple[Path, ...]) -> list[Path]:
 
 
 def output_folders(inputs: list[Path], out_dir: Path) -> list[Path]:
-    """out_dir/<input stem>, with -2, -3 ... when two inputs share a stem."""
-    seen: dict[str, int] = {}
+    """out_dir/<input stem>, with -2, -3 ... when two inputs share a stem (a stem that is not
+    valid UTF-8 is written escaped)."""
+    used = {"summary.json"}
     folders = []
     for path in inputs:
-        stem = path.stem
-        seen[stem] = seen.get(stem, 0) + 1
-        folders.append(out_dir / (stem if seen[stem] == 1 else f"{stem}-{seen[stem]}"))
+        stem = display_path(path.stem) or "release"
+        if stem.startswith("."):
+            stem = "_" + stem[1:]
+        name, n = stem, 1
+        while name.lower() in used:
+            n += 1
+            name = f"{stem}-{n}"
+        used.add(name.lower())
+        folders.append(out_dir / name)
     return folders
 
 
@@ -273,9 +284,5 @@ def write_summary(out_dir: Path, results: list[DocumentResult]) -> Path:
     data = {"documents": [r.summary_json() for r in results], "counts": counts,
             "tables_skipped": sum(len(r.skipped_tables) for r in results),
             "ok": all(r.ok for r in results)}
-    path = out_dir / "summary.json"
     out_dir.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_bytes(_json_bytes(data))
-    tmp.replace(path)
-    return path
+    return write_atomic(out_dir / "summary.json", json_bytes(data))
