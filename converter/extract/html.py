@@ -111,10 +111,16 @@ def extract_html(text: str, path: str) -> Release:
     """Statements, ignored tables and document facts of an HTML release."""
     source = text.replace("\r\n", "\n").replace("\r", "\n")
     markup = re.sub(r"<\?xml[^>]*\?>", lambda m: " " * len(m[0]), source)
+    markup = _CHAR_REF.sub(_legal_ref, markup)
+    parser = lxml.html.HTMLParser(huge_tree=True)  # its depth limit is 2048 levels, not 256
     try:
-        root = lxml.html.document_fromstring(markup)
+        root = lxml.html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse HTML: {exc}", where=path) from exc
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in error.message:
+            raise InputError(f"HTML nested too deeply to read (more than 2,048 open tags): {error.message}",
+                             where=f"{path}:{error.line}")
     _drop_chrome(root)
     blocks: list[_Block] = []
     tables: list[_Table] = []
@@ -139,6 +145,17 @@ def extract_html(text: str, path: str) -> Release:
         elif found is not None:
             ignored.append(found)
     return build_release(path, _lines(blocks), statements, ignored, skipped)
+
+
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _legal_ref(match: re.Match[str]) -> str:
+    """A numeric character reference to a character XML cannot hold (&#0;, &#x1a;) becomes a space."""
+    code = int(match[1], 16) if match[1] else int(match[2])
+    if code in (9, 10, 13) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF:
+        return match[0]
+    return " "
 
 
 def _drop_chrome(root: etree._Element) -> None:
@@ -175,24 +192,28 @@ def _walk(root: etree._Element, blocks: list[_Block], tables: list[_Table]) -> N
             lead = text[: len(text) - len(text.lstrip())]
             pending.append((text, line + lead.count("\n")))
 
-    def visit(el: etree._Element, line: int) -> None:
+    # depth-first, without recursion (unclosed tags nest up to 2048 levels deep)
+    stack: list[tuple[etree._Element, int, bool]] = [(root, 1, False)]
+    while stack:
+        el, line, leaving = stack.pop()
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         here = el.sourceline or line
-        if tag == "table" and el.find(".//table") is None:
+        if leaving:
+            if tag in _BLOCKS:
+                flush()
+            add(el.tail, here)
+        elif tag == "table" and el.find(".//table") is None:
             flush()
             tables.append(_Table(el, len(blocks)))
+            add(el.tail, here)
         elif tag:
-            block = tag in _BLOCKS
-            if block or tag == "br":
+            if tag in _BLOCKS or tag == "br":
                 flush()
             add(el.text, here)
-            for child in el:
-                visit(child, here)
-            if block:
-                flush()
-        add(el.tail, here)
-
-    visit(root, 1)
+            stack.append((el, line, True))
+            stack.extend((child, here, False) for child in reversed(el))
+        else:
+            add(el.tail, here)
     flush()
 
 

@@ -17,7 +17,7 @@ from converter.errors import InputError
 
 _TEXT_CONTROLS = {9, 10, 12, 13}
 MAX_INPUT_BYTES = 8 * 1024 * 1024
-MAX_LINE_CHARS = 20_000
+MAX_LINE_CHARS = 250_000
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))

@@ -3,7 +3,8 @@
 A table that was taken for a statement and could not be read is a SkippedTable: it is
 reported and the rest of the release is converted. The release fails only when no statement
 could be read at all (ExtractionError naming the first unreadable table), and is narrative
-(NoStatementsError) when no table was taken for a statement.
+(NoStatementsError) when no table was taken for a statement. A statement of more than
+MAX_TABLE_ROWS line items is skipped the same way (no release prints one that long).
 """
 
 from __future__ import annotations
@@ -15,8 +16,15 @@ from .document import document_info
 from .reader import Line
 
 
+MAX_TABLE_ROWS = 1500
+
+
 def build_release(path: str, lines: list[Line], statements: list[Statement],
                   ignored: list[tuple[str, str, SourceRef]], skipped: list[SkippedTable]) -> Release:
+    skipped = skipped + [SkippedTable(s.kind.value, s.title, s.source,
+                                      f"table too long ({len(s.items):,} rows; at most {MAX_TABLE_ROWS:,})")
+                         for s in statements if len(s.items) > MAX_TABLE_ROWS]
+    statements = [s for s in statements if len(s.items) <= MAX_TABLE_ROWS]
     if not statements and skipped:
         first = min(skipped, key=lambda t: t.source)
         more = f" ({len(skipped) - 1} more unreadable table(s))" if len(skipped) > 1 else ""
