@@ -31,6 +31,7 @@ from converter.pipeline import (
     convert_document,
     failure,
     output_folders,
+    stable_order,
     write_summary,
 )
 from converter.output import OutputError, check_out_dir, clean_stale_staging, display_path
@@ -181,12 +182,20 @@ def validate(instances: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], o
     """Validate XBRL instances with Arelle and print its messages with their codes."""
     from converter.validate import validate_instance
 
+    from converter.filing import document_kind
+
     failed = False
     for instance in instances:
         try:
+            document_kind(instance)
+        except ConversionError as exc:
+            click.echo(f"{display_path(instance)}: error [xbrl-convert:notXbrl]: {exc.message}", err=True)
+            failed = True
+            continue
+        try:
             report = validate_instance(instance, taxonomy_packages=taxonomy_packages, online=online)
         except ConversionError as exc:
-            click.echo(f"{instance}: error: {exc}", err=True)
+            click.echo(f"{display_path(instance)}: error: {exc}", err=True)
             failed = True
             continue
         errors = [m for m in report.messages if m.level is Level.ERROR]
@@ -194,7 +203,7 @@ def validate(instances: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], o
         verdict = click.style("valid" if not errors else "invalid", fg="green" if not errors else "red")
         click.echo(f"{instance}: {verdict}: {report.fact_count} facts, {len(errors)} errors "
                    f"(taxonomy: {report.taxonomy_source})")
-        for m in report.messages:
+        for m in stable_order(report.messages):
             click.echo(f"  {_format_message(m)}")
     sys.exit(1 if failed else 0)
 
@@ -220,6 +229,7 @@ def view(targets: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], online:
     for target in targets:
         try:
             inline = _inline_document(target)
+            _has_facts(inline)
             page = build_viewer(inline, inline.parent, taxonomy_packages=taxonomy_packages, online=online)
         except ConversionError as exc:
             click.echo(f"{target}: error: {exc}", err=True)
@@ -229,13 +239,33 @@ def view(targets: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], online:
     sys.exit(1 if failed else 0)
 
 
+def _has_facts(inline: Path) -> None:
+    """Refuse (ConversionError) a document that is not Inline XBRL or holds no facts."""
+    from converter.filing import read_document
+
+    document = read_document(inline)
+    if document.kind != "inline":
+        raise ConversionError("not an Inline XBRL document (an XBRL instance has no page to view)",
+                              display_path(inline))
+    if not document.facts:
+        raise ConversionError("the Inline XBRL document holds no facts that can be read", display_path(inline))
+
+
 def _inline_document(target: Path) -> Path:
     if target.is_file():
         return target
     report = target / "report.json"
     if not report.exists():
-        raise ConversionError("not a converted release folder (no report.json)", str(target))
-    inline = json.loads(report.read_text(encoding="utf-8")).get("inline")
+        raise ConversionError("not a converted release folder (no report.json)", display_path(target))
+    try:
+        data = json.loads(report.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise ConversionError(f"cannot read report.json: {exc}", display_path(target)) from exc
+    inline = data.get("inline") if isinstance(data, dict) else None
     if not inline:
-        raise ConversionError("this release has no Inline XBRL document (converted with --xml-only?)", str(target))
+        raise ConversionError("this release has no Inline XBRL document (converted with --xml-only?)",
+                              display_path(target))
+    if not isinstance(inline, str) or Path(inline).name != inline or not (target / inline).is_file():
+        raise ConversionError(f"report.json names an inline document that is not in the folder: {inline!r}",
+                              display_path(target))
     return target / inline

@@ -7,6 +7,7 @@ instance.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
@@ -168,14 +169,20 @@ def _validate(folder: Path, doc: _Document, table: ConceptTable,
         calc = doc.extension is not None
         arelle = validate_instance(folder / doc.instance, taxonomy_packages=options.taxonomy_packages,
                                    online=options.online, calc=calc)
-        messages.extend(arelle.messages)
+        messages.extend(stable_order(arelle.messages))
         source = arelle.taxonomy_source
         if doc.inline:
             inline = validate_instance(folder / doc.inline, taxonomy_packages=options.taxonomy_packages,
                                        online=options.online)
-            messages.extend(replace(m, source="arelle (inline)") for m in inline.messages)
+            messages.extend(stable_order(replace(m, source="arelle (inline)") for m in inline.messages))
     messages.extend(run_checks(doc.mapped, table))
     return tuple(messages), source
+
+
+def stable_order(messages: Iterable[ValidationMessage]) -> list[ValidationMessage]:
+    """Messages in an order that does not depend on PYTHONHASHSEED (Arelle reports calculation
+    inconsistencies in set order): by code, concept, message text and references."""
+    return sorted(messages, key=lambda m: (m.code, m.concept or "", m.message, m.refs, m.source))
 
 
 def _packages(folder: Path, doc: _Document, options: ConvertOptions) -> list[str]:
