@@ -21,7 +21,7 @@ from converter.model import Release, SourceRef
 from .html import extract_html, is_html
 from .markdown import is_markdown, markdown_statements
 from .pipecells import is_pipe_cells, split_pipe_cells
-from .reader import MAX_INPUT_BYTES, clean_text, decode, split_lines
+from .reader import MAX_INPUT_BYTES, check_numbers, clean_text, decode, split_lines
 from .release import build_release
 from .statements import find_statements
 from .tablekind import ignored_title
@@ -63,6 +63,7 @@ def extract_file(path: Path, encoding: str | None = None) -> Release:
 
 def extract_text(text: str, path: str) -> Release:
     """Extract the statements and document facts of a release's text (plain text or HTML)."""
+    check_numbers(text, path)
     if is_html(text):
         return extract_html(text, path)
     lines = split_lines(text, path)

@@ -109,6 +109,23 @@ def clean_text(text: str, path: str) -> tuple[str, tuple[str, ...]]:
     return _XML_ILLEGAL.sub(" ", text), (note,)
 
 
+_LONG_NUMBER = re.compile(r"(?<![\w.,/:=&#%@+-])\d[\d,]{18,}(?:\.\d+)?(?![\w/])")
+
+
+def check_numbers(text: str, path: str) -> None:
+    """Refuse (InputError with line and column) a stand-alone number of more than
+    MAX_INTEGER_DIGITS digits: no release prints one, and Decimal arithmetic would overflow."""
+    from .cells import MAX_INTEGER_DIGITS
+
+    for match in _LONG_NUMBER.finditer(text):
+        digits = match[0].split(".")[0].replace(",", "").lstrip("0")
+        if len(digits) > MAX_INTEGER_DIGITS:
+            line = text.count("\n", 0, match.start()) + 1
+            col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            raise InputError(f"number too large: {match[0][:30]}... ({len(digits)} digits; "
+                             f"at most {MAX_INTEGER_DIGITS})", where=f"{path}:{line}:{col}")
+
+
 def check_line_lengths(text: str, path: str) -> None:
     """Refuse a line longer than MAX_LINE_CHARS (InputError naming the line)."""
     start = 0
