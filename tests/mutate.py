@@ -14,8 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = sorted([*(ROOT / "tests" / "fixtures" / "releases").iterdir(), *(ROOT / "examples").iterdir(),
-                *(ROOT / "tests" / "fixtures" / "extract").glob("*.txt")])
+SEEDS = sorted(p for p in [*(ROOT / "tests" / "fixtures" / "releases").iterdir(), *(ROOT / "examples").iterdir(),
+                           *(ROOT / "tests" / "fixtures" / "extract").glob("*.txt")]
+               if p.is_file() and p.suffix in (".txt", ".htm", ".html", ".md"))
 
 Mutation = Callable[[bytes, random.Random], tuple[bytes, str | None]]
 _NUMBER = re.compile(rb"\d[\d,]*(?:\.\d+)?")

@@ -18,6 +18,8 @@ from converter.errors import InputError
 
 from converter.model import Release, SourceRef
 
+from .edgar import is_sgml_text, sgml_tables
+from .headers import release_context, release_dates
 from .html import extract_html, is_html
 from .markdown import is_markdown, markdown_statements
 from .pipecells import is_pipe_cells, split_pipe_cells
@@ -25,6 +27,7 @@ from .reader import MAX_INPUT_BYTES, check_numbers, clean_text, decode, split_li
 from .release import build_release
 from .statements import find_statements
 from .tablekind import ignored_title
+from .texttables import prose_line
 
 __all__ = ["clean_text", "extract_file", "extract_text", "read_text"]
 
@@ -62,16 +65,32 @@ def extract_file(path: Path, encoding: str | None = None) -> Release:
 
 
 def extract_text(text: str, path: str) -> Release:
-    """Extract the statements and document facts of a release's text (plain text or HTML)."""
+    """Extract the statements and document facts of a release's text (plain text or HTML).
+
+    The reading path follows what the markup is: HTML elements go to the HTML reader; EDGAR
+    SGML-tagged text (<DOCUMENT>, <PAGE>, <TABLE>, <S>, <C>) is text with its tags blanked.
+    Headers that leave part of a period out are completed from the release's own dates."""
     check_numbers(text, path)
-    if is_html(text):
+    with release_context(release_dates(text.splitlines())):
+        return _extract(text, path)
+
+
+def _extract(text: str, path: str) -> Release:
+    sgml = is_sgml_text(text)
+    if is_html(text) and not sgml:
         return extract_html(text, path)
     lines = split_lines(text, path)
+    tagged = []
+    if sgml:
+        lines, tagged = sgml_tables(lines)
     if is_markdown(lines):
         statements, ignored, skipped = markdown_statements(lines, path)
     else:
         if is_pipe_cells(lines):
             lines = split_pipe_cells(lines)
-        statements, skipped = find_statements(lines, path)
-        ignored = [(*found, SourceRef(path, line.number, 1)) for line in lines if (found := ignored_title(line.text))]
+        statements, skipped, found_ignored = find_statements(lines, path, tagged)
+        ignored = [(*found, SourceRef(path, line.number, 1)) for line in lines
+                   if not prose_line(line.text) and (found := ignored_title(line.text))]
+        seen = {ref.line for _, _, ref in ignored}
+        ignored += [entry for entry in found_ignored if entry[2].line not in seen]
     return build_release(path, lines, statements, ignored, skipped)

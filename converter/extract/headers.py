@@ -1,9 +1,19 @@
-"""Statement column headers -> Periods, and the scale line -> Scale."""
+"""Statement column headers -> Periods, and the scale line -> Scale.
+
+Header texts are first written out in long form (periodforms.normalize_header: "3Q25",
+"3/31/2022", "FY2024"). A column whose header gives a year but no month and day takes them
+from the nearest column of the same header that has them, else from the release's own
+period end (ReleaseDates, set by the reader with `release_context`). "Year to date" is the
+months since the fiscal year began.
+"""
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -11,6 +21,7 @@ from converter.errors import ExtractionError
 from converter.model import Period, Scale, Statement, StatementKind
 
 from .dates import DATE_RE, MONTHDAY_RE, YEAR_RE, make_date, months_before
+from .periodforms import normalize_header
 
 _NUMBER_WORDS = {"one": 1, "three": 3, "six": 6, "nine": 9, "twelve": 12, "fifty-two": 12, "52": 12}
 _WEEK_WORDS = {
@@ -26,12 +37,13 @@ DURATION_RE = re.compile(
 )
 _FILLER_RE = re.compile(
     r"\b(?:un)?audited\b|\b(?:ended|ending|end|and|as|of|at|for|the"
-    r"|fiscal|periods?|months?|quarters?|years?|three|six|nine|twelve|weeks?|restated"
+    r"|fiscal|periods?|months?|quarters?|years?|three|six|nine|twelve|weeks?|restated|year[\s-]to[\s-]date|ytd"
     rf"|(?:{_WEEKS})(?=[\s-]+weeks?\b))\b",
     re.I,
 )
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
-_SCALE_WORDS = re.compile(r"thousand|million|billion|unaudited|dollars|amounts", re.I)
+_SCALE_WORDS = re.compile(r"thousand|million|billion|unaudited|dollars|amounts|\b000'?s\b", re.I)
+_THOUSANDS_RE = re.compile(r"(?:\bin\s+|\$\s*)000'?s\b|\$\s*000\b")  # "(in 000s)", "($000)", "$000's"
 
 
 @dataclass(frozen=True)
@@ -53,7 +65,8 @@ def parse_scale(texts: list[str]) -> Scale:
     """Scale from the statement's parenthetical lines."""
     for text in texts:
         low = text.lower()
-        exponent = 9 if "billion" in low else 6 if "million" in low else 3 if "thousand" in low else None
+        exponent = (9 if "billion" in low else 6 if "million" in low
+                    else 3 if "thousand" in low or _THOUSANDS_RE.search(low) else None)
         if exponent is None:
             continue
         clause = low.split("except", 1)[1] if "except" in low else ""
@@ -62,8 +75,64 @@ def parse_scale(texts: list[str]) -> Scale:
     return Scale()
 
 
+@dataclass(frozen=True)
+class ReleaseDates:
+    """What the release says about its own periods, for headers that leave something out."""
+
+    period_end: date | None = None  # "for the quarter ended September 30, 2025"
+    fy_end_month: int = 12  # the month the fiscal year ends in
+
+
+_RELEASE: ContextVar[ReleaseDates] = ContextVar("release_dates", default=ReleaseDates())
+_PERIOD_END_RE = re.compile(
+    rf"\b(?:quarter|three\s+months|(?:thirteen|13)\s+weeks|six\s+months|nine\s+months|year|period)\s+ended\s+{DATE_RE.pattern}", re.I)
+_HEADLINE_RE = re.compile(r"\b(?:(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d"
+                          r"|Q[1-4]\s*(?:FY\s*)?[-']?\s*(?:19|20)\d\d)\b", re.I)
+_FY_END_RE = re.compile(rf"\bfiscal\s+year\s+(?:ended|ending|ends)\s+{DATE_RE.pattern}", re.I)
+
+
+def release_dates(texts: list[str]) -> ReleaseDates:
+    """The period end ("quarter ended September 30, 2025") and fiscal year end of a release."""
+    end, fy_month = None, 12
+    for text in texts:
+        if end is None and (m := _PERIOD_END_RE.search(text)):
+            end = make_date(m["month"], m["day"], m["year"])
+        if (m := _FY_END_RE.search(text)) and (fy := make_date(m["month"], m["day"], m["year"])):
+            fy_month = fy.month if fy.day > 20 else (fy.month - 2) % 12 + 1  # a 52/53-week year ending early in a month
+            break
+    if end is None:  # the fiscal period of the headline: "Reports Third Quarter 2025 Results", "Q3 2025"
+        for text in texts[:40]:
+            if (m := _HEADLINE_RE.search(text)) and (d := DATE_RE.search(normalize_header(m[0], fy_month))):
+                end = make_date(d["month"], d["day"], d["year"])
+                break
+    return ReleaseDates(end, fy_month)
+
+
+@contextmanager
+def release_context(dates: ReleaseDates) -> Iterator[None]:
+    """Headers read inside this block may complete themselves from `dates`."""
+    token = _RELEASE.set(dates)
+    try:
+        yield
+    finally:
+        _RELEASE.reset(token)
+
+
+def is_period_text(text: str) -> bool:
+    """Header text that names (part of) a period: a date, a year, a duration, "3Q25"."""
+    text = normalize_header(text, _RELEASE.get().fy_end_month)
+    return is_header_text(text) and bool(
+        re.search(rf"{YEAR_RE.pattern}|{MONTHDAY_RE.pattern}|{DURATION_RE.pattern}|year[\s-]to[\s-]date|\bytd\b", text, re.I))
+
+
+def names_year(text: str) -> bool:
+    """Header text naming a year ("2025", "September 30, 2024", "3Q25"), not just "Nine Months Ended"."""
+    return bool(YEAR_RE.search(normalize_header(text, _RELEASE.get().fy_end_month)))
+
+
 def is_header_text(text: str) -> bool:
     """True when text only names periods: dates, years, "Three Months Ended", "(Unaudited)"."""
+    text = normalize_header(text, _RELEASE.get().fy_end_month)
     if not re.search(rf"{YEAR_RE.pattern}|{MONTHDAY_RE.pattern}|{DURATION_RE.pattern}", text, re.I):
         return False
     rest = _PAREN_RE.sub(lambda m: "" if _SCALE_WORDS.search(m[1]) else m[0], text)
@@ -77,17 +146,33 @@ def is_header_text(text: str) -> bool:
 
 def resolve_periods(lines: list[list[Seg]], n: int, kind: StatementKind, where: str) -> tuple[Period, ...]:
     """One Period per value column from header segments (outermost header line first)."""
-    return tuple(_column_period(lines, col, kind, where) for col in range(n))
+    context = _RELEASE.get()
+    lines = [[replace(seg, text=normalize_header(seg.text, context.fy_end_month)) for seg in line] for line in lines]
+    texts = [" ".join(seg.text for line in lines for seg in line if seg.lo <= col <= seg.hi) for col in range(n)]
+    return tuple(_column_period(lines, col, kind, where, _monthday_for(texts, col, context)) for col in range(n))
 
 
-def _column_period(lines: list[list[Seg]], col: int, kind: StatementKind, where: str) -> Period:
+def _monthday_for(texts: list[str], col: int, context: ReleaseDates) -> tuple[str, str] | None:
+    """Month and day for a column whose header gives only a year: the nearest column's, else
+    the release's period end."""
+    for other in sorted(range(len(texts)), key=lambda k: (abs(k - col), k)):
+        if (m := MONTHDAY_RE.search(texts[other])):
+            return m["month"], m["day"]
+    if context.period_end is not None:
+        return calendar.month_name[context.period_end.month], str(context.period_end.day)
+    return None
+
+
+def _column_period(lines: list[list[Seg]], col: int, kind: StatementKind, where: str,
+                   fallback: tuple[str, str] | None = None) -> Period:
     segs = [seg for line in lines for seg in line if seg.lo <= col <= seg.hi]
     text = " ".join(seg.text for seg in segs)
     year = _column_year(segs, col)
     monthday = MONTHDAY_RE.search(text)
-    if year is None or monthday is None:
+    month, day = (monthday["month"], monthday["day"]) if monthday else fallback or (None, None)
+    if year is None or month is None:
         raise ExtractionError(f"cannot read the period of column {col + 1} from header {text!r}", where=where)
-    end = make_date(monthday["month"], monthday["day"], year)
+    end = make_date(month, day, year)
     if end is None:
         raise ExtractionError(f"invalid date in column header {text!r}", where=where)
     if kind is StatementKind.BALANCE_SHEET:
@@ -96,6 +181,12 @@ def _column_period(lines: list[list[Seg]], col: int, kind: StatementKind, where:
     if weeks is not None:
         return Period(end, end - timedelta(days=7 * weeks - 1))
     months = duration_months(text)
+    if months is None and re.search(r"year[\s-]to[\s-]date|\bytd\b", text, re.I):
+        months = (end.month - _RELEASE.get().fy_end_month - 1) % 12 + 1
+    if months is None and re.search(r"\b(?:fiscal|full)[\s-]year\b|\bannual\b|\btwelve\s+months\b", text, re.I):
+        months = 12
+    if months is None and kind is StatementKind.CASH_FLOWS:
+        months = (end.month - _RELEASE.get().fy_end_month - 1) % 12 + 1  # cash flows of an interim release: year to date
     if months is None:
         raise ExtractionError(f"column header {text!r} names no period length", where=where)
     if not is_month_end(end):
@@ -134,6 +225,24 @@ def duration_months(text: str) -> int | None:
         return 12
     word = match["n"].lower()
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+def release_scale(statements: list[Statement]) -> list[Statement]:
+    """A statement printed without a scale line takes the one its release's other statements
+    all state ("(In millions)" above the statement of operations but none above the balance
+    sheet), with a note saying so. Statements holding a value with decimals keep theirs."""
+    stated = {(st.scale.exponent, st.scale.shares_scaled, st.scale.text) for st in statements if st.scale.text}
+    if len({e for e, _, _ in stated}) != 1:
+        return statements
+    exponent, shares, text = sorted(stated)[0]
+    out = []
+    for st in statements:
+        if st.scale.text or any(c.decimals_printed for item in st.items for c in item.cells):
+            out.append(st)
+            continue
+        note = f"scale {text!r} taken from the release's other statements (none printed with this one)"
+        out.append(replace(st, scale=Scale(exponent, shares, text), notes=(*st.notes, note)))
+    return out
 
 
 # ---- 52/53-week fiscal calendars -----------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Markdown releases (text rendered from HTML): pipe tables -> Statements.
+"""Markdown releases (text rendered from HTML or PDF): pipe tables and text lines -> Statements.
 
     is_markdown(lines) -> bool
     markdown_statements(lines, path) -> (statements, ignored tables, skipped tables)
@@ -7,24 +7,46 @@ A pipe table is a run of lines starting with `|` that holds a separator row (`|-
 Each field between pipes is one cell of a grid (grid.py), so `$` in its own field, a `)` in
 its own field, "% change" columns and several header rows are read as in HTML tables. The
 table's title and scale are read from the lines just above it ("## Consolidated Balance
-Sheets", "*(in thousands)*"). `**bold**` and `_italic_` marks are dropped from cells; a bold
-label on a row without values is an outermost heading. SourceRefs are the line and column of
-the cell's text in the file.
+Sheets", "*(in thousands)*"); a table that opens a page of a PDF rendering ("## Page 7",
+then the page's text, then "### Table 1") also looks at the first lines of its page. A line
+just above the table naming a period length ("### Nine Months Ended") is the outermost band
+of its column headers. `**bold**` and `_italic_` marks are dropped from cells; a bold label
+on a row without values is an outermost heading. SourceRefs are the line and column of the
+cell's text in the file.
+
+A statement printed in several pipe tables (a balance sheet split at "Liabilities", or over
+two pages) is read as one: a table continues the statement before it when nothing but page
+furniture or untitled text lies between, it has as many columns, and its header (if any)
+names the same periods. The reading path is chosen per region, not per file: the text
+outside pipe tables (a PDF rendering's dot-leader lines) is read as a text release, and where
+a text statement and a pipe table hold the same figures, the one read with more values is
+kept.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field, replace
 
-from converter.model import SkippedTable, SourceRef, Statement
+from converter.errors import ExtractionError
+from converter.model import SkippedTable, SourceRef, Statement, StatementKind
 
-from .grid import GCell, split_grid
+from .grid import SCALE_RE, GCell, Grid, grid_periods, grid_statement, split_grid
+from .headers import DURATION_RE, fiscal_calendar, is_header_text, names_year, release_scale
 from .reader import Line
-from .tablekind import statement_or_ignored
+from .statements import find_statements
+from .tablekind import classify, statement_or_ignored
+from .flowed import flowed_statement
+from .titles import TITLE_LINE_RE, is_prose, title_kind
 
 _SEP_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _TAG_RE = re.compile(r"<sup>[^<]{0,5}</sup>|</?[a-zA-Z][^>]*>")  # inline HTML left by a converter
 _ABOVE = 6  # lines above a table searched for its title and scale
+_FURNITURE_RE = re.compile(r"^\s*(?:#+\s*)?(?:page\s+\d+|table\s+\d+)?\s*$|^\s*(?:-{3,}|\*{3,}|\d{1,3})\s*$", re.I)
+_PAGE_RE = re.compile(r"^\s*#+\s*page\s+\d+\s*$", re.I)
+_BAND_RE = re.compile(rf"{DURATION_RE.pattern}|\bas\s+of\b|year[\s-]to[\s-]date", re.I)
+_EMPHASIS_RE = re.compile(r"\*\*|__")  # bold marks: blanked, columns kept
+_WIDE = 10**6  # the physical columns of a band taken from a line above the table: all of them
 
 
 def _is_pipe(line: Line) -> bool:
@@ -54,11 +76,28 @@ def _cells(line: Line) -> list[GCell]:
     return out
 
 
-def markdown_statements(lines: list[Line], path: str
-                        ) -> tuple[list[Statement], list[tuple[str, str, SourceRef]], list[SkippedTable]]:
-    statements: list[Statement] = []
-    ignored: list[tuple[str, str, SourceRef]] = []
-    skipped: list[SkippedTable] = []
+@dataclass
+class _Table:
+    start: int  # index of its first line
+    end: int  # index after its last line
+    rows: list[list[GCell]]
+    above: list[Line]  # non-blank lines between the previous table and this one, nearest last
+    page_top: list[Line] = field(default_factory=list)  # first lines of its page, when it opens one
+
+    @property
+    def width(self) -> int:
+        return max((len(row) for row in self.rows), default=0)
+
+    def candidates(self, path: str) -> list[tuple[str, SourceRef]]:
+        out = []
+        for line in list(reversed(self.above[-_ABOVE:])) + self.page_top:
+            lead = len(line.text) - len(line.text.lstrip(" #*_>"))
+            out.append((line.text.strip(" #*_>"), SourceRef(path, line.number, line.col(lead))))
+        return out
+
+
+def _tables(lines: list[Line]) -> list[_Table]:
+    tables: list[_Table] = []
     i, previous_end = 0, 0
     while i < len(lines):
         if not _is_pipe(lines[i]):
@@ -68,23 +107,209 @@ def markdown_statements(lines: list[Line], path: str
         while i < len(lines) and _is_pipe(lines[i]):
             i += 1
         block = lines[start:i]
-        if not any(_SEP_RE.match(line.text) for line in block):
-            continue
+        if not any(_SEP_RE.match(line.text) for line in block) and not tables:
+            continue  # bars in text; once the release has shown a table, a block without separator is one
         rows = [_cells(line) for line in block if not _SEP_RE.match(line.text)]
-        grid = split_grid(rows)
-        above = [line for line in lines[max(previous_end, start - _ABOVE) : start] if line.text.strip()]
+        above = [line for line in lines[previous_end:start] if line.text.strip()]
+        page = max((k for k, line in enumerate(above) if _PAGE_RE.match(line.text)), default=None)
+        top: list[Line] = []
+        if page is not None and len(above) - page > _ABOVE:  # the page's top is out of the lines just above
+            top = [line for line in above[page + 1 :] if not _FURNITURE_RE.match(line.text)][:_ABOVE]
+        tables.append(_Table(start, i, rows, above, top))
         previous_end = i
+    return tables
+
+
+def _band_rows(table: _Table) -> list[list[GCell]]:
+    """Lines just above the table that name a period length: an outer header band over all columns."""
+    out = []
+    for line in reversed(table.above[-3:]):
+        text = line.text.strip(" #*_>")
+        if not text or not is_header_text(text) or not _BAND_RE.search(text):
+            break
+        out.insert(0, [GCell(text, line.number, line.col(len(line.text) - len(line.text.lstrip(" #*_>"))), 1, _WIDE)])
+    return out
+
+
+def markdown_statements(lines: list[Line], path: str
+                        ) -> tuple[list[Statement], list[tuple[str, str, SourceRef]], list[SkippedTable]]:
+    statements: list[Statement] = []
+    ignored: list[tuple[str, str, SourceRef]] = []
+    skipped: list[SkippedTable] = []
+    tables = _tables(lines)
+    groups: list[tuple[_Table, Grid, list[tuple[str, SourceRef]]]] = []
+    for table in tables:
+        grid = split_grid(_band_rows(table) + table.rows)
+        candidates = table.candidates(path)
+        if groups and _joins(groups[-1], table, grid, candidates, path):
+            prev_table, prev_grid, _ = groups[-1]
+            prev_grid.body += _headings(table) + [[replace(c, bold=c.bold or k == 0)] for k, c in enumerate(grid.captions)] + grid.body
+            prev_table.end = table.end
+            continue
+        groups.append((table, grid, candidates))
+    for table, grid, candidates in groups:
         if grid.value_rows() < 2:
             continue
-        candidates = []
-        for line in reversed(above):
-            lead = len(line.text) - len(line.text.lstrip(" #*_>"))
-            candidates.append((line.text.strip(" #*_>"), SourceRef(path, line.number, line.col(lead))))
-        found = statement_or_ignored(candidates, grid, path)
+        inside = [(c.text, SourceRef(path, c.line, c.col)) for c in reversed(grid.captions)]
+        found = statement_or_ignored(inside + candidates, grid, path)
+        if found is None and (opening := _cash_flows_opening(table, grid)) is not None:
+            found = _untitled_cash_flows(grid, opening, candidates, path)
         if isinstance(found, Statement):
             statements.append(found)
         elif isinstance(found, SkippedTable):
             skipped.append(found)
         elif found is not None:
             ignored.append(found)
-    return statements, ignored, skipped
+    text_statements, text_skipped = _text_regions(lines, tables, path)
+    statements, skipped = _one_reading(statements, skipped, text_statements, text_skipped)
+    return release_scale(fiscal_calendar(sorted(statements, key=lambda s: s.source))), ignored, skipped
+
+
+def _headings(table: _Table) -> list[list[GCell]]:
+    """Markdown headings between two pieces of one statement ("## Cash Flows from Investing
+    Activities"): section headings of its body. A repeated statement title is not one."""
+    out = []
+    for line in table.above:
+        if not line.text.lstrip().startswith("#") or _FURNITURE_RE.match(line.text) or classify(line.text) is not None:
+            continue
+        lead = len(line.text) - len(line.text.lstrip(" #*_>"))
+        out.append([GCell(line.text.strip(" #*_>"), line.number, line.col(lead), 0, 0, True)])
+    return out
+
+
+def _joins(group: tuple[_Table, Grid, list[tuple[str, SourceRef]]], table: _Table, grid: Grid,
+           candidates: list[tuple[str, SourceRef]], path: str) -> bool:
+    """Whether `table` continues the statement of the group before it."""
+    prev_table, prev_grid, prev_candidates = group
+    if table.width != prev_table.width or prev_grid.value_rows() < 2:
+        return False
+    prev_kind = _statement_kind(prev_candidates)
+    if prev_kind is None and _cash_flows_opening(prev_table, prev_grid) is not None:
+        prev_kind = StatementKind.CASH_FLOWS
+    if prev_kind is None:
+        return False
+    own = [line.text for line in table.above if not _FURNITURE_RE.match(line.text)]
+    titles = [found for text in own + [c.text for c in grid.captions]
+              if (found := classify(text)) is not None and found[0] != "prose"]
+    if any(what != "statement" or detail[0] is not prev_kind for what, detail in titles):  # type: ignore[index]
+        return False
+    if not titles and any(is_prose(text) for text in own):
+        return False  # running text between: the table stands on its own
+    if not grid.header:
+        return not titles
+    if not any(names_year(c.text) for row in grid.header for c in row):
+        return True  # a header naming no date ("Three Months Ended" alone) gives no periods of its own
+    try:
+        where = f"{path}:{table.rows[0][0].line if table.rows and table.rows[0] else 0}"
+        return grid_periods(grid, prev_kind, where)[2] == grid_periods(prev_grid, prev_kind, where)[2]
+    except ExtractionError:
+        return False
+
+
+_CASH_OPENING_RE = re.compile(r"^\W*cash\s+flows?\s+(?:from|provided\s+by|used\s+in)\s+(?:\(used\s+in\)\s+)?operating\s+activities\b", re.I)
+
+
+def _cash_flows_opening(table: _Table, grid: Grid) -> GCell | None:
+    """The "Cash flows from operating activities" heading that opens an untitled table (just
+    above it or as its first row): the table is a statement of cash flows, since no other
+    table of a release opens that way."""
+    for line in table.above[-1:]:
+        text = line.text.strip(" #*_>")
+        if _CASH_OPENING_RE.match(text):
+            lead = len(line.text) - len(line.text.lstrip(" #*_>"))
+            return GCell(text, line.number, line.col(lead), 0, 0, True)
+    first = next((c for row in grid.body for c in row if c.text), None)
+    if first is not None and first.lo == 0 and _CASH_OPENING_RE.match(first.text):
+        return first
+    return None
+
+
+def _untitled_cash_flows(grid: Grid, opening: GCell, candidates: list[tuple[str, SourceRef]], path: str
+                         ) -> Statement | SkippedTable:
+    ref = SourceRef(path, opening.line, opening.col)
+    if grid.body and opening not in grid.body[0]:
+        grid.body.insert(0, [opening])
+    scales = [m[0] for text, _ in candidates for m in [SCALE_RE.search(text)] if m and len(text) < 200]
+    title = "Statements of Cash Flows"
+    try:
+        return grid_statement(grid, StatementKind.CASH_FLOWS, title, ref, scales, path)
+    except ExtractionError as exc:
+        return SkippedTable(StatementKind.CASH_FLOWS.value, title, ref, exc.message, exc.where or "")
+
+
+def _statement_kind(candidates: list[tuple[str, SourceRef]]):
+    for text, _ in candidates:
+        found = classify(text)
+        if found is None:
+            continue
+        if found[0] == "statement":
+            return found[1][0]  # type: ignore[index]
+        return None
+    return None
+
+
+def _text_regions(lines: list[Line], tables: list[_Table], path: str) -> tuple[list[Statement], list[SkippedTable]]:
+    """Statements printed as text lines outside the pipe tables."""
+    blank = [Line(line.number, _EMPHASIS_RE.sub(lambda m: " " * len(m[0]), line.text), line.removed) for line in lines]
+    for table in tables:
+        for k in range(table.start, table.end):
+            blank[k] = Line(lines[k].number, "")
+    if not any(line.text.strip() for line in blank):
+        return [], []
+    try:
+        statements, skipped, _ = find_statements(blank, path)
+    except ExtractionError:
+        statements, skipped = [], []
+    return _flowed(blank, statements, skipped, path)
+
+
+def _flowed(lines: list[Line], statements: list[Statement], skipped: list[SkippedTable], path: str
+            ) -> tuple[list[Statement], list[SkippedTable]]:
+    """Each text statement also read as flowed with single spaces (flowed.py); the reading with
+    more values is kept, and a table skipped by the text layouts may be read this way."""
+    titles = [(k, m) for k, line in enumerate(lines) if (m := TITLE_LINE_RE.match(line.text))]
+    by_line = {st.source.line: st for st in statements}
+    skipped_at = {t.source.line: t for t in skipped}
+    for j, (k, match) in enumerate(titles):
+        kind = title_kind(match["title"])
+        if kind is None:
+            continue
+        stop = titles[j + 1][0] if j + 1 < len(titles) else len(lines)
+        try:
+            found = flowed_statement(lines, k, stop, kind, " ".join(match["title"].split()), path)
+        except ExtractionError:
+            continue
+        number = lines[k].number
+        old = by_line.get(number)
+        if old is None or _count(found) > _count(old):
+            by_line[number] = found
+            skipped_at.pop(number, None)
+    return fiscal_calendar(sorted(by_line.values(), key=lambda s: s.source)), list(skipped_at.values())
+
+
+def _count(statement: Statement) -> int:
+    return sum(1 for item in statement.items for cell in item.cells if cell.value is not None)
+
+
+def _values(statement: Statement) -> set:
+    return {cell.value for item in statement.items for cell in item.cells if cell.value is not None and cell.value != 0}
+
+
+def _one_reading(tables: list[Statement], table_skipped: list[SkippedTable],
+                 texts: list[Statement], text_skipped: list[SkippedTable]
+                 ) -> tuple[list[Statement], list[SkippedTable]]:
+    """The pipe-table and text readings of a release, each statement read once."""
+    kept = list(tables)
+    for text in texts:
+        values = _values(text)
+        twins = [t for t in kept if t.kind is text.kind and values
+                 and len(values & _values(t)) >= 0.5 * min(len(values), len(_values(t)) or 1)]
+        if not twins:
+            kept.append(text)
+            continue
+        twin = max(twins, key=lambda t: len(_values(t)))
+        if len(values) > len(_values(twin)):
+            kept[kept.index(twin)] = text
+    read = {s.kind.value for s in kept}
+    skipped = table_skipped + [t for t in text_skipped if t.kind not in read and t.kind != "table"]
+    return kept, skipped

@@ -156,7 +156,7 @@ def split_lines(text: str, path: str) -> list[Line]:
     return [_unescape(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
 
 
-_MARKUP = re.compile(r"<(?:!doctype\s+html|html|body|table|tr|td|th|div|p|font)\b[^>]*>", re.IGNORECASE)
+_MARKUP = re.compile(r"<(?:!doctype\s+html|html|body|tr|td|th|div|p|font)\b[^>]*>", re.IGNORECASE)
 
 
 def _refuse_markup(text: str, path: str) -> None:

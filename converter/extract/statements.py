@@ -9,6 +9,7 @@ from converter.model import SkippedTable, SourceRef, Statement, StatementKind
 
 from .assemble import assemble
 from .cells import is_rule
+from .edgar import TagTable
 from .columns import fixed_anchors, fixed_header, place_fixed, place_tab, tab_header
 from .flat import flat_statement
 from .headers import fiscal_calendar, is_header_text, is_scale_text, parse_scale, resolve_periods
@@ -16,6 +17,7 @@ from .layout import fixed_row, tab_row
 from .perline import perline_statement
 from .reader import Line
 from .tablekind import ignored_title
+from .texttables import region_statement, tagged_statements, untagged_regions
 from .titles import END_IN_TEXT_RE, END_LINE_RE, TITLE_IN_TEXT_RE, TITLE_LINE_RE, is_prose, looks_like_title_case, title_kind
 
 _FLAT_MIN = 300  # a line this long holding a title is a flattened release
@@ -28,10 +30,16 @@ class _Title:
     title: str
 
 
-def find_statements(lines: list[Line], path: str) -> tuple[list[Statement], list[SkippedTable]]:
-    """The statements of a text release, and the tables taken for statements that cannot be read."""
-    statements: list[Statement] = []
-    skipped: list[SkippedTable] = []
+def find_statements(lines: list[Line], path: str, tagged: list[TagTable] | None = None
+                    ) -> tuple[list[Statement], list[SkippedTable], list[tuple[str, str, SourceRef]]]:
+    """The statements of a text release, the tables taken for statements that cannot be read,
+    and the non-GAAP/segment tables found in SGML <TABLE> regions.
+
+    Tables inside SGML <TABLE> tags are read as grids (texttables.py); the other tables are
+    found by their title lines and read by the line layouts, falling back to the grid reader
+    when those cannot read them."""
+    tagged = tagged or []
+    statements, skipped, ignored = tagged_statements(lines, tagged, path)
     line_titles = []
     for i, line in enumerate(lines):
         if len(line.text) >= _FLAT_MIN:
@@ -45,16 +53,37 @@ def find_statements(lines: list[Line], path: str) -> tuple[list[Statement], list
             line_titles.append(_Title(i, title_kind(match["title"]), " ".join(match["title"].split())))
         elif ignored_title(line.text):  # a non-GAAP or segment table ends the statement above it
             line_titles.append(_Title(i, None, line.text.strip()))
+    taken = {i for t in tagged for i in range(max(t.start - 1, 0), min(t.stop + 1, len(lines)))}
+    titled_skips: list[tuple[int, int, SkippedTable]] = []
     for k, title in enumerate(line_titles):
         if title.kind is None:
             continue
         stop = line_titles[k + 1].index if k + 1 < len(line_titles) else len(lines)
+        if any(t.start - 1 <= title.index < t.stop or title.index < t.start < stop for t in tagged):
+            continue  # the title of a <TABLE> region, read above
         try:
-            statements.append(_line_statement(lines, title, stop, path))
+            found = _line_statement(lines, title, stop, path)
         except ExtractionError as exc:
-            ref = SourceRef(path, lines[title.index].number, 1)
-            skipped.append(SkippedTable(title.kind.value, title.title, ref, exc.message, exc.where or ""))
-    return fiscal_calendar(sorted(statements, key=lambda s: s.source)), skipped  # 52/53-week period starts
+            try:
+                found = region_statement(lines, title.index, stop, title.kind, title.title, path)
+            except ExtractionError:
+                ref = SourceRef(path, lines[title.index].number, 1)
+                titled_skips.append((title.index, stop, SkippedTable(title.kind.value, title.title, ref, exc.message,
+                                                                     exc.where or "")))
+                continue
+        statements.append(found)
+        last = max((item.source.line for item in found.items), default=lines[title.index].number)
+        taken.update(range(title.index, last))
+    regions = untagged_regions(lines, taken)
+    more, more_skipped, more_ignored = tagged_statements(lines, regions, path)
+    statements += more
+    ignored += more_ignored
+    skipped += more_skipped
+    read = [(r.start, r.stop) for r in regions]
+    for start, stop, table in titled_skips:  # a titled table the region reader read is not skipped
+        if not any(a < stop and start <= b and any(s.source.line - 1 in range(a - 1, b) for s in more) for a, b in read):
+            skipped.append(table)
+    return fiscal_calendar(sorted(statements, key=lambda s: s.source)), skipped, ignored  # 52/53-week starts
 
 
 def _is_last(lines: list[Line], i: int) -> bool:

@@ -1,0 +1,70 @@
+"""Header bands of a grid: which value columns each header cell covers.
+
+A grid's header is a band of several rows ("Three Months Ended" over "September 30," over
+"2025 2024"). In HTML a spanning cell says which columns it covers (colspan); a rendering
+that lost the spans (markdown, text re-flowed into pipes) leaves the cell in the first
+column it covered and empty cells after it, or even fewer cells than value columns
+("| Three Months Ended | Nine Months Ended | | |" over four years). The columns a cell covers
+are then inferred from the row itself:
+
+  - a row whose period cells each cover their own value columns, and together all of them,
+    is taken as printed (HTML colspans, aligned markdown);
+  - otherwise, when its k period cells divide the n value columns evenly, the i-th cell
+    covers the i-th n/k columns (a band of spanning headers, in order);
+  - otherwise each cell covers from its first column up to the next cell's.
+
+A cell that lies over no value column at all (a "September 30," in an empty column left of
+the years) covers every column of the band, as a shared part of their headers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .headers import Seg
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class BandCell:
+    """Header text over physical columns lo..hi, and whether it names part of a period."""
+
+    text: str
+    lo: int
+    hi: int
+    period: bool  # a date, year, duration ("Three Months Ended"), not just "(Unaudited)"
+
+
+def band_segments(row: list[BandCell], spans: list[Span], exact: bool = False) -> list[Seg]:
+    """The header segments of one header row over the value columns `spans`; `exact`: the
+    cells cover the columns they lie over, even when other rows name the rest (HTML colspans:
+    "2021", "2020" under "Year Ended" beside quarter columns dated in the row above)."""
+    n = len(spans)
+    if n == 0:
+        return []
+    placed = [(cell, _covered(cell, spans)) for cell in row]
+    anchored = [(cell, cols) for cell, cols in placed if cols and cell.period]
+    covered = {c for _, cols in anchored for c in cols}
+    lost = not exact and bool(anchored) and len(covered) < n and all(len(cols) == 1 for _, cols in anchored)
+    out: list[Seg] = []
+    for cell, cols in placed:
+        if not cols and cell.period:  # shared text over no value column: part of every column's header
+            out.append(Seg(cell.text, 0, n - 1))
+        elif cols and not (lost and cell.period):
+            out.append(Seg(cell.text, min(cols), max(cols)))
+    if not lost:
+        return out
+    k = len(anchored)
+    if n % k == 0:
+        width = n // k
+        out += [Seg(cell.text, i * width, (i + 1) * width - 1) for i, (cell, _) in enumerate(anchored)]
+    else:
+        for i, (cell, cols) in enumerate(anchored):
+            nxt = anchored[i + 1][1][0] - 1 if i + 1 < k else n - 1
+            out.append(Seg(cell.text, cols[0], max(cols[-1], nxt)))
+    return out
+
+
+def _covered(cell: BandCell, spans: list[Span]) -> list[int]:
+    return [i for i, (a, b) in enumerate(spans) if a <= cell.hi and cell.lo <= b]

@@ -1,0 +1,93 @@
+"""Compact period forms in column headers -> the long forms the header reader understands.
+
+    normalize_header(text, fy_end_month=12) -> text
+
+Column headers name periods in many ways besides "Three Months Ended September 30, 2025":
+numeric and day-first dates ("3/31/2022", "30-Sep-24", "2025-09-30"), a month and year alone
+("Sep-24", "September 2025": the month's last day), quarter and half codes ("Q3-2024",
+"3Q25", "Q3 FY25", "Third Quarter 2025", "H1 2025", "9M 2025": the first nine months) and fiscal years ("FY2024",
+"Fiscal 2024", "Full Year 2024"). Each is rewritten to a duration and an end date ("Three
+Months Ended September 30, 2024"); a code without a year ("Q3" over a row of years) keeps
+the year out ("Three Months Ended September 30,") so the year row completes it. Quarters
+and fiscal years end on month ends of the fiscal year that ends in `fy_end_month`
+(December unless the release says otherwise); a 52/53-week calendar's exact days are
+found later from the release's own dates (headers.fiscal_calendar).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from .dates import MONTH, month_number
+
+_YEAR = r"(?P<year>(?:19|20)\d\d|[''’]?\d\d)"
+_NUMERIC_RE = re.compile(r"(?<![\d/.,])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>(?:19|20)\d\d|\d\d)(?![\d/])")
+_ISO_RE = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])")
+_DAY_FIRST_RE = re.compile(rf"(?<![\d/])(?P<d>\d{{1,2}})[-\s](?P<month>{MONTH})[-\s,]+(?P<year>(?:19|20)\d\d|\d\d)(?![\d,])", re.I)
+_MONTH_YEAR_RE = re.compile(rf"\b(?P<month>{MONTH})(?:\s+|\s*[-'’]\s*)(?P<year>(?:19|20)\d\d(?![\d,])|(?<=[-'’])\d\d(?!\d))", re.I)
+_QUARTER_RE = re.compile(
+    rf"\b(?:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q)(?:\s*(?:FY|fiscal)\s*|\s*[-'’]?\s*)(?:{_YEAR}\b)?", re.I)
+_QUARTER_WORD_RE = re.compile(
+    r"\b(?P<word>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter"
+    r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<year>(?:19|20)\d\d))?\b", re.I)
+_HALF_RE = re.compile(rf"\b(?:H(?P<h1>[12])|(?P<h2>[12])H)(?:\s*(?:FY)?\s*[-'’]?\s*)(?:{_YEAR}\b)?", re.I)
+_HALF_WORD_RE = re.compile(r"\b(?P<word>first|second)\s+half(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>(?:19|20)\d\d))?\b", re.I)
+_NINE_RE = re.compile(rf"\b(?P<n>[69])M\s*[-'’]?\s*(?:FY)?\s*(?:{_YEAR}\b)?", re.I)
+_FISCAL_RE = re.compile(rf"\b(?:FY|fiscal(?:\s+year)?|full[\s-]year)\s*[-'’]?\s*{_YEAR}\b(?!\s*(?:ended|ending))", re.I)
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_LENGTH = {3: "Three", 6: "Six", 9: "Nine", 12: "Twelve"}
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    digits = text.lstrip("'’")
+    return int(digits) if len(digits) == 4 else 2000 + int(digits) if int(digits) < 70 else 1900 + int(digits)
+
+
+def _end(months_into_year: int, year: int | None, fy_end_month: int) -> str:
+    """'September 30, 2025' (or 'September 30,' without a year) for the end of a fiscal part."""
+    month = (fy_end_month + months_into_year - 1) % 12 + 1
+    if year is not None and month > fy_end_month:
+        year -= 1  # a fiscal year ending in June: its first quarter ends in September of the year before
+    day = calendar.monthrange(year or 2001, month)[1]
+    return f"{calendar.month_name[month]} {day}," + (f" {year}" if year is not None else "")
+
+
+def _date(month: int, day: int, year: int | None) -> str:
+    return f"{calendar.month_name[month]} {day}, {year}"
+
+
+def normalize_header(text: str, fy_end_month: int = 12) -> str:
+    """`text` with its compact period forms written out (see the module docstring)."""
+    text = _ISO_RE.sub(lambda m: _checked(m, int(m["m"]), int(m["d"]), int(m["year"])), text)
+    text = _NUMERIC_RE.sub(lambda m: _checked(m, int(m["m"]), int(m["d"]), _year(m["year"])), text)
+    text = _DAY_FIRST_RE.sub(lambda m: _checked(m, month_number(m["month"]), int(m["d"]), _year(m["year"])), text)
+    text = _MONTH_YEAR_RE.sub(lambda m: _month_end(m), text)
+    text = _QUARTER_RE.sub(lambda m: _part(3, int(m["q1"] or m["q2"]), m["year"], fy_end_month), text)
+    text = _QUARTER_WORD_RE.sub(lambda m: _part(3, _ORDINAL[m["word"].lower()], m["year"], fy_end_month), text)
+    text = _HALF_RE.sub(lambda m: _part(6, int(m["h1"] or m["h2"]), m["year"], fy_end_month), text)
+    text = _HALF_WORD_RE.sub(lambda m: _part(6, _ORDINAL[m["word"].lower()], m["year"], fy_end_month), text)
+    text = _NINE_RE.sub(lambda m: _part(int(m["n"]), 1, m["year"], fy_end_month), text)
+    text = _FISCAL_RE.sub(lambda m: _part(12, 1, m["year"], fy_end_month), text)
+    return text
+
+
+def _checked(match: re.Match[str], month: int, day: int, year: int | None) -> str:
+    if year is None or not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return match[0]
+    return _date(month, day, year)
+
+
+def _month_end(match: re.Match[str]) -> str:
+    year = _year(match["year"])
+    month = month_number(match["month"])
+    if year is None:
+        return match[0]
+    return _date(month, calendar.monthrange(year, month)[1], year)
+
+
+def _part(length: int, index: int, year_text: str | None, fy_end_month: int) -> str:
+    """'<Length> Months Ended <end>' for part `index` (1-based) of `length` months of a fiscal year."""
+    return f"{_LENGTH[length]} Months Ended {_end(length * index, _year(year_text), fy_end_month)}"

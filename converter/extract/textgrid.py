@@ -1,0 +1,332 @@
+"""A fixed-width text table region -> a Grid of GCells, read by grid.py like HTML tables.
+
+    text_grid(lines, start, stop, header_end=None) -> TextTable | None
+
+The region lines[start:stop] holds a table printed with spaces (with or without EDGAR SGML
+tags, which edgar.py has blanked). Each line is cut into segments (runs of text set apart by
+two or more spaces; dot leaders are spaces). Read from the right, a line's segments are
+values ("1,234", "(56)", "$ 6,509,000", "--"), change figures ("-2%", "NA"), `$` signs and
+rules ("-----"); what is left of them is the row label.
+
+Physical columns: column 0 is the label; the others are the character spans of the values of
+the body rows (spans that overlap, row after row, are one column: right-aligned numbers of
+different widths overlap). A change figure gets its own column, so "% change" columns are
+dropped by the grid reader as in HTML.
+
+Header band: the lines above the first body row (or, in an SGML table, above the <S> line)
+that print periods: each segment becomes a cell over the columns it overlaps; a segment
+underlined by a dash run on a later header line spans the run ("Three Months Ended" over
+"----------" over two year columns); a duration segment ("Nine Months Ended") that overlaps
+no column takes the nearest one, and columns under no duration segment of a duration line
+take the nearest such segment. Text in the label area of header lines ("(in 000s, except
+share data)") is kept as one caption (scale). Label-area lines above the header are captions
+(title candidates). Headings (label-only lines) after the header start the body.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+
+from .cells import is_rule, split_values
+from .dates import MONTHDAY_RE, YEAR_RE
+from .grid import GCell, Grid, header_cell
+from .headers import DURATION_RE, is_header_text
+from .reader import Line
+
+_SEG_RE = re.compile(r"\S+(?: \S+)*")
+_LEADER_RE = re.compile(r"(?:\s?\.){3,}\s*$|(?:\s?\.){3,}(?=\s)")
+_PCT_RE = re.compile(r"^[-+(]?\s*\d[\d,]*(?:\.\d+)?\s*%\)?$|^(?:n/?a|n/?m|nmf?|\*+)$", re.I)
+_YEAR_ONLY_RE = re.compile(r"^(?:19|20)\d\d\*?$")
+_STRAY_SPACE_RE = re.compile(r"(\d) (,\d{3})")
+_NUMERIC_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
+_DAY_COMMA_YEAR_RE = re.compile(r"(\b[A-Za-z]{3,9}\.?\s+\d{1,2}),((?:19|20)\d\d)\b")
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    kind: str  # "value", "pct", "dollar", "rule"
+
+
+@dataclass
+class _Line:
+    index: int
+    line: Line
+    label: str = ""
+    label_start: int = 0
+    toks: list[_Tok] = field(default_factory=list)
+    segs: list[tuple[int, int, str]] = field(default_factory=list)
+
+    @property
+    def values(self) -> list[_Tok]:
+        return [t for t in self.toks if t.kind in ("value", "pct")]
+
+
+@dataclass
+class TextTable:
+    grid: Grid
+    captions: list[tuple[str, Line, int]]  # label-area lines above the header: text, line, index
+    first_body: int  # index in lines of the first body row
+
+
+def parse_line(index: int, line: Line) -> _Line:
+    """A line cut into its label and its value, change, `$` and rule tokens."""
+    text = _LEADER_RE.sub(lambda m: " " * len(m[0]), line.text.replace("\t", " "))
+    segs = [(m.start(), m.end(), m[0]) for m in _SEG_RE.finditer(text)]
+    out = _Line(index, line, segs=segs)
+    rest = list(segs)
+    toks: list[_Tok] = []
+    while rest:
+        start, end, seg = rest[-1]
+        if seg in ("$", "US$"):
+            toks.append(_Tok(start, end, seg, "dollar"))
+        elif is_rule(seg):
+            toks.append(_Tok(start, end, seg, "rule"))
+        elif _PCT_RE.match(seg):
+            toks.append(_Tok(start, end, seg, "pct"))
+        else:
+            spans = split_values(seg)
+            if spans is None and _STRAY_SPACE_RE.search(seg):  # "4,180 ,000": a stray space in a number
+                joined = _STRAY_SPACE_RE.sub(r"\1\2", seg)
+                if split_values(joined) == [(0, len(joined))]:
+                    toks.append(_Tok(start, end, joined, "value"))
+                    rest.pop()
+                    continue
+            if spans is None:
+                pieces = _pieces(start, seg)  # "37% $" : a change figure and a `$` one space apart
+                if pieces is None:
+                    break
+                toks.extend(reversed(pieces))
+                rest.pop()
+                continue
+            for lo, hi in reversed(spans):
+                piece = seg[lo:hi]
+                lead = len(piece) - len(piece.lstrip())
+                toks.append(_Tok(start + lo + lead, start + hi, piece.strip(), "value"))
+        rest.pop()
+    out.toks = toks[::-1]
+    if rest:
+        out.label_start = rest[0][0]
+        out.label = " ".join(text[rest[0][0] : rest[-1][1]].split())
+    return out
+
+
+def _pieces(start: int, seg: str) -> list[_Tok] | None:
+    """Tokens of a segment whose space-separated words are each a value, change figure or `$`."""
+    out = []
+    for m in re.finditer(r"\S+", seg):
+        word, a, b = m[0], start + m.start(), start + m.end()
+        if word in ("$", "US$"):
+            out.append(_Tok(a, b, word, "dollar"))
+        elif _PCT_RE.match(word):
+            out.append(_Tok(a, b, word, "pct"))
+        elif split_values(word) == [(0, len(word))]:
+            out.append(_Tok(a, b, word, "value"))
+        else:
+            return None
+    return out
+
+
+def _is_year_row(row: _Line) -> bool:
+    vals = [t for t in row.toks if t.kind == "value"]
+    return bool(vals) and all(_YEAR_ONLY_RE.match(t.text) for t in vals)
+
+
+def is_body(row: _Line) -> bool:
+    """A row with a label and values, not a header line like "(unaudited)   (1)" or "2004  2003"."""
+    return bool(row.values) and bool(row.label) and not header_cell(row.label) and not _is_year_row(row)
+
+
+def _columns(rows: list[_Line]) -> list[list[int]]:
+    spans = sorted((t.start, t.end) for row in rows for t in row.toks if t.kind in ("value", "pct"))
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return merged
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return min(a1, b1) - max(a0, b0)
+
+
+def _nearest(cols: list[list[int]], a: int, b: int) -> int:
+    center = (a + b) / 2
+    return min(range(len(cols)), key=lambda i: abs((cols[i][0] + cols[i][1]) / 2 - center))
+
+
+def _cover(cols: list[list[int]], a: int, b: int) -> list[int]:
+    return [i for i, (c0, c1) in enumerate(cols) if _overlap(a, b, c0, c1) > 0]
+
+
+def text_grid(lines: list[Line], start: int, stop: int, header_end: int | None = None) -> TextTable | None:
+    """The grid of a text table region, or None when it has no body rows."""
+    parsed = [parse_line(i, lines[i]) for i in range(start, stop)]
+    first = header_end - start if header_end is not None and header_end > start else None
+    if first is None:
+        first = next((k for k, row in enumerate(parsed) if is_body(row)), None)
+    else:
+        first = next((k for k, row in enumerate(parsed) if k >= first and (row.values or row.label)), first)
+    if first is None:
+        return None
+    if header_end is None:  # label-only lines under the last header line are body headings
+        first = _after_header(parsed, first)
+    body = parsed[first:]
+    cols = _columns([row for row in body if row.values and not _is_year_row(row)])
+    if not cols:
+        return None
+    value_start = cols[0][0]
+    grid = Grid()
+    captions: list[tuple[str, Line, int]] = []
+    label_area: list[GCell] = []
+    header_rows = _header_rows(parsed[:first], cols, value_start, captions, label_area)
+    grid.header = header_rows
+    if label_area:
+        first_cell = label_area[0]
+        grid.captions.append(GCell(" ".join(c.text for c in label_area), first_cell.line, first_cell.col, 0, 0))
+    grid.body = [_body_row(row, cols) for row in body]
+    _drop_superseded(grid)
+    return TextTable(grid, captions, start + first)
+
+
+_SUPERSEDED_RE = re.compile(r"\b(?:as\s+)?previously\s+reported\b|\bas\s+originally\s+reported\b", re.I)
+
+
+def _drop_superseded(grid: Grid) -> None:
+    """Columns headed "As previously reported" (beside "As restated") hold superseded figures:
+    their header and body cells are dropped. The words may stand on separate header lines."""
+    texts: dict[int, list[str]] = {}
+    for row in grid.header:
+        for cell in row:
+            if cell.lo == cell.hi:
+                texts.setdefault(cell.lo, []).append(cell.text)
+    gone = {col for col, words in texts.items() if _SUPERSEDED_RE.search(" ".join(words))}
+    if not gone:
+        return
+    grid.header = [[c for c in row if not (c.lo == c.hi and c.lo in gone)] for row in grid.header]
+    grid.body = [[c for c in row if not (c.lo > 0 and c.lo == c.hi and c.lo in gone)] for row in grid.body]
+
+
+def _spelled_date(match: re.Match[str]) -> str:
+    """ "3/31/05" -> "March 31, 2005" (month first, as EDGAR filers print; 2-digit years < 50 are 20xx)."""
+    month, day, year = int(match[1]), int(match[2]), int(match[3])
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return match[0]
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    return f"{calendar.month_name[month]} {day}, {year}"
+
+
+def _after_header(rows: list[_Line], first: int) -> int:
+    """The first body line: after the last line above `first` that prints period headers or a rule."""
+    value_start = min((t.start for t in rows[first].values), default=0)
+    for k in range(first - 1, -1, -1):
+        row = rows[k]
+        if not row.segs:
+            continue
+        if all(is_rule(s[2]) for s in row.segs) or any(s[1] > value_start for s in row.segs):
+            return k + 1
+    return first
+
+
+def _caption_only(segs: list[tuple[int, int, str]]) -> bool:
+    """A line of one text of three words or more that names no period: a title or company line."""
+    if len(segs) != 1:
+        return False
+    text = segs[0][2]
+    return len(text.split()) >= 3 and not is_header_text(text) and not header_cell(text)
+
+
+def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
+                 captions: list[tuple[str, Line, int]], label_area: list[GCell]) -> list[list[GCell]]:
+    out: list[list[GCell]] = []
+    lines_segs: list[tuple[_Line, list[list[int | str]]]] = []
+    for k, row in enumerate(rows):
+        if not row.segs:
+            continue
+        if all(is_rule(s[2]) for s in row.segs):
+            continue
+        in_values = [s for s in row.segs if s[1] > value_start - 1]
+        if not in_values or _caption_only(row.segs):  # title, company, scale, dateline
+            if not lines_segs:
+                captions.append((" ".join(row.line.text.split()), row.line, row.index))
+            else:
+                label_area.append(GCell(" ".join(row.line.text.split()), row.line.number,
+                                        row.line.col(row.segs[0][0]), 0, 0))
+            continue
+        segs: list[list[int | str]] = []
+        for a, b, text in row.segs:
+            if b <= value_start - 1:
+                label_area.append(GCell(text, row.line.number, row.line.col(a), 0, 0))
+                continue
+            a2, b2 = _underline(rows[k + 1 :], a, b, row.segs)
+            segs.append([a2, b2, text, a])
+        lines_segs.append((row, segs))
+    for row, segs in lines_segs:
+        cells: list[GCell] = []
+        covered: set[int] = set()
+        placed: list[tuple[list[int], str, int]] = []
+        for a, b, text, orig in segs:  # type: ignore[misc]
+            hits = _cover(cols, a, b) or [_nearest(cols, a, b)]
+            placed.append((hits, text, orig))
+            covered.update(hits)
+        durations = [p for p in placed if DURATION_RE.search(p[1]) or (MONTHDAY_RE.search(p[1]) and not YEAR_RE.search(p[1]))]
+        if durations:
+            for col in range(len(cols)):
+                if col in covered:
+                    continue
+                best = min(durations, key=lambda p: min(abs(col - h) for h in p[0]))
+                best[0].append(col)
+        for hits, text, orig in placed:
+            text = _NUMERIC_DATE_RE.sub(_spelled_date, _DAY_COMMA_YEAR_RE.sub(r"\1, \2", text))
+            cells.append(GCell(text, row.line.number, row.line.col(orig), min(hits) + 1, max(hits) + 1))
+        if cells:
+            out.append(cells)
+    return out
+
+
+def _underline(below: list[_Line], a: int, b: int, segs: list[tuple[int, int, str]]) -> tuple[int, int]:
+    """The span of the dash run under a header segment on the next rule line below it, when that
+    run underlines this segment alone (a run under the whole header line is ignored)."""
+    for row in below:
+        if not row.segs:
+            continue
+        if not all(is_rule(s[2]) for s in row.segs):
+            continue
+        runs = [(m.start(), m.end()) for m in re.finditer(r"[-=_]{3,}", row.line.text)]
+        for r0, r1 in runs:
+            if _overlap(a, b, r0, r1) > 0:
+                if sum(1 for s0, s1, _ in segs if _overlap(s0, s1, r0, r1) > 0) > 1:
+                    return a, b
+                return min(a, r0), max(b, r1)
+        return a, b
+    return a, b
+
+
+def _body_row(row: _Line, cols: list[list[int]]) -> list[GCell]:
+    line = row.line
+    cells: list[GCell] = []
+    if row.label:
+        cells.append(GCell(row.label, line.number, line.col(row.label_start), 0, 0, indent=row.label_start))
+    pending: _Tok | None = None
+    for tok in row.toks:
+        if tok.kind == "dollar":
+            pending = tok
+            continue
+        if tok.kind == "rule":
+            hits = _cover(cols, tok.start, tok.end) or [_nearest(cols, tok.start, tok.end)]
+            cells.append(GCell(tok.text, line.number, line.col(tok.start), min(hits) + 1, min(hits) + 1))
+            continue
+        hits = _cover(cols, tok.start, tok.end)
+        slot = max(hits, key=lambda i: _overlap(tok.start, tok.end, *cols[i])) if hits else _nearest(cols, tok.start, tok.end)
+        if pending is not None:
+            cells.append(GCell("$", line.number, line.col(pending.start), slot + 1, slot + 1))
+            pending = None
+        cells.append(GCell(tok.text, line.number, line.col(tok.start), slot + 1, slot + 1))
+    return cells

@@ -1,0 +1,254 @@
+"""EDGAR SGML-tagged text and fixed-width text tables read through the grid interpreter."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from converter.extract import extract_text
+from converter.extract.assemble import assemble
+from converter.extract.edgar import is_sgml_text
+from converter.extract.headers import parse_scale
+from converter.extract.layout import RawCell, Row
+from converter.extract.tablekind import classify
+from converter.model import Period, StatementKind
+
+SGML = """<DOCUMENT>
+<TYPE>EX-99.1
+<TEXT>
+<PAGE>
+            FENWICK LOOM CORP. REPORTS FOURTH QUARTER RESULTS
+
+Fenwick Loom Corp. today reported results for the year ended September 30, 2004.
+                                                      - TABLES FOLLOW -
+<PAGE>
+                       FENWICK LOOM CORP. AND SUBSIDIARIES
+                          CONSOLIDATED OPERATIONS DATA
+<TABLE>
+<CAPTION>
+                                     Three Months Ended      Three Months Ended         Year Ended
+                                       September 30,           September 30,          September 30,
+                                    ---------------------    -------------------    -------------------
+                                            2004                    2003                   2004
+                                            ----                    ----                   ----
+                                        (unaudited)             (unaudited)
+<S>                                     <C>                    <C>                    <C>
+REVENUES:
+Finance income                          $14,806,000            $11,183,000            $51,175,000
+                                        -----------            -----------            -----------
+EXPENSES:
+General and administrative                3,260,000              2,408,000             11,258,000
+Interest                                    222,000                433,000                845,000
+                                        -----------            -----------            -----------
+    Total expenses                        3,482,000              2,841,000             12,103,000
+                                        -----------            -----------            -----------
+Net income                              $11,324,000            $ 8,342,000            $39,072,000
+                                        ===========            ===========            ===========
+Net income per share - Diluted          $      0.46            $      0.31            $      1.57
+</TABLE>
+<PAGE>
+                     CONSOLIDATED STATEMENTS OF OPERATIONS - PRO FORMA
+<TABLE>
+<CAPTION>
+                                     Three Months Ended      Three Months Ended         Year Ended
+                                       September 30,           September 30,          September 30,
+                                    ---------------------    -------------------    -------------------
+                                            2004                    2003                   2004
+<S>                                     <C>                    <C>                    <C>
+Net income                              $11,324,000            $ 8,342,000            $39,072,000
+Net income per share - Diluted          $      0.46            $      0.31            $      1.57
+</TABLE>
+</TEXT>
+</DOCUMENT>
+"""
+
+BANDED = """             Gorsedd Savings Corp. reports third quarter results
+
+Gorsedd Savings Corp. (Nasdaq: GRSD) today announced results for the quarter.
+
+ CONSOLIDATED STATEMENTS OF INCOME
+
+ (unaudited)              Quarter              Quarter
+ (in 000s,                 Ended     Three      Ended     One
+  except share            Dec 31,    Month     Sept 30,   Year
+  data)                    2007     Change      2007     Change
+ ----------------------------------------------------------------
+ Interest income:
+   Interest on loans    $    24,917     0%   $    24,881     7%
+   Interest on
+    securities                  992    -2%         1,011    -3%
+                        -----------          -----------
+     Total
+      interest income        25,909     0%        25,892     7%
+ Net Income             $     4,712    -4%   $     4,913    -4%
+ Earnings per share:
+   Diluted earnings
+    per share           $      0.39    -3%   $      0.40     0%
+"""
+
+
+def test_sgml_text_is_not_html():
+    assert is_sgml_text(SGML)
+    assert not is_sgml_text("<DOCUMENT>\n<TEXT>\n<html><body><table><tr><td>1</td></tr></table></body></html>")
+
+
+def test_sgml_tables_are_read_as_grids():
+    release = extract_text(SGML, "fenwick.txt")
+    assert len(release.statements) == 1  # the pro forma table is not a GAAP statement
+    st = release.statements[0]
+    assert st.kind is StatementKind.OPERATIONS
+    assert st.periods == (
+        Period(date(2004, 9, 30), date(2004, 7, 1)),
+        Period(date(2003, 9, 30), date(2003, 7, 1)),
+        Period(date(2004, 9, 30), date(2003, 10, 1)),
+    )
+    labels = [item.label for item in st.items]
+    assert labels[0] == "Finance income"
+    net = next(item for item in st.items if item.label == "Net income")
+    assert [c.value for c in net.cells] == [Decimal("11324000"), Decimal("8342000"), Decimal("39072000")]
+    assert net.cells[0].source.line == SGML.split("\n").index(
+        next(l for l in SGML.split("\n") if l.startswith("Net income   "))) + 1
+    total = next(item for item in st.items if item.label == "Total expenses")
+    assert total.section == ("EXPENSES",)
+    assert any("PRO FORMA" in t[1] for t in release.ignored_tables)
+
+
+def test_banded_header_with_change_columns_and_label_area_scale():
+    release = extract_text(BANDED, "gorsedd.txt")
+    st = release.statements[0]
+    assert st.scale.exponent == 3
+    assert st.periods == (
+        Period(date(2007, 12, 31), date(2007, 10, 1)),
+        Period(date(2007, 9, 30), date(2007, 7, 1)),
+    )
+    loans = st.items[0]
+    assert [c.text for c in loans.cells] == ["$ 24,917", "$ 24,881"]
+    eps = st.items[-1]
+    assert eps.label == "Diluted earnings per share" and eps.cells[1].value == Decimal("0.40")
+
+
+def test_scale_in_000s():
+    assert parse_scale(["(in 000s, except share data)"]).exponent == 3
+    assert parse_scale(["($000)"]).exponent == 3
+
+
+def test_pro_forma_tables_are_not_gaap_statements():
+    assert classify("Consolidated Statements of Operations - Pro Forma")[0] == "non-GAAP reconciliation"
+
+
+def test_capitals_list_heading_under_outer_heading_is_a_subsection():
+    def row(label: str, value: str | None = None) -> Row:
+        r = Row(1, label)
+        if value is not None:
+            r.cells = [RawCell(value, 1, 40, 0)]
+            r.columns = list(r.cells)
+        return r
+
+    rows = [row("ASSETS"), row("CURRENT ASSETS:"), row("Cash", "5"), row("Total current assets", "5"),
+            row("Land", "7"), row("Total assets", "12")]
+    items = assemble(rows, 1, "x.txt", at_eof=False)
+    assert [i.section for i in items] == [("ASSETS", "CURRENT ASSETS"), ("ASSETS", "CURRENT ASSETS"),
+                                         ("ASSETS",), ("ASSETS",)]
+    rows = [row("OPERATING EXPENSES:"), row("Research", "5"), row("Total", "5"), row("Operating loss", "7")]
+    items = assemble(rows, 1, "x.txt", at_eof=False)
+    assert [i.section for i in items] == [("OPERATING EXPENSES",), ("OPERATING EXPENSES",), ()]
+
+
+DOUBLE_SPACED = """            Quorra Devices reports results
+
+Quorra Devices (Nasdaq: QRRA) today reported revenue of $11.1 million for the quarter.
+
+
+                 Condensed Statements of Operations - GAAP
+
+                    (In thousands, except per share data)
+
+
+
+                                                  Three Months Ended
+
+                                            3/31/05     12/31/04
+
+    Net revenues                            $11,072     $11,506
+
+    Cost of revenues                          7,854       8,027
+
+    Operating expenses:
+
+        Research and development              3,210       2,871
+
+               Total                          3,210       2,871
+
+    Net income                                    8         608
+
+    Net income per share - Diluted            $0.00       $0.02
+"""
+
+RESTATED = """                          STATEMENTS OF OPERATIONS
+<TABLE>
+<CAPTION>
+                                          Three Months Ended          Three Months Ended
+                                       ------------------------    ------------------------
+                                         Apr 1,        Apr 1,        Dec 31,       Dec 31,
+                                          2006          2006          2005          2005
+                                           As                          As
+                                       Previously        As        Previously        As
+                                        Reported      Restated      Reported      Restated
+<S>                                    <C>           <C>           <C>           <C>
+Net revenues                           $   27,847    $   27,847    $   26,270    $   26,270
+Cost of revenues                           18,157        18,402        16,719        16,958
+Net income                                  1,126         1,001           679           600
+Net income per share - Diluted               0.04          0.03          0.02          0.02
+</TABLE>
+"""
+
+UNNAMED = """                          BALANCE SHEET DATA
+<TABLE>
+<CAPTION>
+                                                 June 30,           September 30,
+                                                   2005                 2004
+<S>                                              <C>                  <C>
+ASSETS
+Cash                                             $ 1,920,000          $ 3,344,000
+Receivables                                        166,728,000          146,165,000
+                                                 ------------         ------------
+                                                 $168,648,000         $149,509,000
+                                                 ============         ============
+LIABILITIES
+   Debt                                          $30,700,000          $39,355,000
+   Taxes                                             711,000            1,425,000
+                                                 ------------         ------------
+   Total liabi-
+    lities                                        31,411,000           40,780,000
+STOCKHOLDERS' EQUITY
+   Common stock                                  137,237,000          108,729,000
+                                                 ------------         ------------
+   Total stockholders' equity                    137,237,000          108,729,000
+                                                 ------------         ------------
+                                                 $168,648,000         $149,509,000
+</TABLE>
+"""
+
+
+def test_untagged_double_spaced_table_with_numeric_dates():
+    st = extract_text(DOUBLE_SPACED, "quorra.txt").statements[0]
+    assert st.kind is StatementKind.OPERATIONS and st.scale.exponent == 3
+    assert st.periods == (Period(date(2005, 3, 31), date(2005, 1, 1)), Period(date(2004, 12, 31), date(2004, 10, 1)))
+    assert [i.label for i in st.items][:2] == ["Net revenues", "Cost of revenues"]
+
+
+def test_previously_reported_columns_are_dropped():
+    st = extract_text(RESTATED, "restated.txt").statements[0]
+    assert len(st.periods) == 2
+    net = next(i for i in st.items if i.label == "Net income")
+    assert [c.value for c in net.cells] == [Decimal("1001"), Decimal("600")]
+
+
+def test_unlabelled_totals_are_named_for_their_heading_and_broken_words_joined():
+    st = extract_text(UNNAMED, "unnamed.txt").statements[0]
+    assert st.kind is StatementKind.BALANCE_SHEET
+    labels = [i.label for i in st.items]
+    assert labels[2] == "Total assets"
+    assert "Total liabilities" in labels  # "liabi-" / "lities": the word is printed elsewhere
+    assert labels[-1] == "Total liabilities and stockholders' equity"
+    assert st.items[2].section == ("ASSETS",) and st.items[3].section == ("LIABILITIES",)

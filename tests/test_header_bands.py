@@ -1,0 +1,305 @@
+"""Column header bands and period forms of grids (markdown and HTML share them), and the
+markdown reader's table regions. Fixtures are invented."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from converter.extract import extract_text
+from converter.extract.bands import BandCell, band_segments
+from converter.extract.headers import ReleaseDates, Seg, release_context, release_dates, resolve_periods
+from converter.extract.periodforms import normalize_header
+from converter.model import Period, StatementKind
+
+OPS = StatementKind.OPERATIONS
+BS = StatementKind.BALANCE_SHEET
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3Q25", "Three Months Ended September 30, 2025"),
+    ("Q3-2024", "Three Months Ended September 30, 2024"),
+    ("Q3 2024", "Three Months Ended September 30, 2024"),
+    ("Q4'24", "Three Months Ended December 31, 2024"),
+    ("Q3 FY25", "Three Months Ended September 30, 2025"),
+    ("Third Quarter 2025", "Three Months Ended September 30, 2025"),
+    ("Third Quarter", "Three Months Ended September 30,"),
+    ("3/31/2022", "March 31, 2022"),
+    ("6/30/25", "June 30, 2025"),
+    ("30-Sep-24", "September 30, 2024"),
+    ("2025-09-30", "September 30, 2025"),
+    ("Sep-24", "September 30, 2024"),
+    ("September 2025", "September 30, 2025"),
+    ("FY2024", "Twelve Months Ended December 31, 2024"),
+    ("Fiscal 2024", "Twelve Months Ended December 31, 2024"),
+    ("Full Year 2024", "Twelve Months Ended December 31, 2024"),
+    ("H1 2025", "Six Months Ended June 30, 2025"),
+    ("9M 2025", "Nine Months Ended September 30, 2025"),
+    ("September 27, 2025", "September 27, 2025"),
+    ("Fiscal Year Ended December 31, 2024", "Fiscal Year Ended December 31, 2024"),
+])
+def test_compact_period_forms_are_written_out(text, expected):
+    assert normalize_header(text) == expected
+
+
+def test_quarter_of_a_fiscal_year_ending_in_june():
+    assert normalize_header("Q1 FY2025", fy_end_month=6) == "Three Months Ended September 30, 2024"
+
+
+def _periods(rows: list[list[tuple[str, int, int]]], n: int, kind=OPS) -> tuple[Period, ...]:
+    return resolve_periods([[Seg(t, lo, hi) for t, lo, hi in row] for row in rows], n, kind, "x:1")
+
+
+@pytest.mark.parametrize("header, kind, expected", [
+    ([[("Three Months Ended September 30,", 0, 1)], [("2025", 0, 0), ("2024", 1, 1)]], OPS,
+     [(date(2025, 7, 1), date(2025, 9, 30)), (date(2024, 7, 1), date(2024, 9, 30))]),
+    ([[("Twelve Months Ended", 0, 0)], [("December 31, 2024", 0, 0)]], OPS, [(date(2024, 1, 1), date(2024, 12, 31))]),
+    ([[("Year to Date", 0, 0)], [("September 30, 2025", 0, 0)]], OPS, [(date(2025, 1, 1), date(2025, 9, 30))]),
+    ([[("Fiscal Year", 0, 0)], [("December 31, 2024", 0, 0)]], OPS, [(date(2024, 1, 1), date(2024, 12, 31))]),
+    ([[("3Q25", 0, 0), ("Q3-2024", 1, 1)]], OPS,
+     [(date(2025, 7, 1), date(2025, 9, 30)), (date(2024, 7, 1), date(2024, 9, 30))]),
+    ([[("As of", 0, 1)], [("3/31/2022", 0, 0), ("30-Sep-21", 1, 1)]], BS,
+     [(None, date(2022, 3, 31)), (None, date(2021, 9, 30))]),
+    ([[("Nine Months Ended", 0, 1)], [("September 30, 2025", 0, 0), ("2024", 1, 1)]], OPS,
+     [(date(2025, 1, 1), date(2025, 9, 30)), (date(2024, 1, 1), date(2024, 9, 30))]),
+])
+def test_period_forms(header, kind, expected):
+    periods = _periods(header, len(expected), kind)
+    assert [(p.start, p.end) for p in periods] == expected
+
+
+def test_years_alone_take_the_release_period_end():
+    with release_context(ReleaseDates(date(2025, 6, 30))):
+        periods = _periods([[("Six Months Ended", 0, 1)], [("2025", 0, 0), ("2024", 1, 1)]], 2)
+    assert [(p.start, p.end) for p in periods] == [(date(2025, 1, 1), date(2025, 6, 30)), (date(2024, 1, 1), date(2024, 6, 30))]
+
+
+def test_release_dates_from_prose():
+    found = release_dates(["Results for the quarter ended March 31, 2026, and for the fiscal year ending June 30, 2026."])
+    assert found == ReleaseDates(date(2026, 3, 31), 6)
+
+
+SPANS = [(1, 1), (2, 2), (3, 3), (4, 4)]
+
+
+@pytest.mark.parametrize("cells, expected", [
+    # two spanning cells left in the first columns, two empty after (a lost colspan)
+    ([("Three Months Ended", 1, 1), ("Nine Months Ended", 2, 2)], [("Three Months Ended", 0, 1), ("Nine Months Ended", 2, 3)]),
+    # each spanning cell left in the first of its columns
+    ([("Three Months Ended", 1, 1), ("Nine Months Ended", 3, 3)], [("Three Months Ended", 0, 1), ("Nine Months Ended", 2, 3)]),
+    # real colspans are taken as printed
+    ([("Three Months Ended", 1, 2), ("Nine Months Ended", 3, 4)], [("Three Months Ended", 0, 1), ("Nine Months Ended", 2, 3)]),
+    # one cell over the whole band
+    ([("Three Months Ended", 1, 1)], [("Three Months Ended", 0, 3)]),
+    # a cell over no value column is shared by all
+    ([("September 30,", 0, 0)], [("September 30,", 0, 3)]),
+])
+def test_band_spans(cells, expected):
+    segs = band_segments([BandCell(t, lo, hi, True) for t, lo, hi in cells], SPANS)
+    assert sorted((s.text, s.lo, s.hi) for s in segs) == sorted(expected)
+
+
+LOST_SPANS = """\
+## Lakeside Gadgets Inc. Condensed Consolidated Statements of Operations
+(In thousands)
+
+| | Three Months Ended September 30, | Nine Months Ended September 30, | | |
+|---|---|---|---|---|
+| | 2025 | 2024 | 2025 | 2024 |
+| Revenue | $ 1,200 | $ 1,000 | $ 3,400 | $ 3,000 |
+| Cost of revenue | 700 | 600 | 2,000 | 1,800 |
+| Gross profit | 500 | 400 | 1,400 | 1,200 |
+| Net income | $ 120 | $ 90 | $ 330 | $ 280 |
+
+## Lakeside Gadgets Inc. Condensed Consolidated Balance Sheets
+
+| Assets | September 30, 2025 | December 31, 2024 |
+|---|---|---|
+| Cash | $ 500 | $ 400 |
+| Inventory | 300 | 250 |
+| **Total assets** | $ 800 | $ 650 |
+
+| Liabilities and stockholders' equity | September 30, 2025 | December 31, 2024 |
+|---|---|---|
+| Accounts payable | 200 | 150 |
+| Total liabilities | 200 | 150 |
+| Common stock | 600 | 500 |
+| Total liabilities and stockholders' equity | $ 800 | $ 650 |
+
+## Lakeside Gadgets Inc. Condensed Consolidated Statements of Cash Flows
+(In thousands)
+
+### Nine Months Ended
+
+| | September 30, 2025 | September 30, 2024 |
+|---|---|---|
+| Net income | 330 | 280 |
+| Depreciation | 40 | 35 |
+
+| Cash flows from investing activities | | |
+| Purchases of equipment | (50) | (45) |
+| Net cash used in investing activities | (50) | (45) |
+"""
+
+
+def _release(text: str):
+    return extract_text(text, "lakeside.md")
+
+
+def test_markdown_lost_spans_header_labels_continuations_and_period_lines():
+    release = _release(LOST_SPANS)
+    ops, bs, cf = release.statements
+    assert [(p.start, p.end) for p in ops.periods] == [
+        (date(2025, 7, 1), date(2025, 9, 30)), (date(2024, 7, 1), date(2024, 9, 30)),
+        (date(2025, 1, 1), date(2025, 9, 30)), (date(2024, 1, 1), date(2024, 9, 30))]
+    assert ops.scale.exponent == 3
+    labels = [item.label for item in bs.items]
+    assert "Accounts payable" in labels and labels[-1] == "Total liabilities and stockholders' equity"
+    assert bs.items[0].section == ("Assets",)
+    assert bs.items[-2].section[0] == "Liabilities and stockholders' equity"
+    assert bs.scale.exponent == 3 and any("taken from the release's other statements" in n for n in bs.notes)
+    assert [(p.start, p.end) for p in cf.periods] == [(date(2025, 1, 1), date(2025, 9, 30)), (date(2024, 1, 1), date(2024, 9, 30))]
+    assert [item.label for item in cf.items][-1] == "Net cash used in investing activities"
+    cash = next(item for item in bs.items if item.label == "Cash")
+    assert (cash.cells[0].source.line, cash.cells[0].source.column) == (16, 10)
+
+
+CHANGE_COLUMNS = """\
+## Birchwood Tools Corp. Consolidated Statements of Income
+
+| | Q3-2025 | Q3-2024 | B/(W) | % Change |
+|---|---|---|---|---|
+| Net sales | 1,500 | 1,400 | 100 | 7% |
+| Cost of sales | 900 | 850 | (50) | (6)% |
+| Net income | 600 | 550 | 50 | 9% |
+"""
+
+
+def test_change_columns_are_dropped_and_noted():
+    (ops,) = _release(CHANGE_COLUMNS).statements
+    assert [(p.start, p.end) for p in ops.periods] == [(date(2025, 7, 1), date(2025, 9, 30)), (date(2024, 7, 1), date(2024, 9, 30))]
+    assert [str(c.value) for c in ops.items[0].cells] == ["1500", "1400"]
+    assert any("'B/(W)'" in note and "dropped" in note for note in ops.notes)
+
+
+FOOTNOTE_SENTENCE = """\
+## Alderbrook Co. Consolidated Statements of Operations
+
+| | Year Ended December 31, | |
+|---|---|---|
+| | 2025 | 2024 |
+|---|---|---|
+| Revenue | 1,000 | 900 |
+| Net income | 100 | 90 |
+
+(1) Stock-based compensation expense included in the Consolidated Statements of Operations is as follows:
+
+| | 2025 | 2024 |
+|---|---|---|
+| Research | 10 | 9 |
+| Marketing | 5 | 4 |
+"""
+
+
+def test_a_sentence_mentioning_a_statement_is_not_its_title():
+    release = _release(FOOTNOTE_SENTENCE)
+    assert len(release.statements) == 1
+    assert [(p.start, p.end) for p in release.statements[0].periods] == [
+        (date(2025, 1, 1), date(2025, 12, 31)), (date(2024, 1, 1), date(2024, 12, 31))]
+
+
+UNTITLED_CASH_FLOWS = """\
+## Cedar Lane Apparel, Inc. - Third Quarter Results
+
+### Cash flows from operating activities:
+| Description | September 30, 2025 | September 30, 2024 |
+|---|---|---|
+| Net income | 1,500 | 800 |
+| Depreciation | 200 | 150 |
+| Net cash provided by operating activities | 1,700 | 950 |
+
+### Cash flows from investing activities:
+| Description | September 30, 2025 | September 30, 2024 |
+|---|---|---|
+| Purchases of equipment | (300) | (250) |
+| Net cash used in investing activities | (300) | (250) |
+"""
+
+
+def test_untitled_table_opening_with_operating_cash_flows_is_a_year_to_date_cash_flow_statement():
+    (cf,) = _release(UNTITLED_CASH_FLOWS).statements
+    assert cf.kind is StatementKind.CASH_FLOWS
+    assert [(p.start, p.end) for p in cf.periods] == [(date(2025, 1, 1), date(2025, 9, 30)), (date(2024, 1, 1), date(2024, 9, 30))]
+    assert [item.label for item in cf.items][-1] == "Net cash used in investing activities"
+    assert cf.items[-1].section[0] == "Cash flows from investing activities"
+    assert all("Description" not in item.section for item in cf.items)
+
+
+BOLD_TITLES = """\
+**MAPLE RIDGE FOODS, INC.**
+
+**CONDENSED CONSOLIDATED BALANCE SHEETS**
+
+| | December 31, 2025 | December 31, 2024 |
+|---|---|---|
+| Cash | 900 | 800 |
+| Total assets | 900 | 800 |
+
+| **CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS** | | |
+|---|---|---|
+| | Year Ended December 31, 2025 | Year Ended December 31, 2024 |
+| Revenue | 5,000 | 4,000 |
+| Net income | 500 | 400 |
+"""
+
+
+def test_bold_titles_above_and_inside_a_table():
+    bs, ops = _release(BOLD_TITLES).statements
+    assert (bs.kind, ops.kind) == (StatementKind.BALANCE_SHEET, StatementKind.OPERATIONS)
+    assert [(p.start, p.end) for p in ops.periods] == [(date(2025, 1, 1), date(2025, 12, 31)), (date(2024, 1, 1), date(2024, 12, 31))]
+
+
+FLOWED = """\
+## Page 5
+
+Juniper Ridge Labs, Inc.
+Condensed Consolidated Statements of Operations
+(In thousands, except per share data)
+Three Months Ended Nine Months Ended
+September 30, September 30,
+2025 2024 2025 2024
+Revenue:
+Net revenue............................ $ 1,500 $ 1,200 $ 4,200 $ 3,600
+Cost of revenue (1)..................... 600 500 1,700 1,500
+Gross profit............................ 900 700 2,500 2,100
+Net income.............................. $ 300 $ 200 $ 800 $ 600
+(1) Includes stock-based compensation as follows:
+Cost of revenue 10 9 30 27
+5
+
+
+
+### Table 1
+
+| Revenue: |
+| --- |
+| Net revenue............................ $ 1,500 $ 1,200 $ 4,200 $ 3,600 |
+"""
+
+
+def test_statement_flowed_with_single_spaces_is_read_from_the_text_beside_its_pipe_copy():
+    (ops,) = _release(FLOWED).statements
+    assert [(p.start, p.end) for p in ops.periods] == [
+        (date(2025, 7, 1), date(2025, 9, 30)), (date(2024, 7, 1), date(2024, 9, 30)),
+        (date(2025, 1, 1), date(2025, 9, 30)), (date(2024, 1, 1), date(2024, 9, 30))]
+    assert [item.label for item in ops.items] == ["Net revenue", "Cost of revenue", "Gross profit", "Net income"]
+    revenue = ops.items[0]
+    assert [str(c.value) for c in revenue.cells] == ["1500", "1200", "4200", "3600"]
+    assert (revenue.cells[0].source.line, revenue.cells[0].source.column) == (10, 43)
+    assert ops.scale.exponent == 3
+
+
+def test_release_period_end_from_the_headline_fiscal_period():
+    assert release_dates(["# Quillfeather Inc. Reports Third Quarter 2025 Results", "Revenue grew."]).period_end == date(2025, 9, 30)
+    assert release_dates(["Q2 2024 Shareholder Letter"]).period_end == date(2024, 6, 30)
