@@ -55,6 +55,7 @@ _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "ce
            "section", "article", "main", "caption", "tr", "td", "th", "table", "dt", "dd", "dl", "address",
            "header", "footer", "title", "body", "html", "hr"}
 _WINDOW = 8  # blocks searched above a table for its title and scale
+_MAX_ROWS = 2000  # rows of one HTML table
 
 
 def is_html(text: str) -> bool:
@@ -132,6 +133,12 @@ def extract_html(text: str, path: str) -> Release:
     previous = 0
     carried: list[tuple[str, SourceRef]] = []  # text of small tables since the last data table
     for table in tables:
+        count = sum(1 for _ in table.element.iter("tr"))
+        if count > _MAX_ROWS:  # no release prints one that long; reading it would take minutes
+            skipped.append(SkippedTable("table", "", SourceRef(path, table.element.sourceline or 1, 1),
+                                        f"table too long ({count:,} rows; at most {_MAX_ROWS:,})"))
+            previous = table.after_block
+            continue
         rows = _grid(table.element, locate)
         grid = split_grid(rows)
         nearby = blocks[max(previous, table.after_block - _WINDOW) : table.after_block]
@@ -179,9 +186,37 @@ def _drop_chrome(root: etree._Element) -> None:
             doomed.append(el)
         elif tag in ("header", "footer") and not any(a.tag in ("article", "main") for a in el.iterancestors()):
             doomed.append(el)
+    _drop_all(doomed)
+
+
+def _drop_all(doomed: list[etree._Element]) -> None:
+    """drop_tree() for many elements in linear time: each parent's text and the tails of its
+    kept children are joined once (drop_tree one by one copies the growing text each time)."""
+    gone = set(doomed)
+    parents: dict[etree._Element, None] = {}
     for el in doomed:
-        if el.getparent() is not None:
-            el.drop_tree()
+        parent = el.getparent()
+        if parent is not None:
+            parents.setdefault(parent, None)
+    for parent in parents:
+        pieces = [parent.text or ""]
+        holder: etree._Element | None = None
+        for child in list(parent):
+            if child in gone:
+                pieces.append(child.tail or "")
+                parent.remove(child)
+                continue
+            _set_text(parent, holder, pieces)
+            holder, pieces = child, [child.tail or ""]
+        _set_text(parent, holder, pieces)
+
+
+def _set_text(parent: etree._Element, holder: etree._Element | None, pieces: list[str]) -> None:
+    text = "".join(pieces) or None
+    if holder is None:
+        parent.text = text
+    else:
+        holder.tail = text
 
 
 def _walk(root: etree._Element, blocks: list[_Block], tables: list[_Table]) -> None:
