@@ -26,6 +26,7 @@ from pathlib import Path
 
 from converter.concepts import ConceptTable, EntityRegistry
 from converter.errors import ConversionError
+from converter.output import display_path
 from converter.pipeline import ConvertOptions, DocumentResult, Status, convert_document, failure
 
 Job = tuple[Path, Path]  # (input, output folder)
@@ -37,15 +38,18 @@ def convert_one(path: Path, target: Path, options: ConvertOptions, table: Concep
     """One document, never raising: an unexpected error becomes the document's failure."""
     try:
         return convert_document(path, target, options, table, registry)
+    except OSError as exc:  # the output could not be written (full disk, permissions)
+        where = display_path(exc.filename) if exc.filename else display_path(target)
+        return _failed(path, target, f"cannot write output: {where}: {exc.strerror or exc}", options.overwrite)
     except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
-        return _failed(path, target, f"internal error: {type(exc).__name__}: {exc}")
+        return _failed(path, target, f"internal error: {type(exc).__name__}: {exc}", options.overwrite)
 
 
-def _failed(path: Path, target: Path, message: str) -> DocumentResult:
+def _failed(path: Path, target: Path, message: str, overwrite: bool) -> DocumentResult:
     try:
-        return failure(path, target, Status.FAILED, message)
+        return failure(path, target, Status.FAILED, message, overwrite)
     except (OSError, ConversionError):
-        return DocumentResult(input=str(path), status=Status.FAILED, message=message)
+        return DocumentResult(input=display_path(path), status=Status.FAILED, message=message)
 
 
 def tune_gc() -> None:

@@ -29,8 +29,10 @@ from converter.pipeline import (
     Status,
     collect_inputs,
     output_folders,
+    stable_order,
     write_summary,
 )
+from converter.output import OutputError, check_out_dir, clean_stale_staging, display_path
 
 _STATUS_COLORS = {Status.VALID: "green", Status.NO_STATEMENTS: "yellow", Status.INVALID: "red", Status.FAILED: "red"}
 _package_option = click.option(
@@ -74,6 +76,8 @@ def _cik(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
               help="Worker processes converting documents in parallel (default: the machine's cores).")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run the batch on a Dask cluster (e.g. tcp://10.0.0.5:8786); needs the dask extra.")
+@click.option("--overwrite", is_flag=True,
+              help="Replace an existing OUT/<input stem> folder even when xbrl-convert did not write it.")
 @_package_option
 @_online_option
 @click.option("--company-map", "company_maps", multiple=True, type=click.Path(exists=True, path_type=Path),
@@ -83,8 +87,8 @@ def _cik(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
               help="Print each fallback decision and extension concept with its three best US-GAAP candidates.")
 def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: str | None, fail_on_unmapped: bool,
             no_validate: bool, xml_only: bool, viewer: bool, document_type: str, concepts_path: Path | None, entities_path: Path | None,
-            jobs: int | None, scheduler: str | None, taxonomy_packages: tuple[Path, ...], online: bool,
-            company_maps: tuple[Path, ...] = (), explain: bool = False) -> None:
+            jobs: int | None, scheduler: str | None, overwrite: bool, taxonomy_packages: tuple[Path, ...],
+            online: bool, company_maps: tuple[Path, ...] = (), explain: bool = False) -> None:
     """Convert press releases (files, or folders of .txt/.htm/.html/.md files) into XBRL."""
     try:
         table = concept_table(concepts_path or default_concept_table_path())
@@ -92,15 +96,26 @@ def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: s
         table = layered_table(table, company_maps)
     except ConversionError as exc:
         raise click.UsageError(str(exc)) from exc
-    inputs = collect_inputs(paths)
+    if encoding:
+        _check_encoding(encoding)
+    try:
+        inputs = collect_inputs(paths)
+    except OSError as exc:
+        raise click.UsageError(f"cannot list {display_path(exc.filename or '')}: {exc.strerror or exc}") from exc
     if not inputs:
         raise click.UsageError("no input files (folders are searched for .txt, .htm, .html and .md files)")
+    try:
+        check_out_dir(out_dir)
+    except OutputError as exc:
+        raise click.UsageError(str(exc)) from exc
+    clean_stale_staging(out_dir)
     options = ConvertOptions(out_dir=out_dir, cik=cik, encoding=encoding, fail_on_unmapped=fail_on_unmapped,
                              validate=not no_validate, taxonomy_packages=taxonomy_packages, online=online,
-                             document_type=document_type, filing=not xml_only, viewer=viewer and not xml_only)
+                             document_type=document_type, filing=not xml_only, viewer=viewer and not xml_only,
+                             overwrite=overwrite)
     pairs = list(zip(inputs, output_folders(inputs, out_dir)))
     with click.progressbar(length=len(pairs), label="Converting", file=sys.stderr,
-                           item_show_func=lambda r: Path(r.input).name if r else "") as bar:
+                           item_show_func=lambda r: display_path(Path(r.input).name) if r else "") as bar:
         def advance(result: DocumentResult) -> None:
             bar.update(1, result)
 
@@ -114,14 +129,30 @@ def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: s
         _print_result(result)
         if explain:
             print_explanations(result)
-    summary = write_summary(out_dir, results)
+    try:
+        summary = write_summary(out_dir, results)
+    except OSError as exc:
+        _print_summary(results, None)
+        click.echo(f"error: cannot write {display_path(out_dir / 'summary.json')}: {exc.strerror or exc}", err=True)
+        sys.exit(1)
     _print_summary(results, summary)
     sys.exit(0 if all(r.ok for r in results) else 1)
+
+
+def _check_encoding(encoding: str) -> None:
+    import codecs
+
+    try:
+        codecs.lookup(encoding)
+    except LookupError as exc:
+        raise click.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from exc
 
 
 def _print_result(result: DocumentResult) -> None:
     status = click.style(result.status.value, fg=_STATUS_COLORS[result.status])
     click.echo(f"{result.input}: {status}: {result.message}")
+    for note in result.notes:
+        click.echo(f"  WARNING {note}")
     for table in result.skipped_tables:
         click.echo(f"  WARNING table skipped: {table}")
     for item in result.unmapped:
@@ -137,7 +168,7 @@ def _format_message(m: ValidationMessage) -> str:
     return f"{m.level.value.upper()} {m.code}{concept}: {m.message}{where}"
 
 
-def _print_summary(results: list[DocumentResult], summary: Path) -> None:
+def _print_summary(results: list[DocumentResult], summary: Path | None) -> None:
     width = max([len(Path(r.input).name) for r in results] + [8])
     click.echo("")
     click.echo(f"{'document':<{width}}  {'status':<13}  {'facts':>5}  {'unmapped':>8}  {'errors':>6}  {'warnings':>8}")
@@ -145,7 +176,8 @@ def _print_summary(results: list[DocumentResult], summary: Path) -> None:
         click.echo(f"{Path(r.input).name:<{width}}  {r.status.value:<13}  {r.facts:>5}  {len(r.unmapped):>8}  "
                    f"{r.errors:>6}  {r.warnings:>8}")
     counts = ", ".join(f"{sum(1 for r in results if r.status is s)} {s.value}" for s in Status)
-    click.echo(f"\n{len(results)} document(s): {counts}. Summary: {summary}")
+    where = f" Summary: {display_path(summary)}" if summary else ""
+    click.echo(f"\n{len(results)} document(s): {counts}.{where}")
 
 
 @main.command()
@@ -156,12 +188,20 @@ def validate(instances: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], o
     """Validate XBRL instances with Arelle and print its messages with their codes."""
     from converter.validate import validate_instance
 
+    from converter.filing import document_kind
+
     failed = False
     for instance in instances:
         try:
+            document_kind(instance)
+        except ConversionError as exc:
+            click.echo(f"{display_path(instance)}: error [xbrl-convert:notXbrl]: {exc.message}", err=True)
+            failed = True
+            continue
+        try:
             report = validate_instance(instance, taxonomy_packages=taxonomy_packages, online=online)
         except ConversionError as exc:
-            click.echo(f"{instance}: error: {exc}", err=True)
+            click.echo(f"{display_path(instance)}: error: {exc}", err=True)
             failed = True
             continue
         errors = [m for m in report.messages if m.level is Level.ERROR]
@@ -169,7 +209,7 @@ def validate(instances: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], o
         verdict = click.style("valid" if not errors else "invalid", fg="green" if not errors else "red")
         click.echo(f"{instance}: {verdict}: {report.fact_count} facts, {len(errors)} errors "
                    f"(taxonomy: {report.taxonomy_source})")
-        for m in report.messages:
+        for m in stable_order(report.messages):
             click.echo(f"  {_format_message(m)}")
     sys.exit(1 if failed else 0)
 
@@ -196,6 +236,7 @@ def view(targets: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], online:
     for target in targets:
         try:
             inline = _inline_document(target)
+            _has_facts(inline)
             page = build_viewer(inline, inline.parent, taxonomy_packages=taxonomy_packages, online=online)
         except ConversionError as exc:
             click.echo(f"{target}: error: {exc}", err=True)
@@ -205,13 +246,33 @@ def view(targets: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], online:
     sys.exit(1 if failed else 0)
 
 
+def _has_facts(inline: Path) -> None:
+    """Refuse (ConversionError) a document that is not Inline XBRL or holds no facts."""
+    from converter.filing import read_document
+
+    document = read_document(inline)
+    if document.kind != "inline":
+        raise ConversionError("not an Inline XBRL document (an XBRL instance has no page to view)",
+                              display_path(inline))
+    if not document.facts:
+        raise ConversionError("the Inline XBRL document holds no facts that can be read", display_path(inline))
+
+
 def _inline_document(target: Path) -> Path:
     if target.is_file():
         return target
     report = target / "report.json"
     if not report.exists():
-        raise ConversionError("not a converted release folder (no report.json)", str(target))
-    inline = json.loads(report.read_text(encoding="utf-8")).get("inline")
+        raise ConversionError("not a converted release folder (no report.json)", display_path(target))
+    try:
+        data = json.loads(report.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise ConversionError(f"cannot read report.json: {exc}", display_path(target)) from exc
+    inline = data.get("inline") if isinstance(data, dict) else None
     if not inline:
-        raise ConversionError("this release has no Inline XBRL document (converted with --xml-only?)", str(target))
+        raise ConversionError("this release has no Inline XBRL document (converted with --xml-only?)",
+                              display_path(target))
+    if not isinstance(inline, str) or Path(inline).name != inline or not (target / inline).is_file():
+        raise ConversionError(f"report.json names an inline document that is not in the folder: {inline!r}",
+                              display_path(target))
     return target / inline

@@ -33,6 +33,8 @@ _KNOWN_PREFIXES = {
 # http://fasb.org/us-gaap/2024, http://xbrl.sec.gov/dei/2024, http://xbrl.us/us-gaap/2009-01-31, ...
 _STANDARD_NS = re.compile(r"^https?://(?:fasb\.org|xbrl\.sec\.gov|xbrl\.us)/([A-Za-z-]+)/\d{4}(?:-\d{2}-\d{2})?/?$")
 DECIMAL_CONTEXT = Context(prec=60, rounding=ROUND_HALF_EVEN)
+_MAX_EXPONENT = 28  # values and decimals beyond 10**28 / 10**-28 are data problems, not figures
+_YEARS = (1800, 2200)  # dates outside these years are data problems
 
 
 # ---- the model -----------------------------------------------------------------------------
@@ -77,6 +79,34 @@ class XbrlDocument:
 
 
 # ---- reading -------------------------------------------------------------------------------
+
+
+def document_kind(path: Path) -> str:
+    """"instance" or "inline" for an XBRL 2.1 instance or an Inline XBRL document; InputError
+    (naming the file) for anything else: not XML, HTML that is not XHTML, XML of another kind."""
+    root = _parse(path)
+    if root.tag == f"{{{XBRLI}}}xbrl":
+        return "instance"
+    if any(_is_ix(el, "nonFraction") or _is_ix(el, "nonNumeric") or _is_ix(el, "header") for el in root.iter()):
+        return "inline"
+    raise InputError("neither an XBRL instance (xbrli:xbrl) nor an Inline XBRL document (no ix: facts)",
+                     where=str(path))
+
+
+def _parse(path: Path) -> etree._Element:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", where=str(path)) from exc
+    if not data.strip():
+        raise InputError("the file is empty", where=str(path))
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True,
+                             remove_pis=True)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"not well-formed XML (line {exc.lineno}: {exc.msg}); an HTML filing must be "
+                         "Inline XBRL (XHTML)", where=str(path)) from exc
 
 
 def read_document(path: Path) -> XbrlDocument:
@@ -156,6 +186,7 @@ class _Context:
     period: Period | None  # None: forever
     entity: str
     dimensions: tuple[tuple[str, str], ...]
+    problem: str = ""  # why the context cannot be used (a bad date): its facts are skipped
 
 
 class _Reader:
@@ -213,8 +244,11 @@ class _Reader:
                 period = Period(end=_parse_date(instant.text or "", end=True))
             elif start is not None and end is not None:
                 period = Period(end=_parse_date(end.text or "", end=True), start=_parse_date(start.text or "", end=False))
-        except ValueError as exc:
-            raise InputError(f"context {el.get('id')!r}: bad date ({exc})", where=self.where(el)) from exc
+            for day in (period.start, period.end) if period else ():
+                if day is not None and not _YEARS[0] <= day.year <= _YEARS[1]:
+                    raise ValueError(f"year {day.year} is outside {_YEARS[0]}-{_YEARS[1]}")
+        except (ValueError, OverflowError) as exc:
+            return _Context(period=None, entity="", dimensions=(), problem=f"context {el.get('id')!r}: bad date ({exc})")
         dims: list[tuple[str, str]] = []
         for holder in (el.find(f"{{{XBRLI}}}entity/{{{XBRLI}}}segment"), el.find(f"{{{XBRLI}}}scenario")):
             if holder is None:
@@ -263,6 +297,8 @@ class _Reader:
         context = contexts.get(context_ref)
         if context is None:
             raise ValueError(f"{concept}: unknown context {context_ref!r}")
+        if context.problem:
+            raise ValueError(f"{concept}: {context.problem}")
         if context.period is None:
             self.skipped.append(f"{self.where(el)}: {concept}: period 'forever' is not compared")
             return None
@@ -278,8 +314,14 @@ class _Reader:
             value = None
         elif numeric:
             value = self._inline_number(el, concept) if self.inline else Decimal(_text(el).strip())
+            if not value.is_finite():
+                raise ValueError(f"{concept}: value {_text(el).strip()[:20]!r} is not a finite number")
+            if value != 0 and not -_MAX_EXPONENT <= value.adjusted() <= _MAX_EXPONENT:
+                raise ValueError(f"{concept}: value out of range ({value.adjusted() + 1} digits)")
             value = _canonical(value)
             decimals = _decimals(el, value)
+            if decimals is not None and not -_MAX_EXPONENT <= decimals <= _MAX_EXPONENT:
+                raise ValueError(f"{concept}: decimals {decimals} out of range (-{_MAX_EXPONENT} to {_MAX_EXPONENT})")
         else:
             value = " ".join(_text(el, skip_exclude=self.inline).split())
         return XbrlFact(concept=concept, period=context.period, value=value, unit=unit, decimals=decimals,

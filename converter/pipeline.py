@@ -7,11 +7,7 @@ instance.
 
 from __future__ import annotations
 
-import json
-import shutil
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -22,12 +18,21 @@ from converter.concepts import ConceptTable
 from converter.entities import Entity, EntityRegistry, name_key
 from converter.errors import ConversionError, MappingError, NoStatementsError
 from converter.extension import build_extension
-from converter.extract import extract_text, read_text
+from converter.extract import clean_text, extract_text, read_text
 from converter.inline import render_inline
 from converter.layered import for_entity
 from converter.supplement import supplemented
 from converter.map import DEFAULT_DOCUMENT_TYPE, EntityId, map_release
 from converter.model import ExtensionTaxonomy, Level, MappedRelease, MappingDecision, Release, ValidationMessage
+from converter.output import (
+    OutputError,
+    check_target,
+    display_path,
+    json_bytes,
+    safe_stem,
+    staged_folder,
+    write_atomic,
+)
 from converter.packages import save_xbrl_json, write_report_package
 from converter.report import extension_json, mapped_json, message_json, release_json, skipped_line
 from converter.serialize import serialize
@@ -59,6 +64,7 @@ class ConvertOptions:
     document_type: str = DEFAULT_DOCUMENT_TYPE
     filing: bool = True  # extension taxonomy, inline XBRL, report package, xBRL-JSON
     viewer: bool = False  # also build the iXBRL viewer
+    overwrite: bool = False  # replace an existing output folder the tool did not write
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,7 @@ class DocumentResult:
     taxonomy_source: str = ""
     messages: tuple[ValidationMessage, ...] = field(default=(), repr=False)
     skipped_tables: tuple[str, ...] = ()  # tables taken for statements that could not be read
+    notes: tuple[str, ...] = ()  # what reading changed in the input (see reader.clean_text)
 
     @property
     def ok(self) -> bool:
@@ -186,31 +193,22 @@ def instance_name(release: Release, stem: str) -> str:
     return f"{stem}.xml"
 
 
-@contextmanager
-def staged_folder(target: Path) -> Iterator[Path]:
-    """A staging folder next to `target` that replaces it only when the block completes."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+def failure(path: Path, target: Path, status: Status, message: str, overwrite: bool = False) -> DocumentResult:
+    """Record a document that produced no instance: target holds only its report.json.
+
+    When the target cannot be written (a folder the tool did not write, a full disk), the
+    result says so and no folder is made."""
+    shown = display_path(path)
+    report: dict[str, Any] = {"input": shown, "status": status.value, "message": message}
     try:
-        yield staging
-        if target.exists():
-            shutil.rmtree(target)
-        staging.rename(target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-
-
-def _json_bytes(data: dict[str, Any]) -> bytes:
-    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def failure(path: Path, target: Path, status: Status, message: str) -> DocumentResult:
-    """Record a document that produced no instance: target holds only its report.json."""
-    report: dict[str, Any] = {"input": str(path), "status": status.value, "message": message}
-    with staged_folder(target) as folder:
-        (folder / "report.json").write_bytes(_json_bytes(report))
-    return DocumentResult(input=str(path), status=status, message=message, output_dir=str(target))
+        with staged_folder(target, overwrite) as folder:
+            (folder / "report.json").write_bytes(json_bytes(report))
+    except OutputError as exc:
+        return DocumentResult(input=shown, status=Status.FAILED, message=f"{message}; {exc}")
+    except OSError as exc:
+        return DocumentResult(input=shown, status=Status.FAILED,
+                              message=f"{message}; cannot write {display_path(target)}: {exc.strerror or exc}")
+    return DocumentResult(input=shown, status=status, message=message, output_dir=display_path(target))
 
 
 @dataclass(frozen=True)
@@ -226,11 +224,13 @@ class _Document:
     unmapped: tuple[MappingDecision, ...]  # rows no US-GAAP concept matched (before extension concepts)
     entity: EntityId
     table: ConceptTable  # the table the release was mapped with (with its company's map)
+    notes: tuple[str, ...] = ()  # what reading changed in the input (characters XML cannot hold)
 
 
 def _build(path: Path, options: ConvertOptions, table: ConceptTable, registry: EntityRegistry) -> _Document:
-    text = read_text(path, options.encoding)
-    release = extract_text(text, str(path))
+    name = display_path(path)
+    text, notes = clean_text(read_text(path, options.encoding), name)
+    release = extract_text(text, name)
     entity = resolve_entity(release, registry, options.cik)
     table = for_entity(table, entity.cik)  # the company's own map, when one was given
     mapped = map_release(release, table, entity, options.document_type)
@@ -242,14 +242,14 @@ def _build(path: Path, options: ConvertOptions, table: ConceptTable, registry: E
     extension = None
     if options.filing:
         mapped, extension = build_extension(mapped, table)
-    name = instance_name(release, path.stem)
+    name = instance_name(release, safe_stem(path.stem))
     files = {name: serialize(mapped, extension)}
     inline = None
     if extension is not None:
         files.update(extension.files)
         inline = name.removesuffix(".xml") + ".htm"
         files[inline] = render_inline(mapped, text, extension)
-    return _Document(release, mapped, extension, files, name, inline, unmapped, entity, table)
+    return _Document(release, mapped, extension, files, name, inline, unmapped, entity, table, notes)
 
 
 def _arelle(folder: Path, doc: _Document, table: ConceptTable,
@@ -269,7 +269,7 @@ def _arelle(folder: Path, doc: _Document, table: ConceptTable,
                             validate=options.validate, calc=options.validate and doc.extension is not None) as run:
             if options.validate:
                 source = describe_taxonomy_source(options.taxonomy_packages, options.online)
-                messages.extend(arelle_report(run, source).messages)
+                messages.extend(stable_order(arelle_report(run, source).messages))
                 if doc.inline is not None:
                     messages.extend(instance_matches_model(doc.files[doc.instance], run.model, doc.instance))
             if doc.inline is not None:
@@ -288,6 +288,12 @@ def _arelle(folder: Path, doc: _Document, table: ConceptTable,
     return tuple(messages), source, written
 
 
+def stable_order(messages: Iterable[ValidationMessage]) -> list[ValidationMessage]:
+    """Messages in an order that does not depend on PYTHONHASHSEED (Arelle reports calculation
+    inconsistencies in set order): by code, concept, message text and references."""
+    return sorted(messages, key=lambda m: (m.code, m.concept or "", m.message, m.refs, m.source))
+
+
 def _unmapped_line(decision: MappingDecision, mapped: MappedRelease) -> str:
     """How the console lists a row no US-GAAP concept matched, and what became of it."""
     now = next((d.concept for d in mapped.decisions if d.source == decision.source and d.label == decision.label), None)
@@ -300,14 +306,18 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
     """Convert one release into the folder `target`: instance, extension taxonomy, inline XBRL,
     report package, xBRL-JSON and report.json (or only report.json when it fails)."""
     try:
+        check_target(target, options.overwrite)
+    except OutputError as exc:
+        return DocumentResult(input=display_path(path), status=Status.FAILED, message=str(exc))
+    try:
         doc = _build(path, options, table, registry)
     except NoStatementsError as exc:
-        return failure(path, target, Status.NO_STATEMENTS, exc.message)
+        return failure(path, target, Status.NO_STATEMENTS, exc.message, options.overwrite)
     except ConversionError as exc:
-        return failure(path, target, Status.FAILED, str(exc))
+        return failure(path, target, Status.FAILED, str(exc), options.overwrite)
 
     mapped = doc.mapped
-    with staged_folder(target) as folder:
+    with staged_folder(target, options.overwrite) as folder:
         for name, data in doc.files.items():
             (folder / name).write_bytes(data)
         with supplemented(f.concept for f in mapped.facts):  # concepts a company map brings
@@ -321,7 +331,8 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
                    + (f"{skipped} table(s) skipped, " if skipped else "")
                    + f"{len(doc.extension.concepts) if doc.extension else 0} extension concepts, "
                    f"{errors} errors, {warnings} warnings")
-        report = {"input": str(path), "status": status.value, "message": message, "instance": doc.instance,
+        report = {"input": display_path(path), "status": status.value, "message": message,
+                  "input_notes": list(doc.notes), "instance": doc.instance,
                   "inline": doc.inline, "files": sorted(written + ["report.json"]),
                   **release_json(doc.release), **mapped_json(mapped, doc.unmapped),
                   "extension_concepts": extension_json(doc.extension),
@@ -329,17 +340,17 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
                                  "calculation": [c.summary() for c in calculation_inconsistencies(messages)],
                                  "messages": [message_json(m) for m in messages]}}
         report["entity"]["found_by"] = doc.entity.found_by
-        (folder / "report.json").write_bytes(_json_bytes(report))
+        (folder / "report.json").write_bytes(json_bytes(report))
     if options.viewer and doc.inline is not None:
         from converter.viewer import install_viewer_script
 
         install_viewer_script(target.parent)  # the one script the batch's viewers share
     return DocumentResult(
-        input=str(path), status=status, message=message, output_dir=str(target),
-        instance=str(target / doc.instance), facts=len(mapped.facts),
+        input=display_path(path), status=status, message=message, output_dir=display_path(target),
+        instance=display_path(target / doc.instance), facts=len(mapped.facts),
         unmapped=tuple(_unmapped_line(d, mapped) for d in doc.unmapped),
         errors=errors, warnings=warnings, taxonomy_source=taxonomy_source, messages=messages,
-        skipped_tables=tuple(skipped_line(t) for t in doc.release.skipped_tables))
+        skipped_tables=tuple(skipped_line(t) for t in doc.release.skipped_tables), notes=doc.notes)
 
 
 INPUT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".md")
@@ -358,13 +369,20 @@ def collect_inputs(paths: tuple[Path, ...]) -> list[Path]:
 
 
 def output_folders(inputs: list[Path], out_dir: Path) -> list[Path]:
-    """out_dir/<input stem>, with -2, -3 ... when two inputs share a stem."""
-    seen: dict[str, int] = {}
+    """out_dir/<input stem>, with -2, -3 ... when two inputs share a stem (a stem that is not
+    valid UTF-8 is written escaped)."""
+    used = {"summary.json"}
     folders = []
     for path in inputs:
-        stem = path.stem
-        seen[stem] = seen.get(stem, 0) + 1
-        folders.append(out_dir / (stem if seen[stem] == 1 else f"{stem}-{seen[stem]}"))
+        stem = display_path(path.stem) or "release"
+        if stem.startswith("."):
+            stem = "_" + stem[1:]
+        name, n = stem, 1
+        while name.lower() in used:
+            n += 1
+            name = f"{stem}-{n}"
+        used.add(name.lower())
+        folders.append(out_dir / name)
     return folders
 
 
@@ -373,9 +391,5 @@ def write_summary(out_dir: Path, results: list[DocumentResult]) -> Path:
     data = {"documents": [r.summary_json() for r in results], "counts": counts,
             "tables_skipped": sum(len(r.skipped_tables) for r in results),
             "ok": all(r.ok for r in results)}
-    path = out_dir / "summary.json"
     out_dir.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_bytes(_json_bytes(data))
-    tmp.replace(path)
-    return path
+    return write_atomic(out_dir / "summary.json", json_bytes(data))

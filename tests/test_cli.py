@@ -199,6 +199,7 @@ def test_an_internal_error_in_one_document_does_not_stop_the_batch(tmp_path, mon
     out = tmp_path / "out"
     (out / "bridgewell-instruments-q1-2025").mkdir(parents=True)
     (out / "bridgewell-instruments-q1-2025" / "stale.xml").write_text("<old/>")
+    (out / "bridgewell-instruments-q1-2025" / "report.json").write_text('{"input": "x", "status": "valid"}')
     result = run("convert", str(FIXED_EXAMPLE), str(TAB_EXAMPLE), "--out", str(out), "--no-validate")
     assert result.exit_code == 1
     assert "internal error: RuntimeError: simulated bug" in result.output

@@ -10,7 +10,11 @@ table that cannot be read while others can is kept in Release.skipped_tables.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
+
+from converter.errors import InputError
 
 from converter.model import Release, SourceRef
 
@@ -19,25 +23,40 @@ from .headers import release_context, release_dates
 from .html import extract_html, is_html
 from .markdown import is_markdown, markdown_statements
 from .pipecells import is_pipe_cells, split_pipe_cells
-from .reader import decode, split_lines
+from .reader import MAX_INPUT_BYTES, check_numbers, clean_text, decode, split_lines
 from .release import build_release
 from .statements import find_statements
 from .tablekind import ignored_title
 from .texttables import prose_line
 
-__all__ = ["extract_file", "extract_text", "read_text"]
+__all__ = ["clean_text", "extract_file", "extract_text", "read_text"]
 
 
 def read_text(path: Path, encoding: str | None = None) -> str:
-    """A release file's text, refusing empty, binary and badly encoded files (InputError)."""
-    name = str(path)
+    """A release file's text, refusing what is not a regular file (a FIFO, a device), and
+    empty, oversized, binary and badly encoded files (InputError)."""
+    name = os.fsencode(os.fspath(path)).decode("utf-8", "backslashreplace")
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb", opener=_open_regular) as handle:
+            data = handle.read(MAX_INPUT_BYTES + 1)
+    except _NotRegular as exc:
+        raise InputError("not a regular file", where=name) from exc
     except OSError as exc:
-        from converter.errors import InputError
-
         raise InputError(f"cannot read file: {exc.strerror or exc}", where=name) from exc
     return decode(data, name, encoding)
+
+
+class _NotRegular(OSError):
+    pass
+
+
+def _open_regular(path: str, flags: int) -> int:
+    """Open without blocking (a FIFO with no writer would hang) and accept only regular files."""
+    fd = os.open(path, flags | os.O_NONBLOCK)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise _NotRegular(path)
+    return fd
 
 
 def extract_file(path: Path, encoding: str | None = None) -> Release:
@@ -51,6 +70,7 @@ def extract_text(text: str, path: str) -> Release:
     The reading path follows what the markup is: HTML elements go to the HTML reader; EDGAR
     SGML-tagged text (<DOCUMENT>, <PAGE>, <TABLE>, <S>, <C>) is text with its tags blanked.
     Headers that leave part of a period out are completed from the release's own dates."""
+    check_numbers(text, path)
     with release_context(release_dates(text.splitlines())):
         return _extract(text, path)
 

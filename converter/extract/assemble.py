@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from converter.errors import ExtractionError
 from converter.model import Cell, CellKind, LineItem, SourceRef
 
-from .cells import parse_cell
+from .cells import MAX_INTEGER_DIGITS, oversized, parse_cell
 from .labels import label_details
 from .layout import RawCell, Row
 
@@ -199,7 +199,10 @@ def _cell(raw: RawCell | None, row: Row, path: str) -> Cell:
         return Cell("", CellKind.BLANK, None, SourceRef(path, row.line, 1))
     parsed = parse_cell(raw.text)
     if parsed is None:
-        raise ExtractionError(f"unreadable value {raw.text!r}", where=f"{path}:{raw.line}")
+        if oversized(raw.text):
+            raise ExtractionError(f"number too large: {raw.text[:40]!r} (at most {MAX_INTEGER_DIGITS} digits)",
+                                  where=f"{path}:{raw.line}:{raw.col}")
+        raise ExtractionError(f"unreadable value {raw.text[:80]!r}", where=f"{path}:{raw.line}")
     return Cell(raw.text, parsed.kind, parsed.value, SourceRef(path, raw.line, raw.col), parsed.decimals)
 
 

@@ -20,6 +20,22 @@ _ATOM_RE = re.compile(
 )
 
 
+MAX_INTEGER_DIGITS = 18  # a quintillion: beyond any amount a release prints, even in thousands
+MAX_FRACTION_DIGITS = 10
+
+
+def sane_digits(digits: str) -> bool:
+    """True when a printed number (commas allowed) is within the sizes the converter handles."""
+    whole, _, fraction = digits.replace(",", "").partition(".")
+    return len(whole.lstrip("0")) <= MAX_INTEGER_DIGITS and len(fraction) <= MAX_FRACTION_DIGITS
+
+
+def oversized(text: str) -> bool:
+    """True when `text` reads as a number but one beyond the sane size (see sane_digits)."""
+    match = _NUMBER_RE.match(text.strip())
+    return bool(match) and not sane_digits(match["paren"] or match["plain"])
+
+
 @dataclass(frozen=True)
 class Parsed:
     kind: CellKind
@@ -43,6 +59,8 @@ def parse_cell(text: str) -> Parsed | None:
     if not match:
         return None
     digits = (match["paren"] or match["plain"]).replace(",", "")
+    if not sane_digits(digits):
+        return None  # refused: assemble reports it with its place
     value = Decimal(digits)
     if match["paren"] or match["minus"]:
         value = -value

@@ -60,6 +60,7 @@ _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "ce
            "section", "article", "main", "caption", "tr", "td", "th", "table", "dt", "dd", "dl", "address",
            "header", "footer", "title", "body", "html", "hr"}
 _WINDOW = 8  # blocks searched above a table for its title and scale
+_MAX_ROWS = 2000  # rows of one HTML table
 
 
 def is_html(text: str) -> bool:
@@ -116,10 +117,16 @@ def extract_html(text: str, path: str) -> Release:
     """Statements, ignored tables and document facts of an HTML release."""
     source = text.replace("\r\n", "\n").replace("\r", "\n")
     markup = re.sub(r"<\?xml[^>]*\?>", lambda m: " " * len(m[0]), source)
+    markup = _CHAR_REF.sub(_legal_ref, markup)
+    parser = lxml.html.HTMLParser(huge_tree=True)  # its depth limit is 2048 levels, not 256
     try:
-        root = lxml.html.document_fromstring(markup)
+        root = lxml.html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse HTML: {exc}", where=path) from exc
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in error.message:
+            raise InputError(f"HTML nested too deeply to read (more than 2,048 open tags): {error.message}",
+                             where=f"{path}:{error.line}")
     _drop_chrome(root)
     blocks: list[_Block] = []
     tables: list[_Table] = []
@@ -135,6 +142,12 @@ def _release(path: str, blocks: list[_Block], tables: list[_Table], locate: _Sou
     previous = 0
     carried: list[tuple[str, SourceRef]] = []  # text of small tables since the last data table
     for table in tables:
+        count = sum(1 for _ in table.element.iter("tr"))
+        if count > _MAX_ROWS:  # no release prints one that long; reading it would take minutes
+            skipped.append(SkippedTable("table", "", SourceRef(path, table.element.sourceline or 1, 1),
+                                        f"table too long ({count:,} rows; at most {_MAX_ROWS:,})"))
+            previous = table.after_block
+            continue
         rows = _grid(table.element, locate)
         grid = split_grid(rows)
         nearby = blocks[max(previous, table.after_block - _WINDOW) : table.after_block]
@@ -156,6 +169,17 @@ def _release(path: str, blocks: list[_Block], tables: list[_Table], locate: _Sou
     return build_release(path, _lines(blocks), statements, ignored, skipped)
 
 
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _legal_ref(match: re.Match[str]) -> str:
+    """A numeric character reference to a character XML cannot hold (&#0;, &#x1a;) becomes a space."""
+    code = int(match[1], 16) if match[1] else int(match[2])
+    if code in (9, 10, 13) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF:
+        return match[0]
+    return " "
+
+
 def _drop_chrome(root: etree._Element) -> None:
     doomed = []
     for el in root.iter():
@@ -171,9 +195,37 @@ def _drop_chrome(root: etree._Element) -> None:
             doomed.append(el)
         elif tag in ("header", "footer") and not any(a.tag in ("article", "main") for a in el.iterancestors()):
             doomed.append(el)
+    _drop_all(doomed)
+
+
+def _drop_all(doomed: list[etree._Element]) -> None:
+    """drop_tree() for many elements in linear time: each parent's text and the tails of its
+    kept children are joined once (drop_tree one by one copies the growing text each time)."""
+    gone = set(doomed)
+    parents: dict[etree._Element, None] = {}
     for el in doomed:
-        if el.getparent() is not None:
-            el.drop_tree()
+        parent = el.getparent()
+        if parent is not None:
+            parents.setdefault(parent, None)
+    for parent in parents:
+        pieces = [parent.text or ""]
+        holder: etree._Element | None = None
+        for child in list(parent):
+            if child in gone:
+                pieces.append(child.tail or "")
+                parent.remove(child)
+                continue
+            _set_text(parent, holder, pieces)
+            holder, pieces = child, [child.tail or ""]
+        _set_text(parent, holder, pieces)
+
+
+def _set_text(parent: etree._Element, holder: etree._Element | None, pieces: list[str]) -> None:
+    text = "".join(pieces) or None
+    if holder is None:
+        parent.text = text
+    else:
+        holder.tail = text
 
 
 def _walk(root: etree._Element, blocks: list[_Block], tables: list[_Table]) -> None:
@@ -190,24 +242,28 @@ def _walk(root: etree._Element, blocks: list[_Block], tables: list[_Table]) -> N
             lead = text[: len(text) - len(text.lstrip())]
             pending.append((text, line + lead.count("\n")))
 
-    def visit(el: etree._Element, line: int) -> None:
+    # depth-first, without recursion (unclosed tags nest up to 2048 levels deep)
+    stack: list[tuple[etree._Element, int, bool]] = [(root, 1, False)]
+    while stack:
+        el, line, leaving = stack.pop()
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         here = el.sourceline or line
-        if tag == "table" and el.find(".//table") is None:
+        if leaving:
+            if tag in _BLOCKS:
+                flush()
+            add(el.tail, here)
+        elif tag == "table" and el.find(".//table") is None:
             flush()
             tables.append(_Table(el, len(blocks)))
+            add(el.tail, here)
         elif tag:
-            block = tag in _BLOCKS
-            if block or tag == "br":
+            if tag in _BLOCKS or tag == "br":
                 flush()
             add(el.text, here)
-            for child in el:
-                visit(child, here)
-            if block:
-                flush()
-        add(el.tail, here)
-
-    visit(root, 1)
+            stack.append((el, line, True))
+            stack.extend((child, here, False) for child in reversed(el))
+        else:
+            add(el.tail, here)
     flush()
 
 

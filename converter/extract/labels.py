@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from converter.model import DetailKind, LabelDetail, SourceRef
 
+from .cells import sane_digits
 from .dates import DATE_RE, date_of
 
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
@@ -52,7 +53,7 @@ def label_details(label: str, locate: Locate) -> tuple[LabelDetail, ...]:
     found += _issued(label, locate)
     if "treasury" in low:
         found += _dated(label, _TREASURY_RE, DetailKind.TREASURY_SHARES, locate, low.index("treasury"))
-    return tuple(found)
+    return tuple(d for d in found if sane_digits(format(d.value, "f")))  # an absurd number is not a fact
 
 
 def _issued(label: str, locate: Locate) -> list[LabelDetail]:

@@ -1,13 +1,26 @@
-"""Bytes -> checked, normalized text lines that remember their original columns."""
+"""Bytes -> checked, normalized text lines that remember their original columns.
+
+Limits, each refused with an InputError naming the place: MAX_INPUT_BYTES per file and
+MAX_LINE_CHARS per line. Characters XML cannot hold (C0 controls other than tab and line ends,
+U+FFFE/U+FFFF, lone surrogates) are replaced by a space at reading (clean_text), so columns
+stay where they were printed; the report lists what was replaced.
+"""
 
 from __future__ import annotations
 
+import bisect
+import codecs
 import re
 from dataclasses import dataclass
 
 from converter.errors import InputError
 
 _TEXT_CONTROLS = {9, 10, 12, 13}
+MAX_INPUT_BYTES = 8 * 1024 * 1024
+MAX_LINE_CHARS = 250_000
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 @dataclass(frozen=True)
@@ -24,20 +37,33 @@ class Line:
 
     def col(self, index: int) -> int:
         """1-based column in the original line of the character at `index` in `text`."""
-        return index + 1 + sum(1 for r in self.removed if r <= index)
+        return index + 1 + bisect.bisect_right(self.removed, index)
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:
-    """Decode a release's bytes, refusing empty, binary and badly encoded input."""
+    """Decode a release's bytes, refusing empty, oversized, binary and badly encoded input.
+
+    With `encoding` (or a UTF-16/UTF-32 byte order mark) the bytes are decoded first and the
+    text is then checked, so a UTF-16 file is not taken for binary because of its NUL bytes."""
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"file too large ({len(data):,} bytes; at most {MAX_INPUT_BYTES:,})", where=path)
+    if not encoding:
+        encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise InputError(f"cannot decode as {encoding}: {exc}", where=path) from exc
+        text = text.removeprefix("\ufeff")
+        if not text.strip():
+            raise InputError("empty file", where=path)
+        if _looks_binary_text(text):
+            raise InputError("binary file, not a text press release", where=path)
+        return text
     if not data.strip():
         raise InputError("empty file", where=path)
     if _looks_binary(data):
         raise InputError("binary file, not a text press release", where=path)
-    if encoding:
-        try:
-            return data.decode(encoding)
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise InputError(f"cannot decode as {encoding}: {exc}", where=path) from exc
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -61,6 +87,60 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.1
 
 
+def _looks_binary_text(text: str) -> bool:
+    if "\x00" in text:
+        return True
+    sample = text[:8192]
+    controls = sum(1 for c in sample if ord(c) < 32 and ord(c) not in _TEXT_CONTROLS)
+    return controls > len(sample) * 0.1
+
+
+def clean_text(text: str, path: str) -> tuple[str, tuple[str, ...]]:
+    """`text` with every character XML cannot hold replaced by a space, and what was replaced
+    ("replaced 2 character(s) XML cannot hold, first U+001A at release.txt:40:1")."""
+    first = _XML_ILLEGAL.search(text)
+    if first is None:
+        return text, ()
+    count = len(_XML_ILLEGAL.findall(text))
+    line = text.count("\n", 0, first.start()) + 1
+    col = first.start() - (text.rfind("\n", 0, first.start()) + 1) + 1
+    note = (f"replaced {count} character(s) XML cannot hold by spaces, first U+{ord(first[0]):04X} "
+            f"at {path}:{line}:{col}")
+    return _XML_ILLEGAL.sub(" ", text), (note,)
+
+
+_LONG_NUMBER = re.compile(r"(?<![\w.,/:=&#%@+-])\d[\d,]{18,}(?:\.\d+)?(?![\w/])")
+
+
+def check_numbers(text: str, path: str) -> None:
+    """Refuse (InputError with line and column) a stand-alone number of more than
+    MAX_INTEGER_DIGITS digits: no release prints one, and Decimal arithmetic would overflow."""
+    from .cells import MAX_INTEGER_DIGITS
+
+    for match in _LONG_NUMBER.finditer(text):
+        digits = match[0].split(".")[0].replace(",", "").lstrip("0")
+        if len(digits) > MAX_INTEGER_DIGITS:
+            line = text.count("\n", 0, match.start()) + 1
+            col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            raise InputError(f"number too large: {match[0][:30]}... ({len(digits)} digits; "
+                             f"at most {MAX_INTEGER_DIGITS})", where=f"{path}:{line}:{col}")
+
+
+def check_line_lengths(text: str, path: str) -> None:
+    """Refuse a line longer than MAX_LINE_CHARS (InputError naming the line)."""
+    start = 0
+    number = 1
+    size = len(text)
+    while start <= size:
+        end = text.find("\n", start)
+        end = size if end < 0 else end
+        if end - start > MAX_LINE_CHARS:
+            raise InputError(f"line too long ({end - start:,} characters; at most {MAX_LINE_CHARS:,})",
+                             where=f"{path}:{number}")
+        start = end + 1
+        number += 1
+
+
 def split_lines(text: str, path: str) -> list[Line]:
     """Normalize line ends, drop a BOM, un-escape `\\$`, and number the lines."""
     if text.startswith("\ufeff"):
@@ -70,6 +150,8 @@ def split_lines(text: str, path: str) -> list[Line]:
     if "\x00" in text:
         raise InputError("binary file, not a text press release", where=path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    check_line_lengths(text, path)
+    text = _XML_ILLEGAL.sub(" ", text)
     _refuse_markup(text, path)
     return [_unescape(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
 

@@ -3,7 +3,9 @@
 A table that was taken for a statement and could not be read is a SkippedTable: it is
 reported and the rest of the release is converted. The release fails only when no statement
 could be read at all (ExtractionError naming the first unreadable table), and is narrative
-(NoStatementsError) when no table was taken for a statement.
+(NoStatementsError) when no table was taken for a statement. A statement of more than
+MAX_TABLE_ROWS line items is skipped the same way (no release prints one that long), and so
+is every statement after the first MAX_RELEASE_ROWS rows of a release.
 """
 
 from __future__ import annotations
@@ -16,8 +18,25 @@ from .reader import Line
 from .scaleinfer import infer_scale
 
 
+MAX_TABLE_ROWS = 1000
+MAX_RELEASE_ROWS = 2000
+
+
 def build_release(path: str, lines: list[Line], statements: list[Statement],
                   ignored: list[tuple[str, str, SourceRef]], skipped: list[SkippedTable]) -> Release:
+    skipped = skipped + [SkippedTable(s.kind.value, s.title, s.source,
+                                      f"table too long ({len(s.items):,} rows; at most {MAX_TABLE_ROWS:,})")
+                         for s in statements if len(s.items) > MAX_TABLE_ROWS]
+    statements = [s for s in statements if len(s.items) <= MAX_TABLE_ROWS]
+    kept, total = [], 0
+    for st in sorted(statements, key=lambda s: s.source):
+        total += len(st.items)
+        if total > MAX_RELEASE_ROWS:
+            skipped.append(SkippedTable(st.kind.value, st.title, st.source,
+                                        f"release too long (over {MAX_RELEASE_ROWS:,} statement rows in all)"))
+        else:
+            kept.append(st)
+    statements = kept
     if not statements and skipped:
         first = min(skipped, key=lambda t: t.source)
         more = f" ({len(skipped) - 1} more unreadable table(s))" if len(skipped) > 1 else ""

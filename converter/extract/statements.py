@@ -141,6 +141,9 @@ def _line_statement(lines: list[Line], title: _Title, stop: int, path: str) -> S
             place_tab(row, n, path)
     else:
         anchors = fixed_anchors(header, rows)
+        if not anchors:
+            raise ExtractionError("no value columns found (are the columns separated by single spaces?)",
+                                  where=f"{path}:{header[0].number}")
         segs, n = fixed_header(header, anchors), len(anchors)
         for row in rows:
             place_fixed(row, anchors, path)
