@@ -252,3 +252,24 @@ def test_unlabelled_totals_are_named_for_their_heading_and_broken_words_joined()
     assert "Total liabilities" in labels  # "liabi-" / "lities": the word is printed elsewhere
     assert labels[-1] == "Total liabilities and stockholders' equity"
     assert st.items[2].section == ("ASSETS",) and st.items[3].section == ("LIABILITIES",)
+
+
+NO_SCALE = """            Tarrow Bancorp reports quarterly earnings
+
+Tarrow Bancorp today reported net income of $4.0 million for the quarter, compared with
+$3.2 million a year ago. Total assets reached $1.08 billion.
+
+                      CONSOLIDATED STATEMENTS OF INCOME
+
+                                          Quarter Ended       Quarter Ended
+                                          Dec 31, 2005        Dec 31, 2004
+ Interest income                           $ 17,328            $ 12,272
+ Net Income                                $  3,983            $  3,224
+ Diluted EPS                               $   0.40            $   0.31
+"""
+
+
+def test_scale_inferred_from_the_narrative_when_none_is_printed():
+    st = extract_text(NO_SCALE, "tarrow.txt").statements[0]
+    assert st.scale.exponent == 3
+    assert any("no scale printed" in note for note in st.notes)

@@ -39,6 +39,7 @@ _SEG_RE = re.compile(r"\S+(?: \S+)*")
 _LEADER_RE = re.compile(r"(?:\s?\.){3,}\s*$|(?:\s?\.){3,}(?=\s)")
 _PCT_RE = re.compile(r"^[-+(]?\s*\d[\d,]*(?:\.\d+)?\s*%\)?$|^(?:n/?a|n/?m|nmf?|\*+)$", re.I)
 _YEAR_ONLY_RE = re.compile(r"^(?:19|20)\d\d\*?$")
+_HEADER_MARK_RE = re.compile(r"(?<=\d)\s*(?:\*+|\(\d\)|\([a-z]\))$")
 _STRAY_SPACE_RE = re.compile(r"(\d) (,\d{3})")
 _NUMERIC_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
 _DAY_COMMA_YEAR_RE = re.compile(r"(\b[A-Za-z]{3,9}\.?\s+\d{1,2}),((?:19|20)\d\d)\b")
@@ -285,6 +286,7 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
                 best[0].append(col)
         for hits, text, orig in placed:
             text = _NUMERIC_DATE_RE.sub(_spelled_date, _DAY_COMMA_YEAR_RE.sub(r"\1, \2", text))
+            text = _HEADER_MARK_RE.sub("", text) or text  # "June 30, 2002*": a footnote mark
             cells.append(GCell(text, row.line.number, row.line.col(orig), min(hits) + 1, max(hits) + 1))
         if cells:
             out.append(cells)
