@@ -273,3 +273,13 @@ def test_scale_inferred_from_the_narrative_when_none_is_printed():
     st = extract_text(NO_SCALE, "tarrow.txt").statements[0]
     assert st.scale.exponent == 3
     assert any("no scale printed" in note for note in st.notes)
+
+
+def test_values_with_footnote_stars_and_glued_change_figures():
+    from converter.extract.reader import Line
+    from converter.extract.textgrid import parse_line
+
+    row = parse_line(0, Line(1, "  Diluted EPS          $      0.37          0%         $      0.37*     23% $   0.30*"))
+    assert row.label == "Diluted EPS"
+    assert [(t.text, t.kind) for t in row.toks if t.kind in ("value", "pct")] == [
+        ("0.37", "value"), ("0%", "pct"), ("0.37", "value"), ("23%", "pct"), ("0.30", "value")]

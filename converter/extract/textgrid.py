@@ -39,6 +39,7 @@ _SEG_RE = re.compile(r"\S+(?: \S+)*")
 _LEADER_RE = re.compile(r"(?:\s?\.){3,}\s*$|(?:\s?\.){3,}(?=\s)")
 _PCT_RE = re.compile(r"^[-+(]?\s*\d[\d,]*(?:\.\d+)?\s*%\)?$|^(?:n/?a|n/?m|nmf?|\*+)$", re.I)
 _YEAR_ONLY_RE = re.compile(r"^(?:19|20)\d\d\*?$")
+_VALUE_MARK_RE = re.compile(r"^(.*[\d)])\*{1,3}$")
 _HEADER_MARK_RE = re.compile(r"(?<=\d)\s*(?:\*+|\(\d\)|\([a-z]\))$")
 _STRAY_SPACE_RE = re.compile(r"(\d) (,\d{3})")
 _NUMERIC_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
@@ -90,6 +91,11 @@ def parse_line(index: int, line: Line) -> _Line:
         elif _PCT_RE.match(seg):
             toks.append(_Tok(start, end, seg, "pct"))
         else:
+            marked = _VALUE_MARK_RE.match(seg)  # "0.37*": a value with a footnote mark
+            if marked and split_values(marked[1]) == [(0, len(marked[1]))]:
+                toks.append(_Tok(start, start + len(marked[1]), marked[1], "value"))
+                rest.pop()
+                continue
             spans = split_values(seg)
             if spans is None and _STRAY_SPACE_RE.search(seg):  # "4,180 ,000": a stray space in a number
                 joined = _STRAY_SPACE_RE.sub(r"\1\2", seg)
