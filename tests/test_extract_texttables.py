@@ -283,3 +283,11 @@ def test_values_with_footnote_stars_and_glued_change_figures():
     assert row.label == "Diluted EPS"
     assert [(t.text, t.kind) for t in row.toks if t.kind in ("value", "pct")] == [
         ("0.37", "value"), ("0%", "pct"), ("0.37", "value"), ("23%", "pct"), ("0.30", "value")]
+
+
+def test_dash_label_repeats_the_stem_above():
+    text = SGML.replace("Net income per share - Diluted          $      0.46            $      0.31            $      1.57",
+                        "Net income per share - Basic            $      0.48            $      0.33            $      1.67\n"
+                        "                     - Diluted          $      0.46            $      0.31            $      1.57", 1)
+    st = extract_text(text, "fenwick.txt").statements[0]
+    assert [i.label for i in st.items][-2:] == ["Net income per share - Basic", "Net income per share - Diluted"]

@@ -197,6 +197,7 @@ def text_grid(lines: list[Line], start: int, stop: int, header_end: int | None =
     if label_area:
         first_cell = label_area[0]
         grid.captions.append(GCell(" ".join(c.text for c in label_area), first_cell.line, first_cell.col, 0, 0))
+    _repeat_stems(body)
     grid.body = [_body_row(row, cols) for row in body]
     _drop_superseded(grid)
     return TextTable(grid, captions, start + first)
@@ -228,6 +229,21 @@ def _spelled_date(match: re.Match[str]) -> str:
     if year < 100:
         year += 2000 if year < 50 else 1900
     return f"{calendar.month_name[month]} {day}, {year}"
+
+
+def _repeat_stems(rows: list[_Line]) -> None:
+    """A label printed as "- Diluted" under "Net income per share - Basic" repeats the stem
+    above it: "Net income per share - Diluted"."""
+    stem = ""
+    for row in rows:
+        if not row.label:
+            continue
+        if row.label.startswith("- ") and stem:
+            row.label = f"{stem} {row.label}"
+        elif " - " in row.label:
+            stem = row.label.rsplit(" - ", 1)[0]
+        else:
+            stem = ""
 
 
 def _after_header(rows: list[_Line], first: int) -> int:
