@@ -26,6 +26,7 @@ from datetime import timedelta
 
 from converter.concepts import ConceptEntry, ConceptTable, normalize_label
 from converter.map import match_line_item
+from converter.structure import TotalParts, Unexplained, explain
 from converter.model import (
     Fact,
     Level,
@@ -92,26 +93,33 @@ def _is_named_total(row: _Row) -> bool:
     return normalize_label(row.item.label).split(" ", 1)[0] == "total"
 
 
-def _total_level(row: _Row, path: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
-    """The heading level a named total sums, and whether it closes that heading.
+def _total_level(row: _Row, path: tuple[str, ...]) -> tuple[tuple[str, ...], bool, str | None]:
+    """The heading level a named total sums, whether it closes that heading, and the label of
+    the total after which its rows start (None: all the level's rows not yet added up).
 
     A bare "Total", or "Total <heading>", closes the heading it names ("Total current assets"
     under "Current Assets"). A total named for the start of an outer heading sums that outer
     level without closing it ("Total liabilities" under "Long-term liabilities" sums everything
-    under "LIABILITIES AND STOCKHOLDERS' EQUITY" so far). Otherwise the total sums its own
-    heading and stays there ("Total operating costs and expenses" under "COSTS AND EXPENSES").
+    under "LIABILITIES AND STOCKHOLDERS' EQUITY" so far). A total named for the end of an outer
+    heading sums that level's rows after the total named for its start, without closing it
+    ("Total equity" under "LIABILITIES AND EQUITY" takes the rows after "Total liabilities").
+    Otherwise the total sums its own heading and stays there ("Total operating costs and
+    expenses" under "COSTS AND EXPENSES").
     """
     label = normalize_label(row.item.label)
     if label == "total":
-        return path, bool(path)
+        return path, bool(path), None
     rest = label.removeprefix("total ")
     for depth in range(len(path), 0, -1):
         heading = normalize_label(path[depth - 1])
         if rest.startswith(heading):
-            return path[:depth], True
+            return path[:depth], True, None
         if heading.startswith(rest + " "):
-            return path[:depth], False
-    return path, False
+            return path[:depth], False, None
+        for connector in (" and ", " & "):
+            if heading.endswith(connector + rest):
+                return path[:depth], False, "total " + heading[: -len(connector + rest)].strip()
+    return path, False, None
 
 
 def _components(statement_rows: list[_Row]) -> list[tuple[_Row, list[_Row]]]:
@@ -135,9 +143,17 @@ def _components(statement_rows: list[_Row]) -> list[tuple[_Row, list[_Row]]]:
             continue
         parts: list[_Row] = []
         if named:
-            level, closes = _total_level(row, path)
-            for sub in sorted(p for p in pending if p[: len(level)] == level):
-                parts.extend(pending.pop(sub))
+            level, closes, since = _total_level(row, path)
+            subs = sorted(p for p in pending if p[: len(level)] == level)
+            starts = [r.item.source for sub in subs for r in pending[sub]
+                      if since and normalize_label(r.item.label) == since]
+            if starts:  # "Total equity" after "Total liabilities": the rows after it
+                for sub in subs:
+                    parts.extend(r for r in pending[sub] if r.item.source > max(starts))
+                    pending[sub] = [r for r in pending[sub] if r.item.source <= max(starts)]
+            else:
+                for sub in subs:
+                    parts.extend(pending.pop(sub))
             target = level[:-1] if closes else level
         else:
             for sub in sorted(pending):
@@ -201,27 +217,31 @@ def _signed_components(statement_rows: list[_Row], kind: StatementKind) -> list[
 
 def _tolerance(parts: int, decimals: int | None) -> Decimal:
     """Independently rounded printed figures may differ from their printed total by up to half
-    a unit of the last printed digit for each figure."""
+    a unit of the last printed digit for each figure, the total's included."""
     unit = Decimal(1).scaleb(-(decimals or 0))
-    return unit * Decimal(parts) / 2
+    return unit * Decimal(parts + 1) / 2
 
 
-def _check_total(total: _Row, parts: list[_Row], statement: Statement,
-                 facts: dict[tuple[str, Period], Fact]) -> list[ValidationMessage]:
+def _check_total(total: _Row, parts: list[tuple[_Row, int]], statement: Statement,
+                 facts: dict[tuple[str, Period], Fact], unexplained: bool = False) -> list[ValidationMessage]:
+    """Differences between a total and the rows that should add up to it: within the printed
+    rounding a warning, else an error. `unexplained`: no reading of the rows adds up (see
+    converter.structure); it gets no calculation, and a total without any part is not checked."""
     assert total.entry is not None
     entry = total.entry
-    unmapped = [p.item.label for p in parts if p.entry is None]
-    if unmapped:
+    unmapped = [p.item.label for p, _w in parts if p.entry is None]
+    if unmapped or (unexplained and not parts):
+        why = f"its row {unmapped[0]!r} is unmapped" if unmapped else "no rows above it add up to it"
         return [ValidationMessage(
             code="check.skipped", level=Level.WARNING, concept=entry.concept, source="checks",
-            message=f"{total.item.label!r} ({entry.local_name}) not checked: its row {unmapped[0]!r} is unmapped",
+            message=f"{total.item.label!r} ({entry.local_name}) not checked: {why}",
             refs=(str(total.item.source),))]
     messages = []
     for period in statement.periods:
         found = _value(facts, entry.concept, period)
         if found is None:
             continue
-        weighted = [(weight(statement.kind, entry, p.entry), p.entry) for p in parts if p.entry is not None]
+        weighted = [(w, p.entry) for p, w in parts if p.entry is not None]
         expected = sum((w * (_value(facts, e.concept, period) or 0) for w, e in weighted), Decimal(0))
         diff = abs(expected - found)
         if diff == 0:
@@ -244,11 +264,26 @@ def check_totals(mapped: MappedRelease, statement: Statement, table: ConceptTabl
         if entry is None or entry.unit is not None:
             rows.append(_Row(item, entry))
     messages: list[ValidationMessage] = []
-    signed = statement.kind in SIGNED_STATEMENTS
-    for total, parts in (_signed_components(rows, statement.kind) if signed else _components(rows)):
-        if parts:
-            messages.extend(_check_total(total, parts, statement, facts))
+    found, unexplained = statement_totals(statement.kind, [(r.item, r.entry) for r in rows])
+    for parts in found:
+        total = _Row(parts.total, parts.entry)
+        messages.extend(_check_total(total, [(_Row(i, e), w) for i, e, w in parts.parts], statement, facts))
+    for miss in unexplained:  # what the layout expected, said as before: a skipped check or an error
+        layout = [_Row(item, e) for item, e in miss.layout_parts]
+        weights = [(p, weight(statement.kind, miss.entry, p.entry) if p.entry is not None else 1) for p in layout]
+        messages.extend(_check_total(_Row(miss.total, miss.entry), weights, statement, facts, unexplained=True))
     return messages
+
+
+def statement_totals(kind: StatementKind, rows: Sequence[tuple[LineItem, ConceptEntry | None]]
+                     ) -> tuple[list[TotalParts], list[Unexplained]]:
+    """The totals of a statement with the rows each adds up, read from the layout and checked
+    by the figures (converter.structure), and the totals nothing explains."""
+    wrapped = [_Row(item, entry) for item, entry in rows]
+    signed = kind in SIGNED_STATEMENTS
+    layout = _signed_components(wrapped, kind) if signed else _components(wrapped)
+    return explain(kind, rows, [((t.item, t.entry), [(p.item, p.entry) for p in parts]) for t, parts in layout],
+                   weight)
 
 
 def check_balance(mapped: MappedRelease) -> list[ValidationMessage]:
@@ -304,6 +339,7 @@ def check_signs(mapped: MappedRelease, table: ConceptTable) -> list[ValidationMe
 
 def run_checks(mapped: MappedRelease, table: ConceptTable) -> tuple[ValidationMessage, ...]:
     messages: list[ValidationMessage] = []
+    table = table.for_release(mapped.release)
     for statement in mapped.release.statements:
         messages.extend(check_totals(mapped, statement, table))
         messages.extend(check_cash(mapped, statement))

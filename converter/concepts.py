@@ -1,4 +1,5 @@
-"""Configuration: the concept table and the entity registry, loaded once into typed objects.
+"""Configuration: the concept table, loaded once into typed objects (the entity registry is in
+converter/entities.py and re-exported here).
 
 The concept table (taxonomy_map/concepts.yaml) has one entry per taxonomy concept:
 
@@ -10,6 +11,8 @@ The concept table (taxonomy_map/concepts.yaml) has one entry per taxonomy concep
                                       #   or a list of them (omit for label details)
       section: "^assets$"             # optional regex; one heading above the row must match
       labels: ["total assets", "total"]   # regexes; one must match the whole normalized label
+      under: "^assets$"               # optional regex, and labels_under: labels that apply only
+      labels_under: ["total"]         #   under a heading matching `under` (`section` aside)
       total: true                     # the row is a subtotal/total of the rows above it
       sign: as-printed                # as-printed | deduction (printed in parentheses because
                                       #   it is subtracted; the concept stores its size) | negated
@@ -24,16 +27,21 @@ The concept table (taxonomy_map/concepts.yaml) has one entry per taxonomy concep
       never_negative: true            # the tool's checks flag a negative value
       detail: allowance               # for facts stated inside labels: the DetailKind ...
       detail_of: ["accounts receivable.*"]   # ... and the labels of rows that carry it
+      beside: us-gaap:NetIncomeLossAttributableToNoncontrollingInterest
+      labels_beside: ["net income"]   # labels that apply only when the release also has a row
+                                      #   of concept `beside` ("Net income" is ProfitLoss when
+                                      #   a share of noncontrolling interests is taken out of it)
 
 Labels are normalized before matching: lower case, curly quotes straightened, whitespace
 collapsed, a trailing colon, footnote marks and "(Note 11)" removed. Patterns use Python
 regex syntax and are matched with fullmatch, so "total" matches only the bare word.
+Entries are tried in the table's order and the first that matches wins.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
@@ -41,8 +49,9 @@ from typing import Any
 
 import yaml
 
+from converter.entities import Entity, EntityRegistry, default_entity_registry_path, load_entity_registry  # noqa: F401 (re-exported)
 from converter.errors import ConfigError
-from converter.model import DetailKind, StatementKind, UnitKind
+from converter.model import DetailKind, Release, StatementKind, UnitKind
 
 
 class Sign(str, Enum):
@@ -111,6 +120,10 @@ class ConceptEntry:
     nillable: bool = True
     statements: tuple[StatementKind, ...] = ()  # every statement the entry's labels apply in
     opening_labels: tuple[re.Pattern[str], ...] = ()  # rows giving the balance at a period's start
+    under: re.Pattern[str] | None = None  # labels_under apply only under a heading matching this
+    labels_under: tuple[re.Pattern[str], ...] = ()
+    beside: str | None = None  # labels_beside apply only when the release has a row of this concept
+    labels_beside: tuple[re.Pattern[str], ...] = ()
 
     @property
     def prefix(self) -> str:
@@ -143,6 +156,18 @@ class ConceptEntry:
         return any(self.section.search(normalize_label(h)) for h in section) or bool(
             normalized_label and self.section.search(normalized_label))
 
+    def match(self, normalized_label: str, section: tuple[str, ...]) -> re.Pattern[str] | None:
+        """The pattern by which a row with this label under these headings is this concept:
+        one of its labels within its section, or one of its labels_under under `under`."""
+        pattern = self.matches_label(normalized_label)
+        if pattern is not None and self.matches_section(section, normalized_label):
+            return pattern
+        if self.under is not None and any(self.under.search(normalize_label(h)) for h in section):
+            for pattern in self.labels_under:
+                if pattern.fullmatch(normalized_label):
+                    return pattern
+        return None
+
     def carries_detail(self, normalized_label: str) -> bool:
         return any(p.fullmatch(normalized_label) for p in self.detail_of)
 
@@ -164,25 +189,56 @@ class ConceptTable:
                 return e
         return None
 
+    def match(self, kind: StatementKind, label: str, section: tuple[str, ...]
+              ) -> list[tuple[ConceptEntry, re.Pattern[str]]]:
+        """Every entry a row of a statement of `kind` matches, in table order (the first wins)."""
+        normalized = normalize_label(label)
+        hits = []
+        for entry in self.line_item_entries(kind):
+            pattern = entry.match(normalized, section)
+            if pattern is not None:
+                hits.append((entry, pattern))
+        return hits
 
-@dataclass(frozen=True)
-class Entity:
-    ticker: str
-    cik: str  # 10 digits
-    name: str
+    def for_release(self, release: Release) -> ConceptTable:
+        """The table as it applies to one release: entries whose `beside` concept some row of
+        the release is tagged with take their labels_beside too (ahead of their labels). The
+        result has no labels_beside left, so resolving it again changes nothing."""
+        if not any(e.labels_beside for e in self.entries):
+            return self
+        return _resolved(self, release)
 
 
-@dataclass(frozen=True)
-class EntityRegistry:
-    entities: tuple[Entity, ...]
+_RESOLVED: dict[tuple[int, int], tuple[ConceptTable, Release, ConceptTable]] = {}
 
-    def by_ticker(self, ticker: str | None) -> Entity | None:
-        if not ticker:
-            return None
-        for e in self.entities:
-            if e.ticker.upper() == ticker.upper():
-                return e
-        return None
+
+def _resolved(table: ConceptTable, release: Release) -> ConceptTable:
+    """for_release, remembered for the last few (table, release) pairs: the mapper, the checks
+    and the extension taxonomy each resolve the same release."""
+    key = (id(table), id(release))
+    hit = _RESOLVED.get(key)
+    if hit is not None and hit[0] is table and hit[1] is release:
+        return hit[2]
+    resolved = _resolve(table, release)
+    if len(_RESOLVED) >= 4:
+        _RESOLVED.pop(next(iter(_RESOLVED)))
+    _RESOLVED[key] = (table, release, resolved)
+    return resolved
+
+
+def _resolve(table: ConceptTable, release: Release) -> ConceptTable:
+    wanted = {e.beside for e in table.entries if e.labels_beside}
+    present: set[str] = set()
+    for statement in release.statements:
+        for item in statement.items:
+            hits = table.match(statement.kind, item.label, item.section)
+            if hits and hits[0][0].concept in wanted:
+                present.add(hits[0][0].concept)
+    entries = tuple(
+        replace(e, labels=(e.labels_beside + e.labels) if e.beside in present else e.labels,
+                labels_beside=(), beside=None)
+        for e in table.entries)
+    return replace(table, entries=entries)  # keeps a subclass's own fields
 
 
 # ---- loading -------------------------------------------------------------------------------
@@ -190,6 +246,7 @@ class EntityRegistry:
 _ENTRY_KEYS = {
     "concept", "type", "period", "balance", "statement", "section", "labels", "total", "sign",
     "dash", "never_negative", "detail", "detail_of", "nillable", "note", "opening_labels",
+    "under", "labels_under", "beside", "labels_beside",
 }
 
 
@@ -254,13 +311,23 @@ def _entry(raw: Any, where: str) -> ConceptEntry:
     opening_labels = _patterns(raw.get("opening_labels"), where)
     if opening_labels and period != "instant":
         raise ConfigError("opening_labels are for instant concepts (balances at a period's start)", where)
-    if detail is None and (labels or opening_labels) and statement is None:
+    if detail is None and (labels or opening_labels or raw.get("labels_under") or raw.get("labels_beside")) and statement is None:
         raise ConfigError("an entry with labels needs a statement", where)
     if detail is not None and not detail_of:
         raise ConfigError("an entry with detail needs detail_of patterns", where)
     if detail is not None and period != "instant":
         raise ConfigError("facts stated in labels are balance-sheet instants", where)
     section = _regex(raw["section"], where) if raw.get("section") else None
+    under = _regex(raw["under"], where) if raw.get("under") else None
+    labels_under = _patterns(raw.get("labels_under"), where)
+    if bool(labels_under) != bool(under):
+        raise ConfigError("under and labels_under go together", where)
+    labels_beside = _patterns(raw.get("labels_beside"), where)
+    beside = raw.get("beside")
+    if bool(labels_beside) != bool(beside):
+        raise ConfigError("beside and labels_beside go together", where)
+    if beside is not None and (not isinstance(beside, str) or not re.fullmatch(r"(us-gaap|dei):[A-Z][A-Za-z0-9]+", beside)):
+        raise ConfigError(f"beside must name a concept like us-gaap:Name, got {beside!r}", where)
     return ConceptEntry(
         concept=concept,
         item_type=item_type,
@@ -278,6 +345,10 @@ def _entry(raw: Any, where: str) -> ConceptEntry:
         nillable=bool(raw.get("nillable", True)),
         statements=statements,
         opening_labels=opening_labels,
+        under=under,
+        labels_under=labels_under,
+        beside=beside,
+        labels_beside=labels_beside,
     )
 
 
@@ -304,34 +375,10 @@ def load_concept_table(path: Path) -> ConceptTable:
     return ConceptTable(entries=entries, source=str(path))
 
 
-def load_entity_registry(path: Path) -> EntityRegistry:
-    data = _read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
-        raise ConfigError("expected a mapping with an 'entities' list", str(path))
-    out = []
-    for i, raw in enumerate(data["entities"]):
-        where = f"{path}: entities[{i}]"
-        if not isinstance(raw, dict) or set(raw) - {"ticker", "cik", "name"}:
-            raise ConfigError("each entity needs ticker, cik and name only", where)
-        cik = str(raw.get("cik", ""))
-        if not re.fullmatch(r"\d{1,10}", cik):
-            raise ConfigError(f"cik must be up to 10 digits, got {cik!r}", where)
-        if not raw.get("ticker") or not raw.get("name"):
-            raise ConfigError("ticker and name are required", where)
-        out.append(Entity(ticker=str(raw["ticker"]).upper(), cik=cik.zfill(10), name=str(raw["name"])))
-    return EntityRegistry(entities=tuple(out))
-
-
 def default_concept_table_path() -> Path:
     from taxonomy_map import data_path
 
     return data_path("concepts.yaml")
-
-
-def default_entity_registry_path() -> Path:
-    from taxonomy_map import data_path
-
-    return data_path("entities.yaml")
 
 
 @lru_cache(maxsize=8)

@@ -33,12 +33,24 @@ from converter.model import (
 DEFAULT_DOCUMENT_TYPE = "8-K"
 
 
+CIK_SCHEME = "http://www.sec.gov/CIK"
+
+
 @dataclass(frozen=True)
 class EntityId:
-    """Who the facts are about: the CIK (10 digits) and registrant name."""
+    """Who the facts are about: the CIK (10 digits) and registrant name. When no CIK could be
+    found, `cik` holds another identifier under another `scheme` (see pipeline.resolve_entity)
+    and `warning` says so."""
 
     cik: str
     name: str
+    scheme: str = CIK_SCHEME
+    found_by: str = ""  # how the CIK was found ("ticker CPST in entities.yaml", ...)
+    warning: str | None = None
+
+    @property
+    def has_cik(self) -> bool:
+        return self.scheme == CIK_SCHEME
 
 
 @dataclass(frozen=True)
@@ -49,18 +61,23 @@ class Match:
 
 
 def match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -> Match:
-    """Find the concept-table entry for a row: label pattern within statement and section."""
-    label = normalize_label(item.label)
-    hits: list[tuple[ConceptEntry, str]] = []
-    for entry in table.line_item_entries(kind):
-        pattern = entry.matches_label(label)
-        if pattern is not None and entry.matches_section(item.section, label):
-            hits.append((entry, pattern.pattern))
+    """Find the concept-table entry for a row: label pattern within statement and section.
+    `table` should be resolved for the row's release (ConceptTable.for_release). A table
+    with `match_before` / `match_after` hooks is asked ahead of / after its own entries."""
+    before = getattr(table, "match_before", None)
+    if before is not None and (found := before(kind, item)) is not None:
+        return Match(*found)
+    hits = table.match(kind, item.label, item.section)
     if not hits:
-        return Match(None, f"no {kind.value} entry matches label {label!r}", ())
+        rule = f"no {kind.value} entry matches label {normalize_label(item.label)!r}"
+        after = getattr(table, "match_after", None)
+        if after is not None:
+            entry, why, alternatives = after(kind, item)
+            return Match(entry, why if entry is not None else f"{rule}; {why}".rstrip("; "), alternatives)
+        return Match(None, rule, ())
     entry, pattern = hits[0]
     section = f" in section /{entry.section.pattern}/" if entry.section else ""
-    return Match(entry, f"label /{pattern}/{section}", tuple(e.concept for e, _ in hits[1:]))
+    return Match(entry, f"label /{pattern.pattern}/{section}", tuple(e.concept for e, _ in hits[1:]))
 
 
 def _scale_exponent(unit: UnitKind | None, scale: Scale) -> int:
@@ -82,6 +99,8 @@ def states_loss_size(entry: ConceptEntry, item: LineItem) -> bool:
     words in parentheses do not count ("Net income (loss)" is not)."""
     if entry.sign is not Sign.AS_PRINTED or (entry.balance != "credit" and entry.item_type != "perShareItemType"):
         return False
+    if entry.never_negative:  # "Unpaid losses and loss adjustment expenses": a liability, not a loss
+        return False
     first = _LOSS_OR_GAIN.search(re.sub(r"\([^)]*\)", " ", normalize_label(item.label)))
     if first is None or first.group(1) not in ("loss", "losses", "deficit"):
         return False
@@ -89,12 +108,33 @@ def states_loss_size(entry: ConceptEntry, item: LineItem) -> bool:
     return bool(values) and all(v >= 0 for v in values) and any(v > 0 for v in values)
 
 
+# "Net (income) loss attributable to noncontrolling interests": the wording puts income in
+# parentheses, so the figure is printed as it affects the total it is taken out of.
+_INCOME_IN_PARENTHESES = re.compile(r"\((income|earnings|profit)\) (loss|losses)\b")
+
+
+def prints_effect(entry: ConceptEntry, item: LineItem) -> bool:
+    """Is a row worded "(income) loss", printing its figure as its effect on the total ("(5)"
+    for income of 5 taken out, "3" for a loss of 3 added back)? Then the concept stores the
+    opposite of the printed figure."""
+    return entry.sign is not Sign.NEGATED and bool(_INCOME_IN_PARENTHESES.search(normalize_label(item.label)))
+
+
+_LESS = re.compile(r"less\b")
+
+
+def states_deduction(entry: ConceptEntry, item: LineItem) -> bool:
+    """Does the label say the row is subtracted ("Less: net income attributable to
+    noncontrolling interests")? Then parentheses only mark the subtraction, as for a deduction."""
+    return entry.sign is Sign.AS_PRINTED and entry.unit is UnitKind.USD and bool(_LESS.match(normalize_label(item.label)))
+
+
 def stored_value(printed: Decimal, entry: ConceptEntry, item: LineItem) -> Decimal:
     """The value a concept stores for a printed figure of a row (unscaled): the concept's
     meaning, not the printed sign."""
-    if entry.sign is Sign.NEGATED or states_loss_size(entry, item):
+    if entry.sign is Sign.NEGATED or states_loss_size(entry, item) or prints_effect(entry, item):
         return -printed
-    return abs(printed) if entry.sign is Sign.DEDUCTION else printed
+    return abs(printed) if entry.sign is Sign.DEDUCTION or states_deduction(entry, item) else printed
 
 
 def fact_period(entry: ConceptEntry, item: LineItem, period: Period) -> Period:
@@ -218,7 +258,8 @@ def dei_facts(release: Release, entity: EntityId, document_type: str = DEFAULT_D
     period_end = info.period_end or period.end
     values: list[tuple[str, str | None, str]] = [
         ("dei:EntityRegistrantName", entity.name, "company_name"),
-        ("dei:EntityCentralIndexKey", entity.cik, "ticker"),
+        ("dei:EntityCentralIndexKey", entity.cik if entity.has_cik else None,
+         "cik" if info.cik and info.cik == entity.cik else "ticker"),
         ("dei:TradingSymbol", info.ticker, "ticker"),
         ("dei:DocumentType", document_type, ""),
         ("dei:DocumentPeriodEndDate", period_end.isoformat(), "period_end"),
@@ -261,6 +302,7 @@ def _dedupe(facts: list[Fact]) -> tuple[list[Fact], list[MappingDecision]]:
 
 def map_release(release: Release, table: ConceptTable, entity: EntityId,
                 document_type: str = DEFAULT_DOCUMENT_TYPE) -> MappedRelease:
+    table = table.for_release(release)
     facts: list[Fact] = list(dei_facts(release, entity, document_type))
     decisions: list[MappingDecision] = []
     for statement in release.statements:
@@ -269,7 +311,7 @@ def map_release(release: Release, table: ConceptTable, entity: EntityId,
         decisions.extend(more_decisions)
     facts, conflicts = _dedupe(facts)
     return MappedRelease(release=release, facts=tuple(facts), decisions=tuple(decisions + conflicts),
-                         cik=entity.cik, entity_name=entity.name)
+                         cik=entity.cik, entity_name=entity.name, entity_scheme=entity.scheme)
 
 
 __all__ = ["EntityId", "Match", "map_release", "match_line_item", "document_period", "dei_facts"]

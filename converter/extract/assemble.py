@@ -30,6 +30,7 @@ class _State:
     rule_above: bool = False
 
     top_open: bool = False  # the top heading was printed without a colon ("ASSETS")
+    started: bool = False  # a line item has been read
 
     def heading(self, label: str) -> None:
         text = label.strip().rstrip(":").strip()
@@ -60,12 +61,15 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         parts = state.pending + [row]
         state.pending = []
         items.append(_item(parts, state, n, path, vocabulary))
+        state.started = True
         if unnamed and not state.subs:
             state.top = None  # the unlabelled total under "ASSETS" closes it
         if row.label.lower().startswith("total") and state.subs:
             state.subs.pop()
         elif state.top and not state.top_open and _closes(row.label, state.top):
             state.top = None  # "Total" under "OPERATING EXPENSES:" ends that list
+        elif state.top and state.top_open and _names(row.label, state.top):
+            state.top = None  # "Total assets" ends the statement's first heading "Assets"
     if at_eof and state.pending:
         raise ExtractionError("table cut off in the middle of a row", where=f"{path}:{state.pending[-1].line}")
     if at_eof and items and any(c.kind is CellKind.BLANK for c in items[-1].cells[-1:]):
@@ -93,6 +97,13 @@ def _closes(label: str, heading: str) -> bool:
         return False
     named = heading.lower().split()
     return len(words) == 1 or (bool(named) and named[-1] in words)
+
+
+def _names(label: str, heading: str) -> bool:
+    """A "Total" row naming every word of a heading ("Total assets" for "Assets")."""
+    words = label.lower().replace(":", " ").split()
+    named = heading.lower().split()
+    return bool(words) and words[0] == "total" and bool(named) and all(w in words for w in named)
 
 
 def _no_values(state: _State, row: Row) -> None:
@@ -141,6 +152,10 @@ def _split_headings(parts: list[Row], state: _State) -> list[Row]:
         # " Loan Bank stock"); deeper indents are items under a heading
         indented = part.indent is not None and after.indent is not None and 0 < after.indent - part.indent <= 2
         if part.label and after.label and not indented and not continues(part.label, after.label) and not kept:
+            if not state.started and state.top is None and not part.label.rstrip().endswith(":"):
+                # the statement's first heading, printed without a colon ("Assets"), is outermost
+                state.top, state.subs, state.top_open, state.rule_above = part.label.strip(), [], True, False
+                continue
             state.heading(part.label)
         else:
             kept.append(part)

@@ -1,0 +1,248 @@
+"""Banks, insurers and noncontrolling interests: their statement lines in the concept table,
+the release-wide choice between ProfitLoss and NetIncomeLoss, the signs of the noncontrolling
+share, and two invented releases (a bank and an insurer, both with noncontrolling interests)
+converted end to end against reviewed golden fact lists."""
+
+from __future__ import annotations
+
+import json
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from converter.concepts import concept_table, load_concept_table
+from converter.errors import ConfigError
+from converter.map import EntityId, map_release, match_line_item
+from converter.model import DocumentInfo, Release, StatementKind
+from converter.pipeline import ConvertOptions, Status, convert_document
+from converter.concepts import default_entity_registry_path, load_entity_registry
+from modelkit import BS_PERIODS, Q_PERIODS, item, statement
+
+BS, OPS, CF = StatementKind.BALANCE_SHEET, StatementKind.OPERATIONS, StatementKind.CASH_FLOWS
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = sorted((ROOT / "tests" / "fixtures" / "sectors").glob("*.txt"))
+GOLDEN = ROOT / "tests" / "golden"
+ASSETS, LIAB, DEP, EQ = ("ASSETS",), ("LIABILITIES AND EQUITY",), ("LIABILITIES AND EQUITY", "Deposits"), ("Equity",)
+II, IE = ("Interest income",), ("Interest expense",)
+NII, NIE = ("Noninterest income",), ("Noninterest expense",)
+
+
+@pytest.mark.parametrize(("kind", "section", "label", "concept"), [
+    # bank statement of condition
+    (BS, ASSETS, "Cash and due from banks", "us-gaap:CashAndDueFromBanks"),
+    (BS, ASSETS, "Interest-bearing deposits with the central bank and other banks", "us-gaap:InterestBearingDepositsInBanks"),
+    (BS, ASSETS, "Interest-earning deposits with banks", "us-gaap:InterestBearingDepositsInBanks"),
+    (BS, ASSETS, "Federal funds sold and securities purchased under agreements to resell",
+     "us-gaap:FederalFundsSoldAndSecuritiesPurchasedUnderAgreementsToResell"),
+    (BS, ASSETS, "Investment securities available for sale", "us-gaap:AvailableForSaleSecuritiesDebtSecurities"),
+    (BS, ASSETS, "Securities held to maturity (fair value $1,020)", "us-gaap:HeldToMaturitySecurities"),
+    (BS, ASSETS, "Held-to-maturity, at amortized cost", "us-gaap:HeldToMaturitySecurities"),
+    (BS, ASSETS, "Loans held for sale", "us-gaap:LoansReceivableHeldForSaleAmount"),
+    (BS, ASSETS, "Loans and leases", "us-gaap:LoansAndLeasesReceivableNetOfDeferredIncome"),
+    (BS, ASSETS, "Total loans", "us-gaap:LoansAndLeasesReceivableNetOfDeferredIncome"),
+    (BS, ASSETS, "Less allowance for loan losses", "us-gaap:LoansAndLeasesReceivableAllowance"),
+    (BS, ASSETS, "Allowance for credit losses", "us-gaap:LoansAndLeasesReceivableAllowance"),
+    (BS, ASSETS, "Net loans", "us-gaap:LoansAndLeasesReceivableNetReportedAmount"),
+    (BS, ASSETS, "Loans and leases, net of allowance", "us-gaap:LoansAndLeasesReceivableNetReportedAmount"),
+    (BS, ASSETS, "Premises and equipment, net", "us-gaap:PropertyPlantAndEquipmentNet"),
+    (BS, ASSETS, "Core deposit and other intangible assets", "us-gaap:IntangibleAssetsNetExcludingGoodwill"),
+    (BS, ("Assets",), "Total", "us-gaap:Assets"),
+    (BS, (), "Total assets", "us-gaap:Assets"),  # no "Assets" heading needed
+    (BS, DEP, "Noninterest-bearing", "us-gaap:NoninterestBearingDepositLiabilities"),
+    (BS, DEP, "Interest-bearing", "us-gaap:InterestBearingDepositLiabilities"),
+    (BS, ASSETS, "Interest-bearing", None),  # not a deposit outside a "Deposits" heading
+    (BS, DEP, "Total deposits", "us-gaap:Deposits"),
+    (BS, LIAB, "Deposits", "us-gaap:Deposits"),
+    (BS, ("Other assets",), "Deposits", None),  # a deposit paid is not a bank's deposits
+    (BS, LIAB, "Federal funds purchased and securities sold under agreements to repurchase",
+     "us-gaap:FederalFundsPurchasedAndSecuritiesSoldUnderAgreementsToRepurchase"),
+    (BS, LIAB, "Short-term borrowings", "us-gaap:ShortTermBorrowings"),
+    (BS, LIAB, "Accrued expenses and other liabilities", "us-gaap:AccruedLiabilitiesAndOtherLiabilities"),
+    (BS, EQ, "Capital surplus", "us-gaap:AdditionalPaidInCapital"),
+    (BS, EQ, "Less treasury stock", "us-gaap:TreasuryStockValue"),
+    (BS, EQ, "Common stock held in treasury, at cost", "us-gaap:TreasuryStockValue"),
+    (BS, EQ, "Total Made Up Bancorp shareholders' equity", "us-gaap:StockholdersEquity"),
+    (BS, EQ, "Total equity", "us-gaap:StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest"),
+    (BS, LIAB, "Total liabilities, redeemable convertible preferred stock and stockholders' equity",
+     "us-gaap:LiabilitiesAndStockholdersEquity"),
+    (BS, LIAB, "Total liabilities and stockholders' deficit", "us-gaap:LiabilitiesAndStockholdersEquity"),
+    # bank statement of income
+    (OPS, II, "Loans, including fees", "us-gaap:InterestAndFeeIncomeLoansAndLeases"),
+    (OPS, II, "Interest and fees on loans and leases", "us-gaap:InterestAndFeeIncomeLoansAndLeases"),
+    (OPS, II, "Investment securities", "us-gaap:InterestAndDividendIncomeSecurities"),
+    (OPS, II, "Other interest income", "us-gaap:OtherInterestAndDividendIncome"),
+    (OPS, (), "Total interest income", "us-gaap:InterestAndDividendIncomeOperating"),
+    (OPS, IE, "Deposits", "us-gaap:InterestExpenseDeposits"),
+    (OPS, IE, "Interest on long-term debt", "us-gaap:InterestExpenseLongTermDebt"),
+    (OPS, IE, "Short-term borrowings", "us-gaap:InterestExpenseShortTermBorrowings"),
+    (OPS, (), "Total interest expense", "us-gaap:InterestExpense"),
+    (OPS, (), "Net interest income", "us-gaap:InterestIncomeExpenseNet"),
+    (OPS, (), "Provision for credit losses", "us-gaap:ProvisionForLoanLeaseAndOtherLosses"),
+    (OPS, (), "Provision (benefit) for credit losses", "us-gaap:ProvisionForLoanLeaseAndOtherLosses"),
+    (OPS, (), "Net interest income after provision for loan losses", "us-gaap:InterestIncomeExpenseAfterProvisionForLoanLoss"),
+    (OPS, NII, "Mortgage banking revenue", "us-gaap:FeesAndCommissionsMortgageBankingAndServicing"),
+    (OPS, NII, "Securities gains (losses), net", "us-gaap:DebtSecuritiesRealizedGainLoss"),
+    (OPS, NII, "Other", "us-gaap:NoninterestIncomeOtherOperatingIncome"),
+    (OPS, NII, "Other income", "us-gaap:NoninterestIncomeOtherOperatingIncome"),
+    (OPS, (), "Other income", "us-gaap:OtherNonoperatingIncomeExpense"),  # no bank heading
+    (OPS, (), "Total noninterest income", "us-gaap:NoninterestIncome"),
+    (OPS, NIE, "Salaries and employee benefits", "us-gaap:LaborAndRelatedExpense"),
+    (OPS, NIE, "Personnel expense", "us-gaap:LaborAndRelatedExpense"),
+    (OPS, NIE, "Net occupancy expense", "us-gaap:OccupancyNet"),
+    (OPS, NIE, "Technology and communications", "us-gaap:CommunicationsAndInformationTechnology"),
+    (OPS, NIE, "FDIC insurance", "us-gaap:FederalDepositInsuranceCorporationPremiumExpense"),
+    (OPS, NIE, "Other", "us-gaap:OtherNoninterestExpense"),
+    (OPS, (), "Total noninterest expense", "us-gaap:NoninterestExpense"),
+    (OPS, (), "Applicable income taxes", "us-gaap:IncomeTaxExpenseBenefit"),
+    (OPS, (), "Total net revenue", "us-gaap:Revenues"),
+    (OPS, (), "Total revenue, net of interest expense", "us-gaap:Revenues"),
+    (OPS, ("Revenues",), "Total", "us-gaap:Revenues"),
+    (OPS, ("Revenues",), "Finance income", "us-gaap:InterestAndDividendIncomeOperating"),
+    # insurers
+    (OPS, (), "Net premiums earned", "us-gaap:PremiumsEarnedNet"),
+    (OPS, (), "Net investment income", "us-gaap:NetInvestmentIncome"),
+    (OPS, (), "Losses and loss adjustment expenses", "us-gaap:PolicyholderBenefitsAndClaimsIncurredNet"),
+    (OPS, (), "Amortization of deferred policy acquisition costs", "us-gaap:DeferredPolicyAcquisitionCostAmortizationExpense"),
+    (BS, LIAB, "Unpaid losses and loss adjustment expenses", "us-gaap:LiabilityForClaimsAndClaimsAdjustmentExpense"),
+    (BS, LIAB, "Unearned premiums", "us-gaap:UnearnedPremiums"),
+    (BS, ASSETS, "Deferred policy acquisition costs", "us-gaap:DeferredPolicyAcquisitionCosts"),
+    # noncontrolling interests and the company's share
+    (OPS, (), "Net (income) loss attributable to noncontrolling interests",
+     "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"),
+    (OPS, (), "Less: Net income attributable to noncontrolling interest",
+     "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"),
+    (OPS, ("Earnings",), "Noncontrolling interests", "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"),
+    (OPS, (), "Net income attributable to Made Up Corp.", "us-gaap:NetIncomeLoss"),
+    (OPS, (), "Net income available to the bank holding company", "us-gaap:NetIncomeLoss"),
+    (OPS, (), "Made Up Bank net income", "us-gaap:NetIncomeLoss"),
+    (OPS, (), "Net income excluding noncontrolling interests", "us-gaap:NetIncomeLoss"),
+    (OPS, (), "Net income including noncontrolling interests", "us-gaap:ProfitLoss"),
+    (OPS, (), "Net income applicable to Made Up common shareholders", "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic"),
+    (OPS, (), "Net income available to common stockholders", "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic"),
+    (OPS, (), "Preferred stock dividends and other", "us-gaap:PreferredStockDividendsAndOtherAdjustments"),
+    (OPS, (), "Other comprehensive income", None),
+    # per-share lines, also when worded as income lines under a per-share heading
+    (OPS, (), "Earnings per share - diluted", "us-gaap:EarningsPerShareDiluted"),
+    (OPS, (), "Earnings per diluted share", "us-gaap:EarningsPerShareDiluted"),
+    (OPS, (), "Diluted earnings per common share - as reported", "us-gaap:EarningsPerShareDiluted"),
+    (OPS, (), "Basic and diluted loss per share", "us-gaap:EarningsPerShareBasicAndDiluted"),
+    (OPS, (), "Earnings per common share", "us-gaap:EarningsPerShareBasic"),
+    (OPS, ("Per common share - assuming dilution",), "Net income attributable to Made Up common shareholders",
+     "us-gaap:EarningsPerShareDiluted"),
+    (OPS, ("Net income (loss) per share - diluted",), "Net loss", "us-gaap:EarningsPerShareDiluted"),
+    (OPS, ("Weighted-average shares used in computing net income per share",), "Diluted",
+     "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding"),
+    (OPS, (), "Average diluted common shares outstanding", "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding"),
+    (OPS, (), "Number of shares used to compute diluted earnings per share",
+     "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding"),
+    (OPS, (), "Dividends declared per common share", "us-gaap:CommonStockDividendsPerShareDeclared"),
+    # general lines in other wordings
+    (OPS, (), "Net income (loss) before provision (benefit) for income taxes",
+     "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"),
+    (OPS, (), "Total other income, net", "us-gaap:NonoperatingIncomeExpense"),
+    (BS, ("Current assets",), "Cash & cash equivalents", "us-gaap:CashAndCashEquivalentsAtCarryingValue"),
+    (BS, ("Current assets",), "Restricted cash", "us-gaap:RestrictedCashCurrent"),
+])
+def test_sector_labels(kind, section, label, concept):
+    match = match_line_item(concept_table(), kind, item(label, "1", section=section))
+    assert (match.entry.concept if match.entry else None) == concept
+
+
+def _release(*statements) -> Release:  # type: ignore[no-untyped-def]
+    return Release(path="made-up.txt", info=DocumentInfo(), statements=tuple(statements))
+
+
+def _concepts(mapped) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {d.label: d.concept for d in mapped.decisions}
+
+
+def test_net_income_is_profit_loss_beside_a_noncontrolling_share_in_every_statement():
+    ops = statement(OPS, [item("Net income", "1,000", "900"),
+                          item("Net (income) loss attributable to noncontrolling interests", "(40)", "10"),
+                          item("Net income attributable to Made Up Corp.", "960", "910")], Q_PERIODS)
+    flows = statement(CF, [item("Net income", "1,000", "900", section=("Operating activities",))], Q_PERIODS)
+    mapped = map_release(_release(ops, flows), concept_table(), EntityId("0000000001", "Made Up Corp."))
+    assert [d.concept for d in mapped.decisions] == [
+        "us-gaap:ProfitLoss", "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest", "us-gaap:NetIncomeLoss",
+        "us-gaap:ProfitLoss"]
+    nci = {f.period.start.year: f.value for f in mapped.facts  # type: ignore[union-attr]
+           if f.concept == "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"}
+    # "(income) loss" wording: "(40)" is income of 40 taken out, "10" a loss of 10 added back
+    assert nci == {2008: Decimal(40000), 2007: Decimal(-10000)}
+
+
+def test_net_income_stays_net_income_loss_without_a_noncontrolling_share():
+    ops = statement(OPS, [item("Net income", "1,000", "900")], Q_PERIODS)
+    sheet = statement(BS, [item("Total equity", "5,000", "4,000")], BS_PERIODS)
+    mapped = map_release(_release(ops, sheet), concept_table(), EntityId("0000000001", "Made Up Corp."))
+    assert _concepts(mapped)["Net income"] == "us-gaap:NetIncomeLoss"
+
+
+def test_noncontrolling_share_signs():
+    less = statement(OPS, [item("Net income", "500", "400"),
+                           item("Less: Net income attributable to noncontrolling interests", "(12)", "8"),
+                           item("Net income (loss) attributable to noncontrolling interests", "30", "(5)")], Q_PERIODS)
+    mapped = map_release(_release(less), concept_table(), EntityId("0000000001", "Made Up Corp."))
+    values = [f.value for f in mapped.facts if f.concept == "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"]
+    # "Less:" marks the subtraction (12 and 8 of income); a plain label prints the income (30, -5),
+    # but the first row's facts win over the conflicting second ones
+    assert values[:2] == [Decimal(12000), Decimal(8000)]
+
+
+def test_total_stockholders_equity_below_noncontrolling_interests_includes_them():
+    sheet = statement(BS, [item("Total Made Up Corp. stockholders' equity", "900", "800", section=EQ),
+                           item("Noncontrolling interests", "100", "90", section=EQ),
+                           item("Total stockholders' equity", "1,000", "890", section=EQ)], BS_PERIODS)
+    mapped = map_release(_release(sheet), concept_table(), EntityId("0000000001", "Made Up Corp."))
+    assert _concepts(mapped)["Total stockholders' equity"] == \
+        "us-gaap:StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest"
+
+
+def test_continuing_operations_is_net_income_unless_discontinued_operations_are_reported():
+    rows = [item("Net income from continuing operations", "300", "200")]
+    table = concept_table()
+    alone = map_release(_release(statement(OPS, rows, Q_PERIODS)), table, EntityId("0000000001", "X"))
+    assert _concepts(alone)["Net income from continuing operations"] == "us-gaap:NetIncomeLoss"
+    both = rows + [item("Loss from discontinued operations, net of tax", "(20)", "--"), item("Net income", "280", "200")]
+    mapped = map_release(_release(statement(OPS, both, Q_PERIODS)), table, EntityId("0000000001", "X"))
+    assert _concepts(mapped)["Net income from continuing operations"] == "us-gaap:IncomeLossFromContinuingOperations"
+    assert _concepts(mapped)["Net income"] == "us-gaap:NetIncomeLoss"
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    ("    under: \"^assets$\"\n", "under and labels_under go together"),
+    ("    labels_beside: [\"net income\"]\n", "beside and labels_beside go together"),
+    ("    beside: NetIncomeLoss\n    labels_beside: [\"net income\"]\n", "beside must name a concept"),
+])
+def test_table_keys_are_checked(tmp_path, extra, message):
+    path = tmp_path / "concepts.yaml"
+    path.write_text("concepts:\n  - concept: us-gaap:Assets\n    type: monetaryItemType\n    period: instant\n"
+                    "    balance: debit\n    statement: balance_sheet\n    labels: [\"total assets\"]\n" + extra)
+    with pytest.raises(ConfigError, match=message):
+        load_concept_table(path)
+
+
+def _fact_line(fact: dict) -> str:
+    period = fact["period"]
+    when = f"{period['start']}..{period['end']}" if period["start"] else period["end"]
+    value = "nil" if fact["nil"] else fact["value"]
+    return f"{fact['concept']} | {when} | {value} | {fact['unit'] or '-'} | {fact['decimals']}"
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
+def test_sector_releases_convert_valid_and_match_their_golden_facts(path, tmp_path):
+    options = ConvertOptions(out_dir=tmp_path, cik="0000000001")
+    result = convert_document(path, tmp_path / path.stem, options, concept_table(),
+                              load_entity_registry(default_entity_registry_path()))
+    report = json.loads((tmp_path / path.stem / "report.json").read_text(encoding="utf-8"))
+    assert result.status is Status.VALID, report["validation"]["messages"]
+    assert report["validation"]["errors"] == 0 and report["validation"]["warnings"] == 0
+    assert report["unmapped"] == [] and report["extension_concepts"] == []
+    lines = [_fact_line(f) for f in report["facts"]]
+    golden = GOLDEN / f"{path.stem}.facts"
+    if os.environ.get("XBRL_CONVERT_UPDATE_GOLDEN"):
+        golden.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert lines == golden.read_text(encoding="utf-8").splitlines()
+    assert all(f["source"] and ":" in f["source"] for f in report["facts"] if f["concept"].startswith("us-gaap:"))
