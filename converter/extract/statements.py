@@ -14,7 +14,6 @@ from .columns import fixed_anchors, fixed_header, place_fixed, place_tab, tab_he
 from .flat import flat_statement
 from .headers import fiscal_calendar, is_header_text, is_scale_text, parse_scale, resolve_periods
 from .layout import fixed_row, tab_row
-from .narrscale import infer_scales
 from .perline import perline_statement
 from .reader import Line
 from .tablekind import ignored_title
@@ -84,8 +83,7 @@ def find_statements(lines: list[Line], path: str, tagged: list[TagTable] | None 
     for start, stop, table in titled_skips:  # a titled table the region reader read is not skipped
         if not any(a < stop and start <= b and any(s.source.line - 1 in range(a - 1, b) for s in more) for a, b in read):
             skipped.append(table)
-    statements = infer_scales(sorted(statements, key=lambda s: s.source), lines)  # no scale printed
-    return fiscal_calendar(statements), skipped, ignored  # 52/53-week starts
+    return fiscal_calendar(sorted(statements, key=lambda s: s.source)), skipped, ignored  # 52/53-week starts
 
 
 def _is_last(lines: list[Line], i: int) -> bool:
