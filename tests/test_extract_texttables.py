@@ -252,3 +252,42 @@ def test_unlabelled_totals_are_named_for_their_heading_and_broken_words_joined()
     assert "Total liabilities" in labels  # "liabi-" / "lities": the word is printed elsewhere
     assert labels[-1] == "Total liabilities and stockholders' equity"
     assert st.items[2].section == ("ASSETS",) and st.items[3].section == ("LIABILITIES",)
+
+
+NO_SCALE = """            Tarrow Bancorp reports quarterly earnings
+
+Tarrow Bancorp today reported net income of $4.0 million for the quarter, compared with
+$3.2 million a year ago. Total assets reached $1.08 billion.
+
+                      CONSOLIDATED STATEMENTS OF INCOME
+
+                                          Quarter Ended       Quarter Ended
+                                          Dec 31, 2005        Dec 31, 2004
+ Interest income                           $ 17,328            $ 12,272
+ Net Income                                $  3,983            $  3,224
+ Diluted EPS                               $   0.40            $   0.31
+"""
+
+
+def test_scale_inferred_from_the_narrative_when_none_is_printed():
+    st = extract_text(NO_SCALE, "tarrow.txt").statements[0]
+    assert st.scale.exponent == 3
+    assert st.notes  # says where the scale came from
+
+
+def test_values_with_footnote_stars_and_glued_change_figures():
+    from converter.extract.reader import Line
+    from converter.extract.textgrid import parse_line
+
+    row = parse_line(0, Line(1, "  Diluted EPS          $      0.37          0%         $      0.37*     23% $   0.30*"))
+    assert row.label == "Diluted EPS"
+    assert [(t.text, t.kind) for t in row.toks if t.kind in ("value", "pct")] == [
+        ("0.37", "value"), ("0%", "pct"), ("0.37", "value"), ("23%", "pct"), ("0.30", "value")]
+
+
+def test_dash_label_repeats_the_stem_above():
+    text = SGML.replace("Net income per share - Diluted          $      0.46            $      0.31            $      1.57",
+                        "Net income per share - Basic            $      0.48            $      0.33            $      1.67\n"
+                        "                     - Diluted          $      0.46            $      0.31            $      1.57", 1)
+    st = extract_text(text, "fenwick.txt").statements[0]
+    assert [i.label for i in st.items][-2:] == ["Net income per share - Basic", "Net income per share - Diluted"]

@@ -61,7 +61,7 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         # after two or more rows of that heading (tables rendered without their rules)
         run = sum(1 for _ in takewhile(lambda i: i.section == state.section() and i.label, reversed(items)))
         unnamed = (not row.label and not state.pending
-                   and (state.rule_above and bool(state.top or state.subs or state.closed)
+                   and (state.rule_above and bool(state.top or state.subs or state.closed or items)
                         or bool(state.subs or state.top) and run >= 2))
         if unnamed:
             row.label = _unnamed_total(state, items)
@@ -90,11 +90,13 @@ def _unnamed_total(state: _State, items: list[LineItem]) -> str:
     grand total of a balance sheet ("Total liabilities and stockholders' equity")."""
     heading = state.subs[-1] if state.subs else state.top or state.closed or ""
     name = heading.strip().rstrip(":").lower()
-    if items and items[-1].label.lower() == f"total {name}":
-        if re.search(r"equity|deficit|capital", name) and "liabilities" not in name:
-            return f"Total liabilities and {name}"
+    last = items[-1].label.lower() if items else ""
+    if last.startswith("total ") and (not name or last == f"total {name}"):
+        closed = last[len("total "):]
+        if re.search(r"equity|deficit|capital", closed) and "liabilities" not in closed:
+            return f"Total liabilities and {closed}"
         return ""
-    return f"Total {name}"
+    return f"Total {name}" if name else ""
 
 
 def _closes(label: str, heading: str) -> bool:
@@ -113,6 +115,11 @@ def _names(label: str, heading: str) -> bool:
     return bool(words) and words[0] == "total" and bool(named) and all(w in words for w in named)
 
 
+def _hanging(first: Row, then: Row) -> bool:
+    """Fixed-width text: `then` is indented one or two characters under `first` (a wrapped line)."""
+    return first.indent is not None and then.indent is not None and 0 < then.indent - first.indent <= 2
+
+
 def _no_values(state: _State, row: Row) -> None:
     if row.rule:
         state.rule_above = True
@@ -123,6 +130,12 @@ def _no_values(state: _State, row: Row) -> None:
         return
     if is_heading(row.label) and not state.pending:
         state.heading(row.label)
+        return
+    if is_heading(row.label) and _hanging(state.pending[-1], row):
+        # a heading wrapped with a hanging indent ("Non-interest" / " income:") is one heading
+        joined = " ".join([p.label for p in state.pending] + [row.label])
+        state.pending = []
+        state.heading(joined)
         return
     if is_heading(row.label):
         for part in state.pending:  # "Assets" above "Current assets:" is the outer heading

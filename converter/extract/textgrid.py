@@ -39,6 +39,8 @@ _SEG_RE = re.compile(r"\S+(?: \S+)*")
 _LEADER_RE = re.compile(r"(?:\s?\.){3,}\s*$|(?:\s?\.){3,}(?=\s)")
 _PCT_RE = re.compile(r"^[-+(]?\s*\d[\d,]*(?:\.\d+)?\s*%\)?$|^(?:n/?a|n/?m|nmf?|\*+)$", re.I)
 _YEAR_ONLY_RE = re.compile(r"^(?:19|20)\d\d\*?$")
+_VALUE_MARK_RE = re.compile(r"^(.*[\d)])\*{1,3}$")
+_HEADER_MARK_RE = re.compile(r"(?<=\d)\s*(?:\*+|\(\d\)|\([a-z]\))$")
 _STRAY_SPACE_RE = re.compile(r"(\d) (,\d{3})")
 _NUMERIC_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
 _DAY_COMMA_YEAR_RE = re.compile(r"(\b[A-Za-z]{3,9}\.?\s+\d{1,2}),((?:19|20)\d\d)\b")
@@ -89,6 +91,11 @@ def parse_line(index: int, line: Line) -> _Line:
         elif _PCT_RE.match(seg):
             toks.append(_Tok(start, end, seg, "pct"))
         else:
+            marked = _VALUE_MARK_RE.match(seg)  # "0.37*": a value with a footnote mark
+            if marked and split_values(marked[1]) == [(0, len(marked[1]))]:
+                toks.append(_Tok(start, start + len(marked[1]), marked[1], "value"))
+                rest.pop()
+                continue
             spans = split_values(seg)
             if spans is None and _STRAY_SPACE_RE.search(seg):  # "4,180 ,000": a stray space in a number
                 joined = _STRAY_SPACE_RE.sub(r"\1\2", seg)
@@ -190,6 +197,7 @@ def text_grid(lines: list[Line], start: int, stop: int, header_end: int | None =
     if label_area:
         first_cell = label_area[0]
         grid.captions.append(GCell(" ".join(c.text for c in label_area), first_cell.line, first_cell.col, 0, 0))
+    _repeat_stems(body)
     grid.body = [_body_row(row, cols) for row in body]
     _drop_superseded(grid)
     return TextTable(grid, captions, start + first)
@@ -221,6 +229,21 @@ def _spelled_date(match: re.Match[str]) -> str:
     if year < 100:
         year += 2000 if year < 50 else 1900
     return f"{calendar.month_name[month]} {day}, {year}"
+
+
+def _repeat_stems(rows: list[_Line]) -> None:
+    """A label printed as "- Diluted" under "Net income per share - Basic" repeats the stem
+    above it: "Net income per share - Diluted"."""
+    stem = ""
+    for row in rows:
+        if not row.label:
+            continue
+        if row.label.startswith("- ") and stem:
+            row.label = f"{stem} {row.label}"
+        elif " - " in row.label:
+            stem = row.label.rsplit(" - ", 1)[0]
+        else:
+            stem = ""
 
 
 def _after_header(rows: list[_Line], first: int) -> int:
@@ -285,6 +308,7 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
                 best[0].append(col)
         for hits, text, orig in placed:
             text = _NUMERIC_DATE_RE.sub(_spelled_date, _DAY_COMMA_YEAR_RE.sub(r"\1, \2", text))
+            text = _HEADER_MARK_RE.sub("", text) or text  # "June 30, 2002*": a footnote mark
             cells.append(GCell(text, row.line.number, row.line.col(orig), min(hits) + 1, max(hits) + 1))
         if cells:
             out.append(cells)
