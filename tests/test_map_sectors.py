@@ -211,6 +211,32 @@ def test_continuing_operations_is_net_income_unless_discontinued_operations_are_
     assert _concepts(mapped)["Net income"] == "us-gaap:NetIncomeLoss"
 
 
+def test_an_expense_printed_in_parentheses_throughout_stores_its_size():
+    ops = statement(OPS, [item("Income before income taxes", "92", "74"),
+                          item("Provision for income taxes", "(17)", "(16)"),
+                          item("Income tax benefit (expense)", "(5)", "(4)"),
+                          item("Net income", "75", "58")], Q_PERIODS)
+    mapped = map_release(_release(ops), concept_table(), EntityId("0000000001", "X"))
+    taxes = [f.value for f in mapped.facts if f.concept == "us-gaap:IncomeTaxExpenseBenefit"]
+    # the first row wins; a label that allows a benefit keeps the printed sign (conflict, untagged)
+    assert taxes == [Decimal(17000), Decimal(16000)]
+
+
+def test_total_equity_after_total_liabilities_sums_the_equity_rows():
+    from converter.checks import summations
+    le = ("Liabilities and Shareholders' Equity",)
+    rows = [item("Deposits", "900", section=le), item("Total liabilities", "900", section=le),
+            item("Common stock", "50", section=le + ("Shareholders' equity",)),
+            item("Total Made Up Bancorp shareholders' equity", "50", section=le + ("Shareholders' equity",)),
+            item("Noncontrolling interests", "5", section=le), item("Total equity", "55", section=le),
+            item("Total liabilities and equity", "955", section=le)]
+    table = concept_table()
+    sums = {total.label: [p.label for p, _ in parts]
+            for total, _e, parts in summations([(r, match_line_item(table, BS, r).entry) for r in rows])}
+    assert sums["Total equity"] == ["Total Made Up Bancorp shareholders' equity", "Noncontrolling interests"]
+    assert sums["Total liabilities and equity"] == ["Total liabilities", "Total equity"]
+
+
 @pytest.mark.parametrize(("extra", "message"), [
     ("    under: \"^assets$\"\n", "under and labels_under go together"),
     ("    labels_beside: [\"net income\"]\n", "beside and labels_beside go together"),
