@@ -26,6 +26,7 @@ from datetime import timedelta
 
 from converter.concepts import ConceptEntry, ConceptTable, normalize_label
 from converter.map import match_line_item
+from converter.structure import TotalParts, Unexplained, explain
 from converter.model import (
     Fact,
     Level,
@@ -217,27 +218,31 @@ def _signed_components(statement_rows: list[_Row], kind: StatementKind) -> list[
 
 def _tolerance(parts: int, decimals: int | None) -> Decimal:
     """Independently rounded printed figures may differ from their printed total by up to half
-    a unit of the last printed digit for each figure."""
+    a unit of the last printed digit for each figure, the total's included."""
     unit = Decimal(1).scaleb(-(decimals or 0))
-    return unit * Decimal(parts) / 2
+    return unit * Decimal(parts + 1) / 2
 
 
-def _check_total(total: _Row, parts: list[_Row], statement: Statement,
-                 facts: dict[tuple[str, Period], Fact]) -> list[ValidationMessage]:
+def _check_total(total: _Row, parts: list[tuple[_Row, int]], statement: Statement,
+                 facts: dict[tuple[str, Period], Fact], unexplained: bool = False) -> list[ValidationMessage]:
+    """Differences between a total and the rows that should add up to it: within the printed
+    rounding a warning, else an error. `unexplained`: no reading of the rows adds up (see
+    converter.structure); it gets no calculation, and a total without any part is not checked."""
     assert total.entry is not None
     entry = total.entry
-    unmapped = [p.item.label for p in parts if p.entry is None]
-    if unmapped:
+    unmapped = [p.item.label for p, _w in parts if p.entry is None]
+    if unmapped or (unexplained and not parts):
+        why = f"its row {unmapped[0]!r} is unmapped" if unmapped else "no rows above it add up to it"
         return [ValidationMessage(
             code="check.skipped", level=Level.WARNING, concept=entry.concept, source="checks",
-            message=f"{total.item.label!r} ({entry.local_name}) not checked: its row {unmapped[0]!r} is unmapped",
+            message=f"{total.item.label!r} ({entry.local_name}) not checked: {why}",
             refs=(str(total.item.source),))]
     messages = []
     for period in statement.periods:
         found = _value(facts, entry.concept, period)
         if found is None:
             continue
-        weighted = [(weight(statement.kind, entry, p.entry), p.entry) for p in parts if p.entry is not None]
+        weighted = [(w, p.entry) for p, w in parts if p.entry is not None]
         expected = sum((w * (_value(facts, e.concept, period) or 0) for w, e in weighted), Decimal(0))
         diff = abs(expected - found)
         if diff == 0:
@@ -260,11 +265,26 @@ def check_totals(mapped: MappedRelease, statement: Statement, table: ConceptTabl
         if entry is None or entry.unit is not None:
             rows.append(_Row(item, entry))
     messages: list[ValidationMessage] = []
-    signed = statement.kind in SIGNED_STATEMENTS
-    for total, parts in (_signed_components(rows, statement.kind) if signed else _components(rows)):
-        if parts:
-            messages.extend(_check_total(total, parts, statement, facts))
+    found, unexplained = statement_totals(statement.kind, [(r.item, r.entry) for r in rows])
+    for parts in found:
+        total = _Row(parts.total, parts.entry)
+        messages.extend(_check_total(total, [(_Row(i, e), w) for i, e, w in parts.parts], statement, facts))
+    for miss in unexplained:  # what the layout expected, said as before: a skipped check or an error
+        layout = [_Row(item, e) for item, e in miss.layout_parts]
+        weights = [(p, weight(statement.kind, miss.entry, p.entry) if p.entry is not None else 1) for p in layout]
+        messages.extend(_check_total(_Row(miss.total, miss.entry), weights, statement, facts, unexplained=True))
     return messages
+
+
+def statement_totals(kind: StatementKind, rows: Sequence[tuple[LineItem, ConceptEntry | None]]
+                     ) -> tuple[list[TotalParts], list[Unexplained]]:
+    """The totals of a statement with the rows each adds up, read from the layout and checked
+    by the figures (converter.structure), and the totals nothing explains."""
+    wrapped = [_Row(item, entry) for item, entry in rows]
+    signed = kind in SIGNED_STATEMENTS
+    layout = _signed_components(wrapped, kind) if signed else _components(wrapped)
+    return explain(kind, rows, [((t.item, t.entry), [(p.item, p.entry) for p in parts]) for t, parts in layout],
+                   weight)
 
 
 def check_balance(mapped: MappedRelease) -> list[ValidationMessage]:

@@ -22,6 +22,7 @@ from converter.concepts import (
     load_entity_registry,
 )
 from converter.errors import ConversionError
+from converter.learn_cli import learn_command, layered_table, print_explanations
 from converter.model import Level, ValidationMessage
 from converter.pipeline import (
     ConvertOptions,
@@ -58,7 +59,7 @@ def _cik(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Output folder; each input gets OUT/<input stem>/.")
-@click.option("--cik", callback=_cik, help="CIK of the company, when its ticker is not in the entity registry.")
+@click.option("--cik", callback=_cik, help="CIK of the company (wins over the submission header and the entity registry).")
 @click.option("--encoding", help="Text encoding of the inputs, when they are not UTF-8 (e.g. cp1252).")
 @click.option("--fail-on-unmapped", is_flag=True, help="Treat a line item that matches no concept as an error.")
 @click.option("--no-validate", is_flag=True, help="Skip Arelle (the tool's own checks still run).")
@@ -70,16 +71,24 @@ def _cik(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
 @click.option("--concepts", "concepts_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Concept table YAML (default: the shipped taxonomy_map/concepts.yaml).")
 @click.option("--entities", "entities_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Entity registry YAML (default: the shipped taxonomy_map/entities.yaml).")
+              help="Entity overrides YAML (ticker, cik, name), looked up before the shipped SEC ticker "
+                   "list (default: taxonomy_map/entities.yaml, delisted and historical tickers).")
 @_package_option
 @_online_option
+@click.option("--company-map", "company_maps", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Company concept map from `xbrl-convert learn` (or a folder of them, picked by the release's "
+                   "CIK); repeatable. Tried before the concept table.")
+@click.option("--explain", is_flag=True,
+              help="Print each fallback decision and extension concept with its three best US-GAAP candidates.")
 def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: str | None, fail_on_unmapped: bool,
             no_validate: bool, xml_only: bool, viewer: bool, document_type: str, concepts_path: Path | None, entities_path: Path | None,
-            taxonomy_packages: tuple[Path, ...], online: bool) -> None:
+            taxonomy_packages: tuple[Path, ...], online: bool, company_maps: tuple[Path, ...] = (),
+            explain: bool = False) -> None:
     """Convert press releases (files, or folders of .txt/.htm/.html/.md files) into XBRL."""
     try:
         table = concept_table(concepts_path or default_concept_table_path())
         registry = load_entity_registry(entities_path or default_entity_registry_path())
+        table = layered_table(table, company_maps)
     except ConversionError as exc:
         raise click.UsageError(str(exc)) from exc
     inputs = collect_inputs(paths)
@@ -96,6 +105,8 @@ def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: s
             results.append(_convert_one(path, target, options, table, registry))
     for result in results:
         _print_result(result)
+        if explain:
+            print_explanations(result)
     summary = write_summary(out_dir, results)
     _print_summary(results, summary)
     sys.exit(0 if all(r.ok for r in results) else 1)
@@ -171,6 +182,7 @@ def validate(instances: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], o
 from converter.compare_cli import compare_command  # noqa: E402
 
 main.add_command(compare_command)
+main.add_command(learn_command)
 
 
 @main.command()

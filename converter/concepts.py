@@ -1,4 +1,5 @@
-"""Configuration: the concept table and the entity registry, loaded once into typed objects.
+"""Configuration: the concept table, loaded once into typed objects (the entity registry is in
+converter/entities.py and re-exported here).
 
 The concept table (taxonomy_map/concepts.yaml) has one entry per taxonomy concept:
 
@@ -48,6 +49,7 @@ from typing import Any
 
 import yaml
 
+from converter.entities import Entity, EntityRegistry, default_entity_registry_path, load_entity_registry  # noqa: F401 (re-exported)
 from converter.errors import ConfigError
 from converter.model import DetailKind, Release, StatementKind, UnitKind
 
@@ -205,26 +207,6 @@ class ConceptTable:
         if not any(e.labels_beside for e in self.entries):
             return self
         return _resolved(self, release)
-
-
-@dataclass(frozen=True)
-class Entity:
-    ticker: str
-    cik: str  # 10 digits
-    name: str
-
-
-@dataclass(frozen=True)
-class EntityRegistry:
-    entities: tuple[Entity, ...]
-
-    def by_ticker(self, ticker: str | None) -> Entity | None:
-        if not ticker:
-            return None
-        for e in self.entities:
-            if e.ticker.upper() == ticker.upper():
-                return e
-        return None
 
 
 _RESOLVED: dict[tuple[int, int], tuple[ConceptTable, Release, ConceptTable]] = {}
@@ -393,34 +375,10 @@ def load_concept_table(path: Path) -> ConceptTable:
     return ConceptTable(entries=entries, source=str(path))
 
 
-def load_entity_registry(path: Path) -> EntityRegistry:
-    data = _read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
-        raise ConfigError("expected a mapping with an 'entities' list", str(path))
-    out = []
-    for i, raw in enumerate(data["entities"]):
-        where = f"{path}: entities[{i}]"
-        if not isinstance(raw, dict) or set(raw) - {"ticker", "cik", "name"}:
-            raise ConfigError("each entity needs ticker, cik and name only", where)
-        cik = str(raw.get("cik", ""))
-        if not re.fullmatch(r"\d{1,10}", cik):
-            raise ConfigError(f"cik must be up to 10 digits, got {cik!r}", where)
-        if not raw.get("ticker") or not raw.get("name"):
-            raise ConfigError("ticker and name are required", where)
-        out.append(Entity(ticker=str(raw["ticker"]).upper(), cik=cik.zfill(10), name=str(raw["name"])))
-    return EntityRegistry(entities=tuple(out))
-
-
 def default_concept_table_path() -> Path:
     from taxonomy_map import data_path
 
     return data_path("concepts.yaml")
-
-
-def default_entity_registry_path() -> Path:
-    from taxonomy_map import data_path
-
-    return data_path("entities.yaml")
 
 
 @lru_cache(maxsize=8)

@@ -36,11 +36,13 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from converter.checks import summations, weight
+from converter.checks import statement_totals, summations
+from converter.structure import holds
 from converter.concepts import ConceptEntry, ConceptTable, DashRule, Sign, normalize_label
 from converter.linkbases import PresentationRow, RolePlan, Summation, TaxonomyPlan, files
 from converter.map import cell_fact, document_period, match_line_item, stored_value
 from converter.model import (
+    Period,
     CellKind,
     ExtensionConcept,
     ExtensionTaxonomy,
@@ -253,6 +255,7 @@ def build_extension(mapped: MappedRelease, table: ConceptTable) -> tuple[MappedR
     roles: list[RolePlan] = []
     concepts: list[ExtensionConcept] = []
     new_facts: dict[int, list[Fact]] = {}  # statement index -> extension facts
+    ext_periods: set[tuple[str, Period]] = set()
     ext_decisions: dict[tuple[str, str, StatementKind], str] = {}
     used_roles: _Names = _Names()
 
@@ -295,7 +298,10 @@ def build_extension(mapped: MappedRelease, table: ConceptTable) -> tuple[MappedR
                 ext_decisions[(item.label, str(item.source), statement.kind)] = entry.concept
                 facts = [cell_fact(entry, statement, item, cell, period)
                          for cell, period in zip(item.cells, statement.periods)]
-                new_facts.setdefault(index, []).extend(f for f in facts if f is not None)
+                for fact in facts:  # two columns of one period (a repeated column): the first is the fact
+                    if fact is not None and (fact.concept, fact.period) not in ext_periods:
+                        ext_periods.add((fact.concept, fact.period))
+                        new_facts.setdefault(index, []).append(fact)
                 tagged.add(entry.concept)
         headings(rows)
         sums = _summations(statement.kind, entries, tagged) if statement.kind in CALCULATED_STATEMENTS else []
@@ -313,12 +319,15 @@ def build_extension(mapped: MappedRelease, table: ConceptTable) -> tuple[MappedR
                                       tuple(paren)))
                 number += 100
 
+    result = _with_extension_facts(mapped, new_facts, ext_decisions)
+    roles = [replace(role, summations=tuple(s for s in role.summations if holds(s, result.facts)))
+             for role in roles]
     plan = TaxonomyPlan(prefix=prefix, namespace=namespace, schema_file=schema_file, roles=tuple(roles),
                         concepts=tuple(concepts), abstracts=tuple(abstracts), labels=tuple(labels.items()),
                         heading_keys=tuple(heading_keys.items()))
     extension = ExtensionTaxonomy(prefix=prefix, namespace=namespace, schema_file=schema_file, files=files(plan),
                                   concepts=tuple(concepts))
-    return _with_extension_facts(mapped, new_facts, ext_decisions), extension
+    return result, extension
 
 
 def _summations(kind: StatementKind, entries: list[tuple[LineItem, ConceptEntry, bool]],
@@ -326,18 +335,19 @@ def _summations(kind: StatementKind, entries: list[tuple[LineItem, ConceptEntry,
     out: list[Summation] = []
     seen_totals: set[str] = set()
     rows = [(item, entry) for item, entry, _ in entries if entry.unit is not None]
-    for _item, total, parts in summations(rows):
+    found, _unexplained = statement_totals(kind, rows)
+    for totalled in found:
+        total, parts = totalled.entry, totalled.parts
         if not parts or total.item_type != "monetaryItemType" or total.concept in seen_totals:
             continue
         if total.concept not in tagged:
             continue
-        if any(e is None or e.item_type != "monetaryItemType" or e.concept not in tagged for _i, e in parts):
+        if any(e.item_type != "monetaryItemType" or e.concept not in tagged for _i, e, _w in parts):
             continue
         arcs: dict[str, int] = {}
-        for _i, e in parts:
-            assert e is not None
+        for _i, e, w in parts:
             if e.concept != total.concept:
-                arcs.setdefault(e.concept, weight(kind, total, e))
+                arcs.setdefault(e.concept, w)
         if arcs:
             seen_totals.add(total.concept)
             out.append(Summation(total.concept, tuple(arcs.items())))
@@ -379,8 +389,7 @@ def _with_extension_facts(mapped: MappedRelease, new_facts: dict[int, list[Fact]
         last = key
     out.extend(f for _k, _n, f in pending)
     decisions = tuple(
-        replace(d, concept=ext_decisions[(d.label, str(d.source), d.statement)], rule=EXTENSION_RULE,
-                alternatives=())
+        replace(d, concept=ext_decisions[(d.label, str(d.source), d.statement)], rule=EXTENSION_RULE)
         if d.concept is None and (d.label, str(d.source), d.statement) in ext_decisions else d
         for d in mapped.decisions)
     return replace(mapped, facts=tuple(out), decisions=decisions)

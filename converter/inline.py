@@ -52,7 +52,7 @@ from converter.model import (
     Statement,
     UnitKind,
 )
-from converter.serialize import CIK_SCHEME, UNIT_IDS, context_id, fact_ids, format_value, namespaces, schema_refs
+from converter.serialize import UNIT_IDS, context_id, fact_ids, format_value, namespaces, schema_refs
 
 XHTML = "http://www.w3.org/1999/xhtml"
 IX = "http://www.xbrl.org/2013/inlineXBRL"
@@ -207,7 +207,7 @@ def _header(ns: _Ns, mapped: MappedRelease, extension: ExtensionTaxonomy | None,
     for period in sorted({f.period for f in mapped.facts}, key=_period_key):
         ctx = etree.SubElement(resources, ns.q("xbrli:context"), id=context_id(period))
         entity = etree.SubElement(ctx, ns.q("xbrli:entity"))
-        etree.SubElement(entity, ns.q("xbrli:identifier"), scheme=CIK_SCHEME).text = mapped.cik
+        etree.SubElement(entity, ns.q("xbrli:identifier"), scheme=mapped.entity_scheme).text = mapped.cik
         per = etree.SubElement(ctx, ns.q("xbrli:period"))
         if period.start is None:
             etree.SubElement(per, ns.q("xbrli:instant")).text = period.end.isoformat()

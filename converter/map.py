@@ -33,12 +33,24 @@ from converter.model import (
 DEFAULT_DOCUMENT_TYPE = "8-K"
 
 
+CIK_SCHEME = "http://www.sec.gov/CIK"
+
+
 @dataclass(frozen=True)
 class EntityId:
-    """Who the facts are about: the CIK (10 digits) and registrant name."""
+    """Who the facts are about: the CIK (10 digits) and registrant name. When no CIK could be
+    found, `cik` holds another identifier under another `scheme` (see pipeline.resolve_entity)
+    and `warning` says so."""
 
     cik: str
     name: str
+    scheme: str = CIK_SCHEME
+    found_by: str = ""  # how the CIK was found ("ticker CPST in entities.yaml", ...)
+    warning: str | None = None
+
+    @property
+    def has_cik(self) -> bool:
+        return self.scheme == CIK_SCHEME
 
 
 @dataclass(frozen=True)
@@ -268,7 +280,8 @@ def dei_facts(release: Release, entity: EntityId, document_type: str = DEFAULT_D
     period_end = info.period_end or period.end
     values: list[tuple[str, str | None, str]] = [
         ("dei:EntityRegistrantName", entity.name, "company_name"),
-        ("dei:EntityCentralIndexKey", entity.cik, "ticker"),
+        ("dei:EntityCentralIndexKey", entity.cik if entity.has_cik else None,
+         "cik" if info.cik and info.cik == entity.cik else "ticker"),
         ("dei:TradingSymbol", info.ticker, "ticker"),
         ("dei:DocumentType", document_type, ""),
         ("dei:DocumentPeriodEndDate", period_end.isoformat(), "period_end"),
@@ -320,7 +333,7 @@ def map_release(release: Release, table: ConceptTable, entity: EntityId,
         decisions.extend(more_decisions)
     facts, conflicts = _dedupe(facts)
     return MappedRelease(release=release, facts=tuple(facts), decisions=tuple(decisions + conflicts),
-                         cik=entity.cik, entity_name=entity.name)
+                         cik=entity.cik, entity_name=entity.name, entity_scheme=entity.scheme)
 
 
 __all__ = ["EntityId", "Match", "map_release", "match_line_item", "document_period", "dei_facts"]

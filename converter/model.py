@@ -163,6 +163,8 @@ class DocumentInfo:
     fiscal_year_focus: int | None = None  # 2009
     fiscal_period_focus: str | None = None  # "Q1".."Q4" or "FY" as read (dei takes FY for Q4)
     period_end: date | None = None
+    cik: str | None = None  # 10 digits, from an EDGAR submission header ("CENTRAL INDEX KEY:")
+    other_names: tuple[str, ...] = ()  # further company names printed (registry lookups), best first
     sources: tuple[tuple[str, SourceRef], ...] = ()  # (field name, where it was read)
 
     def source_of(self, name: str) -> SourceRef | None:
@@ -244,8 +246,9 @@ class MappedRelease:
     release: Release
     facts: tuple[Fact, ...]
     decisions: tuple[MappingDecision, ...]
-    cik: str  # 10 digits
+    cik: str  # 10 digits under CIK_SCHEME; otherwise the identifier under entity_scheme
     entity_name: str
+    entity_scheme: str = "http://www.sec.gov/CIK"  # another scheme only when no CIK was found
 
     @property
     def unmapped(self) -> tuple[MappingDecision, ...]:

@@ -18,11 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from converter.checks import run_checks
-from converter.concepts import ConceptTable, EntityRegistry
+from converter.concepts import ConceptTable
+from converter.entities import Entity, EntityRegistry, name_key
 from converter.errors import ConversionError, MappingError, NoStatementsError
 from converter.extension import build_extension
 from converter.extract import extract_text, read_text
 from converter.inline import render_inline
+from converter.layered import for_entity
+from converter.supplement import supplemented
 from converter.map import DEFAULT_DOCUMENT_TYPE, EntityId, map_release
 from converter.model import ExtensionTaxonomy, Level, MappedRelease, MappingDecision, Release, ValidationMessage
 from converter.packages import export_xbrl_json, write_report_package
@@ -78,16 +81,95 @@ class DocumentResult:
                 "tables_skipped": len(self.skipped_tables)}
 
 
+# Identifier schemes of a release whose CIK cannot be found (see resolve_entity).
+TICKER_SCHEME = "urn:xbrl-convert:ticker"
+NAME_SCHEME = "urn:xbrl-convert:registrant-name"
+_GENERIC_WORDS = frozenset("""THE INC INCORPORATED CORP CORPORATION CO COMPANY COMPANIES LTD LIMITED LLC LP PLC
+    GROUP HOLDINGS HOLDING FINANCIAL BANCORP BANK INTERNATIONAL INDUSTRIES SYSTEMS TECHNOLOGIES SERVICES
+    TRUST CAPITAL AMERICA AMERICAN NATIONAL GLOBAL US & AND OF""".split())
+
+
+def _distinctive(name: str) -> set[str]:
+    return set(name_key(name).split()) - _GENERIC_WORDS
+
+
+def _agree(printed: str, registered: str) -> bool:
+    """The names share a distinctive word, also when one writes it joined ("CooperCompanies")."""
+    ours, theirs = _distinctive(printed), _distinctive(registered)
+    joined_ours, joined_theirs = "".join(name_key(printed).split()), "".join(name_key(registered).split())
+    return bool(ours & theirs) or any(w in joined_ours for w in theirs) or any(w in joined_theirs for w in ours)
+
+
+def _find_by_name(registry: EntityRegistry, names: list[str]) -> tuple[str, Entity] | None:
+    """The first printed name, or its longest tail ("Quarterly Summary Acme Widget Corp." ->
+    "Acme Widget Corp."), that names one registrant."""
+    for name in names:
+        words = name.split()
+        for i in range(len(words)):
+            tail = " ".join(words[i:])
+            key = name_key(tail)
+            if not tail[0].isupper() or not key or (" " not in key and key in _GENERIC_WORDS):
+                continue
+            found = registry.by_name(tail)
+            if found:
+                return tail, found
+    return None
+
+
+def _registrant_name(printed: str | None, known: Entity | None, names: list[str]) -> str:
+    """The registry's name, except that an upper-case SEC conformed name ("COOPER COMPANIES,
+    INC.") gives way to the same name as the release prints it in mixed case."""
+    if known is None:
+        return printed or ""
+    if known.name.isupper():
+        for name in (printed, *names):
+            if name and not name.isupper() and name_key(name) == name_key(known.name):
+                return name
+    return known.name
+
+
 def resolve_entity(release: Release, registry: EntityRegistry, cik: str | None) -> EntityId:
-    known = registry.by_ticker(release.info.ticker)
-    name = (known.name if known else None) or release.info.company_name
+    """Who the release is about. The CIK comes from --cik, else the EDGAR submission header,
+    else the printed ticker in the registry (entities.yaml overrides, then the SEC's list), else
+    the printed company name in the registry. A ticker whose registrant shares no distinctive
+    word with the printed company name is not trusted (tickers are reused after delisting).
+
+    When no CIK can be found (delisted companies are common in EDGAR archives) the release is
+    still converted: the context identifier is the ticker (or the normalized company name)
+    under a scheme of this tool's own (TICKER_SCHEME, NAME_SCHEME), never a made-up CIK, no
+    dei:EntityCentralIndexKey is written, and `warning` says so. Only a release with no CIK,
+    ticker or company name at all fails."""
+    info = release.info
+    printed = info.company_name
+    names = [n for n in (printed, *info.other_names) if n]
+    by_ticker = registry.by_ticker(info.ticker)
+    named = _find_by_name(registry, names)
+    by_name = named[1] if named else None
+    doubt = None
+    if by_ticker and any(_distinctive(n) for n in names) and not any(_agree(n, by_ticker.name) for n in names):
+        doubt = f"ticker {info.ticker} is listed for {by_ticker.name} (CIK {by_ticker.cik}), not {printed!r}"
+        by_ticker = None
+    if named and (by_ticker is None or by_ticker.cik == by_name.cik):
+        printed = named[0]
+    known = by_ticker or by_name
+    name = _registrant_name(printed, known, names)
     if cik:
-        return EntityId(cik=cik.zfill(10), name=name or "")
-    if known:
-        return EntityId(cik=known.cik, name=known.name)
-    ticker = release.info.ticker or "(none found)"
-    raise ConversionError(f"no CIK for ticker {ticker}: add it to taxonomy_map/entities.yaml or pass --cik",
-                          release.path)
+        return EntityId(cik=cik.zfill(10), name=name, found_by="--cik")
+    if info.cik:
+        return EntityId(cik=info.cik, name=name, found_by="submission header")
+    if by_ticker:
+        return EntityId(cik=by_ticker.cik, name=name, found_by=f"ticker {info.ticker} in {by_ticker.source}")
+    if by_name:
+        return EntityId(cik=by_name.cik, name=name, found_by=f"name {named[0]!r} in {by_name.source}")
+    why = doubt or f"no CIK for ticker {info.ticker or '(none printed)'} or name {printed!r}"
+    advice = "pass --cik or add the company to taxonomy_map/entities.yaml"
+    if info.ticker:
+        return EntityId(cik=info.ticker.upper(), name=name, scheme=TICKER_SCHEME, found_by="ticker, no CIK",
+                        warning=f"{why}: entity identified by its ticker under {TICKER_SCHEME}; {advice}")
+    if printed and name_key(printed):
+        return EntityId(cik=name_key(printed), name=name, scheme=NAME_SCHEME, found_by="name, no CIK",
+                        warning=f"{why}: entity identified by its name under {NAME_SCHEME}; {advice}")
+    raise ConversionError(f"no CIK, ticker or company name found: {advice}", release.path)
 
 
 def instance_name(release: Release, stem: str) -> str:
@@ -135,12 +217,16 @@ class _Document:
     instance: str
     inline: str | None
     unmapped: tuple[MappingDecision, ...]  # rows no US-GAAP concept matched (before extension concepts)
+    entity: EntityId
+    table: ConceptTable  # the table the release was mapped with (with its company's map)
 
 
 def _build(path: Path, options: ConvertOptions, table: ConceptTable, registry: EntityRegistry) -> _Document:
     text = read_text(path, options.encoding)
     release = extract_text(text, str(path))
-    mapped = map_release(release, table, resolve_entity(release, registry, options.cik), options.document_type)
+    entity = resolve_entity(release, registry, options.cik)
+    table = for_entity(table, entity.cik)  # the company's own map, when one was given
+    mapped = map_release(release, table, entity, options.document_type)
     if options.fail_on_unmapped and mapped.unmapped:
         first = mapped.unmapped[0]
         raise MappingError(f"{len(mapped.unmapped)} line item(s) match no concept, first {first.label!r}",
@@ -156,7 +242,7 @@ def _build(path: Path, options: ConvertOptions, table: ConceptTable, registry: E
         files.update(extension.files)
         inline = name.removesuffix(".xml") + ".htm"
         files[inline] = render_inline(mapped, text, extension)
-    return _Document(release, mapped, extension, files, name, inline, unmapped)
+    return _Document(release, mapped, extension, files, name, inline, unmapped, entity, table)
 
 
 def _validate(folder: Path, doc: _Document, table: ConceptTable,
@@ -176,6 +262,8 @@ def _validate(folder: Path, doc: _Document, table: ConceptTable,
                                        online=options.online)
             messages.extend(replace(m, source="arelle (inline)") for m in inline.messages)
     messages.extend(run_checks(doc.mapped, table))
+    if doc.entity.warning:
+        messages.append(ValidationMessage("entity.no-cik", Level.WARNING, doc.entity.warning, source="converter"))
     return tuple(messages), source
 
 
@@ -216,8 +304,9 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
     with staged_folder(target) as folder:
         for name, data in doc.files.items():
             (folder / name).write_bytes(data)
-        messages, taxonomy_source = _validate(folder, doc, table, options)
-        written = list(doc.files) + _packages(folder, doc, options)
+        with supplemented(f.concept for f in mapped.facts):  # concepts a company map brings
+            messages, taxonomy_source = _validate(folder, doc, doc.table, options)
+            written = list(doc.files) + _packages(folder, doc, options)
         errors = sum(1 for m in messages if m.level is Level.ERROR)
         warnings = sum(1 for m in messages if m.level is Level.WARNING)
         status = Status.INVALID if errors else Status.VALID
@@ -233,6 +322,7 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
                   "validation": {"taxonomy_source": taxonomy_source, "errors": errors, "warnings": warnings,
                                  "calculation": [c.summary() for c in calculation_inconsistencies(messages)],
                                  "messages": [message_json(m) for m in messages]}}
+        report["entity"]["found_by"] = doc.entity.found_by
         (folder / "report.json").write_bytes(_json_bytes(report))
     return DocumentResult(
         input=str(path), status=status, message=message, output_dir=str(target),

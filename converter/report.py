@@ -107,7 +107,7 @@ def skipped_line(table: SkippedTable) -> str:
 
 def mapped_json(mapped: MappedRelease, unmapped: tuple[MappingDecision, ...] | None = None) -> dict[str, Any]:
     """`unmapped`: the rows no US-GAAP concept matched (default: those still without a concept)."""
-    return {"entity": {"cik": mapped.cik, "name": mapped.entity_name},
+    return {"entity": {"cik": mapped.cik, "name": mapped.entity_name, "scheme": mapped.entity_scheme},
             "mapping": [decision_json(d) for d in mapped.decisions],
             "unmapped": [decision_json(d) for d in (mapped.unmapped if unmapped is None else unmapped)],
             "facts": [_fact(f, i) for f, i in zip(mapped.facts, fact_ids(mapped))]}

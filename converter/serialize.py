@@ -26,7 +26,7 @@ SCHEMA_REFS = (
     "https://xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd",
     "https://xbrl.sec.gov/dei/2024/dei-2024.xsd",
 )
-CIK_SCHEME = "http://www.sec.gov/CIK"
+CIK_SCHEME = "http://www.sec.gov/CIK"  # the default of MappedRelease.entity_scheme
 UNIT_IDS = {UnitKind.USD: "USD", UnitKind.SHARES: "shares", UnitKind.USD_PER_SHARE: "USD-per-share"}
 
 
@@ -64,10 +64,10 @@ def format_value(value: Decimal | str) -> str:
     return value
 
 
-def _context(root: etree._Element, cik: str, period: Period) -> None:
+def _context(root: etree._Element, cik: str, period: Period, scheme: str = CIK_SCHEME) -> None:
     ctx = etree.SubElement(root, _q("xbrli:context"), id=context_id(period))
     entity = etree.SubElement(ctx, _q("xbrli:entity"))
-    etree.SubElement(entity, _q("xbrli:identifier"), scheme=CIK_SCHEME).text = cik
+    etree.SubElement(entity, _q("xbrli:identifier"), scheme=scheme).text = cik
     per = etree.SubElement(ctx, _q("xbrli:period"))
     if period.start is None:
         etree.SubElement(per, _q("xbrli:instant")).text = period.end.isoformat()
@@ -111,7 +111,7 @@ def serialize(mapped: MappedRelease, extension: ExtensionTaxonomy | None = None)
     for href in schema_refs(extension):
         etree.SubElement(root, _q("link:schemaRef"), {_q("xlink:type"): "simple", _q("xlink:href"): href})
     for period in sorted({f.period for f in mapped.facts}, key=lambda p: (p.start is not None, p.end, p.start)):
-        _context(root, mapped.cik, period)
+        _context(root, mapped.cik, period, mapped.entity_scheme)
     for unit in sorted({f.unit for f in mapped.facts if f.unit is not None}, key=lambda u: list(UnitKind).index(u)):
         _unit(root, unit)
     for fact, fact_id in zip(mapped.facts, fact_ids(mapped)):

@@ -88,11 +88,15 @@ class ArelleReport:
         return not self.errors
 
 
+_PACKAGE_OVERRIDE: list[Path] = []  # see converter.supplement.supplemented
+
+
 def shipped_package_path() -> Path:
-    """The offline US-GAAP 2024 / dei 2024 subset package shipped in taxonomy_map."""
+    """The offline US-GAAP 2024 / dei 2024 subset package shipped in taxonomy_map (or, while a
+    release that uses learned concepts is validated, that package supplemented with them)."""
     from taxonomy_map import data_path
 
-    return data_path(SHIPPED_PACKAGE)
+    return _PACKAGE_OVERRIDE[-1] if _PACKAGE_OVERRIDE else data_path(SHIPPED_PACKAGE)
 
 
 # ---- packages ----------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Build taxonomy_map/us-gaap-2024-offline.zip: an offline subset of US-GAAP 2024 and dei 2024.
 
-The package declares exactly the concepts of the concept table (taxonomy_map/concepts.yaml), with
-the attributes of the official taxonomies, read from the reference folder
+The package declares the concepts of the concept table (taxonomy_map/concepts.yaml) and of the
+learned vocabulary (taxonomy_map/learned_vocabulary.yaml; the fallback ranking emits only
+concepts of the two), with the attributes of the official taxonomies, read from the reference
+folder
 (../shared/taxonomy-reference, see its SOURCES.md):
 
 * us-gaap 2024 names and item types: The-FinAI_FinTagging/taxonomy/us_gaap_2024_BM25.jsonl
@@ -73,8 +75,8 @@ Notice: Authorized Uses are Set Forth at https://xbrl.fasb.org/terms/TaxonomiesT
 
 This is NOT the official us-gaap-2024.xsd. It is a subset built by xbrl-convert
 (scripts/build_taxonomy_package.py) for offline validation: it declares only the US-GAAP 2024
-elements in xbrl-convert's concept table, with the element names, ids and attributes of the
-official FASB taxonomy. It has no labels, references or linkbases. Use the official FASB
+elements xbrl-convert can emit (its concept table, learned vocabulary and fallback ranking), with
+the element names, ids and attributes of the official FASB taxonomy where known. It has no labels, references or linkbases. Use the official FASB
 taxonomy package (us-gaap-2024.zip) for anything else."""
 
 SEC_NOTICE = """\
@@ -347,8 +349,9 @@ def dei_schema(decls: list[Declaration], types: dict[str, str]) -> str:
 def taxonomy_package_xml(n_us_gaap: int, n_dei: int) -> str:
     description = (
         f"A subset of the US-GAAP 2024 and dei 2024 taxonomies built by xbrl-convert for offline validation: "
-        f"{n_us_gaap} us-gaap and {n_dei} dei element declarations (the concepts of xbrl-convert's concept "
-        "table) with their official names and attributes; no labels, references or linkbases. "
+        f"{n_us_gaap} us-gaap and {n_dei} dei element declarations (the concepts xbrl-convert can emit: its "
+        "concept table, learned vocabulary and fallback ranking) with their official names and attributes; "
+        "no labels, references or linkbases. "
         "Not the official FASB or SEC taxonomy."
     )
     return f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -386,8 +389,50 @@ def catalog_xml() -> str:
 """
 
 
-def build(table_path: Path, reference: Path) -> bytes:
-    """Return the bytes of the package zip."""
+def vocabulary_concepts(path: Path) -> set[str]:
+    """Local names of the US-GAAP concepts of the learned vocabulary (taxonomy_map/learned_vocabulary.yaml)."""
+    import yaml
+
+    if not path.is_file():
+        return set()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(line["concept"]).split(":", 1)[1] for line in data.get("lines", [])
+            if str(line.get("concept", "")).startswith("us-gaap:")}
+
+
+def element_list_declarations(path: Path, reference: Path, declared: set[str], wanted: set[str]) -> list[Declaration]:
+    """Declarations, from the compact element list (taxonomy_map/us-gaap-2024-elements.tsv, built by
+    scripts/build_element_list.py), of the `wanted` elements: those the learned vocabulary can emit
+    (the fallback ranking emits only elements of the concept table or the vocabulary). Attributes
+    from us-gaap-2011-01-31.xsd, or the period type real filings' contexts show (balance then
+    unknown, and left out). Elements whose period type is unknown are not declared."""
+    decl_2011 = read_us_gaap_2011(reference)
+    out: list[Declaration] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, item_type, period, balance, origin = line.split("\t")[:5]
+        if name in declared or name not in wanted or period == "-":
+            continue
+        old = decl_2011.get(name)
+        nillable = old.get("nillable", "true") == "true" if old else True
+        comment = "" if origin == "2011" else (
+            f"{name} is not in us-gaap-2011-01-31.xsd (added later): its type is the 2024 one; periodType as "
+            "the contexts of real filings show it; balance unknown")
+        out.append(Declaration(name=name, id=f"us-gaap_{name}", type=_prefixed_type(item_type, name),
+                               period_type=period, balance=balance if balance in ("debit", "credit") else None,
+                               nillable=nillable, comment=comment))
+    return out
+
+
+DEFAULT_ELEMENTS = REPO_ROOT / "taxonomy_map" / "us-gaap-2024-elements.tsv"
+DEFAULT_VOCABULARY = REPO_ROOT / "taxonomy_map" / "learned_vocabulary.yaml"
+
+
+def build(table_path: Path, reference: Path, elements_path: Path | None = DEFAULT_ELEMENTS,
+          vocabulary_path: Path | None = DEFAULT_VOCABULARY) -> bytes:
+    """Return the bytes of the package zip: the concept table's concepts, and the learned
+    vocabulary's (with their attributes from the compact element list)."""
     table = load_concept_table(table_path)
     seen: set[str] = set()
     us_gaap: list[ConceptEntry] = []
@@ -398,6 +443,10 @@ def build(table_path: Path, reference: Path) -> bytes:
         seen.add(e.concept)
         (us_gaap if e.prefix == "us-gaap" else dei).append(e)
     us_decls = us_gaap_declarations(us_gaap, reference)
+    if elements_path is not None and elements_path.is_file() and vocabulary_path is not None:
+        wanted = vocabulary_concepts(vocabulary_path)
+        extra = element_list_declarations(elements_path, reference, {d.name for d in us_decls}, wanted)
+        us_decls = sorted(us_decls + extra, key=lambda d: d.name)
     dei_decls, dei_types = dei_declarations(dei, reference)
     files = {
         f"{PACKAGE_DIR}/META-INF/taxonomyPackage.xml": taxonomy_package_xml(len(us_decls), len(dei_decls)),

@@ -128,11 +128,21 @@ def test_unmapped_items_are_listed_and_can_fail_the_run(tmp_path):
     assert not list((tmp_path / "b" / "with-unmapped").glob("*.xml"))
 
 
-def test_unknown_ticker_needs_a_cik(tmp_path):
+def test_unknown_ticker_converts_without_a_cik_and_says_so(tmp_path):
     source = tmp_path / "unknown.txt"
-    source.write_text(TAB_EXAMPLE.read_text(encoding="utf-8").replace("NASDAQ:HLMR", "NASDAQ:ZZZQ"), encoding="utf-8")
-    result = run("convert", str(source), "--out", str(tmp_path / "a"), "--no-validate")
-    assert result.exit_code == 1 and "no CIK for ticker ZZZQ" in result.output
+    text = TAB_EXAMPLE.read_text(encoding="utf-8").replace("NASDAQ:HLMR", "NASDAQ:ZZZQ")
+    source.write_text(text.replace("Halmer", "Zorblax").replace("HALMER", "ZORBLAX"), encoding="utf-8")
+    result = run("convert", str(source), "--out", str(tmp_path / "a"))
+    assert result.exit_code == 0, result.output
+    assert "no CIK for ticker ZZZQ" in result.output
+    folder = tmp_path / "a" / "unknown"
+    report = _report(folder)
+    assert report["status"] == "valid"
+    assert report["entity"]["scheme"] == "urn:xbrl-convert:ticker" and report["entity"]["cik"] == "ZZZQ"
+    assert any(m["code"] == "entity.no-cik" for m in report["validation"]["messages"])
+    instance = (folder / report["instance"]).read_text()
+    assert 'scheme="urn:xbrl-convert:ticker">ZZZQ</xbrli:identifier>' in instance
+    assert "EntityCentralIndexKey" not in instance
     result = run("convert", str(source), "--out", str(tmp_path / "b"), "--no-validate", "--cik", "320193")
     assert result.exit_code == 0, result.output
     folder = tmp_path / "b" / "unknown"

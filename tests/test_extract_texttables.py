@@ -152,3 +152,103 @@ def test_capitals_list_heading_under_outer_heading_is_a_subsection():
     rows = [row("OPERATING EXPENSES:"), row("Research", "5"), row("Total", "5"), row("Operating loss", "7")]
     items = assemble(rows, 1, "x.txt", at_eof=False)
     assert [i.section for i in items] == [("OPERATING EXPENSES",), ("OPERATING EXPENSES",), ()]
+
+
+DOUBLE_SPACED = """            Quorra Devices reports results
+
+Quorra Devices (Nasdaq: QRRA) today reported revenue of $11.1 million for the quarter.
+
+
+                 Condensed Statements of Operations - GAAP
+
+                    (In thousands, except per share data)
+
+
+
+                                                  Three Months Ended
+
+                                            3/31/05     12/31/04
+
+    Net revenues                            $11,072     $11,506
+
+    Cost of revenues                          7,854       8,027
+
+    Operating expenses:
+
+        Research and development              3,210       2,871
+
+               Total                          3,210       2,871
+
+    Net income                                    8         608
+
+    Net income per share - Diluted            $0.00       $0.02
+"""
+
+RESTATED = """                          STATEMENTS OF OPERATIONS
+<TABLE>
+<CAPTION>
+                                          Three Months Ended          Three Months Ended
+                                       ------------------------    ------------------------
+                                         Apr 1,        Apr 1,        Dec 31,       Dec 31,
+                                          2006          2006          2005          2005
+                                           As                          As
+                                       Previously        As        Previously        As
+                                        Reported      Restated      Reported      Restated
+<S>                                    <C>           <C>           <C>           <C>
+Net revenues                           $   27,847    $   27,847    $   26,270    $   26,270
+Cost of revenues                           18,157        18,402        16,719        16,958
+Net income                                  1,126         1,001           679           600
+Net income per share - Diluted               0.04          0.03          0.02          0.02
+</TABLE>
+"""
+
+UNNAMED = """                          BALANCE SHEET DATA
+<TABLE>
+<CAPTION>
+                                                 June 30,           September 30,
+                                                   2005                 2004
+<S>                                              <C>                  <C>
+ASSETS
+Cash                                             $ 1,920,000          $ 3,344,000
+Receivables                                        166,728,000          146,165,000
+                                                 ------------         ------------
+                                                 $168,648,000         $149,509,000
+                                                 ============         ============
+LIABILITIES
+   Debt                                          $30,700,000          $39,355,000
+   Taxes                                             711,000            1,425,000
+                                                 ------------         ------------
+   Total liabi-
+    lities                                        31,411,000           40,780,000
+STOCKHOLDERS' EQUITY
+   Common stock                                  137,237,000          108,729,000
+                                                 ------------         ------------
+   Total stockholders' equity                    137,237,000          108,729,000
+                                                 ------------         ------------
+                                                 $168,648,000         $149,509,000
+</TABLE>
+"""
+
+
+def test_untagged_double_spaced_table_with_numeric_dates():
+    st = extract_text(DOUBLE_SPACED, "quorra.txt").statements[0]
+    assert st.kind is StatementKind.OPERATIONS and st.scale.exponent == 3
+    assert st.periods == (Period(date(2005, 3, 31), date(2005, 1, 1)), Period(date(2004, 12, 31), date(2004, 10, 1)))
+    assert [i.label for i in st.items][:2] == ["Net revenues", "Cost of revenues"]
+
+
+def test_previously_reported_columns_are_dropped():
+    st = extract_text(RESTATED, "restated.txt").statements[0]
+    assert len(st.periods) == 2
+    net = next(i for i in st.items if i.label == "Net income")
+    assert [c.value for c in net.cells] == [Decimal("1001"), Decimal("600")]
+
+
+def test_unlabelled_totals_are_named_for_their_heading_and_broken_words_joined():
+    st = extract_text(UNNAMED, "unnamed.txt").statements[0]
+    assert st.kind is StatementKind.BALANCE_SHEET
+    labels = [i.label for i in st.items]
+    assert labels[2] == "Total assets"
+    assert "Total liabilities" in labels  # "liabi-" / "lities": the word is printed elsewhere
+    assert labels[-1] == "Total liabilities and stockholders' equity"
+    assert st.items[2].section == ("ASSETS",) and st.items[3].section == ("LIABILITIES",)

@@ -207,3 +207,99 @@ def test_a_sentence_mentioning_a_statement_is_not_its_title():
     assert len(release.statements) == 1
     assert [(p.start, p.end) for p in release.statements[0].periods] == [
         (date(2025, 1, 1), date(2025, 12, 31)), (date(2024, 1, 1), date(2024, 12, 31))]
+
+
+UNTITLED_CASH_FLOWS = """\
+## Cedar Lane Apparel, Inc. - Third Quarter Results
+
+### Cash flows from operating activities:
+| Description | September 30, 2025 | September 30, 2024 |
+|---|---|---|
+| Net income | 1,500 | 800 |
+| Depreciation | 200 | 150 |
+| Net cash provided by operating activities | 1,700 | 950 |
+
+### Cash flows from investing activities:
+| Description | September 30, 2025 | September 30, 2024 |
+|---|---|---|
+| Purchases of equipment | (300) | (250) |
+| Net cash used in investing activities | (300) | (250) |
+"""
+
+
+def test_untitled_table_opening_with_operating_cash_flows_is_a_year_to_date_cash_flow_statement():
+    (cf,) = _release(UNTITLED_CASH_FLOWS).statements
+    assert cf.kind is StatementKind.CASH_FLOWS
+    assert [(p.start, p.end) for p in cf.periods] == [(date(2025, 1, 1), date(2025, 9, 30)), (date(2024, 1, 1), date(2024, 9, 30))]
+    assert [item.label for item in cf.items][-1] == "Net cash used in investing activities"
+    assert cf.items[-1].section[0] == "Cash flows from investing activities"
+    assert all("Description" not in item.section for item in cf.items)
+
+
+BOLD_TITLES = """\
+**MAPLE RIDGE FOODS, INC.**
+
+**CONDENSED CONSOLIDATED BALANCE SHEETS**
+
+| | December 31, 2025 | December 31, 2024 |
+|---|---|---|
+| Cash | 900 | 800 |
+| Total assets | 900 | 800 |
+
+| **CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS** | | |
+|---|---|---|
+| | Year Ended December 31, 2025 | Year Ended December 31, 2024 |
+| Revenue | 5,000 | 4,000 |
+| Net income | 500 | 400 |
+"""
+
+
+def test_bold_titles_above_and_inside_a_table():
+    bs, ops = _release(BOLD_TITLES).statements
+    assert (bs.kind, ops.kind) == (StatementKind.BALANCE_SHEET, StatementKind.OPERATIONS)
+    assert [(p.start, p.end) for p in ops.periods] == [(date(2025, 1, 1), date(2025, 12, 31)), (date(2024, 1, 1), date(2024, 12, 31))]
+
+
+FLOWED = """\
+## Page 5
+
+Juniper Ridge Labs, Inc.
+Condensed Consolidated Statements of Operations
+(In thousands, except per share data)
+Three Months Ended Nine Months Ended
+September 30, September 30,
+2025 2024 2025 2024
+Revenue:
+Net revenue............................ $ 1,500 $ 1,200 $ 4,200 $ 3,600
+Cost of revenue (1)..................... 600 500 1,700 1,500
+Gross profit............................ 900 700 2,500 2,100
+Net income.............................. $ 300 $ 200 $ 800 $ 600
+(1) Includes stock-based compensation as follows:
+Cost of revenue 10 9 30 27
+5
+
+
+
+### Table 1
+
+| Revenue: |
+| --- |
+| Net revenue............................ $ 1,500 $ 1,200 $ 4,200 $ 3,600 |
+"""
+
+
+def test_statement_flowed_with_single_spaces_is_read_from_the_text_beside_its_pipe_copy():
+    (ops,) = _release(FLOWED).statements
+    assert [(p.start, p.end) for p in ops.periods] == [
+        (date(2025, 7, 1), date(2025, 9, 30)), (date(2024, 7, 1), date(2024, 9, 30)),
+        (date(2025, 1, 1), date(2025, 9, 30)), (date(2024, 1, 1), date(2024, 9, 30))]
+    assert [item.label for item in ops.items] == ["Net revenue", "Cost of revenue", "Gross profit", "Net income"]
+    revenue = ops.items[0]
+    assert [str(c.value) for c in revenue.cells] == ["1500", "1200", "4200", "3600"]
+    assert (revenue.cells[0].source.line, revenue.cells[0].source.column) == (10, 43)
+    assert ops.scale.exponent == 3
+
+
+def test_release_period_end_from_the_headline_fiscal_period():
+    assert release_dates(["# Quillfeather Inc. Reports Third Quarter 2025 Results", "Revenue grew."]).period_end == date(2025, 9, 30)
+    assert release_dates(["Q2 2024 Shareholder Letter"]).period_end == date(2024, 6, 30)

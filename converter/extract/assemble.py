@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from converter.errors import ExtractionError
@@ -29,6 +30,7 @@ class _State:
     rule_above: bool = False
 
     top_open: bool = False  # the top heading was printed without a colon ("ASSETS")
+    started: bool = False  # a line item has been read
 
     def heading(self, label: str) -> None:
         text = label.strip().rstrip(":").strip()
@@ -46,24 +48,46 @@ class _State:
 def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]:
     """Line items of one statement; `rows` have `columns` filled (n per row at most)."""
     state, items = _State(), []
+    vocabulary = frozenset(w.lower() for row in rows for w in re.findall(r"[A-Za-z']+", row.label))
     for row in rows:
         if row.blank:
             continue
         if not any(row.columns):
             _no_values(state, row)
             continue
+        unnamed = not row.label and not state.pending and state.rule_above and bool(state.top or state.subs)
+        if unnamed:
+            row.label = _unnamed_total(state, items)
         parts = state.pending + [row]
         state.pending = []
-        items.append(_item(parts, state, n, path))
+        items.append(_item(parts, state, n, path, vocabulary))
+        state.started = True
+        if unnamed and not state.subs:
+            state.top = None  # the unlabelled total under "ASSETS" closes it
         if row.label.lower().startswith("total") and state.subs:
             state.subs.pop()
         elif state.top and not state.top_open and _closes(row.label, state.top):
             state.top = None  # "Total" under "OPERATING EXPENSES:" ends that list
+        elif state.top and state.top_open and _names(row.label, state.top):
+            state.top = None  # "Total assets" ends the statement's first heading "Assets"
     if at_eof and state.pending:
         raise ExtractionError("table cut off in the middle of a row", where=f"{path}:{state.pending[-1].line}")
     if at_eof and items and any(c.kind is CellKind.BLANK for c in items[-1].cells[-1:]):
         raise ExtractionError("table cut off: the last row is missing values", where=f"{path}:{rows[-1].line}")
     return items
+
+
+def _unnamed_total(state: _State, items: list[LineItem]) -> str:
+    """The name of a row of values printed without a label under a rule: the total of the
+    heading it closes ("Total expenses" under "Expenses:"); after that heading's own total, the
+    grand total of a balance sheet ("Total liabilities and stockholders' equity")."""
+    heading = state.subs[-1] if state.subs else state.top or ""
+    name = heading.strip().rstrip(":").lower()
+    if items and items[-1].label.lower() == f"total {name}":
+        if re.search(r"equity|deficit|capital", name) and "liabilities" not in name:
+            return f"Total liabilities and {name}"
+        return ""
+    return f"Total {name}"
 
 
 def _closes(label: str, heading: str) -> bool:
@@ -73,6 +97,13 @@ def _closes(label: str, heading: str) -> bool:
         return False
     named = heading.lower().split()
     return len(words) == 1 or (bool(named) and named[-1] in words)
+
+
+def _names(label: str, heading: str) -> bool:
+    """A "Total" row naming every word of a heading ("Total assets" for "Assets")."""
+    words = label.lower().replace(":", " ").split()
+    named = heading.lower().split()
+    return bool(words) and words[0] == "total" and bool(named) and all(w in words for w in named)
 
 
 def _no_values(state: _State, row: Row) -> None:
@@ -117,18 +148,26 @@ def _split_headings(parts: list[Row], state: _State) -> list[Row]:
     """Pending label lines that do not carry on into the next line are headings."""
     kept: list[Row] = []
     for part, after in zip(parts, parts[1:]):
-        if part.label and after.label and not continues(part.label, after.label) and not kept:
+        # a hanging indent of one or two characters carries a wrapped label on ("Federal Home" /
+        # " Loan Bank stock"); deeper indents are items under a heading
+        indented = part.indent is not None and after.indent is not None and 0 < after.indent - part.indent <= 2
+        if part.label and after.label and not indented and not continues(part.label, after.label) and not kept:
+            if not state.started and state.top is None and not part.label.rstrip().endswith(":"):
+                # the statement's first heading, printed without a colon ("Assets"), is outermost
+                state.top, state.subs, state.top_open, state.rule_above = part.label.strip(), [], True, False
+                continue
             state.heading(part.label)
         else:
             kept.append(part)
     return kept + parts[-1:]
 
 
-def _item(parts: list[Row], state: _State, n: int, path: str) -> LineItem:
+def _item(parts: list[Row], state: _State, n: int, path: str, vocabulary: frozenset[str] = frozenset()) -> LineItem:
     parts = _split_headings(parts, state)
     row = parts[-1]
     labelled = [p for p in parts if p.label]
-    label = " ".join(p.label for p in labelled)
+    texts = _joined_texts(labelled, vocabulary)
+    label = "".join(texts)
     first = labelled[0] if labelled else row
     cells = tuple(_cell(row.columns[i] if i < len(row.columns) else None, row, path) for i in range(n))
     item = LineItem(
@@ -137,10 +176,15 @@ def _item(parts: list[Row], state: _State, n: int, path: str) -> LineItem:
         cells=cells,
         source=SourceRef(path, first.line, first.label_col),
         rule_above=state.rule_above,
-        details=label_details(label, _locator(labelled, path)),
+        details=label_details(label, _locator(labelled, texts, path)),
     )
     state.rule_above = False
     return item
+
+
+def _hyphenated(text: str) -> bool:
+    """A label line broken inside a word ("Total liabili-" / "ties"): joined without a space."""
+    return len(text) >= 2 and text[-1] == "-" and text[-2].isalpha()
 
 
 def _cell(raw: RawCell | None, row: Row, path: str) -> Cell:
@@ -152,12 +196,34 @@ def _cell(raw: RawCell | None, row: Row, path: str) -> Cell:
     return Cell(raw.text, parsed.kind, parsed.value, SourceRef(path, raw.line, raw.col), parsed.decimals)
 
 
-def _locator(parts: list[Row], path: str):
+def _joined_texts(parts: list[Row], vocabulary: frozenset[str]) -> list[str]:
+    """Each label line as it enters the joined label: a space before it, except after a word
+    broken by a hyphen ("Total liabili-" / "ties"), whose hyphen is dropped when the whole word
+    is printed elsewhere in the table ("liabilities") and kept otherwise ("Interest-bearing")."""
+    out: list[str] = []
+    for k, part in enumerate(parts):
+        if k == 0:
+            out.append(part.label)
+            continue
+        before = out[-1]
+        if _hyphenated(before):
+            head = re.findall(r"[A-Za-z']+$", before[:-1])
+            tail = re.findall(r"^[A-Za-z']+", part.label)
+            if head and tail and (head[0] + tail[0]).lower() in vocabulary:
+                out[-1] = before[:-1]
+            out.append(part.label)
+        else:
+            out.append(" " + part.label)
+    return out
+
+
+def _locator(parts: list[Row], texts: list[str], path: str):
     """Maps an offset in the joined label to the line and column it was printed at."""
     spans, offset = [], 0
-    for part in parts:
-        spans.append((offset, part))
-        offset += len(part.label) + 1
+    for part, text in zip(parts, texts):
+        lead = len(text) - len(part.label) if text.startswith(" ") else 0
+        spans.append((offset + lead, part))
+        offset += len(text)
 
     def locate(pos: int) -> SourceRef:
         start, part = next((s, p) for s, p in reversed(spans) if s <= pos) if spans else (0, None)

@@ -36,15 +36,17 @@ class BandCell:
     period: bool  # a date, year, duration ("Three Months Ended"), not just "(Unaudited)"
 
 
-def band_segments(row: list[BandCell], spans: list[Span]) -> list[Seg]:
-    """The header segments of one header row over the value columns `spans`."""
+def band_segments(row: list[BandCell], spans: list[Span], exact: bool = False) -> list[Seg]:
+    """The header segments of one header row over the value columns `spans`; `exact`: the
+    cells cover the columns they lie over, even when other rows name the rest (HTML colspans:
+    "2021", "2020" under "Year Ended" beside quarter columns dated in the row above)."""
     n = len(spans)
     if n == 0:
         return []
     placed = [(cell, _covered(cell, spans)) for cell in row]
     anchored = [(cell, cols) for cell, cols in placed if cols and cell.period]
     covered = {c for _, cols in anchored for c in cols}
-    lost = bool(anchored) and len(covered) < n and all(len(cols) == 1 for _, cols in anchored)
+    lost = not exact and bool(anchored) and len(covered) < n and all(len(cols) == 1 for _, cols in anchored)
     out: list[Seg] = []
     for cell, cols in placed:
         if not cols and cell.period:  # shared text over no value column: part of every column's header

@@ -1,7 +1,29 @@
-"""Document-level facts: company, exchange and ticker, release date, fiscal period."""
+"""Document-level facts: company, exchange and ticker, CIK, release date, fiscal period.
+
+The release's lines are read as one prose text (lines joined by a space, so that a name or a
+phrase wrapped over two lines is still found; positions map back to file line and column):
+
+- CIK and registrant name from an EDGAR submission header ("CENTRAL INDEX KEY:", "COMPANY
+  CONFORMED NAME:") when the input carries one; SGML wrapper lines (<DOCUMENT>, <TYPE>EX-99.1,
+  <FILENAME> ...) are otherwise ignored;
+- ticker forms "(NASDAQ: NVDA)", "NYSE:USB", "(Nasdaq GS: X)", "(NASDAQ, TSX: X)",
+  "NYSE American:", "OTCQB:", "(OTC Bulletin Board: X.OB)", "(Nasdaq:X - News)";
+- the company name printed before the ticker, in a headline ("X, Inc. Reports ..."), in the
+  submission header, or above a statement; `other_names` lists further printed names (for a
+  registry lookup when no ticker is printed);
+- the period end: the latest end date of the statements (the current period), else the
+  latest "quarter/year ended <date>" of the text;
+- fiscal year and period focus: the first quarter or fiscal-year phrase of the text ("Second
+  Quarter Fiscal 2009", "fiscal fourth quarter", "Q3 FY2026", "fiscal year ending September 30,
+  2004"); a phrase without a year takes it from the period end (a quarter's fiscal year ends
+  3, 6 or 9 months after it); with no phrase, both come from the statements' dates. A fourth
+  quarter is reported as "FY".
+"""
 
 from __future__ import annotations
 
+import bisect
+import calendar
 import re
 from datetime import date, timedelta
 
@@ -10,77 +32,158 @@ from converter.model import DocumentInfo, SourceRef, Statement, StatementKind
 from .dates import DATE_RE, MONTH, date_of
 from .reader import Line
 
-_SUFFIX = r"(?:Corporation|Corp\.?|Incorporated|Inc\.?|Company|Co\.|Ltd\.?|Limited|LLC|L\.P\.|plc|PLC|N\.V\.|S\.A\.|AG|Holdings|Group)"
-_NAME = rf"(?P<name>(?:[A-Z][\w&'.-]*,?\s+){{0,6}}?{_SUFFIX})"
-_HEADLINE_RE = re.compile(rf"{_NAME}(?:\s*\((?:R|TM)\))?\s+(?:Announces|Reports|Posts|Releases|Declares|Signs)\b")
-_EXCHANGE = r"NASDAQ|Nasdaq|NYSE(?:\s+(?:Amex|Arca|MKT|American))?|AMEX|Amex|OTCBB|OTC|TSX"
-_TICKER_RE = re.compile(rf"\((?:[^()]*;\s*)?(?P<exchange>{_EXCHANGE})(?:\s*(?:GS|GM|CM))?\s*:\s*(?P<ticker>[A-Z][A-Z.]{{0,5}})\)")
-_NAME_BEFORE_TICKER_RE = re.compile(rf"{_NAME}(?:\s*\((?:R|TM)\))?\s*(?:\([^()]*\)\s*)*\((?:{_EXCHANGE})\s*:")
+_SUFFIX = (r"(?:(?i:Corporation|Corp\.?|Incorporated|Inc\.?|Company|Co\.|Ltd\.?|Limited|LLC|L\.P\.|plc|N\.V\.|S\.A\.)"
+           r"|AG|SE|Holdings|Group|Bancorp(?:oration)?|Bancshares)")
+_WORD = r"(?:[A-Z]|[a-z]{1,2}[A-Z])[\w&'.]*(?:-[\w&'.]+)*"  # "Pericom", "U.S.", "eBay", "iRobot", "Coca-Cola"
+_NAME = rf"(?P<name>{_WORD},?\s+(?:(?:{_WORD}|of|and|de)\s*,?\s+(?:&\s+)?){{0,6}}?{_SUFFIX})"
+_GENERIC = re.compile(rf"(?:(?i:the)\s+)?{_SUFFIX}(?:,?\s+{_SUFFIX})*")  # "The Company", "Group, Inc."
+_MARK = r"(?:\s*\((?:R|TM)\)|\s*[®™])?"
+_HEADLINE_RE = re.compile(rf"{_NAME}{_MARK}\s+(?:Announces|Reports|Posts|Releases|Declares|Signs)\b")
+_EXCHANGE = (r"(?i:nasdaq(?:\s+(?:gs|gm|cm|global\s+select\s+market|global\s+market|capital\s+market|national\s+market))?"
+             r"|nyse(?:\s+(?:amex|arca|mkt|american))?|amex|otcqx|otcqb|otcbb|otc(?:\s+bulletin\s+board|\s+markets)?"
+             r"|tsx(?:-?v)?|pink\s+sheets)")
+_EXCHANGES = rf"{_EXCHANGE}(?:\s*(?:,|/|&|\band\b)\s*{_EXCHANGE})*"
+_TICKER = r"[A-Z][A-Z0-9]{0,5}(?:[.-][A-Z]{1,2})?"
+_TICKER_RE = re.compile(rf"(?:\((?:[^()]{{0,60}}?;\s*)?|\b)(?P<exchange>{_EXCHANGES})\s*:\s*(?P<ticker>{_TICKER})(?![\w:])")
+_NAME_BEFORE_TICKER_RE = re.compile(
+    rf"(?:{_NAME}|(?P<plain>(?:{_WORD}\s+(?:&\s+)?){{0,4}}{_WORD})){_MARK}\s*(?:\([^()]*\)\s*)*\(\s*{_EXCHANGES}\s*:")
+_TIER_RE = re.compile(r"\s+(?:GS|GM|CM|GLOBAL.*|CAPITAL.*|NATIONAL.*|BULLETIN.*|MARKETS)$")
+_HEADER_CIK_RE = re.compile(r"CENTRAL INDEX KEY:\s*(?P<cik>\d{1,10})\b")
+_HEADER_NAME_RE = re.compile(r"COMPANY CONFORMED NAME:\s*(?P<name>\S.*\S)")
+_HEADER_LINES = 200  # an EDGAR submission header is at the top of the file
+_SGML_RE = re.compile(r"^\s*</?[A-Z][A-Z0-9-]*>")
 _WIRE_DATE_RE = re.compile(rf"--\s*(?P<date>{MONTH}\s+\d{{1,2}},?\s+\d{{4}})\s*--|(?P<date2>{MONTH}\s+\d{{1,2}},?\s+\d{{4}})\s*\(\s*(?:GLOBE NEWSWIRE|BUSINESS WIRE|PR\s*Newswire|MARKET\s*WIRE|Marketwire)", re.I)
-_ORDINAL = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "FY"}
+
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_Q = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
+_YEAR = r"(?P<qyear>(?:19|20)\d\d)"
 _FISCAL_RE = re.compile(
-    r"\b(?:(?P<q>First|Second|Third|Fourth)\s+Quarter(?:\s+of)?(?:\s+Fiscal(?:\s+Year)?)?|(?P<fy>Fiscal|Full)\s+Year(?:\s+of)?(?:\s+Fiscal)?)\s+(?P<year>(?:19|20)\d\d)\b",
-    re.I,
-)
-# "Fiscal 2025 First Quarter", "Q1 Fiscal 2025", "Q3 2024"
-_FISCAL_ALT_RE = re.compile(
-    r"\b(?:Fiscal\s+(?:Year\s+)?(?P<year>(?:19|20)\d\d)\s+(?P<q>First|Second|Third|Fourth)\s+Quarter"
-    r"|(?P<qn>Q[1-4])\s+(?:of\s+)?(?:Fiscal\s+(?:Year\s+)?)?(?P<year2>(?:19|20)\d\d))\b",
+    rf"\b(?:(?:fiscal\s+)?{_Q}\s+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR}\b)?"
+    rf"|fiscal\s+(?:year\s+)?(?P<year2>(?:19|20)\d\d)\s+(?P<q2>first|second|third|fourth)\s+quarter"
+    rf"|(?P<qn>Q[1-4])\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<year3>(?:19|20)\d\d)\b"
+    rf"|(?P<qn2>Q[1-4])\s*FY\s*'?(?P<yy>\d\d)\b"
+    rf"|(?:fiscal|full)\s+year\s+(?:of\s+)?(?:fiscal\s+)?(?P<year4>(?:19|20)\d\d)\b"
+    rf"|fiscal\s+year\s+end(?:ed|ing)\s+(?P<fyend>{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d)"
+    rf"|fiscal\s+(?P<year5>(?:19|20)\d\d)\b)",
     re.I,
 )
 _PERIOD_END_RE = re.compile(rf"\b(?:quarter|three months|six months|nine months|year|period)\s+ended\s+(?P<date>{DATE_RE.pattern})", re.I)
+_PROSE_LIMIT = 400_000  # characters of prose searched (a financial supplement can be much longer)
+
+
+class _Prose:
+    """The non-empty lines joined by one space, with each offset's file line and column."""
+
+    def __init__(self, lines: list[Line], path: str) -> None:
+        self.path = path
+        self.starts: list[int] = []
+        self.lines: list[tuple[Line, int]] = []
+        parts: list[str] = []
+        offset = 0
+        for line in lines:
+            stripped = line.text.strip()
+            if not stripped or _SGML_RE.match(stripped) and len(stripped) < 80 and not _HEADER_CIK_RE.search(stripped):
+                continue
+            self.starts.append(offset)
+            self.lines.append((line, len(line.text) - len(line.text.lstrip())))
+            parts.append(stripped)
+            offset += len(stripped) + 1
+            if offset > _PROSE_LIMIT:
+                break
+        self.text = " ".join(parts)
+
+    def ref(self, offset: int) -> SourceRef:
+        i = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        line, indent = self.lines[i]
+        return SourceRef(self.path, line.number, line.col(indent + offset - self.starts[i]))
 
 
 def document_info(lines: list[Line], statements: list[Statement], path: str) -> DocumentInfo:
+    prose = _Prose(lines, path)
     found: dict[str, tuple[object, SourceRef]] = {}
-
-    def ref(line: Line, index: int) -> SourceRef:
-        return SourceRef(path, line.number, line.col(index))
 
     def first(key: str, regex: re.Pattern[str], group: str, convert=lambda m, g: m[g]) -> None:
         if key in found:
             return
-        for line in lines:
-            for match in regex.finditer(line.text):
-                value = convert(match, group)
-                if value is not None:
-                    found[key] = (value, ref(line, match.start(group)))
-                    return
+        for match in regex.finditer(prose.text):
+            value = convert(match, group)
+            if value is not None:
+                found[key] = (value, prose.ref(match.start(group)))
+                return
 
-    first("company_name", _HEADLINE_RE, "name")
+    header_name = _header(lines, path, found)
+    first("ticker", _TICKER_RE, "ticker")
+    first("exchange", _TICKER_RE, "exchange", lambda m, g: _TIER_RE.sub("", re.split(r"\s*(?:,|/|&|\band\b)\s*", m[g])[0].upper()))
+    names = _names(prose, lines, statements, header_name)
+    if names:
+        found["company_name"] = names[0]
+    _release_date(lines, prose, found)
+    period_end = _period_end_from_statements(statements) or _period_end_from_text(prose)
+    if period_end:
+        found["period_end"] = period_end
+    _fiscal_focus(prose, statements, found)
+    values = {key: value for key, (value, _) in found.items()}
+    others = tuple(dict.fromkeys(n for n, _ in names[1:] if n != values.get("company_name")))
+    return DocumentInfo(**values, other_names=others, sources=tuple((key, src) for key, (_, src) in found.items()))
+
+
+# ---- company name --------------------------------------------------------------------------
+
+def _header(lines: list[Line], path: str, found: dict) -> tuple[str, SourceRef] | None:
+    """The CIK (into `found`) and the conformed name of an EDGAR submission header's first filer."""
+    name = None
+    for line in lines[:_HEADER_LINES]:
+        cik = _HEADER_CIK_RE.search(line.text)
+        if cik and "cik" not in found:
+            found["cik"] = (cik["cik"].zfill(10), SourceRef(path, line.number, line.col(cik.start("cik"))))
+        conformed = _HEADER_NAME_RE.search(line.text)
+        if conformed and name is None:
+            name = (conformed["name"], SourceRef(path, line.number, line.col(conformed.start("name"))))
+    return name
+
+
+def _names(prose: _Prose, lines: list[Line], statements: list[Statement],
+           header_name: tuple[str, SourceRef] | None) -> list[tuple[str, SourceRef]]:
+    """Printed company names, most reliable first: before the ticker, in a headline, in the
+    submission header, names with a legal form in the opening text, lines above statements."""
+    out: list[tuple[str, SourceRef]] = []
+    match = _NAME_BEFORE_TICKER_RE.search(prose.text)
+    if match:
+        group = "name" if match["name"] else "plain"
+        out.append((match[group], prose.ref(match.start(group))))
+    match = _HEADLINE_RE.search(prose.text)
+    if match:
+        out.append((match["name"], prose.ref(match.start("name"))))
+    if header_name:
+        out.append(header_name)
+    opening = prose.text[:6000]
+    for match in re.finditer(rf"(?<![\w&'.-]){_NAME}(?![\w])", opening):
+        if len(match["name"].split()) > 1:
+            out.append((match["name"], prose.ref(match.start("name"))))
     for st in statements:
         above = _company_line(lines, st)
-        if above and "company_name" not in found:
-            found["company_name"] = (above[0].text.strip(), ref(above[0], above[1]))
-    first("company_name", _NAME_BEFORE_TICKER_RE, "name")
-    first("exchange", _TICKER_RE, "exchange", lambda m, g: m[g].upper())
-    first("ticker", _TICKER_RE, "ticker")
-    _release_date(lines, found, ref)
-    first("fiscal_period_text", _FISCAL_RE, 0, lambda m, g: " ".join(m[0].split()))
-    first("fiscal_period_text", _FISCAL_ALT_RE, 0, lambda m, g: " ".join(m[0].split()))
-    if "fiscal_period_text" in found:
-        src = found["fiscal_period_text"][1]
-        match = _FISCAL_RE.search(found["fiscal_period_text"][0])
-        if match:
-            found["fiscal_year_focus"] = (int(match["year"]), src)
-            found["fiscal_period_focus"] = (_ORDINAL[match["q"].lower()] if match["q"] else "FY", src)
-        else:
-            alt = _FISCAL_ALT_RE.search(found["fiscal_period_text"][0])
-            found["fiscal_year_focus"] = (int(alt["year"] or alt["year2"]), src)
-            quarter = alt["qn"].upper() if alt["qn"] else _ORDINAL[alt["q"].lower()]
-            found["fiscal_period_focus"] = ("FY" if quarter == "Q4" else quarter, src)
-    first("period_end", _PERIOD_END_RE, "date", lambda m, g: _date_in(m[g]))
-    if "period_end" not in found:
-        _period_end_from_statements(statements, found)
-    if "fiscal_year_focus" not in found:
-        _fiscal_focus_from_dates(statements, found)
-    values = {key: value for key, (value, _) in found.items()}
-    return DocumentInfo(**values, sources=tuple((key, src) for key, (_, src) in found.items()))
+        if above:
+            out.append((above[0].text.strip(), SourceRef(prose.path, above[0].number, above[0].col(above[1]))))
+    out += _attributed_names(statements)
+    cleaned = [(re.sub(r"\s+", " ", name).strip(" ,"), ref) for name, ref in out]
+    return [(name, ref) for name, ref in cleaned if name and not _GENERIC.fullmatch(name)]
 
 
-def _date_in(text: str) -> date | None:
-    match = DATE_RE.search(text)
-    return date_of(match) if match else None
+_ATTRIBUTABLE_RE = re.compile(
+    r"\b(?:attributable|applicable|available)\s+to\s+(?P<name>(?:[A-Z]|[a-z]{1,2}[A-Z])[\w&'.,-]*(?:\s+(?:&\s+)?[A-Z][\w&'.,-]*){0,5})"
+    r"(?=\s*(?:common|shareholders|stockholders|\(|$))")
+
+
+def _attributed_names(statements: list[Statement]) -> list[tuple[str, SourceRef]]:
+    """The company named in a statement row such as "Net income attributable to Acme Corp." or
+    "Earnings applicable to Acme common shareholders" (a candidate for a registry lookup)."""
+    out = []
+    for st in statements:
+        for item in st.items:
+            match = _ATTRIBUTABLE_RE.search(item.label)
+            if match and not re.match(r"(?i)(?:non|minority|common|participating|the company)", match["name"]):
+                out.append((match["name"].rstrip(",."), item.source))
+    return out
 
 
 def _company_line(lines: list[Line], st: Statement) -> tuple[Line, int] | None:
@@ -90,43 +193,116 @@ def _company_line(lines: list[Line], st: Statement) -> tuple[Line, int] | None:
         return None
     line = lines[index]
     text = line.text.strip()
-    if text and len(text) < 100 and "\t" not in text and not DATE_RE.search(text):
+    if (text and len(text) < 100 and "\t" not in text and not DATE_RE.search(text)
+            and re.search(r"[A-Za-z]", text) and len(text.split()) > 1):
         return line, len(line.text) - len(line.text.lstrip())
     return None
 
 
-def _release_date(lines: list[Line], found: dict, ref) -> None:
-    for line in [l for l in lines if l.text.strip()][:5]:
+# ---- dates ---------------------------------------------------------------------------------
+
+def _release_date(lines: list[Line], prose: _Prose, found: dict) -> None:
+    heading = [l for l in lines if l.text.strip() and not _SGML_RE.match(l.text.strip())][:5]
+    for line in heading:
         match = DATE_RE.fullmatch(line.text.strip())
         if match and date_of(match):
-            found["release_date"] = (date_of(match), ref(line, len(line.text) - len(line.text.lstrip())))
+            found["release_date"] = (date_of(match), SourceRef(prose.path, line.number,
+                                                               line.col(len(line.text) - len(line.text.lstrip()))))
             return
-    for line in lines:
-        match = _WIRE_DATE_RE.search(line.text)
-        if match:
-            group = "date" if match["date"] else "date2"
-            value = _date_in(match[group])
-            if value:
-                found["release_date"] = (value, ref(line, match.start(group)))
-                return
+    match = _WIRE_DATE_RE.search(prose.text)
+    if match:
+        group = "date" if match["date"] else "date2"
+        value = _date_in(match[group])
+        if value:
+            found["release_date"] = (value, prose.ref(match.start(group)))
 
 
-def _period_end_from_statements(statements: list[Statement], found: dict) -> None:
-    sheets = [s for s in statements if s.kind is StatementKind.BALANCE_SHEET] or statements
-    best = max(((p.end, s.source) for s in sheets for p in s.periods), default=None)
-    if best:
-        found["period_end"] = best
+def _date_in(text: str) -> date | None:
+    match = DATE_RE.search(text)
+    return date_of(match) if match else None
 
+
+def _period_end_from_statements(statements: list[Statement]) -> tuple[date, SourceRef] | None:
+    """The latest period end of the statement of operations, else of the balance sheets, else of
+    any statement."""
+    for kinds in ((StatementKind.OPERATIONS,), (StatementKind.BALANCE_SHEET,), tuple(StatementKind)):
+        best = max(((p.end, s.source) for s in statements if s.kind in kinds for p in s.periods), default=None)
+        if best:
+            return best
+    return None
+
+
+def _period_end_from_text(prose: _Prose) -> tuple[date, SourceRef] | None:
+    found = [(date_of(m), m.start("date")) for m in _PERIOD_END_RE.finditer(prose.text[:20000])]
+    found = [(d, at) for d, at in found if d]
+    if not found:
+        return None
+    end, at = max(found, key=lambda x: (x[0], -x[1]))
+    return end, prose.ref(at)
+
+
+# ---- fiscal year and period ----------------------------------------------------------------
 
 _FOCUS_BY_MONTHS = {3: "Q1", 6: "Q2", 9: "Q3", 12: "FY"}
+
+
+def _fiscal_year_named(year_end: date) -> int:
+    """The fiscal year a year ending on `year_end` is named for: the year it ends in, except a
+    52/53-week year ending in the last week of January or the first week of February
+    (retailers), which is named for the year it starts in."""
+    late_january = year_end.month == 1 and 24 <= year_end.day < 31
+    if late_january or (year_end.month == 2 and year_end.day <= 7):
+        return year_end.year - 1
+    return year_end.year
+
+
+def _quarter_year(quarter: int, period_end: date) -> int:
+    """The fiscal year of a quarter ending on period_end: it ends 3 * (4 - quarter) months later
+    (at a month end when the quarter ends at one, else on about the same day)."""
+    year, month = divmod(period_end.year * 12 + period_end.month - 1 + 3 * (4 - quarter), 12)
+    month += 1
+    last = calendar.monthrange(year, month)[1]
+    month_end = period_end.day == calendar.monthrange(period_end.year, period_end.month)[1]
+    return _fiscal_year_named(date(year, month, last if month_end else min(period_end.day, last)))
+
+
+def _fiscal_focus(prose: _Prose, statements: list[Statement], found: dict) -> None:
+    end = found.get("period_end", (None,))[0]
+    for match in _FISCAL_RE.finditer(prose.text):
+        quarter, year = _phrase(match)
+        if year is None and end is None:
+            continue
+        if year is None:
+            year = _quarter_year(quarter or 4, end)
+        src = prose.ref(match.start())
+        found["fiscal_period_text"] = (" ".join(match[0].split()), src)
+        found["fiscal_year_focus"] = (year, src)
+        found["fiscal_period_focus"] = ("FY" if quarter in (None, 4) else f"Q{quarter}", src)
+        return
+    _fiscal_focus_from_dates(statements, found)
+
+
+def _phrase(match: re.Match[str]) -> tuple[int | None, int | None]:
+    """(quarter or None for a fiscal year, fiscal year or None) of a _FISCAL_RE match."""
+    if match["q"]:
+        return _ORDINALS[match["q"].lower()], int(match["qyear"]) if match["qyear"] else None
+    if match["q2"]:
+        return _ORDINALS[match["q2"].lower()], int(match["year2"])
+    if match["qn"]:
+        return int(match["qn"][1]), int(match["year3"])
+    if match["qn2"]:
+        return int(match["qn2"][1]), 2000 + int(match["yy"])
+    if match["fyend"]:
+        fy_end = _date_in(match["fyend"])
+        return None, _fiscal_year_named(fy_end) if fy_end else None
+    return None, int(match["year4"] or match["year5"])
 
 
 def _fiscal_focus_from_dates(statements: list[Statement], found: dict) -> None:
     """Fiscal year and period when the release does not name them: the fiscal year starts at
     the earliest of the starts of the columns ending on the latest date and the days after the
     balance-sheet dates up to a year before it (the prior fiscal year end); 3, 6, 9 or 12 months
-    from there give Q1, Q2, Q3 or FY. The fiscal year is the year it ends in, or, for one ending
-    in January or the first week of February (retailers), the year it starts in."""
+    from there give Q1, Q2, Q3 or FY."""
     durations = [(p, s) for s in statements for p in s.periods if p.start is not None]
     if not durations:
         return
@@ -139,7 +315,5 @@ def _fiscal_focus_from_dates(statements: list[Statement], found: dict) -> None:
     focus = _FOCUS_BY_MONTHS.get(months)
     if focus is None:
         return
-    year_end = start + timedelta(days=364)
-    early = year_end.month == 1 or (year_end.month == 2 and year_end.day <= 7)
-    found["fiscal_year_focus"] = (start.year if early else year_end.year, src)
+    found["fiscal_year_focus"] = (_fiscal_year_named(start + timedelta(days=364)), src)
     found["fiscal_period_focus"] = (focus, src)

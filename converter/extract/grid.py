@@ -37,8 +37,16 @@ SCALE_RE = re.compile(
     r"|\(?[^()]{0,40}?\bin\s+\$?000'?s\b[^()]{0,80}\)?",
     re.I,
 )
+# words of column-group headings that name no period by themselves ("QUARTERLY TRENDS", "FULL YEAR")
+_GROUP_RE = re.compile(
+    r"\b(?:quarterly|trends?|full[\s-]+year|year[\s-]+to[\s-]+date|ytd|as\s+of|ended|ending|months?|years?|quarters?"
+    r"|weeks?|periods?|fiscal|actual|reported|unaudited|audited)\b",
+    re.I,
+)
 _FILLER_ONLY_RE = re.compile(r"^[\s(]*(?:(?:un)?audited|as\s+of|ended|restated|actual|reported)[\s)]*$", re.I)
+_COLUMN_NAME_RE = re.compile(r"^\W*(?:descriptions?|items?|line\s+items?|particulars|captions?|accounts?)\W*$", re.I)
 _CLOSERS = {")", ")%", "%", ")*", "%)"}
+_UNIT_HEADS = {"$", "%", "$/bps", "bps", "US$"}  # unit heads of change columns ("Change" over "$" and "%")
 
 
 @dataclass
@@ -51,6 +59,7 @@ class GCell:
     lo: int
     hi: int
     bold: bool = False  # all of the text is bold (an outermost heading when the row has no values)
+    indent: int | None = None  # fixed-width text only: the character column the text starts at
 
 
 @dataclass
@@ -145,13 +154,21 @@ def split_grid(rows: list[list[GCell]]) -> Grid:
     """Caption rows, header rows and body rows of a table.
 
     A header row holds only header text in its value columns ("September 30, 2025",
-    "Three Months Ended", "(Unaudited)", "% Change"). Its label cell may hold text
-    ("Assets", "Cash flows from operating activities:"): that text is the first heading of
-    the body, kept as a body row of its own; a scale ("(In millions)") stays in the header."""
+    "Three Months Ended", "(Unaudited)", "% Change", "QUARTERLY TRENDS"). Its label cell may
+    hold text ("Assets", "Cash flows from operating activities:"): that text is the first
+    heading of the body, kept as a body row of its own; a scale ("(In millions)") or a title
+    ("Consolidated Statements of Income") printed there is a caption.
+
+    A header band inside the body starts another table printed in the same HTML table: the
+    body ends there, unless the band repeats the first one (a page break in a long table)."""
     grid = Grid()
     stage = "caption"
     for row in rows:
         filled = [c for c in row if c.text]
+        if stage == "body" and filled and _band_row(filled):
+            if any(_texts(filled) == _texts(h) for h in grid.header):
+                continue
+            break
         if stage != "body":
             if not filled:
                 continue
@@ -161,11 +178,15 @@ def split_grid(rows: list[list[GCell]]) -> Grid:
                 stage = "header"
                 grid.header.append(filled)
                 continue
-            if values and all(header_cell(c.text) for c in values) and (
-                    stage == "header" or any(is_period_text(c.text) for c in values)):
+            if values and (all(header_cell(c.text) for c in values) and (
+                    stage == "header" or any(is_period_text(c.text) for c in values)) or _band_row(filled)):
                 stage = "header"
                 grid.header.append(values)
-                grid.body.append([replace(c, bold=True) for c in row if c.lo == 0])  # an outermost heading
+                labels = [c for c in row if c.lo == 0 and c.text and not _COLUMN_NAME_RE.match(c.text)]
+                if any(_caption_text(c.text) for c in labels):
+                    grid.captions.extend(labels)
+                else:
+                    grid.body.append([replace(c, bold=True) for c in labels])  # an outermost heading
                 continue
             if stage == "caption" and len(filled) == 1 and not _has_value(filled):
                 grid.captions.append(filled[0])
@@ -175,6 +196,26 @@ def split_grid(rows: list[list[GCell]]) -> Grid:
     return grid
 
 
+def _band_row(filled: list[GCell]) -> bool:
+    """A row of a header band: no values right of the label column, and a period, change or
+    column-group heading among them ("4Q21", "% Change", "QUARTERLY TRENDS", "One Year")."""
+    filled = [c for c in filled if c.text not in _UNIT_HEADS]
+    rest = [c for c in filled if c.lo > 0]
+    if not rest or any(t.kind in ("value", "pct") and not is_header_text(t.text) for t in row_tokens(filled)[1]):
+        return False
+    return any(header_cell(c.text) or is_period_text(c.text) or _GROUP_RE.search(c.text) for c in rest)
+
+
+def _texts(cells: list[GCell]) -> list[str]:
+    return [c.text for c in cells if c.lo > 0]
+
+
+def _caption_text(text: str) -> bool:
+    """Label-column text of a header row that is a scale or a title, not the body's first heading."""
+    return bool(SCALE_RE.search(text) or re.search(r"\bstatements?\s+of\b|\bbalance\s+sheets?\b|income\s+statement"
+                                                    r"|\(\s*unaudited\s*\)", text, re.I))
+
+
 def _has_value(cells: list[GCell]) -> bool:
     return any(_kind(clean_value(c.text)) == "value" for c in cells if c.lo > 0)
 
@@ -182,15 +223,20 @@ def _has_value(cells: list[GCell]) -> bool:
 def _columns(grid: Grid) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Physical spans of the value columns, and of dropped change columns.
 
-    The value columns are the cells of the last header row naming periods one by one
-    ("2025", "September 30, 2024", "3Q25"); without one, the columns the body's values
-    stand in."""
+    The value columns are the header cells naming periods one by one ("2025", "September 30,
+    2024", "3Q25"), the lowest header row first: a cell of a higher row counts where no lower
+    one lies under it ("Year Ended" / "2021", "2020" beside "Fourth Quarter 2021", ...); cells
+    under a change heading are dropped. Without any, the columns the body's values stand in."""
     dropped = [(c.lo, c.hi) for row in grid.header for c in row if c.lo > 0 and CHANGE_RE.search(c.text)]
+    spans: list[tuple[int, int]] = []
     for row in reversed(grid.header):
-        spans = [(c.lo, c.hi) for c in row if c.lo > 0 and is_period_text(c.text) and names_year(c.text)
-                 and not CHANGE_RE.search(c.text)]
-        if spans:
-            return spans, dropped
+        for c in row:
+            if (c.lo > 0 and is_period_text(c.text) and names_year(c.text) and not CHANGE_RE.search(c.text)
+                    and not any(a <= c.lo and c.hi <= b for a, b in dropped)
+                    and not any(a <= c.hi and c.lo <= b for a, b in spans)):
+                spans.append((c.lo, c.hi))
+    if spans:
+        return sorted(spans), dropped
     anchors = sorted({t.cell.lo for row in grid.body for t in row_tokens(row)[1] if t.kind == "value"})
     return [(a, a) for a in anchors], dropped
 
@@ -216,10 +262,23 @@ def grid_periods(grid: Grid, kind: StatementKind, where: str
         band = [BandCell(cell.text, cell.lo, cell.hi, is_period_text(cell.text)) for cell in row
                 if cell.hi > 0 and not any(a <= cell.lo and cell.hi <= b for a, b in dropped)
                 and not SCALE_RE.fullmatch(cell.text)]
-        segs.append(band_segments(band, spans))
+        segs.append(band_segments(band, spans, _exact(grid, row, spans)))
     first = next((c for row in grid.header for c in row), None)
     header_where = f"{where.rsplit(':', 1)[0]}:{first.line}" if first else where
     return spans, dropped, resolve_periods(segs, len(spans), kind, header_where)
+
+
+def _exact(grid: Grid, row: list[GCell], spans: list[tuple[int, int]]) -> bool:
+    """Does a header row of years cover just the columns it lies over, the rest being named with
+    years by other rows (full-year columns beside quarter columns)?"""
+    def cols(cells: list[GCell]) -> set[int]:
+        return {i for c in cells if is_period_text(c.text) and names_year(c.text)
+                for i, (a, b) in enumerate(spans) if a <= c.hi and c.lo <= b}
+    mine = cols([c for c in row if c.lo > 0])
+    if not mine or not all(names_year(c.text) for c in row if c.lo > 0 and is_period_text(c.text)):
+        return False
+    others = cols([c for other in grid.header if other is not row for c in other if c.lo > 0])
+    return len(mine | others) == len(spans) and not mine & others
 
 
 def grid_statement(grid: Grid, kind: StatementKind, title: str, title_ref: SourceRef,
@@ -254,7 +313,7 @@ def _row(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[i
     anchor = first or (toks[0].cell if toks else None)
     if anchor is None:
         return Row(cells[0].line if cells else 0, blank=True)
-    row = Row(anchor.line, label, first.col if first else anchor.col)
+    row = Row(anchor.line, label, first.col if first else anchor.col, indent=first.indent if first else None)
     row.columns = [None] * len(spans)
     for tok in toks:
         if tok.kind == "rule":

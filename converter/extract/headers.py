@@ -86,6 +86,8 @@ class ReleaseDates:
 _RELEASE: ContextVar[ReleaseDates] = ContextVar("release_dates", default=ReleaseDates())
 _PERIOD_END_RE = re.compile(
     rf"\b(?:quarter|three\s+months|(?:thirteen|13)\s+weeks|six\s+months|nine\s+months|year|period)\s+ended\s+{DATE_RE.pattern}", re.I)
+_HEADLINE_RE = re.compile(r"\b(?:(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d"
+                          r"|Q[1-4]\s*(?:FY\s*)?[-']?\s*(?:19|20)\d\d)\b", re.I)
 _FY_END_RE = re.compile(rf"\bfiscal\s+year\s+(?:ended|ending|ends)\s+{DATE_RE.pattern}", re.I)
 
 
@@ -98,6 +100,11 @@ def release_dates(texts: list[str]) -> ReleaseDates:
         if (m := _FY_END_RE.search(text)) and (fy := make_date(m["month"], m["day"], m["year"])):
             fy_month = fy.month if fy.day > 20 else (fy.month - 2) % 12 + 1  # a 52/53-week year ending early in a month
             break
+    if end is None:  # the fiscal period of the headline: "Reports Third Quarter 2025 Results", "Q3 2025"
+        for text in texts[:40]:
+            if (m := _HEADLINE_RE.search(text)) and (d := DATE_RE.search(normalize_header(m[0], fy_month))):
+                end = make_date(d["month"], d["day"], d["year"])
+                break
     return ReleaseDates(end, fy_month)
 
 
@@ -178,6 +185,8 @@ def _column_period(lines: list[list[Seg]], col: int, kind: StatementKind, where:
         months = (end.month - _RELEASE.get().fy_end_month - 1) % 12 + 1
     if months is None and re.search(r"\b(?:fiscal|full)[\s-]year\b|\bannual\b|\btwelve\s+months\b", text, re.I):
         months = 12
+    if months is None and kind is StatementKind.CASH_FLOWS:
+        months = (end.month - _RELEASE.get().fy_end_month - 1) % 12 + 1  # cash flows of an interim release: year to date
     if months is None:
         raise ExtractionError(f"column header {text!r} names no period length", where=where)
     if not is_month_end(end):

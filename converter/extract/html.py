@@ -124,13 +124,19 @@ def extract_html(text: str, path: str) -> Release:
     ignored: list[tuple[str, str, SourceRef]] = []
     skipped: list[SkippedTable] = []
     previous = 0
+    carried: list[tuple[str, SourceRef]] = []  # text of small tables since the last data table
     for table in tables:
-        grid = split_grid(_grid(table.element, locate))
+        rows = _grid(table.element, locate)
+        grid = split_grid(rows)
         nearby = blocks[max(previous, table.after_block - _WINDOW) : table.after_block]
         previous = table.after_block
         if grid.value_rows() < 2:
+            carried = _row_texts(rows, path)[::-1] + [(b.text, SourceRef(path, b.line, 1)) for b in reversed(nearby)] \
+                + carried
+            carried = carried[:_WINDOW]
             continue
-        candidates = _candidates(table.element, grid, nearby, path)
+        candidates = _candidates(table.element, grid, nearby, path) + carried
+        carried = []
         found = statement_or_ignored(candidates, grid, path)
         if isinstance(found, Statement):
             statements.append(found)
@@ -241,6 +247,16 @@ def _candidates(table: etree._Element, grid: Grid, nearby: list[_Block], path: s
         out.append((cell.text, SourceRef(path, cell.line, cell.col)))
     for block in reversed(nearby):
         out.append((block.text, SourceRef(path, block.line, 1)))
+    return out
+
+
+def _row_texts(rows: list[list[GCell]], path: str) -> list[tuple[str, SourceRef]]:
+    """The rows of a table holding no data (a page heading printed as a table), as title candidates."""
+    out = []
+    for row in rows:
+        filled = [c for c in row if c.text]
+        if filled:
+            out.append((" ".join(c.text for c in filled), SourceRef(path, filled[0].line, filled[0].col)))
     return out
 
 

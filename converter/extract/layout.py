@@ -43,6 +43,7 @@ class Row:
     source: Line | None = None  # the line the label was read from, to place label facts
     label_index: int = 0  # where the label starts in `source.text`
     top: bool = False  # a heading marked as outermost (bold in HTML) though not in capitals
+    indent: int | None = None  # fixed-width text: the label's character column (a deeper line continues it)
 
 
 def _where(path: str, line: Line) -> str:

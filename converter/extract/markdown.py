@@ -29,14 +29,15 @@ import re
 from dataclasses import dataclass, field, replace
 
 from converter.errors import ExtractionError
-from converter.model import SkippedTable, SourceRef, Statement
+from converter.model import SkippedTable, SourceRef, Statement, StatementKind
 
-from .grid import GCell, Grid, grid_periods, split_grid
+from .grid import SCALE_RE, GCell, Grid, grid_periods, grid_statement, split_grid
 from .headers import DURATION_RE, fiscal_calendar, is_header_text, names_year, release_scale
 from .reader import Line
 from .statements import find_statements
 from .tablekind import classify, statement_or_ignored
-from .titles import is_prose
+from .flowed import flowed_statement
+from .titles import TITLE_LINE_RE, is_prose, title_kind
 
 _SEP_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _TAG_RE = re.compile(r"<sup>[^<]{0,5}</sup>|</?[a-zA-Z][^>]*>")  # inline HTML left by a converter
@@ -44,6 +45,7 @@ _ABOVE = 6  # lines above a table searched for its title and scale
 _FURNITURE_RE = re.compile(r"^\s*(?:#+\s*)?(?:page\s+\d+|table\s+\d+)?\s*$|^\s*(?:-{3,}|\*{3,}|\d{1,3})\s*$", re.I)
 _PAGE_RE = re.compile(r"^\s*#+\s*page\s+\d+\s*$", re.I)
 _BAND_RE = re.compile(rf"{DURATION_RE.pattern}|\bas\s+of\b|year[\s-]to[\s-]date", re.I)
+_EMPHASIS_RE = re.compile(r"\*\*|__")  # bold marks: blanked, columns kept
 _WIDE = 10**6  # the physical columns of a band taken from a line above the table: all of them
 
 
@@ -148,7 +150,10 @@ def markdown_statements(lines: list[Line], path: str
     for table, grid, candidates in groups:
         if grid.value_rows() < 2:
             continue
-        found = statement_or_ignored(candidates, grid, path)
+        inside = [(c.text, SourceRef(path, c.line, c.col)) for c in reversed(grid.captions)]
+        found = statement_or_ignored(inside + candidates, grid, path)
+        if found is None and (opening := _cash_flows_opening(table, grid)) is not None:
+            found = _untitled_cash_flows(grid, opening, candidates, path)
         if isinstance(found, Statement):
             statements.append(found)
         elif isinstance(found, SkippedTable):
@@ -179,13 +184,16 @@ def _joins(group: tuple[_Table, Grid, list[tuple[str, SourceRef]]], table: _Tabl
     if table.width != prev_table.width or prev_grid.value_rows() < 2:
         return False
     prev_kind = _statement_kind(prev_candidates)
+    if prev_kind is None and _cash_flows_opening(prev_table, prev_grid) is not None:
+        prev_kind = StatementKind.CASH_FLOWS
     if prev_kind is None:
         return False
-    own = [line for line in table.above if not _FURNITURE_RE.match(line.text)]
-    titles = [found for line in own if (found := classify(line.text)) is not None and found[0] != "prose"]
+    own = [line.text for line in table.above if not _FURNITURE_RE.match(line.text)]
+    titles = [found for text in own + [c.text for c in grid.captions]
+              if (found := classify(text)) is not None and found[0] != "prose"]
     if any(what != "statement" or detail[0] is not prev_kind for what, detail in titles):  # type: ignore[index]
         return False
-    if not titles and any(is_prose(line.text) for line in own):
+    if not titles and any(is_prose(text) for text in own):
         return False  # running text between: the table stands on its own
     if not grid.header:
         return not titles
@@ -196,6 +204,37 @@ def _joins(group: tuple[_Table, Grid, list[tuple[str, SourceRef]]], table: _Tabl
         return grid_periods(grid, prev_kind, where)[2] == grid_periods(prev_grid, prev_kind, where)[2]
     except ExtractionError:
         return False
+
+
+_CASH_OPENING_RE = re.compile(r"^\W*cash\s+flows?\s+(?:from|provided\s+by|used\s+in)\s+(?:\(used\s+in\)\s+)?operating\s+activities\b", re.I)
+
+
+def _cash_flows_opening(table: _Table, grid: Grid) -> GCell | None:
+    """The "Cash flows from operating activities" heading that opens an untitled table (just
+    above it or as its first row): the table is a statement of cash flows, since no other
+    table of a release opens that way."""
+    for line in table.above[-1:]:
+        text = line.text.strip(" #*_>")
+        if _CASH_OPENING_RE.match(text):
+            lead = len(line.text) - len(line.text.lstrip(" #*_>"))
+            return GCell(text, line.number, line.col(lead), 0, 0, True)
+    first = next((c for row in grid.body for c in row if c.text), None)
+    if first is not None and first.lo == 0 and _CASH_OPENING_RE.match(first.text):
+        return first
+    return None
+
+
+def _untitled_cash_flows(grid: Grid, opening: GCell, candidates: list[tuple[str, SourceRef]], path: str
+                         ) -> Statement | SkippedTable:
+    ref = SourceRef(path, opening.line, opening.col)
+    if grid.body and opening not in grid.body[0]:
+        grid.body.insert(0, [opening])
+    scales = [m[0] for text, _ in candidates for m in [SCALE_RE.search(text)] if m and len(text) < 200]
+    title = "Statements of Cash Flows"
+    try:
+        return grid_statement(grid, StatementKind.CASH_FLOWS, title, ref, scales, path)
+    except ExtractionError as exc:
+        return SkippedTable(StatementKind.CASH_FLOWS.value, title, ref, exc.message, exc.where or "")
 
 
 def _statement_kind(candidates: list[tuple[str, SourceRef]]):
@@ -211,7 +250,7 @@ def _statement_kind(candidates: list[tuple[str, SourceRef]]):
 
 def _text_regions(lines: list[Line], tables: list[_Table], path: str) -> tuple[list[Statement], list[SkippedTable]]:
     """Statements printed as text lines outside the pipe tables."""
-    blank = list(lines)
+    blank = [Line(line.number, _EMPHASIS_RE.sub(lambda m: " " * len(m[0]), line.text), line.removed) for line in lines]
     for table in tables:
         for k in range(table.start, table.end):
             blank[k] = Line(lines[k].number, "")
@@ -220,8 +259,36 @@ def _text_regions(lines: list[Line], tables: list[_Table], path: str) -> tuple[l
     try:
         statements, skipped, _ = find_statements(blank, path)
     except ExtractionError:
-        return [], []
-    return statements, skipped
+        statements, skipped = [], []
+    return _flowed(blank, statements, skipped, path)
+
+
+def _flowed(lines: list[Line], statements: list[Statement], skipped: list[SkippedTable], path: str
+            ) -> tuple[list[Statement], list[SkippedTable]]:
+    """Each text statement also read as flowed with single spaces (flowed.py); the reading with
+    more values is kept, and a table skipped by the text layouts may be read this way."""
+    titles = [(k, m) for k, line in enumerate(lines) if (m := TITLE_LINE_RE.match(line.text))]
+    by_line = {st.source.line: st for st in statements}
+    skipped_at = {t.source.line: t for t in skipped}
+    for j, (k, match) in enumerate(titles):
+        kind = title_kind(match["title"])
+        if kind is None:
+            continue
+        stop = titles[j + 1][0] if j + 1 < len(titles) else len(lines)
+        try:
+            found = flowed_statement(lines, k, stop, kind, " ".join(match["title"].split()), path)
+        except ExtractionError:
+            continue
+        number = lines[k].number
+        old = by_line.get(number)
+        if old is None or _count(found) > _count(old):
+            by_line[number] = found
+            skipped_at.pop(number, None)
+    return fiscal_calendar(sorted(by_line.values(), key=lambda s: s.source)), list(skipped_at.values())
+
+
+def _count(statement: Statement) -> int:
+    return sum(1 for item in statement.items for cell in item.cells if cell.value is not None)
 
 
 def _values(statement: Statement) -> set:

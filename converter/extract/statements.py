@@ -17,7 +17,7 @@ from .layout import fixed_row, tab_row
 from .perline import perline_statement
 from .reader import Line
 from .tablekind import ignored_title
-from .texttables import region_statement, tagged_statements
+from .texttables import region_statement, tagged_statements, untagged_regions
 from .titles import END_IN_TEXT_RE, END_LINE_RE, TITLE_IN_TEXT_RE, TITLE_LINE_RE, is_prose, looks_like_title_case, title_kind
 
 _FLAT_MIN = 300  # a line this long holding a title is a flattened release
@@ -53,6 +53,8 @@ def find_statements(lines: list[Line], path: str, tagged: list[TagTable] | None 
             line_titles.append(_Title(i, title_kind(match["title"]), " ".join(match["title"].split())))
         elif ignored_title(line.text):  # a non-GAAP or segment table ends the statement above it
             line_titles.append(_Title(i, None, line.text.strip()))
+    taken = {i for t in tagged for i in range(max(t.start - 1, 0), min(t.stop + 1, len(lines)))}
+    titled_skips: list[tuple[int, int, SkippedTable]] = []
     for k, title in enumerate(line_titles):
         if title.kind is None:
             continue
@@ -60,15 +62,27 @@ def find_statements(lines: list[Line], path: str, tagged: list[TagTable] | None 
         if any(t.start - 1 <= title.index < t.stop or title.index < t.start < stop for t in tagged):
             continue  # the title of a <TABLE> region, read above
         try:
-            statements.append(_line_statement(lines, title, stop, path))
+            found = _line_statement(lines, title, stop, path)
         except ExtractionError as exc:
             try:
-                statements.append(region_statement(lines, title.index, stop, title.kind, title.title, path))
-                continue
+                found = region_statement(lines, title.index, stop, title.kind, title.title, path)
             except ExtractionError:
-                pass
-            ref = SourceRef(path, lines[title.index].number, 1)
-            skipped.append(SkippedTable(title.kind.value, title.title, ref, exc.message, exc.where or ""))
+                ref = SourceRef(path, lines[title.index].number, 1)
+                titled_skips.append((title.index, stop, SkippedTable(title.kind.value, title.title, ref, exc.message,
+                                                                     exc.where or "")))
+                continue
+        statements.append(found)
+        last = max((item.source.line for item in found.items), default=lines[title.index].number)
+        taken.update(range(title.index, last))
+    regions = untagged_regions(lines, taken)
+    more, more_skipped, more_ignored = tagged_statements(lines, regions, path)
+    statements += more
+    ignored += more_ignored
+    skipped += more_skipped
+    read = [(r.start, r.stop) for r in regions]
+    for start, stop, table in titled_skips:  # a titled table the region reader read is not skipped
+        if not any(a < stop and start <= b and any(s.source.line - 1 in range(a - 1, b) for s in more) for a, b in read):
+            skipped.append(table)
     return fiscal_calendar(sorted(statements, key=lambda s: s.source)), skipped, ignored  # 52/53-week starts
 
 

@@ -3,7 +3,10 @@
 Shared by the HTML, markdown and text layouts. Non-GAAP reconciliations ("Reconciliation of
 GAAP to non-GAAP", "Adjusted EBITDA", "Non-GAAP net income") and segment tables ("Segment
 information", "Revenue by segment") are recognised so they are never read as GAAP statements;
-they are listed in Release.ignored_tables and nothing in them is tagged.
+they are listed in Release.ignored_tables and nothing in them is tagged. Average balance
+sheets, highlights, selected data and summaries are unrecognised tables, never statements.
+An untitled table with rows "Total assets" and "Total liabilities and ... equity" is a
+balance sheet.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import re
 
 from converter.errors import ExtractionError
-from converter.model import SkippedTable, SourceRef, Statement
+from converter.model import SkippedTable, SourceRef, Statement, StatementKind
 
 from .grid import SCALE_RE, Grid, grid_statement
 from .titles import TITLE_IN_TEXT_RE, looks_like_title_case, title_kind
@@ -20,6 +23,9 @@ NON_GAAP = "non-GAAP reconciliation"
 SEGMENT = "segment"
 _NON_GAAP_RE = re.compile(r"non[-\s]?gaap|\bpro[-\s]forma\b|\breconciliation\b|\badjusted\s+(?:ebitda|net\s+income|earnings|eps)|\bebitda\b", re.I)
 _SEGMENT_RE = re.compile(r"\bsegments?\b|\bby\s+(?:business|geograph\w*|region)", re.I)
+# tables that look like statements but are summaries of them: average balances, highlights, ratios
+_SUMMARY_RE = re.compile(r"\baverage\b|\bhighlights\b|\bselected\b|\bratios?\b|\bfinancial\s+summary\b"
+                         r"|\bsupplemental\b|\bsummary\s*(?:\(|$)", re.I)
 _TITLE_MAX = 160  # longer text is prose, not a table title
 
 
@@ -36,8 +42,12 @@ def classify(text: str) -> tuple[str, object] | None:
         return (SEGMENT, text)
     if text.endswith((".", ":")) and len(text.split()) >= 10:
         return ("prose", None)  # a sentence mentioning a statement ("... included in the Statements of Operations is as follows:")
+    if _SUMMARY_RE.search(text) and len(text) < 100 and not text.endswith(".") and looks_like_title_case(text):
+        return ("summary", text)  # "Average Balances and Rates", "Financial Highlights"
     for match in TITLE_IN_TEXT_RE.finditer(text):
         if looks_like_title_case(match["title"]):
+            if _SUMMARY_RE.search(text):
+                return ("summary", text)
             title = " ".join(match["title"].split())
             return ("statement", (title_kind(title), title))
     return None
@@ -68,15 +78,32 @@ def statement_or_ignored(candidates: list[tuple[str, SourceRef]], grid: Grid, pa
         if found is None:
             continue
         what, detail = found
-        if what == "prose":
+        if what in ("prose", "summary"):
             return None
         if what in (NON_GAAP, SEGMENT):
             return (what, str(detail), ref)
         kind, title = detail  # type: ignore[misc]
         if kind is None:
             return None
-        try:
-            return grid_statement(grid, kind, title, ref, scales, path)
-        except ExtractionError as exc:
-            return SkippedTable(kind.value, title, ref, exc.message, exc.where or "")
+        return _read(grid, kind, title, ref, scales, path)
+    if _balance_sheet_rows(grid):
+        first = next(c for row in grid.body for c in row if c.text)
+        return _read(grid, StatementKind.BALANCE_SHEET, "Balance sheet", SourceRef(path, first.line, first.col),
+                     scales, path)
     return None
+
+
+def _read(grid: Grid, kind: StatementKind, title: str, ref: SourceRef, scales: list[str], path: str
+          ) -> Statement | SkippedTable:
+    try:
+        return grid_statement(grid, kind, title, ref, scales, path)
+    except ExtractionError as exc:
+        return SkippedTable(kind.value, title, ref, exc.message, exc.where or "")
+
+
+def _balance_sheet_rows(grid: Grid) -> bool:
+    """An untitled table is a balance sheet when it totals assets and liabilities and equity."""
+    labels = [" ".join(c.text for c in row if c.lo == 0 and c.text).lower() for row in grid.body]
+    return (any(re.match(r"total\s+assets\b", label) for label in labels)
+            and any(re.match(r"total\s+liabilities\s*(?:,|and|&)[\w\s,’'()-]*?(?:equity|capital|deficit)", label)
+                    for label in labels))

@@ -25,11 +25,12 @@ share data)") is kept as one caption (scale). Label-area lines above the header 
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 
 from .cells import is_rule, split_values
-from .dates import YEAR_RE
+from .dates import MONTHDAY_RE, YEAR_RE
 from .grid import GCell, Grid, header_cell
 from .headers import DURATION_RE, is_header_text
 from .reader import Line
@@ -38,6 +39,8 @@ _SEG_RE = re.compile(r"\S+(?: \S+)*")
 _LEADER_RE = re.compile(r"(?:\s?\.){3,}\s*$|(?:\s?\.){3,}(?=\s)")
 _PCT_RE = re.compile(r"^[-+(]?\s*\d[\d,]*(?:\.\d+)?\s*%\)?$|^(?:n/?a|n/?m|nmf?|\*+)$", re.I)
 _YEAR_ONLY_RE = re.compile(r"^(?:19|20)\d\d\*?$")
+_STRAY_SPACE_RE = re.compile(r"(\d) (,\d{3})")
+_NUMERIC_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
 _DAY_COMMA_YEAR_RE = re.compile(r"(\b[A-Za-z]{3,9}\.?\s+\d{1,2}),((?:19|20)\d\d)\b")
 
 
@@ -70,7 +73,8 @@ class TextTable:
     first_body: int  # index in lines of the first body row
 
 
-def _parse(index: int, line: Line) -> _Line:
+def parse_line(index: int, line: Line) -> _Line:
+    """A line cut into its label and its value, change, `$` and rule tokens."""
     text = _LEADER_RE.sub(lambda m: " " * len(m[0]), line.text.replace("\t", " "))
     segs = [(m.start(), m.end(), m[0]) for m in _SEG_RE.finditer(text)]
     out = _Line(index, line, segs=segs)
@@ -86,8 +90,19 @@ def _parse(index: int, line: Line) -> _Line:
             toks.append(_Tok(start, end, seg, "pct"))
         else:
             spans = split_values(seg)
+            if spans is None and _STRAY_SPACE_RE.search(seg):  # "4,180 ,000": a stray space in a number
+                joined = _STRAY_SPACE_RE.sub(r"\1\2", seg)
+                if split_values(joined) == [(0, len(joined))]:
+                    toks.append(_Tok(start, end, joined, "value"))
+                    rest.pop()
+                    continue
             if spans is None:
-                break
+                pieces = _pieces(start, seg)  # "37% $" : a change figure and a `$` one space apart
+                if pieces is None:
+                    break
+                toks.extend(reversed(pieces))
+                rest.pop()
+                continue
             for lo, hi in reversed(spans):
                 piece = seg[lo:hi]
                 lead = len(piece) - len(piece.lstrip())
@@ -100,12 +115,28 @@ def _parse(index: int, line: Line) -> _Line:
     return out
 
 
+def _pieces(start: int, seg: str) -> list[_Tok] | None:
+    """Tokens of a segment whose space-separated words are each a value, change figure or `$`."""
+    out = []
+    for m in re.finditer(r"\S+", seg):
+        word, a, b = m[0], start + m.start(), start + m.end()
+        if word in ("$", "US$"):
+            out.append(_Tok(a, b, word, "dollar"))
+        elif _PCT_RE.match(word):
+            out.append(_Tok(a, b, word, "pct"))
+        elif split_values(word) == [(0, len(word))]:
+            out.append(_Tok(a, b, word, "value"))
+        else:
+            return None
+    return out
+
+
 def _is_year_row(row: _Line) -> bool:
     vals = [t for t in row.toks if t.kind == "value"]
     return bool(vals) and all(_YEAR_ONLY_RE.match(t.text) for t in vals)
 
 
-def _is_body(row: _Line) -> bool:
+def is_body(row: _Line) -> bool:
     """A row with a label and values, not a header line like "(unaudited)   (1)" or "2004  2003"."""
     return bool(row.values) and bool(row.label) and not header_cell(row.label) and not _is_year_row(row)
 
@@ -136,14 +167,16 @@ def _cover(cols: list[list[int]], a: int, b: int) -> list[int]:
 
 def text_grid(lines: list[Line], start: int, stop: int, header_end: int | None = None) -> TextTable | None:
     """The grid of a text table region, or None when it has no body rows."""
-    parsed = [_parse(i, lines[i]) for i in range(start, stop)]
+    parsed = [parse_line(i, lines[i]) for i in range(start, stop)]
     first = header_end - start if header_end is not None and header_end > start else None
     if first is None:
-        first = next((k for k, row in enumerate(parsed) if _is_body(row)), None)
+        first = next((k for k, row in enumerate(parsed) if is_body(row)), None)
     else:
         first = next((k for k, row in enumerate(parsed) if k >= first and (row.values or row.label)), first)
     if first is None:
         return None
+    if header_end is None:  # label-only lines under the last header line are body headings
+        first = _after_header(parsed, first)
     body = parsed[first:]
     cols = _columns([row for row in body if row.values and not _is_year_row(row)])
     if not cols:
@@ -158,7 +191,56 @@ def text_grid(lines: list[Line], start: int, stop: int, header_end: int | None =
         first_cell = label_area[0]
         grid.captions.append(GCell(" ".join(c.text for c in label_area), first_cell.line, first_cell.col, 0, 0))
     grid.body = [_body_row(row, cols) for row in body]
+    _drop_superseded(grid)
     return TextTable(grid, captions, start + first)
+
+
+_SUPERSEDED_RE = re.compile(r"\b(?:as\s+)?previously\s+reported\b|\bas\s+originally\s+reported\b", re.I)
+
+
+def _drop_superseded(grid: Grid) -> None:
+    """Columns headed "As previously reported" (beside "As restated") hold superseded figures:
+    their header and body cells are dropped. The words may stand on separate header lines."""
+    texts: dict[int, list[str]] = {}
+    for row in grid.header:
+        for cell in row:
+            if cell.lo == cell.hi:
+                texts.setdefault(cell.lo, []).append(cell.text)
+    gone = {col for col, words in texts.items() if _SUPERSEDED_RE.search(" ".join(words))}
+    if not gone:
+        return
+    grid.header = [[c for c in row if not (c.lo == c.hi and c.lo in gone)] for row in grid.header]
+    grid.body = [[c for c in row if not (c.lo > 0 and c.lo == c.hi and c.lo in gone)] for row in grid.body]
+
+
+def _spelled_date(match: re.Match[str]) -> str:
+    """ "3/31/05" -> "March 31, 2005" (month first, as EDGAR filers print; 2-digit years < 50 are 20xx)."""
+    month, day, year = int(match[1]), int(match[2]), int(match[3])
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return match[0]
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    return f"{calendar.month_name[month]} {day}, {year}"
+
+
+def _after_header(rows: list[_Line], first: int) -> int:
+    """The first body line: after the last line above `first` that prints period headers or a rule."""
+    value_start = min((t.start for t in rows[first].values), default=0)
+    for k in range(first - 1, -1, -1):
+        row = rows[k]
+        if not row.segs:
+            continue
+        if all(is_rule(s[2]) for s in row.segs) or any(s[1] > value_start for s in row.segs):
+            return k + 1
+    return first
+
+
+def _caption_only(segs: list[tuple[int, int, str]]) -> bool:
+    """A line of one text of three words or more that names no period: a title or company line."""
+    if len(segs) != 1:
+        return False
+    text = segs[0][2]
+    return len(text.split()) >= 3 and not is_header_text(text) and not header_cell(text)
 
 
 def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
@@ -171,7 +253,7 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
         if all(is_rule(s[2]) for s in row.segs):
             continue
         in_values = [s for s in row.segs if s[1] > value_start - 1]
-        if not in_values and not is_header_text(row.line.text):
+        if not in_values or _caption_only(row.segs):  # title, company, scale, dateline
             if not lines_segs:
                 captions.append((" ".join(row.line.text.split()), row.line, row.index))
             else:
@@ -180,7 +262,7 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
             continue
         segs: list[list[int | str]] = []
         for a, b, text in row.segs:
-            if b <= value_start - 1 and not is_header_text(text):
+            if b <= value_start - 1:
                 label_area.append(GCell(text, row.line.number, row.line.col(a), 0, 0))
                 continue
             a2, b2 = _underline(rows[k + 1 :], a, b, row.segs)
@@ -194,7 +276,7 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
             hits = _cover(cols, a, b) or [_nearest(cols, a, b)]
             placed.append((hits, text, orig))
             covered.update(hits)
-        durations = [p for p in placed if DURATION_RE.search(p[1])]
+        durations = [p for p in placed if DURATION_RE.search(p[1]) or (MONTHDAY_RE.search(p[1]) and not YEAR_RE.search(p[1]))]
         if durations:
             for col in range(len(cols)):
                 if col in covered:
@@ -202,7 +284,7 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
                 best = min(durations, key=lambda p: min(abs(col - h) for h in p[0]))
                 best[0].append(col)
         for hits, text, orig in placed:
-            text = _DAY_COMMA_YEAR_RE.sub(r"\1, \2", text)
+            text = _NUMERIC_DATE_RE.sub(_spelled_date, _DAY_COMMA_YEAR_RE.sub(r"\1, \2", text))
             cells.append(GCell(text, row.line.number, row.line.col(orig), min(hits) + 1, max(hits) + 1))
         if cells:
             out.append(cells)
@@ -231,7 +313,7 @@ def _body_row(row: _Line, cols: list[list[int]]) -> list[GCell]:
     line = row.line
     cells: list[GCell] = []
     if row.label:
-        cells.append(GCell(row.label, line.number, line.col(row.label_start), 0, 0))
+        cells.append(GCell(row.label, line.number, line.col(row.label_start), 0, 0, indent=row.label_start))
     pending: _Tok | None = None
     for tok in row.toks:
         if tok.kind == "dollar":

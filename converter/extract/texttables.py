@@ -23,13 +23,15 @@ from converter.errors import ExtractionError
 from converter.model import SkippedTable, SourceRef, Statement, StatementKind
 
 from .edgar import TagTable
+from .headers import is_header_text
 from .grid import SCALE_RE, Grid, clean_label, grid_statement, row_tokens
 from .reader import Line
-from .tablekind import statement_or_ignored
-from .textgrid import text_grid
+from .tablekind import classify, statement_or_ignored
+from .textgrid import is_body, parse_line, text_grid
 from .titles import END_LINE_RE, TITLE_LINE_RE, is_prose
 
 _ABOVE = 8  # lines above a table searched for its title
+_TITLE_MAX = 150  # a joined multi-line title candidate is cut to this length
 
 
 def prose_line(text: str) -> bool:
@@ -69,8 +71,60 @@ def content_kind(grid: Grid) -> StatementKind | None:
     return None
 
 
+_GAP = 10  # non-value lines a table's rows may be apart
+_HEAD = 12  # lines above a table's first row searched for its header band
+
+
+def untagged_regions(lines: list[Line], taken: set[int]) -> list[TagTable]:
+    """Table regions of text without <TABLE> tags: runs of rows with values, a few lines apart
+    at most, with no prose, title or end line between them; each with the lines above its first
+    row up to a prose line, two blank lines or another table (its header band and title)."""
+    rows = [i for i, line in enumerate(lines) if i not in taken and line.text.strip() and _value_row(i, line)]
+    groups: list[list[int]] = []
+    for i in rows:
+        if groups and i - groups[-1][-1] <= _GAP + 1 and not any(
+                k in taken or _breaks(lines[k].text) for k in range(groups[-1][-1] + 1, i)):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    out: list[TagTable] = []
+    floor = 0
+    for group in groups:
+        if len(group) < 2:
+            continue
+        start, blanks = group[0], 0
+        spacing = min(sum(1 for k in range(a + 1, b) if not lines[k].text.strip())
+                      for a, b in zip(group, group[1:]))  # double-spaced text: blank lines between all rows
+        while start > floor and group[0] - start < _HEAD:
+            k = start - 1
+            text = lines[k].text
+            if k in taken or END_LINE_RE.match(text) or prose_line(text):
+                break
+            blanks = blanks + 1 if not text.strip() else 0
+            if blanks >= max(2, spacing + 1):
+                break
+            start = k
+        out.append(TagTable(start, group[-1] + 1, start))
+        floor = group[-1] + 1
+    return out
+
+
+def _value_row(i: int, line: Line) -> bool:
+    row = parse_line(i, line)
+    return is_body(row)
+
+
+def _breaks(text: str) -> bool:
+    """A line between two rows that ends a table: prose, an end line, a table title."""
+    if END_LINE_RE.match(text) or prose_line(text) or is_header_text(text):
+        return True  # a header line ("June 30, 2006   June 30, 2005") starts another table
+    stripped = text.strip()
+    return bool(stripped) and len(stripped) < 120 and "  " not in stripped and classify(stripped) not in (None, ("prose", None))
+
+
 def tagged_statements(lines: list[Line], tables: list[TagTable], path: str
                       ) -> tuple[list[Statement], list[SkippedTable], list[tuple[str, str, SourceRef]]]:
+    """The statements of table regions (SGML <TABLE>s or untagged_regions)."""
     statements: list[Statement] = []
     skipped: list[SkippedTable] = []
     ignored: list[tuple[str, str, SourceRef]] = []
@@ -78,12 +132,15 @@ def tagged_statements(lines: list[Line], tables: list[TagTable], path: str
     for table in tables:
         header_end = table.header_end if table.header_end > table.start else None
         found_grid = text_grid(lines, table.start, table.stop, header_end)
-        above = _above(lines, table.start - 1, previous)
+        above = _above(lines, table.start, previous)
         previous = table.stop
         if found_grid is None or found_grid.grid.value_rows() < 2:
             continue
         candidates = [(c.text, SourceRef(path, c.line, c.col)) for c in found_grid.grid.captions]  # header label area
         candidates += [(text, _ref(path, line)) for text, line, _ in reversed(found_grid.captions)]
+        if found_grid.captions:  # a title printed over several lines, the last in the header band
+            joined = " ".join([text for text, _, _ in found_grid.captions] + [c.text for c in found_grid.grid.captions])
+            candidates.append((joined[:_TITLE_MAX], _ref(path, found_grid.captions[0][1])))
         candidates += [(line.text.strip(), _ref(path, line)) for line in above]
         found = statement_or_ignored(candidates, found_grid.grid, path)
         if found is None:

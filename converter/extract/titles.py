@@ -8,9 +8,11 @@ from converter.model import StatementKind
 
 from .cells import is_rule, parse_cell
 
+_QUALIFIER = r"(?:condensed|consolidated|unaudited|interim|combined|period[\s-]end|ending)\s+"
 _TITLE = (
-    r"(?:(?:condensed|consolidated|unaudited|interim|combined)\s+)*"
-    r"(?:balance\s+sheets?|statements?\s+of\s+(?:consolidated\s+)?(?:financial\s+(?:position|condition)"
+    rf"(?:{_QUALIFIER})+income\s+statements?|"  # "Consolidated Income Statement"
+    rf"(?:{_QUALIFIER})*"
+    r"(?:balance\s+sheets?|statements?\s+of\s+(?:consolidated\s+)?(?:financial\s+(?:position|condition)|condition"
     r"|operations(?:\s+and\s+comprehensive\s+(?:income|loss)(?:\s+\(loss\))?)?|income(?:\s+\(loss\))?|earnings"
     r"|\(?loss\)?|comprehensive\s+(?:income|loss)(?:\s+\(loss\))?|cash\s+flows?"
     r"|(?:changes\s+in\s+)?(?:stockholders|shareholders)['’]?\s+(?:equity|deficit)(?:\s+\(deficit\))?))"
@@ -32,7 +34,7 @@ def title_kind(title: str) -> StatementKind | None:
     net income comes first); "Statements of comprehensive income (loss)" is one of
     comprehensive income."""
     low = " ".join(title.lower().split())
-    if "balance sheet" in low or "financial position" in low or "financial condition" in low:
+    if "balance sheet" in low or "financial position" in low or re.search(r"\bof (?:financial )?condition", low):
         return StatementKind.BALANCE_SHEET
     if "cash flow" in low:
         return StatementKind.CASH_FLOWS

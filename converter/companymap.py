@@ -1,0 +1,273 @@
+"""Line maps learned from real filings: a company's own concept map, and the general vocabulary.
+
+A line map is a list of lines (printed label, statement, section, concept, sign, item and period
+type) as a company tagged them in its own 10-Q/10-K. Two kinds are used by the mapper:
+
+* a company map (`xbrl-convert learn`), keyed by CIK, tried before the concept table: a release
+  of that company gets the concepts the company itself uses;
+* the general vocabulary (taxonomy_map/learned_vocabulary.yaml, harvested from many companies'
+  filings by scripts/harvest_vocabulary.py), tried after the concept table, with counts.
+
+A row matches a line with the same normalized label in the same statement; among several, the
+one whose section shares most words with the row's headings, whose unit fits the printed
+figures (per-share amounts have cents), and the most frequent, wins.
+
+The YAML form (readable and editable by hand):
+
+    cik: "0001234567"
+    company: Example Corp
+    learned_from: [exmp-10-q-2025-06-30.htm]
+    lines:
+      - label: Cash and cash equivalents
+        statement: balance_sheet
+        section: [Assets, Current assets]
+        concept: us-gaap:CashAndCashEquivalentsAtCarryingValue
+        sign: as-printed          # as-printed | negated | deduction
+        type: monetaryItemType    # monetaryItemType | sharesItemType | perShareItemType
+        period: instant           # instant | duration
+        opening: false            # an instant at the start of the column's period
+        balance: debit            # when the reference data knows it
+        filing: exmp-10-q-2025-06-30.htm
+        count: 1                  # how many filings tagged it so (the vocabulary)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from converter.concepts import ITEM_TYPE_UNITS, ConceptEntry, DashRule, Sign, normalize_label
+from converter.errors import ConfigError
+from converter.model import CellKind, LineItem, StatementKind
+
+_WORD = re.compile(r"[a-z]+")
+_SKIP_WORDS = {"and", "of", "the", "for", "in", "to", "a", "on", "from", "net", "total"}
+_LABEL_KEYS = {"label", "statement", "section", "concept", "sign", "type", "period", "opening", "balance",
+               "filing", "count", "note"}
+
+
+def words(text: str) -> set[str]:
+    """The content words of a label or heading, singular ("assets" -> "asset")."""
+    out = set()
+    for w in _WORD.findall(normalize_label(text)):
+        if w in _SKIP_WORDS:
+            continue
+        out.add(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
+    return out
+
+
+def match_key(label: str) -> str:
+    """The form labels are compared in: normalized, punctuation as spaces."""
+    text = normalize_label(label)
+    text = re.sub(r"[^a-z0-9$%()]+", " ", text)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class MapLine:
+    label: str
+    statement: StatementKind
+    section: tuple[str, ...]
+    concept: str
+    sign: Sign
+    item_type: str
+    period_type: str
+    opening: bool = False
+    balance: str | None = None
+    filing: str = ""
+    count: int = 1
+
+    @property
+    def key(self) -> tuple[StatementKind, str]:
+        return self.statement, match_key(self.label)
+
+    def entry(self, row_label: str) -> ConceptEntry:
+        """The concept-table entry the mapper uses for a row (its printed label) matched to this line."""
+        pattern = re.compile(re.escape(normalize_label(row_label)), re.IGNORECASE)
+        opening = (pattern,) if self.opening and self.period_type == "instant" else ()
+        return ConceptEntry(
+            concept=self.concept, item_type=self.item_type, period_type=self.period_type,
+            balance=self.balance if self.item_type == "monetaryItemType" else None,
+            statement=self.statement, section=None, labels=() if opening else (pattern,),
+            total=match_key(self.label).startswith("total"), sign=self.sign, dash=DashRule.ZERO,
+            never_negative=False, detail=None, detail_of=(), statements=(self.statement,),
+            opening_labels=opening)
+
+    def as_yaml(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"label": self.label, "statement": self.statement.value,
+                               "section": list(self.section), "concept": self.concept,
+                               "sign": self.sign.value, "type": self.item_type, "period": self.period_type}
+        if self.opening:
+            out["opening"] = True
+        if self.balance:
+            out["balance"] = self.balance
+        if self.filing:
+            out["filing"] = self.filing
+        if self.count != 1:
+            out["count"] = self.count
+        return out
+
+
+def looks_per_share(item: LineItem) -> bool:
+    """Every printed figure has cents and is small: per-share amounts, not money or shares."""
+    values = [c for c in item.cells if c.kind is CellKind.NUMBER and c.value is not None]
+    return bool(values) and all(c.decimals_printed == 2 and abs(c.value) < 1000 for c in values)  # type: ignore[arg-type]
+
+
+def _fits_place(kind: StatementKind, item: LineItem, lines: list[MapLine]) -> list[MapLine]:
+    """On a balance sheet, lines whose balance and current/noncurrent fit the row's headings
+    (a "Deferred income taxes" row under assets is not the liability); all lines when none fits."""
+    if kind is not StatementKind.BALANCE_SHEET:
+        return lines
+    headings = [normalize_label(h) for h in item.section]
+    balance = None
+    for h in headings:
+        if "asset" in h and "liabilit" not in h:
+            balance = "debit"
+            break
+        if "liabilit" in h or "equity" in h:
+            balance = "credit"
+            break
+    current = any(re.search(r"(?<!non)(?<!non-)\bcurrent\b", h) for h in headings)
+    fitting = [line for line in lines if balance is None or line.balance in (None, balance)]
+    if current:
+        fitting = [line for line in fitting if not line.concept.endswith("Noncurrent")] or fitting
+    elif headings:
+        fitting = [line for line in fitting if not line.concept.endswith("Current")] or fitting
+    return fitting or lines
+
+
+@dataclass(frozen=True)
+class LineMatch:
+    line: MapLine
+    score: float
+    alternatives: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LineMap:
+    """A company map or the general vocabulary."""
+
+    lines: tuple[MapLine, ...]
+    cik: str | None = None
+    company: str = ""
+    source: str = ""
+    learned_from: tuple[str, ...] = ()
+    _index: dict[tuple[StatementKind, str], list[MapLine]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for line in self.lines:
+            self._index.setdefault(line.key, []).append(line)
+
+    def match(self, kind: StatementKind, item: LineItem, strict: bool = False) -> LineMatch | None:
+        """The line a row matches, or None. With `strict` (the vocabulary of many companies), a
+        tie between lines of different concepts is no match: an extension concept is better
+        than a guess."""
+        candidates = self._index.get((kind, match_key(item.label)), [])
+        if not candidates:
+            return None
+        per_share = looks_per_share(item)
+        fitting = [c for c in candidates if (c.item_type == "perShareItemType") == per_share] or candidates
+        fitting = _fits_place(kind, item, fitting)
+        heading_words = set().union(*(words(h) for h in item.section)) if item.section else set()
+
+        def score(line: MapLine) -> tuple[float, int]:
+            mine = set().union(*(words(h) for h in line.section)) if line.section else set()
+            union = mine | heading_words
+            overlap = len(mine & heading_words) / len(union) if union else 1.0
+            return round(overlap, 3), line.count
+
+        ranked = sorted(fitting, key=score, reverse=True)
+        best = ranked[0]
+        others = tuple(dict.fromkeys(c.concept for c in ranked[1:] if c.concept != best.concept))
+        if strict and len(ranked) > 1 and score(ranked[1]) == score(best) and ranked[1].concept != best.concept:
+            return None
+        return LineMatch(best, score(best)[0], others)
+
+    def concept_lines(self, concept: str) -> list[MapLine]:
+        return [line for line in self.lines if line.concept == concept]
+
+
+# ---- YAML ------------------------------------------------------------------------------------
+
+
+def _line(raw: Any, where: str) -> MapLine:
+    if not isinstance(raw, dict):
+        raise ConfigError("each line must be a mapping", where)
+    unknown = set(raw) - _LABEL_KEYS
+    if unknown:
+        raise ConfigError(f"unknown keys {sorted(unknown)}", where)
+    try:
+        statement = StatementKind(raw.get("statement"))
+        sign = Sign(raw.get("sign", "as-printed"))
+    except ValueError as exc:
+        raise ConfigError(str(exc), where) from None
+    concept, label = raw.get("concept"), raw.get("label")
+    if not isinstance(concept, str) or not re.fullmatch(r"[a-z][\w-]*:[A-Za-z][\w]*", concept):
+        raise ConfigError(f"concept must look like us-gaap:Name, got {concept!r}", where)
+    if not isinstance(label, str) or not label.strip():
+        raise ConfigError("label must be a non-empty string", where)
+    item_type = raw.get("type", "monetaryItemType")
+    if item_type not in ITEM_TYPE_UNITS or ITEM_TYPE_UNITS[item_type] is None:
+        raise ConfigError(f"type {item_type!r} is not a numeric item type the converter tags", where)
+    period = raw.get("period")
+    if period not in ("instant", "duration"):
+        raise ConfigError(f"period must be instant or duration, got {period!r}", where)
+    balance = raw.get("balance")
+    if balance not in (None, "debit", "credit"):
+        raise ConfigError(f"balance must be debit or credit, got {balance!r}", where)
+    section = raw.get("section") or []
+    if isinstance(section, str):
+        section = [section]
+    return MapLine(label=label, statement=statement, section=tuple(str(s) for s in section), concept=concept,
+                   sign=sign, item_type=item_type, period_type=period, opening=bool(raw.get("opening", False)),
+                   balance=balance, filing=str(raw.get("filing", "")), count=int(raw.get("count", 1)))
+
+
+def load_line_map(path: Path) -> LineMap:
+    """Read a company map or vocabulary YAML. Raises ConfigError naming the file and line."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError("file not found", str(path)) from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"not valid YAML: {exc}", str(path)) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("lines"), list):
+        raise ConfigError("expected a mapping with a 'lines' list", str(path))
+    cik = data.get("cik")
+    if cik is not None and not re.fullmatch(r"\d{1,10}", str(cik)):
+        raise ConfigError(f"cik must be up to 10 digits, got {cik!r}", str(path))
+    lines = tuple(_line(raw, f"{path}: lines[{i}]") for i, raw in enumerate(data["lines"]))
+    return LineMap(lines=lines, cik=str(cik).zfill(10) if cik is not None else None,
+                   company=str(data.get("company", "")), source=str(path),
+                   learned_from=tuple(str(f) for f in data.get("learned_from") or ()))
+
+
+def dump_line_map(line_map: LineMap, header: str = "") -> str:
+    data: dict[str, Any] = {}
+    if line_map.cik:
+        data["cik"] = line_map.cik
+    if line_map.company:
+        data["company"] = line_map.company
+    if line_map.learned_from:
+        data["learned_from"] = list(line_map.learned_from)
+    data["lines"] = [line.as_yaml() for line in line_map.lines]
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120)
+    return (header + body) if header else body
+
+
+def load_company_maps(paths: Iterable[Path]) -> tuple[LineMap, ...]:
+    """Company maps from files and folders (a folder contributes its .yaml/.yml files)."""
+    out: list[LineMap] = []
+    for path in paths:
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml"))
+            out.extend(load_line_map(p) for p in files)
+        else:
+            out.append(load_line_map(path))
+    return tuple(out)

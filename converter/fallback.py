@@ -1,0 +1,159 @@
+"""Fallback ranking over all US-GAAP 2024 numeric elements, for lines nothing else matched.
+
+Candidates come from the compact element list (taxonomy_map/us-gaap-2024-elements.tsv, built by
+scripts/build_element_list.py). What the line's place implies filters them: the statement
+(balance-sheet lines are instants, the other statements' lines durations), the unit (per-share
+amounts have cents; share counts say "shares"), the balance its section or wording implies
+(assets debit; liabilities and equity credit; expenses debit; revenues and gains credit).
+The rest are ranked by how well the words of the element name cover the words of the label
+and its headings. Above THRESHOLD the line is tagged with the best element; below it stays for
+an extension concept. Either way the three best candidates and their scores are reported.
+An element whose period type or balance the reference data does not know is never chosen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from converter.companymap import looks_per_share, words
+from converter.concepts import ConceptEntry, DashRule, Sign, normalize_label
+from converter.model import LineItem, StatementKind
+
+THRESHOLD = 0.95
+_CAMEL = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+")
+_DEBIT_WORDS = re.compile(r"\b(expenses?|costs?|loss(?:es)?|charges?|impairments?|depreciation|amortization|"
+                          r"provision|taxes|interest expense|purchases?|payments?)\b")
+_CREDIT_WORDS = re.compile(r"\b(revenues?|sales|income|gains?|profit|earnings|proceeds)\b")
+
+
+@dataclass(frozen=True)
+class Element:
+    name: str
+    item_type: str
+    period_type: str | None  # None: unknown
+    balance: str | None  # "debit" | "credit" | None (has none)
+    balance_known: bool
+    words: frozenset[str]
+
+    @property
+    def concept(self) -> str:
+        return f"us-gaap:{self.name}"
+
+    @property
+    def emittable(self) -> bool:
+        return self.period_type is not None and self.balance_known
+
+
+@dataclass(frozen=True)
+class Candidate:
+    element: Element
+    score: float
+
+    def __str__(self) -> str:
+        return f"{self.element.concept} ({self.score:.2f})"
+
+
+def name_words(name: str) -> frozenset[str]:
+    return frozenset(words(" ".join(_CAMEL.findall(name))))
+
+
+def load_elements(path: Path) -> tuple[Element, ...]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, item_type, period, balance, *_ = line.split("\t")
+        out.append(Element(name=name, item_type=item_type, period_type=None if period == "-" else period,
+                           balance=balance if balance in ("debit", "credit") else None,
+                           balance_known=balance != "-", words=name_words(name)))
+    return tuple(out)
+
+
+def default_elements_path() -> Path:
+    from taxonomy_map import data_path
+
+    return data_path("us-gaap-2024-elements.tsv")
+
+
+@lru_cache(maxsize=4)
+def elements(path: str | None = None) -> tuple[Element, ...]:
+    return load_elements(Path(path) if path else default_elements_path())
+
+
+def implied_item_type(item: LineItem) -> str:
+    text = " ".join(normalize_label(t) for t in (item.label, *item.section))
+    if looks_per_share(item) or re.search(r"\bper (common |ordinary )?share\b", normalize_label(item.label)):
+        return "perShareItemType"
+    if re.search(r"\bshares\b", normalize_label(item.label)) or (
+            re.search(r"\bweighted[- ]average\b.*\bshares\b|\bshares\b.*\boutstanding\b", text)
+            and not looks_per_share(item)):
+        return "sharesItemType"
+    return "monetaryItemType"
+
+
+def implied_balance(kind: StatementKind, item: LineItem) -> str | None:
+    """The balance a line's place implies, or None when it does not say."""
+    if kind is StatementKind.BALANCE_SHEET:
+        for heading in item.section:
+            h = normalize_label(heading)
+            if "asset" in h and "liabilit" not in h:
+                return "debit"
+            if "liabilit" in h or "equity" in h:
+                return "credit"
+        return None
+    if kind is StatementKind.OPERATIONS:
+        label = normalize_label(item.label)
+        debit, credit = _DEBIT_WORDS.search(label), _CREDIT_WORDS.search(label)
+        if debit and not credit:
+            return "debit"
+        if credit and not debit:
+            return "credit"
+    return None
+
+
+def rank(kind: StatementKind, item: LineItem, limit: int = 3) -> tuple[Candidate, ...]:
+    """The best `limit` emittable elements for a line, best first."""
+    label_words = words(item.label)
+    if not label_words:
+        return ()
+    section_words = set().union(*(words(h) for h in item.section)) if item.section else set()
+    item_type = implied_item_type(item)
+    period = "instant" if kind is StatementKind.BALANCE_SHEET else "duration"
+    balance = implied_balance(kind, item) if item_type == "monetaryItemType" else None
+    scored: list[Candidate] = []
+    for element in elements():
+        if not element.emittable or element.item_type != item_type or element.period_type != period:
+            continue
+        if balance and element.balance and element.balance != balance:
+            continue
+        common = label_words & element.words
+        if not common:
+            continue
+        covered = len(common) / len(label_words)
+        explained = len(element.words & (label_words | section_words)) / len(element.words)
+        score = 0.6 * covered + 0.4 * explained + (_ORDER_BONUS if _in_order(item.label, element.name) else 0.0)
+        scored.append(Candidate(element, round(score, 4)))
+    scored.sort(key=lambda c: (-c.score, len(c.element.name), c.element.name))
+    return tuple(scored[:limit])
+
+
+_ORDER_BONUS = 0.01  # breaks ties between names with the same words: the label's word order wins
+
+
+def _in_order(label: str, name: str) -> bool:
+    label_seq = [w for w in re.findall(r"[a-z]+", normalize_label(label)) if w not in ("net", "total", "of", "the")]
+    name_seq = [w.lower() for w in _CAMEL.findall(name) if w.lower() not in ("net", "total", "of", "the")]
+    return label_seq == name_seq
+
+
+def fallback_entry(kind: StatementKind, element: Element) -> ConceptEntry:
+    """In a statement of cash flows a credit element (payments, increases in assets) is printed
+    with the opposite sign of the value it stores; elsewhere the printed sign is kept."""
+    sign = Sign.NEGATED if kind is StatementKind.CASH_FLOWS and element.balance == "credit" else Sign.AS_PRINTED
+    return ConceptEntry(
+        concept=element.concept, item_type=element.item_type, period_type=element.period_type or "duration",
+        balance=element.balance, statement=kind, section=None, labels=(), total=False, sign=sign,
+        dash=DashRule.ZERO, never_negative=False, detail=None, detail_of=(), statements=(kind,))

@@ -1,0 +1,291 @@
+"""The tagged lines of an Inline XBRL filing's financial statements, read without a taxonomy.
+
+Each statement row of a company's own 10-Q/10-K is a printed label followed by `ix:nonFraction`
+facts. This module reads, for every table that is one of the four statements the converter
+tags (balance sheet, operations, cash flows, comprehensive income), each row's label, the
+headings above it, its concept, its facts and the sign convention (does the fact store the
+printed figure, or its opposite). Used by `xbrl-convert learn`, by the vocabulary harvest and
+by the filings harness (scripts/evaluate_filings.py).
+
+A table's statement is known from the concepts it carries (a balance sheet totals assets, a
+cash-flow statement has net cash from operating activities ...), the first such table of each
+kind being the statement itself (later ones are notes that repeat some lines).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from lxml import etree
+
+from converter.errors import InputError
+from converter.filing import XBRLI, XbrlDocument, XbrlFact, _is_ix, _Reader, read_document
+from converter.model import Period, StatementKind
+
+_HTML_NS = "http://www.w3.org/1999/xhtml"
+
+# concepts that say what a table is (without dimensions); checked in this order
+_ANCHORS: tuple[tuple[StatementKind, frozenset[str]], ...] = (
+    (StatementKind.CASH_FLOWS, frozenset({
+        "us-gaap:NetCashProvidedByUsedInOperatingActivities",
+        "us-gaap:NetCashProvidedByUsedInOperatingActivitiesContinuingOperations",
+        "us-gaap:NetCashProvidedByUsedInInvestingActivities",
+        "us-gaap:NetCashProvidedByUsedInFinancingActivities"})),
+    (StatementKind.BALANCE_SHEET, frozenset({
+        "us-gaap:LiabilitiesAndStockholdersEquity", "us-gaap:Assets", "us-gaap:AssetsCurrent",
+        "us-gaap:LiabilitiesCurrent"})),
+    (StatementKind.OPERATIONS, frozenset({
+        "us-gaap:EarningsPerShareBasic", "us-gaap:EarningsPerShareDiluted",
+        "us-gaap:EarningsPerShareBasicAndDiluted", "us-gaap:IncomeTaxExpenseBenefit",
+        "us-gaap:OperatingIncomeLoss", "us-gaap:GrossProfit"})),
+    (StatementKind.COMPREHENSIVE_INCOME, frozenset({
+        "us-gaap:ComprehensiveIncomeNetOfTax",
+        "us-gaap:ComprehensiveIncomeNetOfTaxIncludingPortionAttributableToNoncontrollingInterest",
+        "us-gaap:OtherComprehensiveIncomeLossNetOfTax"})),
+)
+_MIN_FACTS = 6  # fewer plain facts: a small note table, not a statement
+_UNIT_TYPES = {"iso4217:USD": "monetaryItemType", "xbrli:shares": "sharesItemType",
+               "iso4217:USD/xbrli:shares": "perShareItemType"}
+
+
+@dataclass(frozen=True)
+class TaggedFact:
+    """One fact of a statement row: its period, the value it stores and the figure as printed
+    (unscaled, negative when printed in parentheses)."""
+
+    period: Period
+    value: Decimal
+    printed: Decimal
+    unit: str
+
+
+@dataclass(frozen=True)
+class TaggedLine:
+    """One tagged row of a filing's statement."""
+
+    label: str
+    statement: StatementKind
+    section: tuple[str, ...]  # headings above the row, outermost first
+    concept: str  # "us-gaap:Revenues", or the company's own "nflx:ContentAssetsNet"
+    sign: str  # "as-printed" | "negated" | "deduction" (stores the size of a printed negative)
+    item_type: str  # monetaryItemType | sharesItemType | perShareItemType | other
+    period_type: str  # instant | duration
+    opening: bool  # an instant taken at the start of the column's period ("beginning of period")
+    facts: tuple[TaggedFact, ...]
+    where: str  # file:line of the row
+
+
+@dataclass(frozen=True)
+class FilingStatements:
+    path: str
+    cik: str | None
+    lines: tuple[TaggedLine, ...]
+    company: str  # dei:EntityRegistrantName ("" when not tagged)
+    document: XbrlDocument
+
+
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _text(el: etree._Element) -> str:
+    return " ".join("".join(el.itertext()).replace("\xa0", " ").split())
+
+
+def _cells(row: etree._Element) -> list[etree._Element]:
+    return [c for c in row if _local(c) in ("td", "th")]
+
+
+_NUMBERISH = re.compile(r"^[\s$€£()\-—–.,%0-9]*$")
+
+
+def _label(cells: list[etree._Element]) -> tuple[str, int]:
+    """The row's label and the index of its cell (-1 when the row has none)."""
+    for index, cell in enumerate(cells):
+        text = _text(cell)
+        if text and not _NUMBERISH.match(text):
+            return text, index
+    return "", -1
+
+
+_PERIOD_HEADING = re.compile(r"\b(?:ended|months|weeks|quarter|year|as of|fiscal)\b|\b(?:19|20)\d\d\b", re.I)
+
+
+def _printed_negative(cells: list[etree._Element], index: int, fact_el: etree._Element) -> bool:
+    """Is the figure printed in parentheses (in its cell or the cells around it)?"""
+    before = "".join(_text(c) for c in cells[max(0, index - 1):index])
+    cell_text = "".join(cells[index].itertext())
+    shown = "".join(fact_el.itertext())
+    at = cell_text.find(shown)
+    inside_before, inside_after = (cell_text[:at], cell_text[at + len(shown):]) if at >= 0 else ("", "")
+    after = "".join(_text(c) for c in cells[index + 1:index + 2])
+    opened = "(" in inside_before or before.rstrip().endswith("(") or before.strip() in ("$(", "(")
+    closed = ")" in inside_after or after.lstrip().startswith(")")
+    return opened and closed
+
+
+def _ix_facts(row: etree._Element) -> list[tuple[int, etree._Element]]:
+    out = []
+    for i, cell in enumerate(_cells(row)):
+        for el in cell.iter():
+            if _is_ix(el, "nonFraction"):
+                out.append((i, el))
+    return out
+
+
+def _statement_kind(concepts: set[str]) -> StatementKind | None:
+    for kind, anchors in _ANCHORS:
+        if concepts & anchors:
+            return kind
+    return None
+
+
+def _sign(pairs: list[tuple[Decimal, Decimal]]) -> str:
+    """as-printed when the stored value follows the printed sign, negated when it is the
+    opposite, deduction when a printed negative is stored as its size (and positives as is)."""
+    votes: Counter[str] = Counter()
+    for value, printed in pairs:
+        if value == 0 or printed == 0:
+            continue
+        if (value > 0) == (printed > 0):
+            votes["as-printed"] += 1
+        else:
+            votes["negated"] += 1
+    if votes["as-printed"] and votes["negated"]:
+        return "deduction" if all(v >= 0 for v, _ in pairs) else "as-printed"
+    return "negated" if votes["negated"] else "as-printed"
+
+
+class _TableReader:
+    def __init__(self, path: Path, root: etree._Element) -> None:
+        self.path = path
+        # the filing reader's own fact reading (scale, sign, formats), element by element
+        self.reader = _Reader(path, root, inline=True)
+        self.contexts = {c.get("id"): self.reader._context(c) for c in root.iter(f"{{{XBRLI}}}context")}
+        self.units = {u.get("id"): self.reader._unit(u) for u in root.iter(f"{{{XBRLI}}}unit")}
+
+    def fact(self, el: etree._Element) -> XbrlFact | None:
+        try:
+            return self.reader._fact(el, True, self.contexts, self.units)
+        except (ValueError, InvalidOperation):
+            return None
+
+    def read(self, table: etree._Element) -> tuple[StatementKind | None, list[TaggedLine]]:
+        rows = [r for r in table.iter() if _local(r) == "tr"]
+        plain: list[tuple[etree._Element, list[tuple[int, XbrlFact, etree._Element]]]] = []
+        concepts: set[str] = set()
+        count = 0
+        for row in rows:
+            facts = []
+            for index, el in _ix_facts(row):
+                fact = self.fact(el)
+                if fact is None or fact.dimensions or not isinstance(fact.value, Decimal):
+                    continue
+                facts.append((index, fact, el))
+                concepts.add(fact.concept)
+                count += 1
+            plain.append((row, facts))
+        kind = _statement_kind(concepts) if count >= _MIN_FACTS else None
+        if kind is None:
+            return None, []
+        durations = {f.period for _, facts in plain for _, f, _ in facts if f.period.start is not None}
+        return kind, self._lines(kind, plain, durations)
+
+    def _lines(self, kind: StatementKind, plain: list, durations: set[Period]) -> list[TaggedLine]:
+        lines: list[TaggedLine] = []
+        headings: list[str] = []
+        for row, facts in plain:
+            cells = _cells(row)
+            label, at = _label(cells)
+            facts = [f for f in facts if f[0] != at]  # figures stated inside the label (par values, taxes)
+            if not facts:
+                numbers = any(re.search(r"\d", _text(c)) for c in cells[at + 1:]) if at >= 0 else True
+                if label and not numbers and not _PERIOD_HEADING.search(label):
+                    headings = _push_heading(headings, label)
+                continue
+            if not label:
+                continue
+            by_concept: dict[str, list[tuple[int, XbrlFact, etree._Element]]] = {}
+            for item in facts:
+                by_concept.setdefault(item[1].concept, []).append(item)
+            for concept, items in by_concept.items():
+                lines.append(self._line(kind, label, tuple(headings), concept, cells, items, durations, row))
+            if label.lower().startswith("total"):
+                headings = headings[:-1]
+        return lines
+
+    def _line(self, kind, label, section, concept, cells, items, durations, row) -> TaggedLine:
+        tagged: list[TaggedFact] = []
+        for index, fact, el in items:
+            shown = _shown_value(el)
+            printed = -shown if _printed_negative(cells, index, el) else shown
+            tagged.append(TaggedFact(fact.period, fact.value, printed, fact.unit or ""))
+        units = Counter(f.unit for f in tagged)
+        unit = units.most_common(1)[0][0]
+        instant = all(f.period.start is None for f in tagged)
+        starts = {p.start - timedelta(days=1) for p in durations if p.start is not None}
+        ends = {p.end for p in durations}
+        opening = instant and bool(durations) and all(
+            f.period.end in starts and f.period.end not in ends for f in tagged)
+        return TaggedLine(
+            label=label, statement=kind, section=section, concept=concept,
+            sign=_sign([(f.value, f.printed) for f in tagged]),
+            item_type=_UNIT_TYPES.get(unit, "other"), period_type="instant" if instant else "duration",
+            opening=opening, facts=tuple(tagged), where=f"{self.path.name}:{row.sourceline}")
+
+
+def _push_heading(headings: list[str], label: str) -> list[str]:
+    """A heading ending in a colon is a subsection of a title-like heading above it; any other
+    heading starts a new outer section."""
+    if label.endswith(":") and headings and not headings[-1].endswith(":"):
+        return [headings[-1], label]
+    if label.endswith(":") and len(headings) > 1:
+        return [headings[0], label]
+    return [label]
+
+
+def _shown_value(el: etree._Element) -> Decimal:
+    text = "".join(el.itertext()).strip()
+    cleaned = re.sub(r"[^0-9.]", "", text)
+    try:
+        return Decimal(cleaned) if cleaned else Decimal(0)
+    except InvalidOperation:
+        return Decimal(0)
+
+
+def read_filing_statements(path: Path) -> FilingStatements:
+    """The tagged statement lines of an Inline XBRL filing. Raises InputError."""
+    document = read_document(path)
+    if document.kind != "inline":
+        raise InputError("learning needs an Inline XBRL filing (its tables carry the printed labels)",
+                         where=str(path))
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
+    root = etree.parse(str(path), parser).getroot()
+    reader = _TableReader(path, root)
+    seen: set[StatementKind] = set()
+    lines: list[TaggedLine] = []
+    for table in root.iter(f"{{{_HTML_NS}}}table", "table"):
+        kind, table_lines = reader.read(table)
+        if kind is None or kind in seen:
+            continue
+        seen.add(kind)
+        lines.extend(table_lines)
+    company = next((str(f.value) for f in document.facts if f.concept == "dei:EntityRegistrantName" and f.value), "")
+    return FilingStatements(path=str(path), cik=_cik(document), lines=tuple(lines), company=company,
+                            document=document)
+
+
+def _cik(document: XbrlDocument) -> str | None:
+    for fact in document.facts:
+        if fact.concept == "dei:EntityCentralIndexKey" and isinstance(fact.value, str) and fact.value.isdigit():
+            return fact.value.zfill(10)
+    digits = [e for e in document.entities if e.isdigit()]
+    return digits[0].zfill(10) if digits else None
+
+
+__all__ = ["FilingStatements", "TaggedFact", "TaggedLine", "read_filing_statements"]

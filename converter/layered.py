@@ -1,0 +1,135 @@
+"""The concept table with what was learned around it: the order in which a row finds its concept.
+
+1. the company's own map (`--company-map`, picked by the release's CIK): the concepts the
+   company uses in its own 10-Q/10-K;
+2. the hand-written concept table (taxonomy_map/concepts.yaml), where an accountant decides;
+3. the general vocabulary learned from real filings (taxonomy_map/learned_vocabulary.yaml);
+4. the fallback ranking over all US-GAAP 2024 numeric elements (converter/fallback.py).
+
+`LayeredTable` is a ConceptTable (every stage that asks the table keeps working); the mapper
+(converter.map.match_line_item) asks `match_before` ahead of the table's own entries and
+`match_after` when none matched. Decisions are cached per row so that the stages asking again
+(extension concepts, checks) get the same answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from converter.companymap import LineMap, load_line_map
+from converter.concepts import ConceptEntry, ConceptTable, normalize_label
+from converter.fallback import THRESHOLD, fallback_entry, rank
+from converter.model import LineItem, StatementKind
+
+Found = tuple[ConceptEntry | None, str, tuple[str, ...]]  # entry, rule, alternatives
+
+
+def default_vocabulary_path() -> Path:
+    from taxonomy_map import data_path
+
+    return data_path("learned_vocabulary.yaml")
+
+
+@lru_cache(maxsize=4)
+def _vocabulary(path: str) -> LineMap:
+    return load_line_map(Path(path))
+
+
+def default_vocabulary() -> LineMap | None:
+    path = default_vocabulary_path()
+    return _vocabulary(str(path)) if path.is_file() else None
+
+
+def _key(kind: StatementKind, item: LineItem) -> tuple:
+    return (kind, normalize_label(item.label), item.section, tuple((c.kind, c.decimals_printed) for c in item.cells))
+
+
+@dataclass(frozen=True)
+class LayeredTable(ConceptTable):
+    company_maps: tuple[LineMap, ...] = ()  # every map given; those of `cik` are used
+    cik: str | None = None
+    vocabulary: LineMap | None = None
+    fallback: bool = True
+    _cache: dict = field(default_factory=dict, compare=False, repr=False)
+    _learned: dict = field(default_factory=dict, compare=False, repr=False)  # concept -> entry
+    _learned_sets: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def around(cls, table: ConceptTable, company_maps: tuple[LineMap, ...] = (),
+               vocabulary: LineMap | None = None, fallback: bool = True) -> LayeredTable:
+        return cls(entries=table.entries, source=table.source, company_maps=company_maps,
+                   vocabulary=vocabulary, fallback=fallback)
+
+    def for_cik(self, cik: str | None) -> LayeredTable:
+        """The table for one release: its company's maps (a map without a CIK applies to any)."""
+        return replace(self, cik=cik.zfill(10) if cik else None, _cache={}, _learned={})
+
+    def _company(self) -> tuple[LineMap, ...]:
+        return tuple(m for m in self.company_maps if m.cik is None or m.cik == self.cik)
+
+    def _remember(self, entry: ConceptEntry) -> ConceptEntry:
+        self._learned.setdefault(entry.concept, entry)
+        return entry
+
+    def match_before(self, kind: StatementKind, item: LineItem) -> Found | None:
+        key = ("before",) + _key(kind, item)
+        if key not in self._cache:
+            self._cache[key] = self._before(kind, item)
+        return self._cache[key]
+
+    def _before(self, kind: StatementKind, item: LineItem) -> Found | None:
+        for company in self._company():
+            found = company.match(kind, item)
+            if found is not None:
+                line = found.line
+                where = f" (learned from {line.filing})" if line.filing else ""
+                rule = f"company map {Path(company.source).name}{where}: {line.label!r} in {' / '.join(line.section) or 'no section'}"
+                return self._remember(line.entry(item.label)), rule, found.alternatives
+        return None
+
+    def match_after(self, kind: StatementKind, item: LineItem) -> Found:
+        key = ("after",) + _key(kind, item)
+        if key not in self._cache:
+            self._cache[key] = self._after(kind, item)
+        return self._cache[key]
+
+    def _after(self, kind: StatementKind, item: LineItem) -> Found:
+        if self.vocabulary is not None:
+            found = self.vocabulary.match(kind, item, strict=True)
+            if found is not None:
+                line = found.line
+                rule = (f"learned vocabulary: {line.label!r} tagged {line.concept} in {line.count} filing(s)"
+                        f" under {' / '.join(line.section) or 'no section'}")
+                return self._remember(line.entry(item.label)), rule, found.alternatives
+        if not self.fallback:
+            return None, "", ()
+        candidates = rank(kind, item)
+        listed = tuple(str(c) for c in candidates)
+        if candidates and candidates[0].score >= THRESHOLD and candidates[0].element.concept in self._statement_concepts():
+            best = candidates[0]
+            rule = f"fallback ranking: {best} at or above {THRESHOLD}"
+            return self._remember(fallback_entry(kind, best.element)), rule, listed[1:]
+        if candidates and candidates[0].score >= THRESHOLD:
+            return None, (f"fallback ranking: {candidates[0]} is not an element companies tag statement lines "
+                          "with (not in the concept table or the learned vocabulary)"), listed
+        best_score = f"{candidates[0].score:.2f}" if candidates else "none"
+        return None, f"fallback ranking below {THRESHOLD} (best {best_score})", listed
+
+    def _statement_concepts(self) -> frozenset[str]:
+        """Elements real statements are tagged with: those of the concept table and the vocabulary."""
+        if "statement_concepts" not in self._learned_sets:
+            found = {e.concept for e in self.entries}
+            if self.vocabulary is not None:
+                found |= {line.concept for line in self.vocabulary.lines}
+            self._learned_sets["statement_concepts"] = frozenset(found)
+        return self._learned_sets["statement_concepts"]
+
+    def entry(self, concept: str) -> ConceptEntry | None:
+        return super().entry(concept) or self._learned.get(concept)
+
+
+def for_entity(table: ConceptTable, cik: str | None) -> ConceptTable:
+    """The table one release is mapped with: a LayeredTable bound to the release's CIK."""
+    return table.for_cik(cik) if isinstance(table, LayeredTable) else table

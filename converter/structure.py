@@ -1,0 +1,203 @@
+"""Which rows each total of a statement adds up: the layout's reading, checked by its figures.
+
+The layout gives a first reading of a statement's totals (converter.checks: headings, "Total"
+labels, running totals). Real releases do not always print what that reading expects: a
+subtotal without a label, an outer heading that is not printed, costs printed as negative
+figures. So each reading is checked against the printed figures before it is believed:
+
+1. the rows the layout assigns to the total, weighted by balance (a debit row under a credit
+   total is subtracted; in statements of cash flows and comprehensive income the sign rules);
+2. the same rows as printed: the printed figures add up as printed, and the weights follow
+   from how each row stores its printed sign;
+3. runs of the rows printed right above the total that are not yet added into another total
+   (longest first), with either weighting.
+
+The first candidate whose stored values add up to the total in every period (within the
+rounding of the printed figures, as Calculation 1.1 allows) is the total's summation. A total
+that no candidate explains gets no summation; it is reported (`Unexplained`) so that neither a
+calculation arc nor a check asserts a sum the release does not print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from converter.concepts import ConceptEntry
+from converter.map import stored_value
+from converter.linkbases import Summation
+from converter.model import CellKind, Fact, LineItem, Period, StatementKind, UnitKind
+
+Row = tuple[LineItem, ConceptEntry | None]
+_MAX_RUN = 25  # rows above a total tried as its parts
+
+
+@dataclass(frozen=True)
+class TotalParts:
+    """A total row, the rows it adds up (with their calculation weights), and which reading found them."""
+
+    total: LineItem
+    entry: ConceptEntry
+    parts: tuple[tuple[LineItem, ConceptEntry, int], ...]
+    how: str  # "layout", "layout as printed", "rows above", "rows above as printed"
+
+
+@dataclass(frozen=True)
+class Unexplained:
+    """A total whose figures no reading of the rows above adds up to."""
+
+    total: LineItem
+    entry: ConceptEntry
+    layout_parts: tuple[Row, ...]
+
+
+def _stored(item: LineItem, entry: ConceptEntry) -> list[Decimal | None]:
+    out: list[Decimal | None] = []
+    for cell in item.cells:
+        if cell.kind is CellKind.NUMBER and cell.value is not None:
+            out.append(stored_value(cell.value, entry, item))
+        elif cell.kind is CellKind.DASH:
+            out.append(Decimal(0))
+        else:
+            out.append(None)
+    return out
+
+
+def _factor(item: LineItem, entry: ConceptEntry) -> int:
+    """+1 when the row stores its printed sign, -1 when it stores the opposite."""
+    for cell in item.cells:
+        if cell.kind is CellKind.NUMBER and cell.value:
+            return 1 if (stored_value(cell.value, entry, item) > 0) == (cell.value > 0) else -1
+    return 1
+
+
+def _unit(item: LineItem) -> Decimal:
+    decimals = max((c.decimals_printed for c in item.cells if c.kind is CellKind.NUMBER), default=0)
+    return Decimal(1).scaleb(-decimals)
+
+
+def adds_up(total: LineItem, entry: ConceptEntry, parts: Sequence[tuple[LineItem, ConceptEntry, int]]) -> bool:
+    """Do the weighted stored values of `parts` give the total's stored value in every period
+    where the total and at least one part have a figure (within the printed rounding)?"""
+    totals = _stored(total, entry)
+    columns = [(_stored(item, e), w) for item, e, w in parts]
+    tolerance = _unit(total) * (len(parts) + 1) / 2
+    checked = False
+    for k, value in enumerate(totals):
+        present = [(vals[k], w) for vals, w in columns if k < len(vals) and vals[k] is not None]
+        if value is None or not present:
+            continue
+        if abs(sum((w * v for v, w in present), Decimal(0)) - value) > tolerance:
+            return False
+        checked = True
+    return checked
+
+
+def _weighted(parts: Sequence[Row], weigh) -> list[tuple[LineItem, ConceptEntry, int]] | None:
+    out = []
+    for item, e in parts:
+        w = weigh(item, e) if e is not None else None
+        if e is None or w is None:
+            return None
+        out.append((item, e, w))
+    return out
+
+
+def explain(kind: StatementKind, rows: Sequence[Row], layout: Sequence[tuple[Row, Sequence[Row]]],
+            balance_weight) -> tuple[list[TotalParts], list[Unexplained]]:
+    """Each total of `layout` (total row, the rows the layout says it adds) checked against the
+    figures (see the module docstring). `rows` are the statement's rows in print order;
+    `balance_weight(kind, total_entry, part_entry)` the layout's weight."""
+    found: list[TotalParts] = []
+    missing: list[Unexplained] = []
+    ambiguous = _ambiguous(rows)
+    position = {id(item): i for i, (item, _e) in enumerate(rows)}
+    consumed: set[int] = set()
+    grand: set[int] = set()
+    for (total, entry), layout_parts in layout:
+        if entry is None or entry.unit is not UnitKind.USD:
+            continue
+        by_balance = lambda item, e, entry=entry: balance_weight(kind, entry, e)  # noqa: E731
+        t_factor = _factor(total, entry)
+
+        def as_printed(item: LineItem, e: ConceptEntry, entry=entry, t_factor=t_factor) -> int | None:
+            w = t_factor * _factor(item, e)
+            # XBRL 2.1 (5.1.1.2): two concepts with balances take the weight their balances imply
+            return w if not (entry.balance and e.balance) or w == balance_weight(kind, entry, e) else None
+
+        candidates: list[tuple[str, Sequence[Row], object]] = [
+            ("layout", layout_parts, by_balance), ("layout as printed", layout_parts, as_printed)]
+        start = position.get(id(total), 0)
+        above = [r for r in rows[:start] if id(r[0]) not in consumed and id(r[0]) not in grand
+                 and r[1] is not None and r[1].unit is UnitKind.USD
+                 and r[1].period_type == entry.period_type][-_MAX_RUN:]
+        for length in range(len(above), 0, -1):
+            run = above[-length:]
+            candidates.append(("rows above", run, by_balance))
+            candidates.append(("rows above as printed", run, as_printed))
+        chosen = None
+        for how, parts, weigh in candidates:
+            if not parts:
+                continue
+            weighted = _weighted(parts, weigh)
+            if weighted is not None and _distinct(entry, weighted, ambiguous) and adds_up(total, entry, weighted):
+                chosen = TotalParts(total, entry, tuple(weighted), how)
+                break
+        if chosen is None:
+            missing.append(Unexplained(total, entry, tuple(layout_parts)))
+            continue
+        found.append(chosen)
+        consumed.update(id(item) for item, _e, _w in chosen.parts)
+        if entry.concept in _NOT_CARRIED:
+            grand.add(id(total))
+    return found, missing
+
+
+def _ambiguous(rows: Sequence[Row]) -> set[str]:
+    """Concepts that two rows of the statement give different figures for: only one of them
+    becomes a fact, so no sum can rely on them."""
+    seen: dict[str, list[Decimal | None]] = {}
+    out = set()
+    for item, e in rows:
+        if e is None:
+            continue
+        values = _stored(item, e)
+        if e.concept in seen and seen[e.concept] != values:
+            out.add(e.concept)
+        seen.setdefault(e.concept, values)
+    return out
+
+
+def _distinct(entry: ConceptEntry, parts: Sequence[tuple[LineItem, ConceptEntry, int]], ambiguous: set[str]) -> bool:
+    """A sum names each concept once, never its own total's, and none that is ambiguous."""
+    concepts = [e.concept for _i, e, _w in parts]
+    return (entry.concept not in concepts and len(set(concepts)) == len(concepts)
+            and entry.concept not in ambiguous and not ambiguous.intersection(concepts))
+
+
+_NOT_CARRIED = frozenset({"us-gaap:Assets", "us-gaap:LiabilitiesAndStockholdersEquity"})
+
+
+def holds(summation: Summation, facts: Sequence[Fact]) -> bool:
+    """Does a calculation hold in every context of the instance where its total has a value?
+    Calculation 1.1 checks an arc in every context, not just the columns of the statement it
+    was read from: a release that prints the same line in two statements (quarter and year to
+    date, a restated column) must agree everywhere, or the calculation is not written."""
+    values: dict[tuple[str, Period], Fact] = {}
+    for fact in facts:
+        values.setdefault((fact.concept, fact.period), fact)
+    weights = dict(summation.parts)
+    for (concept, period), total in values.items():
+        if concept != summation.total or not isinstance(total.value, Decimal):
+            continue
+        present = [(values[(c, period)], w) for c, w in weights.items()
+                   if (c, period) in values and isinstance(values[(c, period)].value, Decimal)]
+        if not present:
+            continue
+        units = [Decimal(1).scaleb(-(f.decimals or 0)) for f, _w in present + [(total, 1)]]
+        tolerance = sum(units, Decimal(0)) / 2
+        computed = sum((w * f.value for f, w in present), Decimal(0))  # type: ignore[operator]
+        if abs(computed - total.value) > tolerance:
+            return False
+    return True

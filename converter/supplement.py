@@ -1,0 +1,75 @@
+"""The offline taxonomy package, supplemented with the concepts a company map brings.
+
+The shipped package (taxonomy_map/us-gaap-2024-offline.zip) declares every concept the concept
+table, the learned vocabulary and the fallback ranking can emit. A company's own map (`learn`)
+may use any other US-GAAP 2024 element: while such a release is validated and exported, a copy
+of the shipped package whose us-gaap schema also declares those elements, with the attributes of
+the compact element list (taxonomy_map/us-gaap-2024-elements.tsv), stands in for the shipped one.
+An element whose period type is unknown there is not declared (validation then reports it).
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import zipfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+from converter.fallback import elements
+from converter.validate import _PACKAGE_OVERRIDE, SHIPPED_PACKAGE
+
+_US_GAAP_XSD = re.compile(r"xbrl\.fasb\.org/us-gaap/2024/elts/us-gaap-2024\.xsd$")
+_TYPE_PREFIX = {"monetaryItemType": "xbrli", "sharesItemType": "xbrli", "perShareItemType": "dtr-types"}
+
+
+def _declaration(name: str, item_type: str, period: str, balance: str | None) -> str:
+    attrs = [("id", f"us-gaap_{name}"), ("name", name), ("type", f"{_TYPE_PREFIX[item_type]}:{item_type}"),
+             ("substitutionGroup", "xbrli:item"), ("abstract", "false"), ("nillable", "true"),
+             ("xbrli:periodType", period)]
+    if balance:
+        attrs.append(("xbrli:balance", balance))
+    return ("  <!-- declared for a company map by xbrl-convert (attributes from its element list) -->\n"
+            "  <xs:element " + " ".join(f"{k}={quoteattr(v)}" for k, v in attrs) + "/>\n")
+
+
+def supplement(shipped: Path, concepts: Iterable[str], target: Path) -> Path | None:
+    """Write the shipped package with `concepts` (us-gaap:Name) it lacks declared to `target`;
+    None when it lacks none that can be declared."""
+    known = {e.concept: e for e in elements() if e.period_type is not None}
+    with zipfile.ZipFile(shipped) as zf:
+        entries = [(info, zf.read(info.filename)) for info in zf.infolist()]
+    xsd_index = next(i for i, (info, _) in enumerate(entries) if _US_GAAP_XSD.search(info.filename))
+    xsd = entries[xsd_index][1].decode("utf-8")
+    declared = set(re.findall(r'\bname="([A-Za-z0-9]+)"', xsd))
+    added = []
+    for concept in sorted(set(concepts)):
+        local = concept.split(":", 1)[1] if concept.startswith("us-gaap:") else None
+        element = known.get(concept)
+        if local and local not in declared and element is not None:
+            added.append(_declaration(local, element.item_type, element.period_type or "", element.balance))
+    if not added:
+        return None
+    xsd = xsd.replace("</xs:schema>", "".join(added) + "</xs:schema>")
+    with zipfile.ZipFile(target, "w") as out:
+        for i, (info, data) in enumerate(entries):
+            out.writestr(info, xsd.encode("utf-8") if i == xsd_index else data)
+    return target
+
+
+@contextmanager
+def supplemented(concepts: Iterable[str]) -> Iterator[None]:
+    """Within the block, Arelle sessions use the shipped package supplemented with `concepts`."""
+    from taxonomy_map import data_path
+
+    with tempfile.TemporaryDirectory(prefix="xbrl-convert-pkg-") as tmp:
+        package = supplement(data_path(SHIPPED_PACKAGE), concepts, Path(tmp) / SHIPPED_PACKAGE)
+        if package is not None:
+            _PACKAGE_OVERRIDE.append(package)
+        try:
+            yield
+        finally:
+            if package is not None:
+                _PACKAGE_OVERRIDE.remove(package)

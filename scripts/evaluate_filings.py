@@ -1,0 +1,277 @@
+#!/usr/bin/env python3
+"""The filings harness: how well the converter tags real statements, against the company's own tags.
+
+For every Inline XBRL filing in a folder (default ../shared/filings): strip its Inline XBRL tags,
+convert the statement tables of the remaining HTML as a release (extract and map, in process),
+and compare with the filing's own statement facts (value, period, concept). Twice:
+
+* leave-one-out: the general vocabulary is learned from the OTHER filings only (the company's
+  own tags cannot leak), then the concept table, vocabulary and fallback tag the release;
+* roll-forward: the company map learned from the filing itself is tried first (then the
+  concept table and the fallback ranking).
+
+Per filing it prints: the statement facts of the filing (a printed figure tagged with two
+concepts, e.g. NetIncomeLoss and ProfitLoss, counts once, and either concept counts as the same), how many the release reading found
+(value and period on a row of the same statement), and of those: same concept, a different
+US-GAAP concept, an extension concept, untagged; and, separately, how many of the filing's
+facts carry the company's own extension concepts (which no standard concept can equal).
+
+Usage: python scripts/evaluate_filings.py [FOLDER] [--only NAME ...] [--mode loo|own|both] [--details]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from lxml import etree
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))
+
+from converter.companymap import LineMap  # noqa: E402
+from converter.concepts import concept_table  # noqa: E402
+from converter.errors import ConversionError  # noqa: E402
+from converter.extract import extract_text  # noqa: E402
+from converter.filing import IX_NAMESPACES  # noqa: E402
+from converter.ixtables import FilingStatements, read_filing_statements  # noqa: E402
+from converter.layered import LayeredTable  # noqa: E402
+from converter.learn import company_map, harvest  # noqa: E402
+from converter.map import EntityId, map_release  # noqa: E402
+from converter.model import CellKind, MappedRelease, Period, StatementKind, UnitKind  # noqa: E402
+
+CATEGORIES = ("same", "different", "extension", "untagged")
+
+
+def strip_inline(path: Path) -> str:
+    """The filing's HTML without its Inline XBRL: ix:header dropped, every other ix element
+    replaced by its content."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
+    root = etree.parse(str(path), parser).getroot()
+    for el in list(root.iter()):
+        if isinstance(el.tag, str) and etree.QName(el).namespace in IX_NAMESPACES:
+            if etree.QName(el).localname in ("header", "exclude"):
+                _drop(el, keep_content=False)
+    for el in list(root.iter()):
+        if isinstance(el.tag, str) and etree.QName(el).namespace in IX_NAMESPACES:
+            _drop(el, keep_content=True)
+    etree.cleanup_namespaces(root)
+    return etree.tostring(root, method="html", encoding="unicode")
+
+
+def _drop(el: etree._Element, keep_content: bool) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    index = parent.index(el)
+    text = (el.text or "") if keep_content else ""
+    children = list(el) if keep_content else []
+    tail = el.tail or ""
+    previous = parent[index - 1] if index > 0 else None
+    if previous is None:
+        parent.text = (parent.text or "") + text
+    else:
+        previous.tail = (previous.tail or "") + text
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+    last = children[-1] if children else previous
+    if last is None:
+        parent.text = (parent.text or "") + tail
+    else:
+        last.tail = (last.tail or "") + tail
+    parent.remove(el)
+
+
+@dataclass
+class Score:
+    name: str
+    facts: int = 0  # statement facts of the filing (us-gaap and the company's own)
+    company_ext: int = 0  # of which with the company's own extension concepts
+    found: int = 0
+    counts: Counter = field(default_factory=Counter)
+    problems: list[str] = field(default_factory=list)
+    error: str = ""
+    layers: Counter = field(default_factory=Counter)  # (layer, same|different) -> facts
+
+    def pct(self, what: str) -> str:
+        found = self.found_standard
+        return f"{100 * self.counts[what] / found:5.1f}%" if found else "   - "
+
+    @property
+    def found_standard(self) -> int:
+        return sum(self.counts[c] for c in CATEGORIES)
+
+
+def _scale(unit: UnitKind | None, statement) -> int:
+    if unit is UnitKind.USD_PER_SHARE:
+        return 0
+    return statement.scale.exponent
+
+
+def _read_values(mapped: MappedRelease) -> tuple[dict, dict]:
+    """(statement, period, |value|) -> concepts of the facts produced; and -> labels of rows
+    read but not tagged with a standard concept (they become extension concepts)."""
+    tagged: dict[tuple, set[str]] = {}
+    layers = {(d.statement, d.label, d.section): _layer(d.rule) for d in mapped.decisions if d.concept}
+    for fact in mapped.facts:
+        if fact.statement is not None and isinstance(fact.value, Decimal):
+            tagged.setdefault((fact.statement, fact.period, abs(fact.value)), set()).add(fact.concept)
+            LAYER_OF[(fact.statement, fact.period, abs(fact.value), fact.concept)] = layers.get(
+                (fact.statement, fact.label, fact.section), "table")
+    unmapped_rows = {(d.source, d.label) for d in mapped.unmapped}
+    extension: dict[tuple, set[str]] = {}
+    read: dict[tuple, set[str]] = {}
+    for statement in mapped.release.statements:
+        for item in statement.items:
+            target = extension if (item.source, item.label) in unmapped_rows else read
+            for cell, period in zip(item.cells, statement.periods):
+                if cell.kind is not CellKind.NUMBER or cell.value is None:
+                    continue
+                for exponent in {statement.scale.exponent, 0}:
+                    value = abs(cell.value).scaleb(exponent)
+                    for p in (period, Period(end=period.end)) if period.start else (period,):
+                        target.setdefault((statement.kind, p, value.normalize()), set()).add(item.label)
+    return tagged, {"extension": extension, "read": read}
+
+
+LAYER_OF: dict[tuple, str] = {}  # (statement, period, |value|, concept) -> which layer tagged it
+
+
+def _layer(rule: str) -> str:
+    for word, layer in (("company map", "company"), ("learned vocabulary", "vocabulary"), ("fallback", "fallback")):
+        if rule.startswith(word):
+            return layer
+    return "table"
+
+
+def score_filing(filing: FilingStatements, table, text: str) -> Score:
+    score = Score(Path(filing.path).name)
+    try:
+        release = extract_text(text, score.name.replace(".html", ".htm"))
+        mapped = map_release(release, table, EntityId(cik=filing.cik or "0000000001", name="evaluated"))
+    except ConversionError as exc:
+        score.error = str(exc)
+        release = None
+    tagged, rows = _read_values(mapped) if release is not None else ({}, {"extension": {}, "read": {}})
+    seen: set[tuple] = set()
+    doubles: dict[tuple, set[str]] = {}
+    for line in filing.lines:
+        for fact in line.facts:
+            doubles.setdefault((line.statement, line.where, line.label, fact.period, fact.value), set()).add(line.concept)
+    for line in filing.lines:
+        if line.item_type == "other":
+            continue
+        standard = line.concept.startswith("us-gaap:")
+        for fact in line.facts:
+            printed = (line.statement, line.where, line.label, fact.period, fact.value)
+            if printed in seen:  # the same printed figure tagged with a second concept
+                continue
+            seen.add(printed)
+            concepts_of_figure = doubles.get(printed, {line.concept})
+            score.facts += 1
+            score.company_ext += 0 if standard else 1
+            key = (line.statement, fact.period, abs(fact.value))
+            norm = (line.statement, fact.period, abs(fact.value).normalize())
+            concepts = tagged.get(key, set())
+            if concepts or norm in rows["extension"] or norm in rows["read"]:
+                score.found += 1
+            else:
+                continue
+            if not standard:
+                continue
+            if concepts_of_figure & concepts:
+                category = "same"
+                hit = next(iter(concepts_of_figure & concepts))
+                score.layers[(LAYER_OF.get(key + (hit,), "?"), "same")] += 1
+            elif concepts:
+                category = "different"
+                for c in concepts:
+                    score.layers[(LAYER_OF.get(key + (c,), "?"), "different")] += 1
+                score.problems.append(f"{line.statement.value}: {line.label!r}: {line.concept} -> {sorted(concepts)}")
+            elif norm in rows["extension"]:
+                category = "extension"
+                score.problems.append(f"{line.statement.value}: {line.label!r}: {line.concept} -> extension")
+            else:
+                category = "untagged"
+                near = sorted(c for k, cs in tagged.items() if k[0] == line.statement and k[2] == abs(fact.value)
+                              for c in cs)
+                score.problems.append(f"{line.statement.value}: {line.label!r}: {line.concept} {fact.period} "
+                                      f"{fact.value} -> untagged (same value tagged {near[:2]} at other periods)")
+            score.counts[category] += 1
+    score.problems = sorted(set(score.problems))
+    return score
+
+
+def evaluate(folder: Path, only: list[str], modes: list[str], details: bool) -> dict[str, list[Score]]:
+    paths = sorted(folder.glob("*.htm*"))
+    selected = [p for p in paths if not only or any(o in p.name for o in only)]
+    # leave-one-out learns from every other filing; the roll-forward needs only the filing itself
+    filings = {p: read_filing_statements(p) for p in (paths if "loo" in modes else selected)}
+    base = concept_table()
+    results: dict[str, list[Score]] = {m: [] for m in modes}
+    for path in paths:
+        if only and not any(o in path.name for o in only):
+            continue
+        text = strip_inline(path)
+        filing = filings[path]
+        for mode in modes:
+            others = [f for p, f in filings.items() if p != path]
+            vocabulary = harvest(others, base) if mode == "loo" else None
+            maps: tuple[LineMap, ...] = (company_map([filing]),) if mode == "own" else ()
+            table = LayeredTable.around(base, company_maps=maps, vocabulary=vocabulary).for_cik(filing.cik)
+            results[mode].append(score_filing(filing, table, text))
+    return results
+
+
+def print_table(title: str, scores: list[Score], details: bool) -> None:
+    print(f"\n{title}")
+    print(f"{'filing':<28} {'facts':>5} {'co.ext':>6} {'found':>5} {'same':>5} {'diff':>5} {'ext':>5} {'untag':>5}"
+          f" {'same%':>6} {'diff%':>6}")
+    total = Score("total")
+    for s in scores:
+        print(f"{s.name:<28} {s.facts:>5} {s.company_ext:>6} {s.found:>5} {s.counts['same']:>5} "
+              f"{s.counts['different']:>5} {s.counts['extension']:>5} {s.counts['untagged']:>5} "
+              f"{s.pct('same'):>6} {s.pct('different'):>6}" + (f"  ERROR {s.error}" if s.error else ""))
+        total.facts += s.facts
+        total.company_ext += s.company_ext
+        total.found += s.found
+        total.counts.update(s.counts)
+        total.layers.update(s.layers)
+        if details:
+            for p in s.problems:
+                print(f"    {p}")
+    print(f"{'total':<28} {total.facts:>5} {total.company_ext:>6} {total.found:>5} {total.counts['same']:>5} "
+          f"{total.counts['different']:>5} {total.counts['extension']:>5} {total.counts['untagged']:>5} "
+          f"{total.pct('same'):>6} {total.pct('different'):>6}")
+    by_layer = ", ".join(f"{layer} {total.layers[(layer, 'same')]} same / {total.layers[(layer, 'different')]} different"
+                         for layer in ("company", "table", "vocabulary", "fallback"))
+    print(f"by layer: {by_layer}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=REPO_ROOT.parent / "shared" / "filings")
+    parser.add_argument("--only", nargs="*", default=[])
+    parser.add_argument("--mode", choices=("loo", "own", "both"), default="both")
+    parser.add_argument("--details", action="store_true", help="list every fact not tagged with the same concept")
+    args = parser.parse_args()
+    if not args.folder.is_dir():
+        print(f"filings folder not found: {args.folder}", file=sys.stderr)
+        return 2
+    modes = ["loo", "own"] if args.mode == "both" else [args.mode]
+    results = evaluate(args.folder, args.only, modes, args.details)
+    titles = {"loo": "Leave-one-out (vocabulary learned from the other filings)",
+              "own": "Roll-forward (company map learned from the filing itself)"}
+    for mode in modes:
+        print_table(titles[mode], results[mode], args.details)
+    print("\nsame%/diff% are of the found facts tagged with US-GAAP concepts by the company; 'co.ext' facts carry "
+          "the company's own extension concepts.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,196 @@
+"""Learning from real filings: `learn` (company maps), --company-map, the learned vocabulary,
+the fallback ranking and --explain, on the invented Ferrowick Instruments 10-Q and next-quarter
+release in examples/learn/; and the filings harness on one real filing when ../shared exists."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from converter.cli import main
+from converter.companymap import load_line_map, match_key
+from converter.concepts import concept_table, normalize_label
+from converter.fallback import elements, rank
+from converter.ixtables import read_filing_statements
+from converter.layered import LayeredTable, default_vocabulary, default_vocabulary_path
+from converter.map import match_line_item
+from converter.model import Cell, CellKind, LineItem, SourceRef, StatementKind
+
+ROOT = Path(__file__).resolve().parents[1]
+FILING = ROOT / "examples" / "learn" / "frwk-20250331-10q.htm"
+RELEASE = ROOT / "examples" / "learn" / "ferrowick-instruments-q2-2025.txt"
+FILINGS = ROOT.parent / "shared" / "filings"
+CIK = "0009990042"
+
+
+def _lines():
+    return {(line.statement, line.label, line.concept): line for line in read_filing_statements(FILING).lines}
+
+
+def test_filing_lines_carry_label_section_concept_and_sign() -> None:
+    statements = read_filing_statements(FILING)
+    assert statements.cik == CIK and statements.company == "Ferrowick Instruments, Inc."
+    lines = _lines()
+    interest = lines[(StatementKind.OPERATIONS, "Interest expense", "us-gaap:InterestExpenseNonoperating")]
+    assert interest.sign == "negated" and interest.period_type == "duration"  # printed (400), stored 400
+    deficit = lines[(StatementKind.BALANCE_SHEET, "Accumulated deficit", "us-gaap:RetainedEarningsAccumulatedDeficit")]
+    assert deficit.sign == "as-printed" and deficit.section[-1] == "Stockholders' equity:"
+    basic_eps = lines[(StatementKind.OPERATIONS, "Basic", "us-gaap:EarningsPerShareBasic")]
+    assert basic_eps.item_type == "perShareItemType" and basic_eps.section == ("Net income per share:",)
+    opening = lines[(StatementKind.CASH_FLOWS, "Cash and cash equivalents at beginning of period",
+                     "us-gaap:CashAndCashEquivalentsAtCarryingValue")]
+    assert opening.opening and opening.period_type == "instant"
+    assert str(opening.facts[0].period) == "2024-12-31" and opening.facts[0].value == 36200000
+
+
+def test_learn_writes_an_editable_company_map(tmp_path: Path) -> None:
+    out = tmp_path / "frwk.yaml"
+    result = CliRunner().invoke(main, ["learn", str(FILING), "--out", str(out), "--company", "Ferrowick"])
+    assert result.exit_code == 0, result.output
+    assert f"CIK {CIK}" in result.output
+    line_map = load_line_map(out)
+    assert line_map.cik == CIK and line_map.learned_from == ("frwk-20250331-10q.htm",)
+    by_label = {(line.statement, line.label): line for line in line_map.lines}
+    assert by_label[(StatementKind.BALANCE_SHEET, "Operating lease assets")].concept == \
+        "us-gaap:OperatingLeaseRightOfUseAsset"
+    assert by_label[(StatementKind.BALANCE_SHEET, "Goodwill")].balance == "debit"  # from the element list
+    assert all(line.filing == "frwk-20250331-10q.htm" for line in line_map.lines)
+
+
+def test_learn_rejects_a_file_that_is_not_inline_xbrl(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["learn", str(RELEASE), "--out", str(tmp_path / "x.yaml")])
+    assert result.exit_code == 2 and "error" in result.output
+
+
+def _convert(tmp_path: Path, *extra: str) -> tuple[dict, str]:
+    result = CliRunner().invoke(main, ["convert", str(RELEASE), "--cik", CIK, "--out", str(tmp_path / "out"),
+                                       "--no-validate", "--xml-only", *extra])
+    report = json.loads((tmp_path / "out" / RELEASE.stem / "report.json").read_text(encoding="utf-8"))
+    return report, result.output
+
+
+def test_company_map_tags_the_next_release_like_the_company(tmp_path: Path) -> None:
+    company = tmp_path / "maps"
+    company.mkdir()
+    CliRunner().invoke(main, ["learn", str(FILING), "--out", str(company / "frwk.yaml")])
+    report, _ = _convert(tmp_path, "--company-map", str(company))  # a folder: picked by CIK
+    tagged = {(d["statement"], d["label"]): d for d in report["mapping"] if d["concept"]}
+    labels = [(k.value, label) for k, label, _ in _lines()]
+    unique = {(k.value, label): concept for k, label, concept in _lines() if labels.count((k.value, label)) == 1}
+    matched = [(key, tagged[key]["concept"], concept) for key, concept in unique.items() if key in tagged]
+    assert len(matched) >= 35
+    assert all(got == want for _, got, want in matched), [m for m in matched if m[1] != m[2]]
+    lease = tagged[("balance_sheet", "Operating lease assets")]
+    assert lease["concept"] == "us-gaap:OperatingLeaseRightOfUseAsset"
+    assert "company map frwk.yaml (learned from frwk-20250331-10q.htm)" in lease["rule"]
+    assert not report["unmapped"]
+
+
+def test_company_map_keeps_the_company_sign(tmp_path: Path) -> None:
+    maps = tmp_path / "frwk.yaml"
+    CliRunner().invoke(main, ["learn", str(FILING), "--out", str(maps)])
+    report, _ = _convert(tmp_path, "--company-map", str(maps))
+    values = {(f["concept"], _period(f["period"])): f["value"] for f in report["facts"]}
+    # printed "(390)" interest expense in thousands: the company stores +390000
+    assert values[("us-gaap:InterestExpenseNonoperating", "2025-04-01..2025-06-30")] == "390000"
+    assert values[("us-gaap:PaymentsToAcquirePropertyPlantAndEquipment", "2025-01-01..2025-06-30")] == "1200000"
+    assert values[("us-gaap:CashAndCashEquivalentsAtCarryingValue", "2024-12-31")] == "36200000"
+
+
+def _period(period: dict) -> str:
+    return f"{period['start']}..{period['end']}" if period.get("start") else period["end"]
+
+
+def test_explain_lists_three_candidates_for_extension_concepts(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["convert", str(RELEASE), "--cik", CIK, "--out", str(tmp_path / "out"),
+                                       "--no-validate", "--explain"])
+    assert "explain:" in result.output and "candidate us-gaap:" in result.output
+    report = json.loads((tmp_path / "out" / RELEASE.stem / "report.json").read_text(encoding="utf-8"))
+    extensions = [d for d in report["unmapped"] if "fallback" in d["rule"]]
+    assert extensions
+    for decision in extensions:
+        assert 1 <= len(decision["alternatives"]) <= 3
+        assert all(re.fullmatch(r"us-gaap:\w+ \(\d\.\d\d\)", c) for c in decision["alternatives"])
+
+
+def test_fallback_never_offers_an_element_with_unknown_period_or_balance() -> None:
+    item = LineItem(label="Deferred revenue, current", section=("Liabilities", "Current liabilities"),
+                    cells=(Cell("1", CellKind.NUMBER, None, SourceRef("x", 1)),), source=SourceRef("x", 1))
+    candidates = rank(StatementKind.BALANCE_SHEET, item)
+    assert candidates
+    assert all(c.element.period_type == "instant" and c.element.balance_known for c in candidates)
+    assert all(c.element.balance in (None, "credit") for c in candidates)
+    unknown = [e for e in elements() if not e.emittable]
+    assert unknown and all(e.period_type is None or not e.balance_known for e in unknown)
+
+
+def test_vocabulary_never_contradicts_the_concept_table() -> None:
+    vocabulary = default_vocabulary()
+    assert vocabulary is not None and vocabulary.lines, f"no vocabulary at {default_vocabulary_path()}"
+    table = concept_table()
+    for line in vocabulary.lines:
+        item = LineItem(label=line.label, section=line.section, cells=(), source=SourceRef("v", 0))
+        entry = match_line_item(table, line.statement, item).entry
+        assert entry is None or entry.concept == line.concept, (line, entry and entry.concept)
+
+
+def test_vocabulary_is_general_vocabulary() -> None:
+    vocabulary = default_vocabulary()
+    assert vocabulary is not None
+    for line in vocabulary.lines:
+        assert not re.search(r"\d", line.label + " ".join(line.section)), line.label
+        assert line.label == normalize_label(line.label) and line.count >= 1
+        assert line.concept.startswith("us-gaap:")
+
+
+def test_every_concept_the_general_layers_can_emit_is_in_the_offline_package() -> None:
+    import zipfile
+
+    from converter.validate import shipped_package_path
+
+    with zipfile.ZipFile(shipped_package_path()) as zf:
+        xsd = next(zf.read(n) for n in zf.namelist() if n.endswith("us-gaap-2024.xsd")).decode()
+    declared = set(re.findall(r'\bname="(\w+)"', xsd))
+    vocabulary = default_vocabulary()
+    assert vocabulary is not None
+    missing = sorted({line.concept for line in vocabulary.lines} - {f"us-gaap:{n}" for n in declared})
+    assert not missing
+
+
+def test_layered_table_order_company_then_table_then_vocabulary() -> None:
+    from converter.companymap import LineMap, MapLine
+    from converter.concepts import Sign
+
+    base = concept_table()
+    mine = LineMap(lines=(MapLine("Cash and cash equivalents", StatementKind.BALANCE_SHEET, ("Assets",),
+                                  "us-gaap:CashCashEquivalentsAndShortTermInvestments", Sign.AS_PRINTED,
+                                  "monetaryItemType", "instant", filing="own.htm"),), cik=CIK)
+    item = LineItem(label="Cash and cash equivalents", section=("ASSETS", "Current assets"), cells=(),
+                    source=SourceRef("r", 1))
+    layered = LayeredTable.around(base, company_maps=(mine,))
+    assert match_line_item(layered.for_cik(CIK), StatementKind.BALANCE_SHEET, item).entry.concept == \
+        "us-gaap:CashCashEquivalentsAndShortTermInvestments"
+    other = match_line_item(layered.for_cik("0000000007"), StatementKind.BALANCE_SHEET, item).entry
+    assert other.concept == "us-gaap:CashAndCashEquivalentsAtCarryingValue"  # another company: the table
+    assert match_key("Cash, and cash   equivalents") == "cash and cash equivalents"
+
+
+@pytest.mark.skipif(not FILINGS.is_dir(), reason="no ../shared/filings")
+def test_filings_harness_roll_forward_on_one_filing() -> None:
+    spec = importlib.util.spec_from_file_location("evaluate_filings", ROOT / "scripts" / "evaluate_filings.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["evaluate_filings"] = module
+    spec.loader.exec_module(module)
+    scores = module.evaluate(FILINGS, ["nflx"], ["own"], details=False)["own"]
+    assert len(scores) == 1 and not scores[0].error
+    score = scores[0]
+    assert score.found >= 200
+    assert score.counts["same"] / score.found_standard >= 0.9
+    assert score.counts["different"] == 0

@@ -1,0 +1,101 @@
+"""Which rows a total adds up: the layout's reading, checked by the printed figures."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from converter.checks import run_checks, statement_totals
+from converter.concepts import concept_table
+from converter.linkbases import Summation
+from converter.map import EntityId, map_release, match_line_item
+from converter.model import Fact, Period, StatementKind, UnitKind
+from converter.checks import weight
+from converter.structure import explain, holds
+from modelkit import CA, A, CL, L, SE, item, release, statement
+
+ENTITY = EntityId(cik="0001009759", name="Made Up Corp")
+
+
+def _totals(st):
+    table = concept_table()
+    rows = [(i, match_line_item(table, st.kind, i).entry) for i in st.items]
+    return statement_totals(st.kind, rows)
+
+
+def _sheet(extra_heading=()):
+    """A balance sheet whose liabilities have no "Total liabilities" row and whose equity rows
+    sit under no printed equity heading: the layout reads "Total liabilities and equity" as
+    the sum of the liabilities only."""
+    return statement(StatementKind.BALANCE_SHEET, [
+        item("Cash and cash equivalents", "100", "90", section=CA),
+        item("Inventories", "50", "40", section=CA),
+        item("Total current assets", "150", "130", section=CA),
+        item("Other assets", "10", "10", section=A),
+        item("Total assets", "160", "140", section=A),
+        item("Accounts payable", "30", "20", section=CL),
+        item("Total current liabilities", "30", "20", section=CL),
+        item("Long-term debt", "20", "20", section=L + extra_heading),
+        item("Common stock", "1", "1", section=L + extra_heading),
+        item("Additional paid-in capital", "109", "99", section=L + extra_heading),
+        item("Total liabilities and stockholders' equity", "160", "140", section=L),
+    ])
+
+
+def test_a_layout_reading_that_adds_up_is_kept():
+    found, missing = _totals(_sheet())
+    by_total = {t.entry.local_name: (t.how, [e.local_name for _i, e, _w in t.parts]) for t in found}
+    assert by_total["AssetsCurrent"] == ("layout", ["CashAndCashEquivalentsAtCarryingValue", "InventoryNet"])
+    assert by_total["Assets"][0] == "layout"
+    assert missing == []
+
+
+def test_rows_above_are_tried_when_the_layout_reading_does_not_add_up():
+    sheet = statement(StatementKind.BALANCE_SHEET, [
+        item("Accounts payable", "30", "20", section=CL),
+        item("Accrued liabilities", "5", "5", section=CL),
+        item("Total current liabilities", "35", "25", section=CL),
+        item("Common stock", "1", "1", section=SE),
+        item("Additional paid-in capital", "114", "104", section=SE),
+        item("Total stockholders' equity", "115", "105", section=SE),
+        item("Total liabilities and stockholders' equity", "150", "130", section=L),
+    ])
+    table = concept_table()
+    rows = [(i, match_line_item(table, sheet.kind, i).entry) for i in sheet.items]
+    # a layout reading that forgot the current liabilities
+    wrong = [(rows[2], rows[:2]), (rows[5], rows[3:5]), (rows[6], [rows[5]])]
+    found, missing = explain(sheet.kind, rows, wrong, weight)
+    total = next(t for t in found if t.entry.local_name == "LiabilitiesAndStockholdersEquity")
+    assert total.how == "rows above"
+    assert [e.local_name for _i, e, _w in total.parts] == ["LiabilitiesCurrent", "StockholdersEquity"]
+    assert missing == []
+
+
+def test_a_total_no_reading_explains_is_an_error_and_gets_no_sum():
+    sheet = statement(StatementKind.BALANCE_SHEET, [
+        item("Cash and cash equivalents", "100", "90", section=CA),
+        item("Inventories", "50", "40", section=CA),
+        item("Total current assets", "155", "130", section=CA),
+    ])
+    found, missing = _totals(sheet)
+    assert [m.entry.local_name for m in missing] == ["AssetsCurrent"] and found == []
+    messages = run_checks(map_release(release(sheet), concept_table(), ENTITY), concept_table())
+    assert [(m.code, m.level.value) for m in messages] == [("check.total", "error")]
+
+
+def test_a_sum_must_hold_in_every_context_of_the_instance():
+    q = Period(start=date(2024, 7, 1), end=date(2024, 9, 30))
+    ytd = Period(start=date(2024, 1, 1), end=date(2024, 9, 30))
+
+    def fact(concept, period, value):
+        return Fact(f"us-gaap:{concept}", period, Decimal(value), UnitKind.USD, -3)
+
+    summation = Summation("us-gaap:GrossProfit", (("us-gaap:Revenues", 1), ("us-gaap:CostOfRevenue", -1)))
+    good = [fact("Revenues", q, 100000), fact("CostOfRevenue", q, 60000), fact("GrossProfit", q, 40000)]
+    assert holds(summation, good)
+    # the same concepts from a year-to-date statement whose figures do not fit this sum
+    assert not holds(summation, good + [fact("Revenues", ytd, 300000), fact("CostOfRevenue", ytd, 100000),
+                                        fact("GrossProfit", ytd, 150000)])
+    # rounding of the printed figures (thousands: half a unit each) is allowed
+    assert holds(summation, [fact("Revenues", q, 100000), fact("CostOfRevenue", q, 60000),
+                             fact("GrossProfit", q, 41000)])
