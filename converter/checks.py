@@ -224,15 +224,14 @@ def _tolerance(parts: int, decimals: int | None) -> Decimal:
 
 
 def _check_total(total: _Row, parts: list[tuple[_Row, int]], statement: Statement,
-                 facts: dict[tuple[str, Period], Fact], unexplained: bool = False) -> list[ValidationMessage]:
-    """Differences between a total and the rows that should add up to it: within the printed
-    rounding a warning, else an error. `unexplained`: no reading of the rows adds up (see
-    converter.structure); it gets no calculation, and a total without any part is not checked."""
+                 facts: dict[tuple[str, Period], Fact]) -> list[ValidationMessage]:
+    """Differences between a total and the rows that add up to it: within the printed
+    rounding a warning, else an error."""
     assert total.entry is not None
     entry = total.entry
     unmapped = [p.item.label for p, _w in parts if p.entry is None]
-    if unmapped or (unexplained and not parts):
-        why = f"its row {unmapped[0]!r} is unmapped" if unmapped else "no rows above it add up to it"
+    if unmapped:
+        why = f"its row {unmapped[0]!r} is unmapped"
         return [ValidationMessage(
             code="check.skipped", level=Level.WARNING, concept=entry.concept, source="checks",
             message=f"{total.item.label!r} ({entry.local_name}) not checked: {why}",
@@ -269,10 +268,18 @@ def check_totals(mapped: MappedRelease, statement: Statement, table: ConceptTabl
     for parts in found:
         total = _Row(parts.total, parts.entry)
         messages.extend(_check_total(total, [(_Row(i, e), w) for i, e, w in parts.parts], statement, facts))
-    for miss in unexplained:  # what the layout expected, said as before: a skipped check or an error
-        layout = [_Row(item, e) for item, e in miss.layout_parts]
-        weights = [(p, weight(statement.kind, miss.entry, p.entry) if p.entry is not None else 1) for p in layout]
-        messages.extend(_check_total(_Row(miss.total, miss.entry), weights, statement, facts, unexplained=True))
+    for miss in unexplained:
+        if miss.nearly is not None:  # the structure is seen and a figure is wrong: an error
+            parts = [(_Row(i, e), w) for i, e, w in miss.nearly.parts]
+            messages.extend(_check_total(_Row(miss.total, miss.entry), parts, statement, facts))
+            continue
+        unmapped = [item.label for item, e in miss.layout_parts if e is None]
+        code, why = (("check.skipped", f"its row {unmapped[0]!r} is unmapped") if unmapped else
+                     ("check.unverified", "no reading of the rows above it adds up to it in any period"))
+        messages.append(ValidationMessage(
+            code=code, level=Level.WARNING, concept=miss.entry.concept, source="checks",
+            message=f"{miss.total.label!r} ({miss.entry.local_name}) not checked, no calculation written: {why}",
+            refs=(str(miss.total.source),)))
     return messages
 
 

@@ -154,6 +154,8 @@ def stored_value(printed: Decimal, entry: ConceptEntry, item: LineItem) -> Decim
     meaning, not the printed sign."""
     if entry.sign is Sign.NEGATED or states_loss_size(entry, item) or prints_effect(entry, item):
         return -printed
+    if item.subtracted and entry.sign is Sign.AS_PRINTED:
+        return -printed
     if entry.sign is Sign.DEDUCTION or states_deduction(entry, item) or prints_expense_as_deduction(entry, item):
         return abs(printed)
     return printed
@@ -324,6 +326,9 @@ def _dedupe(facts: list[Fact]) -> tuple[list[Fact], list[MappingDecision]]:
 
 def map_release(release: Release, table: ConceptTable, entity: EntityId,
                 document_type: str = DEFAULT_DOCUMENT_TYPE) -> MappedRelease:
+    from converter.structure import mark_subtractions  # the structure reads stored values from here
+
+    release = mark_subtractions(release, table.for_release(release))
     table = table.for_release(release)
     facts: list[Fact] = list(dei_facts(release, entity, document_type))
     decisions: list[MappingDecision] = []

@@ -138,6 +138,9 @@ class LineItem:
     source: SourceRef
     rule_above: bool = False
     details: tuple[LabelDetail, ...] = ()
+    # its figures are printed as a subtraction from the total it enters ("Provision for income
+    # taxes (16,582)" above "Net income"): found from the printed arithmetic before mapping
+    subtracted: bool = False
 
 
 @dataclass(frozen=True)

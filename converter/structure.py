@@ -21,13 +21,13 @@ calculation arc nor a check asserts a sum the release does not print.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from converter.concepts import ConceptEntry
+from converter.concepts import ConceptEntry, ConceptTable
 from converter.map import stored_value
 from converter.linkbases import Summation
-from converter.model import CellKind, Fact, LineItem, Period, StatementKind, UnitKind
+from converter.model import CellKind, Fact, LineItem, Period, Release, StatementKind, UnitKind
 
 Row = tuple[LineItem, ConceptEntry | None]
 _MAX_RUN = 25  # rows above a total tried as its parts
@@ -40,23 +40,29 @@ class TotalParts:
     total: LineItem
     entry: ConceptEntry
     parts: tuple[tuple[LineItem, ConceptEntry, int], ...]
-    how: str  # "layout", "layout as printed", "rows above", "rows above as printed"
+    how: str  # "layout", "layout as printed", "rows above", "rows above as printed", "... subtracting"
+    subtracted: tuple[LineItem, ...] = ()  # parts whose printed figures are a subtraction
 
 
 @dataclass(frozen=True)
 class Unexplained:
-    """A total whose figures no reading of the rows above adds up to."""
+    """A total whose figures no reading of the rows above adds up to in every period.
+
+    `nearly`: a reading that adds up in some periods and not in others: the structure is seen,
+    and a figure of the periods where it fails is wrong (misprinted or misread)."""
 
     total: LineItem
     entry: ConceptEntry
     layout_parts: tuple[Row, ...]
+    nearly: TotalParts | None = None
 
 
-def _stored(item: LineItem, entry: ConceptEntry) -> list[Decimal | None]:
+def _stored(item: LineItem, entry: ConceptEntry, flip: bool = False) -> list[Decimal | None]:
     out: list[Decimal | None] = []
     for cell in item.cells:
         if cell.kind is CellKind.NUMBER and cell.value is not None:
-            out.append(stored_value(cell.value, entry, item))
+            value = stored_value(cell.value, entry, item)
+            out.append(-value if flip else value)
         elif cell.kind is CellKind.DASH:
             out.append(Decimal(0))
         else:
@@ -77,21 +83,28 @@ def _unit(item: LineItem) -> Decimal:
     return Decimal(1).scaleb(-decimals)
 
 
-def adds_up(total: LineItem, entry: ConceptEntry, parts: Sequence[tuple[LineItem, ConceptEntry, int]]) -> bool:
-    """Do the weighted stored values of `parts` give the total's stored value in every period
-    where the total and at least one part have a figure (within the printed rounding)?"""
+def fits(total: LineItem, entry: ConceptEntry, parts: Sequence[tuple[LineItem, ConceptEntry, int]],
+         flipped: frozenset[int] = frozenset()) -> list[bool]:
+    """For each period where the total and at least one part have a figure: do the weighted
+    stored values of `parts` give the total's stored value (within the printed rounding)?
+    `flipped`: ids of parts whose stored values are taken negated."""
     totals = _stored(total, entry)
-    columns = [(_stored(item, e), w) for item, e, w in parts]
+    columns = [(_stored(item, e, id(item) in flipped), w) for item, e, w in parts]
     tolerance = _unit(total) * (len(parts) + 1) / 2
-    checked = False
+    out = []
     for k, value in enumerate(totals):
         present = [(vals[k], w) for vals, w in columns if k < len(vals) and vals[k] is not None]
         if value is None or not present:
             continue
-        if abs(sum((w * v for v, w in present), Decimal(0)) - value) > tolerance:
-            return False
-        checked = True
-    return checked
+        out.append(abs(sum((w * v for v, w in present), Decimal(0)) - value) <= tolerance)
+    return out
+
+
+def adds_up(total: LineItem, entry: ConceptEntry, parts: Sequence[tuple[LineItem, ConceptEntry, int]],
+            flipped: frozenset[int] = frozenset()) -> bool:
+    """`parts` add up to the total in every period where both have figures (and in one at least)."""
+    checks = fits(total, entry, parts, flipped)
+    return bool(checks) and all(checks)
 
 
 def _weighted(parts: Sequence[Row], weigh) -> list[tuple[LineItem, ConceptEntry, int]] | None:
@@ -136,22 +149,65 @@ def explain(kind: StatementKind, rows: Sequence[Row], layout: Sequence[tuple[Row
             run = above[-length:]
             candidates.append(("rows above", run, by_balance))
             candidates.append(("rows above as printed", run, as_printed))
-        chosen = None
+        chosen = nearly = None
         for how, parts, weigh in candidates:
             if not parts:
                 continue
             weighted = _weighted(parts, weigh)
-            if weighted is not None and _distinct(entry, weighted, ambiguous) and adds_up(total, entry, weighted):
+            if weighted is None or not _distinct(entry, weighted, ambiguous):
+                continue
+            checks = fits(total, entry, weighted)
+            if checks and all(checks):
                 chosen = TotalParts(total, entry, tuple(weighted), how)
                 break
+            if nearly is None and len(checks) > 1 and any(checks) and how.startswith("layout"):
+                nearly = TotalParts(total, entry, tuple(weighted), how)
+            subtracting = _printed_subtractions(weighted) if weigh is by_balance else frozenset()
+            if subtracting and adds_up(total, entry, weighted, subtracting):
+                chosen = TotalParts(total, entry, tuple(weighted), how + " subtracting",
+                                    tuple(item for item, _e, _w in weighted if id(item) in subtracting))
+                break
         if chosen is None:
-            missing.append(Unexplained(total, entry, tuple(layout_parts)))
+            missing.append(Unexplained(total, entry, tuple(layout_parts), nearly))
             continue
         found.append(chosen)
         consumed.update(id(item) for item, _e, _w in chosen.parts)
         if entry.concept in _NOT_CARRIED:
             grand.add(id(total))
     return found, missing
+
+
+def _printed_subtractions(parts: Sequence[tuple[LineItem, ConceptEntry, int]]) -> frozenset[int]:
+    """Parts that are subtracted (weight -1) and printed in parentheses in every column, where
+    the value stored as printed would add them instead: "Provision for income taxes (16,582)"
+    above "Net income". Their parentheses mark the subtraction."""
+    out = set()
+    for item, e, w in parts:
+        printed = [c.value for c in item.cells if c.kind is CellKind.NUMBER and c.value is not None]
+        stored = [v for v in _stored(item, e) if v is not None]
+        if w == -1 and printed and all(v <= 0 for v in printed) and any(v < 0 for v in stored) \
+                and all(v <= 0 for v in stored):
+            out.add(id(item))
+    return frozenset(out)
+
+
+def mark_subtractions(release: Release, table: ConceptTable) -> Release:
+    """The release with the rows whose parentheses only mark a subtraction marked
+    (LineItem.subtracted), so that every stage stores their figures by meaning: found where a
+    total adds up only when those rows are subtracted (see `explain`)."""
+    from converter.checks import statement_totals  # checks builds the layout reading on this module
+    from converter.map import match_line_item
+
+    statements = []
+    for statement in release.statements:
+        rows = [(item, match_line_item(table, statement.kind, item).entry) for item in statement.items]
+        found, _missing = statement_totals(statement.kind, rows)
+        marked = {id(item) for parts in found for item in parts.subtracted}
+        if marked:
+            items = tuple(replace(item, subtracted=True) if id(item) in marked else item for item in statement.items)
+            statement = replace(statement, items=items)
+        statements.append(statement)
+    return replace(release, statements=tuple(statements))
 
 
 def _ambiguous(rows: Sequence[Row]) -> set[str]:

@@ -30,6 +30,7 @@ class _State:
     rule_above: bool = False
 
     top_open: bool = False  # the top heading was printed without a colon ("ASSETS")
+    closed: str | None = None  # the last top heading a total row closed
     started: bool = False  # a line item has been read
 
     def heading(self, label: str) -> None:
@@ -55,7 +56,8 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         if not any(row.columns):
             _no_values(state, row)
             continue
-        unnamed = not row.label and not state.pending and state.rule_above and bool(state.top or state.subs)
+        unnamed = (not row.label and not state.pending and state.rule_above
+                   and bool(state.top or state.subs or state.closed))
         if unnamed:
             row.label = _unnamed_total(state, items)
         parts = state.pending + [row]
@@ -67,9 +69,9 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         if row.label.lower().startswith("total") and state.subs:
             state.subs.pop()
         elif state.top and not state.top_open and _closes(row.label, state.top):
-            state.top = None  # "Total" under "OPERATING EXPENSES:" ends that list
+            state.top, state.closed = None, state.top  # "Total" under "OPERATING EXPENSES:" ends that list
         elif state.top and state.top_open and _names(row.label, state.top):
-            state.top = None  # "Total assets" ends the statement's first heading "Assets"
+            state.top, state.closed = None, state.top  # "Total assets" ends the statement's first heading "Assets"
     if at_eof and state.pending:
         raise ExtractionError("table cut off in the middle of a row", where=f"{path}:{state.pending[-1].line}")
     if at_eof and items and any(c.kind is CellKind.BLANK for c in items[-1].cells[-1:]):
@@ -81,7 +83,7 @@ def _unnamed_total(state: _State, items: list[LineItem]) -> str:
     """The name of a row of values printed without a label under a rule: the total of the
     heading it closes ("Total expenses" under "Expenses:"); after that heading's own total, the
     grand total of a balance sheet ("Total liabilities and stockholders' equity")."""
-    heading = state.subs[-1] if state.subs else state.top or ""
+    heading = state.subs[-1] if state.subs else state.top or state.closed or ""
     name = heading.strip().rstrip(":").lower()
     if items and items[-1].label.lower() == f"total {name}":
         if re.search(r"equity|deficit|capital", name) and "liabilities" not in name:

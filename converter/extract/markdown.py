@@ -143,6 +143,7 @@ def markdown_statements(lines: list[Line], path: str
         candidates = table.candidates(path)
         if groups and _joins(groups[-1], table, grid, candidates, path):
             prev_table, prev_grid, _ = groups[-1]
+            _outer_last_heading(prev_grid)
             prev_grid.body += _headings(table) + [[replace(c, bold=c.bold or k == 0)] for k, c in enumerate(grid.captions)] + grid.body
             prev_table.end = table.end
             continue
@@ -163,6 +164,18 @@ def markdown_statements(lines: list[Line], path: str
     text_statements, text_skipped = _text_regions(lines, tables, path)
     statements, skipped = _one_reading(statements, skipped, text_statements, text_skipped)
     return release_scale(fiscal_calendar(sorted(statements, key=lambda s: s.source))), ignored, skipped
+
+
+def _outer_last_heading(grid: Grid) -> None:
+    """A heading ending a piece of a statement ("Liabilities and stockholders' equity" before a
+    page break) opens the next piece: it is an outermost heading."""
+    for k in range(len(grid.body) - 1, -1, -1):
+        filled = [c for c in grid.body[k] if c.text]
+        if not filled:
+            continue
+        if len(filled) == 1 and filled[0].lo == 0 and not any(ch.isdigit() for ch in filled[0].text):
+            grid.body[k] = [replace(filled[0], bold=True)]
+        return
 
 
 def _headings(table: _Table) -> list[list[GCell]]:
