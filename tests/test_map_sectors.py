@@ -60,7 +60,6 @@ NII, NIE = ("Noninterest income",), ("Noninterest expense",)
      "us-gaap:FederalFundsPurchasedAndSecuritiesSoldUnderAgreementsToRepurchase"),
     (BS, LIAB, "Short-term borrowings", "us-gaap:ShortTermBorrowings"),
     (BS, LIAB, "Accrued expenses and other liabilities", "us-gaap:AccruedLiabilitiesAndOtherLiabilities"),
-    (BS, EQ, "Capital surplus", "us-gaap:AdditionalPaidInCapital"),
     (BS, EQ, "Less treasury stock", "us-gaap:TreasuryStockValue"),
     (BS, EQ, "Common stock held in treasury, at cost", "us-gaap:TreasuryStockValue"),
     (BS, EQ, "Total Made Up Bancorp shareholders' equity", "us-gaap:StockholdersEquity"),
@@ -116,7 +115,6 @@ NII, NIE = ("Noninterest income",), ("Noninterest expense",)
     (OPS, ("Earnings",), "Noncontrolling interests", "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"),
     (OPS, (), "Net income attributable to Made Up Corp.", "us-gaap:NetIncomeLoss"),
     (OPS, (), "Net income available to the bank holding company", "us-gaap:NetIncomeLoss"),
-    (OPS, (), "Made Up Bank net income", "us-gaap:NetIncomeLoss"),
     (OPS, (), "Net income excluding noncontrolling interests", "us-gaap:NetIncomeLoss"),
     (OPS, (), "Net income including noncontrolling interests", "us-gaap:ProfitLoss"),
     (OPS, (), "Net income applicable to Made Up common shareholders", "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic"),
@@ -143,7 +141,7 @@ NII, NIE = ("Noninterest income",), ("Noninterest expense",)
      "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"),
     (OPS, (), "Total other income, net", "us-gaap:NonoperatingIncomeExpense"),
     (BS, ("Current assets",), "Cash & cash equivalents", "us-gaap:CashAndCashEquivalentsAtCarryingValue"),
-    (BS, ("Current assets",), "Restricted cash", "us-gaap:RestrictedCashCurrent"),
+    (BS, ("Current assets",), "Restricted cash, current", "us-gaap:RestrictedCashCurrent"),
 ])
 def test_sector_labels(kind, section, label, concept):
     match = match_line_item(concept_table(), kind, item(label, "1", section=section))
