@@ -14,13 +14,12 @@ import click
 
 from converter import __version__
 from converter.concepts import (
-    ConceptTable,
-    EntityRegistry,
     concept_table,
     default_concept_table_path,
     default_entity_registry_path,
     load_entity_registry,
 )
+from converter.batch import default_jobs, run_batch, tune_gc
 from converter.errors import ConversionError
 from converter.learn_cli import learn_command, layered_table, print_explanations
 from converter.model import Level, ValidationMessage
@@ -29,8 +28,6 @@ from converter.pipeline import (
     DocumentResult,
     Status,
     collect_inputs,
-    convert_document,
-    failure,
     output_folders,
     write_summary,
 )
@@ -73,6 +70,10 @@ def _cik(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
 @click.option("--entities", "entities_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Entity overrides YAML (ticker, cik, name), looked up before the shipped SEC ticker "
                    "list (default: taxonomy_map/entities.yaml, delisted and historical tickers).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes converting documents in parallel (default: the machine's cores).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run the batch on a Dask cluster (e.g. tcp://10.0.0.5:8786); needs the dask extra.")
 @_package_option
 @_online_option
 @click.option("--company-map", "company_maps", multiple=True, type=click.Path(exists=True, path_type=Path),
@@ -82,8 +83,8 @@ def _cik(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
               help="Print each fallback decision and extension concept with its three best US-GAAP candidates.")
 def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: str | None, fail_on_unmapped: bool,
             no_validate: bool, xml_only: bool, viewer: bool, document_type: str, concepts_path: Path | None, entities_path: Path | None,
-            taxonomy_packages: tuple[Path, ...], online: bool, company_maps: tuple[Path, ...] = (),
-            explain: bool = False) -> None:
+            jobs: int | None, scheduler: str | None, taxonomy_packages: tuple[Path, ...], online: bool,
+            company_maps: tuple[Path, ...] = (), explain: bool = False) -> None:
     """Convert press releases (files, or folders of .txt/.htm/.html/.md files) into XBRL."""
     try:
         table = concept_table(concepts_path or default_concept_table_path())
@@ -97,12 +98,18 @@ def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: s
     options = ConvertOptions(out_dir=out_dir, cik=cik, encoding=encoding, fail_on_unmapped=fail_on_unmapped,
                              validate=not no_validate, taxonomy_packages=taxonomy_packages, online=online,
                              document_type=document_type, filing=not xml_only, viewer=viewer and not xml_only)
-    results: list[DocumentResult] = []
     pairs = list(zip(inputs, output_folders(inputs, out_dir)))
-    with click.progressbar(pairs, label="Converting", file=sys.stderr,
-                           item_show_func=lambda p: p[0].name if p else "") as bar:
-        for path, target in bar:
-            results.append(_convert_one(path, target, options, table, registry))
+    with click.progressbar(length=len(pairs), label="Converting", file=sys.stderr,
+                           item_show_func=lambda r: Path(r.input).name if r else "") as bar:
+        def advance(result: DocumentResult) -> None:
+            bar.update(1, result)
+
+        tune_gc()
+        try:
+            results = run_batch(pairs, options, table, registry, workers=jobs or default_jobs(),
+                                scheduler=scheduler, progress=advance)
+        except ConversionError as exc:
+            raise click.UsageError(str(exc)) from exc
     for result in results:
         _print_result(result)
         if explain:
@@ -110,18 +117,6 @@ def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: s
     summary = write_summary(out_dir, results)
     _print_summary(results, summary)
     sys.exit(0 if all(r.ok for r in results) else 1)
-
-
-def _convert_one(path: Path, target: Path, options: ConvertOptions, table: ConceptTable,
-                 registry: EntityRegistry) -> DocumentResult:
-    try:
-        return convert_document(path, target, options, table, registry)
-    except Exception as exc:  # one bad document never stops the batch
-        message = f"internal error: {type(exc).__name__}: {exc}"
-        try:
-            return failure(path, target, Status.FAILED, message)
-        except OSError:
-            return DocumentResult(input=str(path), status=Status.FAILED, message=message)
 
 
 def _print_result(result: DocumentResult) -> None:

@@ -8,9 +8,10 @@ type) as a company tagged them in its own 10-Q/10-K. Two kinds are used by the m
 * the general vocabulary (taxonomy_map/learned_vocabulary.yaml, harvested from many companies'
   filings by scripts/harvest_vocabulary.py), tried after the concept table, with counts.
 
-A row matches a line with the same normalized label in the same statement; among several, the
-one whose section shares most words with the row's headings, whose unit fits the printed
-figures (per-share amounts have cents), and the most frequent, wins.
+A row matches a line with the same normalized label in the same statement (in a company map,
+also one with the same content words in another order); among several, the one whose section
+shares most words with the row's headings, whose unit fits the printed figures (per-share
+amounts have cents), and the most frequent, wins.
 
 The YAML form (readable and editable by hand):
 
@@ -66,6 +67,15 @@ def match_key(label: str) -> str:
     text = normalize_label(label)
     text = re.sub(r"[^a-z0-9$%()]+", " ", text)
     return " ".join(text.split())
+
+
+_LOOSE_SKIP = {"net", "total", "the", "of", "and", "in", "for", "to", "a", "an"}
+
+
+def loose_key(label: str) -> str:
+    """A looser form, for a company's own map: its content words, sorted ("Revenues, net" and
+    "Net revenues" meet; so do "Income taxes, provision for" and "Provision for income taxes")."""
+    return " ".join(sorted({w for w in re.findall(r"[a-z]+", normalize_label(label)) if w not in _LOOSE_SKIP}))
 
 
 @dataclass(frozen=True)
@@ -159,16 +169,22 @@ class LineMap:
     source: str = ""
     learned_from: tuple[str, ...] = ()
     _index: dict[tuple[StatementKind, str], list[MapLine]] = field(default_factory=dict, compare=False, repr=False)
+    _loose: dict[tuple[StatementKind, str], list[MapLine]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for line in self.lines:
             self._index.setdefault(line.key, []).append(line)
+            self._loose.setdefault((line.statement, loose_key(line.label)), []).append(line)
 
-    def match(self, kind: StatementKind, item: LineItem, strict: bool = False) -> LineMatch | None:
+    def match(self, kind: StatementKind, item: LineItem, strict: bool = False, occurrence: int = 0) -> LineMatch | None:
         """The line a row matches, or None. With `strict` (the vocabulary of many companies), a
         tie between lines of different concepts is no match: an extension concept is better
-        than a guess."""
+        than a guess. Otherwise (a company map) a tie goes to the line printed in the same
+        place: the `occurrence`-th row of this label in the statement (0 for the first)."""
         candidates = self._index.get((kind, match_key(item.label)), [])
+        if not candidates and not strict:  # the company's own wording, words reordered
+            key = loose_key(item.label)
+            candidates = self._loose.get((kind, key), []) if key else []
         if not candidates:
             return None
         per_share = looks_per_share(item)
@@ -185,8 +201,13 @@ class LineMap:
         ranked = sorted(fitting, key=score, reverse=True)
         best = ranked[0]
         others = tuple(dict.fromkeys(c.concept for c in ranked[1:] if c.concept != best.concept))
-        if strict and len(ranked) > 1 and score(ranked[1]) == score(best) and ranked[1].concept != best.concept:
+        tied = len(ranked) > 1 and score(ranked[1])[0] == score(best)[0] and ranked[1].concept != best.concept
+        if tied and strict:
             return None
+        if tied and len({c.concept for c in fitting}) > 1:
+            in_order = [c for c in candidates if c in fitting]  # the map's (the filing's) order
+            best = in_order[min(occurrence, len(in_order) - 1)]
+            others = tuple(dict.fromkeys(c.concept for c in in_order if c.concept != best.concept))
         return LineMatch(best, score(best)[0], others)
 
     def concept_lines(self, concept: str) -> list[MapLine]:

@@ -92,6 +92,9 @@ _NOTE_RE = re.compile(r"\s*\((?:note|notes|see note)\s+[\w ,&-]+\)", re.IGNORECA
 _FOOTNOTE_RE = re.compile(r"\s*(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|\*+)\s*$")
 
 
+_HOLDERS_RE = re.compile(r"\b(stock|share|unit|member|partner)-\s?holders", re.I)
+
+
 def normalize_label(label: str) -> str:
     """The form a label is matched in: lower case, plain quotes, single spaces, no notes."""
     text = label.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
@@ -99,6 +102,7 @@ def normalize_label(label: str) -> str:
     text = _NOTE_RE.sub("", text)
     text = re.sub(r"\s+", " ", text).strip()
     text = _FOOTNOTE_RE.sub("", text)
+    text = _HOLDERS_RE.sub(r"\1holders", text)  # "stock-holders'" (a word broken at the end of a line)
     return text.rstrip(":").strip().lower()
 
 

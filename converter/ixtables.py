@@ -193,10 +193,15 @@ class _TableReader:
         kind = _statement_kind(concepts) if count >= _MIN_FACTS else None
         if kind is None:
             return None, []
-        durations = {f.period for _, facts in plain for _, f, _ in facts if f.period.start is not None}
+        columns: dict[int, Counter[Period]] = {}
+        for _, facts in plain:
+            for index, f, _ in facts:
+                if f.period.start is not None:
+                    columns.setdefault(index, Counter())[f.period] += 1
+        durations = {index: counter.most_common(1)[0][0] for index, counter in columns.items()}
         return kind, self._lines(kind, plain, durations)
 
-    def _lines(self, kind: StatementKind, plain: list, durations: set[Period]) -> list[TaggedLine]:
+    def _lines(self, kind: StatementKind, plain: list, durations: dict[int, Period]) -> list[TaggedLine]:
         lines: list[TaggedLine] = []
         headings: list[str] = []
         for row, facts in plain:
@@ -228,10 +233,10 @@ class _TableReader:
         units = Counter(f.unit for f in tagged)
         unit = units.most_common(1)[0][0]
         instant = all(f.period.start is None for f in tagged)
-        starts = {p.start - timedelta(days=1) for p in durations if p.start is not None}
-        ends = {p.end for p in durations}
-        opening = instant and bool(durations) and all(
-            f.period.end in starts and f.period.end not in ends for f in tagged)
+        # "at beginning of period": each instant is the day before its column's period starts
+        column_starts = [durations[index].start if index in durations else None for index, _, _ in items]
+        opening = instant and all(start is not None and f.period.end == start - timedelta(days=1)
+                                  for f, start in zip(tagged, column_starts))
         return TaggedLine(
             label=label, statement=kind, section=section, concept=concept,
             sign=_sign([(f.value, f.printed) for f in tagged]),

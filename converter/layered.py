@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from converter.companymap import LineMap, load_line_map
+from converter.companymap import LineMap, load_line_map, match_key
 from converter.concepts import ConceptEntry, ConceptTable, normalize_label
 from converter.fallback import THRESHOLD, fallback_entry, rank
 from converter.model import LineItem, StatementKind
@@ -79,9 +79,17 @@ class LayeredTable(ConceptTable):
             self._cache[key] = self._before(kind, item)
         return self._cache[key]
 
+    def _occurrence(self, kind: StatementKind, item: LineItem) -> int:
+        """How many rows of the same label came before this one in its statement."""
+        rows = self._learned_sets.setdefault(("rows", kind, match_key(item.label)), [])
+        if item.source not in rows:
+            rows.append(item.source)
+        return rows.index(item.source)
+
     def _before(self, kind: StatementKind, item: LineItem) -> Found | None:
+        occurrence = self._occurrence(kind, item)
         for company in self._company():
-            found = company.match(kind, item)
+            found = company.match(kind, item, occurrence=occurrence)
             if found is not None:
                 line = found.line
                 where = f" (learned from {line.filing})" if line.filing else ""

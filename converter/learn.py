@@ -66,10 +66,15 @@ def company_map(filings: Sequence[FilingStatements], company: str = "") -> LineM
     lines: dict[tuple, MapLine] = {}
     for filing in filings:
         name = Path(filing.path).name
+        seen: Counter[tuple] = Counter()
         for line in filing.lines:
             if not usable(line):
                 continue
-            key = (line.statement, match_key(line.label), line.section, line.item_type)
+            # a label printed more than once in a statement ("Income tax effect") keeps each row
+            nth = (line.statement, match_key(line.label), line.section, line.item_type, line.concept)
+            seen[nth[:4]] += 0 if nth in seen else 1
+            seen[nth] += 1
+            key = (line.statement, match_key(line.label), line.section, line.item_type, seen[nth[:4]])
             lines[key] = map_line(line, name, balances)
     if not lines:
         raise ConversionError("no US-GAAP-tagged statement line found in the filings",

@@ -2,6 +2,7 @@
 
     write_report_package(folder, inline_name, extension) -> Path   # <stem>.xbri in folder
     export_xbrl_json(instance, out) -> Path                         # xBRL-JSON via Arelle
+    save_xbrl_json(model, out, source) -> Path                      # the same from a loaded model
     arelle_facts(document) -> frozenset[ArelleFact]                 # facts as Arelle reads them
 
 Report package (XBRL Report Packages 1.0, inline type): a zip named <inline stem>.xbri with one
@@ -16,21 +17,21 @@ Only the inline document has a report file extension inside reports/, so the pac
 exactly one report. The zip is deterministic: entries sorted by name, fixed timestamps
 (1980-01-01), fixed permissions, deflate.
 
-Arelle runs like converter.validate does: offline (`internetConnectivity="offline"`) with the
-shipped US-GAAP/dei subset package, a fresh empty cache directory, no persistent config, its
-log captured as structured messages (nothing printed), one run at a time (validate's lock).
-xBRL-JSON export uses the bundled plugin `saveLoadableOIM` with its option `saveLoadableOIM`
-(the output file name; a .json name selects xBRL-JSON).
+Arelle runs through converter.validate's long-lived engine: offline with the shipped US-GAAP/dei
+subset package, no persistent config, its log captured as structured messages (nothing printed),
+one load at a time (validate's lock). xBRL-JSON export calls the bundled `saveLoadableOIM`
+plugin's function on a loaded model (a .json name selects xBRL-JSON): the convert flow passes
+the model it already loaded for validation, so the export costs no second load.
 """
 
 from __future__ import annotations
 
 import io
 import json
-import shutil
 import tempfile
 import zipfile
 from collections.abc import Sequence
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePath
@@ -105,6 +106,38 @@ def _errors(records: Sequence[dict[str, Any]]) -> list[str]:
 # ---- xBRL-JSON ----------------------------------------------------------------------------------
 
 
+def save_xbrl_json(model: Any, out: Path, source: str) -> Path:
+    """Save a loaded Arelle model (XML or inline instance) as an xBRL-JSON report at `out`
+    through the saveLoadableOIM plugin's function (no plugin discovery). Raises ValidationError
+    when Arelle does not write a JSON report; `source` names the document in the error."""
+    from arelle.plugin.saveLoadableOIM import saveLoadableOIM
+
+    out = Path(out)
+    if out.suffix.lower() != ".json":
+        raise ValidationError("the xBRL-JSON file name must end in .json", str(out))
+    if model is None or model.modelDocument is None:
+        raise ValidationError("Arelle could not export xBRL-JSON: the document did not load", source)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="xbrl-convert-oim-", dir=out.parent) as tmp:
+        staged = Path(tmp) / out.name
+        sink = io.StringIO()
+        try:
+            with redirect_stdout(sink), redirect_stderr(sink):
+                saveLoadableOIM(model, str(staged))
+        except Exception as exc:  # noqa: BLE001 - any failure inside Arelle's export
+            raise ValidationError(f"Arelle could not export xBRL-JSON: {type(exc).__name__}: {exc}", source) from exc
+        if not staged.is_file():
+            raise ValidationError("Arelle could not export xBRL-JSON: no xBRL-JSON written", source)
+        try:
+            document_type = json.loads(staged.read_text(encoding="utf-8"))["documentInfo"]["documentType"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValidationError(f"Arelle wrote an unreadable xBRL-JSON file: {exc}", source) from exc
+        if document_type != XBRL_JSON_TYPE:
+            raise ValidationError(f"unexpected xBRL-JSON documentType {document_type!r}", source)
+        staged.replace(out)
+    return out
+
+
 def export_xbrl_json(instance: Path, out: Path) -> Path:
     """Save the instance (XML or inline) as an xBRL-JSON report at `out` through Arelle's
     saveLoadableOIM plugin, offline. Raises ValidationError when Arelle cannot load the
@@ -114,24 +147,12 @@ def export_xbrl_json(instance: Path, out: Path) -> Path:
         raise ValidationError("instance not found", str(instance))
     if out.suffix.lower() != ".json":
         raise ValidationError("the xBRL-JSON file name must end in .json", str(out))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="xbrl-convert-oim-") as tmp:
-        staged = Path(tmp) / out.name
-        with arelle_session(instance, plugins="saveLoadableOIM",
-                            plugin_options={"saveLoadableOIM": str(staged)}) as run:
-            loaded = any(m.modelDocument is not None for m in run.session.get_models())
+    with arelle_session(instance) as run:
         errors = _errors(run.records)
-        if not loaded or errors or not staged.is_file():
+        if run.model is None or errors:
             detail = "; ".join(errors[:3]) or "no xBRL-JSON written"
             raise ValidationError(f"Arelle could not export xBRL-JSON: {detail}", str(instance))
-        try:
-            document_type = json.loads(staged.read_text(encoding="utf-8"))["documentInfo"]["documentType"]
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ValidationError(f"Arelle wrote an unreadable xBRL-JSON file: {exc}", str(instance)) from exc
-        if document_type != XBRL_JSON_TYPE:
-            raise ValidationError(f"unexpected xBRL-JSON documentType {document_type!r}", str(instance))
-        shutil.move(str(staged), str(out))
-    return out
+        return save_xbrl_json(run.model, out, str(instance))
 
 
 # ---- facts as Arelle reads them -----------------------------------------------------------------
@@ -180,7 +201,7 @@ def arelle_facts(document: Path, *, with_ids: bool = False) -> tuple[frozenset[A
     facts: set[ArelleFact] = set()
     with arelle_session(Path(document), validate=True) as run:
         records = run.records
-        for model in run.session.get_models():
+        for model in run.models:
             for fact in model.factsInInstance:
                 ctx = fact.context
                 numeric = fact.isNumeric
@@ -197,5 +218,5 @@ def arelle_facts(document: Path, *, with_ids: bool = False) -> tuple[frozenset[A
     return frozenset(facts), _errors(records)
 
 
-__all__ = ["write_report_package", "report_package_bytes", "export_xbrl_json", "arelle_facts", "ArelleFact",
+__all__ = ["write_report_package", "report_package_bytes", "export_xbrl_json", "save_xbrl_json", "arelle_facts", "ArelleFact",
            "REPORT_PACKAGE_TYPE", "XBRL_JSON_TYPE"]

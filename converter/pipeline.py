@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -28,10 +28,16 @@ from converter.layered import for_entity
 from converter.supplement import supplemented
 from converter.map import DEFAULT_DOCUMENT_TYPE, EntityId, map_release
 from converter.model import ExtensionTaxonomy, Level, MappedRelease, MappingDecision, Release, ValidationMessage
-from converter.packages import export_xbrl_json, write_report_package
+from converter.packages import save_xbrl_json, write_report_package
 from converter.report import extension_json, mapped_json, message_json, release_json, skipped_line
 from converter.serialize import serialize
-from converter.validate import calculation_inconsistencies, validate_instance
+from converter.validate import (
+    arelle_report,
+    arelle_session,
+    calculation_inconsistencies,
+    instance_matches_model,
+)
+from converter.validate import taxonomy_source as describe_taxonomy_source
 
 
 class Status(str, Enum):
@@ -166,8 +172,9 @@ def resolve_entity(release: Release, registry: EntityRegistry, cik: str | None) 
     if info.ticker:
         return EntityId(cik=info.ticker.upper(), name=name, scheme=TICKER_SCHEME, found_by="ticker, no CIK",
                         warning=f"{why}: entity identified by its ticker under {TICKER_SCHEME}; {advice}")
+    printed = printed or next(iter(info.other_names), None)  # e.g. "Net income attributable to X"
     if printed and name_key(printed):
-        return EntityId(cik=name_key(printed), name=name, scheme=NAME_SCHEME, found_by="name, no CIK",
+        return EntityId(cik=name_key(printed), name=name or printed, scheme=NAME_SCHEME, found_by="name, no CIK",
                         warning=f"{why}: entity identified by its name under {NAME_SCHEME}; {advice}")
     raise ConversionError(f"no CIK, ticker or company name found: {advice}", release.path)
 
@@ -245,41 +252,40 @@ def _build(path: Path, options: ConvertOptions, table: ConceptTable, registry: E
     return _Document(release, mapped, extension, files, name, inline, unmapped, entity, table)
 
 
-def _validate(folder: Path, doc: _Document, table: ConceptTable,
-              options: ConvertOptions) -> tuple[tuple[ValidationMessage, ...], str]:
-    """Arelle on the instance (with Calculation 1.1 when there is a calculation linkbase) and on
-    the inline document, then the tool's own checks."""
+def _arelle(folder: Path, doc: _Document, table: ConceptTable,
+            options: ConvertOptions) -> tuple[tuple[ValidationMessage, ...], str, list[str]]:
+    """One Arelle load per release: the inline document (or, with --xml-only, the instance) is
+    loaded once by this process's long-lived engine and validated (XBRL 2.1, dimensions, UTR,
+    inconsistent duplicates, Calculation 1.1 when there is a calculation linkbase); the same
+    model is checked against the XML instance's facts and gives the xBRL-JSON export and the
+    viewer. Then the report package (no Arelle) and the tool's own checks. Returns the messages,
+    the taxonomy source and the files written."""
     messages: list[ValidationMessage] = []
+    written: list[str] = []
     source = "not run (--no-validate)"
-    if options.validate:
-        calc = doc.extension is not None
-        arelle = validate_instance(folder / doc.instance, taxonomy_packages=options.taxonomy_packages,
-                                   online=options.online, calc=calc)
-        messages.extend(arelle.messages)
-        source = arelle.taxonomy_source
-        if doc.inline:
-            inline = validate_instance(folder / doc.inline, taxonomy_packages=options.taxonomy_packages,
-                                       online=options.online)
-            messages.extend(replace(m, source="arelle (inline)") for m in inline.messages)
+    if options.validate or doc.inline is not None:
+        entry = folder / (doc.inline or doc.instance)
+        with arelle_session(entry, taxonomy_packages=options.taxonomy_packages, online=options.online,
+                            validate=options.validate, calc=options.validate and doc.extension is not None) as run:
+            if options.validate:
+                source = describe_taxonomy_source(options.taxonomy_packages, options.online)
+                messages.extend(arelle_report(run, source).messages)
+                if doc.inline is not None:
+                    messages.extend(instance_matches_model(doc.files[doc.instance], run.model, doc.instance))
+            if doc.inline is not None:
+                written.append(write_report_package(folder, doc.inline, doc.extension).name)
+                json_name = doc.instance.replace(".xml", ".json")
+                written.append(save_xbrl_json(run.model, folder / json_name, str(entry)).name)
+                if options.viewer:
+                    from converter.viewer import VIEWER_JS, viewer_name, write_viewer
+
+                    html = write_viewer(run.cntlr, run.model, folder / viewer_name(doc.inline), f"../{VIEWER_JS}",
+                                        copy_script=False, source=str(entry))
+                    written.append(html.name)
     messages.extend(run_checks(doc.mapped, table))
     if doc.entity.warning:
         messages.append(ValidationMessage("entity.no-cik", Level.WARNING, doc.entity.warning, source="converter"))
-    return tuple(messages), source
-
-
-def _packages(folder: Path, doc: _Document, options: ConvertOptions) -> list[str]:
-    """Report package, xBRL-JSON and (on request) the viewer, written into `folder`."""
-    if doc.inline is None:
-        return []
-    written = [write_report_package(folder, doc.inline, doc.extension).name]
-    written.append(export_xbrl_json(folder / doc.instance, folder / doc.instance.replace(".xml", ".json")).name)
-    if options.viewer:
-        from converter.viewer import build_viewer
-
-        viewer = build_viewer(folder / doc.inline, folder, taxonomy_packages=options.taxonomy_packages,
-                              online=options.online)
-        written += [viewer.name, "ixbrlviewer.js"]
-    return written
+    return tuple(messages), source, written
 
 
 def _unmapped_line(decision: MappingDecision, mapped: MappedRelease) -> str:
@@ -305,8 +311,8 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
         for name, data in doc.files.items():
             (folder / name).write_bytes(data)
         with supplemented(f.concept for f in mapped.facts):  # concepts a company map brings
-            messages, taxonomy_source = _validate(folder, doc, doc.table, options)
-            written = list(doc.files) + _packages(folder, doc, options)
+            messages, taxonomy_source, extra = _arelle(folder, doc, doc.table, options)
+        written = list(doc.files) + extra
         errors = sum(1 for m in messages if m.level is Level.ERROR)
         warnings = sum(1 for m in messages if m.level is Level.WARNING)
         status = Status.INVALID if errors else Status.VALID
@@ -324,6 +330,10 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
                                  "messages": [message_json(m) for m in messages]}}
         report["entity"]["found_by"] = doc.entity.found_by
         (folder / "report.json").write_bytes(_json_bytes(report))
+    if options.viewer and doc.inline is not None:
+        from converter.viewer import install_viewer_script
+
+        install_viewer_script(target.parent)  # the one script the batch's viewers share
     return DocumentResult(
         input=str(path), status=status, message=message, output_dir=str(target),
         instance=str(target / doc.instance), facts=len(mapped.facts),

@@ -65,6 +65,7 @@ def _info(info: DocumentInfo) -> dict[str, Any]:
             "fiscal_period_text": info.fiscal_period_text, "fiscal_year_focus": info.fiscal_year_focus,
             "fiscal_period_focus": info.fiscal_period_focus,
             "period_end": info.period_end.isoformat() if info.period_end else None,
+            "cik": info.cik, "other_names": list(info.other_names),
             "sources": {name: str(ref) for name, ref in info.sources}}
 
 

@@ -1,13 +1,17 @@
 """The one adapter around Arelle: validate an XBRL 2.1 instance and return structured messages.
 
-Arelle runs through its supported API (`arelle.api.Session` + `arelle.RuntimeOptions`) with:
+Arelle runs on one long-lived controller per process (`ArelleEngine`, made by `arelle_engine`):
+the taxonomy packages are opened once, no plugin discovery runs, and each document is loaded by
+the controller's model manager and validated with:
 
-* XBRL 2.1 + XDT validation (`validate=True`; dimensions are part of Arelle's 2.1 validation),
-* Unit Type Registry checks (`utrValidate=True`, Arelle's bundled UTR),
-* duplicate-fact detection (`validateDuplicateFacts="inconsistent"`: facts with the same concept,
-  context and unit whose values disagree; Arelle logs them as warnings "arelle:duplicateFacts",
-  this adapter reports them as errors; consistent duplicates are legal XBRL 2.1 and not reported),
-* calculation checks only when asked (`calcs="c11r"`, Calculations 1.1 round-to-nearest),
+* XBRL 2.1 + XDT validation (dimensions are part of Arelle's 2.1 validation),
+* Unit Type Registry checks (Arelle's bundled UTR),
+* duplicate-fact detection ("inconsistent": facts with the same concept, context and unit whose
+  values disagree; Arelle logs them as warnings "arelle:duplicateFacts", this adapter reports
+  them as errors; consistent duplicates are legal XBRL 2.1 and not reported),
+* calculation checks only when asked (Calculations 1.1 round-to-nearest),
+* for an inline document, the XHTML + Inline XBRL schema check (the compiled schema is kept for
+  the process, see `_install_schema_cache`),
 * taxonomy packages: the shipped offline subset package first, then the caller's packages.
   Arelle rebuilds its URL remappings in package load order and a later package's rewrite of
   the same start string replaces an earlier one, and among different start strings the longest
@@ -16,19 +20,24 @@ Arelle runs through its supported API (`arelle.api.Session` + `arelle.RuntimeOpt
   user packages cover every prefix of the shipped package (with the same or a shorter start
   string), the shipped one is not loaded at all. (Left over: a user package that rewrites a
   shorter start string than the shipped one for only some of its prefixes loses to it there.)
-* `internetConnectivity="offline"` unless online=True, and a fresh, empty cache directory per run
-  so that nothing cached by an earlier run (or by another program) can stand in for a missing
-  file; Arelle's bundled resources (xbrl-instance, DTR types, UTR) are still found offline.
-* `disablePersistentConfig=True`: no reading or writing of Arelle's user config.
+* base taxonomies (documents served from the packages or from Arelle's bundled resources) skip
+  Arelle's DTS checks, the way disclosure-system validators skip base taxonomies; the shipped
+  package is checked once by a test (`check_base=True`),
+* offline unless online=True, and a fresh, empty cache directory per engine (per process) so
+  that nothing cached by another program can stand in for a missing file; Arelle's bundled
+  resources (xbrl-instance, DTR types, UTR) are still found offline,
+* no reading or writing of Arelle's user config.
 
-Arelle's log goes to its structured-message handler (`logToStructuredMessage`) and comes back as
-`ValidationMessage`s; nothing is printed. Only a failure to run Arelle raises ValidationError.
-Arelle keeps process-wide state: one validation runs at a time (a lock serializes callers).
+Arelle's log goes to its structured-message handler and comes back as `ValidationMessage`s;
+nothing is printed. Only a failure to run Arelle raises ValidationError. Arelle keeps
+process-wide state (package mappings): one engine per process, one load at a time (a lock
+serializes callers); parallel batches use processes (converter.batch).
 """
 
 from __future__ import annotations
 
 import io
+import os
 import re
 import tempfile
 import threading
@@ -36,6 +45,7 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +57,7 @@ SHIPPED_PACKAGE = "us-gaap-2024-offline.zip"
 _LOCK = threading.Lock()
 
 # Messages that are Arelle's own chatter about the run rather than findings about the instance.
-_NOISE_CODES = frozenset({"info", "", "arelle:info"})
+_NOISE_CODES = frozenset({"info", "", "arelle:info", "info:profileActivity"})  # profileActivity: timings
 
 _LEVELS = {
     "ERROR": Level.ERROR,
@@ -64,6 +74,7 @@ _LEVELS = {
     "DEBUG": Level.INFO,
 }
 
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _QNAME_RE = re.compile(r"\b(us-gaap|dei):[A-Za-z][A-Za-z0-9_]*")
 
 
@@ -202,14 +213,242 @@ def _to_message(record: dict[str, Any]) -> ValidationMessage | None:
 # ---- running -----------------------------------------------------------------------------
 
 
+def _arelle_resources() -> Path:
+    import arelle
+
+    return Path(arelle.__file__).resolve().parent / "resources"
+
+
+def _is_base_document(document: Any, bases: Sequence[Path]) -> bool:
+    """Whether an Arelle document was served from a taxonomy package or from Arelle's bundled
+    resources (XBRL specification schemas, DTR types, LRR roles): a base taxonomy."""
+    path = str(getattr(document, "filepath", "") or "")
+    return any(path.startswith(str(p) + os.sep) for p in bases)
+
+
+_XHTML_SCHEMAS: dict[str, Any] = {}
+
+
+def _install_schema_cache() -> None:
+    """Make Arelle's XHTML check of inline documents reuse the compiled XHTML + Inline XBRL
+    schema instead of parsing and compiling its ~40 files for every document.
+
+    Arelle's `XmlValidate.lxmlSchemaValidate(document, extraSchema)` parses the schema at
+    `extraSchema` and compiles it with lxml each time. The wrapper compiles it once per process
+    and validates with it; when the document is not valid it calls Arelle's own function, so the
+    messages are exactly Arelle's. Only calls with `extraSchema` (the XHTML check) are cached.
+    """
+    from arelle import XmlValidate
+    from lxml import etree
+
+    original = XmlValidate.lxmlSchemaValidate
+    if getattr(original, "_xbrl_convert_cached", False):
+        return
+
+    def cached(document: Any, extraSchema: str | None = None) -> None:  # noqa: N803 - Arelle's name
+        if document is None or not extraSchema:
+            return original(document, extraSchema)
+        model = document.modelXbrl
+        namespace = document.xmlRootElement.qname.namespaceURI
+        if not namespace or namespace in model.namespaceDocs:
+            return original(document, extraSchema)
+        schema = _XHTML_SCHEMAS.get(extraSchema)
+        if schema is None:
+            try:
+                tree = etree.parse(extraSchema, parser=XmlValidate.lxmlResolvingParser(model.modelManager.cntlr, model))
+                schema = etree.XMLSchema(tree)
+            except Exception:  # noqa: BLE001 - let Arelle's own function report the problem
+                return original(document, extraSchema)
+            _XHTML_SCHEMAS[extraSchema] = schema
+        if not schema.validate(document.xmlRootElement.getroottree()):
+            return original(document, extraSchema)
+        return None
+
+    cached._xbrl_convert_cached = True  # type: ignore[attr-defined]
+    XmlValidate.lxmlSchemaValidate = cached
+
+
+class ArelleEngine:
+    """A long-lived Arelle controller for one process and one taxonomy configuration.
+
+    Created once (see `arelle_engine`) and reused for every document the process loads: the
+    packages are opened and their remappings built once, and no plugin discovery runs (the
+    xBRL-JSON export and the viewer call their plugin functions on a loaded model). Each engine
+    has its own empty cache folder, removed when the process ends. Documents served from the
+    taxonomy packages are base taxonomies and skip Arelle's DTS checks, the way disclosure-system
+    validators skip base taxonomies: the shipped package is validated once, by a test
+    (tests/test_validate.py), and official packages are published valid. The company's own
+    schema and linkbases, the instance and the inline document are checked in full.
+    """
+
+    def __init__(self, packages: Sequence[Path], online: bool) -> None:
+        from arelle.CntlrCmdLine import CntlrCmdLine
+        from arelle.RuntimeOptions import RuntimeOptions
+
+        self.packages = tuple(Path(p).resolve() for p in packages)
+        self.bases = (*self.packages, _arelle_resources())
+        self._tmp = tempfile.TemporaryDirectory(prefix="xbrl-convert-arelle-")
+        cache_dir = Path(self._tmp.name) / "cache"
+        cache_dir.mkdir()
+        sink = io.StringIO()
+        with redirect_stdout(sink), redirect_stderr(sink):
+            cntlr = CntlrCmdLine(disable_persistent_config=True)
+            cntlr.startLogging(logFileName="logToStructuredMessage", logLevel="INFO", logPropagate=False,
+                               logRefObjectProperties=True)
+            cntlr.postLoggingInit()
+            # A run without an entry point configures the controller: packages, offline mode,
+            # cache folder and the validation switches every later load uses.
+            cntlr.run(RuntimeOptions(
+                packages=[str(p) for p in self.packages],
+                internetConnectivity="online" if online else "offline",
+                cacheDirectory=str(cache_dir),
+                disablePersistentConfig=True,
+                validate=True,
+                utrValidate=True,
+                validateDuplicateFacts="inconsistent",
+                baseTaxonomyValidationMode="none",
+                logFile="logToStructuredMessage",
+                keepOpen=True,
+            ))
+        self.cntlr = cntlr
+        _install_schema_cache()
+        setup = self._take_records()
+        failed = [r for r in setup if "ERROR" in str(r.get("levelname") or "").upper()]
+        if failed:
+            raise ValidationError(f"Arelle could not load the taxonomy packages: {failed[0].get('msg')}")
+
+    def _take_records(self) -> list[dict[str, Any]]:
+        handler = self.cntlr.logHandler
+        records = list(getattr(handler, "messages", []))
+        if hasattr(handler, "messages"):
+            handler.messages.clear()
+        if hasattr(handler, "clearLogBuffer"):
+            handler.clearLogBuffer()
+        return records
+
+    def _load(self, entry: Path, validate: bool, calc: bool, check_base: bool = False) -> list[Any]:
+        """Load (and validate) `entry`; the loaded models (none when it could not be loaded)."""
+        from arelle import FileSource, ModelDocument, Validate
+        from arelle.ValidateXbrlCalcs import ValidateCalcsMode
+
+        manager = self.cntlr.modelManager
+        manager.validateCalcs = ValidateCalcsMode.ROUND_TO_NEAREST if calc else ValidateCalcsMode.NONE
+        source = FileSource.openFileSource(str(entry), self.cntlr)
+        if source.isArchive:  # a report package: let Arelle's own run find its entry points
+            source.close()
+            return self._run_archive(entry, validate)
+        try:
+            model = manager.load(source, "loading")
+        except ModelDocument.LoadingException:
+            return list(manager.loadedModelXbrls)
+        if model is None:
+            return []
+        if validate and model.modelDocument is not None:
+            for document in model.urlDocs.values():
+                if not check_base and _is_base_document(document, self.bases):
+                    document.skipDTS = True
+            Validate.validate(model)
+        return [model]
+
+    def _run_archive(self, entry: Path, validate: bool) -> list[Any]:
+        from arelle.RuntimeOptions import RuntimeOptions
+
+        manager = self.cntlr.modelManager
+        calcs = manager.validateCalcs
+        self.cntlr.run(RuntimeOptions(entrypointFile=str(entry), validate=validate, utrValidate=True,
+                                      validateDuplicateFacts="inconsistent", baseTaxonomyValidationMode="none",
+                                      disablePersistentConfig=True, logFile="logToStructuredMessage",
+                                      keepOpen=True))
+        manager.validateCalcs = calcs
+        return list(manager.loadedModelXbrls)
+
+    def _close(self, models: Sequence[Any]) -> None:
+        manager = self.cntlr.modelManager
+        for model in list(models) + list(manager.loadedModelXbrls):
+            while model in manager.loadedModelXbrls:
+                manager.loadedModelXbrls.remove(model)
+            try:
+                model.close()
+            except Exception:  # noqa: BLE001 - a model that failed half-way may not close cleanly
+                pass
+        manager.modelXbrl = None
+
+    @contextmanager
+    def open(self, entry: Path, *, validate: bool = False, calc: bool = False,
+             check_base: bool = False) -> Iterator[ArelleRun]:
+        """Load `entry` (validated when `validate`; Calculation 1.1 when `calc`; base taxonomies
+        checked too when `check_base`), keep its models open while the block runs, then close
+        them. ValidationError when Arelle cannot run."""
+        sink = io.StringIO()
+        models: list[Any] = []
+        try:
+            with redirect_stdout(sink), redirect_stderr(sink):
+                models = self._load(entry, validate, calc, check_base)
+            records = self._take_records()
+            yield ArelleRun(self.cntlr, models, records, sink.getvalue().strip())
+        except ValidationError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any failure inside Arelle means it could not run
+            raise ValidationError(f"Arelle could not run: {type(exc).__name__}: {exc}", str(entry)) from exc
+        finally:
+            self._close(models)
+            self._take_records()
+
+
+    def close(self) -> None:
+        """Close the controller and Arelle's process-wide package and plugin state."""
+        from arelle import PackageManager, PluginManager
+
+        sink = io.StringIO()
+        with redirect_stdout(sink), redirect_stderr(sink):
+            self._close([])
+            self.cntlr.close()
+            PackageManager.getInstance().close()
+            PluginManager.getInstance().close()
+        self._tmp.cleanup()
+
+
+# Arelle's package mappings are process-wide: one engine at a time, replaced when a run asks
+# for other packages (a batch keeps one configuration, so its engine lives as long as the worker).
+_ENGINE: list[tuple[tuple[tuple[Path, ...], bool], ArelleEngine]] = []
+
+
+def arelle_engine(taxonomy_packages: Sequence[Path] = (), online: bool = False) -> ArelleEngine:
+    """This process's engine for these packages (the shipped one first, the caller's win)."""
+    for pkg in taxonomy_packages:
+        if not Path(pkg).is_file():
+            raise ValidationError("taxonomy package not found", str(pkg))
+    packages, _ = _packages_to_load(taxonomy_packages)
+    if not online and not packages[0].is_file():
+        raise ValidationError("the shipped taxonomy package is missing; reinstall xbrl-convert", str(packages[0]))
+    key = (tuple(Path(p).resolve() for p in packages), online)
+    if _ENGINE and _ENGINE[0][0] == key:
+        return _ENGINE[0][1]
+    try:
+        import arelle.CntlrCmdLine  # noqa: F401
+    except ImportError as exc:  # pragma: no cover - arelle is a dependency
+        raise ValidationError(f"Arelle is not installed: {exc}") from exc
+    if _ENGINE:
+        _ENGINE.pop()[1].close()
+    engine = ArelleEngine(packages, online)
+    _ENGINE.append((key, engine))
+    return engine
+
+
 @dataclass(frozen=True)
 class ArelleRun:
-    """One Arelle run: its session (models kept open while the `arelle_session` block runs),
-    its structured log records, and anything it printed despite the structured log."""
+    """One Arelle load: the controller, the loaded models (open while the `arelle_session`
+    block runs), their structured log records, and anything printed despite the structured log."""
 
-    session: Any
+    cntlr: Any
+    models: list[Any]
     records: list[dict[str, Any]]
     printed: str
+
+    @property
+    def model(self) -> Any | None:
+        """The entry document's model, when it loaded."""
+        return next((m for m in self.models if getattr(m, "modelDocument", None) is not None), None)
 
 
 @contextmanager
@@ -220,58 +459,40 @@ def arelle_session(
     online: bool = False,
     validate: bool = False,
     calc: bool = False,
-    plugins: str | None = None,
-    plugin_options: dict[str, Any] | None = None,
+    check_base: bool = False,
 ) -> Iterator[ArelleRun]:
-    """The one place that runs Arelle: an `arelle.api.Session` on `entry`, with the shipped
-    offline taxonomy package and the user's packages (which win), offline unless `online`, a
-    fresh empty cache folder, no persistent configuration, the log as structured records and
-    Arelle's own output captured. One run at a time (Arelle's state is process-wide).
+    """The one place that runs Arelle: `entry` loaded by this process's long-lived engine, with
+    the shipped offline taxonomy package and the user's packages (which win), offline unless
+    `online`, no persistent configuration, the log as structured records and Arelle's own output
+    captured. One load at a time (Arelle's state is process-wide).
 
     `validate` turns on XBRL 2.1, dimensions, UTR and inconsistent-duplicate-fact validation;
-    `calc` adds Calculation 1.1 (round to nearest). ValidationError when Arelle cannot run.
+    `calc` adds Calculation 1.1 (round to nearest); `check_base` also runs the DTS checks on the
+    base taxonomies (skipped otherwise, see ArelleEngine). ValidationError when Arelle cannot run.
     """
-    try:
-        from arelle.api.Session import Session
-        from arelle.RuntimeOptions import RuntimeOptions
-    except ImportError as exc:  # pragma: no cover - arelle is a dependency
-        raise ValidationError(f"Arelle is not installed: {exc}") from exc
-    for pkg in taxonomy_packages:
-        if not Path(pkg).is_file():
-            raise ValidationError("taxonomy package not found", str(pkg))
-    packages, _ = _packages_to_load(taxonomy_packages)
-    if not online and not packages[0].is_file():
-        raise ValidationError("the shipped taxonomy package is missing; reinstall xbrl-convert", str(packages[0]))
+    with _LOCK:
+        engine = arelle_engine(taxonomy_packages, online)
+        with engine.open(Path(entry), validate=validate, calc=calc, check_base=check_base) as run:
+            yield run
 
-    with _LOCK, tempfile.TemporaryDirectory(prefix="xbrl-convert-arelle-") as tmp:
-        cache_dir = Path(tmp) / "cache"
-        cache_dir.mkdir()
-        options = RuntimeOptions(
-            entrypointFile=str(entry),
-            packages=[str(p) for p in packages],
-            plugins=plugins,
-            pluginOptions=plugin_options,
-            validate=validate,
-            utrValidate=validate,
-            validateDuplicateFacts="inconsistent" if validate else None,
-            calcs="c11r" if calc else None,
-            internetConnectivity="online" if online else "offline",
-            cacheDirectory=str(cache_dir),
-            disablePersistentConfig=True,
-            logFile="logToStructuredMessage",
-            logLevel="INFO",
-            logPropagate=False,
-            keepOpen=True,
-        )
-        sink = io.StringIO()
-        try:
-            with redirect_stdout(sink), redirect_stderr(sink), Session() as session:
-                session.run(options)
-                yield ArelleRun(session, list(session.get_log_messages()), sink.getvalue().strip())
-        except ValidationError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - any failure inside Arelle means it could not run
-            raise ValidationError(f"Arelle could not run: {type(exc).__name__}: {exc}", str(entry)) from exc
+
+def arelle_report(run: ArelleRun, taxonomy_source: str) -> ArelleReport:
+    """What Arelle said in one load, as an ArelleReport."""
+    found = [m for m in (_to_message(r) for r in run.records) if m is not None]
+    if run.printed:  # Arelle printed something despite the structured log: keep it, as information
+        found.append(ValidationMessage("arelle:output", Level.INFO, run.printed[:2000], source="arelle"))
+    fact_count = sum(len(m.factsInInstance) for m in run.models if getattr(m, "modelDocument", None) is not None)
+    return ArelleReport(messages=tuple(found), taxonomy_source=taxonomy_source, fact_count=fact_count)
+
+
+def taxonomy_source(taxonomy_packages: Sequence[Path] = (), online: bool = False) -> str:
+    """How the report names the taxonomy source of a run."""
+    _, source = _packages_to_load([p for p in taxonomy_packages if Path(p).is_file()])
+    if online and not taxonomy_packages:
+        return "online (with the offline subset package)"
+    if online:
+        return f"online ({source})"
+    return source
 
 
 def validate_instance(
@@ -287,21 +508,60 @@ def validate_instance(
     Problems with the instance (not found, not XML, schema or XBRL errors) are messages in the
     report. ValidationError is raised only when Arelle itself cannot be run.
     """
-    _, taxonomy_source = _packages_to_load([p for p in taxonomy_packages if Path(p).is_file()])
-    if online and not taxonomy_packages:
-        taxonomy_source = "online (with the offline subset package)"
-    elif online:
-        taxonomy_source = f"online ({taxonomy_source})"
+    source = taxonomy_source(taxonomy_packages, online)
     with arelle_session(instance, taxonomy_packages=taxonomy_packages, online=online, validate=True,
                         calc=calc) as run:
-        records = run.records
-        printed = run.printed
-        fact_count = sum(len(m.factsInInstance) for m in run.session.get_models())
+        return arelle_report(run, source)
 
-    found = [m for m in (_to_message(r) for r in records) if m is not None]
-    if printed:  # Arelle printed something despite the structured log: keep it, as information
-        found.append(ValidationMessage("arelle:output", Level.INFO, printed[:2000], source="arelle"))
-    return ArelleReport(messages=tuple(found), taxonomy_source=taxonomy_source, fact_count=fact_count)
+
+# ---- the XML instance against the loaded inline document -----------------------------------
+
+_XBRLI = "http://www.xbrl.org/2003/instance"
+_NON_FACT_NAMESPACES = (_XBRLI, "http://www.xbrl.org/2003/linkbase", "http://xbrl.org/2006/xbrldi")
+
+
+def _fact_value(text: str | None, numeric: bool) -> str:
+    text = (text or "").strip()
+    if numeric:
+        try:
+            return format(Decimal(text).normalize(), "f").replace("-0", "0") if text else text
+        except InvalidOperation:
+            return text
+    return " ".join(text.split())
+
+
+def instance_matches_model(instance: bytes, model: Any, name: str) -> tuple[ValidationMessage, ...]:
+    """Check that the XML instance holds exactly the facts Arelle read from the inline document
+    (concept, context, unit, decimals, nil, value), so that one validated load of the inline
+    document stands for both. An error message for each difference (first 5)."""
+    from lxml import etree
+
+    if model is None or getattr(model, "modelDocument", None) is None:
+        return ()
+    root = etree.fromstring(instance)
+    xml: dict[tuple[str, str, str, str, bool, str], int] = {}
+    for el in root:
+        if not isinstance(el.tag, str) or etree.QName(el).namespace in _NON_FACT_NAMESPACES:
+            continue
+        nil = el.get(f"{{{_XSI}}}nil") == "true"
+        unit = el.get("unitRef") or ""
+        key = (el.tag, el.get("contextRef") or "", unit, el.get("decimals") or "", nil,
+               "" if nil else _fact_value(el.text, bool(unit)))
+        xml[key] = xml.get(key, 0) + 1
+    inline: dict[tuple[str, str, str, str, bool, str], int] = {}
+    for fact in model.factsInInstance:
+        numeric = bool(fact.unitID)
+        key = (fact.qname.clarkNotation, fact.contextID or "", fact.unitID or "", fact.decimals or "",
+               bool(fact.isNil), "" if fact.isNil else _fact_value(fact.value, numeric))
+        inline[key] = inline.get(key, 0) + 1
+    if xml == inline:
+        return ()
+    differences = [f"only in the instance: {k}" for k in sorted(set(xml) - set(inline))]
+    differences += [f"only in the inline document: {k}" for k in sorted(set(inline) - set(xml))]
+    differences += [f"count differs: {k}" for k in sorted(set(xml) & set(inline)) if xml[k] != inline[k]]
+    return tuple(ValidationMessage("xbrl-convert:instanceInlineMismatch", Level.ERROR,
+                                   f"{name} and the inline document disagree: {d}", source="xbrl-convert")
+                 for d in differences[:5])
 
 
 # ---- calculation inconsistencies ---------------------------------------------------------

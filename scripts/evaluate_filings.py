@@ -120,6 +120,7 @@ def _read_values(mapped: MappedRelease) -> tuple[dict, dict]:
     for fact in mapped.facts:
         if fact.statement is not None and isinstance(fact.value, Decimal):
             tagged.setdefault((fact.statement, fact.period, abs(fact.value)), set()).add(fact.concept)
+            tagged.setdefault(("any", fact.period, abs(fact.value)), set()).add(fact.concept)
             LAYER_OF[(fact.statement, fact.period, abs(fact.value), fact.concept)] = layers.get(
                 (fact.statement, fact.label, fact.section), "table")
     unmapped_rows = {(d.source, d.label) for d in mapped.unmapped}
@@ -176,7 +177,11 @@ def score_filing(filing: FilingStatements, table, text: str) -> Score:
             score.company_ext += 0 if standard else 1
             key = (line.statement, fact.period, abs(fact.value))
             norm = (line.statement, fact.period, abs(fact.value).normalize())
-            concepts = tagged.get(key, set())
+            concepts = set(tagged.get(key, set()))
+            # the instance carries a repeated fact once ("Net income" of the statement of
+            # operations, again in cash flows): the company's concept tagged in another statement counts
+            if line.concept in tagged.get(("any", fact.period, abs(fact.value)), set()):
+                concepts.add(line.concept)
             if concepts or norm in rows["extension"] or norm in rows["read"]:
                 score.found += 1
             else:

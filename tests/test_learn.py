@@ -194,3 +194,14 @@ def test_filings_harness_roll_forward_on_one_filing() -> None:
     assert score.found >= 200
     assert score.counts["same"] / score.found_standard >= 0.9
     assert score.counts["different"] == 0
+
+
+def test_company_map_matches_its_own_wording_reordered() -> None:
+    from converter.companymap import LineMap, MapLine
+    from converter.concepts import Sign
+
+    mine = LineMap(lines=(MapLine("Revenues, net", StatementKind.OPERATIONS, (), "us-gaap:Revenues",
+                                  Sign.AS_PRINTED, "monetaryItemType", "duration"),), cik=CIK)
+    item = LineItem(label="Net revenues", section=(), cells=(), source=SourceRef("r", 1))
+    assert mine.match(StatementKind.OPERATIONS, item).line.concept == "us-gaap:Revenues"
+    assert mine.match(StatementKind.OPERATIONS, item, strict=True) is None  # not for the vocabulary

@@ -72,25 +72,34 @@ _PROSE_LIMIT = 400_000  # characters of prose searched (a financial supplement c
 
 
 class _Prose:
-    """The non-empty lines joined by one space, with each offset's file line and column."""
+    """The non-empty lines joined by one space (by PARAGRAPH where a blank line parts them, so
+    that no name or phrase runs from a headline into the next paragraph), with each offset's
+    file line and column."""
 
-    def __init__(self, lines: list[Line], path: str) -> None:
+    PARAGRAPH = " \u00b6 "
+
+    def __init__(self, lines: list[Line], path: str, paragraphs: bool = True) -> None:
         self.path = path
         self.starts: list[int] = []
         self.lines: list[tuple[Line, int]] = []
-        parts: list[str] = []
-        offset = 0
+        text = ""
+        blank = False
         for line in lines:
             stripped = line.text.strip()
-            if not stripped or _SGML_RE.match(stripped) and len(stripped) < 80 and not _HEADER_CIK_RE.search(stripped):
+            if not stripped:
+                blank = True
                 continue
-            self.starts.append(offset)
+            if _SGML_RE.match(stripped) and len(stripped) < 80:
+                continue
+            if text:
+                text += self.PARAGRAPH if blank and paragraphs else " "
+            blank = False
+            self.starts.append(len(text))
             self.lines.append((line, len(line.text) - len(line.text.lstrip())))
-            parts.append(stripped)
-            offset += len(stripped) + 1
-            if offset > _PROSE_LIMIT:
+            text += stripped
+            if len(text) > _PROSE_LIMIT:
                 break
-        self.text = " ".join(parts)
+        self.text = text
 
     def ref(self, offset: int) -> SourceRef:
         i = max(bisect.bisect_right(self.starts, offset) - 1, 0)
@@ -123,7 +132,8 @@ def document_info(lines: list[Line], statements: list[Statement], path: str) -> 
         found["period_end"] = period_end
     _fiscal_focus(prose, statements, found)
     values = {key: value for key, (value, _) in found.items()}
-    others = tuple(dict.fromkeys(n for n, _ in names[1:] if n != values.get("company_name")))
+    others = tuple(dict.fromkeys(n for n, _ in names[1:] + _attributed_names(statements)
+                                 if n != values.get("company_name")))
     return DocumentInfo(**values, other_names=others, sources=tuple((key, src) for key, (_, src) in found.items()))
 
 
@@ -147,10 +157,12 @@ def _names(prose: _Prose, lines: list[Line], statements: list[Statement],
     """Printed company names, most reliable first: before the ticker, in a headline, in the
     submission header, names with a legal form in the opening text, lines above statements."""
     out: list[tuple[str, SourceRef]] = []
-    match = _NAME_BEFORE_TICKER_RE.search(prose.text)
-    if match:
-        group = "name" if match["name"] else "plain"
-        out.append((match[group], prose.ref(match.start(group))))
+    for text in (prose, _Prose(lines, prose.path, paragraphs=False)):  # also across a blank line
+        match = _NAME_BEFORE_TICKER_RE.search(text.text)
+        group = "name" if match and match["name"] else "plain"
+        if match and not _GENERIC.fullmatch(" ".join(match[group].split())):
+            out.append((match[group], text.ref(match.start(group))))
+            break
     match = _HEADLINE_RE.search(prose.text)
     if match:
         out.append((match["name"], prose.ref(match.start("name"))))
@@ -164,23 +176,23 @@ def _names(prose: _Prose, lines: list[Line], statements: list[Statement],
         above = _company_line(lines, st)
         if above:
             out.append((above[0].text.strip(), SourceRef(prose.path, above[0].number, above[0].col(above[1]))))
-    out += _attributed_names(statements)
     cleaned = [(re.sub(r"\s+", " ", name).strip(" ,"), ref) for name, ref in out]
     return [(name, ref) for name, ref in cleaned if name and not _GENERIC.fullmatch(name)]
 
 
 _ATTRIBUTABLE_RE = re.compile(
-    r"\b(?:attributable|applicable|available)\s+to\s+(?P<name>(?:[A-Z]|[a-z]{1,2}[A-Z])[\w&'.,-]*(?:\s+(?:&\s+)?[A-Z][\w&'.,-]*){0,5})"
+    r"^(?i:(?:net\s+)?(?:income|earnings|loss|profit)\b.*?\b(?:attributable|applicable|available)\s+to)\s+(?P<name>(?:[A-Z]|[a-z]{1,2}[A-Z])[\w&'.,-]*(?:\s+(?:&\s+)?[A-Z][\w&'.,-]*){0,5})"
     r"(?=\s*(?:common|shareholders|stockholders|\(|$))")
 
 
 def _attributed_names(statements: list[Statement]) -> list[tuple[str, SourceRef]]:
     """The company named in a statement row such as "Net income attributable to Acme Corp." or
-    "Earnings applicable to Acme common shareholders" (a candidate for a registry lookup)."""
+    "Earnings applicable to Acme common shareholders": a candidate for a registry lookup only
+    (never the printed company name: such rows may name a subsidiary)."""
     out = []
     for st in statements:
         for item in st.items:
-            match = _ATTRIBUTABLE_RE.search(item.label)
+            match = _ATTRIBUTABLE_RE.search(item.label.strip())
             if match and not re.match(r"(?i)(?:non|minority|common|participating|the company)", match["name"]):
                 out.append((match["name"].rstrip(",."), item.source))
     return out
@@ -223,12 +235,12 @@ def _date_in(text: str) -> date | None:
 
 
 def _period_end_from_statements(statements: list[Statement]) -> tuple[date, SourceRef] | None:
-    """The latest period end of the statement of operations, else of the balance sheets, else of
-    any statement."""
+    """The latest period end of the first statement of operations, else of the first balance
+    sheet, else of the first statement (later tables may be supplements on other periods)."""
     for kinds in ((StatementKind.OPERATIONS,), (StatementKind.BALANCE_SHEET,), tuple(StatementKind)):
-        best = max(((p.end, s.source) for s in statements if s.kind in kinds for p in s.periods), default=None)
-        if best:
-            return best
+        first = next((s for s in statements if s.kind in kinds and s.periods), None)
+        if first:
+            return max(p.end for p in first.periods), first.source
     return None
 
 
@@ -300,16 +312,20 @@ def _phrase(match: re.Match[str]) -> tuple[int | None, int | None]:
 
 def _fiscal_focus_from_dates(statements: list[Statement], found: dict) -> None:
     """Fiscal year and period when the release does not name them: the fiscal year starts at
-    the earliest of the starts of the columns ending on the latest date and the days after the
-    balance-sheet dates up to a year before it (the prior fiscal year end); 3, 6, 9 or 12 months
-    from there give Q1, Q2, Q3 or FY."""
+    the earliest of the starts of the columns ending on the latest date and the day after the
+    prior fiscal year end, the one earlier balance-sheet date up to a year before it (a trend
+    table with several earlier dates does not say which one ended the fiscal year); 3, 6, 9 or
+    12 months from there give Q1, Q2, Q3 or FY."""
     durations = [(p, s) for s in statements for p in s.periods if p.start is not None]
     if not durations:
         return
     end = max(p.end for p, _ in durations)
     starts = [(p.start, s.source) for p, s in durations if p.end == end]
-    starts += [(p.end + timedelta(days=1), s.source) for s in statements if s.kind is StatementKind.BALANCE_SHEET
-               for p in s.periods if 80 <= (end - p.end).days <= 375]
+    earlier = {p.end: s.source for s in statements if s.kind is StatementKind.BALANCE_SHEET
+               for p in s.periods if 80 <= (end - p.end).days <= 375}
+    if len(earlier) == 1:
+        (prior, source), = earlier.items()
+        starts.append((prior + timedelta(days=1), source))
     start, src = min(starts)
     months = round(((end - start).days + 1) / (365.25 / 12))
     focus = _FOCUS_BY_MONTHS.get(months)

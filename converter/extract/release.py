@@ -13,6 +13,7 @@ from converter.model import Release, SkippedTable, SourceRef, Statement
 
 from .document import document_info
 from .reader import Line
+from .scaleinfer import infer_scale
 
 
 def build_release(path: str, lines: list[Line], statements: list[Statement],
@@ -23,7 +24,7 @@ def build_release(path: str, lines: list[Line], statements: list[Statement],
         raise ExtractionError(f"{first.reason}{more}", where=first.where or str(first.source))
     if not statements:
         raise NoStatementsError("no financial statements found", where=path)
-    ordered = tuple(sorted(statements, key=lambda s: s.source))
+    ordered = tuple(infer_scale(sorted(statements, key=lambda s: s.source), lines))
     return Release(path, document_info(lines, list(ordered), path), ordered,
                    tuple(sorted(ignored, key=lambda t: t[2])),
                    tuple(sorted(skipped, key=lambda t: (t.source, t.reason))))

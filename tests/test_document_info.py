@@ -1,0 +1,74 @@
+"""Document facts (converter/extract/document.py) on small invented texts: ticker forms, EDGAR
+submission headers and SGML wrappers, names wrapped over lines, fiscal year and period phrases."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from converter.entities import Entity, EntityRegistry
+from converter.extract.document import document_info
+from converter.extract.reader import split_lines
+from converter.model import Release
+from converter.pipeline import resolve_entity
+
+
+def _info(text: str):
+    return document_info(split_lines(text, "x.txt"), [], "x.txt")
+
+
+@pytest.mark.parametrize(("sentence", "exchange", "ticker"), [
+    ("Zorblax Mills, Inc. (NASDAQ: ZRBX) today reported", "NASDAQ", "ZRBX"),
+    ("Zorblax Mills, Inc. (NYSE:ZRB) today reported", "NYSE", "ZRB"),
+    ("Zorblax Mills, Inc. (Nasdaq: ZRBX) today reported", "NASDAQ", "ZRBX"),
+    ("Zorblax Mills, Inc. (NYSE American: ZRB) today reported", "NYSE AMERICAN", "ZRB"),
+    ("Zorblax Mills, Inc. (OTCQB: ZRBX) today reported", "OTCQB", "ZRBX"),
+    ("Zorblax Mills, Inc. (NASDAQ GS:ZRBX) today reported", "NASDAQ", "ZRBX"),
+    ("Zorblax Mills, Inc. (Nasdaq:ZRBX - News) today reported", "NASDAQ", "ZRBX"),
+    ("Zorblax Mills, Inc. (NASDAQ, TSX: ZRBX) today reported", "NASDAQ", "ZRBX"),
+    ("Zorblax Mills, Inc. (OTC Bulletin Board: ZRBX.OB) today reported", "OTC", "ZRBX.OB"),
+    ("Zorblax Mills, Inc. (NYSE: ZRB.B) today reported", "NYSE", "ZRB.B"),
+    ("Shares of Zorblax Mills trade on the NYSE:ZRB under", "NYSE", "ZRB"),
+])
+def test_ticker_forms(sentence, exchange, ticker):
+    info = _info(f"Headline\n\n{sentence} results.\n")
+    assert (info.exchange, info.ticker) == (exchange, ticker)
+    assert info.company_name in ("Zorblax Mills, Inc.", None) or sentence.startswith("Shares")
+
+
+def test_a_name_wrapped_over_two_lines_and_its_source():
+    info = _info("    SPRINGFIELD, Ill., July 29 /PRNewswire/ -- Brambleton Mills\nCorporation (Nasdaq: BRML) "
+                 "today announced results for its fiscal fourth\nquarter and year ended June 30, 2003.\n")
+    assert info.company_name == "Brambleton Mills Corporation"
+    assert info.source_of("company_name").line == 1 and info.source_of("ticker").line == 2
+    assert (info.fiscal_year_focus, info.fiscal_period_focus, info.period_end) == (2003, "FY", date(2003, 6, 30))
+
+
+def test_submission_header_and_sgml_wrapper():
+    text = ("<SEC-HEADER>0000000000-05-000001.hdr.sgml : 20050505\n"
+            "FILER:\n\tCOMPANY DATA:\n\t\tCOMPANY CONFORMED NAME:\t\t\tZORBLAX MILLS INC\n"
+            "\t\tCENTRAL INDEX KEY:\t\t\t0000123456\n</SEC-HEADER>\n"
+            "<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<FILENAME>ex99.txt\n<TEXT>\nMay 5, 2005\n\n"
+            "Zorblax Mills Reports First Quarter Results\n")
+    info = _info(text)
+    assert info.cik == "0000123456" and info.source_of("cik").line == 5
+    assert info.release_date == date(2005, 5, 5)
+    assert info.company_name == "ZORBLAX MILLS INC"
+    registry = EntityRegistry(listed=(Entity("ZRBX", "0000999999", "SOMEONE ELSE INC"),))
+    entity = resolve_entity(Release("x.txt", info, (), (), ()), registry, None)
+    assert (entity.cik, entity.found_by, entity.has_cik) == ("0000123456", "submission header", True)
+
+
+@pytest.mark.parametrize(("text", "year", "focus"), [
+    ("Zorblax Reports Second Quarter Fiscal 2009 Results", 2009, "Q2"),
+    ("Zorblax reports results for the first quarter ended December 31, 2004.", 2005, "Q1"),
+    ("SECOND QUARTER RESULTS\nfor the quarter ended July 31, 2000.", 2001, "Q2"),
+    ("Zorblax Q3 FY26 results for the quarter ended October 31, 2025", 2026, "Q3"),
+    ("Zorblax reports results for the fiscal year ending September 30, 2004", 2004, "FY"),
+    ("Record 4th quarter results. Fourth quarter of fiscal\n2008 net income rose.", 2008, "FY"),
+    ("Zorblax Fiscal 2025 Second Quarter results", 2025, "Q2"),
+])
+def test_fiscal_year_and_period_phrases(text, year, focus):
+    info = _info(text + "\n")
+    assert (info.fiscal_year_focus, info.fiscal_period_focus) == (year, focus)
