@@ -117,8 +117,9 @@ def _total_level(row: _Row, path: tuple[str, ...]) -> tuple[tuple[str, ...], boo
         if heading.startswith(rest + " "):
             return path[:depth], False, None
         for connector in (" and ", " & "):
-            if heading.endswith(connector + rest):
-                return path[:depth], False, "total " + heading[: -len(connector + rest)].strip()
+            head, _, tail = heading.partition(connector)
+            if tail and (tail == rest or tail.endswith(" " + rest)):
+                return path[:depth], False, "total " + head.strip()
     return path, False, None
 
 

@@ -233,11 +233,14 @@ def _resolved(table: ConceptTable, release: Release) -> ConceptTable:
 def _resolve(table: ConceptTable, release: Release) -> ConceptTable:
     wanted = {e.beside for e in table.entries if e.labels_beside}
     present: set[str] = set()
+    before = getattr(table, "match_before", None)  # a layered table's own maps come first
     for statement in release.statements:
         for item in statement.items:
+            found = before(statement.kind, item) if before is not None else None
             hits = table.match(statement.kind, item.label, item.section)
-            if hits and hits[0][0].concept in wanted:
-                present.add(hits[0][0].concept)
+            entry = found[0] if found is not None else hits[0][0] if hits else None
+            if entry is not None and entry.concept in wanted:
+                present.add(entry.concept)
     entries = tuple(
         replace(e, labels=(e.labels_beside + e.labels) if e.beside in present else e.labels,
                 labels_beside=(), beside=None)

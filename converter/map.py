@@ -129,6 +129,26 @@ def states_deduction(entry: ConceptEntry, item: LineItem) -> bool:
     return entry.sign is Sign.AS_PRINTED and entry.unit is UnitKind.USD and bool(_LESS.match(normalize_label(item.label)))
 
 
+_EXPENSE_WORDING = re.compile(r"\b(expenses?|provision for income tax(es)?|income taxes)\b")
+_NOT_ONLY_EXPENSE = re.compile(r"benefit|recover|reversal|release|credit|\(income\)|\bincome \(|\bgains?\b")
+
+
+def prints_expense_as_deduction(entry: ConceptEntry, item: LineItem) -> bool:
+    """Does a statement-of-operations row worded only as an expense ("Income tax expense",
+    "Provision for income taxes") print every figure in parentheses? Then the parentheses
+    mark the subtraction (the statement prints what it takes away), and the expense concept
+    stores the figure's size."""
+    if entry.sign is not Sign.AS_PRINTED or entry.balance != "debit" or entry.statements != (StatementKind.OPERATIONS,):
+        return False
+    if not entry.labels:  # an extension concept stores the printed sign (converter.extension)
+        return False
+    label = normalize_label(item.label)
+    if not _EXPENSE_WORDING.search(label) or _NOT_ONLY_EXPENSE.search(label):
+        return False
+    values = [c.value for c in item.cells if c.kind is CellKind.NUMBER and c.value is not None]
+    return bool(values) and all(v <= 0 for v in values) and any(v < 0 for v in values)
+
+
 def stored_value(printed: Decimal, entry: ConceptEntry, item: LineItem) -> Decimal:
     """The value a concept stores for a printed figure of a row (unscaled): the concept's
     meaning, not the printed sign."""
@@ -136,7 +156,9 @@ def stored_value(printed: Decimal, entry: ConceptEntry, item: LineItem) -> Decim
         return -printed
     if item.subtracted and entry.sign is Sign.AS_PRINTED:
         return -printed
-    return abs(printed) if entry.sign is Sign.DEDUCTION or states_deduction(entry, item) else printed
+    if entry.sign is Sign.DEDUCTION or states_deduction(entry, item) or prints_expense_as_deduction(entry, item):
+        return abs(printed)
+    return printed
 
 
 def fact_period(entry: ConceptEntry, item: LineItem, period: Period) -> Period:

@@ -60,7 +60,6 @@ NII, NIE = ("Noninterest income",), ("Noninterest expense",)
      "us-gaap:FederalFundsPurchasedAndSecuritiesSoldUnderAgreementsToRepurchase"),
     (BS, LIAB, "Short-term borrowings", "us-gaap:ShortTermBorrowings"),
     (BS, LIAB, "Accrued expenses and other liabilities", "us-gaap:AccruedLiabilitiesAndOtherLiabilities"),
-    (BS, EQ, "Capital surplus", "us-gaap:AdditionalPaidInCapital"),
     (BS, EQ, "Less treasury stock", "us-gaap:TreasuryStockValue"),
     (BS, EQ, "Common stock held in treasury, at cost", "us-gaap:TreasuryStockValue"),
     (BS, EQ, "Total Made Up Bancorp shareholders' equity", "us-gaap:StockholdersEquity"),
@@ -116,7 +115,6 @@ NII, NIE = ("Noninterest income",), ("Noninterest expense",)
     (OPS, ("Earnings",), "Noncontrolling interests", "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"),
     (OPS, (), "Net income attributable to Made Up Corp.", "us-gaap:NetIncomeLoss"),
     (OPS, (), "Net income available to the bank holding company", "us-gaap:NetIncomeLoss"),
-    (OPS, (), "Made Up Bank net income", "us-gaap:NetIncomeLoss"),
     (OPS, (), "Net income excluding noncontrolling interests", "us-gaap:NetIncomeLoss"),
     (OPS, (), "Net income including noncontrolling interests", "us-gaap:ProfitLoss"),
     (OPS, (), "Net income applicable to Made Up common shareholders", "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic"),
@@ -143,7 +141,7 @@ NII, NIE = ("Noninterest income",), ("Noninterest expense",)
      "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"),
     (OPS, (), "Total other income, net", "us-gaap:NonoperatingIncomeExpense"),
     (BS, ("Current assets",), "Cash & cash equivalents", "us-gaap:CashAndCashEquivalentsAtCarryingValue"),
-    (BS, ("Current assets",), "Restricted cash", "us-gaap:RestrictedCashCurrent"),
+    (BS, ("Current assets",), "Restricted cash, current", "us-gaap:RestrictedCashCurrent"),
 ])
 def test_sector_labels(kind, section, label, concept):
     match = match_line_item(concept_table(), kind, item(label, "1", section=section))
@@ -209,6 +207,32 @@ def test_continuing_operations_is_net_income_unless_discontinued_operations_are_
     mapped = map_release(_release(statement(OPS, both, Q_PERIODS)), table, EntityId("0000000001", "X"))
     assert _concepts(mapped)["Net income from continuing operations"] == "us-gaap:IncomeLossFromContinuingOperations"
     assert _concepts(mapped)["Net income"] == "us-gaap:NetIncomeLoss"
+
+
+def test_an_expense_printed_in_parentheses_throughout_stores_its_size():
+    ops = statement(OPS, [item("Income before income taxes", "92", "74"),
+                          item("Provision for income taxes", "(17)", "(16)"),
+                          item("Income tax benefit (expense)", "(5)", "(4)"),
+                          item("Net income", "75", "58")], Q_PERIODS)
+    mapped = map_release(_release(ops), concept_table(), EntityId("0000000001", "X"))
+    taxes = [f.value for f in mapped.facts if f.concept == "us-gaap:IncomeTaxExpenseBenefit"]
+    # the first row wins; a label that allows a benefit keeps the printed sign (conflict, untagged)
+    assert taxes == [Decimal(17000), Decimal(16000)]
+
+
+def test_total_equity_after_total_liabilities_sums_the_equity_rows():
+    from converter.checks import summations
+    le = ("Liabilities and Shareholders' Equity",)
+    rows = [item("Deposits", "900", section=le), item("Total liabilities", "900", section=le),
+            item("Common stock", "50", section=le + ("Shareholders' equity",)),
+            item("Total Made Up Bancorp shareholders' equity", "50", section=le + ("Shareholders' equity",)),
+            item("Noncontrolling interests", "5", section=le), item("Total equity", "55", section=le),
+            item("Total liabilities and equity", "955", section=le)]
+    table = concept_table()
+    sums = {total.label: [p.label for p, _ in parts]
+            for total, _e, parts in summations([(r, match_line_item(table, BS, r).entry) for r in rows])}
+    assert sums["Total equity"] == ["Total Made Up Bancorp shareholders' equity", "Noncontrolling interests"]
+    assert sums["Total liabilities and equity"] == ["Total liabilities", "Total equity"]
 
 
 @pytest.mark.parametrize(("extra", "message"), [
