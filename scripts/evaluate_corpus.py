@@ -41,6 +41,7 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 from converter.concepts import concept_table  # noqa: E402
+from converter.learn_cli import layered_table  # noqa: E402
 from converter.entities import load_entity_registry, name_key  # noqa: E402
 from converter.pipeline import ConvertOptions, convert_document, write_summary  # noqa: E402
 
@@ -230,7 +231,8 @@ class Evaluation:
 
 def evaluate(corpus: Path, out: Path, validate: bool = True) -> Evaluation:
     """Convert every release of the corpus into out/<id> and score it."""
-    table, registry = concept_table(), load_entity_registry()
+    # the table `convert` uses: concept table, learned vocabulary and fallback ranking
+    table, registry = layered_table(concept_table(), ()), load_entity_registry()
     options = ConvertOptions(out_dir=out, validate=validate)
     scores, results = [], []
     for key_path in sorted(corpus.glob("*/key.json")):
