@@ -132,7 +132,8 @@ def _alone(job: Job, pool: _Pool) -> DocumentResult:
     try:
         return single.get().submit(_work, *job).result()
     except BrokenProcessPool:
-        return _failed(job[0], job[1], "internal error: the worker process converting this document died")
+        return _failed(job[0], job[1], "internal error: the worker process converting this document died",
+                       pool.options.overwrite)
     finally:
         single.discard()
 
@@ -211,7 +212,8 @@ def _dask(jobs: Sequence[Job], scheduler: str, options: ConvertOptions, table: C
             try:
                 result = future.result()
             except Exception as exc:  # noqa: BLE001 - a worker that died or a task Dask gave up on
-                result = _failed(path, target, f"internal error: the Dask task failed: {type(exc).__name__}: {exc}")
+                result = _failed(path, target, f"internal error: the Dask task failed: {type(exc).__name__}: {exc}",
+                                 options.overwrite)
             results[index] = result
             if progress:
                 progress(result)
