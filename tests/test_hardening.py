@@ -309,6 +309,16 @@ def test_long_lines_are_read_in_linear_time(filler):
     assert time.process_time() - started < 5
 
 
+@pytest.mark.parametrize("line", ["-" * 100_000 + "x", "=" * 50_000 + " " + "-" * 50_000 + ")", "(" * 100_000])
+def test_a_long_run_of_rule_characters_is_read_in_linear_time(line):
+    """Fuzz seed 200832: a line of 100,000 dashes not ending as a rule took minutes (a rule
+    pattern with a nested quantifier backtracked on every way to split the run)."""
+    started = time.process_time()
+    release = extract_text(line + "\n" + FIXED.read_text(), "rules.txt")
+    assert release.statements
+    assert time.process_time() - started < 5
+
+
 def test_a_flattened_release_and_a_huge_table_are_bounded():
     text = FIXED.read_text()
     started = time.process_time()

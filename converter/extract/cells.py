@@ -13,7 +13,7 @@ _NUMBER_RE = re.compile(
     rf"^\$?\s*(?:\(\s*\$?\s*(?P<paren>{NUM})\s*\)|(?P<minus>[-−])?\s*\$?\s*(?P<plain>{NUM}))$"
 )
 _DASH_RE = re.compile(r"^\$?\s*(?:-{1,2}|[—–]{1,2})$")
-_RULE_RE = re.compile(r"^(?:[-=_]{3,}\s*)+$")
+_RULE_RE = re.compile(r"^[-=_]{3,}(?:\s+[-=_]{3,})*\s*$")  # linear: no nested quantifier
 # one value inside a run of glued or space-separated values ("$ (8,453)$(10,419)")
 _ATOM_RE = re.compile(
     rf"\$?[ ]?(?:\([ ]?\$?[ ]?(?:{NUM})[ ]?\)|[-−]?(?:{NUM})|-{{1,2}}(?![-\d.])|[—–]{{1,2}})"
