@@ -123,6 +123,7 @@ def rank(kind: StatementKind, item: LineItem, limit: int = 3) -> tuple[Candidate
     item_type = implied_item_type(item)
     period = "instant" if kind is StatementKind.BALANCE_SHEET else "duration"
     balance = implied_balance(kind, item) if item_type == "monetaryItemType" else None
+    label_seq = _sequence(item.label)
     scored: list[Candidate] = []
     for element in elements():
         if not element.emittable or element.item_type != item_type or element.period_type != period:
@@ -134,7 +135,7 @@ def rank(kind: StatementKind, item: LineItem, limit: int = 3) -> tuple[Candidate
             continue
         covered = len(common) / len(label_words)
         explained = len(element.words & (label_words | section_words)) / len(element.words)
-        score = 0.6 * covered + 0.4 * explained + (_ORDER_BONUS if _in_order(item.label, element.name) else 0.0)
+        score = 0.6 * covered + 0.4 * explained + (_ORDER_BONUS if _in_order(label_seq, element.name) else 0.0)
         scored.append(Candidate(element, round(score, 4)))
     scored.sort(key=lambda c: (-c.score, len(c.element.name), c.element.name))
     return tuple(scored[:limit])
@@ -143,10 +144,17 @@ def rank(kind: StatementKind, item: LineItem, limit: int = 3) -> tuple[Candidate
 _ORDER_BONUS = 0.01  # breaks ties between names with the same words: the label's word order wins
 
 
-def _in_order(label: str, name: str) -> bool:
-    label_seq = [w for w in re.findall(r"[a-z]+", normalize_label(label)) if w not in ("net", "total", "of", "the")]
-    name_seq = [w.lower() for w in _CAMEL.findall(name) if w.lower() not in ("net", "total", "of", "the")]
+def _sequence(label: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z]+", normalize_label(label)) if w not in _FILLER]
+
+
+def _in_order(label_seq: list[str], name: str) -> bool:
+    """The label's words (from _sequence) are the element name's words in the same order."""
+    name_seq = [w.lower() for w in _CAMEL.findall(name) if w.lower() not in _FILLER]
     return label_seq == name_seq
+
+
+_FILLER = ("net", "total", "of", "the")
 
 
 def fallback_entry(kind: StatementKind, element: Element) -> ConceptEntry:

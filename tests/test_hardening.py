@@ -319,6 +319,14 @@ def test_a_long_run_of_rule_characters_is_read_in_linear_time(line):
     assert time.process_time() - started < 5
 
 
+def test_a_character_reference_without_its_semicolon_to_a_control_character_is_read():
+    """Fuzz seed 500077: "&#x1" (no semicolon) became U+0001 in the parsed page, which lxml then
+    refused to write back ("All strings must be XML compatible"): an internal error."""
+    text = HTML.read_text().replace("<body>", "<body>&#x1<p>x</p>", 1)
+    release = extract_text(text, "ref.html")
+    assert release.statements
+
+
 def test_a_flattened_release_and_a_huge_table_are_bounded():
     text = FIXED.read_text()
     started = time.process_time()

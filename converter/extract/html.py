@@ -169,7 +169,7 @@ def _release(path: str, blocks: list[_Block], tables: list[_Table], locate: _Sou
     return build_release(path, _lines(blocks), statements, ignored, skipped)
 
 
-_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")  # HTML parsers take "&#x1" too
 
 
 def _legal_ref(match: re.Match[str]) -> str:
