@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from itertools import takewhile
 from dataclasses import dataclass, field
 
 from converter.errors import ExtractionError
@@ -59,10 +58,10 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
             continue
         # a row of values without a label closes the heading above it: under a rule, or right
         # after two or more rows of that heading (tables rendered without their rules)
-        run = sum(1 for _ in takewhile(lambda i: i.section == state.section() and i.label, reversed(items)))
+        run = sum(1 for i in items[-2:] if i.section == state.section() and i.label)  # the last two rows
         unnamed = (not row.label and not state.pending
                    and (state.rule_above and bool(state.top or state.subs or state.closed or items)
-                        or bool(state.subs or state.top) and run >= 2))
+                        or bool(state.subs or state.top) and run == 2))
         if unnamed:
             row.label = _unnamed_total(state, items)
         parts = state.pending + [row]
