@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from converter.concepts import ConceptEntry, ConceptTable, DashRule, Sign, normalize_label
 from converter.model import (
+    DetailKind,
     Cell,
     CellKind,
     Fact,
@@ -226,8 +227,11 @@ def _map_details(table: ConceptTable, statement: Statement, item: LineItem) -> t
     facts: list[Fact] = []
     decisions: list[MappingDecision] = []
     label = normalize_label(item.label)
+    carriers: dict[DetailKind, list[ConceptEntry]] = {}  # a label is matched once per kind of detail
     for detail in item.details:
-        entries = [e for e in table.detail_entries(detail.kind) if e.carries_detail(label)]
+        if detail.kind not in carriers:
+            carriers[detail.kind] = [e for e in table.detail_entries(detail.kind) if e.carries_detail(label)]
+        entries = carriers[detail.kind]
         concept = entries[0].concept if entries else None
         rule = f"{detail.kind.value} stated in the label" if entries else (
             f"no entry for {detail.kind.value} stated in a label like {label[:60]!r}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -247,10 +248,12 @@ def _locator(parts: list[Row], texts: list[str], path: str):
         spans.append((offset + lead, part))
         offset += len(text)
 
+    starts = [start for start, _part in spans]
+
     def locate(pos: int) -> SourceRef:
-        start, part = next((s, p) for s, p in reversed(spans) if s <= pos) if spans else (0, None)
-        if part is None:
+        if not spans:
             return SourceRef(path, 1, 1)
+        start, part = spans[max(bisect.bisect_right(starts, pos) - 1, 0)]  # the part the offset falls in
         if part.source is None:
             return SourceRef(path, part.line, part.label_col + pos - start)
         return SourceRef(path, part.line, part.source.col(part.label_index + pos - start))
