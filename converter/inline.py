@@ -438,6 +438,8 @@ def _html_paragraphs(text: str) -> list[str]:
     are rendered from the model)."""
     import lxml.html
 
+    from converter.extract import clean_text
+
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError):
@@ -448,7 +450,8 @@ def _html_paragraphs(text: str) -> list[str]:
             continue
         if any(isinstance(c.tag, str) and c.tag in (*_BLOCKS, "table") for c in el.iterdescendants()):
             continue
-        block = " ".join(el.text_content().split())
+        # character references the parser turned into characters XML cannot hold become spaces
+        block = " ".join(clean_text(el.text_content(), "")[0].split())
         if block:
             out.append(block)
     return out

@@ -327,6 +327,15 @@ def test_a_character_reference_without_its_semicolon_to_a_control_character_is_r
     assert release.statements
 
 
+def test_a_control_character_reference_in_html_narrative_reaches_no_xml_writer(tmp_path):
+    """Fuzz seed 703960: "&#x1a;" in the narrative of an HTML release broke the inline writer."""
+    source = tmp_path / "ref.html"
+    source.write_text(HTML.read_text().replace("<body>", "<body><p>Results&#x1a; for the quarter</p>", 1))
+    result = CliRunner().invoke(main, ["convert", str(source), "--out", str(tmp_path / "out"), "--no-validate"])
+    assert "internal error" not in result.output
+    assert list((tmp_path / "out" / "ref").glob("*.htm"))
+
+
 def test_a_flattened_release_and_a_huge_table_are_bounded():
     text = FIXED.read_text()
     started = time.process_time()
