@@ -43,6 +43,7 @@ from typing import Any
 import yaml
 
 from converter.concepts import ITEM_TYPE_UNITS, ConceptEntry, DashRule, Sign, normalize_label
+from converter.config import read_yaml
 from converter.errors import ConfigError
 from converter.model import CellKind, LineItem, StatementKind
 
@@ -252,12 +253,7 @@ def _line(raw: Any, where: str) -> MapLine:
 
 def load_line_map(path: Path) -> LineMap:
     """Read a company map or vocabulary YAML. Raises ConfigError naming the file and line."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError("file not found", str(path)) from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"not valid YAML: {exc}", str(path)) from exc
+    data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("lines"), list):
         raise ConfigError("expected a mapping with a 'lines' list", str(path))
     cik = data.get("cik")

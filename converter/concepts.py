@@ -47,9 +47,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from converter.entities import Entity, EntityRegistry, default_entity_registry_path, load_entity_registry  # noqa: F401 (re-exported)
+from converter.config import read_yaml
 from converter.errors import ConfigError
 from converter.model import DetailKind, Release, StatementKind, UnitKind
 
@@ -359,17 +359,8 @@ def _entry(raw: Any, where: str) -> ConceptEntry:
     )
 
 
-def _read_yaml(path: Path) -> Any:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError("file not found", str(path)) from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"not valid YAML: {exc}", str(path)) from exc
-
-
 def load_concept_table(path: Path) -> ConceptTable:
-    data = _read_yaml(path)
+    data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("concepts"), list):
         raise ConfigError("expected a mapping with a 'concepts' list", str(path))
     entries = tuple(_entry(raw, f"{path}: concepts[{i}]") for i, raw in enumerate(data["concepts"]))

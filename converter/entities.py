@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
+from converter.config import read_yaml
 from converter.errors import ConfigError
 
 LISTED_FILE = "company_tickers.tsv"
@@ -130,12 +130,7 @@ def _entity(ticker: object, cik: object, name: object, where: str, source: str) 
 
 def load_overrides(path: Path) -> tuple[Entity, ...]:
     """The entities of an override YAML (`entities:` list of ticker, cik, name)."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError("file not found", str(path)) from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"not valid YAML: {exc}", str(path)) from exc
+    data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
         raise ConfigError("expected a mapping with an 'entities' list", str(path))
     out = []

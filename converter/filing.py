@@ -111,19 +111,7 @@ def _parse(path: Path) -> etree._Element:
 
 def read_document(path: Path) -> XbrlDocument:
     """Read an XBRL 2.1 instance or an Inline XBRL document. Raises InputError naming the file."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror or exc}", where=str(path)) from exc
-    if not data.strip():
-        raise InputError("the file is empty", where=str(path))
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True,
-                             remove_pis=True)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"not well-formed XML (line {exc.lineno}: {exc.msg}); an HTML filing must be "
-                         "Inline XBRL (XHTML)", where=str(path)) from exc
+    root = _parse(path)
     if root.tag == f"{{{XBRLI}}}xbrl":
         return _Reader(path, root, inline=False).read()
     if any(_is_ix(el, "nonFraction") or _is_ix(el, "nonNumeric") or _is_ix(el, "header") for el in root.iter()):
