@@ -20,7 +20,9 @@ from converter.concepts import (
     load_entity_registry,
 )
 from converter.batch import default_jobs, run_batch, tune_gc
+from converter.declared import check_table_declared
 from converter.errors import ConversionError
+from converter.extension import NAMESPACE_BASE, check_namespace_base
 from converter.learn_cli import learn_command, layered_table, print_explanations
 from converter.model import Level, ValidationMessage
 from converter.pipeline import (
@@ -85,13 +87,25 @@ def _cik(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
                    "CIK); repeatable. Tried before the concept table.")
 @click.option("--explain", is_flag=True,
               help="Print each fallback decision and extension concept with its three best US-GAAP candidates.")
+@click.option("--namespace", "namespace_base", metavar="URL", default=NAMESPACE_BASE, show_default=True,
+              help="Base of the extension taxonomy namespaces (an absolute URI); each release's namespace is "
+                   "URL/<prefix>/<period end yyyymmdd>.")
 def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: str | None, fail_on_unmapped: bool,
             no_validate: bool, xml_only: bool, viewer: bool, document_type: str, concepts_path: Path | None, entities_path: Path | None,
             jobs: int | None, scheduler: str | None, overwrite: bool, taxonomy_packages: tuple[Path, ...],
-            online: bool, company_maps: tuple[Path, ...] = (), explain: bool = False) -> None:
+            online: bool, company_maps: tuple[Path, ...] = (), explain: bool = False,
+            namespace_base: str = NAMESPACE_BASE) -> None:
     """Convert press releases (files, or folders of .txt/.htm/.html/.md files) into XBRL."""
     try:
+        namespace_base = check_namespace_base(namespace_base)
+    except ConversionError as exc:
+        raise click.BadParameter(exc.message, param_hint="--namespace") from exc
+    try:
         table = concept_table(concepts_path or default_concept_table_path())
+        if not online:  # the concepts must be declared by the taxonomy validation loads
+            check_table_declared(table.entries, taxonomy_packages,
+                                 f"the concept table {display_path(concepts_path)}" if concepts_path else
+                                 "the shipped concept table")
         registry = load_entity_registry(entities_path or default_entity_registry_path())
         table = layered_table(table, company_maps)
     except ConversionError as exc:
@@ -112,7 +126,7 @@ def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: s
     options = ConvertOptions(out_dir=out_dir, cik=cik, encoding=encoding, fail_on_unmapped=fail_on_unmapped,
                              validate=not no_validate, taxonomy_packages=taxonomy_packages, online=online,
                              document_type=document_type, filing=not xml_only, viewer=viewer and not xml_only,
-                             overwrite=overwrite)
+                             overwrite=overwrite, namespace_base=namespace_base)
     pairs = list(zip(inputs, output_folders(inputs, out_dir)))
     with click.progressbar(length=len(pairs), label="Converting", file=sys.stderr,
                            item_show_func=lambda r: display_path(Path(r.input).name) if r else "") as bar:
@@ -216,8 +230,11 @@ def validate(instances: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], o
 
 from converter.compare_cli import compare_command  # noqa: E402
 
+from converter.package_cli import build_package_command  # noqa: E402
+
 main.add_command(compare_command)
 main.add_command(learn_command)
+main.add_command(build_package_command)
 
 
 @main.command()

@@ -7,7 +7,8 @@ instance points at (serialize(mapped, extension)).
 Names:
 * prefix: the ticker in lower case, else the letters of the first word of the company name;
 * files: <prefix>-<period end yyyymmdd>.xsd, and _pre.xml, _cal.xml, _lab.xml next to it;
-* namespace: http://xbrl-convert.org/<prefix>/<period end yyyymmdd>; role URIs are
+* namespace: http://xbrl-convert.org/<prefix>/<period end yyyymmdd> (another base than
+  http://xbrl-convert.org with `convert --namespace URL`); role URIs are
   <namespace>/role/<RoleName> (BalanceSheet, BalanceSheetParenthetical, StatementOfOperations,
   DocumentAndEntityInformation);
 * the period end is the document's period end (dei:DocumentPeriodEndDate).
@@ -39,6 +40,7 @@ from decimal import Decimal
 from converter.checks import statement_totals, summations
 from converter.structure import holds
 from converter.concepts import ConceptEntry, ConceptTable, DashRule, Sign, normalize_label
+from converter.errors import ConfigError
 from converter.linkbases import PresentationRow, RolePlan, Summation, TaxonomyPlan, files
 from converter.map import cell_fact, document_period, match_line_item, stored_value
 from converter.model import (
@@ -54,7 +56,8 @@ from converter.model import (
 )
 
 EXTENSION_RULE = "extension concept: no US-GAAP element fits"
-NAMESPACE_BASE = "http://xbrl-convert.org"
+NAMESPACE_BASE = "http://xbrl-convert.org"  # default; `convert --namespace URL` sets another base
+_ABSOLUTE_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s#<>\"{}|\\^`]+")
 _RESERVED_PREFIXES = {"us-gaap", "dei", "xbrli", "link", "xlink", "xsi", "iso4217", "xs", "xml", "dtr-types"}
 
 DEI_LABELS = {
@@ -239,12 +242,27 @@ def _detail_label(item: LineItem, kind: str) -> str:
     return f"{head}, {words}"
 
 
-def build_extension(mapped: MappedRelease, table: ConceptTable) -> tuple[MappedRelease, ExtensionTaxonomy]:
+def check_namespace_base(base: str) -> str:
+    """The extension namespace base `base` without a trailing slash; ConfigError unless it is an
+    absolute URI (a scheme, no spaces or fragment; a host for http and https)."""
+    from urllib.parse import urlsplit
+
+    text = base.strip().rstrip("/")
+    parts = urlsplit(text) if _ABSOLUTE_URI.fullmatch(text) else None
+    if parts is None or (parts.scheme.lower() in ("http", "https") and not parts.netloc):
+        raise ConfigError(f"the extension namespace must be an absolute URI such as https://www.example.com/xbrl, "
+                          f"got {base!r}")
+    return text
+
+
+def build_extension(mapped: MappedRelease, table: ConceptTable,
+                    namespace_base: str = NAMESPACE_BASE) -> tuple[MappedRelease, ExtensionTaxonomy]:
+    """The extension taxonomy of a release; its namespace is <namespace_base>/<prefix>/<period end>."""
     release = mapped.release
     table = table.for_release(release)
     prefix = extension_prefix(mapped)
     end = period_end(mapped)
-    namespace = f"{NAMESPACE_BASE}/{prefix}/{end:%Y%m%d}"
+    namespace = f"{namespace_base}/{prefix}/{end:%Y%m%d}"
     schema_file = f"{prefix}-{end:%Y%m%d}.xsd"
     names = _Names()
     tagged = {f.concept for f in mapped.facts}
@@ -324,7 +342,7 @@ def build_extension(mapped: MappedRelease, table: ConceptTable) -> tuple[MappedR
              for role in roles]
     plan = TaxonomyPlan(prefix=prefix, namespace=namespace, schema_file=schema_file, roles=tuple(roles),
                         concepts=tuple(concepts), abstracts=tuple(abstracts), labels=tuple(labels.items()),
-                        heading_keys=tuple(heading_keys.items()))
+                        heading_keys=tuple(heading_keys.items()), namespace_base=namespace_base)
     extension = ExtensionTaxonomy(prefix=prefix, namespace=namespace, schema_file=schema_file, files=files(plan),
                                   concepts=tuple(concepts))
     return result, extension

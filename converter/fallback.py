@@ -23,6 +23,7 @@ from converter.concepts import ConceptEntry, DashRule, Sign, normalize_label
 from converter.model import LineItem, StatementKind
 
 THRESHOLD = 0.95
+NUMERIC_TYPES = frozenset({"monetaryItemType", "sharesItemType", "perShareItemType"})
 _CAMEL = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+")
 _DEBIT_WORDS = re.compile(r"\b(expenses?|costs?|loss(?:es)?|charges?|impairments?|depreciation|amortization|"
                           r"provision|taxes|interest expense|purchases?|payments?)\b")
@@ -66,6 +67,8 @@ def load_elements(path: Path) -> tuple[Element, ...]:
         if not line or line.startswith("#"):
             continue
         name, item_type, period, balance, *_ = line.split("\t")
+        if item_type not in NUMERIC_TYPES:
+            continue  # the list also holds the other item types a concept table can use
         out.append(Element(name=name, item_type=item_type, period_type=None if period == "-" else period,
                            balance=balance if balance in ("debit", "credit") else None,
                            balance_known=balance != "-", words=name_words(name)))

@@ -78,6 +78,7 @@ class TaxonomyPlan:
     labels: tuple[tuple[str, str], ...]  # (prefixed concept, standard label), first wins
     heading_keys: tuple[tuple[tuple[str, ...], str], ...] = field(default=())
     # (heading path, prefixed abstract) for every heading; roles of one statement share them
+    namespace_base: str = "http://xbrl-convert.org"  # the namespace is <base>/<prefix>/<period end>
 
     @property
     def stem(self) -> str:
@@ -125,7 +126,7 @@ def schema(plan: TaxonomyPlan) -> bytes:
                          elementFormDefault="qualified", attributeFormDefault="unqualified")
     root.append(etree.Comment(
         " Company extension taxonomy written by xbrl-convert. Namespace scheme: "
-        "http://xbrl-convert.org/<prefix>/<period end yyyymmdd>. "))
+        f"{plan.namespace_base}/<prefix>/<period end yyyymmdd>. "))
     appinfo = etree.SubElement(etree.SubElement(root, f"{{{XS}}}annotation"), f"{{{XS}}}appinfo")
     kinds = {"pre": "presentation", "cal": "calculation", "lab": "label"}
     for kind, name in plan.linkbase_files().items():

@@ -17,7 +17,7 @@ from converter.checks import run_checks
 from converter.concepts import ConceptTable
 from converter.entities import Entity, EntityRegistry, name_key
 from converter.errors import ConversionError, MappingError, NoStatementsError
-from converter.extension import build_extension
+from converter.extension import NAMESPACE_BASE, build_extension
 from converter.extract import clean_text, extract_text, read_text
 from converter.inline import render_inline
 from converter.layered import for_entity
@@ -65,6 +65,7 @@ class ConvertOptions:
     filing: bool = True  # extension taxonomy, inline XBRL, report package, xBRL-JSON
     viewer: bool = False  # also build the iXBRL viewer
     overwrite: bool = False  # replace an existing output folder the tool did not write
+    namespace_base: str = NAMESPACE_BASE  # extension namespaces are <base>/<prefix>/<period end>
 
 
 @dataclass(frozen=True)
@@ -241,7 +242,7 @@ def _build(path: Path, options: ConvertOptions, table: ConceptTable, registry: E
     unmapped = mapped.unmapped
     extension = None
     if options.filing:
-        mapped, extension = build_extension(mapped, table)
+        mapped, extension = build_extension(mapped, table, options.namespace_base)
     name = instance_name(release, safe_stem(path.stem))
     files = {name: serialize(mapped, extension)}
     inline = None

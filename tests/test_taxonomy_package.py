@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from lxml import etree
 
 from converter.concepts import default_concept_table_path, load_concept_table
 from converter.layered import default_vocabulary
+from converter.taxonomy_package import PackageBuildError, build_package
 from converter.validate import shipped_package_path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -22,15 +21,6 @@ XS = "{http://www.w3.org/2001/XMLSchema}"
 XBRLI = "{http://www.xbrl.org/2003/instance}"
 US_GAAP_XSD = "us-gaap-2024-offline/xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd"
 DEI_XSD = "us-gaap-2024-offline/xbrl.sec.gov/dei/2024/dei-2024.xsd"
-
-
-def _builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_taxonomy_package", REPO / "scripts" / "build_taxonomy_package.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(module)
-    return module
 
 
 def _arelle_log(**options: object) -> tuple[list[dict[str, object]], int]:
@@ -107,40 +97,58 @@ def test_notices_are_in_the_schemas() -> None:
     assert "17 U.S.C. 105" in dei and "dei-2023.xsd" in dei
 
 
-@pytest.mark.skipif(not REFERENCE.is_dir(), reason="no ../shared/taxonomy-reference")
 def test_rebuilding_gives_the_committed_bytes() -> None:
-    built = _builder().build(default_concept_table_path(), REFERENCE)
+    """The shipped package is build_package's output for the shipped table, from shipped data only."""
+    built = build_package(default_concept_table_path())
     assert built == shipped_package_path().read_bytes(), (
         "taxonomy_map/us-gaap-2024-offline.zip is out of date: run scripts/build_taxonomy_package.py")
 
 
-@pytest.mark.skipif(not REFERENCE.is_dir(), reason="no ../shared/taxonomy-reference")
 def test_builder_rejects_a_concept_missing_from_2024(tmp_path: Path) -> None:
-    builder = _builder()
     table = tmp_path / "concepts.yaml"
     table.write_text("concepts:\n  - {concept: us-gaap:InventoryNetCurrent, type: monetaryItemType,"
                      " period: instant, balance: debit}\n", encoding="utf-8")
-    with pytest.raises(builder.BuildError, match="InventoryNetCurrent is not a US-GAAP 2024 element"):
-        builder.build(table, REFERENCE)
+    with pytest.raises(PackageBuildError, match="InventoryNetCurrent is not a US-GAAP 2024 element"):
+        build_package(table)
 
 
-@pytest.mark.skipif(not REFERENCE.is_dir(), reason="no ../shared/taxonomy-reference")
 def test_builder_rejects_a_wrong_item_type(tmp_path: Path) -> None:
-    builder = _builder()
     table = tmp_path / "concepts.yaml"
     table.write_text("concepts:\n  - {concept: us-gaap:EarningsPerShareBasicAndDiluted, type: monetaryItemType,"
                      " period: duration}\n", encoding="utf-8")
-    with pytest.raises(builder.BuildError, match="US-GAAP 2024 says perShareItemType"):
-        builder.build(table, REFERENCE)
+    with pytest.raises(PackageBuildError, match="US-GAAP 2024 says perShareItemType"):
+        build_package(table)
 
 
-@pytest.mark.skipif(not REFERENCE.is_dir(), reason="no ../shared/taxonomy-reference")
+def test_builder_rejects_a_wrong_period_and_an_abstract_element(tmp_path: Path) -> None:
+    table = tmp_path / "concepts.yaml"
+    table.write_text("concepts:\n  - {concept: us-gaap:PrepaidInsurance, type: monetaryItemType, period: duration,"
+                     " balance: debit}\n  - {concept: us-gaap:AssetsAbstract, type: stringItemType,"
+                     " period: duration}\n  - {concept: dei:EntityRegistrantName, type: normalizedStringItemType,"
+                     " period: instant}\n", encoding="utf-8")
+    with pytest.raises(PackageBuildError) as caught:
+        build_package(table)
+    text = str(caught.value)
+    assert "us-gaap:PrepaidInsurance: the concept table says period duration, US-GAAP 2024 says instant" in text
+    assert "us-gaap:AssetsAbstract is abstract" in text
+
+
 def test_builder_command_line(tmp_path: Path) -> None:
     import subprocess
 
     out = tmp_path / "pkg.zip"
-    done = subprocess.run([sys.executable, str(REPO / "scripts" / "build_taxonomy_package.py"),
-                           "--reference", str(REFERENCE), "--output", str(out)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run([sys.executable, str(REPO / "scripts" / "build_taxonomy_package.py"), "--output", str(out)],
+                          capture_output=True, text=True, check=False, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert out.read_bytes() == shipped_package_path().read_bytes()
+
+
+@pytest.mark.skipif(not REFERENCE.is_dir(), reason="no ../shared/taxonomy-reference")
+def test_shipped_element_lists_are_built_from_the_reference(tmp_path: Path) -> None:
+    import subprocess
+
+    done = subprocess.run([sys.executable, str(REPO / "scripts" / "build_element_list.py"), "--reference",
+                           str(REFERENCE), "--out-dir", str(tmp_path)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    for name in ("us-gaap-2024-elements.tsv", "dei-2024-elements.tsv", "dei-2024-types.xsd"):
+        assert (tmp_path / name).read_bytes() == (REPO / "taxonomy_map" / name).read_bytes(), name
