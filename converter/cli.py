@@ -242,7 +242,8 @@ main.add_command(build_package_command)
 @_package_option
 @_online_option
 def view(targets: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], online: bool) -> None:
-    """Build the Arelle iXBRL Viewer for converted releases (output folders or .htm inline documents).
+    """Build the Arelle iXBRL Viewer for converted releases (output folders, a batch folder: every
+    release folder in it, or .htm inline documents).
 
     The viewer is written next to the inline document. Open it through a local web server, e.g.
     `python -m http.server -d OUT/<release>` and http://127.0.0.1:8000/<name>-viewer.html.
@@ -250,7 +251,11 @@ def view(targets: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], online:
     from converter.viewer import build_viewer
 
     failed = False
-    for target in targets:
+    for target, in_batch in _view_targets(targets):
+        reason = _without_inline(target) if in_batch else None
+        if reason is not None:
+            click.echo(f"{target}: skipped: no Inline XBRL document ({reason})")
+            continue
         try:
             inline = _inline_document(target)
             _has_facts(inline)
@@ -261,6 +266,29 @@ def view(targets: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], online:
             continue
         click.echo(f"{target}: viewer {page}")
     sys.exit(1 if failed else 0)
+
+
+def _view_targets(targets: tuple[Path, ...]) -> list[tuple[Path, bool]]:
+    """The targets, a batch folder (no report.json of its own, release folders with one) replaced
+    by its release folders in name order; each with whether it came from a batch folder."""
+    out: list[tuple[Path, bool]] = []
+    for target in targets:
+        releases = []
+        if target.is_dir() and not (target / "report.json").exists():
+            releases = sorted(p for p in target.iterdir() if p.is_dir() and (p / "report.json").is_file())
+        out += [(r, True) for r in releases] if releases else [(target, False)]
+    return out
+
+
+def _without_inline(release: Path) -> str | None:
+    """Why a release folder of a batch has no inline document to view (its status), or None."""
+    try:
+        data = json.loads((release / "report.json").read_bytes())
+    except (OSError, ValueError):
+        return None  # reported as an error by _inline_document
+    if isinstance(data, dict) and not data.get("inline"):
+        return str(data.get("status") or "converted without one")
+    return None
 
 
 def _has_facts(inline: Path) -> None:

@@ -177,18 +177,29 @@ def _schemas(package: Path, namespace: str | None = None) -> list[tuple[str, obj
                 if not name.lower().endswith(".xsd"):
                     continue
                 data = zf.read(name)
-                if namespace is not None and namespace.encode() not in data[:20000]:
-                    continue  # the targetNamespace sits in the root start tag, near the top
                 try:
+                    if namespace is not None and _target_namespace(data) != namespace:
+                        continue
                     root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True,
                                                                   huge_tree=True))
                 except etree.XMLSyntaxError as exc:
                     raise ConfigError(f"{name} is not well-formed XML: {exc}", str(package)) from exc
-                if namespace is None or root.get("targetNamespace") == namespace:
-                    out.append((name, root))
+                out.append((name, root))
     except (OSError, zipfile.BadZipFile) as exc:
         raise ConfigError(f"cannot read the taxonomy package: {exc}", str(package)) from exc
     return out
+
+
+def _target_namespace(data: bytes) -> str | None:
+    """The targetNamespace of a schema, read from its root start tag only."""
+    import io
+
+    from lxml import etree
+
+    for _, element in etree.iterparse(io.BytesIO(data), events=("start",), resolve_entities=False,
+                                      no_network=True, huge_tree=True):
+        return element.get("targetNamespace")
+    return None
 
 
 def read_fasb_zip(package: Path) -> dict[str, ElementInfo]:
