@@ -15,6 +15,6 @@ def read_yaml(path: Path) -> Any:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError("file not found", str(path)) from None
+        raise ConfigError("file not found", str(path), code="xc:configNotFound") from None
     except yaml.YAMLError as exc:
-        raise ConfigError(f"not valid YAML: {exc}", str(path)) from exc
+        raise ConfigError(f"not valid YAML: {exc}", str(path), code="xc:configNotYaml") from exc

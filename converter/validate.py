@@ -315,7 +315,8 @@ class ArelleEngine:
         setup = self._take_records()
         failed = [r for r in setup if "ERROR" in str(r.get("levelname") or "").upper()]
         if failed:
-            raise ValidationError(f"Arelle could not load the taxonomy packages: {failed[0].get('msg')}")
+            raise ValidationError(f"Arelle could not load the taxonomy packages: {failed[0].get('msg')}",
+                                  code="xc:taxonomyPackage")
 
     def _take_records(self) -> list[dict[str, Any]]:
         handler = self.cntlr.logHandler
@@ -389,7 +390,8 @@ class ArelleEngine:
         except ValidationError:
             raise
         except Exception as exc:  # noqa: BLE001 - any failure inside Arelle means it could not run
-            raise ValidationError(f"Arelle could not run: {type(exc).__name__}: {exc}", str(entry)) from exc
+            raise ValidationError(f"Arelle could not run: {type(exc).__name__}: {exc}", str(entry),
+                                  code="xc:arelleFailed") from exc
         finally:
             self._close(models)
             self._take_records()
@@ -417,17 +419,18 @@ def arelle_engine(taxonomy_packages: Sequence[Path] = (), online: bool = False) 
     """This process's engine for these packages (the shipped one first, the caller's win)."""
     for pkg in taxonomy_packages:
         if not Path(pkg).is_file():
-            raise ValidationError("taxonomy package not found", str(pkg))
+            raise ValidationError("taxonomy package not found", str(pkg), code="xc:taxonomyPackage")
     packages, _ = _packages_to_load(taxonomy_packages)
     if not online and not packages[0].is_file():
-        raise ValidationError("the shipped taxonomy package is missing; reinstall xbrl-convert", str(packages[0]))
+        raise ValidationError("the shipped taxonomy package is missing; reinstall xbrl-convert", str(packages[0]),
+                              code="xc:taxonomyPackage")
     key = (tuple(Path(p).resolve() for p in packages), online)
     if _ENGINE and _ENGINE[0][0] == key:
         return _ENGINE[0][1]
     try:
         import arelle.CntlrCmdLine  # noqa: F401
     except ImportError as exc:  # pragma: no cover - arelle is a dependency
-        raise ValidationError(f"Arelle is not installed: {exc}") from exc
+        raise ValidationError(f"Arelle is not installed: {exc}", code="xc:arelleFailed") from exc
     if _ENGINE:
         _ENGINE.pop()[1].close()
     engine = ArelleEngine(packages, online)

@@ -49,6 +49,7 @@ def check_output(out: Path, exit_code: int) -> list[tuple[str, str]]:
     """Problems in an output folder left by one `convert` run: (kind, detail)."""
     from lxml import etree
 
+    from converter.contract import schema_errors
     from converter.output import STAGING_PREFIX
 
     problems = []
@@ -67,6 +68,7 @@ def check_output(out: Path, exit_code: int) -> list[tuple[str, str]]:
             except (OSError, ValueError) as exc:
                 problems.append(("partial", f"{entry.name}: report.json: {exc}"))
                 continue
+            problems += [("malformed", f"{entry.name}: report.json: {e}") for e in schema_errors(report, "report")[:3]]
             listed = set(report.get("files") or ["report.json"])
             present = {f.name for f in files}
             if listed != present:
@@ -75,6 +77,9 @@ def check_output(out: Path, exit_code: int) -> list[tuple[str, str]]:
             try:
                 if path.suffix in (".xml", ".xsd", ".htm"):
                     etree.parse(str(path), etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True))
+                elif path.name == "summary.json":
+                    problems += [("malformed", f"summary.json: {e}")
+                                 for e in schema_errors(json.loads(path.read_bytes()), "summary")[:3]]
                 elif path.suffix == ".json":
                     json.loads(path.read_bytes())
                 elif path.suffix == ".xbri" and zipfile.ZipFile(path).testzip() is not None:

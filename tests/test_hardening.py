@@ -211,15 +211,17 @@ def test_a_trailing_ctrl_z_and_control_characters_in_a_label_convert(tmp_path):
     assert result.exit_code == 0, result.output
     assert "internal error" not in result.output
     report = _report(tmp_path / "out" / "controls")
-    assert report["input_notes"] and "U+000B" in report["input_notes"][0]
-    assert f"controls.txt:{i + 1}:" in report["input_notes"][0]
+    note = report["input_notes"][0]
+    assert note["code"] == "xc:illegalCharacters" and "U+000B" in note["message"]
+    assert note["source"]["href"] == "controls.txt" and note["source"]["line"] == i + 1
     _well_formed(tmp_path / "out" / "controls")
 
 
 def test_clean_text_keeps_columns():
     text, notes = clean_text("a\x01b\n\x1a", "r.txt")
     assert text == "a b\n "
-    assert notes == ("replaced 2 character(s) XML cannot hold by spaces, first U+0001 at r.txt:1:2",)
+    assert [str(n) for n in notes] == ["replaced 2 character(s) XML cannot hold by spaces, first U+0001 at r.txt:1:2"]
+    assert notes[0].code == "xc:illegalCharacters"
     assert clean_text("plain\ttext\n", "r.txt") == ("plain\ttext\n", ())
 
 

@@ -25,7 +25,8 @@ MAX_RELEASE_ROWS = 2000
 def build_release(path: str, lines: list[Line], statements: list[Statement],
                   ignored: list[tuple[str, str, SourceRef]], skipped: list[SkippedTable]) -> Release:
     skipped = skipped + [SkippedTable(s.kind.value, s.title, s.source,
-                                      f"table too long ({len(s.items):,} rows; at most {MAX_TABLE_ROWS:,})")
+                                      f"table too long ({len(s.items):,} rows; at most {MAX_TABLE_ROWS:,})",
+                                      code="xc:tableTooLarge")
                          for s in statements if len(s.items) > MAX_TABLE_ROWS]
     statements = [s for s in statements if len(s.items) <= MAX_TABLE_ROWS]
     kept, total = [], 0
@@ -33,14 +34,15 @@ def build_release(path: str, lines: list[Line], statements: list[Statement],
         total += len(st.items)
         if total > MAX_RELEASE_ROWS:
             skipped.append(SkippedTable(st.kind.value, st.title, st.source,
-                                        f"release too long (over {MAX_RELEASE_ROWS:,} statement rows in all)"))
+                                        f"release too long (over {MAX_RELEASE_ROWS:,} statement rows in all)",
+                                        code="xc:tooManyRows"))
         else:
             kept.append(st)
     statements = kept
     if not statements and skipped:
         first = min(skipped, key=lambda t: t.source)
         more = f" ({len(skipped) - 1} more unreadable table(s))" if len(skipped) > 1 else ""
-        raise ExtractionError(f"{first.reason}{more}", where=first.where or str(first.source))
+        raise ExtractionError(f"{first.reason}{more}", where=first.where or str(first.source), code=first.code)
     if not statements:
         raise NoStatementsError("no financial statements found", where=path)
     ordered = tuple(infer_scale(sorted(statements, key=lambda s: s.source), lines))
