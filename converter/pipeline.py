@@ -235,11 +235,12 @@ def failure(path: Path, target: Path, status: Status, message: str, overwrite: b
     try:
         with staged_folder(target, overwrite) as folder:
             (folder / "report.json").write_bytes(json_bytes(report))
-    except OutputError as exc:
-        return DocumentResult(input=shown, status=Status.FAILED, message=f"{message}; {exc}", code=code,
+    except OutputError as exc:  # the code says what stopped the report being written
+        return DocumentResult(input=shown, status=Status.FAILED, message=f"{message}; {exc}", code=exc.code,
                               reason=f"{reason}; {_placed(exc, target)}")
     except OSError as exc:
-        return DocumentResult(input=shown, status=Status.FAILED, code=code, reason=reason,
+        return DocumentResult(input=shown, status=Status.FAILED, code="xc:outputNotWritable",
+                              reason=f"{reason}; cannot write output: {exc.strerror or type(exc).__name__}",
                               message=f"{message}; cannot write {display_path(target)}: {exc.strerror or exc}")
     return DocumentResult(input=shown, status=status, message=message, output_dir=display_path(target), code=code,
                           reason=reason)

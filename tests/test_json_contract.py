@@ -254,3 +254,16 @@ def test_readme_lists_every_code_and_no_other():
     assert listed - set(_all_codes()) == set(), "the README lists codes errors.py does not define"
     for name in SCHEMA_NAMES:
         assert f"converter/schemas/{name}.schema.json" in readme
+
+
+def test_a_folder_the_tool_did_not_write_fails_with_its_code_and_no_absolute_path(tmp_path):
+    out = tmp_path / "out"
+    (out / "halmer-robotics-q2-2024").mkdir(parents=True)
+    (out / "halmer-robotics-q2-2024" / "diary.txt").write_text("precious")
+    result = run("convert", str(TAB_EXAMPLE), "--out", str(out), "--no-validate")
+    assert result.exit_code == 1 and "was not written by xbrl-convert" in result.output
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert schema_errors(summary, "summary") == []
+    (entry,) = summary["documents"]
+    assert (entry["status"], entry["code"], entry["output_dir"]) == ("failed", "xc:outputNotOurs", None)
+    assert str(tmp_path) not in json.dumps(summary) and "halmer-robotics-q2-2024" in entry["message"]
