@@ -36,6 +36,7 @@ CODES: dict[str, str] = {
     "xc:valueTooLarge": "a value in a statement table has more than 18 digits",
     "xc:tableTooLarge": "a table has more than 1,000 rows (2,000 in HTML); it is skipped",
     "xc:tooManyRows": "the release's statements exceed 2,000 rows in all; the statements beyond are skipped",
+    "xc:labelTooLong": "a row label of a statement has more than 5,000 characters; the statement is skipped",
     # the registrant and the mapping
     "xc:unknownCik": "no CIK, ticker or company name identifies the registrant (pass --cik)",
     "xc:unmappedLineItems": "line items match no concept (with --fail-on-unmapped)",

@@ -200,9 +200,7 @@ def test_the_schemas_refuse_what_breaks_the_contract(batch):
 def test_schemas_ship_in_the_package_and_are_valid_draft_2020_12(name):
     schema = load_schema(name)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    jsonschema.Draft202012Validator.check_schema(schema)
-    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert 'converter = ["schemas/*.schema.json"]' in pyproject
+    jsonschema.Draft202012Validator.check_schema(schema)  # tests/test_packaging.py: in the wheel
 
 
 def test_tool_version_falls_back_to_the_source_tree_when_not_installed(monkeypatch):
@@ -247,10 +245,15 @@ def test_every_error_class_and_raise_site_names_a_known_code():
         errors.InputError("x", code="xc:noSuchCode")
 
 
-def test_readme_lists_every_code_and_no_other():
+def test_readme_lists_every_code_with_its_meaning_and_no_other():
+    """The README's tables of codes are errors.CODES and errors.WARNING_CODES, row for row (the
+    missing rows are printed, ready to paste)."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines = set(readme.splitlines())
+    missing = [f"| `{code}` | {meaning} |" for code, meaning in _all_codes().items()
+               if f"| `{code}` | {meaning} |" not in lines]
+    assert missing == [], "\n".join(missing)
     listed = set(re.findall(r"^\| `(xc:[A-Za-z]+)` \|", readme, re.MULTILINE))
-    assert set(_all_codes()) - listed == set(), "codes missing from the README's table"
     assert listed - set(_all_codes()) == set(), "the README lists codes errors.py does not define"
     for name in SCHEMA_NAMES:
         assert f"converter/schemas/{name}.schema.json" in readme
@@ -267,3 +270,17 @@ def test_a_folder_the_tool_did_not_write_fails_with_its_code_and_no_absolute_pat
     (entry,) = summary["documents"]
     assert (entry["status"], entry["code"], entry["output_dir"]) == ("failed", "xc:outputNotOurs", None)
     assert str(tmp_path) not in json.dumps(summary) and "halmer-robotics-q2-2024" in entry["message"]
+
+
+def test_compare_output_with_text_and_dimensional_facts_validates(tmp_path, batch):
+    """Text facts (nil-able, no unit or decimals), dimensions as objects, the inline release itself."""
+    inline = batch / "one" / "a-valid" / "hlmr-20240630.htm"
+    out = tmp_path / "cmp.json"
+    result = run("compare", str(inline), str(FILING_HTM), "--out", str(out), "--text", "--dimensional")
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert schema_errors(data, "compare") == []
+    text = [r for r in data["rows"] if (r["release"] or r["filing"])["unit"] is None]
+    assert text and all((r["release"] or r["filing"])["decimals"] is None for r in text)
+    dimensional = [r for r in data["rows"] if r["dimensions"]]
+    assert dimensional and set(dimensional[0]["dimensions"][0]) == {"dimension", "member"}
