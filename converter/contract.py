@@ -14,7 +14,6 @@ import json
 import os
 import re
 from importlib import metadata, resources
-from pathlib import Path
 from typing import Any
 
 from converter.model import SourceRef
@@ -91,8 +90,3 @@ def schema_errors(data: Any, name: str) -> list[str]:
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     return [f"{'/'.join(str(p) for p in error.absolute_path) or '(top)'}: {error.message}"
             for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))]
-
-
-def schema_path(name: str) -> Path:
-    """Where the shipped schema `name` lies (for documentation and tools that want a file)."""
-    return Path(str(resources.files("converter") / "schemas" / f"{name}.schema.json"))
