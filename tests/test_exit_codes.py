@@ -31,11 +31,11 @@ def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / EXAMPLE.stem
 
 
-def test_every_command_is_covered_and_documents_the_rule():
-    assert sorted(main.commands) == sorted(COMMANDS), "a new command needs its exit codes and --quiet here"
+def test_every_command_documents_the_rule_and_takes_quiet():
+    assert set(COMMANDS) <= set(main.commands)
     top = run("--help")
     assert "Exit status (every command): 0 clean; 1 findings" in " ".join(top.output.split())
-    for name in COMMANDS:
+    for name in sorted(main.commands):  # any command added later too
         text = " ".join(run(name, "--help").output.split())
         assert "Exit status: 0" in text and " 2 usage errors" in text, name
         assert "--quiet" in text, name
