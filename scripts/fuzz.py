@@ -14,7 +14,8 @@ document per call, with --cik so mapping runs) and check what it left:
 - partial: a staging folder left behind, a report.json missing or unreadable, or the files in
   the folder differ from the ones report.json lists
 - malformed: an .xml/.xsd/.htm that is not well-formed XML, a .json that does not load,
-  an .xbri that is not a zip, or summary.json missing
+  a report.json or summary.json that breaks its schema (converter/schemas), an .xbri that is
+  not a zip, or summary.json missing
 - hang: more than --cpu-limit seconds of CPU time for one document, or no answer within
   --timeout seconds of wall time (the worker is killed and replaced)
 
