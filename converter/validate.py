@@ -49,6 +49,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from converter.arellefast import install_linkbase_schema_check
 from converter.errors import ValidationError
 from converter.model import Level, ValidationMessage
 
@@ -312,6 +313,7 @@ class ArelleEngine:
             ))
         self.cntlr = cntlr
         _install_schema_cache()
+        install_linkbase_schema_check()
         setup = self._take_records()
         failed = [r for r in setup if "ERROR" in str(r.get("levelname") or "").upper()]
         if failed:
