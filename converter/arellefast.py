@@ -23,18 +23,16 @@ _XLINK = "{http://www.w3.org/1999/xlink}"
 _XML = "{http://www.w3.org/XML/1998/namespace}"
 _LINK_PREFIX = "{" + _LINK + "}"
 
-# The attributes a plain linkbase may carry, with the XML Schema type Arelle gives them (from the
-# XBRL 2.1 xl, xlink and linkbase schemas). Besides lxml's validation, the values of the types
-# Arelle checks more strictly than libxml2 (xml:lang, URIs, names, numbers) go through Arelle's
-# own lexical check; "" = checked by lxml only (enumerations, strings). Any other attribute
-# sends the linkbase to Arelle's own validation.
+# The attributes a plain linkbase may carry (from the XBRL 2.1 xl, xlink and linkbase schemas).
+# lxml validates them all; the values of the types Arelle checks more strictly than libxml2
+# (URIs, xml:lang) also go through Arelle's own lexical check ("uri", "lang"). Any other
+# attribute sends the linkbase to Arelle's own validation.
 _ATTRIBUTES = {
     _XLINK + "type": "", _XLINK + "show": "", _XLINK + "actuate": "", _XLINK + "title": "", "use": "",
-    _XLINK + "href": "anyURI", _XLINK + "role": "anyURI", _XLINK + "arcrole": "anyURI", "roleURI": "anyURI",
-    "arcroleURI": "anyURI", "preferredLabel": "anyURI", _XML + "base": "anyURI",
-    _XLINK + "label": "NCName", _XLINK + "from": "NCName", _XLINK + "to": "NCName", "id": "ID",
-    "order": "decimal", "weight": "decimal", "priority": "integer", _XML + "lang": "languageOrEmpty",
-    "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation": "",
+    _XLINK + "label": "", _XLINK + "from": "", _XLINK + "to": "", "id": "", "order": "", "weight": "",
+    "priority": "", "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation": "",
+    _XLINK + "href": "uri", _XLINK + "role": "uri", _XLINK + "arcrole": "uri", "roleURI": "uri",
+    "arcroleURI": "uri", "preferredLabel": "uri", _XML + "base": "uri", _XML + "lang": "lang",
 }
 
 _COMPILED: dict[str, Any] = {}  # schema file path -> lxml XMLSchema (None: could not compile)
@@ -57,11 +55,15 @@ class _XmlValidateForDTS:
 
 
 def _plain(root: Any) -> bool:
-    """Every element in the linkbase namespace, every attribute one of _ATTRIBUTES with a value
-    Arelle's lexical check accepts."""
-    from arelle.XmlValidate import INVALID, validateValueString
+    """Every element in the linkbase namespace, every attribute one of _ATTRIBUTES, URIs and
+    languages that Arelle's own lexical checks accept (as XmlValidate checks an anyURI or an
+    xml:lang value: whitespace collapsed, then its test)."""
+    from arelle.UrlUtil import isValidUriReference
+    from arelle.XmlUtil import collapseWhitespace
+    from arelle.XmlValidate import baseXsdTypePatterns
 
-    checked: dict[tuple[str, str], bool] = {}
+    language = baseXsdTypePatterns["languageOrEmpty"]
+    checked: set[tuple[str, str]] = set()
     for el in root.iter():
         tag = el.tag
         if not isinstance(tag, str):
@@ -72,13 +74,11 @@ def _plain(root: Any) -> bool:
             kind = _ATTRIBUTES.get(name)
             if kind is None:
                 return False
-            if kind:
-                key = (kind, value)
-                ok = checked.get(key)
-                if ok is None:
-                    ok = checked[key] = validateValueString(kind, value).xValid != INVALID
-                if not ok:
+            if kind and (kind, value) not in checked:
+                text = collapseWhitespace(value)
+                if not (isValidUriReference(text) if kind == "uri" else language.match(text) is not None):
                     return False
+                checked.add((kind, value))
     return True
 
 
