@@ -95,11 +95,19 @@ _FOOTNOTE_RE = re.compile(r"\s*(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|\*+)\s*$")
 _HOLDERS_RE = re.compile(r"\b(stock|share|unit|member|partner)-\s?holders", re.I)
 
 
-@lru_cache(maxsize=32768)
 def normalize_label(label: str) -> str:
     """The form a label is matched in: lower case, plain quotes, single spaces, no notes.
-    (Remembered for the most recent labels: the mapper and the checks ask for the same rows'
-    labels many times.)"""
+    (Remembered for the most recent short labels: the mapper and the checks ask for the same
+    rows' labels many times.)"""
+    return _normalized(label) if len(label) <= 300 else _normalize(label)
+
+
+@lru_cache(maxsize=16384)
+def _normalized(label: str) -> str:
+    return _normalize(label)
+
+
+def _normalize(label: str) -> str:
     text = label.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     text = text.replace("\u2014", "--").replace("\u2013", "-").replace("\xa0", " ")
     text = re.sub(r"\s+", " ", text).strip()  # first: a run of spaces would make _NOTE_RE quadratic
