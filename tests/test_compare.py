@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -101,16 +102,24 @@ def test_instance_reading():
     assert eps.where.endswith(f"{FILING_XML.name}:{eps.where.rsplit(':', 1)[1]}")
 
 
+IXT4 = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
+IXT2 = "http://www.xbrl.org/inlineXBRL/transformation/2011-07-31"
+IXT1 = "http://www.xbrl.org/inlineXBRL/transformation/2010-04-20"
+IXT_SEC = "http://www.sec.gov/inlineXBRL/transformation/2015-08-31"
+
+
 @pytest.mark.parametrize(("text", "fmt", "expected"), [
-    ("24,310", "num-dot-decimal", "24310"),
-    ("1,234.56", "numdotdecimal", "1234.56"),
-    ("1.234,56", "num-comma-decimal", "1234.56"),
-    ("1 234,5", "numcommadecimal", "1234.5"),
-    ("—", "fixed-zero", "0"),
-    ("-", "zerodash", "0"),
-    ("none", "numwordsen", "0"),
-    ("twenty-one", "numwordsen", "21"),
-    ("one hundred five thousand", "numwordsen", "105000"),
+    ("24,310", (IXT4, "num-dot-decimal"), "24310"),
+    ("1,234.56", (IXT2, "numdotdecimal"), "1234.56"),
+    ("1.234,56", (IXT4, "num-comma-decimal"), "1234.56"),
+    ("1 234,5", (IXT2, "numcommadecimal"), "1234.5"),
+    ("—", (IXT4, "fixed-zero"), "0"),
+    ("-", (IXT2, "zerodash"), "0"),
+    ("79.4", (IXT1, "numcommadot"), "79.4"),
+    ("1\u00a0234.5", (IXT4, "num-dot-decimal"), "1234.5"),
+    ("none", (IXT_SEC, "numwordsen"), "0"),
+    ("twenty-one", (IXT_SEC, "numwordsen"), "21"),
+    ("one hundred five thousand", (IXT_SEC, "numwordsen"), "105000"),
     ("0.02", None, "0.02"),
 ])
 def test_inline_number_formats(text, fmt, expected):
@@ -118,10 +127,16 @@ def test_inline_number_formats(text, fmt, expected):
 
 
 def test_inline_number_bad_text():
-    with pytest.raises(ValueError, match="cannot read"):
-        parse_inline_number("n/a", "num-dot-decimal")
-    with pytest.raises(ValueError, match="not supported"):
-        parse_inline_number("5", "date-monthname-day-year-en")
+    with pytest.raises(ValueError, match="not valid for the transformation format num-dot-decimal"):
+        parse_inline_number("n/a", (IXT4, "num-dot-decimal"))
+    with pytest.raises(ValueError, match="cannot read '2024-06-30' as a number"):
+        parse_inline_number("2024-06-30", (IXT4, "date-year-month-day"))
+    with pytest.raises(ValueError, match="not in the registry"):
+        parse_inline_number("5", (IXT4, "num-made-up"))
+    with pytest.raises(ValueError, match="unknown transformation registry"):
+        parse_inline_number("5", ("http://example.com/transforms", "num-dot-decimal"))
+    with pytest.raises(ValueError, match="ixt-sec:duryear is not available"):
+        parse_inline_number("5", (IXT_SEC, "duryear"))
 
 
 def test_ix_1_0_namespace_nested_fact_datetime_and_unreadable_fact_is_skipped(tmp_path):
@@ -179,8 +194,8 @@ def test_unreadable_filing_names_the_file(tmp_path, bad):
 def test_compare_counts_and_rows(instance, filing):
     c = compare_files(instance, filing)
     assert c.summary() == {
-        "release_facts": 122, "match": 115, "concept differs": 4, "value differs": 1, "only in release": 2,
-        "only in filing": 1, "percent_matched_by_value": 97.5, "percent_same_concept": 94.3}
+        "release_facts": 122, "match": 115, "concept_differs": 4, "value_differs": 1, "only_in_release": 2,
+        "only_in_filing": 1, "percent_matched_by_value": 97.5, "percent_same_concept": 94.3}
     revenue = _row(c, "us-gaap:Revenues", Q2_2024)
     assert revenue.status is Status.CONCEPT_DIFFERS  # the segment fact with us-gaap:Revenues is ignored
     assert revenue.filing.concept == "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"
@@ -250,13 +265,20 @@ def test_cli_prints_table_and_summary_and_writes_json_and_csv(instance, tmp_path
             "1 only in filing.") in result.output
     assert "Matched by value: 97.5% of release facts; same concept: 94.3%." in result.output
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["summary"]["value differs"] == 1
+    assert data["summary"]["value_differs"] == 1
+    assert data["filing"]["path"] == os.path.relpath(FILING_HTM, out.parent)
+    accrued_json = [r for r in data["rows"] if r["status"] == "value_differs"]
+    assert [(r["release"]["concept"], r["period"], r["release"]["value"], r["filing"]["value"])
+            for r in accrued_json] == [("us-gaap:AccruedLiabilitiesCurrent", {"start": None, "end": "2024-06-30"},
+                                        "4120000", "4121000")]
+    assert accrued_json[0]["filing"]["source"]["href"] == FILING_HTM.name
+    assert accrued_json[0]["filing"]["source"]["line"] > 1
     assert data["filing"]["kind"] == "inline"
     assert len(data["rows"]) == 123
     with out.with_suffix(".csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 123
-    accrued = [r for r in rows if r["status"] == "value differs"]
+    accrued = [r for r in rows if r["status"] == "value_differs"]
     assert [(r["release_concept"], r["period_end"], r["release_value"], r["filing_value"]) for r in accrued] == [
         ("us-gaap:AccruedLiabilitiesCurrent", "2024-06-30", "4120000", "4121000")]
 

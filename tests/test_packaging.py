@@ -65,3 +65,9 @@ def test_license_and_type_marker_ship():
     assert PROJECT["project"]["license"] == "MIT"
     assert (ROOT / "converter" / "py.typed").is_file()
     assert "py.typed" in CONFIG["package-data"]["converter"]
+
+
+def test_every_json_schema_is_included():
+    patterns = CONFIG["package-data"]["converter"]
+    schemas = [p.relative_to(ROOT / "converter").as_posix() for p in (ROOT / "converter" / "schemas").iterdir()]
+    assert schemas and all(any(fnmatch.fnmatch(name, pat) for pat in patterns) for name in schemas)
