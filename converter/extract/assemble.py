@@ -71,8 +71,8 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         state.started = True
         if unnamed and not state.subs:
             state.top = None  # the unlabelled total under "ASSETS" closes it
-        if row.label.lower().startswith("total") and state.subs:
-            state.subs.pop()
+        if row.label.lower().startswith("total") and state.subs and not _PER_SHARE_RE.search(state.subs[-1]):
+            state.subs.pop()  # (a per-share heading lists basic then diluted amounts, each with its total)
         elif state.top and not state.top_open and _closes(row.label, state.top):
             state.top, state.closed = None, state.top  # "Total" under "OPERATING EXPENSES:" ends that list
         elif state.top and state.top_open and not is_all_caps(state.top) and _names(row.label, state.top):
@@ -82,6 +82,9 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
     if at_eof and items and any(c.kind is CellKind.BLANK for c in items[-1].cells[-1:]):
         raise ExtractionError("table cut off: the last row is missing values", where=f"{path}:{rows[-1].line}")
     return items
+
+
+_PER_SHARE_RE = re.compile(r"\bper\s+(?:common\s+|ordinary\s+)?share\b", re.I)
 
 
 def _unnamed_total(state: _State, items: list[LineItem]) -> str:
