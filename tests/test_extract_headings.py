@@ -83,3 +83,30 @@ def test_a_total_under_a_per_share_heading_leaves_the_heading_open():
     assert sections["Diluted earnings from continuing operations"] == ("Earnings Per Common Share",)
     assert sections["Total diluted earnings"] == ("Earnings Per Common Share",)
     assert sections["Net interest income"] == ()  # other headings close at their total
+
+
+SIBLINGS = """Made Up Exchange Reports Third Quarter 2025 Results
+
+CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS
+(In thousands)
+
+\tNine Months Ended September 30,\t
+\t2025\t2024
+Cash flows from operating activities\t\t
+Net income\t$ 1,927\t$ 1,287
+Net cash provided by operating activities\t638\t1,592
+Cash flows from investing activities\t\t
+Purchases of investments\t(1,652)\t(232)
+Net cash used in investing activities\t(1,652)\t(232)
+Cash flows from financing activities\t\t
+Repayment of notes\t(100)\t(50)
+Net cash used in financing activities\t(100)\t(50)
+"""
+
+
+def test_a_heading_of_the_same_form_replaces_the_open_heading():
+    (st,) = extract_text(SIBLINGS, "cf.txt").statements
+    sections = {i.label: i.section for i in st.items}
+    assert sections["Purchases of investments"] == ("Cash flows from investing activities",)
+    assert sections["Repayment of notes"] == ("Cash flows from financing activities",)
+    assert sections["Net income"] == ("Cash flows from operating activities",)

@@ -39,6 +39,8 @@ class _State:
         listing = label.rstrip().endswith(":")
         if is_all_caps(label) and not (listing and self.top_open and not self.subs):
             self.top, self.subs, self.top_open = text, [], not listing
+        elif self.top and self.top_open and not listing and _siblings(self.top, text):
+            self.top, self.subs = text, []  # "Cash flows from investing activities" after "... operating activities"
         else:  # "CURRENT ASSETS:" under "ASSETS" is a subsection, as "Current assets:" is
             self.subs = [text]
         self.rule_above = False
@@ -82,6 +84,14 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
     if at_eof and items and any(c.kind is CellKind.BLANK for c in items[-1].cells[-1:]):
         raise ExtractionError("table cut off: the last row is missing values", where=f"{path}:{rows[-1].line}")
     return items
+
+
+def _siblings(first: str, then: str) -> bool:
+    """Two headings of the same form, the second replacing the first rather than nested under it:
+    the same first two words and the same last word ("Cash flows from operating activities",
+    "Cash flows from investing activities")."""
+    a, b = first.lower().split(), then.lower().split()
+    return len(a) >= 3 and len(b) >= 3 and a != b and a[:2] == b[:2] and a[-1] == b[-1]
 
 
 _PER_SHARE_RE = re.compile(r"\bper\s+(?:common\s+|ordinary\s+)?share\b", re.I)
