@@ -154,6 +154,12 @@ class LineItem:
     # its figures are printed as a subtraction from the total it enters ("Provision for income
     # taxes (16,582)" above "Net income"): found from the printed arithmetic before mapping
     subtracted: bool = False
+    # a net change in cash printed before the effect of exchange rates, which the printed
+    # figures add to it: the change excluding that effect (found from print order and arithmetic)
+    before_exchange_effect: bool = False
+    # the concept of the total printed under this row that it adds into, which the row itself
+    # therefore is not ("Net revenue" above "Total revenue"); found from the printed arithmetic
+    part_of: str = ""
 
 
 @dataclass(frozen=True)

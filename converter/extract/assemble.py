@@ -39,6 +39,8 @@ class _State:
         listing = label.rstrip().endswith(":")
         if is_all_caps(label) and not (listing and self.top_open and not self.subs):
             self.top, self.subs, self.top_open = text, [], not listing
+        elif self.top and self.top_open and not listing and _siblings(self.top, text):
+            self.top, self.subs = text, []  # "Cash flows from investing activities" after "... operating activities"
         else:  # "CURRENT ASSETS:" under "ASSETS" is a subsection, as "Current assets:" is
             self.subs = [text]
         self.rule_above = False
@@ -71,8 +73,8 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         state.started = True
         if unnamed and not state.subs:
             state.top = None  # the unlabelled total under "ASSETS" closes it
-        if row.label.lower().startswith("total") and state.subs:
-            state.subs.pop()
+        if row.label.lower().startswith("total") and state.subs and not _PER_SHARE_RE.search(state.subs[-1]):
+            state.subs.pop()  # (a per-share heading lists basic then diluted amounts, each with its total)
         elif state.top and not state.top_open and _closes(row.label, state.top):
             state.top, state.closed = None, state.top  # "Total" under "OPERATING EXPENSES:" ends that list
         elif state.top and state.top_open and not is_all_caps(state.top) and _names(row.label, state.top):
@@ -84,6 +86,17 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         raise ExtractionError("table cut off: the last row is missing values", where=f"{path}:{rows[-1].line}",
                               code="xc:truncatedTable")
     return items
+
+
+def _siblings(first: str, then: str) -> bool:
+    """Two headings of the same form, the second replacing the first rather than nested under it:
+    the same first two words and the same last word ("Cash flows from operating activities",
+    "Cash flows from investing activities")."""
+    a, b = first.lower().split(), then.lower().split()
+    return len(a) >= 3 and len(b) >= 3 and a != b and a[:2] == b[:2] and a[-1] == b[-1]
+
+
+_PER_SHARE_RE = re.compile(r"\bper\s+(?:common\s+|ordinary\s+)?share\b", re.I)
 
 
 def _unnamed_total(state: _State, items: list[LineItem]) -> str:

@@ -22,7 +22,7 @@ from converter.model import CellKind, Period, SourceRef, Statement, StatementKin
 from .assemble import assemble
 from .cells import is_rule, parse_cell
 from .bands import BandCell, band_segments
-from .headers import Seg, is_header_text, is_period_text, names_year, parse_scale, resolve_periods
+from .headers import DURATION_RE, Seg, is_header_text, is_period_text, names_year, parse_scale, resolve_periods
 from .layout import RawCell, Row
 
 _MARK = r"(?:\((?:\d{1,2}|[a-z])\)|\*{1,3}|[†‡§¹²³⁴⁵⁶⁷⁸⁹])"
@@ -34,7 +34,8 @@ CHANGE_RE = re.compile(
 SCALE_RE = re.compile(
     r"\(?[^()]{0,40}?\bin\s+(?:thousands|millions|billions)\b[^()]{0,80}\)?"
     r"|\(?\s*(?:\$|us\$|dollars|amounts)\s*(?:in\s+)?(?:000s|000's|thousands|millions|billions)\b[^()]{0,80}\)?"
-    r"|\(?[^()]{0,40}?\bin\s+\$?000'?s\b[^()]{0,80}\)?",
+    r"|\(?[^()]{0,40}?\bin\s+\$?000'?s\b[^()]{0,80}\)?"
+    r"|\(\s*(?:thousands|millions|billions)\s+of\s+(?:u\.?s\.?\s+)?dollars\b[^()]{0,80}\)",  # "(millions of dollars)"
     re.I,
 )
 # words of column-group headings that name no period by themselves ("QUARTERLY TRENDS", "FULL YEAR")
@@ -211,8 +212,9 @@ def _texts(cells: list[GCell]) -> list[str]:
 
 
 def _caption_text(text: str) -> bool:
-    """Label-column text of a header row that is a scale or a title, not the body's first heading."""
-    return bool(SCALE_RE.search(text) or re.search(r"\bstatements?\s+of\b|\bbalance\s+sheets?\b|income\s+statement"
+    """Label-column text of a header row that is a scale, a title or a period length ("for the
+    three months ended June 30,"), not the body's first heading."""
+    return bool(SCALE_RE.search(text) or DURATION_RE.search(text) or re.search(r"\bstatements?\s+of\b|\bbalance\s+sheets?\b|income\s+statement"
                                                     r"|\(\s*unaudited\s*\)", text, re.I))
 
 
@@ -265,7 +267,39 @@ def grid_periods(grid: Grid, kind: StatementKind, where: str
         segs.append(band_segments(band, spans, _exact(grid, row, spans)))
     first = next((c for row in grid.header for c in row), None)
     header_where = f"{where.rsplit(':', 1)[0]}:{first.line}" if first else where
-    return spans, dropped, resolve_periods(segs, len(spans), kind, header_where)
+    try:
+        return spans, dropped, resolve_periods(segs, len(spans), kind, header_where)
+    except ExtractionError:
+        if not spans:
+            raise
+        stated = _stated_duration(grid)
+        if stated is not None:
+            shared = [Seg(stated, 0, len(spans) - 1)]  # over every column, ahead of the header's own text
+            return spans, dropped, resolve_periods([shared] + segs, len(spans), kind, header_where)
+        widened = [_widened(line, len(spans)) for line in segs]
+        if widened == segs:
+            raise
+        return spans, dropped, resolve_periods(widened, len(spans), kind, header_where)
+
+
+def _widened(line: list[Seg], n: int) -> list[Seg]:
+    """A header row's one period length ("Fiscal Year Ended January 31,") stretched over the
+    columns right of it, for a colspan that stops short of the last year column."""
+    lengths = [seg for seg in line if DURATION_RE.search(seg.text)]
+    if len(lengths) != 1 or lengths[0].hi >= n - 1 or any(seg.lo > lengths[0].hi for seg in line):
+        return line
+    return [Seg(seg.text, seg.lo, n - 1) if seg is lengths[0] else seg for seg in line]
+
+
+def _stated_duration(grid: Grid) -> str | None:
+    """A period length stated in the label column beside the header or in a caption row, for
+    a header of years alone ("Millions, for the three months ended June 30," beside "2025",
+    "2024"): the words from the length on."""
+    for cell in grid.captions:
+        match = DURATION_RE.search(cell.text)
+        if match:
+            return cell.text[match.start():]
+    return None
 
 
 def _exact(grid: Grid, row: list[GCell], spans: list[tuple[int, int]]) -> bool:
