@@ -53,6 +53,13 @@ class Period:
         return self.end.isoformat() if self.start is None else f"{self.start.isoformat()}..{self.end.isoformat()}"
 
 
+class RuleKind(str, Enum):
+    """A rule printed under (or over) a row's figures: ----- is single, ===== double (under a total)."""
+
+    SINGLE = "single"
+    DOUBLE = "double"
+
+
 class CellKind(str, Enum):
     NUMBER = "number"  # a printed amount
     DASH = "dash"  # "--", "-", an em dash: printed as nothing/zero
@@ -74,6 +81,8 @@ class Cell:
     value: Decimal | None
     source: SourceRef
     decimals_printed: int = 0
+    # a "$" printed with the figure but set apart from it (its own column or cell), so not in `text`
+    currency: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,6 +139,8 @@ class LineItem:
     has section ("ASSETS",).
     `cells` has one Cell per statement period, in the statement's column order.
     `rule_above` is True when a rule row (----- or =====) precedes the row.
+    `rule_below` is the rule printed right under the row's figures (a double rule under a total),
+    None when none is; both are read from rule rows of text and from cell borders of HTML.
     """
 
     label: str
@@ -141,6 +152,7 @@ class LineItem:
     # its figures are printed as a subtraction from the total it enters ("Provision for income
     # taxes (16,582)" above "Net income"): found from the printed arithmetic before mapping
     subtracted: bool = False
+    rule_below: RuleKind | None = None
 
 
 @dataclass(frozen=True)
@@ -152,6 +164,7 @@ class Statement:
     items: tuple[LineItem, ...]
     source: SourceRef  # the title line
     notes: tuple[str, ...] = ()  # e.g. "start date 2024-01-29 inferred from the prior fiscal year end"
+    unaudited: bool = False  # "(Unaudited)" is printed with the title, scale line or column headings
 
 
 @dataclass(frozen=True)
