@@ -322,6 +322,10 @@ def render_inline(mapped: MappedRelease, text: str, extension: ExtensionTaxonomy
         if len(outer):
             outer.text = None
             outer[0].tail = None
+    for close in html.iter(h("span")):  # ")" right after its figure, no space between
+        before = close.getprevious()
+        if close.get("class") == "close" and before is not None and not (before.tail or "").strip():
+            before.tail = None
     return etree.tostring(html, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 

@@ -38,7 +38,8 @@ table.statement th { font-weight: bold; text-align: center; vertical-align: bott
   border-bottom: 1px solid black; }
 table.statement td { padding: 0.1em 0.6em; vertical-align: bottom; }
 td.label { min-width: 18em; }
-td.amount { text-align: right; white-space: nowrap; min-width: 6em; }
+td.amount { text-align: right; white-space: nowrap; min-width: 6em; padding-right: 1em; }
+span.close { display: inline-block; width: 0; }
 span.currency { float: left; padding-right: 0.3em; }
 tr.heading td { font-weight: bold; padding-top: 0.5em; }
 tr.rule-above td.amount { border-top: 1px solid black; }
@@ -109,8 +110,19 @@ def _amount_cell(ns: Ns, td: etree._Element, cell: Cell, fact_index: int | None,
         return
     _append_text(td, text[: found.start()])
     td.append(tag)
-    tag.tail = text[found.end():]
+    _closing(td, tag, text[found.end():])
     facts.placed.add(fact_index)
+
+
+def _closing(td: etree._Element, tag: etree._Element, after: str) -> None:
+    """The text after a tagged figure; a closing parenthesis hangs right of the column (a
+    zero-width box), so that the digits of "(868)" and "2,941" line up as printed."""
+    if after.startswith(")"):
+        close = etree.SubElement(td, h("span"), {"class": "close"})
+        close.text = ")"
+        close.tail = after[1:] or None
+    else:
+        tag.tail = after or None
 
 
 def _label_tags(ns: Ns, facts: Facts, indexes: list[int], shown: str, zero: bool) -> list[etree._Element]:

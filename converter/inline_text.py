@@ -61,10 +61,13 @@ def _md_inline(text: str) -> str:
     return " ".join(text.replace("**", "").split())
 
 
+_RULE_WORDS_RE = re.compile(r"(?:\s+-)?(?:\s+[-=_]{3,})+(?=\s|$)|^[-=_]{3,}(?:\s+[-=_]{3,})*(?=\s|$)")
+
+
 def _plain_block(block: str) -> Block | None:
     if _COLUMNS_RE.search(block):
         return Block("pre", "\n".join(line.rstrip() for line in block.strip("\n").split("\n")))
-    text = " ".join(block.split())
+    text = _RULE_WORDS_RE.sub("", " ".join(block.split())).strip()  # "Item 2.02 ... - -------" underlines
     return Block("p", text) if text else None
 
 
@@ -151,7 +154,8 @@ def _dedupe(blocks: list[Block]) -> list[Block]:
 
 
 _NOT_HEADLINE_RE = re.compile(r"^(?:ex(?:hibit)?[-\s]*\d|for immediate release|news release|press release|contacts?\b"
-                              r"|source\b|media\b|investors?\b)", re.I)
+                              r"|source\b|media\b|investors?\b|united states\b|securities and exchange commission"
+                              r"|form \d|current report|pursuant\b|item \d)", re.I)
 
 _TITLE_SMALL = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
                 "vs", "vs.", "per", "its", "over"}
@@ -214,6 +218,7 @@ def html_blocks(text: str) -> list[tuple[tuple[int, int], Block]]:
         return []
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     cursor = 0
+    missing: dict[str, int] = {}
     out: list[tuple[tuple[int, int], Block]] = []
     for el in root.iter(*_BLOCK_TAGS):
         if any(a.tag in _SKIP for a in el.iterancestors()):
@@ -225,16 +230,23 @@ def html_blocks(text: str) -> list[tuple[tuple[int, int], Block]]:
         if not block or re.fullmatch(r"[\d\s|-]{1,6}|page \d+( of \d+)?", block, re.I):  # page numbers
             continue
         line = el.sourceline or 1
-        found = re.compile(rf"<{el.tag}\b", re.I).search(text, max(cursor, starts[min(line, len(starts)) - 1]))
-        offset = found.start() if found else starts[min(line, len(starts)) - 1]
+        line_start = starts[min(line, len(starts)) - 1]
+        begin = max(cursor, line_start)
+        # an element the parser made up (text wrapped in <p>) has no start tag: once a search for
+        # a tag fails, later ones from further on fail too (linear time on any page)
+        found = None if begin >= missing.get(el.tag, len(text) + 1) else \
+            re.compile(rf"<{el.tag}\b", re.I).search(text, begin)
+        if found is None:
+            missing[el.tag] = min(begin, missing.get(el.tag, begin))
+        offset = found.start() if found else line_start
         cursor = max(cursor, offset + 1)
         row = bisect.bisect_right(starts, offset)
         place = (row, offset - starts[row - 1] + 1)
         tag = el.tag if isinstance(el.tag, str) else "p"
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             out.append((place, Block(f"h{min(int(tag[1]) + 1, 4)}", block)))
-        elif tag == "li":
-            out.append((place, Block("ul", items=((block,),))))
+        elif tag == "li" or block[0] in "•·▪":  # a list item, or a paragraph printed as one
+            out.append((place, Block("ul", items=((block.lstrip("•·▪ "),),))))
         else:
             out.append((place, Block("h3" if _subheading(block) else "p", block)))
     return out

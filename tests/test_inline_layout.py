@@ -192,3 +192,29 @@ def test_edgar_markup_is_not_text(tmp_path):
     _, root, _ = _render(FIXED_WIDTH, text, tmp_path)
     page = _text(root.find(f"{X}body/{X}div[@class='release']"))
     assert "<" not in page and "EX-99.1" not in page and "ex991" not in page
+
+
+def test_closing_parenthesis_hangs_outside_the_tag():
+    _, root, _ = _render(FIXED_WIDTH)
+    deficit = _row(root, "Accumulated deficit").findall(f"{X}td[@class='amount']")[0]
+    tag = deficit.find(f"{IX}nonFraction")
+    close = deficit.find(f"{X}span[@class='close']")
+    assert tag.get("sign") == "-" and close is not None and close.text == ")"
+    assert tag.getnext() is close and not tag.tail  # right after the figure: "(23,412)", no space
+    assert _text(deficit) == "(23,412)"
+
+
+def test_narrative_blocks_of_text_and_html():
+    from converter.inline_text import html_blocks, text_blocks
+
+    blocks = text_blocks("<PAGE>\nItem 2.02 Results of Operations\n- ----------------\n\n"
+                         "FINANCIAL SUMMARY\nRevenue rose 5% in the quarter.\n\n"
+                         "   Segment        2025      2024\n   North           1.0       0.9\n")
+    assert [(b.tag, b.text) for b in blocks][:3] == [
+        ("p", "Item 2.02 Results of Operations"), ("h3", "FINANCIAL SUMMARY"), ("p", "Revenue rose 5% in the quarter.")]
+    assert blocks[3].tag == "pre"  # a block laid out in columns keeps its layout
+    page = ("<html><body><h1>Acme Widgets Reports Results</h1><p>\u2022Revenue up 5%.</p><p>\u2022Margin up.</p>"
+            "<p>Second Quarter Highlights</p><p>12</p><table><tr><td>x</td></tr></table></body></html>")
+    found = [(b.tag, b.text, b.items) for _, b in html_blocks(page)]
+    assert found == [("h2", "Acme Widgets Reports Results", ()), ("ul", "", (("Revenue up 5%.",),)),
+                     ("ul", "", (("Margin up.",),)), ("h3", "Second Quarter Highlights", ())]  # no page number "12"
