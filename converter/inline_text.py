@@ -181,18 +181,27 @@ def _headline_text(text: str) -> bool:
     words = text.split()
     return (3 <= len(words) <= 30 and len(text) <= 220 and not text.endswith((".", ":", ","))
             and _title_case(text) and not _NOT_HEADLINE_RE.match(text) and not printed_dates(text[:20])
-            and not re.search(r"https?:|www\.|@", text))
+            and not re.search(r"https?:|www\.|@", text)
+            and not text.startswith(("[", "—", "–", "-", "(", '"', "“")))  # an image's alt text, a quote's attribution
 
 
 def mark_headline(blocks: list[Block], window: int = 8) -> list[Block]:
     """`blocks` with the release's headline (the first heading or paragraph among the first
-    `window` blocks that reads as one) as the page's h1; any other h1 becomes an h2."""
+    `window` blocks that reads as one, else the first after an "Exhibit 99.1" line) as the
+    page's h1; any other h1 becomes an h2."""
     out = [Block("h2", b.text) if b.tag == "h1" else b for b in blocks]
-    for k, block in enumerate(out[:window]):
-        if block.tag in ("p", "h2", "h3", "h4") and _headline_text(block.text):
-            out[k] = Block("h1", block.text)
-            break
+    # the top of the page, then the top of each exhibit (an 8-K submission prints its cover first)
+    anchors = [0] + [k + 1 for k, b in enumerate(out) if b.tag != "pre" and _EXHIBIT_RE.match(b.text)]
+    for anchor in anchors:
+        for k in range(anchor, min(anchor + window, len(out))):
+            block = out[k]
+            if block.tag in ("p", "h2", "h3", "h4") and _headline_text(block.text):
+                out[k] = Block("h1", block.text)
+                return out
     return out
+
+
+_EXHIBIT_RE = re.compile(r"^ex(?:hibit)?[-\s]*99(?:\.\d+)?\s*$", re.I)
 
 
 # ---- HTML releases ---------------------------------------------------------------------------

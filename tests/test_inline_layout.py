@@ -218,3 +218,12 @@ def test_narrative_blocks_of_text_and_html():
     found = [(b.tag, b.text, b.items) for _, b in html_blocks(page)]
     assert found == [("h2", "Acme Widgets Reports Results", ()), ("ul", "", (("Revenue up 5%.",),)),
                      ("ul", "", (("Margin up.",),)), ("h3", "Second Quarter Highlights", ())]  # no page number "12"
+
+
+def test_headline_of_an_8k_submission_is_the_exhibits():
+    from converter.inline_text import mark_headline, text_blocks
+
+    blocks = mark_headline(text_blocks("UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\n\nFORM 8-K\n\n"
+                                       "CURRENT REPORT\n\nItem 2.02 Results of Operations\n\nExhibit 99.1\n\n"
+                                       "Acme Widgets Reports Record Third Quarter Sales\n\nACME, Ohio -- Sales rose.\n"))
+    assert [b.text for b in blocks if b.tag == "h1"] == ["Acme Widgets Reports Record Third Quarter Sales"]
