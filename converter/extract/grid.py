@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from converter.errors import ExtractionError
-from converter.model import CellKind, Period, SourceRef, Statement, StatementKind
+from converter.model import CellKind, Period, RuleKind, SourceRef, Statement, StatementKind
 
 from .assemble import assemble
-from .cells import is_rule, parse_cell
+from .cells import heavier, is_rule, parse_cell, rule_kind
 from .bands import BandCell, band_segments
 from .headers import DURATION_RE, Seg, is_header_text, is_period_text, names_year, parse_scale, resolve_periods
 from .layout import RawCell, Row
@@ -61,6 +61,8 @@ class GCell:
     hi: int
     bold: bool = False  # all of the text is bold (an outermost heading when the row has no values)
     indent: int | None = None  # fixed-width text only: the character column the text starts at
+    rule_under: RuleKind | None = None  # HTML: the cell's bottom border (a rule under the figure)
+    rule_over: RuleKind | None = None  # HTML: the cell's top border
 
 
 @dataclass
@@ -326,7 +328,10 @@ def grid_statement(grid: Grid, kind: StatementKind, title: str, title_ref: Sourc
         raise ExtractionError("statement has column headers but no rows", where=where, code="xc:noRows")
     items = assemble(rows, n, path, at_eof=False)
     scale = parse_scale(scale_texts + grid.scale_texts())
-    return Statement(kind, title, periods, scale, tuple(items), title_ref, tuple(_dropped_notes(grid, dropped)))
+    heads = [title, *scale_texts, *(c.text for c in grid.captions), *(c.text for row in grid.header for c in row)]
+    unaudited = any(re.search(r"\bunaudited\b", t, re.I) for t in heads)
+    return Statement(kind, title, periods, scale, tuple(items), title_ref, tuple(_dropped_notes(grid, dropped)),
+                     unaudited=unaudited)
 
 
 def _dropped_notes(grid: Grid, dropped: list[tuple[int, int]]) -> list[str]:
@@ -346,12 +351,21 @@ def _row(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[i
     first = next((c for c in label_cells if c.text), None)
     anchor = first or (toks[0].cell if toks else None)
     if anchor is None:
+        under = [c.rule_under or c.rule_over for c in cells if c.lo > 0 and (c.rule_under or c.rule_over)]
+        if under:  # an empty row drawn as a rule (a spacer row with a border under a total)
+            kind = RuleKind.DOUBLE if RuleKind.DOUBLE in under else RuleKind.SINGLE
+            return Row(cells[0].line, blank=True, rule_kind=kind)
         return Row(cells[0].line if cells else 0, blank=True)
     row = Row(anchor.line, label, first.col if first else anchor.col, indent=first.indent if first else None)
     row.columns = [None] * len(spans)
+    for cell in cells:
+        if cell.lo > 0:  # borders of the value columns: the rules printed with the figures
+            row.rule_under = heavier(row.rule_under, cell.rule_under)
+            row.rule_over = row.rule_over or cell.rule_over is not None
     for tok in toks:
         if tok.kind == "rule":
             row.rule = True
+            row.rule_kind = heavier(row.rule_kind, rule_kind(tok.text))
             continue
         if tok.kind != "value":
             continue

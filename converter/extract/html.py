@@ -43,7 +43,7 @@ import lxml.html
 from lxml import etree
 
 from converter.errors import InputError
-from converter.model import Release, SkippedTable, SourceRef, Statement
+from converter.model import Release, RuleKind, SkippedTable, SourceRef, Statement
 
 from .release import build_release
 from .grid import GCell, Grid, split_grid
@@ -287,6 +287,19 @@ def _bold(td: etree._Element, text: str) -> bool:
 
 
 _MAX_ROWSPAN = 50  # rows one cell may reach down over
+_BORDER_RE = re.compile(r"border-(bottom|top)(-style)?\s*:\s*([^;]*)", re.I)
+_NO_LINE_RE = re.compile(r"\b(?:none|hidden)\b|(?<![\d.])0(?:\.0+)?(?:px|pt|em)?\b|#f{3}(?:f{3})?\b|\bwhite\b", re.I)
+
+
+def _borders(td: etree._Element) -> tuple[RuleKind | None, RuleKind | None]:
+    """The rules a cell's inline style draws under and over it: (bottom, top)."""
+    found: dict[str, RuleKind] = {}
+    for side, _style, value in _BORDER_RE.findall(td.get("style", "")):
+        if _NO_LINE_RE.search(value) or not re.search(r"solid|double|dotted|dashed|groove|ridge|inset|outset", value, re.I):
+            found.pop(side.lower(), None)
+            continue
+        found[side.lower()] = RuleKind.DOUBLE if "double" in value.lower() else RuleKind.SINGLE
+    return found.get("bottom"), found.get("top")
 
 
 def _grid(table: etree._Element, locate: _Source) -> list[list[GCell]]:
@@ -305,7 +318,9 @@ def _grid(table: etree._Element, locate: _Source) -> list[list[GCell]]:
             span, down = _span(td, "colspan", 1000), _span(td, "rowspan", _MAX_ROWSPAN)
             text = _text(td)
             line, column = locate.cell(td, text) if text else (td.sourceline or 1, 1)
-            row.append(GCell(text, line, column, col, col + span - 1, bool(text) and _bold(td, text)))
+            under, over = _borders(td)
+            row.append(GCell(text, line, column, col, col + span - 1, bool(text) and _bold(td, text),
+                             rule_under=under, rule_over=over))
             below.update({c: down - 1 for c in range(col, col + span) if down > 1})
             col += span
         rows.append(row)
