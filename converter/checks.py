@@ -45,9 +45,13 @@ SIGNED_STATEMENTS = (StatementKind.CASH_FLOWS, StatementKind.COMPREHENSIVE_INCOM
 _GRAND_TOTALS = (
     "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
     "us-gaap:ComprehensiveIncomeNetOfTax",
+    "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseExcludingExchangeRateEffect",
 )
 CASH = "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
 NET_CHANGE_IN_CASH = _GRAND_TOTALS[0]
+# the net change before the effect of exchange rates: a grand total that the net change adds to that effect
+NET_CHANGE_BEFORE_FX = _GRAND_TOTALS[2]
+FX_EFFECT = "us-gaap:EffectOfExchangeRateOnCashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
 
 
 @dataclass(frozen=True)
@@ -204,9 +208,12 @@ def _signed_components(statement_rows: list[_Row], kind: StatementKind) -> list[
             carried.append(row)
             continue
         if grand:
-            parts, carried, subtotals = carried + subtotals + open_rows, [], []
+            parts, carried = carried + subtotals + open_rows, []
+            subtotals = [row] if row.entry.concept == NET_CHANGE_BEFORE_FX else []
         elif kind is StatementKind.CASH_FLOWS:
             parts, carried = carried + open_rows, []
+            if subtotals and out and out[-1][0] is subtotals[-1] and _same_activity(subtotals[-1], row):
+                parts = [subtotals.pop()] + parts  # continuing operations' cash, then the discontinued, then both
             subtotals.append(row)
         else:
             parts = open_rows
@@ -214,6 +221,16 @@ def _signed_components(statement_rows: list[_Row], kind: StatementKind) -> list[
         open_rows = []
         out.append((row, parts))
     return out
+
+
+_ACTIVITIES = ("operating", "investing", "financing")
+
+
+def _same_activity(first: _Row, then: _Row) -> bool:
+    """Two section totals of a statement of cash flows naming the same activity ("Net cash
+    provided by continuing operating activities" and "Net cash provided by operating activities")."""
+    a, b = normalize_label(first.item.label), normalize_label(then.item.label)
+    return any(word in a and word in b for word in _ACTIVITIES)
 
 
 def _tolerance(parts: int, decimals: int | None) -> Decimal:
@@ -322,6 +339,9 @@ def check_cash(mapped: MappedRelease, statement: Statement) -> list[ValidationMe
         begin = _value(facts, CASH, Period(end=period.start - timedelta(days=1)))
         end = _value(facts, CASH, Period(end=period.end))
         change = _value(facts, NET_CHANGE_IN_CASH, period)
+        if change is None:  # printed only before the effect of exchange rates
+            before, effect = _value(facts, NET_CHANGE_BEFORE_FX, period), _value(facts, FX_EFFECT, period)
+            change = None if before is None else before + (effect or Decimal(0))
         if begin is None or end is None or change is None or begin + change == end:
             continue
         fact = facts[(CASH, Period(end=period.end))]

@@ -3,13 +3,18 @@ readable release and an XBRL report.
 
     render_inline(mapped, text, extension=None) -> bytes
 
-The document holds, in the release's order, the narrative text as paragraphs (a block laid out
-in columns, e.g. an untagged non-GAAP table, as <pre>) and each statement as an HTML table.
-Statement regions are found from the SourceRefs of the title, rows, cells and label figures
-(line and column, so a release flattened onto one line splits too); the all-capitals line right
-above a title (the company name) is shown as the statement's caption. Every fact of the XML instance (serialize.serialize) appears
-exactly once, with the SAME id (serialize.fact_ids: F0001, F0002, ... in fact order), the same
-concept, context id (serialize.context_id), unit id (serialize.UNIT_IDS), decimals and value:
+The document holds, in the release's order, the narrative (inline_text: paragraphs, headings,
+lists, the headline as the page's h1; a block laid out in columns, e.g. an untagged non-GAAP
+table, as <pre>) and each statement as a centred HTML table with its captions (inline_tables:
+"$" signs, "(Unaudited)", single and double rules as printed). In a text or markdown release the
+statement regions are found from the SourceRefs of the title, rows, cells and label figures
+(line and column, so a release flattened onto one line splits too); the company-name line
+right above a title is shown as the statement's caption. In an HTML release the statements
+take the place of their tables among the page's text blocks (by source line).
+
+Every fact of the XML instance (serialize.serialize) appears exactly once, with the SAME id
+(serialize.fact_ids: F0001, F0002, ... in fact order), the same concept, context id
+(serialize.context_id), unit id (serialize.UNIT_IDS), decimals and value:
 
 * a fact read from a table cell is tagged in that cell: `ix:nonFraction` around the printed
   digits (format ixt:num-dot-decimal, `scale` = the statement's power of ten for the fact,
@@ -17,10 +22,12 @@ concept, context id (serialize.context_id), unit id (serialize.UNIT_IDS), decima
   a printed dash that stands for zero is `format="ixt:fixed-zero"` with the dash as content;
   a nil fact is an empty `ix:nonFraction xsi:nil="true"` next to the printed dash;
 * a fact stated inside a label (par value, share counts, allowances) is tagged inside the
-  label text; "none issued" is tagged on "none" with ixt:fixed-zero;
-* everything else goes to `ix:hidden`: the dei facts, and facts that are not printed where
-  they can be tagged (e.g. the second balance-sheet date of an undated par value, which the
-  label states once for both dates).
+  label text ("none issued" on "none" with ixt:fixed-zero); one figure the label states for
+  every balance-sheet date carries the facts of all dates as nested ix:nonFraction;
+* the registrant's name, its ticker and the period-end date are tagged where the narrative
+  prints them exactly (ix:nonNumeric, the date with ixt:date-monthname-day-year-en);
+* everything else goes to `ix:hidden`: the dei facts with no printed place (document type,
+  CIK, fiscal focus, amendment flag) and facts whose printed text does not give their value.
 
 Before a fact is tagged visibly its tagged value (content x 10^scale, sign) is recomputed and
 compared with the fact's value; a fact whose printed text does not give its value exactly goes
@@ -34,154 +41,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from lxml import etree
 
 from converter.errors import InputError
 from converter.extract.reader import Line, split_lines
-from converter.model import (
-    Cell,
-    CellKind,
-    ExtensionTaxonomy,
-    Fact,
-    LineItem,
-    MappedRelease,
-    Period,
-    SourceRef,
-    Statement,
-    UnitKind,
-)
-from converter.serialize import UNIT_IDS, context_id, fact_ids, format_value, namespaces, schema_refs
+from converter.inline_facts import IX, IXT, XHTML, Facts, Ns, h, hidden_fact, ix
+from converter.inline_tables import STYLE as TABLE_STYLE
+from converter.inline_tables import period_heading, render_statement
+from converter.inline_text import Placer, html_blocks, mark_headline, text_blocks
+from converter.model import CellKind, ExtensionTaxonomy, MappedRelease, Period, SourceRef, Statement, UnitKind
+from converter.serialize import UNIT_IDS, context_id, namespaces, schema_refs
 
-XHTML = "http://www.w3.org/1999/xhtml"
-IX = "http://www.xbrl.org/2013/inlineXBRL"
-IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"  # Transformation Registry 4
-NUM_FORMAT = "ixt:num-dot-decimal"
-ZERO_FORMAT = "ixt:fixed-zero"
-
-_NUM_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _RULE_RE = re.compile(r"[ \t\n]*[-=_]{3,}")
-_WORDS = {1: "One", 2: "Two", 3: "Three", 4: "Four", 5: "Five", 6: "Six", 7: "Seven", 8: "Eight",
-          9: "Nine", 10: "Ten", 11: "Eleven", 12: "Twelve"}
 
 _STYLE = """
-body { font-family: Georgia, serif; max-width: 60em; margin: 2em auto; }
-table.statement { border-collapse: collapse; margin: 1em 0 2em 0; }
-table.statement td, table.statement th { padding: 0.1em 0.6em; }
-td.amount { text-align: right; white-space: nowrap; }
-tr.heading td { font-weight: bold; padding-top: 0.5em; }
-tr.rule td.amount { border-top: 1px solid black; }
-p.caption { text-align: center; font-weight: bold; margin: 0; }
-p.scale { text-align: center; margin: 0; }
-"""
-
-
-def _h(tag: str) -> str:
-    return f"{{{XHTML}}}{tag}"
-
-
-def _ix(tag: str) -> str:
-    return f"{{{IX}}}{tag}"
-
-
-class _Ns:
-    def __init__(self, ns: dict[str, str]) -> None:
-        self.ns = ns
-
-    def q(self, prefixed: str) -> str:
-        prefix, local = prefixed.split(":", 1)
-        return f"{{{self.ns[prefix]}}}{local}"
-
-
-# ---- facts: which ones are shown where ---------------------------------------------------------
-
-
-@dataclass
-class _Facts:
-    facts: tuple[Fact, ...]
-    ids: tuple[str, ...]
-    by_source: dict[SourceRef, list[int]]
-    placed: set[int]
-
-    @classmethod
-    def of(cls, mapped: MappedRelease) -> _Facts:
-        by_source: dict[SourceRef, list[int]] = {}
-        for i, fact in enumerate(mapped.facts):
-            if fact.source is not None and fact.statement is not None:
-                by_source.setdefault(fact.source, []).append(i)
-        return cls(mapped.facts, fact_ids(mapped), by_source, set())
-
-    def take(self, source: SourceRef, period: Period | None = None) -> int | None:
-        """The first fact read from `source` (for `period` when given) not yet placed."""
-        for i in self.by_source.get(source, ()):
-            if i not in self.placed and (period is None or self.facts[i].period == period):
-                return i
-        return None
-
-
-def _tagged_value(digits: str, scale: int, negative: bool) -> Decimal:
-    value = Decimal(digits.replace(",", "")).scaleb(scale)
-    return -value if negative else value
-
-
-def _places(digits: str) -> int:
-    return len(digits.split(".", 1)[1]) if "." in digits else 0
-
-
-def _number_tag(ns: _Ns, facts: _Facts, i: int, digits: str, zero_text: str | None = None) -> etree._Element | None:
-    """An ix:nonFraction for fact i showing `digits` (or `zero_text` for a printed zero/none),
-    or None when the shown text would not give the fact's value exactly."""
-    fact = facts.facts[i]
-    if fact.unit is None:
-        return None
-    attrs = {"name": fact.concept, "contextRef": context_id(fact.period), "unitRef": UNIT_IDS[fact.unit],
-             "id": facts.ids[i]}
-    if fact.value is None:
-        el = etree.Element(_ix("nonFraction"), attrs)
-        el.set(ns.q("xsi:nil"), "true")
-        return el
-    if not isinstance(fact.value, Decimal) or fact.decimals is None:
-        return None
-    if zero_text is not None:
-        if fact.value != 0:
-            return None
-        scale = -fact.decimals if fact.unit is not UnitKind.USD_PER_SHARE and fact.decimals < 0 else 0
-        attrs.update(decimals=str(fact.decimals), scale=str(scale), format=ZERO_FORMAT)
-        el = etree.Element(_ix("nonFraction"), attrs)
-        el.text = zero_text
-        return el
-    scale = _places(digits) - fact.decimals
-    if _tagged_value(digits, scale, fact.value < 0) != fact.value:
-        return None
-    attrs.update(decimals=str(fact.decimals), scale=str(scale), format=NUM_FORMAT)
-    if fact.value < 0:
-        attrs["sign"] = "-"
-    el = etree.Element(_ix("nonFraction"), attrs)
-    el.text = digits
-    return el
-
-
-def _hidden_fact(ns: _Ns, parent: etree._Element, fact: Fact, fact_id: str) -> None:
-    attrs = {"name": fact.concept, "contextRef": context_id(fact.period), "id": fact_id}
-    if fact.unit is None:
-        el = etree.SubElement(parent, _ix("nonNumeric"), attrs)
-        if fact.value is None:
-            el.set(ns.q("xsi:nil"), "true")
-        else:
-            el.text = format_value(fact.value)
-        return
-    attrs["unitRef"] = UNIT_IDS[fact.unit]
-    el = etree.SubElement(parent, _ix("nonFraction"), attrs)
-    if fact.value is None:
-        el.set(ns.q("xsi:nil"), "true")
-        return
-    assert isinstance(fact.value, Decimal)
-    if fact.decimals is not None:
-        el.set("decimals", str(fact.decimals))
-    if fact.value < 0:
-        el.set("sign", "-")
-    el.text = format_value(abs(fact.value))
+body { font-family: Georgia, 'Times New Roman', serif; max-width: 62em; margin: 2em auto; padding: 0 1.5em;
+  line-height: 1.35; }
+h1.headline { font-size: 1.5em; text-align: center; margin: 0.5em 0 1em 0; }
+h2, h3, h4 { font-size: 1.1em; margin: 1.2em 0 0.4em 0; }
+pre { font-size: 0.85em; }
+table.plain { border-collapse: collapse; margin: 1em auto; }
+table.plain td { padding: 0.1em 0.6em; border-bottom: 1px solid #ccc; }
+table.plain td.num { text-align: right; white-space: nowrap; }
+""" + TABLE_STYLE
 
 
 # ---- the header ---------------------------------------------------------------------------------
@@ -191,19 +74,19 @@ def _period_key(p: Period) -> tuple[bool, date, date | None]:
     return (p.start is not None, p.end, p.start)
 
 
-def _header(ns: _Ns, mapped: MappedRelease, extension: ExtensionTaxonomy | None, facts: _Facts,
+def _header(ns: Ns, mapped: MappedRelease, extension: ExtensionTaxonomy | None, facts: Facts,
             body: etree._Element) -> None:
-    box = etree.SubElement(body, _h("div"), style="display:none")
-    header = etree.SubElement(box, _ix("header"))
+    box = etree.SubElement(body, h("div"), style="display:none")
+    header = etree.SubElement(box, ix("header"))
     hidden = [i for i in range(len(facts.facts)) if i not in facts.placed]
     if hidden:
-        el = etree.SubElement(header, _ix("hidden"))
+        el = etree.SubElement(header, ix("hidden"))
         for i in hidden:
-            _hidden_fact(ns, el, facts.facts[i], facts.ids[i])
-    refs = etree.SubElement(header, _ix("references"))
+            hidden_fact(ns, el, facts.facts[i], facts.ids[i])
+    refs = etree.SubElement(header, ix("references"))
     for href in schema_refs(extension):
         etree.SubElement(refs, ns.q("link:schemaRef"), {ns.q("xlink:type"): "simple", ns.q("xlink:href"): href})
-    resources = etree.SubElement(header, _ix("resources"))
+    resources = etree.SubElement(header, ix("resources"))
     for period in sorted({f.period for f in mapped.facts}, key=_period_key):
         ctx = etree.SubElement(resources, ns.q("xbrli:context"), id=context_id(period))
         entity = etree.SubElement(ctx, ns.q("xbrli:entity"))
@@ -226,126 +109,6 @@ def _header(ns: _Ns, mapped: MappedRelease, extension: ExtensionTaxonomy | None,
             etree.SubElement(num, ns.q("xbrli:measure")).text = "iso4217:USD"
             den = etree.SubElement(div, ns.q("xbrli:unitDenominator"))
             etree.SubElement(den, ns.q("xbrli:measure")).text = "xbrli:shares"
-
-
-# ---- statements ---------------------------------------------------------------------------------
-
-
-def period_heading(period: Period) -> str:
-    """"September 30, 2008" or "Three Months Ended September 30, 2008"."""
-    end = f"{period.end:%B} {period.end.day}, {period.end.year}"
-    if period.start is None:
-        return end
-    months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
-    if period.start.day > 15:  # a 52/53-week year starting late in a month
-        months -= 1
-    word = _WORDS.get(months)
-    return f"{word} Months Ended {end}" if word else f"{period.start.isoformat()} to {end}"
-
-
-def _append_text(parent: etree._Element, text: str) -> None:
-    if not text:
-        return
-    if len(parent):
-        last = parent[-1]
-        last.tail = (last.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-
-
-def _amount_cell(ns: _Ns, td: etree._Element, cell: Cell, fact_index: int | None, facts: _Facts) -> None:
-    text = " ".join(cell.text.split())
-    if fact_index is None:
-        _append_text(td, text)
-        return
-    fact = facts.facts[fact_index]
-    if fact.value is None:  # nil: the printed dash, then an empty nil tag
-        tag = _number_tag(ns, facts, fact_index, "")
-        _append_text(td, text)
-        if tag is not None:
-            td.append(tag)
-            facts.placed.add(fact_index)
-        return
-    if cell.kind is CellKind.DASH:
-        tag = _number_tag(ns, facts, fact_index, "", zero_text=text)
-        if tag is not None:
-            td.append(tag)
-            facts.placed.add(fact_index)
-        else:
-            _append_text(td, text)
-        return
-    found = _NUM_RE.search(text)
-    tag = _number_tag(ns, facts, fact_index, found.group(0)) if found else None
-    if found is None or tag is None:
-        _append_text(td, text)
-        return
-    _append_text(td, text[: found.start()])
-    td.append(tag)
-    tag.tail = text[found.end():]
-    facts.placed.add(fact_index)
-
-
-def _label_cell(ns: _Ns, td: etree._Element, item: LineItem, facts: _Facts) -> None:
-    label = item.label
-    pos = 0
-    for detail in item.details:
-        at = label.find(detail.text, pos)
-        if at < 0:
-            continue
-        i = facts.take(detail.source)
-        if i is None:
-            continue
-        found = _NUM_RE.search(detail.text)
-        if found is not None:
-            tag = _number_tag(ns, facts, i, found.group(0))
-            start, end = at + found.start(), at + found.end()
-        else:
-            word = re.search(r"[A-Za-z]+", detail.text)  # "none issued"
-            if word is None:
-                continue
-            tag = _number_tag(ns, facts, i, "", zero_text=word.group(0))
-            start, end = at + word.start(), at + word.end()
-        if tag is None:
-            continue
-        _append_text(td, label[pos:start])
-        td.append(tag)
-        facts.placed.add(i)
-        pos = end
-    _append_text(td, label[pos:])
-
-
-def _statement(ns: _Ns, parent: etree._Element, statement: Statement, captions: list[str], facts: _Facts) -> None:
-    div = etree.SubElement(parent, _h("div"), {"class": f"statement {statement.kind.value}"})
-    for caption in captions:
-        etree.SubElement(div, _h("p"), {"class": "caption"}).text = caption
-    etree.SubElement(div, _h("p"), {"class": "caption"}).text = statement.title
-    if statement.scale.text:
-        etree.SubElement(div, _h("p"), {"class": "scale"}).text = statement.scale.text
-    table = etree.SubElement(div, _h("table"), {"class": "statement"})
-    thead = etree.SubElement(table, _h("thead"))
-    row = etree.SubElement(thead, _h("tr"))
-    etree.SubElement(row, _h("th"))
-    for period in statement.periods:
-        etree.SubElement(row, _h("th")).text = period_heading(period)
-    tbody = etree.SubElement(table, _h("tbody"))
-    width = str(len(statement.periods) + 1)
-    shown: tuple[str, ...] = ()
-    for item in statement.items:
-        common = 0
-        while common < min(len(shown), len(item.section)) and shown[common] == item.section[common]:
-            common += 1
-        for depth in range(common, len(item.section)):
-            tr = etree.SubElement(tbody, _h("tr"), {"class": "heading"})
-            etree.SubElement(tr, _h("td"), colspan=width, style=f"padding-left:{depth}em").text = item.section[depth]
-        shown = item.section
-        tr = etree.SubElement(tbody, _h("tr"), {"class": "rule"} if item.rule_above else {})
-        label = etree.SubElement(tr, _h("td"), {"class": "label", "style": f"padding-left:{len(item.section)}em"})
-        _label_cell(ns, label, item, facts)
-        for cell, period in zip(item.cells, statement.periods):
-            td = etree.SubElement(tr, _h("td"), {"class": "amount"})
-            if cell.kind is CellKind.BLANK:
-                continue
-            _amount_cell(ns, td, cell, facts.take(cell.source, period), facts)
 
 
 # ---- where the statements are in the text -------------------------------------------------------
@@ -382,7 +145,7 @@ def _region(text: _Text, statement: Statement) -> tuple[int, int, list[str]]:
     """Where a statement is printed (start, end offsets) and the caption lines above its title."""
     start = text.offset(statement.source)
     line_start = text.full.rfind("\n", 0, start) + 1
-    if not text.full[line_start:start].strip():
+    if not any(c.isalnum() for c in text.full[line_start:start]):  # indentation, "**", "#" of markdown
         start = line_start
     end = start
     for item in statement.items:
@@ -396,7 +159,7 @@ def _region(text: _Text, statement: Statement) -> tuple[int, int, list[str]]:
         end = rule.end()
     line_end = text.full.find("\n", end)
     line_end = len(text.full) if line_end < 0 else line_end
-    if not text.full[end:line_end].strip():
+    if not any(c.isalnum() for c in text.full[end:line_end]):  # spaces, "|" or "**" closing the row
         end = line_end
     start, captions = _captions(text.full, start)
     return start, end, captions
@@ -420,107 +183,149 @@ def _captions(full: str, start: int) -> tuple[int, list[str]]:
         while begin > 0 and not full[begin - 1].isspace():
             begin -= 1
         word = full[begin:stop]
-        if not word or not any(c.isalpha() for c in word) or any(c.islower() for c in word) or word.endswith(":"):
+        if (not word or not any(c.isalpha() for c in word) or any(c.islower() for c in word) or word.endswith(":")
+                or "<" in word or ">" in word):  # EDGAR markup ("<PAGE>") is no caption
             break
         words.append(word)
         pos = begin
     if not words:
-        return start, []
+        return _name_line(full, start)
     return pos, [" ".join(reversed(words))]
 
 
-_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "blockquote", "pre")
-_SKIP = ("script", "style", "noscript", "nav", "form", "aside", "iframe", "svg", "table", "head")
-
-
-def _html_paragraphs(text: str) -> list[str]:
-    """The text blocks of an HTML release outside its tables (narrative only; the statements
-    are rendered from the model)."""
-    import lxml.html
-
-    from converter.extract import clean_text
-
-    try:
-        root = lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError):
-        return []
-    out: list[str] = []
-    for el in root.iter(*_BLOCKS):
-        if any(a.tag in _SKIP for a in el.iterancestors()):
-            continue
-        if any(isinstance(c.tag, str) and c.tag in (*_BLOCKS, "table") for c in el.iterdescendants()):
-            continue
-        # character references the parser turned into characters XML cannot hold become spaces
-        block = " ".join(clean_text(el.text_content(), "")[0].split())
-        if block:
-            out.append(block)
-    return out
-
-
-_COLUMNS_RE = re.compile(r"\S(?:\t| {3,})\S")
-
-
-def _blocks(chunk: str) -> list[tuple[str, str]]:
-    """Blank-line separated blocks of narrative as ("p", text joined into one line), or as
-    ("pre", the lines as printed) for a block laid out in columns (a table that is not tagged,
-    e.g. a non-GAAP reconciliation)."""
-    out = []
-    for block in re.split(r"\n[ \t]*\n", chunk):
-        if not block.strip():
-            continue
-        if _COLUMNS_RE.search(block):
-            out.append(("pre", "\n".join(line.rstrip() for line in block.strip("\n").split("\n"))))
-        else:
-            out.append(("p", " ".join(block.split())))
-    return out
+def _name_line(full: str, start: int) -> tuple[int, list[str]]:
+    """The line right above a title (no blank line between) when it is a name, not a sentence:
+    a few capitalised words ("Pericom Semiconductor Corporation")."""
+    end = full.rfind("\n", 0, start)
+    if end <= 0:
+        return start, []
+    begin = full.rfind("\n", 0, end) + 1
+    line = " ".join(full[begin:end].split())
+    words = re.findall(r"[A-Za-z][A-Za-z'.&-]*", line)
+    if (not line or len(line.split()) > 8 or line.endswith((".", ":", ",")) or not words
+            or not all(w[0].isupper() or w.lower() in ("of", "and", "the", "&") for w in words)
+            or not re.fullmatch(r"[A-Za-z0-9 ,.'&()-]+", line)):
+        return start, []
+    return begin, [line]
 
 
 # ---- the document -------------------------------------------------------------------------------
 
 
+def _markdown(path: str) -> bool:
+    return path.lower().endswith((".md", ".markdown"))
+
+
+def _text_body(source: _Text, statements: list[Statement], markdown: bool) -> list[tuple[str, object]]:
+    """The parts of a text or markdown release in order: ("block", Block) and
+    ("statement", (statement, captions))."""
+    parts: list[tuple[str, object]] = []
+    pos = 0
+    for statement in statements:
+        start, end, captions = _region(source, statement)
+        start = max(start, pos)
+        parts += [("block", b) for b in text_blocks(source.full[pos:start], markdown)]
+        parts.append(("statement", (statement, captions)))
+        pos = max(pos, end)
+    parts += [("block", b) for b in text_blocks(source.full[pos:], markdown)]
+    return parts
+
+
+_HEAD_RE = re.compile(r"^\(?\s*(?:unaudited|in (?:thousands|millions|billions)\b.*)\)?$", re.I)
+
+
+def _html_body(text: str, statements: list[Statement]) -> list[tuple[str, object]]:
+    """The parts of an HTML release in order: its text blocks, each statement in the place of its
+    table (from its first to its last row; the blocks right above it that print its title, scale
+    or "(Unaudited)" are the statement's own and left out)."""
+    def at(ref: SourceRef) -> tuple[int, int]:
+        return (ref.line, ref.column)
+
+    spans = [(min(at(i.source) for i in s.items), max(at(i.source) for i in s.items)) if s.items
+             else (at(s.source), at(s.source)) for s in statements]
+    placed: list[tuple[tuple[int, int], int, tuple[str, object]]] = []
+    for place, block in html_blocks(text):
+        if not any(a <= place <= b for a, b in spans):
+            placed.append((place, 1, ("block", block)))
+    for statement, (a, _) in zip(statements, spans):
+        placed.append((a, 0, ("statement", (statement, []))))
+    parts = [part for _, _, part in sorted(placed, key=lambda x: (x[0], x[1]))]
+    out: list[tuple[str, object]] = []
+    for kind, part in parts:
+        if kind == "statement":
+            statement = part[0]  # type: ignore[index]
+            own = {" ".join(statement.title.split()).lower(), " ".join(statement.scale.text.split()).lower()}
+            while out and _caption_block(out[-1]) and (
+                    out[-1][1].text.lower() in own or _HEAD_RE.match(out[-1][1].text)):  # type: ignore[union-attr]
+                out.pop()
+            captions = []
+            if out and _caption_block(out[-1]) and _COMPANY_RE.search(out[-1][1].text):  # type: ignore[union-attr]
+                captions.append(out.pop()[1].text)  # type: ignore[union-attr]
+            part = (statement, captions)
+        out.append((kind, part))
+    return out
+
+
+_COMPANY_RE = re.compile(r"^[^.!?]{0,80}\b(?:inc|corp|corporation|company|co|ltd|llc|plc|holdings|group|n\.v|s\.a|ag"
+                         r"|subsidiaries)\b\.?(?:\s+and\s+subsidiaries)?$", re.I)
+
+
+def _caption_block(part: tuple[str, object]) -> bool:
+    """A one-line text block that can belong to a statement's head (a paragraph or a heading)."""
+    kind, block = part
+    return kind == "block" and block.tag in ("p", "h2", "h3", "h4") and len(block.text) <= 120  # type: ignore[union-attr]
+
+
 def render_inline(mapped: MappedRelease, text: str, extension: ExtensionTaxonomy | None = None) -> bytes:
     """The Inline XBRL 1.1 document (XHTML, UTF-8) of a converted release; `text` is the
     release's decoded text (the file the statements' SourceRefs point into)."""
-    ns = _Ns(namespaces(extension))
-    facts = _Facts.of(mapped)
+    ns = Ns(namespaces(extension))
+    facts = Facts.of(mapped)
     try:
         source: _Text | None = _Text.of(text, mapped.release.path)
     except InputError:  # an HTML release: SourceRefs point into markup, not into text lines
         source = None
     nsmap: dict[str | None, str] = {None: XHTML, "ix": IX, "ixt": IXT, **ns.ns}
-    html = etree.Element(_h("html"), nsmap=nsmap)
-    head = etree.SubElement(html, _h("head"))
-    etree.SubElement(head, _h("meta"), {"http-equiv": "Content-Type", "content": "text/html; charset=UTF-8"})
+    html = etree.Element(h("html"), nsmap=nsmap)
+    head = etree.SubElement(html, h("head"))
+    etree.SubElement(head, h("meta"), {"http-equiv": "Content-Type", "content": "text/html; charset=UTF-8"})
     info = mapped.release.info
     title = " ".join(x for x in (mapped.entity_name or info.company_name, info.fiscal_period_text) if x)
-    etree.SubElement(head, _h("title")).text = title or "Earnings release"
-    etree.SubElement(head, _h("style"), type="text/css").text = _STYLE
-    body = etree.SubElement(html, _h("body"))
+    etree.SubElement(head, h("title")).text = title or "Earnings release"
+    etree.SubElement(head, h("link"), rel="icon", href="data:,")  # no favicon request
+    etree.SubElement(head, h("style"), type="text/css").text = _STYLE
+    body = etree.SubElement(html, h("body"))
     header_at = len(body)
-    content = etree.SubElement(body, _h("div"), {"class": "release"})
+    content = etree.SubElement(body, h("div"), {"class": "release"})
 
     statements = sorted(mapped.release.statements, key=lambda s: s.source)
     if source is None:
-        for paragraph in _html_paragraphs(text):
-            etree.SubElement(content, _h("p")).text = paragraph
-        for statement in statements:
-            _statement(ns, content, statement, [], facts)
+        parts = _html_body(text, statements)
     else:
-        pos = 0
-        for statement in statements:
-            start, end, captions = _region(source, statement)
-            start = max(start, pos)
-            for tag, block in _blocks(source.full[pos:start]):
-                etree.SubElement(content, _h(tag)).text = block
-            _statement(ns, content, statement, captions, facts)
-            pos = max(pos, end)
-        for tag, block in _blocks(source.full[pos:]):
-            etree.SubElement(content, _h(tag)).text = block
+        parts = _text_body(source, statements, _markdown(mapped.release.path))
+    blocks = mark_headline([p for kind, p in parts if kind == "block"])  # type: ignore[misc]
+    placer = Placer.of(ns, facts)
+    at = 0
+    for kind, part in parts:
+        if kind == "block":
+            placer.write(content, blocks[at])
+            at += 1
+        else:
+            statement, captions = part  # type: ignore[misc]
+            render_statement(ns, content, statement, captions, facts)
 
-    header_box = etree.Element(_h("div"))
+    header_box = etree.Element(h("div"))
     _header(ns, mapped, extension, facts, header_box)
     body.insert(header_at, header_box[0])
     etree.indent(html, space=" ")
+    for outer in html.iter(ix("nonFraction")):  # nested tags hold their child only, no indentation
+        if len(outer):
+            outer.text = None
+            outer[0].tail = None
+    for close in html.iter(h("span")):  # ")" right after its figure, no space between
+        before = close.getprevious()
+        if close.get("class") == "close" and before is not None and not (before.tail or "").strip():
+            before.tail = None
     return etree.tostring(html, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 

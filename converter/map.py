@@ -61,10 +61,38 @@ class Match:
     alternatives: tuple[str, ...]
 
 
+_CHANGE_IN_CASH = "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecrease"
+_INCLUDING, _EXCLUDING = "IncludingExchangeRateEffect", "ExcludingExchangeRateEffect"
+
+
 def match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -> Match:
     """Find the concept-table entry for a row: label pattern within statement and section.
     `table` should be resolved for the row's release (ConceptTable.for_release). A table
-    with `match_before` / `match_after` hooks is asked ahead of / after its own entries."""
+    with `match_before` / `match_after` hooks is asked ahead of / after its own entries.
+    A net change in cash printed before the exchange-rate effect (LineItem.before_exchange_effect,
+    see converter.structure) is the change excluding that effect."""
+    found = _match_line_item(table, kind, item)
+    if item.part_of and found.entry is not None and found.entry.concept == item.part_of:
+        found = _other_than_total(table, kind, item, found)
+    if item.before_exchange_effect and found.entry is not None and found.entry.concept == _CHANGE_IN_CASH + _INCLUDING:
+        excluding = table.entry(_CHANGE_IN_CASH + _EXCLUDING)
+        if excluding is not None:
+            return Match(excluding, f"{found.rule}; printed before the effect of exchange rates, which it excludes",
+                         found.alternatives)
+    return found
+
+
+def _other_than_total(table: ConceptTable, kind: StatementKind, item: LineItem, found: Match) -> Match:
+    """A row printed as a part of a total with the concept it matched (LineItem.part_of, see
+    converter.structure): the next entry its label matches, else none (an extension concept)."""
+    why = f"not {item.part_of}: the total printed under it adds this row into that concept"
+    for entry, pattern in table.match(kind, item.label, item.section):
+        if entry.concept != item.part_of:
+            return Match(entry, f"label /{pattern.pattern}/; {why}", ())
+    return Match(None, f"{found.rule}; {why}", ())
+
+
+def _match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -> Match:
     before = getattr(table, "match_before", None)
     if before is not None and (found := before(kind, item)) is not None:
         return Match(*found)

@@ -66,6 +66,13 @@ class Period:
         return self.end.isoformat() if self.start is None else f"{self.start.isoformat()}..{self.end.isoformat()}"
 
 
+class RuleKind(str, Enum):
+    """A rule printed under (or over) a row's figures: ----- is single, ===== double (under a total)."""
+
+    SINGLE = "single"
+    DOUBLE = "double"
+
+
 class CellKind(str, Enum):
     NUMBER = "number"  # a printed amount
     DASH = "dash"  # "--", "-", an em dash: printed as nothing/zero
@@ -87,6 +94,8 @@ class Cell:
     value: Decimal | None
     source: SourceRef
     decimals_printed: int = 0
+    # a "$" printed with the figure but set apart from it (its own column or cell), so not in `text`
+    currency: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,6 +152,8 @@ class LineItem:
     has section ("ASSETS",).
     `cells` has one Cell per statement period, in the statement's column order.
     `rule_above` is True when a rule row (----- or =====) precedes the row.
+    `rule_below` is the rule printed right under the row's figures (a double rule under a total),
+    None when none is; both are read from rule rows of text and from cell borders of HTML.
     """
 
     label: str
@@ -154,6 +165,13 @@ class LineItem:
     # its figures are printed as a subtraction from the total it enters ("Provision for income
     # taxes (16,582)" above "Net income"): found from the printed arithmetic before mapping
     subtracted: bool = False
+    # a net change in cash printed before the effect of exchange rates, which the printed
+    # figures add to it: the change excluding that effect (found from print order and arithmetic)
+    before_exchange_effect: bool = False
+    # the concept of the total printed under this row that it adds into, which the row itself
+    # therefore is not ("Net revenue" above "Total revenue"); found from the printed arithmetic
+    part_of: str = ""
+    rule_below: RuleKind | None = None
 
 
 @dataclass(frozen=True)
@@ -165,6 +183,7 @@ class Statement:
     items: tuple[LineItem, ...]
     source: SourceRef  # the title line
     notes: tuple[str, ...] = ()  # e.g. "start date 2024-01-29 inferred from the prior fiscal year end"
+    unaudited: bool = False  # "(Unaudited)" is printed with the title, scale line or column headings
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,12 @@ The first candidate whose stored values add up to the total in every period (wit
 rounding of the printed figures, as Calculation 1.1 allows) is the total's summation. A total
 that no candidate explains gets no summation; it is reported (`Unexplained`) so that neither a
 calculation arc nor a check asserts a sum the release does not print.
+
+Before mapping, the printed arithmetic also marks rows whose concept depends on where they
+stand (`mark_subtractions`): parentheses that only mark a subtraction; a net change in cash
+printed before the effect of exchange rates that the figures add to it (the change excluding
+that effect); a row adding into a total of the concept it matched ("Net revenue" above "Total
+revenue": the total keeps the concept).
 """
 
 from __future__ import annotations
@@ -142,6 +148,9 @@ def explain(kind: StatementKind, rows: Sequence[Row], layout: Sequence[tuple[Row
         candidates: list[tuple[str, Sequence[Row], object]] = [
             ("layout", layout_parts, by_balance), ("layout as printed", layout_parts, as_printed)]
         start = position.get(id(total), 0)
+        if _repeats(rows[start - 1] if start > 0 else None, total, entry):
+            consumed.add(id(rows[start - 1][0]))  # "Total minority interest" under its one row: nothing to add up
+            continue
         above = [r for r in rows[:start] if id(r[0]) not in consumed and id(r[0]) not in grand
                  and r[1] is not None and r[1].unit is UnitKind.USD
                  and r[1].period_type == entry.period_type][-_MAX_RUN:]
@@ -169,12 +178,21 @@ def explain(kind: StatementKind, rows: Sequence[Row], layout: Sequence[tuple[Row
                 break
         if chosen is None:
             missing.append(Unexplained(total, entry, tuple(layout_parts), nearly))
+            # its rows are still its rows (a row without a concept left it unexplained): a later
+            # total takes this one, not them
+            consumed.update(id(item) for item, _e in layout_parts if item is not total)
             continue
         found.append(chosen)
         consumed.update(id(item) for item, _e, _w in chosen.parts)
         if entry.concept in _NOT_CARRIED:
             grand.add(id(total))
     return found, missing
+
+
+def _repeats(above: Row | None, total: LineItem, entry: ConceptEntry) -> bool:
+    """A total printed right under its only row, repeating its concept and figures."""
+    return (above is not None and above[1] is not None and above[1].concept == entry.concept
+            and above[0] is not total and _stored(above[0], above[1]) == _stored(total, entry))
 
 
 def _printed_subtractions(parts: Sequence[tuple[LineItem, ConceptEntry, int]]) -> frozenset[int]:
@@ -203,11 +221,90 @@ def mark_subtractions(release: Release, table: ConceptTable) -> Release:
         rows = [(item, match_line_item(table, statement.kind, item).entry) for item in statement.items]
         found, _missing = statement_totals(statement.kind, rows)
         marked = {id(item) for parts in found for item in parts.subtracted}
-        if marked:
-            items = tuple(replace(item, subtracted=True) if id(item) in marked else item for item in statement.items)
+        before_fx = change_before_exchange_effect(rows) if statement.kind is StatementKind.CASH_FLOWS else set()
+        part_of = parts_of_same_concept(rows)
+        if marked or before_fx or part_of:
+            items = tuple(replace(item, subtracted=id(item) in marked or item.subtracted,
+                                  before_exchange_effect=id(item) in before_fx or item.before_exchange_effect,
+                                  part_of=part_of.get(id(item), item.part_of))
+                          for item in statement.items)
             statement = replace(statement, items=items)
         statements.append(statement)
     return replace(release, statements=tuple(statements))
+
+
+def parts_of_same_concept(rows: Sequence[Row]) -> dict[int, str]:
+    """Rows (ids) that match the concept of a total printed under them and add into it: "Net
+    revenue" and "Other revenue" printed right above "Total revenue", their printed figures
+    adding up to it in every period. The total keeps the concept; the row is something else."""
+    out: dict[int, str] = {}
+    for t, (total, te) in enumerate(rows):
+        if te is None or not (te.total or total.label.lower().startswith("total")):
+            continue
+        for r in range(t - 1, max(t - _MAX_RUN, 0) - 1, -1):
+            item, e = rows[r]
+            if e is None or e.concept != te.concept:
+                continue
+            run = [i for i, _e in rows[r:t]]
+            if len(run) >= 2 and _sums_to(run, total):
+                out[id(item)] = te.concept
+            break
+    return out
+
+
+def _sums_to(run: Sequence[LineItem], total: LineItem) -> bool:
+    """The printed figures of `run` add up, as printed, to the total's in every period (one at least)."""
+    checked = 0
+    for k, value in enumerate(_printed(total)):
+        if value is None:
+            continue
+        column = [_printed(item)[k] if k < len(item.cells) else None for item in run]
+        if any(v is None for v in column):
+            return False
+        if sum(column, Decimal(0)) != value:  # type: ignore[arg-type]
+            return False
+        checked += 1
+    return checked > 0
+
+
+_CHANGE = "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect"
+_FX = "us-gaap:EffectOfExchangeRateOnCashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
+_CASH = "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
+
+
+def change_before_exchange_effect(rows: Sequence[Row]) -> set[int]:
+    """Statement of cash flows: the net change in cash rows (ids) printed BEFORE the effect of
+    exchange rates, when the printed figures show that the change leaves that effect out: the
+    change plus the effect is a later net change row, or is what the cash at the end of the
+    period exceeds the cash at its beginning by (in every column, and not without the effect)."""
+    out: set[int] = set()
+    for k, (item, entry) in enumerate(rows):
+        if entry is None or entry.concept != _CHANGE:
+            continue
+        effect = next((i for i, e in rows[k + 1:] if e is not None and e.concept == _FX), None)
+        if effect is None:
+            continue
+        summed = [a + b if a is not None and b is not None else None
+                  for a, b in zip(_printed(item), _printed(effect))]
+        if None in summed:
+            continue
+        later = [_printed(i) for i, e in rows[k + 1:] if e is not None and e.concept == _CHANGE]
+        balances = [(i.label.lower(), _printed(i)) for i, e in rows[k + 1:] if e is not None and e.concept == _CASH]
+        begin = next((v for label, v in balances if "beginning" in label), None)
+        end = next((v for label, v in balances if "end of" in label or label.endswith(" end")), None)
+        if summed in later:
+            out.add(id(item))
+        elif begin is not None and end is not None and None not in begin + end:
+            moved = [e - b for b, e in zip(begin, end)]  # type: ignore[operator]
+            if moved == summed and moved != _printed(item):
+                out.add(id(item))
+    return out
+
+
+def _printed(item: LineItem) -> list[Decimal | None]:
+    """A row's figures as printed (a dash is zero), which add up as printed in a statement of cash flows."""
+    return [c.value if c.kind is CellKind.NUMBER else Decimal(0) if c.kind is CellKind.DASH else None
+            for c in item.cells]
 
 
 def _ambiguous(rows: Sequence[Row]) -> set[str]:

@@ -6,7 +6,9 @@ JSON blob and a ``<script src=...>`` tag to a copy of it, and writes that copy a
 HTML. The viewer JavaScript (``ixbrlviewer.js``, a self-contained webpack bundle) ships inside
 the pip package at ``iXBRLViewerPlugin/viewer/dist/ixbrlviewer.js``. The plugin is given that
 file path as ``viewerURL`` with copying on, so it copies the bundle next to the HTML and the
-script tag references it by its bare file name: the HTML loads ``ixbrlviewer.js`` from its own
+script tag references it by its bare file name; ``ixbrlviewer.config.json`` (the runtime
+configuration the script fetches from its own folder, an empty object) is written beside it,
+so the viewer makes no failing request: the HTML loads ``ixbrlviewer.js`` from its own
 folder, never from a CDN, so the output folder works offline (served by any static HTTP server;
 browsers refuse some of what the viewer does for ``file://`` pages).
 
@@ -35,6 +37,10 @@ from converter.errors import ValidationError
 from converter.validate import arelle_session
 
 VIEWER_JS = "ixbrlviewer.js"
+# the viewer script fetches its runtime configuration from this file next to itself (a 404
+# otherwise); an empty object keeps every default
+VIEWER_CONFIG = "ixbrlviewer.config.json"
+VIEWER_CONFIG_BYTES = b"{}\n"
 _VIEWER_SUFFIX = "-viewer.html"
 
 
@@ -112,7 +118,22 @@ def write_viewer(cntlr: Any, model: Any, html: Path, script_url: str, *, copy_sc
     if copy_script and not (html.parent / Path(script_url).name).is_file():
         raise ValidationError("the iXBRL Viewer JavaScript was not copied next to the viewer", str(html.parent),
                               code="xc:viewerFailed")
+    if copy_script:
+        _write_atomic(html.parent / VIEWER_CONFIG, VIEWER_CONFIG_BYTES)
     return html
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
+    """Write `data` to `target` through a temporary file and a rename (safe when several
+    processes write the same file at once)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def install_viewer_script(folder: Path) -> Path:
@@ -121,17 +142,13 @@ def install_viewer_script(folder: Path) -> Path:
     script = viewer_script_path()
     folder = Path(folder)
     target = folder / VIEWER_JS
+    folder.mkdir(parents=True, exist_ok=True)
+    config = folder / VIEWER_CONFIG
+    if not (config.is_file() and config.read_bytes() == VIEWER_CONFIG_BYTES):
+        _write_atomic(config, VIEWER_CONFIG_BYTES)
     if target.is_file() and target.stat().st_size == script.stat().st_size:
         return target
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{VIEWER_JS}.", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(script.read_bytes())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    _write_atomic(target, script.read_bytes())
     return target
 
 

@@ -54,3 +54,59 @@ def test_a_heading_without_colon_is_a_section_not_part_of_the_next_label():
 ])
 def test_continues(first, then, wrapped):
     assert continues(first, then) is wrapped
+
+
+PER_SHARE = """Made Up Bancorp Reports Fourth Quarter 2021 Results
+
+CONSOLIDATED INCOME STATEMENT
+(In millions, except per share data)
+
+\tThree Months Ended December 31,\t
+\t2021\t2020
+Total revenue\t$ 5,127\t$ 4,999
+Net income\t$ 1,306\t$ 1,456
+Earnings Per Common Share:\t\t
+Basic earnings from continuing operations\t$ 2.87\t$ 3.26
+Total basic earnings\t$ 2.87\t$ 3.26
+Diluted earnings from continuing operations\t$ 2.86\t$ 3.26
+Total diluted earnings\t$ 2.86\t$ 3.26
+Expenses:\t\t
+Salaries\t100\t90
+Total expenses\t100\t90
+Net interest income\t900\t800
+"""
+
+
+def test_a_total_under_a_per_share_heading_leaves_the_heading_open():
+    (st,) = extract_text(PER_SHARE, "ps.txt").statements
+    sections = {i.label: i.section for i in st.items}
+    assert sections["Diluted earnings from continuing operations"] == ("Earnings Per Common Share",)
+    assert sections["Total diluted earnings"] == ("Earnings Per Common Share",)
+    assert sections["Net interest income"] == ()  # other headings close at their total
+
+
+SIBLINGS = """Made Up Exchange Reports Third Quarter 2025 Results
+
+CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS
+(In thousands)
+
+\tNine Months Ended September 30,\t
+\t2025\t2024
+Cash flows from operating activities\t\t
+Net income\t$ 1,927\t$ 1,287
+Net cash provided by operating activities\t638\t1,592
+Cash flows from investing activities\t\t
+Purchases of investments\t(1,652)\t(232)
+Net cash used in investing activities\t(1,652)\t(232)
+Cash flows from financing activities\t\t
+Repayment of notes\t(100)\t(50)
+Net cash used in financing activities\t(100)\t(50)
+"""
+
+
+def test_a_heading_of_the_same_form_replaces_the_open_heading():
+    (st,) = extract_text(SIBLINGS, "cf.txt").statements
+    sections = {i.label: i.section for i in st.items}
+    assert sections["Purchases of investments"] == ("Cash flows from investing activities",)
+    assert sections["Repayment of notes"] == ("Cash flows from financing activities",)
+    assert sections["Net income"] == ("Cash flows from operating activities",)

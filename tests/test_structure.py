@@ -99,3 +99,51 @@ def test_a_sum_must_hold_in_every_context_of_the_instance():
     # rounding of the printed figures (thousands: half a unit each) is allowed
     assert holds(summation, [fact("Revenues", q, 100000), fact("CostOfRevenue", q, 60000),
                              fact("GrossProfit", q, 41000)])
+
+
+def test_a_total_of_one_row_and_a_total_left_unexplained_by_an_unmapped_row():
+    """ "Total minority interest" repeats its one row (nothing to add up); "Total shareholders'
+    equity" cannot be checked (one of its rows has no concept) but its rows are still its own,
+    so "Total liabilities and shareholders' equity" adds up the three totals above it."""
+    table = concept_table()
+    g = "us-gaap:"
+    printed = [
+        ("Accounts payable", "60", "50", L, "AccountsPayableCurrent"),
+        ("Long-term debt", "40", "40", L, "LongTermDebtNoncurrent"),
+        ("Total liabilities", "100", "90", L, "Liabilities"),
+        ("Minority interest in consolidated subsidiary", "5", "0", L, "MinorityInterest"),
+        ("Total minority interest", "5", "0", L, "MinorityInterest"),
+        ("Common stock", "10", "10", SE, "CommonStockValue"),
+        ("Widget reserves and other", "85", "80", SE, None),
+        ("Total shareholders' equity", "95", "90", SE, "StockholdersEquity"),
+        ("Total liabilities and shareholders' equity", "200", "180", L, "LiabilitiesAndStockholdersEquity"),
+    ]
+    rows = [(item(label, a, b, section=section), table.entry(g + concept) if concept else None)
+            for label, a, b, section, concept in printed]
+    found, missing = statement_totals(StatementKind.BALANCE_SHEET, rows)
+    parts = {f.total.label: [p[0].label for p in f.parts] for f in found}
+    assert parts["Total liabilities and shareholders' equity"] == [
+        "Total liabilities", "Total minority interest", "Total shareholders' equity"]
+    assert [m.total.label for m in missing] == ["Total shareholders' equity"]
+
+
+def test_a_row_adding_into_a_total_of_its_own_concept_leaves_the_concept_to_the_total():
+    rel = release(statement(StatementKind.OPERATIONS, [
+        item("Net revenue", "1,793", "1,129", section=("Revenue",)),
+        item("Other revenue", "76", "77", section=("Revenue",)),
+        item("Total revenue", "1,869", "1,206", section=("Revenue",)),
+        item("Operating expenses", "1,000", "900"),
+        item("Net income", "869", "306"),
+    ]))
+    mapped = map_release(rel, concept_table(), ENTITY)
+    revenues = sorted(f.value for f in mapped.facts if f.concept == "us-gaap:Revenues")
+    assert revenues == [Decimal(1206000), Decimal(1869000)]
+    assert not any(f.concept == "us-gaap:Revenues" and f.label == "Net revenue" for f in mapped.facts)
+    # a total that only repeats its one row is no sum: the row keeps its concept
+    rel = release(statement(StatementKind.OPERATIONS, [
+        item("Net revenue", "1,869", "1,206", section=("Revenue",)),
+        item("Total revenue", "1,869", "1,206", section=("Revenue",)),
+        item("Net income", "869", "306"),
+    ]))
+    mapped = map_release(rel, concept_table(), ENTITY)
+    assert "Net revenue" in {f.label for f in mapped.facts if f.concept == "us-gaap:Revenues"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import http.server
 import importlib.util
+import json
 import shutil
 import tempfile
 import threading
@@ -23,7 +24,7 @@ import pytest
 from lxml import etree, html
 
 from converter.errors import ValidationError
-from converter.viewer import VIEWER_JS, build_viewer, viewer_script_path
+from converter.viewer import VIEWER_CONFIG, VIEWER_JS, build_viewer, install_viewer_script, viewer_script_path
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "viewer" / "sample.htm"
@@ -32,6 +33,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 IX_NS = "http://www.xbrl.org/2013/inlineXBRL"
 LOAD_TIMEOUT = 60  # seconds; the viewer is ready in about one second here
+FAILED_REQUESTS: list[tuple[str, int]] = []  # (path, status) the test server answered with an error
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,17 @@ def test_build_viewer_writes_html_and_local_script(tmp_path):
     text = viewer.read_text(encoding="utf-8")
     assert "application/x.ixbrl-viewer+json" in text
     assert "us-gaap:Revenues" in text and "dei:EntityRegistrantName" in text
+    # the runtime configuration the script fetches from its own folder (a 404 without it)
+    assert json.loads((out / VIEWER_CONFIG).read_text(encoding="utf-8")) == {}
+
+
+def test_batch_script_folder_gets_the_viewer_config(tmp_path):
+    install_viewer_script(tmp_path)
+    assert (tmp_path / VIEWER_JS).is_file()
+    first = (tmp_path / VIEWER_CONFIG).read_bytes()
+    assert json.loads(first) == {}
+    install_viewer_script(tmp_path)  # a second run leaves the same bytes
+    assert (tmp_path / VIEWER_CONFIG).read_bytes() == first
 
 
 def test_build_viewer_missing_document(tmp_path):
@@ -133,6 +146,10 @@ def served(tmp_path) -> Iterator[tuple[str, Path]]:
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):  # noqa: D102 - keep pytest output clean
             pass
+
+        def log_request(self, code="-", size="-"):  # noqa: D102 - record failing requests
+            if str(code).isdigit() and int(code) >= 400:
+                FAILED_REQUESTS.append((self.path, int(code)))
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -193,7 +210,9 @@ const ixName = e => e.localName.toLowerCase().replace(/^ix:/, '');
 const doc = document.querySelector('#iframe-container iframe').contentDocument;
 const facts = Array.from(doc.getElementsByTagNameNS('*', '*')).filter(
     e => ['nonfraction', 'nonnumeric', 'fraction'].includes(ixName(e)) && e.getAttribute('name'));
-return {all: facts.length, highlighted: facts.filter(e => e.closest('.ixbrl-element')).length,
+// a fact nested around another (one printed figure for two dates) is highlighted by the inner one's wrapper
+return {all: facts.length,
+        highlighted: facts.filter(e => e.closest('.ixbrl-element') || e.querySelector('.ixbrl-element')).length,
         wrappers: doc.querySelectorAll('.ixbrl-element').length};
 """
 
@@ -212,6 +231,7 @@ def test_viewer_end_to_end_in_chromium(tmp_path, served, browser, source):
     from selenium.webdriver.common.by import By
 
     base_url, site = served
+    FAILED_REQUESTS.clear()
     doc = _inline_document(tmp_path, source)
     t0 = time.monotonic()
     viewer = build_viewer(doc.path, site)
@@ -261,6 +281,12 @@ def test_viewer_end_to_end_in_chromium(tmp_path, served, browser, source):
     foreign = [u for u in resources if not u.startswith((base_url, "data:", "blob:", "about:"))]
     assert not foreign, foreign
     assert f"{base_url}/{VIEWER_JS}" in resources
+    # ... and every request was answered: the viewer's config file is there, no favicon is asked for
+    assert f"{base_url}/{VIEWER_CONFIG}" in resources
+    if source == "example":
+        assert FAILED_REQUESTS == [], FAILED_REQUESTS
+    else:  # the hand-made fixture has no icon link: the browser asks for /favicon.ico
+        assert [p for p, _ in FAILED_REQUESTS if p != "/favicon.ico"] == [], FAILED_REQUESTS
 
     shot = tmp_path / "viewer.png"
     assert browser.save_screenshot(str(shot))

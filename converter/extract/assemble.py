@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from converter.errors import ExtractionError
 from converter.model import Cell, CellKind, LineItem, SourceRef
 
-from .cells import MAX_INTEGER_DIGITS, oversized, parse_cell
+from .cells import MAX_INTEGER_DIGITS, heavier, oversized, parse_cell
 from .labels import label_details
 from .layout import RawCell, Row
 
@@ -39,6 +39,8 @@ class _State:
         listing = label.rstrip().endswith(":")
         if is_all_caps(label) and not (listing and self.top_open and not self.subs):
             self.top, self.subs, self.top_open = text, [], not listing
+        elif self.top and self.top_open and not listing and _siblings(self.top, text):
+            self.top, self.subs = text, []  # "Cash flows from investing activities" after "... operating activities"
         else:  # "CURRENT ASSETS:" under "ASSETS" is a subsection, as "Current assets:" is
             self.subs = [text]
         self.rule_above = False
@@ -51,12 +53,17 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
     """Line items of one statement; `rows` have `columns` filled (n per row at most)."""
     state, items = _State(), []
     vocabulary = frozenset(w.lower() for row in rows for w in re.findall(r"[A-Za-z']+", row.label))
+    under = False  # the last row read was a line item: a rule now is printed under its figures
     for row in rows:
+        if row.rule_kind is not None and under and not row.label and not any(row.columns):
+            items[-1] = replace(items[-1], rule_below=heavier(items[-1].rule_below, row.rule_kind))
         if row.blank:
             continue
         if not any(row.columns):
+            under = under and row.rule and not row.label
             _no_values(state, row)
             continue
+        under = True
         # a row of values without a label closes the heading above it: under a rule, or right
         # after two or more rows of that heading (tables rendered without their rules)
         run = sum(1 for i in items[-2:] if i.section == state.section() and i.label)  # the last two rows
@@ -71,8 +78,8 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         state.started = True
         if unnamed and not state.subs:
             state.top = None  # the unlabelled total under "ASSETS" closes it
-        if row.label.lower().startswith("total") and state.subs:
-            state.subs.pop()
+        if row.label.lower().startswith("total") and state.subs and not _PER_SHARE_RE.search(state.subs[-1]):
+            state.subs.pop()  # (a per-share heading lists basic then diluted amounts, each with its total)
         elif state.top and not state.top_open and _closes(row.label, state.top):
             state.top, state.closed = None, state.top  # "Total" under "OPERATING EXPENSES:" ends that list
         elif state.top and state.top_open and not is_all_caps(state.top) and _names(row.label, state.top):
@@ -84,6 +91,17 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         raise ExtractionError("table cut off: the last row is missing values", where=f"{path}:{rows[-1].line}",
                               code="xc:truncatedTable")
     return items
+
+
+def _siblings(first: str, then: str) -> bool:
+    """Two headings of the same form, the second replacing the first rather than nested under it:
+    the same first two words and the same last word ("Cash flows from operating activities",
+    "Cash flows from investing activities")."""
+    a, b = first.lower().split(), then.lower().split()
+    return len(a) >= 3 and len(b) >= 3 and a != b and a[:2] == b[:2] and a[-1] == b[-1]
+
+
+_PER_SHARE_RE = re.compile(r"\bper\s+(?:common\s+|ordinary\s+)?share\b", re.I)
 
 
 def _unnamed_total(state: _State, items: list[LineItem]) -> str:
@@ -197,8 +215,9 @@ def _item(parts: list[Row], state: _State, n: int, path: str, vocabulary: frozen
         section=state.section(),
         cells=cells,
         source=SourceRef(path, first.line, first.label_col),
-        rule_above=state.rule_above,
+        rule_above=state.rule_above or row.rule_over,
         details=label_details(label, _locator(labelled, texts, path)),
+        rule_below=row.rule_under,
     )
     state.rule_above = False
     return item
@@ -219,7 +238,8 @@ def _cell(raw: RawCell | None, row: Row, path: str) -> Cell:
                                   where=f"{path}:{raw.line}:{raw.col}", code="xc:valueTooLarge")
         raise ExtractionError(f"unreadable value {raw.text[:80]!r}", where=f"{path}:{raw.line}",
                               code="xc:unreadableValue")
-    return Cell(raw.text, parsed.kind, parsed.value, SourceRef(path, raw.line, raw.col), parsed.decimals)
+    return Cell(raw.text, parsed.kind, parsed.value, SourceRef(path, raw.line, raw.col), parsed.decimals,
+                currency=raw.currency)
 
 
 def _joined_texts(parts: list[Row], vocabulary: frozenset[str]) -> list[str]:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from converter.model import CellKind
+from converter.model import CellKind, RuleKind
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _NUMBER_RE = re.compile(
@@ -46,6 +46,16 @@ class Parsed:
 def is_rule(text: str) -> bool:
     """A rule printed under a column: ----- or ===== (3 or more)."""
     return bool(_RULE_RE.match(text.strip()))
+
+
+def rule_kind(text: str) -> RuleKind:
+    """Which rule a rule text is: ===== double (printed under totals), anything else single."""
+    return RuleKind.DOUBLE if "=" in text else RuleKind.SINGLE
+
+
+def heavier(a: RuleKind | None, b: RuleKind | None) -> RuleKind | None:
+    """The heavier of two rules (double over single over none)."""
+    return RuleKind.DOUBLE if RuleKind.DOUBLE in (a, b) else a or b
 
 
 def parse_cell(text: str) -> Parsed | None:

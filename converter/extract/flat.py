@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from converter.errors import ExtractionError
 from converter.model import Period, Scale, StatementKind
 
-from .cells import is_rule, split_values
+from .cells import is_rule, rule_kind, split_values
 from .dates import MONTH
 from .headers import DURATION_RE, Seg, is_scale_text, parse_scale, resolve_periods
 from .layout import RawCell, Row
@@ -137,7 +137,7 @@ def _rows(toks: list[Tok], n: int, line: Line, path: str, at_eof: bool) -> list[
             words = []
         run = []
         if tok.kind == "rule":
-            rows.append(Row(line.number, rule=True))
+            rows.append(Row(line.number, rule=True, rule_kind=rule_kind(tok.text)))
         else:
             words.append(tok)
     if run:

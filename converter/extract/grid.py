@@ -17,12 +17,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from converter.errors import ExtractionError
-from converter.model import CellKind, Period, SourceRef, Statement, StatementKind
+from converter.model import CellKind, Period, RuleKind, SourceRef, Statement, StatementKind
 
 from .assemble import assemble
-from .cells import is_rule, parse_cell
+from .cells import heavier, is_rule, parse_cell, rule_kind
 from .bands import BandCell, band_segments
-from .headers import Seg, is_header_text, is_period_text, names_year, parse_scale, resolve_periods
+from .headers import DURATION_RE, Seg, is_header_text, is_period_text, names_year, parse_scale, resolve_periods
 from .layout import RawCell, Row
 
 _MARK = r"(?:\((?:\d{1,2}|[a-z])\)|\*{1,3}|[†‡§¹²³⁴⁵⁶⁷⁸⁹])"
@@ -34,7 +34,8 @@ CHANGE_RE = re.compile(
 SCALE_RE = re.compile(
     r"\(?[^()]{0,40}?\bin\s+(?:thousands|millions|billions)\b[^()]{0,80}\)?"
     r"|\(?\s*(?:\$|us\$|dollars|amounts)\s*(?:in\s+)?(?:000s|000's|thousands|millions|billions)\b[^()]{0,80}\)?"
-    r"|\(?[^()]{0,40}?\bin\s+\$?000'?s\b[^()]{0,80}\)?",
+    r"|\(?[^()]{0,40}?\bin\s+\$?000'?s\b[^()]{0,80}\)?"
+    r"|\(\s*(?:thousands|millions|billions)\s+of\s+(?:u\.?s\.?\s+)?dollars\b[^()]{0,80}\)",  # "(millions of dollars)"
     re.I,
 )
 # words of column-group headings that name no period by themselves ("QUARTERLY TRENDS", "FULL YEAR")
@@ -60,6 +61,8 @@ class GCell:
     hi: int
     bold: bool = False  # all of the text is bold (an outermost heading when the row has no values)
     indent: int | None = None  # fixed-width text only: the character column the text starts at
+    rule_under: RuleKind | None = None  # HTML: the cell's bottom border (a rule under the figure)
+    rule_over: RuleKind | None = None  # HTML: the cell's top border
 
 
 @dataclass
@@ -211,8 +214,9 @@ def _texts(cells: list[GCell]) -> list[str]:
 
 
 def _caption_text(text: str) -> bool:
-    """Label-column text of a header row that is a scale or a title, not the body's first heading."""
-    return bool(SCALE_RE.search(text) or re.search(r"\bstatements?\s+of\b|\bbalance\s+sheets?\b|income\s+statement"
+    """Label-column text of a header row that is a scale, a title or a period length ("for the
+    three months ended June 30,"), not the body's first heading."""
+    return bool(SCALE_RE.search(text) or DURATION_RE.search(text) or re.search(r"\bstatements?\s+of\b|\bbalance\s+sheets?\b|income\s+statement"
                                                     r"|\(\s*unaudited\s*\)", text, re.I))
 
 
@@ -265,7 +269,39 @@ def grid_periods(grid: Grid, kind: StatementKind, where: str
         segs.append(band_segments(band, spans, _exact(grid, row, spans)))
     first = next((c for row in grid.header for c in row), None)
     header_where = f"{where.rsplit(':', 1)[0]}:{first.line}" if first else where
-    return spans, dropped, resolve_periods(segs, len(spans), kind, header_where)
+    try:
+        return spans, dropped, resolve_periods(segs, len(spans), kind, header_where)
+    except ExtractionError:
+        if not spans:
+            raise
+        stated = _stated_duration(grid)
+        if stated is not None:
+            shared = [Seg(stated, 0, len(spans) - 1)]  # over every column, ahead of the header's own text
+            return spans, dropped, resolve_periods([shared] + segs, len(spans), kind, header_where)
+        widened = [_widened(line, len(spans)) for line in segs]
+        if widened == segs:
+            raise
+        return spans, dropped, resolve_periods(widened, len(spans), kind, header_where)
+
+
+def _widened(line: list[Seg], n: int) -> list[Seg]:
+    """A header row's one period length ("Fiscal Year Ended January 31,") stretched over the
+    columns right of it, for a colspan that stops short of the last year column."""
+    lengths = [seg for seg in line if DURATION_RE.search(seg.text)]
+    if len(lengths) != 1 or lengths[0].hi >= n - 1 or any(seg.lo > lengths[0].hi for seg in line):
+        return line
+    return [Seg(seg.text, seg.lo, n - 1) if seg is lengths[0] else seg for seg in line]
+
+
+def _stated_duration(grid: Grid) -> str | None:
+    """A period length stated in the label column beside the header or in a caption row, for
+    a header of years alone ("Millions, for the three months ended June 30," beside "2025",
+    "2024"): the words from the length on."""
+    for cell in grid.captions:
+        match = DURATION_RE.search(cell.text)
+        if match:
+            return cell.text[match.start():]
+    return None
 
 
 def _exact(grid: Grid, row: list[GCell], spans: list[tuple[int, int]]) -> bool:
@@ -292,7 +328,10 @@ def grid_statement(grid: Grid, kind: StatementKind, title: str, title_ref: Sourc
         raise ExtractionError("statement has column headers but no rows", where=where, code="xc:noRows")
     items = assemble(rows, n, path, at_eof=False)
     scale = parse_scale(scale_texts + grid.scale_texts())
-    return Statement(kind, title, periods, scale, tuple(items), title_ref, tuple(_dropped_notes(grid, dropped)))
+    heads = [title, *scale_texts, *(c.text for c in grid.captions), *(c.text for row in grid.header for c in row)]
+    unaudited = any(re.search(r"\bunaudited\b", t, re.I) for t in heads)
+    return Statement(kind, title, periods, scale, tuple(items), title_ref, tuple(_dropped_notes(grid, dropped)),
+                     unaudited=unaudited)
 
 
 def _dropped_notes(grid: Grid, dropped: list[tuple[int, int]]) -> list[str]:
@@ -312,12 +351,21 @@ def _row(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[i
     first = next((c for c in label_cells if c.text), None)
     anchor = first or (toks[0].cell if toks else None)
     if anchor is None:
+        under = [c.rule_under or c.rule_over for c in cells if c.lo > 0 and (c.rule_under or c.rule_over)]
+        if under:  # an empty row drawn as a rule (a spacer row with a border under a total)
+            kind = RuleKind.DOUBLE if RuleKind.DOUBLE in under else RuleKind.SINGLE
+            return Row(cells[0].line, blank=True, rule_kind=kind)
         return Row(cells[0].line if cells else 0, blank=True)
     row = Row(anchor.line, label, first.col if first else anchor.col, indent=first.indent if first else None)
     row.columns = [None] * len(spans)
+    for cell in cells:
+        if cell.lo > 0:  # borders of the value columns: the rules printed with the figures
+            row.rule_under = heavier(row.rule_under, cell.rule_under)
+            row.rule_over = row.rule_over or cell.rule_over is not None
     for tok in toks:
         if tok.kind == "rule":
             row.rule = True
+            row.rule_kind = heavier(row.rule_kind, rule_kind(tok.text))
             continue
         if tok.kind != "value":
             continue

@@ -284,6 +284,13 @@ def fiscal_calendar(statements: list[Statement]) -> list[Statement]:
             ends.append((period.end, f"the {what} {period.end.isoformat()} in {where}"))
     if all(is_month_end(end) for end, _ in ends):
         return statements
+    for st in statements:  # a fiscal year ending on a month end ends there every year
+        for period in st.periods if st.kind is StatementKind.BALANCE_SHEET else ():
+            if is_month_end(period.end):
+                for year in (period.end.year - 1, period.end.year + 1):
+                    same = date(year, period.end.month, calendar.monthrange(year, period.end.month)[1])
+                    ends.append((same, f"the balance-sheet date {period.end.isoformat()} a year "
+                                       f"{'earlier' if year < period.end.year else 'later'} ({same.isoformat()})"))
     out = []
     for st in statements:
         periods, notes = [], list(st.notes)

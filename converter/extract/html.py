@@ -10,7 +10,8 @@ sidebar, cookie banner or site header/footer. The rest is walked in document ord
 blocks (one per block element: p, div, h1-h6, li, ...) and data tables (tables that hold no
 other table; a table holding tables is layout and only its cells' text is read as blocks).
 
-Each data table becomes a grid of cells (grid.py) and is classified by its nearest title:
+Each data table becomes a grid of cells (grid.py; a cell with a rowspan keeps its columns in
+the rows below it) and is classified by its nearest title:
 its <caption>, title rows inside the table (or in the label column of its header rows), the
 short blocks printed between the previous table and it, or the rows of small tables holding
 no data printed just above it (financial supplements set each page's heading in a table of
@@ -42,11 +43,11 @@ import lxml.html
 from lxml import etree
 
 from converter.errors import InputError
-from converter.model import Release, SkippedTable, SourceRef, Statement
+from converter.model import Release, RuleKind, SkippedTable, SourceRef, Statement
 
 from .release import build_release
 from .grid import GCell, Grid, split_grid
-from .headers import release_context, release_dates
+from .headers import fiscal_calendar, release_context, release_dates
 from .reader import Line
 from .tablekind import statement_or_ignored
 
@@ -167,6 +168,7 @@ def _release(path: str, blocks: list[_Block], tables: list[_Table], locate: _Sou
             skipped.append(found)
         elif found is not None:
             ignored.append(found)
+    statements = fiscal_calendar(sorted(statements, key=lambda s: s.source))  # 52/53-week starts
     return build_release(path, _lines(blocks), statements, ignored, skipped)
 
 
@@ -284,21 +286,52 @@ def _bold(td: etree._Element, text: str) -> bool:
     return bool(bold) and bold.replace("\xa0", " ").split() == text.split()
 
 
+_MAX_ROWSPAN = 50  # rows one cell may reach down over
+_BORDER_RE = re.compile(r"border-(bottom|top)(-style)?\s*:\s*([^;]*)", re.I)
+_NO_LINE_RE = re.compile(r"\b(?:none|hidden)\b|(?<![\d.])0(?:\.0+)?(?:px|pt|em)?\b|#f{3}(?:f{3})?\b|\bwhite\b", re.I)
+
+
+def _borders(td: etree._Element) -> tuple[RuleKind | None, RuleKind | None]:
+    """The rules a cell's inline style draws under and over it: (bottom, top)."""
+    found: dict[str, RuleKind] = {}
+    for side, _style, value in _BORDER_RE.findall(td.get("style", "")):
+        if _NO_LINE_RE.search(value) or not re.search(r"solid|double|dotted|dashed|groove|ridge|inset|outset", value, re.I):
+            found.pop(side.lower(), None)
+            continue
+        found[side.lower()] = RuleKind.DOUBLE if "double" in value.lower() else RuleKind.SINGLE
+    return found.get("bottom"), found.get("top")
+
+
 def _grid(table: etree._Element, locate: _Source) -> list[list[GCell]]:
+    """The table's cells with their column spans. A cell with a rowspan keeps its columns
+    taken in the rows below it ("(millions of dollars)" beside two header rows), so that the
+    cells of those rows start right of it."""
     rows = []
+    below: dict[int, int] = {}  # column -> rows still taken by a cell with a rowspan above
     for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
         row, col = [], 0
+        taken = set(below)
+        below = {c: n - 1 for c, n in below.items() if n > 1}
         for td in tr.xpath("./td|./th"):
-            try:
-                span = max(1, int(td.get("colspan", "1") or 1))
-            except ValueError:
-                span = 1
+            while col in taken:
+                col += 1
+            span, down = _span(td, "colspan", 1000), _span(td, "rowspan", _MAX_ROWSPAN)
             text = _text(td)
             line, column = locate.cell(td, text) if text else (td.sourceline or 1, 1)
-            row.append(GCell(text, line, column, col, col + span - 1, bool(text) and _bold(td, text)))
+            under, over = _borders(td)
+            row.append(GCell(text, line, column, col, col + span - 1, bool(text) and _bold(td, text),
+                             rule_under=under, rule_over=over))
+            below.update({c: down - 1 for c in range(col, col + span) if down > 1})
             col += span
         rows.append(row)
     return rows
+
+
+def _span(td: etree._Element, attribute: str, most: int) -> int:
+    try:
+        return min(max(1, int(td.get(attribute, "1") or 1)), most)
+    except ValueError:
+        return 1
 
 
 def _candidates(table: etree._Element, grid: Grid, nearby: list[_Block], path: str

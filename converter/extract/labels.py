@@ -31,6 +31,7 @@ _PAIR_RE = re.compile(
     r"(?P<what>issued\s+and\s+outstanding|issued|outstanding)\b",
     re.I,
 )
+_LISTED_RE = re.compile(r"\d,?\s+(?:and\s+)?$")  # "11,960,371, 11,917,113, and " before the last count of a list
 _TREASURY_RE = re.compile(rf"{_COUNT}\s+(?:common\s+)?shares\b(?!\s+(?:authorized|issued|outstanding)){_AT_DATE}", re.I)
 
 Locate = Callable[[int], SourceRef]
@@ -66,7 +67,7 @@ def _issued(label: str, locate: Locate) -> list[LabelDetail]:
     for match in pairs:
         found += _respectively(label, match, locate)
     for match in _ISSUED_RE.finditer(label):
-        if any(p.start() <= match.start() < p.end() for p in pairs):
+        if any(p.start() <= match.start() < p.end() for p in pairs) or _LISTED_RE.search(label, 0, match.start()):
             continue
         what = " ".join(match["what"].lower().split())
         kinds = _WHAT.get(what, (DetailKind.SHARES_ISSUED, DetailKind.SHARES_OUTSTANDING))

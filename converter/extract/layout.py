@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from converter.errors import ExtractionError
+from converter.model import RuleKind
 
-from .cells import is_rule, parse_cell, split_values
+from .cells import heavier, is_rule, parse_cell, rule_kind, split_values
 from .reader import Line
 
 _SEG_RE = re.compile(r"\S+(?: \S+)*")
@@ -27,6 +28,7 @@ class RawCell:
     col: int
     slot: int
     end: int = 0
+    currency: bool = False  # a "$" printed apart from the figure (its own segment or cell)
 
 
 @dataclass
@@ -44,6 +46,9 @@ class Row:
     label_index: int = 0  # where the label starts in `source.text`
     top: bool = False  # a heading marked as outermost (bold in HTML) though not in capitals
     indent: int | None = None  # fixed-width text: the label's character column (a deeper line continues it)
+    rule_kind: RuleKind | None = None  # for a rule row: which rule it is
+    rule_under: RuleKind | None = None  # HTML: a border under the row's figures
+    rule_over: bool = False  # HTML: a border over the row's figures
 
 
 def _where(path: str, line: Line) -> str:
@@ -72,6 +77,7 @@ def tab_row(line: Line, path: str) -> Row:
             continue
         if is_rule(value):
             row.rule = True
+            row.rule_kind = heavier(row.rule_kind, rule_kind(value))
         elif parse_cell(value) is not None:
             lead = len(text) - len(text.lstrip())
             row.cells.append(RawCell(value, line.number, line.col(pos + lead), slot))
@@ -97,9 +103,11 @@ def fixed_row(line: Line) -> Row:
     while segments:
         start, seg = segments[-1]
         if seg == "$":
-            pass
+            if cells:
+                cells[-1].currency = True
         elif is_rule(seg):
             row.rule = True
+            row.rule_kind = heavier(row.rule_kind, rule_kind(seg))
         else:
             spans = split_values(seg)
             if spans is None:

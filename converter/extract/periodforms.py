@@ -66,12 +66,23 @@ def normalize_header(text: str, fy_end_month: int = 12) -> str:
     text = _DAY_FIRST_RE.sub(lambda m: _checked(m, month_number(m["month"]), int(m["d"]), _year(m["year"])), text)
     text = _MONTH_YEAR_RE.sub(lambda m: _month_end(m), text)
     text = _QUARTER_RE.sub(lambda m: _part(3, int(m["q1"] or m["q2"]), m["year"], fy_end_month), text)
-    text = _QUARTER_WORD_RE.sub(lambda m: _part(3, _ORDINAL[m["word"].lower()], m["year"], fy_end_month), text)
+    text = _QUARTER_WORD_RE.sub(lambda m: _length_only(m, 3) or _part(3, _ORDINAL[m["word"].lower()], m["year"], fy_end_month), text)
     text = _HALF_RE.sub(lambda m: _part(6, int(m["h1"] or m["h2"]), m["year"], fy_end_month), text)
-    text = _HALF_WORD_RE.sub(lambda m: _part(6, _ORDINAL[m["word"].lower()], m["year"], fy_end_month), text)
+    text = _HALF_WORD_RE.sub(lambda m: _length_only(m, 6) or _part(6, _ORDINAL[m["word"].lower()], m["year"], fy_end_month), text)
     text = _NINE_RE.sub(lambda m: _part(int(m["n"]), 1, m["year"], fy_end_month), text)
     text = _FISCAL_RE.sub(lambda m: _part(12, 1, m["year"], fy_end_month), text)
     return text
+
+
+_ENDED_RE = re.compile(r"\s*(?:ended|ending)\b", re.I)
+
+
+def _length_only(match: re.Match[str], length: int) -> str | None:
+    """ "Fiscal Second Quarter Ended" over "June 29, 2025": the header prints its own end date,
+    so the quarter gives only the length ("Three Months"), not a calendar quarter's end."""
+    if match["year"] or not _ENDED_RE.match(match.string, match.end()):
+        return None
+    return f"{_LENGTH[length]} Months"
 
 
 def _checked(match: re.Match[str], month: int, day: int, year: int | None) -> str:

@@ -21,7 +21,7 @@ from converter.errors import ExtractionError
 from converter.model import Statement, StatementKind
 
 from .assemble import assemble
-from .cells import is_rule, split_values
+from .cells import is_rule, rule_kind, split_values
 from .flat import _header_segments, _header_tokens
 from .grid import CHANGE_RE, SCALE_RE, header_cell
 from .headers import is_header_text, is_scale_text, parse_scale, resolve_periods
@@ -137,7 +137,7 @@ def _rows(body: list[Line], n: int, path: str) -> list[Row]:
         lead = len(line.text) - len(line.text.lstrip())
         if is_rule(text):
             close()
-            rows.append(Row(line.number, rule=True))
+            rows.append(Row(line.number, rule=True, rule_kind=rule_kind(text)))
             current = None
             continue
         if _value(text):

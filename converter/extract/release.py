@@ -7,10 +7,14 @@ could be read at all (ExtractionError naming the first unreadable table), and is
 MAX_TABLE_ROWS line items is skipped the same way (no release prints one that long), and so
 is every statement after the first MAX_RELEASE_ROWS rows of a release, and a statement with a
 row label of more than MAX_LABEL_CHARS characters (prose or a repeated line taken for one
-label: the label would be written into every output many times over).
+label: the label would be written into every output many times over). A statement is marked
+unaudited when "(Unaudited)" is printed on its title line or under it, above its first row.
 """
 
 from __future__ import annotations
+
+import re
+from dataclasses import replace
 
 from converter.errors import ExtractionError, NoStatementsError
 from converter.model import Release, SkippedTable, SourceRef, Statement
@@ -36,6 +40,23 @@ def _too_long(statement: Statement) -> tuple[str, str] | None:
     return None
 
 
+_UNAUDITED_RE = re.compile(r"\bunaudited\b", re.I)
+_HEAD_LINES = 12  # "(Unaudited)" is printed within this many lines under a title
+
+
+def _unaudited(statement: Statement, lines: list[Line]) -> Statement:
+    """The statement marked unaudited when "(Unaudited)" is printed on its title line or between
+    the title and its first row (the scale line, a line of its own, the column headings)."""
+    if statement.unaudited or not statement.items:
+        return statement
+    first = statement.source.line
+    last = min(statement.items[0].source.line - 1, first + _HEAD_LINES)
+    for line in lines[max(first - 1, 0):max(last, first)]:
+        if _UNAUDITED_RE.search(line.text):
+            return replace(statement, unaudited=True)
+    return statement
+
+
 def build_release(path: str, lines: list[Line], statements: list[Statement],
                   ignored: list[tuple[str, str, SourceRef]], skipped: list[SkippedTable]) -> Release:
     reasons = [_too_long(s) for s in statements]
@@ -58,7 +79,7 @@ def build_release(path: str, lines: list[Line], statements: list[Statement],
         raise ExtractionError(f"{first.reason}{more}", where=first.where or str(first.source), code=first.code)
     if not statements:
         raise NoStatementsError("no financial statements found", where=path)
-    ordered = tuple(infer_scale(sorted(statements, key=lambda s: s.source), lines))
+    ordered = tuple(_unaudited(s, lines) for s in infer_scale(sorted(statements, key=lambda s: s.source), lines))
     return Release(path, document_info(lines, list(ordered), path), ordered,
                    tuple(sorted(ignored, key=lambda t: t[2])),
                    tuple(sorted(skipped, key=lambda t: (t.source, t.reason))))

@@ -45,12 +45,23 @@ def classify(text: str) -> tuple[str, object] | None:
     if _SUMMARY_RE.search(text) and len(text) < 100 and not text.endswith(".") and looks_like_title_case(text):
         return ("summary", text)  # "Average Balances and Rates", "Financial Highlights"
     for match in TITLE_IN_TEXT_RE.finditer(text):
-        if looks_like_title_case(match["title"]):
+        if looks_like_title_case(match["title"]) or _ends_heading(text, match):
             if _SUMMARY_RE.search(text):
                 return ("summary", text)
             title = " ".join(match["title"].split())
             return ("statement", (title_kind(title), title))
     return None
+
+
+def _ends_heading(text: str, match: re.Match[str]) -> bool:
+    """A statement title closing a short heading whatever its case ("Acme Corp and subsidiaries
+    consolidated balance sheets", set in small capitals by a style sheet): only a parenthesis
+    may follow it. A prose mention goes on after the title or is a long sentence."""
+    rest = text[match.end():].strip()
+    return len(text.split()) <= _HEADING_WORDS and (not rest or bool(re.fullmatch(r"(?:\([^)]*\)\s*)+", rest)))
+
+
+_HEADING_WORDS = 12
 
 
 def ignored_title(text: str) -> tuple[str, str] | None:

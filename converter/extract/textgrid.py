@@ -175,6 +175,7 @@ def _cover(cols: list[list[int]], a: int, b: int) -> list[int]:
 def text_grid(lines: list[Line], start: int, stop: int, header_end: int | None = None) -> TextTable | None:
     """The grid of a text table region, or None when it has no body rows."""
     parsed = [parse_line(i, lines[i]) for i in range(start, stop)]
+    _numbers_in_labels(parsed)
     first = header_end - start if header_end is not None and header_end > start else None
     if first is None:
         first = next((k for k, row in enumerate(parsed) if is_body(row)), None)
@@ -201,6 +202,26 @@ def text_grid(lines: list[Line], start: int, stop: int, header_end: int | None =
     grid.body = [_body_row(row, cols) for row in body]
     _drop_superseded(grid)
     return TextTable(grid, captions, start + first)
+
+
+def _numbers_in_labels(rows: list[_Line]) -> None:
+    """A line holding only a number printed left of every value column, inside the label column
+    ("30,000,000" on its own line of a label wrapped word by word: "Common stock, $1.00 par
+    value;" / "30,000,000" / "shares authorized"), is a piece of that label, not a row of values.
+    The value columns start where the labelled rows' first values start (the second leftmost,
+    so that one odd row does not move them)."""
+    starts = sorted(min(t.start for t in row.values) for row in rows if is_body(row))
+    if len(starts) < 2:
+        return
+    left = starts[1]
+    for row in rows:
+        if row.label or not row.toks or any(t.end > left for t in row.toks):
+            continue
+        if any(t.kind == "rule" for t in row.toks):
+            continue
+        row.label_start = row.toks[0].start
+        row.label = " ".join(row.line.text[row.label_start : row.toks[-1].end].split())
+        row.toks = []
 
 
 _SUPERSEDED_RE = re.compile(r"\b(?:as\s+)?previously\s+reported\b|\bas\s+originally\s+reported\b", re.I)

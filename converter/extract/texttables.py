@@ -72,6 +72,7 @@ def content_kind(grid: Grid) -> StatementKind | None:
 
 
 _GAP = 10  # non-value lines a table's rows may be apart
+_WRAPPED = 30  # lines of one label wrapped in a narrow label column ("Serial" / "preferred" / "stock, ...")
 _HEAD = 12  # lines above a table's first row searched for its header band
 
 
@@ -82,7 +83,7 @@ def untagged_regions(lines: list[Line], taken: set[int]) -> list[TagTable]:
     rows = [i for i, line in enumerate(lines) if i not in taken and line.text.strip() and _value_row(i, line)]
     groups: list[list[int]] = []
     for i in rows:
-        if groups and i - groups[-1][-1] <= _GAP + 1 and not any(
+        if groups and _near(lines, groups[-1][-1], i) and not any(
                 k in taken or _breaks(lines[k].text) for k in range(groups[-1][-1] + 1, i)):
             groups[-1].append(i)
         else:
@@ -107,6 +108,23 @@ def untagged_regions(lines: list[Line], taken: set[int]) -> list[TagTable]:
         out.append(TagTable(start, group[-1] + 1, start))
         floor = group[-1] + 1
     return out
+
+
+def _near(lines: list[Line], a: int, b: int) -> bool:
+    """Are rows a and b of one table: at most _GAP lines apart, not counting the lines of a label
+    wrapped word by word in a narrow column (short indented fragments, no blank line among them)?"""
+    if b - a <= _GAP + 1:
+        return True
+    if b - a > _WRAPPED + _GAP + 1:
+        return False
+    apart = sum(1 for k in range(a + 1, b) if not _fragment(lines[k].text))
+    return apart <= _GAP
+
+
+def _fragment(text: str) -> bool:
+    """A piece of a wrapped label: indented, short, one run of words (no column gap)."""
+    stripped = text.strip()
+    return bool(stripped) and text[:1].isspace() and len(stripped) <= 24 and "  " not in stripped
 
 
 def _value_row(i: int, line: Line) -> bool:

@@ -1,0 +1,90 @@
+"""HTML statement layouts of 10-Q/10-K style filings: row spans, lower-case titles, fiscal
+quarters with their own end dates, a period length printed beside a header of years."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from converter.extract import extract_text
+from converter.extract.periodforms import normalize_header
+from converter.model import Period, StatementKind
+
+ROWS = ("<tr><td>Revenues</td><td>$</td><td>5,843</td><td>$</td><td>5,638</td></tr>"
+        "<tr><td>Operating expenses</td><td></td><td>3,300</td><td></td><td>3,200</td></tr>"
+        "<tr><td>Net income</td><td>$</td><td>2,543</td><td>$</td><td>2,438</td></tr>"
+        "<tr><td>Diluted earnings per share</td><td>$</td><td>4.20</td><td>$</td><td>3.98</td></tr>")
+
+
+def _page(title: str, header: str, rows: str = ROWS) -> str:
+    return (f"<html><body><p>Brackenridge Haulage reports its results for the quarter ended June 30, 2025.</p>"
+            f"<p>{title}</p><table>{header}{rows}</table></body></html>")
+
+
+def _statement(text: str):
+    (statement,) = extract_text(text, "p.htm").statements
+    return statement
+
+
+def test_a_label_cell_spanning_two_header_rows_does_not_shift_the_years():
+    header = ("<tr><td rowspan=2>(millions of dollars)</td><td colspan=4>Three Months Ended June 30,</td></tr>"
+              "<tr><td colspan=2>2025</td><td colspan=2>2024</td></tr>")
+    rows = ROWS.replace("<tr><td>", "<tr><td>", 1)
+    st = _statement(_page("CONSOLIDATED STATEMENTS OF INCOME", header, rows))
+    assert st.periods == (Period(date(2025, 6, 30), date(2025, 4, 1)), Period(date(2024, 6, 30), date(2024, 4, 1)))
+    assert [c.value for c in st.items[0].cells] == [Decimal(5843), Decimal(5638)]
+    assert st.scale.exponent == 6
+
+
+def test_a_statement_title_in_lower_case_closing_a_short_heading():
+    header = "<tr><td></td><td colspan=2>Three Months Ended June 30,</td></tr><tr><td></td><td>2025</td><td>2024</td></tr>"
+    rows = ROWS.replace("<td>$</td>", "").replace("<td></td>", "")
+    st = _statement(_page("Brackenridge Haulage and subsidiaries consolidated statements of earnings", header, rows))
+    assert st.kind is StatementKind.OPERATIONS
+    from converter.extract.tablekind import classify
+
+    assert classify("Brackenridge Haulage and subsidiaries consolidated balance sheets (unaudited)")[0] == "statement"
+    assert classify("amounts derived from the consolidated statements of earnings of prior years") is None
+
+
+def test_a_fiscal_quarter_ended_takes_the_date_printed_under_it():
+    assert normalize_header("Fiscal Second Quarter Ended") == "Fiscal Three Months Ended"
+    assert normalize_header("Second Quarter 2025") == "Three Months Ended June 30, 2025"
+    header = ("<tr><td></td><td colspan=2>Fiscal Second Quarter Ended</td></tr>"
+              "<tr><td></td><td>June 29, 2025</td><td>June 30, 2024</td></tr>")
+    rows = ROWS.replace("<td>$</td>", "").replace("<td></td>", "")
+    st = _statement(_page("CONSOLIDATED STATEMENTS OF EARNINGS", header, rows))
+    assert [p.end for p in st.periods] == [date(2025, 6, 29), date(2024, 6, 30)]
+
+
+def test_a_period_length_beside_a_header_of_years():
+    header = ("<tr><td>Millions, except per share amounts, for the three months ended June 30,</td>"
+              "<td colspan=2>2025</td><td colspan=2>2024</td></tr>")
+    st = _statement(_page("CONDENSED CONSOLIDATED STATEMENTS OF INCOME", header))
+    assert st.periods == (Period(date(2025, 6, 30), date(2025, 4, 1)), Period(date(2024, 6, 30), date(2024, 4, 1)))
+    assert st.items[0].label == "Revenues"
+
+
+def test_a_period_length_whose_colspan_stops_short_covers_the_last_year_too():
+    header = ("<tr><td></td><td colspan=2>Fiscal Year Ended January 31,</td></tr>"
+              "<tr><td></td><td>2025</td><td>2024</td><td>2023</td></tr>")
+    rows = ("<tr><td>Revenues</td><td>37,895</td><td>34,857</td><td>31,352</td></tr>"
+            "<tr><td>Net income</td><td>6,197</td><td>4,136</td><td>208</td></tr>")
+    st = _statement(_page("Consolidated Statements of Operations", header, rows))
+    assert [(p.start, p.end) for p in st.periods] == [
+        (date(2024, 2, 1), date(2025, 1, 31)), (date(2023, 2, 1), date(2024, 1, 31)), (date(2022, 2, 1), date(2023, 1, 31))]
+
+
+def test_html_statements_on_a_52_53_week_quarter_in_a_calendar_year():
+    """Quarters end on Fridays, the year on December 31: year-to-date columns start on
+    January 1, also the prior year's, whose year end the release does not print."""
+    ops_header = ("<tr><td></td><td colspan=2>Three Months Ended</td><td colspan=2>Six Months Ended</td></tr>"
+                  "<tr><td></td><td>June 27, 2025</td><td>June 28, 2024</td><td>June 27, 2025</td><td>June 28, 2024</td></tr>")
+    ops_rows = ("<tr><td>Net operating revenues</td><td>12,535</td><td>12,363</td><td>23,664</td><td>23,663</td></tr>"
+                "<tr><td>Net income</td><td>3,810</td><td>2,411</td><td>7,140</td><td>5,588</td></tr>")
+    bs = ("<p>CONDENSED CONSOLIDATED BALANCE SHEETS</p><table><tr><td></td><td>June 27, 2025</td>"
+          "<td>December 31, 2024</td></tr><tr><td>Cash</td><td>9,000</td><td>10,800</td></tr>"
+          "<tr><td>Total assets</td><td>104,000</td><td>100,500</td></tr></table>")
+    text = _page("CONDENSED CONSOLIDATED STATEMENTS OF INCOME", ops_header, ops_rows).replace("</body>", bs + "</body>")
+    ops = next(s for s in extract_text(text, "p.htm").statements if s.kind is StatementKind.OPERATIONS)
+    assert [p.start for p in ops.periods] == [date(2025, 3, 29), date(2024, 3, 30), date(2025, 1, 1), date(2024, 1, 1)]

@@ -1,0 +1,122 @@
+"""Reading tables of real layouts: labels wrapped word by word in a narrow label column."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from converter.extract import extract_text
+from converter.extract.labels import label_details
+from converter.model import DetailKind, SourceRef, StatementKind
+
+NARROW = """Quillfeather Savings Reports Second Quarter Results
+October 20, 2010
+
+Quillfeather Savings today reported results for the quarter ended September 30, 2010.
+
+ CONSOLIDATED STATEMENTS OF FINANCIAL CONDITION
+
+ (unaudited)
+ (in 000s,                       Three                  One
+  except share       Sept. 30,   Month     June 30,     Year      Sept. 30,
+  data)                2010      Change     2010       Change       2009
+ ----------------------------------------------------------------------------
+ Assets:
+   Cash and due
+    from banks     $    22,117     -8%  $    24,095       20%   $    18,457
+   Net loans
+    receivable       1,239,696      0%    1,245,591        8%     1,146,413
+   Other assets         23,798      1%       23,614        4%        22,792
+                   -----------          -----------             -----------
+     Total
+      assets       $ 1,285,611      0%  $ 1,293,300        8%   $ 1,187,662
+                   ===========          ===========             ===========
+
+ Liabilities:
+   Deposits        $ 1,147,278      5%  $ 1,096,754       15%   $   997,555
+   Other
+    liabilities         15,000     -8%       68,000      -34%        61,000
+                   -----------          -----------             -----------
+     Total
+      liabili-
+      ties         $ 1,162,278      1%  $ 1,164,754        9%   $ 1,058,555
+
+ Stockholders'
+  equity:
+   Serial
+    preferred
+    stock, $1.00
+    par value;
+    10,000,000
+    shares
+    authorized;
+    none issued
+    or outstanding          --                   --                      --
+   Common stock,
+    $1.00 par
+    value;
+    30,000,000
+    shares
+    authorized;
+    11,960,371,
+    11,917,113, and
+    12,123,595
+    shares
+    outstanding    $    11,960      0%  $    11,917       -1%   $    12,124
+   Retained
+    earnings           111,373      1%      116,629        0%       116,983
+                   -----------          -----------             -----------
+     Total
+      stockholders'
+      equity           123,333     -4%      128,546       -5%      129,107
+                   -----------          -----------             -----------
+     Total
+      liabilities
+      and stock-
+      holders'
+      equity       $ 1,285,611      0%  $ 1,293,300        8%   $ 1,187,662
+                   ===========          ===========             ===========
+"""
+
+
+def _balance_sheet():
+    release = extract_text(NARROW, "narrow.txt")
+    sheets = [s for s in release.statements if s.kind is StatementKind.BALANCE_SHEET]
+    assert len(sheets) == 1
+    return sheets[0]
+
+
+def test_a_long_wrapped_label_does_not_cut_the_table():
+    items = {item.label: item for item in _balance_sheet().items}
+    total = items["Total liabilities and stockholders' equity"]
+    assert [c.value for c in total.cells] == [Decimal(1285611), Decimal(1293300), Decimal(1187662)]
+    assert "Total liabilities" in items and "Total stockholders' equity" in items
+
+
+def test_a_number_alone_in_the_label_column_is_part_of_the_label():
+    items = {item.label: item for item in _balance_sheet().items}
+    label = ("Common stock, $1.00 par value; 30,000,000 shares authorized; 11,960,371, 11,917,113, and "
+             "12,123,595 shares outstanding")
+    assert [c.value for c in items[label].cells] == [Decimal(11960), Decimal(11917), Decimal(12124)]
+    assert items[label].source.line == NARROW.splitlines().index("   Common stock,") + 1
+    assert not any(item.label == "" or item.label.endswith("$1.00 par value;") for item in items.values())
+
+
+def test_the_last_count_of_a_list_is_not_taken_for_every_date():
+    where = lambda pos: SourceRef("x", 1, pos + 1)  # noqa: E731
+    listed = label_details("Common stock; 11,960,371, 11,917,113, and 12,123,595 shares outstanding", where)
+    assert not [d for d in listed if d.kind is DetailKind.SHARES_OUTSTANDING]
+    single = label_details("Common stock; 12,123,595 shares outstanding", where)
+    assert [d.value for d in single if d.kind is DetailKind.SHARES_OUTSTANDING] == [Decimal(12123595)]
+
+
+def test_a_table_region_runs_over_a_label_wrapped_on_many_lines():
+    from converter.extract.reader import split_lines
+    from converter.extract.texttables import untagged_regions
+
+    lines = split_lines(NARROW, "narrow.txt")
+    regions = untagged_regions(lines, set())
+    first = next(k for k, line in enumerate(lines) if "Cash and due" in line.text)
+    last = next(k for k, line in enumerate(lines) if "equity       $" in line.text)
+    assert any(r.start <= first and last < r.stop for r in regions)
+    far = NARROW.replace("    none issued\n", "    none issued\n" + "    and not\n" * 40)
+    assert len(untagged_regions(split_lines(far, "far.txt"), set())) == 2  # not one table any more
