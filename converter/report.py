@@ -95,6 +95,11 @@ def _fact(fact: Fact, fact_id: str) -> dict[str, Any]:
 
 
 _ORIGINS = {"xbrl-convert": "converter"}
+
+
+def origin(source: str) -> str:
+    """Who reported a message, as the JSON outputs name it: arelle, checks or converter."""
+    return _ORIGINS.get(source, snake(source))
 _ARELLE_REF_RE = re.compile(r"^(?P<href>.+) line (?P<line>\d+)$")
 
 
@@ -111,7 +116,7 @@ def message_ref_json(text: str) -> dict[str, Any] | None:
 def message_json(m: ValidationMessage) -> dict[str, Any]:
     """`origin`: who said it ("arelle", "checks", "converter")."""
     return {"code": m.code, "level": m.level.value, "message": m.message, "concept": m.concept,
-            "origin": _ORIGINS.get(m.source, snake(m.source)), "refs": [r for r in map(message_ref_json, m.refs) if r]}
+            "origin": origin(m.source), "refs": [r for r in map(message_ref_json, m.refs) if r]}
 
 
 def release_json(release: Release) -> dict[str, Any]:

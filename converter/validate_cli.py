@@ -26,6 +26,7 @@ from converter.contract import tool_version
 from converter.errors import ConversionError
 from converter.model import Level, ValidationMessage
 from converter.output import display_path
+from converter.report import origin
 
 SCHEMA_VERSION = "1.0"
 CALC_MODES = ("c11r", "none")
@@ -96,7 +97,8 @@ def _ref_object(ref: Any) -> dict[str, Any]:
 
 def _message_object(m: ValidationMessage) -> dict[str, Any]:
     return {"code": m.code, "level": m.level.value, "message": m.message, "concept": m.concept,
-            "source": m.source, "refs": [_ref_object(r) for r in m.refs]}
+            "origin": origin(m.source),
+            "refs": [_ref_object(r) for r in m.refs]}
 
 
 def _calc_object(c: Any) -> dict[str, Any]:
