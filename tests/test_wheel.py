@@ -57,14 +57,15 @@ def test_wheel_installs_and_builds_a_package_for_a_custom_table(tmp_path: Path) 
     python = venv / "bin" / "python"
     purelib = Path(_run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])",
                         cwd=tmp_path).stdout.strip())
-    # the dependencies from this environment (a .pth line, after the venv's own site-packages)
-    (purelib / "deps.pth").write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
     done = _run(sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index", wheel,
                 cwd=tmp_path)
     if done.returncode != 0 and "no such option: --python" in done.stderr:  # pip < 22.3
         done = _run(sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "--prefix", venv, wheel,
                     cwd=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
+    # the dependencies from this environment (a .pth line, after the venv's own site-packages); written
+    # after the install, else pip finds this environment's own (non-editable) copy and installs nothing
+    (purelib / "deps.pth").write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
     where = _run(python, "-c", "import converter, taxonomy_map; print(converter.__file__, taxonomy_map.__file__)",
                  cwd=tmp_path).stdout.split()
     assert where and all(Path(w).is_relative_to(venv) for w in where), where
