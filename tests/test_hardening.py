@@ -23,6 +23,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from converter.cli import main
+from converter.errors import ConversionError
 from converter.extract import clean_text, extract_text
 from converter.extract.reader import split_lines
 from converter.model import Level, ValidationMessage
@@ -470,3 +471,17 @@ def test_unmapped_rows_are_listed_with_what_became_of_them():
 
     lines = _unmapped_lines([D("r.txt:5:1", "Widgets", None), D("r.txt:6:1", "Gadgets", None)], M())  # type: ignore[arg-type]
     assert lines == ("r.txt:5:1: Widgets -> extension concept xc_Widgets", "r.txt:6:1: Gadgets (not tagged)")
+
+
+def test_a_header_line_repeated_thousands_of_times_is_read_in_linear_time():
+    """Fuzz seed 1002232: 30,000 copies of a fixed-width header line ("June 30,   June 30,") took
+    minutes: each header segment searched every row below it for its underline."""
+    source = ROOT / "tests" / "fixtures" / "extract" / "fixed_width.txt"
+    lines = source.read_text().split("\n")
+    i = next(n for n, line in enumerate(lines) if line.split() == ["June", "30,", "June", "30,"])
+    j = next(n for n, line in enumerate(lines) if n > i and line.strip() == "(In millions)")
+    started = time.process_time()  # the header line runs on into the next table's header
+    with pytest.raises(ConversionError) as failed:  # a header of 10,000 lines names no period
+        extract_text("\n".join(lines[:i] + [lines[i]] * 10_000 + lines[j:]), "headers.txt")
+    assert time.process_time() - started < 30  # about 60 s when the search was quadratic
+    assert len(str(failed.value)) < 400  # the message quotes the start of the header, not all of it

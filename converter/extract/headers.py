@@ -171,7 +171,7 @@ def _column_period(lines: list[list[Seg]], col: int, kind: StatementKind, where:
     monthday = MONTHDAY_RE.search(text)
     month, day = (monthday["month"], monthday["day"]) if monthday else fallback or (None, None)
     if year is None or month is None:
-        raise ExtractionError(f"cannot read the period of column {col + 1} from header {text!r}", where=where,
+        raise ExtractionError(f"cannot read the period of column {col + 1} from header {text[:200]!r}", where=where,
                               code="xc:unreadableHeader")
     end = make_date(month, day, year)
     if end is None:

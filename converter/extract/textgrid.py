@@ -291,10 +291,17 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
                  captions: list[tuple[str, Line, int]], label_area: list[GCell]) -> list[list[GCell]]:
     out: list[list[GCell]] = []
     lines_segs: list[tuple[_Line, list[list[int | str]]]] = []
+    rule_rows = [bool(row.segs) and all(is_rule(s[2]) for s in row.segs) for row in rows]
+    next_rule: list[_Line | None] = [None] * len(rows)  # the first rule line below each row, in one pass
+    following: _Line | None = None
+    for k in range(len(rows) - 1, -1, -1):
+        next_rule[k] = following
+        if rule_rows[k]:
+            following = rows[k]
     for k, row in enumerate(rows):
         if not row.segs:
             continue
-        if all(is_rule(s[2]) for s in row.segs):
+        if rule_rows[k]:
             continue
         in_values = [s for s in row.segs if s[1] > value_start - 1]
         if not in_values or _caption_only(row.segs):  # title, company, scale, dateline
@@ -309,7 +316,7 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
             if b <= value_start - 1:
                 label_area.append(GCell(text, row.line.number, row.line.col(a), 0, 0))
                 continue
-            a2, b2 = _underline(rows[k + 1 :], a, b, row.segs)
+            a2, b2 = _underline(next_rule[k], a, b, row.segs)
             segs.append([a2, b2, text, a])
         lines_segs.append((row, segs))
     for row, segs in lines_segs:
@@ -336,21 +343,17 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
     return out
 
 
-def _underline(below: list[_Line], a: int, b: int, segs: list[tuple[int, int, str]]) -> tuple[int, int]:
-    """The span of the dash run under a header segment on the next rule line below it, when that
-    run underlines this segment alone (a run under the whole header line is ignored)."""
-    for row in below:
-        if not row.segs:
-            continue
-        if not all(is_rule(s[2]) for s in row.segs):
-            continue
-        runs = [(m.start(), m.end()) for m in re.finditer(r"[-=_]{3,}", row.line.text)]
-        for r0, r1 in runs:
-            if _overlap(a, b, r0, r1) > 0:
-                if sum(1 for s0, s1, _ in segs if _overlap(s0, s1, r0, r1) > 0) > 1:
-                    return a, b
-                return min(a, r0), max(b, r1)
+def _underline(rule: _Line | None, a: int, b: int, segs: list[tuple[int, int, str]]) -> tuple[int, int]:
+    """The span of the dash run under a header segment on the next rule line below it (`rule`),
+    when that run underlines this segment alone (a run under the whole header line is ignored)."""
+    if rule is None:
         return a, b
+    for m in re.finditer(r"[-=_]{3,}", rule.line.text):
+        r0, r1 = m.start(), m.end()
+        if _overlap(a, b, r0, r1) > 0:
+            if sum(1 for s0, s1, _ in segs if _overlap(s0, s1, r0, r1) > 0) > 1:
+                return a, b
+            return min(a, r0), max(b, r1)
     return a, b
 
 
