@@ -99,8 +99,8 @@ def normalize_label(label: str) -> str:
     """The form a label is matched in: lower case, plain quotes, single spaces, no notes."""
     text = label.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     text = text.replace("\u2014", "--").replace("\u2013", "-").replace("\xa0", " ")
+    text = re.sub(r"\s+", " ", text).strip()  # first: a run of spaces would make _NOTE_RE quadratic
     text = _NOTE_RE.sub("", text)
-    text = re.sub(r"\s+", " ", text).strip()
     text = _FOOTNOTE_RE.sub("", text)
     text = _HOLDERS_RE.sub(r"\1holders", text)  # "stock-holders'" (a word broken at the end of a line)
     return text.rstrip(":").strip().lower()

@@ -294,11 +294,18 @@ def stable_order(messages: Iterable[ValidationMessage]) -> list[ValidationMessag
     return sorted(messages, key=lambda m: (m.code, m.concept or "", m.message, m.refs, m.source))
 
 
-def _unmapped_line(decision: MappingDecision, mapped: MappedRelease) -> str:
-    """How the console lists a row no US-GAAP concept matched, and what became of it."""
-    now = next((d.concept for d in mapped.decisions if d.source == decision.source and d.label == decision.label), None)
-    tagged = f" -> extension concept {now}" if now else " (not tagged)"
-    return f"{decision.source}: {decision.label}{tagged}"
+def _unmapped_lines(unmapped: Iterable[MappingDecision], mapped: MappedRelease) -> tuple[str, ...]:
+    """How the console lists the rows no US-GAAP concept matched, and what became of each (one
+    index of the final decisions, so a table of thousands of unmapped rows stays linear)."""
+    final: dict[tuple[object, str], str | None] = {}
+    for d in mapped.decisions:
+        final.setdefault((d.source, d.label), d.concept)
+    lines = []
+    for decision in unmapped:
+        now = final.get((decision.source, decision.label))
+        tagged = f" -> extension concept {now}" if now else " (not tagged)"
+        lines.append(f"{decision.source}: {decision.label}{tagged}")
+    return tuple(lines)
 
 
 def convert_document(path: Path, target: Path, options: ConvertOptions, table: ConceptTable,
@@ -348,7 +355,7 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
     return DocumentResult(
         input=display_path(path), status=status, message=message, output_dir=display_path(target),
         instance=display_path(target / doc.instance), facts=len(mapped.facts),
-        unmapped=tuple(_unmapped_line(d, mapped) for d in doc.unmapped),
+        unmapped=_unmapped_lines(doc.unmapped, mapped),
         errors=errors, warnings=warnings, taxonomy_source=taxonomy_source, messages=messages,
         skipped_tables=tuple(skipped_line(t) for t in doc.release.skipped_tables), notes=doc.notes)
 

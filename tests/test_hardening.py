@@ -438,3 +438,32 @@ def test_reruns_under_different_hash_seeds_are_byte_identical(tmp_path):
         shutil.rmtree(out)
     assert outputs[0].keys() == outputs[1].keys()
     assert [k for k in outputs[0] if outputs[0][k] != outputs[1][k]] == []
+
+
+def test_a_label_run_over_thousands_of_lines_skips_its_table_not_the_release():
+    """Fuzz seed 900518: a label-only line repeated 30,000 times joined into a 3 MB row label,
+    written into report.json many times over (80 MB, minutes)."""
+    text = TAB_EXAMPLE.read_text()
+    lines = text.split("\n")
+    i = next(n for n, line in enumerate(lines) if line.startswith("Net income (loss)\t"))
+    label_only = "Trade receivables, net of allowance for doubtful accounts of $120 and $95 at\t\t"
+    release = extract_text("\n".join(lines[:i] + [label_only] * 600 + lines[i:]), "long-label.txt")
+    reasons = [t.reason for t in release.skipped_tables]
+    assert any(r.startswith("row label too long at long-label.txt:") for r in reasons), reasons
+    assert release.statements  # the other statements are read
+    assert all(len(item.label) <= 5000 for s in release.statements for item in s.items)
+
+
+def test_unmapped_rows_are_listed_with_what_became_of_them():
+    from converter.model import MappedRelease  # noqa: F401  (the type _unmapped_lines reads)
+    from converter.pipeline import _unmapped_lines
+
+    class D:  # the two fields _unmapped_lines reads of a MappingDecision
+        def __init__(self, source: str, label: str, concept: str | None) -> None:
+            self.source, self.label, self.concept = source, label, concept
+
+    class M:
+        decisions = [D("r.txt:5:1", "Widgets", "xc_Widgets"), D("r.txt:6:1", "Gadgets", None)]
+
+    lines = _unmapped_lines([D("r.txt:5:1", "Widgets", None), D("r.txt:6:1", "Gadgets", None)], M())  # type: ignore[arg-type]
+    assert lines == ("r.txt:5:1: Widgets -> extension concept xc_Widgets", "r.txt:6:1: Gadgets (not tagged)")

@@ -5,7 +5,9 @@ reported and the rest of the release is converted. The release fails only when n
 could be read at all (ExtractionError naming the first unreadable table), and is narrative
 (NoStatementsError) when no table was taken for a statement. A statement of more than
 MAX_TABLE_ROWS line items is skipped the same way (no release prints one that long), and so
-is every statement after the first MAX_RELEASE_ROWS rows of a release.
+is every statement after the first MAX_RELEASE_ROWS rows of a release, and a statement with a
+row label of more than MAX_LABEL_CHARS characters (prose or a repeated line taken for one
+label: the label would be written into every output many times over).
 """
 
 from __future__ import annotations
@@ -20,14 +22,26 @@ from .scaleinfer import infer_scale
 
 MAX_TABLE_ROWS = 1000
 MAX_RELEASE_ROWS = 2000
+MAX_LABEL_CHARS = 5000
+
+
+def _too_long(statement: Statement) -> str | None:
+    """Why a statement is too long to read, or None."""
+    if len(statement.items) > MAX_TABLE_ROWS:
+        return f"table too long ({len(statement.items):,} rows; at most {MAX_TABLE_ROWS:,})"
+    for item in statement.items:
+        if len(item.label) > MAX_LABEL_CHARS:
+            return (f"row label too long at {item.source} ({len(item.label):,} characters;"
+                    f" at most {MAX_LABEL_CHARS:,})")
+    return None
 
 
 def build_release(path: str, lines: list[Line], statements: list[Statement],
                   ignored: list[tuple[str, str, SourceRef]], skipped: list[SkippedTable]) -> Release:
-    skipped = skipped + [SkippedTable(s.kind.value, s.title, s.source,
-                                      f"table too long ({len(s.items):,} rows; at most {MAX_TABLE_ROWS:,})")
-                         for s in statements if len(s.items) > MAX_TABLE_ROWS]
-    statements = [s for s in statements if len(s.items) <= MAX_TABLE_ROWS]
+    reasons = [_too_long(s) for s in statements]
+    skipped = skipped + [SkippedTable(s.kind.value, s.title, s.source, why)
+                         for s, why in zip(statements, reasons) if why]
+    statements = [s for s, why in zip(statements, reasons) if not why]
     kept, total = [], 0
     for st in sorted(statements, key=lambda s: s.source):
         total += len(st.items)
