@@ -1,12 +1,17 @@
 """Command line: the only place that prints and picks exit codes.
 
-Exit status: 0 every document converted and validated (a release with no statements counts as
-done); 1 any document failed or has validation errors; 2 usage errors.
+One exit-code rule for every command (EXIT_CODES, in each command's --help and the README): 0
+clean; 1 findings (validation errors, differences with --fail-on-difference, failed documents);
+2 usage errors and input that cannot be read (missing, unreadable, not the kind of file the
+command takes). `--quiet` on every command: nothing on stdout, only errors on stderr, the same
+exit code.
 """
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -20,7 +25,7 @@ from converter.concepts import (
     load_entity_registry,
 )
 from converter.batch import default_jobs, run_batch, tune_gc
-from converter.errors import ConversionError
+from converter.errors import ConversionError, InputError
 from converter.learn_cli import learn_command, layered_table, print_explanations
 from converter.model import Level, ValidationMessage
 from converter.pipeline import (
@@ -40,9 +45,13 @@ _package_option = click.option(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Official taxonomy package zip (e.g. us-gaap-2024.zip); repeatable. Wins over the shipped subset.")
 _online_option = click.option("--online", is_flag=True, help="Let Arelle fetch the official taxonomy from the web.")
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="Print nothing on stdout; only errors, on stderr.")
+EXIT_CODES = ("Exit status (every command): 0 clean; 1 findings (validation errors, differences with "
+              "--fail-on-difference, failed documents); 2 usage errors and input that cannot be read "
+              "(missing, unreadable, not the kind of file the command takes).")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.version_option(__version__, prog_name="xbrl-convert")
 def main() -> None:
     """Convert earnings press releases into validated US-GAAP XBRL instances."""
@@ -54,7 +63,12 @@ def _cik(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
     return value
 
 
-@main.command()
+_CONVERT_EXIT = ("Exit status: 0 every document converted and validated (a release without statements counts); "
+                 "1 a document failed or has validation errors; 2 usage errors and an input that cannot be read "
+                 "(missing or unreadable path, an --out that cannot be written).")
+
+
+@main.command(epilog=_CONVERT_EXIT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Output folder; each input gets OUT/<input stem>/.")
@@ -85,10 +99,11 @@ def _cik(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
                    "CIK); repeatable. Tried before the concept table.")
 @click.option("--explain", is_flag=True,
               help="Print each fallback decision and extension concept with its three best US-GAAP candidates.")
+@quiet_option
 def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: str | None, fail_on_unmapped: bool,
             no_validate: bool, xml_only: bool, viewer: bool, document_type: str, concepts_path: Path | None, entities_path: Path | None,
             jobs: int | None, scheduler: str | None, overwrite: bool, taxonomy_packages: tuple[Path, ...],
-            online: bool, company_maps: tuple[Path, ...] = (), explain: bool = False) -> None:
+            online: bool, company_maps: tuple[Path, ...] = (), explain: bool = False, quiet: bool = False) -> None:
     """Convert press releases (files, or folders of .txt/.htm/.html/.md files) into XBRL."""
     try:
         table = concept_table(concepts_path or default_concept_table_path())
@@ -104,6 +119,9 @@ def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: s
         raise click.UsageError(f"cannot list {display_path(exc.filename or '')}: {exc.strerror or exc}") from exc
     if not inputs:
         raise click.UsageError("no input files (folders are searched for .txt, .htm, .html and .md files)")
+    unreadable = [p for p in inputs if not os.access(p, os.R_OK)]
+    if unreadable:
+        raise click.UsageError(f"cannot read {display_path(unreadable[0])}: permission denied")
     try:
         check_out_dir(out_dir)
     except OutputError as exc:
@@ -114,7 +132,7 @@ def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: s
                              document_type=document_type, filing=not xml_only, viewer=viewer and not xml_only,
                              overwrite=overwrite)
     pairs = list(zip(inputs, output_folders(inputs, out_dir)))
-    with click.progressbar(length=len(pairs), label="Converting", file=sys.stderr,
+    with click.progressbar(length=len(pairs), label="Converting", file=io.StringIO() if quiet else sys.stderr,
                            item_show_func=lambda r: display_path(Path(r.input).name) if r else "") as bar:
         def advance(result: DocumentResult) -> None:
             bar.update(1, result)
@@ -126,16 +144,21 @@ def convert(paths: tuple[Path, ...], out_dir: Path, cik: str | None, encoding: s
         except ConversionError as exc:
             raise click.UsageError(str(exc)) from exc
     for result in results:
+        if quiet:
+            _print_errors(result)
+            continue
         _print_result(result)
         if explain:
             print_explanations(result)
     try:
         summary = write_summary(out_dir, results)
     except OSError as exc:
-        _print_summary(results, None)
+        if not quiet:
+            _print_summary(results, None)
         click.echo(f"error: cannot write {display_path(out_dir / 'summary.json')}: {exc.strerror or exc}", err=True)
         sys.exit(1)
-    _print_summary(results, summary)
+    if not quiet:
+        _print_summary(results, summary)
     sys.exit(0 if all(r.ok for r in results) else 1)
 
 
@@ -162,6 +185,16 @@ def _print_result(result: DocumentResult) -> None:
             click.echo(f"  {_format_message(m)}")
 
 
+def _print_errors(result: DocumentResult) -> None:
+    """--quiet: a document that failed or has errors, and its errors, on stderr."""
+    if result.ok:
+        return
+    click.echo(f"{result.input}: {result.status.value}: {result.message}", err=True)
+    for m in result.messages:
+        if m.level is Level.ERROR:
+            click.echo(f"  {_format_message(m)}", err=True)
+
+
 def _format_message(m: ValidationMessage) -> str:
     concept = f" [{m.concept}]" if m.concept else ""
     where = f" ({', '.join(m.refs)})" if m.refs else ""
@@ -180,51 +213,25 @@ def _print_summary(results: list[DocumentResult], summary: Path | None) -> None:
     click.echo(f"\n{len(results)} document(s): {counts}.{where}")
 
 
-@main.command()
-@click.argument("instances", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@_package_option
-@_online_option
-def validate(instances: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], online: bool) -> None:
-    """Validate XBRL instances with Arelle and print its messages with their codes."""
-    from converter.validate import validate_instance
-
-    from converter.filing import document_kind
-
-    failed = False
-    for instance in instances:
-        try:
-            document_kind(instance)
-        except ConversionError as exc:
-            click.echo(f"{display_path(instance)}: error [xbrl-convert:notXbrl]: {exc.message}", err=True)
-            failed = True
-            continue
-        try:
-            report = validate_instance(instance, taxonomy_packages=taxonomy_packages, online=online)
-        except ConversionError as exc:
-            click.echo(f"{display_path(instance)}: error: {exc}", err=True)
-            failed = True
-            continue
-        errors = [m for m in report.messages if m.level is Level.ERROR]
-        failed = failed or bool(errors)
-        verdict = click.style("valid" if not errors else "invalid", fg="green" if not errors else "red")
-        click.echo(f"{instance}: {verdict}: {report.fact_count} facts, {len(errors)} errors "
-                   f"(taxonomy: {report.taxonomy_source})")
-        for m in stable_order(report.messages):
-            click.echo(f"  {_format_message(m)}")
-    sys.exit(1 if failed else 0)
-
-
 from converter.compare_cli import compare_command  # noqa: E402
+from converter.validate_cli import validate_command  # noqa: E402
 
+main.add_command(validate_command)
 main.add_command(compare_command)
 main.add_command(learn_command)
 
 
-@main.command()
+_VIEW_EXIT = ("Exit status: 0 every viewer was built; 1 a viewer could not be built for a release or inline "
+              "document (no inline document, no facts, Arelle failed); 2 usage errors and a target that cannot "
+              "be read as one (missing, not a converted release folder, not an Inline XBRL document).")
+
+
+@main.command(epilog=_VIEW_EXIT)
 @click.argument("targets", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @_package_option
 @_online_option
-def view(targets: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], online: bool) -> None:
+@quiet_option
+def view(targets: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], online: bool, quiet: bool = False) -> None:
     """Build the Arelle iXBRL Viewer for converted releases (output folders or .htm inline documents).
 
     The viewer is written next to the inline document. Open it through a local web server, e.g.
@@ -232,7 +239,7 @@ def view(targets: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], online:
     """
     from converter.viewer import build_viewer
 
-    failed = False
+    exit_code = 0
     for target in targets:
         try:
             inline = _inline_document(target)
@@ -240,19 +247,20 @@ def view(targets: tuple[Path, ...], taxonomy_packages: tuple[Path, ...], online:
             page = build_viewer(inline, inline.parent, taxonomy_packages=taxonomy_packages, online=online)
         except ConversionError as exc:
             click.echo(f"{target}: error: {exc}", err=True)
-            failed = True
+            exit_code = max(exit_code, 2 if isinstance(exc, InputError) else 1)
             continue
-        click.echo(f"{target}: viewer {page}")
-    sys.exit(1 if failed else 0)
+        if not quiet:
+            click.echo(f"{target}: viewer {page}")
+    sys.exit(exit_code)
 
 
 def _has_facts(inline: Path) -> None:
-    """Refuse (ConversionError) a document that is not Inline XBRL or holds no facts."""
+    """Refuse a document that is not Inline XBRL (InputError) or holds no facts (ConversionError)."""
     from converter.filing import read_document
 
     document = read_document(inline)
     if document.kind != "inline":
-        raise ConversionError("not an Inline XBRL document (an XBRL instance has no page to view)",
+        raise InputError("not an Inline XBRL document (an XBRL instance has no page to view)",
                               display_path(inline))
     if not document.facts:
         raise ConversionError("the Inline XBRL document holds no facts that can be read", display_path(inline))
@@ -263,11 +271,11 @@ def _inline_document(target: Path) -> Path:
         return target
     report = target / "report.json"
     if not report.exists():
-        raise ConversionError("not a converted release folder (no report.json)", display_path(target))
+        raise InputError("not a converted release folder (no report.json)", display_path(target))
     try:
         data = json.loads(report.read_bytes())
     except (OSError, ValueError) as exc:
-        raise ConversionError(f"cannot read report.json: {exc}", display_path(target)) from exc
+        raise InputError(f"cannot read report.json: {exc}", display_path(target)) from exc
     inline = data.get("inline") if isinstance(data, dict) else None
     if not inline:
         raise ConversionError("this release has no Inline XBRL document (converted with --xml-only?)",

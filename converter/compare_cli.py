@@ -1,7 +1,8 @@
 """The `compare` command: a converted release against the company's own XBRL or Inline XBRL filing.
 
-Exit status: 0 the comparison ran (whatever it found); 1 with --fail-on-difference when a release
-fact has another value in the filing; 2 usage errors, and files that cannot be read or written.
+Exit status (the rule of every command): 0 the comparison ran (whatever it found); 1 with
+--fail-on-difference when a release fact has another value in the filing; 2 usage errors, and
+files that cannot be read or written. `--quiet`: nothing on stdout, errors on stderr.
 """
 
 from __future__ import annotations
@@ -23,7 +24,12 @@ _STATUS_COLORS = {
 }
 
 
-@click.command("compare")
+_EXIT = ("Exit status: 0 the comparison ran (whatever it found); 1 with --fail-on-difference when a release "
+         "fact has another value in the filing; 2 usage errors, and a file that cannot be read as XBRL or an "
+         "--out that cannot be written.")
+
+
+@click.command("compare", epilog=_EXIT)
 @click.argument("instance", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("filing", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
@@ -35,8 +41,10 @@ _STATUS_COLORS = {
               help="Also compare the filing's facts with segment/scenario dimensions (dimensions must agree).")
 @click.option("--text", "include_text", is_flag=True,
               help="Also compare non-numeric facts (by concept and period).")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing on stdout; only errors, on stderr.")
 def compare_command(instance: Path, filing: Path, out_path: Path | None, fail_on_difference: bool,
-                    differences_only: bool, include_dimensional: bool, include_text: bool) -> None:
+                    differences_only: bool, include_dimensional: bool, include_text: bool,
+                    quiet: bool = False) -> None:
     """Compare a converted release INSTANCE with the company's FILING (XBRL instance .xml or
     Inline XBRL .htm) for the same period, fact by fact."""
     try:
@@ -46,6 +54,12 @@ def compare_command(instance: Path, filing: Path, out_path: Path | None, fail_on
     except ConversionError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
+    failed = fail_on_difference and comparison.value_differences > 0
+    if quiet:
+        if failed:
+            click.echo(f"error: {comparison.value_differences} release fact(s) have another value in the filing",
+                       err=True)
+        sys.exit(1 if failed else 0)
     table = format_table(comparison, differences_only=differences_only)
     for k, line in enumerate(table.splitlines()):
         status = next((s for s in Status if k > 1 and line.startswith(s.value)), None)
@@ -55,4 +69,4 @@ def compare_command(instance: Path, filing: Path, out_path: Path | None, fail_on
     click.echo(format_summary(comparison))
     if out_path is not None:
         click.echo(f"Written: {out_path}, {csv_path}")
-    sys.exit(1 if fail_on_difference and comparison.value_differences else 0)
+    sys.exit(1 if failed else 0)

@@ -1,8 +1,11 @@
 """Read an XBRL 2.1 instance or an Inline XBRL document without its taxonomy.
 
 Straight from the XML with lxml: contexts (entity, period, segment/scenario dimensions), units
-and facts, into an `XbrlDocument`. Inline facts get their scale, sign and format
-(ixt:num-dot-decimal, num-comma-decimal, fixed-zero, ixt-sec:numwordsen, ...) applied.
+and facts, into an `XbrlDocument`. Inline facts get their format decoded through Arelle's
+transformation registry (converter/ixtransforms.py: ixt:num-dot-decimal, fixed-zero,
+date-monthname-day-year-en, ..., and the SEC's number words), then their scale and sign. A fact
+whose format is unknown or does not accept its text is a data problem of that fact
+(`XbrlDocument.skipped`), as is any other fact that cannot be read.
 Concepts are named with the version year of standard namespaces dropped
 (http://fasb.org/us-gaap/2023 and /2024 are both "us-gaap"). Used by `compare`.
 """
@@ -19,6 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from converter.errors import InputError
+from converter.ixtransforms import transform
 from converter.model import Period
 
 XBRLI = "http://www.xbrl.org/2003/instance"
@@ -312,15 +316,19 @@ class _Reader:
                 raise ValueError(f"{concept}: decimals {decimals} out of range (-{_MAX_EXPONENT} to {_MAX_EXPONENT})")
         else:
             value = " ".join(_text(el, skip_exclude=self.inline).split())
+            if self.inline and el.get("format"):
+                try:
+                    value = transform(*_resolve_qname(el, el.get("format", "")), _text(el, skip_exclude=True))
+                except ValueError as exc:
+                    raise ValueError(f"{concept}: {exc}") from None
         return XbrlFact(concept=concept, period=context.period, value=value, unit=unit, decimals=decimals,
                         dimensions=context.dimensions, fact_id=el.get("id"), where=self.where(el))
 
     def _inline_number(self, el: etree._Element, concept: str) -> Decimal:
         text = _text(el)
         fmt = el.get("format")
-        fmt_local = _resolve_qname(el, fmt)[1] if fmt else None
         try:
-            value = parse_inline_number(text, fmt_local)
+            value = parse_inline_number(text, _resolve_qname(el, fmt) if fmt else None)
         except ValueError as exc:
             raise ValueError(f"{concept}: {exc}") from exc
         scale = el.get("scale")
@@ -364,59 +372,13 @@ def _decimals(el: etree._Element, value: Decimal) -> int | None:
     return int(precision) - (value.adjusted() + 1)
 
 
-_WORD_NUMBERS = {
-    w: i for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen".split())
-}
-_WORD_NUMBERS.update({w: 10 * (i + 2) for i, w in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split())})
-_WORD_NUMBERS.update({"no": 0, "none": 0, "nil": 0})
-_WORD_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-
-
-def _number_words(text: str) -> Decimal:
-    tokens = [t for t in re.split(r"[\s\-,]+", text.strip().lower()) if t and t != "and"]
-    if not tokens:
-        raise ValueError("no number words")
-    total, current = 0, 0
-    for token in tokens:
-        if token in _WORD_NUMBERS:
-            current += _WORD_NUMBERS[token]
-        elif token.isdigit():
-            current += int(token)
-        elif token == "hundred":
-            current = (current or 1) * 100
-        elif token in _WORD_SCALES:
-            total += (current or 1) * _WORD_SCALES[token]
-            current = 0
-        else:
-            raise ValueError(f"{token!r} is not a number word")
-    return Decimal(total + current)
-
-
-def parse_inline_number(text: str, fmt: str | None) -> Decimal:
-    """The (unscaled, unsigned) value of an ix:nonFraction's content under a transformation format,
-    given by its local name (ixt 1-5 and ixt-sec names). Raises ValueError."""
+def parse_inline_number(text: str, fmt: tuple[str, str] | None) -> Decimal:
+    """The (unscaled, unsigned) value of an ix:nonFraction's content under its transformation
+    format, given as (namespace, local name), decoded through Arelle's registry. Raises ValueError."""
     raw = text.strip()
+    value = transform(*fmt, text) if fmt is not None else raw
     try:
-        if fmt is None:
-            return Decimal(raw)
-        name = fmt.lower()
-        if name in ("fixed-zero", "zerodash", "fixedzero", "numdash"):
-            return Decimal(0)
-        if name in ("num-dot-decimal", "numdotdecimal", "numcommadot", "numspacedot", "num-dot-decimal-apos"):
-            cleaned = re.sub(r"[^0-9.]", "", raw)
-        elif name in ("num-comma-decimal", "numcommadecimal", "numdotcomma", "numspacecomma"):
-            cleaned = re.sub(r"[^0-9,]", "", raw).replace(",", ".")
-        elif name in ("numwordsen", "num-word-en", "numwordsenno"):
-            return _number_words(raw)
-        else:
-            raise ValueError(f"transformation format {fmt!r} is not supported")
-        if not cleaned or cleaned.count(".") > 1:
-            raise InvalidOperation
-        return Decimal(cleaned)
+        return Decimal(value)
     except InvalidOperation:
-        raise ValueError(f"cannot read {raw!r} as a number (format {fmt or 'none'})") from None
-
-
+        shown = f"format {fmt[1]}" if fmt is not None else "no format"
+        raise ValueError(f"cannot read {raw[:40]!r} as a number ({shown})") from None

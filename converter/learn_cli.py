@@ -1,8 +1,9 @@
 """The `learn` command, and the convert options that use what was learned (--company-map, --explain).
 
 `xbrl-convert learn FILING... --out MAP.yaml` reads a company's own Inline XBRL 10-Q/10-K
-filings and writes its concept map (converter/learn.py). Exit status: 0 the map was written;
-2 usage errors, and filings that cannot be read.
+filings and writes its concept map (converter/learn.py). Exit status (the rule of every
+command): 0 the map was written; 2 usage errors, filings that cannot be read and a map that
+cannot be written. `--quiet`: nothing on stdout, errors on stderr.
 """
 
 from __future__ import annotations
@@ -30,20 +31,28 @@ def layered_table(table: ConceptTable, company_maps: tuple[Path, ...]) -> Layere
     return LayeredTable.around(table, company_maps=load_company_maps(company_maps), vocabulary=default_vocabulary())
 
 
-@click.command("learn")
+@click.command("learn", epilog="Exit status: 0 the map was written; 2 usage errors, a filing that cannot be read "
+                                "as Inline XBRL, and a map that cannot be written.")
 @click.argument("filings", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the company map (YAML).")
 @click.option("--company", default="", help="Company name to record in the map.")
-def learn_command(filings: tuple[Path, ...], out_path: Path, company: str) -> None:
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing on stdout; only errors, on stderr.")
+def learn_command(filings: tuple[Path, ...], out_path: Path, company: str, quiet: bool = False) -> None:
     """Learn a company's concept map from its own Inline XBRL filings (oldest first; later ones win)."""
     try:
         line_map = company_map(read_filings(list(filings)), company=company)
     except ConversionError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.write_text(dump_line_map(line_map, _HEADER), encoding="utf-8")
+    try:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        out_path.write_text(dump_line_map(line_map, _HEADER), encoding="utf-8")
+    except OSError as exc:
+        click.echo(f"error: {out_path}: cannot write the map: {exc.strerror or exc}", err=True)
+        sys.exit(2)
+    if quiet:
+        return
     kinds: dict[str, int] = {}
     for line in line_map.lines:
         kinds[line.statement.value] = kinds.get(line.statement.value, 0) + 1

@@ -101,16 +101,24 @@ def test_instance_reading():
     assert eps.where.endswith(f"{FILING_XML.name}:{eps.where.rsplit(':', 1)[1]}")
 
 
+IXT4 = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
+IXT2 = "http://www.xbrl.org/inlineXBRL/transformation/2011-07-31"
+IXT1 = "http://www.xbrl.org/inlineXBRL/transformation/2010-04-20"
+IXT_SEC = "http://www.sec.gov/inlineXBRL/transformation/2015-08-31"
+
+
 @pytest.mark.parametrize(("text", "fmt", "expected"), [
-    ("24,310", "num-dot-decimal", "24310"),
-    ("1,234.56", "numdotdecimal", "1234.56"),
-    ("1.234,56", "num-comma-decimal", "1234.56"),
-    ("1 234,5", "numcommadecimal", "1234.5"),
-    ("—", "fixed-zero", "0"),
-    ("-", "zerodash", "0"),
-    ("none", "numwordsen", "0"),
-    ("twenty-one", "numwordsen", "21"),
-    ("one hundred five thousand", "numwordsen", "105000"),
+    ("24,310", (IXT4, "num-dot-decimal"), "24310"),
+    ("1,234.56", (IXT2, "numdotdecimal"), "1234.56"),
+    ("1.234,56", (IXT4, "num-comma-decimal"), "1234.56"),
+    ("1 234,5", (IXT2, "numcommadecimal"), "1234.5"),
+    ("—", (IXT4, "fixed-zero"), "0"),
+    ("-", (IXT2, "zerodash"), "0"),
+    ("79.4", (IXT1, "numcommadot"), "79.4"),
+    ("1\u00a0234.5", (IXT4, "num-dot-decimal"), "1234.5"),
+    ("none", (IXT_SEC, "numwordsen"), "0"),
+    ("twenty-one", (IXT_SEC, "numwordsen"), "21"),
+    ("one hundred five thousand", (IXT_SEC, "numwordsen"), "105000"),
     ("0.02", None, "0.02"),
 ])
 def test_inline_number_formats(text, fmt, expected):
@@ -118,10 +126,16 @@ def test_inline_number_formats(text, fmt, expected):
 
 
 def test_inline_number_bad_text():
-    with pytest.raises(ValueError, match="cannot read"):
-        parse_inline_number("n/a", "num-dot-decimal")
-    with pytest.raises(ValueError, match="not supported"):
-        parse_inline_number("5", "date-monthname-day-year-en")
+    with pytest.raises(ValueError, match="not valid for the transformation format num-dot-decimal"):
+        parse_inline_number("n/a", (IXT4, "num-dot-decimal"))
+    with pytest.raises(ValueError, match="cannot read '2024-06-30' as a number"):
+        parse_inline_number("2024-06-30", (IXT4, "date-year-month-day"))
+    with pytest.raises(ValueError, match="not in the registry"):
+        parse_inline_number("5", (IXT4, "num-made-up"))
+    with pytest.raises(ValueError, match="unknown transformation registry"):
+        parse_inline_number("5", ("http://example.com/transforms", "num-dot-decimal"))
+    with pytest.raises(ValueError, match="ixt-sec:duryear is not available"):
+        parse_inline_number("5", (IXT_SEC, "duryear"))
 
 
 def test_ix_1_0_namespace_nested_fact_datetime_and_unreadable_fact_is_skipped(tmp_path):

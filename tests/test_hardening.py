@@ -367,7 +367,7 @@ def test_validate_refuses_what_is_not_xbrl(tmp_path, content, suffix):
     path = tmp_path / f"doc{suffix}"
     path.write_text(content)
     result = CliRunner().invoke(main, ["validate", str(path)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # input that cannot be read as XBRL, as in `compare`
     assert "xbrl-convert:notXbrl" in result.output
     assert "valid:" not in result.output
 
