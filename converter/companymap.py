@@ -229,8 +229,9 @@ class LineMap:
 
     def match(self, kind: StatementKind, item: LineItem, strict: bool = False, occurrence: int = 0) -> LineMatch | None:
         """The line a row matches, or None. With `strict` (the vocabulary of many companies), a
-        tie between lines of different concepts is no match: an extension concept is better
-        than a guess. Otherwise (a company map) a tie goes to the line printed in the same
+        tie between lines of different concepts is no match (an extension concept is better
+        than a guess) unless one concept was tagged so by more filings, at least two, and the
+        row is the first of its label in the statement (`occurrence` 0). Otherwise (a company map) a tie goes to the line printed in the same
         place: the `occurrence`-th row of this label in the statement (0 for the first)."""
         candidates = self._index.get((kind, match_key(item.label)), [])
         general = general_key(item.label)
@@ -259,9 +260,10 @@ class LineMap:
         others = tuple(dict.fromkeys(c.concept for c in ranked[1:] if c.concept != best.concept))
         tied = len(ranked) > 1 and score(ranked[1])[0] == score(best)[0] and ranked[1].concept != best.concept
         if tied and strict:
-            # many companies against fewer: a label tagged so by at least two filings, more than any other
-            if not (best.count >= 2 and best.count > max(c.count for c in ranked[1:] if score(c)[0] == score(best)[0]
-                                                         and c.concept != best.concept)):
+            # many companies against fewer: a label tagged so by at least two filings, more than any
+            # other; not for a label printed again in the statement (one concept cannot take both rows)
+            if occurrence > 0 or not (best.count >= 2 and best.count > max(
+                    c.count for c in ranked[1:] if score(c)[0] == score(best)[0] and c.concept != best.concept)):
                 return None
         if tied and len({c.concept for c in fitting}) > 1:
             in_order = [c for c in candidates if c in fitting]  # the map's (the filing's) order
