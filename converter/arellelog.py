@@ -28,7 +28,7 @@ def log_format(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in LOG_FORMATS:
         raise InputError(f"the log file must end in {' or '.join(LOG_FORMATS)} (Arelle's JSON or XML log)",
-                         where=str(path))
+                         where=str(path), code="xc:badOutputName")
     return suffix[1:]
 
 
@@ -93,4 +93,5 @@ class ArelleLog:
         try:
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise InputError(f"cannot write the log: {exc.strerror or exc}", where=str(path)) from exc
+            raise InputError(f"cannot write the log: {exc.strerror or exc}", where=str(path),
+                             code="xc:outputNotWritable") from exc

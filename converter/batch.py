@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from converter.concepts import ConceptTable, EntityRegistry
-from converter.errors import ConversionError
+from converter.errors import BatchError, ConversionError
 from converter.output import display_path
 from converter.pipeline import ConvertOptions, DocumentResult, Status, convert_document, failure
 
@@ -40,16 +40,21 @@ def convert_one(path: Path, target: Path, options: ConvertOptions, table: Concep
         return convert_document(path, target, options, table, registry)
     except OSError as exc:  # the output could not be written (full disk, permissions)
         where = display_path(exc.filename) if exc.filename else display_path(target)
-        return _failed(path, target, f"cannot write output: {where}: {exc.strerror or exc}", options.overwrite)
+        return _failed(path, target, f"cannot write output: {where}: {exc.strerror or exc}", options.overwrite,
+                       "xc:outputNotWritable", f"cannot write output: {exc.strerror or type(exc).__name__}")
     except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
-        return _failed(path, target, f"internal error: {type(exc).__name__}: {exc}", options.overwrite)
+        return _failed(path, target, f"internal error: {type(exc).__name__}: {exc}", options.overwrite,
+                       "xc:internalError")
 
 
-def _failed(path: Path, target: Path, message: str, overwrite: bool) -> DocumentResult:
+def _failed(path: Path, target: Path, message: str, overwrite: bool, code: str,
+            reason: str | None = None) -> DocumentResult:
+    """A document that failed outside the library's errors; `reason`: the message without paths."""
     try:
-        return failure(path, target, Status.FAILED, message, overwrite)
+        return failure(path, target, Status.FAILED, message, overwrite, code=code, reason=reason)
     except (OSError, ConversionError):
-        return DocumentResult(input=display_path(path), status=Status.FAILED, message=message)
+        return DocumentResult(input=display_path(path), status=Status.FAILED, message=message, code=code,
+                              reason=reason)
 
 
 def tune_gc() -> None:
@@ -133,7 +138,7 @@ def _alone(job: Job, pool: _Pool) -> DocumentResult:
         return single.get().submit(_work, *job).result()
     except BrokenProcessPool:
         return _failed(job[0], job[1], "internal error: the worker process converting this document died",
-                       pool.options.overwrite)
+                       pool.options.overwrite, "xc:workerDied")
     finally:
         single.discard()
 
@@ -194,12 +199,12 @@ def _dask(jobs: Sequence[Job], scheduler: str, options: ConvertOptions, table: C
     try:
         from distributed import Client, as_completed
     except ImportError as exc:
-        raise ConversionError("--scheduler needs Dask: pip install 'xbrl-convert[dask]' "
-                              "(or pip install 'dask[distributed]')") from exc
+        raise BatchError("--scheduler needs Dask: pip install 'xbrl-convert[dask]' "
+                              "(or pip install 'dask[distributed]')", code="xc:daskMissing") from exc
     try:
         client = Client(scheduler, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
-        raise ConversionError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+        raise BatchError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
     results: list[DocumentResult | None] = [None] * len(jobs)
     try:
         shared = client.scatter([options, table, registry], broadcast=True)
@@ -213,7 +218,7 @@ def _dask(jobs: Sequence[Job], scheduler: str, options: ConvertOptions, table: C
                 result = future.result()
             except Exception as exc:  # noqa: BLE001 - a worker that died or a task Dask gave up on
                 result = _failed(path, target, f"internal error: the Dask task failed: {type(exc).__name__}: {exc}",
-                                 options.overwrite)
+                                 options.overwrite, "xc:workerDied")
             results[index] = result
             if progress:
                 progress(result)

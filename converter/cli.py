@@ -261,9 +261,10 @@ def _has_facts(inline: Path) -> None:
     document = read_document(inline)
     if document.kind != "inline":
         raise InputError("not an Inline XBRL document (an XBRL instance has no page to view)",
-                              display_path(inline))
+                         display_path(inline), code="xc:notInlineXbrl")
     if not document.facts:
-        raise ConversionError("the Inline XBRL document holds no facts that can be read", display_path(inline))
+        raise ConversionError("the Inline XBRL document holds no facts that can be read", display_path(inline),
+                              code="xc:noFacts")
 
 
 def _inline_document(target: Path) -> Path:
@@ -271,16 +272,18 @@ def _inline_document(target: Path) -> Path:
         return target
     report = target / "report.json"
     if not report.exists():
-        raise InputError("not a converted release folder (no report.json)", display_path(target))
+        raise InputError("not a converted release folder (no report.json)", display_path(target),
+                         code="xc:notReleaseFolder")
     try:
         data = json.loads(report.read_bytes())
     except (OSError, ValueError) as exc:
-        raise InputError(f"cannot read report.json: {exc}", display_path(target)) from exc
+        raise InputError(f"cannot read report.json: {exc}", display_path(target),
+                         code="xc:notReleaseFolder") from exc
     inline = data.get("inline") if isinstance(data, dict) else None
     if not inline:
         raise ConversionError("this release has no Inline XBRL document (converted with --xml-only?)",
-                              display_path(target))
+                              display_path(target), code="xc:notReleaseFolder")
     if not isinstance(inline, str) or Path(inline).name != inline or not (target / inline).is_file():
         raise ConversionError(f"report.json names an inline document that is not in the folder: {inline!r}",
-                              display_path(target))
+                              display_path(target), code="xc:notReleaseFolder")
     return target / inline

@@ -26,11 +26,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
+from converter.contract import header, relative_path, where_json
 
 from converter.errors import InputError
 from converter.filing import DECIMAL_CONTEXT, XbrlDocument, XbrlFact, read_document
@@ -38,10 +41,15 @@ from converter.model import Period
 
 class Status(str, Enum):
     MATCH = "match"
-    CONCEPT_DIFFERS = "concept differs"
-    VALUE_DIFFERS = "value differs"
-    ONLY_IN_RELEASE = "only in release"
-    ONLY_IN_FILING = "only in filing"
+    CONCEPT_DIFFERS = "concept_differs"
+    VALUE_DIFFERS = "value_differs"
+    ONLY_IN_RELEASE = "only_in_release"
+    ONLY_IN_FILING = "only_in_filing"
+
+    @property
+    def label(self) -> str:
+        """How the console shows it: "concept differs"."""
+        return self.value.replace("_", " ")
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,7 @@ class ComparisonRow:
         return fact.period
 
     def as_dict(self) -> dict[str, str]:
-        """A flat record (the CSV columns; JSON rows use the same keys)."""
+        """A flat record: the CSV columns."""
         period = self.period
         record = {
             "status": self.status.value,
@@ -66,19 +74,52 @@ class ComparisonRow:
             "dimensions": _dims_text((self.release or self.filing).dimensions),  # type: ignore[union-attr]
         }
         for side, fact in (("release", self.release), ("filing", self.filing)):
+            ref = where_json(fact.where) if fact else None
             record[f"{side}_concept"] = fact.concept if fact else ""
             record[f"{side}_value"] = _plain(fact.value) if fact else ""
             record[f"{side}_unit"] = (fact.unit or "") if fact else ""
             record[f"{side}_decimals"] = _decimals_text(fact) if fact else ""
             record[f"{side}_id"] = (fact.fact_id or "") if fact else ""
-            record[f"{side}_where"] = fact.where if fact else ""
+            record[f"{side}_href"] = ref["href"] if ref else ""
+            record[f"{side}_line"] = str(ref["line"] or "") if ref else ""
         return record
+
+    def as_json(self) -> dict[str, Any]:
+        """A row of the JSON output: period, dimensions and each side's fact as objects."""
+        period = self.period
+        dims = (self.release or self.filing).dimensions  # type: ignore[union-attr]
+        return {"status": self.status.value,
+                "period": {"start": period.start.isoformat() if period.start else None, "end": period.end.isoformat()},
+                "dimensions": [{"dimension": d, "member": m} for d, m in dims],
+                "release": _fact_json(self.release), "filing": _fact_json(self.filing)}
+
+
+def _fact_json(fact: XbrlFact | None) -> dict[str, Any] | None:
+    if fact is None:
+        return None
+    value = fact.value
+    return {"concept": fact.concept, "value": None if value is None else _plain(value), "nil": value is None,
+            "unit": fact.unit, "decimals": None if not fact.is_numeric or fact.is_nil else
+            ("INF" if fact.decimals is None else fact.decimals),
+            "id": fact.fact_id, "source": where_json(fact.where)}
+
+
+_SKIPPED_RE = re.compile(r"^(?P<where>.*?:\d+): (?P<reason>.*)$", re.DOTALL)
+
+
+def _skipped_json(text: str) -> dict[str, Any]:
+    """A filing fact that could not be read ("filing.htm:40: us-gaap:X: unknown unit 'u9'")."""
+    found = _SKIPPED_RE.match(text)
+    if not found:
+        return {"source": None, "reason": text}
+    return {"source": where_json(found["where"]), "reason": found["reason"]}
 
 
 CSV_COLUMNS = (
     "status", "period_start", "period_end", "dimensions",
-    "release_concept", "release_value", "release_unit", "release_decimals", "release_id", "release_where",
-    "filing_concept", "filing_value", "filing_unit", "filing_decimals", "filing_id", "filing_where",
+    "release_concept", "release_value", "release_unit", "release_decimals", "release_id", "release_href",
+    "release_line",
+    "filing_concept", "filing_value", "filing_unit", "filing_decimals", "filing_id", "filing_href", "filing_line",
 )
 
 
@@ -110,7 +151,8 @@ class Comparison:
         total = self.release_fact_count
         return 100.0 * self.count(Status.MATCH) / total if total else 0.0
 
-    def summary(self) -> dict[str, object]:
+    def summary(self) -> dict[str, Any]:
+        """Counts per status (keys: the status values), and the two percentages."""
         return {
             "release_facts": self.release_fact_count,
             **{s.value: self.count(s) for s in Status},
@@ -118,15 +160,22 @@ class Comparison:
             "percent_same_concept": round(self.percent_same_concept(), 1),
         }
 
-    def as_json(self) -> str:
+    def as_json(self, base: Path | None = None) -> str:
+        """The JSON output (converter/schemas/compare.schema.json); the two documents' paths are
+        relative to the folder `base` (the JSON file's folder) when given."""
+        def path(text: str) -> str:
+            return relative_path(text, base) if base is not None else text
+
         data = {
-            "release": {"path": self.release.path, "kind": self.release.kind, "entities": list(self.release.entities)},
-            "filing": {"path": self.filing.path, "kind": self.filing.kind, "entities": list(self.filing.entities),
-                       "skipped": list(self.filing.skipped)},
+            **header(),
+            "release": {"path": path(self.release.path), "kind": self.release.kind,
+                        "entities": list(self.release.entities)},
+            "filing": {"path": path(self.filing.path), "kind": self.filing.kind, "entities": list(self.filing.entities),
+                       "skipped": [_skipped_json(s) for s in self.filing.skipped]},
             "options": {"include_dimensional": self.include_dimensional, "include_text": self.include_text},
             "summary": self.summary(),
             "notes": list(self.notes),
-            "rows": [r.as_dict() for r in self.rows],
+            "rows": [r.as_json() for r in self.rows],
         }
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
@@ -314,7 +363,7 @@ def format_table(comparison: Comparison, differences_only: bool = False) -> str:
         other = theirs.concept if theirs and (ours is None or theirs.concept != ours.concept) else ""
         dims = _dims_text((ours or theirs).dimensions)  # type: ignore[union-attr]
         period = str(row.period) + (f" [{dims}]" if dims else "")
-        lines.append((row.status.value, period, ours.concept if ours else "", display_value(ours),
+        lines.append((row.status.label, period, ours.concept if ours else "", display_value(ours),
                       display_value(theirs), other))
     widths = [max([len(h)] + [len(line[k]) for line in lines]) for k, h in enumerate(headers)]
     right = {3, 4}
@@ -332,9 +381,9 @@ def format_summary(comparison: Comparison) -> str:
     lines = [
         f"Release: {comparison.release.path} ({comparison.release.kind})",
         f"Filing:  {comparison.filing.path} ({comparison.filing.kind})",
-        f"{s['release_facts']} release facts: {s['match']} match, {s['concept differs']} concept differs, "
-        f"{s['value differs']} value differs, {s['only in release']} only in release; "
-        f"{s['only in filing']} only in filing.",
+        f"{s['release_facts']} release facts: {s['match']} match, {s['concept_differs']} concept differs, "
+        f"{s['value_differs']} value differs, {s['only_in_release']} only in release; "
+        f"{s['only_in_filing']} only in filing.",
         f"Matched by value: {s['percent_matched_by_value']}% of release facts; "
         f"same concept: {s['percent_same_concept']}%.",
     ]
@@ -346,11 +395,13 @@ def write_outputs(comparison: Comparison, json_path: Path) -> Path:
     """Write the comparison as JSON to json_path and as CSV next to it; returns the CSV path."""
     csv_path = json_path.with_suffix(".csv")
     if csv_path == json_path:
-        raise InputError("the --out file must not end in .csv (the CSV is written next to it)", where=str(json_path))
+        raise InputError("the --out file must not end in .csv (the CSV is written next to it)", where=str(json_path),
+                         code="xc:badOutputName")
     try:
         json_path.parent.mkdir(parents=True, exist_ok=True)
-        json_path.write_text(comparison.as_json(), encoding="utf-8")
+        json_path.write_text(comparison.as_json(json_path.parent), encoding="utf-8")
         csv_path.write_text(comparison.as_csv(), encoding="utf-8")
     except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror or exc}", where=str(exc.filename or json_path)) from exc
+        raise InputError(f"cannot write: {exc.strerror or exc}", where=str(exc.filename or json_path),
+                         code="xc:outputNotWritable") from exc
     return csv_path

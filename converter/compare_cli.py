@@ -62,8 +62,8 @@ def compare_command(instance: Path, filing: Path, out_path: Path | None, fail_on
         sys.exit(1 if failed else 0)
     table = format_table(comparison, differences_only=differences_only)
     for k, line in enumerate(table.splitlines()):
-        status = next((s for s in Status if k > 1 and line.startswith(s.value)), None)
-        click.echo(line.replace(status.value, click.style(status.value, fg=_STATUS_COLORS[status]), 1)
+        status = next((s for s in Status if k > 1 and line.startswith(s.label)), None)
+        click.echo(line.replace(status.label, click.style(status.label, fg=_STATUS_COLORS[status]), 1)
                    if status else line)
     click.echo("")
     click.echo(format_summary(comparison))

@@ -96,7 +96,18 @@ _HOLDERS_RE = re.compile(r"\b(stock|share|unit|member|partner)-\s?holders", re.I
 
 
 def normalize_label(label: str) -> str:
-    """The form a label is matched in: lower case, plain quotes, single spaces, no notes."""
+    """The form a label is matched in: lower case, plain quotes, single spaces, no notes.
+    (Remembered for the most recent short labels: the mapper and the checks ask for the same
+    rows' labels many times.)"""
+    return _normalized(label) if len(label) <= 300 else _normalize(label)
+
+
+@lru_cache(maxsize=16384)
+def _normalized(label: str) -> str:
+    return _normalize(label)
+
+
+def _normalize(label: str) -> str:
     text = label.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     text = text.replace("\u2014", "--").replace("\u2013", "-").replace("\xa0", " ")
     text = re.sub(r"\s+", " ", text).strip()  # first: a run of spaces would make _NOTE_RE quadratic
@@ -182,7 +193,22 @@ class ConceptTable:
     source: str
 
     def line_item_entries(self, kind: StatementKind) -> tuple[ConceptEntry, ...]:
-        return tuple(e for e in self.entries if kind in e.statements and e.detail is None)
+        cache = self._memo("line_item_entries")
+        found = cache.get(kind)
+        if found is None:
+            found = cache[kind] = tuple(e for e in self.entries if kind in e.statements and e.detail is None)
+        return found
+
+    def _memo(self, name: str) -> dict[Any, Any]:
+        """A per-table dictionary remembering what is computed from the (immutable) entries."""
+        memos = self.__dict__.get("_memos")
+        if memos is None:
+            memos = {}
+            object.__setattr__(self, "_memos", memos)
+        return memos.setdefault(name, {})
+
+    def __getstate__(self) -> dict[str, Any]:  # a pickled table (sent to workers) leaves its memos behind
+        return {k: v for k, v in self.__dict__.items() if k != "_memos"}
 
     def detail_entries(self, detail: DetailKind) -> tuple[ConceptEntry, ...]:
         return tuple(e for e in self.entries if e.detail is detail)
@@ -197,12 +223,8 @@ class ConceptTable:
               ) -> list[tuple[ConceptEntry, re.Pattern[str]]]:
         """Every entry a row of a statement of `kind` matches, in table order (the first wins)."""
         normalized = normalize_label(label)
-        hits = []
-        for entry in self.line_item_entries(kind):
-            pattern = entry.match(normalized, section)
-            if pattern is not None:
-                hits.append((entry, pattern))
-        return hits
+        return [(entry, pattern) for entry in self.line_item_entries(kind)
+                if (pattern := entry.match(normalized, section)) is not None]
 
     def for_release(self, release: Release) -> ConceptTable:
         """The table as it applies to one release: entries whose `beside` concept some row of
@@ -237,13 +259,16 @@ def _resolve(table: ConceptTable, release: Release) -> ConceptTable:
     for statement in release.statements:
         for item in statement.items:
             found = before(statement.kind, item) if before is not None else None
-            hits = table.match(statement.kind, item.label, item.section)
-            entry = found[0] if found is not None else hits[0][0] if hits else None
+            if found is not None:
+                entry = found[0]
+            else:
+                hits = table.match(statement.kind, item.label, item.section)
+                entry = hits[0][0] if hits else None
             if entry is not None and entry.concept in wanted:
                 present.add(entry.concept)
     entries = tuple(
         replace(e, labels=(e.labels_beside + e.labels) if e.beside in present else e.labels,
-                labels_beside=(), beside=None)
+                labels_beside=(), beside=None) if e.labels_beside or e.beside is not None else e
         for e in table.entries)
     return replace(table, entries=entries)  # keeps a subclass's own fields
 

@@ -147,7 +147,7 @@ def load_listed(path: Path) -> tuple[Entity, ...]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError("file not found", str(path)) from None
+        raise ConfigError("file not found", str(path), code="xc:configNotFound") from None
     out = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line or line.startswith("#"):

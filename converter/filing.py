@@ -94,7 +94,7 @@ def document_kind(path: Path) -> str:
     if any(_is_ix(el, "nonFraction") or _is_ix(el, "nonNumeric") or _is_ix(el, "header") for el in root.iter()):
         return "inline"
     raise InputError("neither an XBRL instance (xbrli:xbrl) nor an Inline XBRL document (no ix: facts)",
-                     where=str(path))
+                     where=str(path), code="xc:notXbrl")
 
 
 def _parse(path: Path) -> etree._Element:
@@ -103,14 +103,14 @@ def _parse(path: Path) -> etree._Element:
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror or exc}", where=str(path)) from exc
     if not data.strip():
-        raise InputError("the file is empty", where=str(path))
+        raise InputError("the file is empty", where=str(path), code="xc:emptyInput")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True,
                              remove_pis=True)
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         raise InputError(f"not well-formed XML (line {exc.lineno}: {exc.msg}); an HTML filing must be "
-                         "Inline XBRL (XHTML)", where=str(path)) from exc
+                         "Inline XBRL (XHTML)", where=str(path), code="xc:notWellFormed") from exc
 
 
 def read_document(path: Path) -> XbrlDocument:
@@ -121,7 +121,7 @@ def read_document(path: Path) -> XbrlDocument:
     if any(_is_ix(el, "nonFraction") or _is_ix(el, "nonNumeric") or _is_ix(el, "header") for el in root.iter()):
         return _Reader(path, root, inline=True).read()
     raise InputError("neither an XBRL instance (xbrli:xbrl) nor an Inline XBRL document (no ix: facts)",
-                     where=str(path))
+                     where=str(path), code="xc:notXbrl")
 
 
 def _is_ix(el: etree._Element, local: str) -> bool:
@@ -227,7 +227,7 @@ class _Reader:
         period_el = el.find(f"{{{XBRLI}}}period")
         period: Period | None = None
         if period_el is None:
-            raise InputError(f"context {el.get('id')!r} has no period", where=self.where(el))
+            raise InputError(f"context {el.get('id')!r} has no period", where=self.where(el), code="xc:badXbrl")
         try:
             instant = period_el.find(f"{{{XBRLI}}}instant")
             start = period_el.find(f"{{{XBRLI}}}startDate")

@@ -268,7 +268,7 @@ def read_filing_statements(path: Path) -> FilingStatements:
     document = read_document(path)
     if document.kind != "inline":
         raise InputError("learning needs an Inline XBRL filing (its tables carry the printed labels)",
-                         where=str(path))
+                         where=str(path), code="xc:notInlineXbrl")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
     root = etree.parse(str(path), parser).getroot()
     reader = _TableReader(path, root)

@@ -61,7 +61,8 @@ def company_map(filings: Sequence[FilingStatements], company: str = "") -> LineM
     when the filings belong to different companies or tag no statement line."""
     ciks = {f.cik for f in filings if f.cik}
     if len(ciks) > 1:
-        raise ConversionError(f"the filings belong to different companies (CIKs {', '.join(sorted(ciks))})")
+        raise ConversionError(f"the filings belong to different companies (CIKs {', '.join(sorted(ciks))})",
+                              code="xc:mixedCompanies")
     balances = _balances()
     lines: dict[tuple, MapLine] = {}
     for filing in filings:
@@ -78,7 +79,7 @@ def company_map(filings: Sequence[FilingStatements], company: str = "") -> LineM
             lines[key] = map_line(line, name, balances)
     if not lines:
         raise ConversionError("no US-GAAP-tagged statement line found in the filings",
-                              ", ".join(f.path for f in filings))
+                              ", ".join(f.path for f in filings), code="xc:nothingToLearn")
     return LineMap(lines=tuple(lines.values()), cik=next(iter(ciks), None), company=company,
                    learned_from=tuple(Path(f.path).name for f in filings))
 

@@ -77,10 +77,12 @@ def print_explanations(result) -> None:  # noqa: ANN001 - a pipeline.DocumentRes
     shown = set()
     for decision in data.get("unmapped", []) + data.get("mapping", []):
         rule = decision.get("rule", "")
-        if "fallback" not in rule or decision["source"] in shown:
+        ref = decision["source"]  # {"href", "line", "column"}
+        where = f"{ref['href']}:{ref['line']}:{ref['column']}"
+        if "fallback" not in rule or where in shown:
             continue
-        shown.add(decision["source"])
+        shown.add(where)
         verdict = decision["concept"] or "extension concept"
-        click.echo(f"  explain: {decision['source']}: {decision['label']!r} -> {verdict}: {rule}")
+        click.echo(f"  explain: {where}: {decision['label']!r} -> {verdict}: {rule}")
         for candidate in decision.get("alternatives", []):
             click.echo(f"      candidate {candidate}")

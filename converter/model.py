@@ -31,6 +31,19 @@ class SourceRef:
         return f"{self.path}:{self.line}:{self.column}"
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A warning about a document that still converts, with its stable code (see
+    converter.errors.WARNING_CODES), e.g. characters XML cannot hold that reading replaced."""
+
+    code: str
+    message: str
+    source: SourceRef | None = None
+
+    def __str__(self) -> str:
+        return f"{self.message} at {self.source}" if self.source else self.message
+
+
 class StatementKind(str, Enum):
     BALANCE_SHEET = "balance_sheet"
     OPERATIONS = "operations"
@@ -186,6 +199,7 @@ class SkippedTable:
     source: SourceRef  # where the table (or its title) starts
     reason: str  # the reading error, e.g. "statement has no column headers"
     where: str = ""  # the place the reading error names ("release.htm:412"), when more precise
+    code: str = "xc:unreadableTable"  # the reading error's code (converter.errors.CODES)
 
 
 @dataclass(frozen=True)

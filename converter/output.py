@@ -25,15 +25,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from converter.errors import ConversionError
+from converter.errors import OutputError
 
 MARKER = "report.json"
 STAGING_PREFIX = ".xbrl-convert-staging."
 _STAGING_MARKER = ".xbrl-convert-staging"
-
-
-class OutputError(ConversionError):
-    """The output folder cannot be written, or holds files the tool did not write."""
+__all__ = ["OutputError", "check_out_dir", "check_target", "clean_stale_staging", "display_path", "json_bytes",
+           "owned", "safe_stem", "staged_folder", "write_atomic"]
 
 
 def display_path(path: Path | str) -> str:
@@ -64,11 +62,11 @@ def check_out_dir(out_dir: Path) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except FileExistsError as exc:
-        raise OutputError("output path exists and is not a folder", shown) from exc
+        raise OutputError("output path exists and is not a folder", shown, code="xc:outputNotFolder") from exc
     except OSError as exc:
         raise OutputError(f"cannot create output folder: {exc.strerror or exc}", shown) from exc
     if not out_dir.is_dir():
-        raise OutputError("output path is not a folder", shown)
+        raise OutputError("output path is not a folder", shown, code="xc:outputNotFolder")
     try:
         fd, probe = tempfile.mkstemp(prefix=".xbrl-convert-probe.", dir=out_dir)
         os.close(fd)
@@ -95,10 +93,11 @@ def check_target(target: Path, overwrite: bool = False) -> None:
         return
     shown = display_path(target)
     if not target.is_dir() or target.is_symlink():
-        raise OutputError("output path exists and is not a folder; remove it or choose another --out", shown)
+        raise OutputError("output path exists and is not a folder; remove it or choose another --out", shown,
+                          code="xc:outputNotFolder")
     if not owned(target) and not overwrite:
         raise OutputError("folder exists and was not written by xbrl-convert; "
-                          "remove it, choose another --out, or pass --overwrite", shown)
+                          "remove it, choose another --out, or pass --overwrite", shown, code="xc:outputNotOurs")
 
 
 def _alive(pid: int) -> bool:

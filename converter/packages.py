@@ -114,9 +114,10 @@ def save_xbrl_json(model: Any, out: Path, source: str) -> Path:
 
     out = Path(out)
     if out.suffix.lower() != ".json":
-        raise ValidationError("the xBRL-JSON file name must end in .json", str(out))
+        raise ValidationError("the xBRL-JSON file name must end in .json", str(out), code="xc:xbrlJsonFailed")
     if model is None or model.modelDocument is None:
-        raise ValidationError("Arelle could not export xBRL-JSON: the document did not load", source)
+        raise ValidationError("Arelle could not export xBRL-JSON: the document did not load", source,
+                              code="xc:xbrlJsonFailed")
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="xbrl-convert-oim-", dir=out.parent) as tmp:
         staged = Path(tmp) / out.name
@@ -125,15 +126,19 @@ def save_xbrl_json(model: Any, out: Path, source: str) -> Path:
             with redirect_stdout(sink), redirect_stderr(sink):
                 saveLoadableOIM(model, str(staged))
         except Exception as exc:  # noqa: BLE001 - any failure inside Arelle's export
-            raise ValidationError(f"Arelle could not export xBRL-JSON: {type(exc).__name__}: {exc}", source) from exc
+            raise ValidationError(f"Arelle could not export xBRL-JSON: {type(exc).__name__}: {exc}", source,
+                                  code="xc:xbrlJsonFailed") from exc
         if not staged.is_file():
-            raise ValidationError("Arelle could not export xBRL-JSON: no xBRL-JSON written", source)
+            raise ValidationError("Arelle could not export xBRL-JSON: no xBRL-JSON written", source,
+                                  code="xc:xbrlJsonFailed")
         try:
             document_type = json.loads(staged.read_text(encoding="utf-8"))["documentInfo"]["documentType"]
         except (ValueError, KeyError, TypeError) as exc:
-            raise ValidationError(f"Arelle wrote an unreadable xBRL-JSON file: {exc}", source) from exc
+            raise ValidationError(f"Arelle wrote an unreadable xBRL-JSON file: {exc}", source,
+                                  code="xc:xbrlJsonFailed") from exc
         if document_type != XBRL_JSON_TYPE:
-            raise ValidationError(f"unexpected xBRL-JSON documentType {document_type!r}", source)
+            raise ValidationError(f"unexpected xBRL-JSON documentType {document_type!r}", source,
+                                  code="xc:xbrlJsonFailed")
         staged.replace(out)
     return out
 
@@ -144,14 +149,15 @@ def export_xbrl_json(instance: Path, out: Path) -> Path:
     instance or does not write a JSON report."""
     instance, out = Path(instance), Path(out)
     if not instance.is_file():
-        raise ValidationError("instance not found", str(instance))
+        raise ValidationError("instance not found", str(instance), code="xc:unreadableInput")
     if out.suffix.lower() != ".json":
-        raise ValidationError("the xBRL-JSON file name must end in .json", str(out))
+        raise ValidationError("the xBRL-JSON file name must end in .json", str(out), code="xc:xbrlJsonFailed")
     with arelle_session(instance) as run:
         errors = _errors(run.records)
         if run.model is None or errors:
             detail = "; ".join(errors[:3]) or "no xBRL-JSON written"
-            raise ValidationError(f"Arelle could not export xBRL-JSON: {detail}", str(instance))
+            raise ValidationError(f"Arelle could not export xBRL-JSON: {detail}", str(instance),
+                                  code="xc:xbrlJsonFailed")
         return save_xbrl_json(run.model, out, str(instance))
 
 

@@ -16,14 +16,23 @@ from typing import Any
 from converter.checks import run_checks
 from converter.concepts import ConceptTable
 from converter.entities import Entity, EntityRegistry, name_key
-from converter.errors import ConversionError, MappingError, NoStatementsError
+from converter.contract import header, ref_json, relative_path, where_json
+from converter.errors import ConversionError, EntityError, MappingError, NoStatementsError
 from converter.extension import build_extension
 from converter.extract import clean_text, extract_text, read_text
 from converter.inline import render_inline
 from converter.layered import for_entity
 from converter.supplement import supplemented
 from converter.map import DEFAULT_DOCUMENT_TYPE, EntityId, map_release
-from converter.model import ExtensionTaxonomy, Level, MappedRelease, MappingDecision, Release, ValidationMessage
+from converter.model import (
+    ExtensionTaxonomy,
+    Level,
+    MappedRelease,
+    MappingDecision,
+    Notice,
+    Release,
+    ValidationMessage,
+)
 from converter.output import (
     OutputError,
     check_target,
@@ -34,7 +43,15 @@ from converter.output import (
     write_atomic,
 )
 from converter.packages import save_xbrl_json, write_report_package
-from converter.report import extension_json, mapped_json, message_json, release_json, skipped_line
+from converter.report import (
+    calculation_json,
+    extension_json,
+    failure_report,
+    mapped_json,
+    message_json,
+    release_json,
+    skipped_line,
+)
 from converter.serialize import serialize
 from converter.validate import (
     arelle_report,
@@ -46,6 +63,9 @@ from converter.validate import taxonomy_source as describe_taxonomy_source
 
 
 class Status(str, Enum):
+    """A document's outcome. "no-statements" keeps its hyphen (the one value that is not
+    snake_case): scripts that score a batch from summary.json compare it literally."""
+
     VALID = "valid"  # instance written, zero validation errors
     INVALID = "invalid"  # instance written, validation found errors
     NO_STATEMENTS = "no-statements"  # narrative-only release: nothing to tag, not a failure
@@ -81,17 +101,25 @@ class DocumentResult:
     taxonomy_source: str = ""
     messages: tuple[ValidationMessage, ...] = field(default=(), repr=False)
     skipped_tables: tuple[str, ...] = ()  # tables taken for statements that could not be read
-    notes: tuple[str, ...] = ()  # what reading changed in the input (see reader.clean_text)
+    notes: tuple[Notice, ...] = ()  # what reading changed in the input (see reader.clean_text)
+    code: str | None = None  # why no instance was written (converter.errors.CODES)
+    reason: str | None = None  # the message without the paths of input and output (for JSON); default message
+    warning_codes: tuple[str, ...] = ()  # the codes of the document's warnings, sorted, once each
 
     @property
     def ok(self) -> bool:
         return self.status in (Status.VALID, Status.NO_STATEMENTS)
 
-    def summary_json(self) -> dict[str, Any]:
-        return {"input": self.input, "status": self.status.value, "message": self.message,
-                "output_dir": self.output_dir, "instance": self.instance, "facts": self.facts,
+    def summary_json(self, out_dir: Path) -> dict[str, Any]:
+        """The document's entry in summary.json; paths relative to `out_dir` (summary.json's folder)."""
+        def rel(path: str | None) -> str | None:
+            return relative_path(path, out_dir) if path else None
+
+        return {"input": rel(self.input), "status": self.status.value, "code": self.code,
+                "message": self.reason or self.message,
+                "output_dir": rel(self.output_dir), "instance": rel(self.instance), "facts": self.facts,
                 "unmapped": len(self.unmapped), "errors": self.errors, "warnings": self.warnings,
-                "tables_skipped": len(self.skipped_tables)}
+                "tables_skipped": len(self.skipped_tables), "warning_codes": list(self.warning_codes)}
 
 
 # Identifier schemes of a release whose CIK cannot be found (see resolve_entity).
@@ -183,7 +211,7 @@ def resolve_entity(release: Release, registry: EntityRegistry, cik: str | None) 
     if printed and name_key(printed):
         return EntityId(cik=name_key(printed), name=name or printed, scheme=NAME_SCHEME, found_by="name, no CIK",
                         warning=f"{why}: entity identified by its name under {NAME_SCHEME}; {advice}")
-    raise ConversionError(f"no CIK, ticker or company name found: {advice}", release.path)
+    raise EntityError(f"no CIK, ticker or company name found: {advice}", release.path)
 
 
 def instance_name(release: Release, stem: str) -> str:
@@ -193,22 +221,29 @@ def instance_name(release: Release, stem: str) -> str:
     return f"{stem}.xml"
 
 
-def failure(path: Path, target: Path, status: Status, message: str, overwrite: bool = False) -> DocumentResult:
-    """Record a document that produced no instance: target holds only its report.json.
+def failure(path: Path, target: Path, status: Status, message: str, overwrite: bool = False, *,
+            code: str = "xc:internalError", where: str | None = None, reason: str | None = None) -> DocumentResult:
+    """Record a document that produced no instance: target holds only its report.json, which
+    says why (`code`; `reason`, the message without paths, default `message`; and `where` the
+    error names). `message` is for the console.
 
     When the target cannot be written (a folder the tool did not write, a full disk), the
     result says so and no folder is made."""
     shown = display_path(path)
-    report: dict[str, Any] = {"input": shown, "status": status.value, "message": message}
+    reason = reason or message
+    report = failure_report(relative_path(path, target), status.value, code, reason, where)
     try:
         with staged_folder(target, overwrite) as folder:
             (folder / "report.json").write_bytes(json_bytes(report))
-    except OutputError as exc:
-        return DocumentResult(input=shown, status=Status.FAILED, message=f"{message}; {exc}")
+    except OutputError as exc:  # the code says what stopped the report being written
+        return DocumentResult(input=shown, status=Status.FAILED, message=f"{message}; {exc}", code=exc.code,
+                              reason=f"{reason}; {_placed(exc, target)}")
     except OSError as exc:
-        return DocumentResult(input=shown, status=Status.FAILED,
+        return DocumentResult(input=shown, status=Status.FAILED, code="xc:outputNotWritable",
+                              reason=f"{reason}; cannot write output: {exc.strerror or type(exc).__name__}",
                               message=f"{message}; cannot write {display_path(target)}: {exc.strerror or exc}")
-    return DocumentResult(input=shown, status=status, message=message, output_dir=display_path(target))
+    return DocumentResult(input=shown, status=status, message=message, output_dir=display_path(target), code=code,
+                          reason=reason)
 
 
 @dataclass(frozen=True)
@@ -224,7 +259,7 @@ class _Document:
     unmapped: tuple[MappingDecision, ...]  # rows no US-GAAP concept matched (before extension concepts)
     entity: EntityId
     table: ConceptTable  # the table the release was mapped with (with its company's map)
-    notes: tuple[str, ...] = ()  # what reading changed in the input (characters XML cannot hold)
+    notes: tuple[Notice, ...] = ()  # what reading changed in the input (characters XML cannot hold)
 
 
 def _build(path: Path, options: ConvertOptions, table: ConceptTable, registry: EntityRegistry) -> _Document:
@@ -284,8 +319,24 @@ def _arelle(folder: Path, doc: _Document, table: ConceptTable,
                     written.append(html.name)
     messages.extend(run_checks(doc.mapped, table))
     if doc.entity.warning:
-        messages.append(ValidationMessage("entity.no-cik", Level.WARNING, doc.entity.warning, source="converter"))
+        messages.append(ValidationMessage("xc:noCik", Level.WARNING, doc.entity.warning, source="converter"))
     return tuple(messages), source, written
+
+
+def _placed(exc: ConversionError, target: Path) -> str:
+    """An error's message with the line and column it names, without the path of the input (the
+    report names the input): "unreadable value '1.2.3' (line 42, column 7)". An output folder
+    is named relative to the batch folder."""
+    ref = where_json(exc.where)
+    if ref is None:
+        return exc.message
+    if ref["line"] is None:
+        shown = display_path(exc.where or "")
+        if shown == display_path(target):
+            return f"{exc.message}: {relative_path(target, target.parent)}"
+        return exc.message
+    column = f", column {ref['column']}" if ref["column"] else ""
+    return f"{exc.message} (line {ref['line']}{column})"
 
 
 def stable_order(messages: Iterable[ValidationMessage]) -> list[ValidationMessage]:
@@ -315,13 +366,16 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
     try:
         check_target(target, options.overwrite)
     except OutputError as exc:
-        return DocumentResult(input=display_path(path), status=Status.FAILED, message=str(exc))
+        return DocumentResult(input=display_path(path), status=Status.FAILED, message=str(exc), code=exc.code,
+                              reason=_placed(exc, target))
     try:
         doc = _build(path, options, table, registry)
     except NoStatementsError as exc:
-        return failure(path, target, Status.NO_STATEMENTS, exc.message, options.overwrite)
+        return failure(path, target, Status.NO_STATEMENTS, exc.message, options.overwrite, code=exc.code,
+                       where=exc.where)
     except ConversionError as exc:
-        return failure(path, target, Status.FAILED, str(exc), options.overwrite)
+        return failure(path, target, Status.FAILED, str(exc), options.overwrite, code=exc.code, where=exc.where,
+                       reason=_placed(exc, target))
 
     mapped = doc.mapped
     with staged_folder(target, options.overwrite) as folder:
@@ -338,13 +392,16 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
                    + (f"{skipped} table(s) skipped, " if skipped else "")
                    + f"{len(doc.extension.concepts) if doc.extension else 0} extension concepts, "
                    f"{errors} errors, {warnings} warnings")
-        report = {"input": display_path(path), "status": status.value, "message": message,
-                  "input_notes": list(doc.notes), "instance": doc.instance,
+        report = {**header(), "input": relative_path(path, target), "status": status.value, "code": None,
+                  "message": message,
+                  "input_notes": [{"code": n.code, "message": n.message, "source": ref_json(n.source)}
+                                  for n in doc.notes],
+                  "instance": doc.instance,
                   "inline": doc.inline, "files": sorted(written + ["report.json"]),
                   **release_json(doc.release), **mapped_json(mapped, doc.unmapped),
                   "extension_concepts": extension_json(doc.extension),
                   "validation": {"taxonomy_source": taxonomy_source, "errors": errors, "warnings": warnings,
-                                 "calculation": [c.summary() for c in calculation_inconsistencies(messages)],
+                                 "calculation": [calculation_json(c) for c in calculation_inconsistencies(messages)],
                                  "messages": [message_json(m) for m in messages]}}
         report["entity"]["found_by"] = doc.entity.found_by
         (folder / "report.json").write_bytes(json_bytes(report))
@@ -357,7 +414,9 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
         instance=display_path(target / doc.instance), facts=len(mapped.facts),
         unmapped=_unmapped_lines(doc.unmapped, mapped),
         errors=errors, warnings=warnings, taxonomy_source=taxonomy_source, messages=messages,
-        skipped_tables=tuple(skipped_line(t) for t in doc.release.skipped_tables), notes=doc.notes)
+        skipped_tables=tuple(skipped_line(t) for t in doc.release.skipped_tables), notes=doc.notes,
+        warning_codes=tuple(sorted({*(n.code for n in doc.notes), *(t.code for t in doc.release.skipped_tables),
+                                    *(m.code for m in messages if m.level is Level.WARNING)})))
 
 
 INPUT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".md")
@@ -394,8 +453,10 @@ def output_folders(inputs: list[Path], out_dir: Path) -> list[Path]:
 
 
 def write_summary(out_dir: Path, results: list[DocumentResult]) -> Path:
-    counts = {s.value: sum(1 for r in results if r.status is s) for s in Status}
-    data = {"documents": [r.summary_json() for r in results], "counts": counts,
+    """OUT/summary.json (converter/schemas/summary.schema.json), written atomically; its paths
+    are relative to OUT."""
+    counts = {s.name.lower(): sum(1 for r in results if r.status is s) for s in Status}
+    data = {**header(), "documents": [r.summary_json(out_dir) for r in results], "counts": counts,
             "tables_skipped": sum(len(r.skipped_tables) for r in results),
             "ok": all(r.ok for r in results)}
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -1,12 +1,17 @@
 """report.json: what was read, how it was mapped, what was tagged, and what validation said.
 
-Every fact carries its id in the instance and the source line:column it was read from.
+Every fact carries its id in the instance and a reference object to the line and column it was
+read from ({"href": "release.txt", "line": 12, "column": 40}; see converter.contract). The
+layout is converter/schemas/report.schema.json.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
+import re
 from typing import Any
+
+from converter.contract import header, ref_json, where_json
 
 from converter.model import (
     Cell,
@@ -24,6 +29,12 @@ from converter.model import (
     ValidationMessage,
 )
 from converter.serialize import context_id, fact_ids, format_value
+from converter.validate import CalcInconsistency
+
+
+def snake(value: str) -> str:
+    """An enumerated value as snake_case ("non-GAAP reconciliation" -> "non_gaap_reconciliation")."""
+    return re.sub(r"[^a-z0-9]+", "_", value.lower()).strip("_")
 
 
 def _num(value: Decimal | None) -> str | None:
@@ -35,23 +46,23 @@ def _period(period: Period) -> dict[str, str | None]:
 
 
 def _cell(cell: Cell) -> dict[str, Any]:
-    return {"text": cell.text, "kind": cell.kind.value, "value": _num(cell.value), "source": str(cell.source)}
+    return {"text": cell.text, "kind": cell.kind.value, "value": _num(cell.value), "source": ref_json(cell.source)}
 
 
 def _detail(detail: LabelDetail) -> dict[str, Any]:
     return {"kind": detail.kind.value, "value": _num(detail.value),
             "as_of": detail.as_of.isoformat() if detail.as_of else None,
-            "text": detail.text, "source": str(detail.source)}
+            "text": detail.text, "source": ref_json(detail.source)}
 
 
 def _item(item: LineItem) -> dict[str, Any]:
-    return {"label": item.label, "section": list(item.section), "source": str(item.source),
+    return {"label": item.label, "section": list(item.section), "source": ref_json(item.source),
             "rule_above": item.rule_above, "values": [_cell(c) for c in item.cells],
             "details": [_detail(d) for d in item.details]}
 
 
 def _statement(statement: Statement) -> dict[str, Any]:
-    return {"kind": statement.kind.value, "title": statement.title, "source": str(statement.source),
+    return {"kind": statement.kind.value, "title": statement.title, "source": ref_json(statement.source),
             "scale": {"exponent": statement.scale.exponent, "shares_scaled": statement.scale.shares_scaled,
                       "text": statement.scale.text},
             "periods": [_period(p) for p in statement.periods],
@@ -66,12 +77,12 @@ def _info(info: DocumentInfo) -> dict[str, Any]:
             "fiscal_period_focus": info.fiscal_period_focus,
             "period_end": info.period_end.isoformat() if info.period_end else None,
             "cik": info.cik, "other_names": list(info.other_names),
-            "sources": {name: str(ref) for name, ref in info.sources}}
+            "sources": {name: ref_json(ref) for name, ref in info.sources}}
 
 
 def decision_json(d: MappingDecision) -> dict[str, Any]:
     return {"label": d.label, "statement": d.statement.value, "section": list(d.section),
-            "source": str(d.source), "concept": d.concept, "rule": d.rule, "alternatives": list(d.alternatives)}
+            "source": ref_json(d.source), "concept": d.concept, "rule": d.rule, "alternatives": list(d.alternatives)}
 
 
 def _fact(fact: Fact, fact_id: str) -> dict[str, Any]:
@@ -80,24 +91,40 @@ def _fact(fact: Fact, fact_id: str) -> dict[str, Any]:
             "period": _period(fact.period), "value": value, "nil": fact.is_nil,
             "unit": fact.unit.value if fact.unit else None, "decimals": fact.decimals,
             "printed": _num(fact.printed), "label": fact.label,
-            "source": str(fact.source) if fact.source else None}
+            "source": ref_json(fact.source)}
+
+
+_ORIGINS = {"xbrl-convert": "converter"}
+_ARELLE_REF_RE = re.compile(r"^(?P<href>.+) line (?P<line>\d+)$")
+
+
+def message_ref_json(text: str) -> dict[str, Any] | None:
+    """A reference object from a message's reference text: Arelle's "doc.htm#f12 line 40" or
+    the checks' "release.txt:12:40"."""
+    found = _ARELLE_REF_RE.match(text)
+    if found:
+        ref = where_json(found["href"])
+        return ref and {**ref, "line": int(found["line"])}
+    return where_json(text)
 
 
 def message_json(m: ValidationMessage) -> dict[str, Any]:
+    """`origin`: who said it ("arelle", "checks", "converter")."""
     return {"code": m.code, "level": m.level.value, "message": m.message, "concept": m.concept,
-            "source": m.source, "refs": list(m.refs)}
+            "origin": _ORIGINS.get(m.source, snake(m.source)), "refs": [r for r in map(message_ref_json, m.refs) if r]}
 
 
 def release_json(release: Release) -> dict[str, Any]:
     return {"document": _info(release.info), "statements": [_statement(s) for s in release.statements],
-            "ignored_tables": [{"kind": kind, "title": title, "source": str(where)}
+            "ignored_tables": [{"kind": snake(kind), "title": title, "source": ref_json(where)}
                                for kind, title, where in release.ignored_tables],
             "skipped_tables": [skipped_json(t) for t in release.skipped_tables]}
 
 
 def skipped_json(table: SkippedTable) -> dict[str, Any]:
-    return {"kind": table.kind, "title": table.title, "source": str(table.source), "reason": table.reason,
-            "where": table.where or str(table.source)}
+    """`source`: where the table starts; `where`: the place the reading error names."""
+    return {"kind": table.kind, "title": table.title, "code": table.code, "reason": table.reason,
+            "source": ref_json(table.source), "where": where_json(table.where) or ref_json(table.source)}
 
 
 def skipped_line(table: SkippedTable) -> str:
@@ -119,4 +146,17 @@ def extension_json(extension: ExtensionTaxonomy | None) -> list[dict[str, Any]]:
     if extension is None:
         return []
     return [{"concept": c.name, "type": c.item_type, "period_type": c.period_type, "balance": c.balance,
-             "label": c.label, "source": str(c.source)} for c in extension.concepts]
+             "label": c.label, "source": ref_json(c.source)} for c in extension.concepts]
+
+
+def calculation_json(c: CalcInconsistency) -> dict[str, Any]:
+    """One Calculation 1.1 inconsistency Arelle found (reported and computed are Arelle's
+    intervals, e.g. "[64374500, 64375500]")."""
+    return {"code": c.code, "concept": c.concept, "context": c.context, "unit": c.unit,
+            "reported": c.reported, "computed": c.computed, "link_role": c.link_role, "message": c.message}
+
+
+def failure_report(input_path: str, status: str, code: str, message: str, where: str | None) -> dict[str, Any]:
+    """report.json of a document that produced no instance (failed, or no statements)."""
+    return {**header(), "input": input_path, "status": status, "code": code, "message": message,
+            "where": where_json(where)}

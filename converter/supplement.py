@@ -35,20 +35,49 @@ def _declaration(name: str, item_type: str, period: str, balance: str | None) ->
             "  <xs:element " + " ".join(f"{k}={quoteattr(v)}" for k, v in attrs) + "/>\n")
 
 
-def supplement(shipped: Path, concepts: Iterable[str], target: Path) -> Path | None:
-    """Write the shipped package with `concepts` (us-gaap:Name) it lacks declared to `target`;
-    None when it lacks none that can be declared."""
-    known = {e.concept: e for e in elements() if e.period_type is not None}
+def _read(shipped: Path) -> tuple[list[tuple[zipfile.ZipInfo, bytes]], int, frozenset[str]]:
+    """The package's entries, the index of its us-gaap schema and the names that schema declares."""
     with zipfile.ZipFile(shipped) as zf:
         entries = [(info, zf.read(info.filename)) for info in zf.infolist()]
     xsd_index = next(i for i, (info, _) in enumerate(entries) if _US_GAAP_XSD.search(info.filename))
+    declared = frozenset(re.findall(r'\bname="([A-Za-z0-9]+)"', entries[xsd_index][1].decode("utf-8")))
+    return entries, xsd_index, declared
+
+
+# The names the shipped package declares, per (path, size, modification time): every release
+# asks, and most use no concept beyond them.
+_DECLARED: dict[tuple[str, int, int], frozenset[str]] = {}
+
+
+def _declared(shipped: Path) -> frozenset[str]:
+    stat = shipped.stat()
+    key = (str(shipped), stat.st_size, stat.st_mtime_ns)
+    if key not in _DECLARED:
+        _DECLARED.clear()
+        _DECLARED[key] = _read(shipped)[2]
+    return _DECLARED[key]
+
+
+def _lacking(shipped: Path, concepts: Iterable[str]) -> list[str]:
+    """The us-gaap concepts among `concepts` the shipped package does not declare, sorted."""
+    declared = _declared(shipped)
+    return sorted(c for c in set(concepts) if c.startswith("us-gaap:") and c.split(":", 1)[1] not in declared)
+
+
+def supplement(shipped: Path, concepts: Iterable[str], target: Path) -> Path | None:
+    """Write the shipped package with `concepts` (us-gaap:Name) it lacks declared to `target`;
+    None when it lacks none that can be declared."""
+    lacking = _lacking(shipped, concepts)
+    if not lacking:
+        return None
+    known = {e.concept: e for e in elements() if e.period_type is not None}
+    entries, xsd_index, declared = _read(shipped)
     xsd = entries[xsd_index][1].decode("utf-8")
-    declared = set(re.findall(r'\bname="([A-Za-z0-9]+)"', xsd))
     added = []
-    for concept in sorted(set(concepts)):
-        local = concept.split(":", 1)[1] if concept.startswith("us-gaap:") else None
+    for concept in lacking:
+        local = concept.split(":", 1)[1]
         element = known.get(concept)
-        if local and local not in declared and element is not None:
+        if local not in declared and element is not None:
             added.append(_declaration(local, element.item_type, element.period_type or "", element.balance))
     if not added:
         return None
@@ -64,8 +93,13 @@ def supplemented(concepts: Iterable[str]) -> Iterator[None]:
     """Within the block, Arelle sessions use the shipped package supplemented with `concepts`."""
     from taxonomy_map import data_path
 
+    shipped = data_path(SHIPPED_PACKAGE)
+    lacking = _lacking(shipped, concepts)
+    if not lacking:  # the usual case: no temporary package
+        yield
+        return
     with tempfile.TemporaryDirectory(prefix="xbrl-convert-pkg-") as tmp:
-        package = supplement(data_path(SHIPPED_PACKAGE), concepts, Path(tmp) / SHIPPED_PACKAGE)
+        package = supplement(shipped, lacking, Path(tmp) / SHIPPED_PACKAGE)
         if package is not None:
             _PACKAGE_OVERRIDE.append(package)
         try:

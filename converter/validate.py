@@ -49,6 +49,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from converter.arellefast import install_linkbase_schema_check
+from converter.sharedbase import SharedBase, install_lending, lending
 from converter.errors import ValidationError
 from converter.model import Level, ValidationMessage
 
@@ -312,10 +314,30 @@ class ArelleEngine:
             ))
         self.cntlr = cntlr
         _install_schema_cache()
+        install_linkbase_schema_check()
         setup = self._take_records()
         failed = [r for r in setup if "ERROR" in str(r.get("levelname") or "").upper()]
         if failed:
-            raise ValidationError(f"Arelle could not load the taxonomy packages: {failed[0].get('msg')}")
+            raise ValidationError(f"Arelle could not load the taxonomy packages: {failed[0].get('msg')}",
+                                  code="xc:taxonomyPackage")
+        self.shared = self._shared_base()
+
+    def _shared_base(self) -> SharedBase | None:
+        """The base taxonomy loaded once and lent to every load (converter.sharedbase); None
+        when loading it said anything (then every load reads the base taxonomy itself)."""
+        install_lending()
+        sink = io.StringIO()
+        shared = None
+        try:
+            with redirect_stdout(sink), redirect_stderr(sink):
+                shared = SharedBase(self.cntlr, Path(self._tmp.name), self.bases)
+        except Exception:  # noqa: BLE001 - no sharing; each load reads the base taxonomy as before
+            shared = None
+        said = [m for m in (_to_message(r) for r in self._take_records()) if m is not None]
+        if shared is not None and (said or sink.getvalue().strip() or not shared.docs):
+            shared.close()
+            shared = None
+        return shared
 
     def _take_records(self) -> list[dict[str, Any]]:
         handler = self.cntlr.logHandler
@@ -338,7 +360,8 @@ class ArelleEngine:
             source.close()
             return self._run_archive(entry, validate)
         try:
-            model = manager.load(source, "loading")
+            with lending(manager, None if check_base else self.shared):
+                model = manager.load(source, "loading")
         except ModelDocument.LoadingException:
             return list(manager.loadedModelXbrls)
         if model is None:
@@ -368,6 +391,8 @@ class ArelleEngine:
             while model in manager.loadedModelXbrls:
                 manager.loadedModelXbrls.remove(model)
             try:
+                if self.shared is not None:
+                    self.shared.give_back(model)
                 model.close()
             except Exception:  # noqa: BLE001 - a model that failed half-way may not close cleanly
                 pass
@@ -389,7 +414,8 @@ class ArelleEngine:
         except ValidationError:
             raise
         except Exception as exc:  # noqa: BLE001 - any failure inside Arelle means it could not run
-            raise ValidationError(f"Arelle could not run: {type(exc).__name__}: {exc}", str(entry)) from exc
+            raise ValidationError(f"Arelle could not run: {type(exc).__name__}: {exc}", str(entry),
+                                  code="xc:arelleFailed") from exc
         finally:
             self._close(models)
             self._take_records()
@@ -402,6 +428,8 @@ class ArelleEngine:
         sink = io.StringIO()
         with redirect_stdout(sink), redirect_stderr(sink):
             self._close([])
+            if self.shared is not None:
+                self.shared.close()
             self.cntlr.close()
             PackageManager.getInstance().close()
             PluginManager.getInstance().close()
@@ -417,17 +445,18 @@ def arelle_engine(taxonomy_packages: Sequence[Path] = (), online: bool = False) 
     """This process's engine for these packages (the shipped one first, the caller's win)."""
     for pkg in taxonomy_packages:
         if not Path(pkg).is_file():
-            raise ValidationError("taxonomy package not found", str(pkg))
+            raise ValidationError("taxonomy package not found", str(pkg), code="xc:taxonomyPackage")
     packages, _ = _packages_to_load(taxonomy_packages)
     if not online and not packages[0].is_file():
-        raise ValidationError("the shipped taxonomy package is missing; reinstall xbrl-convert", str(packages[0]))
+        raise ValidationError("the shipped taxonomy package is missing; reinstall xbrl-convert", str(packages[0]),
+                              code="xc:taxonomyPackage")
     key = (tuple(Path(p).resolve() for p in packages), online)
     if _ENGINE and _ENGINE[0][0] == key:
         return _ENGINE[0][1]
     try:
         import arelle.CntlrCmdLine  # noqa: F401
     except ImportError as exc:  # pragma: no cover - arelle is a dependency
-        raise ValidationError(f"Arelle is not installed: {exc}") from exc
+        raise ValidationError(f"Arelle is not installed: {exc}", code="xc:arelleFailed") from exc
     if _ENGINE:
         _ENGINE.pop()[1].close()
     engine = ArelleEngine(packages, online)

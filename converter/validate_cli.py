@@ -22,14 +22,15 @@ from typing import Any
 
 import click
 
-from converter import __version__
+from converter.contract import tool_version
 from converter.errors import ConversionError
 from converter.model import Level, ValidationMessage
 from converter.output import display_path
 
 SCHEMA_VERSION = "1.0"
 CALC_MODES = ("c11r", "none")
-NOT_XBRL = "xbrl-convert:notXbrl"
+NOT_XBRL = "xc:notXbrl"  # converter.errors.CODES
+ARELLE_FAILED = "xc:arelleFailed"
 _REF_RE = re.compile(r"^(?P<href>.*?)(?: line (?P<line>\d+))?$")
 
 
@@ -111,7 +112,7 @@ def summary_json(outcomes: list[Outcome], calc_mode: str) -> dict[str, Any]:
     for o in outcomes:
         messages = list(o.messages)
         if o.problem:
-            code = NOT_XBRL if o.status == "unreadable" else "xbrl-convert:arelleFailed"
+            code = NOT_XBRL if o.status == "unreadable" else ARELLE_FAILED
             messages.insert(0, ValidationMessage(code, Level.ERROR, o.problem, source="xbrl-convert",
                                                  refs=(display_path(o.path),)))
         documents.append({
@@ -127,7 +128,7 @@ def summary_json(outcomes: list[Outcome], calc_mode: str) -> dict[str, Any]:
         })
     exit_code = max((o.exit_code for o in outcomes), default=0)
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("valid", "invalid", "unreadable", "failed")}
-    return {"schema_version": SCHEMA_VERSION, "tool_version": __version__, "command": "validate",
+    return {"schema_version": SCHEMA_VERSION, "tool_version": tool_version(), "command": "validate",
             "calc": calc_mode, "ok": exit_code == 0, "exit_code": exit_code,
             "counts": {"documents": len(outcomes), **counts}, "documents": documents}
 
@@ -206,7 +207,7 @@ def validate_command(instances: tuple[Path, ...], calc_mode: str, log_file: Path
             outcome = validate_one(path, calc_mode == "c11r", taxonomy_packages, online)
             log.settle(start)
             if outcome.problem:
-                code = NOT_XBRL if outcome.status == "unreadable" else "xbrl-convert:arelleFailed"
+                code = NOT_XBRL if outcome.status == "unreadable" else ARELLE_FAILED
                 log.add(code, "error", outcome.problem, display_path(path))
             outcomes.append(outcome)
             if output_format == "text" or outcome.problem:

@@ -44,15 +44,14 @@ def viewer_script_path() -> Path:
         import iXBRLViewerPlugin
     except ImportError as exc:
         raise ValidationError(
-            f"the Arelle iXBRL Viewer plugin is not installed (pip install ixbrl-viewer): {exc}"
-        ) from exc
+            f"the Arelle iXBRL Viewer plugin is not installed (pip install ixbrl-viewer): {exc}",
+            code="xc:viewerFailed") from exc
     script = Path(iXBRLViewerPlugin.__file__).resolve().parent / "viewer" / "dist" / VIEWER_JS
     if not script.is_file():
         raise ValidationError(
             "the iXBRL Viewer JavaScript is missing from the installed ixbrl-viewer package "
             "(a source checkout needs `npm run prod`; the PyPI package ships it)",
-            str(script),
-        )
+            str(script), code="xc:viewerFailed")
     return script
 
 
@@ -109,9 +108,10 @@ def write_viewer(cntlr: Any, model: Any, html: Path, script_url: str, *, copy_sc
         problem = f"{type(exc).__name__}: {exc}"
     if not html.is_file():
         detail = "; ".join(x for x in (problem, sink.getvalue().strip()[:500]) if x) or "no messages"
-        raise ValidationError(f"the iXBRL Viewer was not written ({detail})", source)
+        raise ValidationError(f"the iXBRL Viewer was not written ({detail})", source, code="xc:viewerFailed")
     if copy_script and not (html.parent / Path(script_url).name).is_file():
-        raise ValidationError("the iXBRL Viewer JavaScript was not copied next to the viewer", str(html.parent))
+        raise ValidationError("the iXBRL Viewer JavaScript was not copied next to the viewer", str(html.parent),
+                              code="xc:viewerFailed")
     return html
 
 
@@ -150,10 +150,10 @@ def build_viewer(
     inline_document = Path(inline_document)
     out_dir = Path(out_dir)
     if not inline_document.is_file():
-        raise ValidationError("inline XBRL document not found", str(inline_document))
+        raise ValidationError("inline XBRL document not found", str(inline_document), code="xc:unreadableInput")
     for pkg in taxonomy_packages:
         if not Path(pkg).is_file():
-            raise ValidationError("taxonomy package not found", str(pkg))
+            raise ValidationError("taxonomy package not found", str(pkg), code="xc:taxonomyPackage")
     viewer_script_path()  # ValidationError now when the plugin or its script is missing
     html = out_dir / f"{inline_document.stem}{_VIEWER_SUFFIX}"
     with arelle_session(inline_document.resolve(), taxonomy_packages=taxonomy_packages, online=online) as run:
@@ -162,7 +162,7 @@ def build_viewer(
                                 source=str(inline_document))
         except ValidationError as exc:
             raise ValidationError(f"{exc.message} {_problems(run.records, run.printed)}".strip(),
-                                  str(inline_document)) from exc
+                                  str(inline_document), code="xc:viewerFailed") from exc
 
 
 def viewer_name(inline_name: str) -> str:

@@ -123,8 +123,15 @@ def _read_cells(report: dict[str, Any], want: Decimal) -> list[str]:
                 printed = Decimal(cell["value"])
                 if any(abs(v - want) <= _tolerance(want) or abs(-v - want) <= _tolerance(want)
                        for v in (printed, printed * factor)):
-                    out.append(f"{st['kind']} row {item['label']!r} at {cell['source'].rsplit('/', 1)[-1]}")
+                    out.append(f"{st['kind']} row {item['label']!r} at {_place(cell['source'])}")
     return out
+
+
+def _place(ref: dict[str, Any] | None) -> str:
+    """A report.json reference object as "release.txt:12:40"."""
+    if not ref:
+        return "?"
+    return ":".join(str(part) for part in (ref["href"], ref.get("line"), ref.get("column")) if part is not None)
 
 
 def _expected_focus(text: str | None) -> tuple[str, str] | None:
@@ -190,7 +197,8 @@ def score_release(rid: str, key: dict[str, Any], status: str, message: str, inst
     facts, dei = instance_facts(instance) if instance and instance.exists() else ([], {})
     handled = status == "valid" if primary else status in ("valid", "no-statements")
     score = ReleaseScore(rid, primary, status, handled, message,
-                         skipped_tables=[f"{t.get('kind')} {t.get('title')!r} at {t.get('source')}: {t.get('reason')}"
+                         skipped_tables=[f"{t.get('kind')} {t.get('title')!r} at {_place(t.get('source'))}: "
+                                         f"{t.get('reason')}"
                                          for t in report.get("skipped_tables", [])],
                          dei=check_dei(key, dei) if instance else {})
     for name, figure in key.get("figures", {}).items():

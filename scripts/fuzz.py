@@ -14,7 +14,8 @@ document per call, with --cik so mapping runs) and check what it left:
 - partial: a staging folder left behind, a report.json missing or unreadable, or the files in
   the folder differ from the ones report.json lists
 - malformed: an .xml/.xsd/.htm that is not well-formed XML, a .json that does not load,
-  an .xbri that is not a zip, or summary.json missing
+  a report.json or summary.json that breaks its schema (converter/schemas), an .xbri that is
+  not a zip, or summary.json missing
 - hang: more than --cpu-limit seconds of CPU time for one document, or no answer within
   --timeout seconds of wall time (the worker is killed and replaced)
 
@@ -49,6 +50,7 @@ def check_output(out: Path, exit_code: int) -> list[tuple[str, str]]:
     """Problems in an output folder left by one `convert` run: (kind, detail)."""
     from lxml import etree
 
+    from converter.contract import schema_errors
     from converter.output import STAGING_PREFIX
 
     problems = []
@@ -67,6 +69,7 @@ def check_output(out: Path, exit_code: int) -> list[tuple[str, str]]:
             except (OSError, ValueError) as exc:
                 problems.append(("partial", f"{entry.name}: report.json: {exc}"))
                 continue
+            problems += [("malformed", f"{entry.name}: report.json: {e}") for e in schema_errors(report, "report")[:3]]
             listed = set(report.get("files") or ["report.json"])
             present = {f.name for f in files}
             if listed != present:
@@ -75,6 +78,9 @@ def check_output(out: Path, exit_code: int) -> list[tuple[str, str]]:
             try:
                 if path.suffix in (".xml", ".xsd", ".htm"):
                     etree.parse(str(path), etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True))
+                elif path.name == "summary.json":
+                    problems += [("malformed", f"summary.json: {e}")
+                                 for e in schema_errors(json.loads(path.read_bytes()), "summary")[:3]]
                 elif path.suffix == ".json":
                     json.loads(path.read_bytes())
                 elif path.suffix == ".xbri" and zipfile.ZipFile(path).testzip() is not None:

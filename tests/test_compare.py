@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -193,8 +194,8 @@ def test_unreadable_filing_names_the_file(tmp_path, bad):
 def test_compare_counts_and_rows(instance, filing):
     c = compare_files(instance, filing)
     assert c.summary() == {
-        "release_facts": 122, "match": 115, "concept differs": 4, "value differs": 1, "only in release": 2,
-        "only in filing": 1, "percent_matched_by_value": 97.5, "percent_same_concept": 94.3}
+        "release_facts": 122, "match": 115, "concept_differs": 4, "value_differs": 1, "only_in_release": 2,
+        "only_in_filing": 1, "percent_matched_by_value": 97.5, "percent_same_concept": 94.3}
     revenue = _row(c, "us-gaap:Revenues", Q2_2024)
     assert revenue.status is Status.CONCEPT_DIFFERS  # the segment fact with us-gaap:Revenues is ignored
     assert revenue.filing.concept == "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"
@@ -264,13 +265,20 @@ def test_cli_prints_table_and_summary_and_writes_json_and_csv(instance, tmp_path
             "1 only in filing.") in result.output
     assert "Matched by value: 97.5% of release facts; same concept: 94.3%." in result.output
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["summary"]["value differs"] == 1
+    assert data["summary"]["value_differs"] == 1
+    assert data["filing"]["path"] == os.path.relpath(FILING_HTM, out.parent)
+    accrued_json = [r for r in data["rows"] if r["status"] == "value_differs"]
+    assert [(r["release"]["concept"], r["period"], r["release"]["value"], r["filing"]["value"])
+            for r in accrued_json] == [("us-gaap:AccruedLiabilitiesCurrent", {"start": None, "end": "2024-06-30"},
+                                        "4120000", "4121000")]
+    assert accrued_json[0]["filing"]["source"]["href"] == FILING_HTM.name
+    assert accrued_json[0]["filing"]["source"]["line"] > 1
     assert data["filing"]["kind"] == "inline"
     assert len(data["rows"]) == 123
     with out.with_suffix(".csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 123
-    accrued = [r for r in rows if r["status"] == "value differs"]
+    accrued = [r for r in rows if r["status"] == "value_differs"]
     assert [(r["release_concept"], r["period_end"], r["release_value"], r["filing_value"]) for r in accrued] == [
         ("us-gaap:AccruedLiabilitiesCurrent", "2024-06-30", "4120000", "4121000")]
 

@@ -211,15 +211,17 @@ def test_a_trailing_ctrl_z_and_control_characters_in_a_label_convert(tmp_path):
     assert result.exit_code == 0, result.output
     assert "internal error" not in result.output
     report = _report(tmp_path / "out" / "controls")
-    assert report["input_notes"] and "U+000B" in report["input_notes"][0]
-    assert f"controls.txt:{i + 1}:" in report["input_notes"][0]
+    note = report["input_notes"][0]
+    assert note["code"] == "xc:illegalCharacters" and "U+000B" in note["message"]
+    assert note["source"]["href"] == "controls.txt" and note["source"]["line"] == i + 1
     _well_formed(tmp_path / "out" / "controls")
 
 
 def test_clean_text_keeps_columns():
     text, notes = clean_text("a\x01b\n\x1a", "r.txt")
     assert text == "a b\n "
-    assert notes == ("replaced 2 character(s) XML cannot hold by spaces, first U+0001 at r.txt:1:2",)
+    assert [str(n) for n in notes] == ["replaced 2 character(s) XML cannot hold by spaces, first U+0001 at r.txt:1:2"]
+    assert notes[0].code == "xc:illegalCharacters"
     assert clean_text("plain\ttext\n", "r.txt") == ("plain\ttext\n", ())
 
 
@@ -368,7 +370,7 @@ def test_validate_refuses_what_is_not_xbrl(tmp_path, content, suffix):
     path.write_text(content)
     result = CliRunner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 2  # input that cannot be read as XBRL, as in `compare`
-    assert "xbrl-convert:notXbrl" in result.output
+    assert "xc:notXbrl" in result.output
     assert "valid:" not in result.output
 
 
@@ -450,6 +452,7 @@ def test_a_label_run_over_thousands_of_lines_skips_its_table_not_the_release():
     release = extract_text("\n".join(lines[:i] + [label_only] * 600 + lines[i:]), "long-label.txt")
     reasons = [t.reason for t in release.skipped_tables]
     assert any(r.startswith("row label too long at long-label.txt:") for r in reasons), reasons
+    assert "xc:labelTooLong" in {t.code for t in release.skipped_tables}
     assert release.statements  # the other statements are read
     assert all(len(item.label) <= 5000 for s in release.statements for item in s.items)
 

@@ -269,4 +269,5 @@ def test_sector_releases_convert_valid_and_match_their_golden_facts(path, tmp_pa
     if os.environ.get("XBRL_CONVERT_UPDATE_GOLDEN"):
         golden.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert lines == golden.read_text(encoding="utf-8").splitlines()
-    assert all(f["source"] and ":" in f["source"] for f in report["facts"] if f["concept"].startswith("us-gaap:"))
+    assert all(f["source"] and f["source"]["href"] == path.name for f in report["facts"]
+               if f["concept"].startswith("us-gaap:"))

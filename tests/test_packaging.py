@@ -20,3 +20,9 @@ def test_every_data_file_is_included():
     patterns = CONFIG["package-data"]["taxonomy_map"]
     data = [p.name for p in (ROOT / "taxonomy_map").iterdir() if p.is_file() and p.suffix != ".py"]
     assert data and all(any(fnmatch.fnmatch(name, pat) for pat in patterns) for name in data)
+
+
+def test_every_json_schema_is_included():
+    patterns = CONFIG["package-data"]["converter"]
+    schemas = [p.relative_to(ROOT / "converter").as_posix() for p in (ROOT / "converter" / "schemas").iterdir()]
+    assert schemas and all(any(fnmatch.fnmatch(name, pat) for pat in patterns) for name in schemas)

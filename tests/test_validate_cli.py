@@ -85,7 +85,7 @@ def test_log_file_is_arelles_json_or_xml_log(converted, tmp_path):
     other.write_text("just text\n", encoding="utf-8")
     assert run("validate", str(other), "--log-file", str(as_json)).exit_code == 2
     entries = json.loads(as_json.read_text(encoding="utf-8"))["log"]
-    assert [e["refs"] for e in entries if e["code"] == "xbrl-convert:notXbrl"] == [[{"href": str(other)}]]
+    assert [e["refs"] for e in entries if e["code"] == "xc:notXbrl"] == [[{"href": str(other)}]]
 
 
 def test_log_file_must_be_json_or_xml(converted, tmp_path):
@@ -122,7 +122,7 @@ def test_json_summary_follows_its_schema(converted, tmp_path):
     assert message["refs"][0]["href"].startswith("tampered.xml#") and message["refs"][0]["line"] > 0
     [calc] = bad["calculation_inconsistencies"]
     assert calc["concept"] == "us-gaap:Assets" and calc["reported"].startswith("[")
-    assert garbage["status"] == "unreadable" and garbage["messages"][0]["code"] == "xbrl-convert:notXbrl"
+    assert garbage["status"] == "unreadable" and garbage["messages"][0]["code"] == "xc:notXbrl"
     assert "garbage.xml: error" in result.stderr  # errors also on stderr
     # a bad schema check would pass anything: a broken summary must fail it
     broken = dict(data, exit_code="2", documents=[dict(good, status="fine")])

@@ -78,9 +78,11 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         elif state.top and state.top_open and not is_all_caps(state.top) and _names(row.label, state.top):
             state.top, state.closed = None, state.top  # "Total assets" ends the outer heading "Assets" (capitals keep theirs)
     if at_eof and state.pending:
-        raise ExtractionError("table cut off in the middle of a row", where=f"{path}:{state.pending[-1].line}")
+        raise ExtractionError("table cut off in the middle of a row", where=f"{path}:{state.pending[-1].line}",
+                              code="xc:truncatedTable")
     if at_eof and items and any(c.kind is CellKind.BLANK for c in items[-1].cells[-1:]):
-        raise ExtractionError("table cut off: the last row is missing values", where=f"{path}:{rows[-1].line}")
+        raise ExtractionError("table cut off: the last row is missing values", where=f"{path}:{rows[-1].line}",
+                              code="xc:truncatedTable")
     return items
 
 
@@ -214,8 +216,9 @@ def _cell(raw: RawCell | None, row: Row, path: str) -> Cell:
     if parsed is None:
         if oversized(raw.text):
             raise ExtractionError(f"number too large: {raw.text[:40]!r} (at most {MAX_INTEGER_DIGITS} digits)",
-                                  where=f"{path}:{raw.line}:{raw.col}")
-        raise ExtractionError(f"unreadable value {raw.text[:80]!r}", where=f"{path}:{raw.line}")
+                                  where=f"{path}:{raw.line}:{raw.col}", code="xc:valueTooLarge")
+        raise ExtractionError(f"unreadable value {raw.text[:80]!r}", where=f"{path}:{raw.line}",
+                              code="xc:unreadableValue")
     return Cell(raw.text, parsed.kind, parsed.value, SourceRef(path, raw.line, raw.col), parsed.decimals)
 
 

@@ -40,7 +40,7 @@ def flat_statement(line: Line, span: tuple[int, int], kind: StatementKind, path:
     periods = resolve_periods(lines, n, kind, where)
     rows = _rows(_body_tokens(text, pos), n, line, path, at_eof)
     if not any(row.cells for row in rows):
-        raise ExtractionError("statement has column headers but no rows", where=where)
+        raise ExtractionError("statement has column headers but no rows", where=where, code="xc:noRows")
     return parse_scale(scales), periods, rows, pos
 
 
@@ -79,7 +79,7 @@ def _header_segments(heads: list[tuple[str, str]], where: str) -> tuple[list[lis
     years = of("year")
     n = len(years)
     if not n:
-        raise ExtractionError("statement has no column headers", where=where)
+        raise ExtractionError("statement has no column headers", where=where, code="xc:noColumnHeaders")
     lines = [_spread(of("duration"), n, where), _spread(of("monthday"), n, where)]
     lines.append([Seg(t, i, i) for i, t in enumerate(years)])
     return lines, n
@@ -89,7 +89,8 @@ def _spread(texts: list[str], n: int, where: str) -> list[Seg]:
     if not texts:
         return []
     if n % len(texts):
-        raise ExtractionError(f"{len(texts)} column headings do not fit {n} columns", where=where)
+        raise ExtractionError(f"{len(texts)} column headings do not fit {n} columns", where=where,
+                              code="xc:columnMismatch")
     width = n // len(texts)
     return [Seg(t, i * width, i * width + width - 1) for i, t in enumerate(texts)]
 
@@ -141,10 +142,11 @@ def _rows(toks: list[Tok], n: int, line: Line, path: str, at_eof: bool) -> list[
             words.append(tok)
     if run:
         if len(run) < n:
-            raise ExtractionError(f"table cut off: last row has {len(run)} of {n} values", where=where)
+            raise ExtractionError(f"table cut off: last row has {len(run)} of {n} values", where=where,
+                                  code="xc:truncatedTable")
         rows += _emit(words, run, n, line, where)
     elif words and at_eof and not _is_caps(" ".join(w.text for w in words)):
-        raise ExtractionError("table cut off in the middle of a row", where=where)
+        raise ExtractionError("table cut off in the middle of a row", where=where, code="xc:truncatedTable")
     return rows
 
 
@@ -152,11 +154,12 @@ def _emit(words: list[Tok], run: list[Tok], n: int, line: Line, where: str) -> l
     if len(run) < n:
         label = " ".join(w.text for w in words[-8:])
         raise ExtractionError(
-            f"row {label!r} has {len(run)} values but the statement has {n} periods", where=where
-        )
+            f"row {label!r} has {len(run)} values but the statement has {n} periods", where=where,
+            code="xc:columnMismatch")
     extra, run = run[: len(run) - n], run[len(run) - n :]
     if any(not re.fullmatch(r"\d+", t.text) for t in extra):
-        raise ExtractionError(f"row has {len(extra) + n} values but the statement has {n} periods", where=where)
+        raise ExtractionError(f"row has {len(extra) + n} values but the statement has {n} periods", where=where,
+                              code="xc:columnMismatch")
     heads, label = _split_headings(words + [Tok("word", t.text, t.start) for t in extra])
     rows = [_label_row(h, line) for h in heads]
     row = _label_row(label, line)

@@ -83,7 +83,7 @@ def flowed_statement(lines: list[Line], title_index: int, stop: int, kind: State
         i += 1
     years = [len(YEAR_RE.findall(line.text)) for line in header]
     if not header or max(years, default=0) == 0:
-        raise ExtractionError("statement has no column headers", where=where)
+        raise ExtractionError("statement has no column headers", where=where, code="xc:noColumnHeaders")
     n = max(years)
     segs = []
     for line in header:
@@ -99,7 +99,7 @@ def flowed_statement(lines: list[Line], title_index: int, stop: int, kind: State
     periods = resolve_periods(segs, n, kind, f"{path}:{header[0].number}")
     rows = _rows(lines, i, stop, n, path)
     if not any(row.cells for row in rows):
-        raise ExtractionError("statement has column headers but no rows", where=where)
+        raise ExtractionError("statement has column headers but no rows", where=where, code="xc:noRows")
     items = assemble(rows, n, path, at_eof=False)
     line = lines[title_index]
     lead = len(line.text) - len(line.text.lstrip())

@@ -255,7 +255,7 @@ def grid_periods(grid: Grid, kind: StatementKind, where: str
                  ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], tuple[Period, ...]]:
     """The value columns' spans, the dropped change columns' spans, and each value column's Period."""
     if not grid.header:
-        raise ExtractionError("statement has no column headers", where=where)
+        raise ExtractionError("statement has no column headers", where=where, code="xc:noColumnHeaders")
     spans, dropped = _columns(grid)
     segs: list[list[Seg]] = []
     for row in grid.header:
@@ -289,7 +289,7 @@ def grid_statement(grid: Grid, kind: StatementKind, title: str, title_ref: Sourc
     n = len(spans)
     rows = [_row(cells, spans, dropped, path) for cells in grid.body]
     if not any(row.cells for row in rows):
-        raise ExtractionError("statement has column headers but no rows", where=where)
+        raise ExtractionError("statement has column headers but no rows", where=where, code="xc:noRows")
     items = assemble(rows, n, path, at_eof=False)
     scale = parse_scale(scale_texts + grid.scale_texts())
     return Statement(kind, title, periods, scale, tuple(items), title_ref, tuple(_dropped_notes(grid, dropped)))
@@ -327,8 +327,7 @@ def _row(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[i
         if row.columns[slot] is not None:
             raise ExtractionError(
                 f"row {label!r} has more values than the statement has periods ({len(spans)})",
-                where=f"{path}:{tok.cell.line}",
-            )
+                where=f"{path}:{tok.cell.line}", code="xc:columnMismatch")
         raw = RawCell(tok.text, tok.cell.line, tok.cell.col, slot)
         row.columns[slot] = raw
         row.cells.append(raw)

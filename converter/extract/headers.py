@@ -171,10 +171,11 @@ def _column_period(lines: list[list[Seg]], col: int, kind: StatementKind, where:
     monthday = MONTHDAY_RE.search(text)
     month, day = (monthday["month"], monthday["day"]) if monthday else fallback or (None, None)
     if year is None or month is None:
-        raise ExtractionError(f"cannot read the period of column {col + 1} from header {text!r}", where=where)
+        raise ExtractionError(f"cannot read the period of column {col + 1} from header {text!r}", where=where,
+                              code="xc:unreadableHeader")
     end = make_date(month, day, year)
     if end is None:
-        raise ExtractionError(f"invalid date in column header {text!r}", where=where)
+        raise ExtractionError(f"invalid date in column header {text!r}", where=where, code="xc:unreadableHeader")
     if kind is StatementKind.BALANCE_SHEET:
         return Period(end)
     weeks = duration_weeks(text)
@@ -188,7 +189,7 @@ def _column_period(lines: list[list[Seg]], col: int, kind: StatementKind, where:
     if months is None and kind is StatementKind.CASH_FLOWS:
         months = (end.month - _RELEASE.get().fy_end_month - 1) % 12 + 1  # cash flows of an interim release: year to date
     if months is None:
-        raise ExtractionError(f"column header {text!r} names no period length", where=where)
+        raise ExtractionError(f"column header {text!r} names no period length", where=where, code="xc:unreadableHeader")
     if not is_month_end(end):
         # a 52/53-week calendar: 13 weeks a quarter until fiscal_calendar() finds better
         return Period(end, end - timedelta(days=_weeks_for(months) * 7 - 1))

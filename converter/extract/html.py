@@ -122,11 +122,11 @@ def extract_html(text: str, path: str) -> Release:
     try:
         root = lxml.html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError) as exc:
-        raise InputError(f"cannot parse HTML: {exc}", where=path) from exc
+        raise InputError(f"cannot parse HTML: {exc}", where=path, code="xc:unreadableHtml") from exc
     for error in parser.error_log:
         if error.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in error.message:
             raise InputError(f"HTML nested too deeply to read (more than 2,048 open tags): {error.message}",
-                             where=f"{path}:{error.line}")
+                             where=f"{path}:{error.line}", code="xc:htmlTooDeep")
     _drop_chrome(root)
     blocks: list[_Block] = []
     tables: list[_Table] = []
@@ -145,7 +145,8 @@ def _release(path: str, blocks: list[_Block], tables: list[_Table], locate: _Sou
         count = sum(1 for _ in table.element.iter("tr"))
         if count > _MAX_ROWS:  # no release prints one that long; reading it would take minutes
             skipped.append(SkippedTable("table", "", SourceRef(path, table.element.sourceline or 1, 1),
-                                        f"table too long ({count:,} rows; at most {_MAX_ROWS:,})"))
+                                        f"table too long ({count:,} rows; at most {_MAX_ROWS:,})",
+                                        code="xc:tableTooLarge"))
             previous = table.after_block
             continue
         rows = _grid(table.element, locate)

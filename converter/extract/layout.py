@@ -81,7 +81,8 @@ def tab_row(line: Line, path: str) -> Row:
                 row.label_col = line.col(row.label_index)
             row.label = f"{row.label} {value}".strip()
         else:
-            raise ExtractionError(f"unreadable value {value!r} in a table row", where=_where(path, line))
+            raise ExtractionError(f"unreadable value {value!r} in a table row", where=_where(path, line),
+                                  code="xc:unreadableValue")
     return row
 
 

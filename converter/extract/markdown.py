@@ -247,7 +247,7 @@ def _untitled_cash_flows(grid: Grid, opening: GCell, candidates: list[tuple[str,
     try:
         return grid_statement(grid, StatementKind.CASH_FLOWS, title, ref, scales, path)
     except ExtractionError as exc:
-        return SkippedTable(StatementKind.CASH_FLOWS.value, title, ref, exc.message, exc.where or "")
+        return SkippedTable(StatementKind.CASH_FLOWS.value, title, ref, exc.message, exc.where or "", exc.code)
 
 
 def _statement_kind(candidates: list[tuple[str, SourceRef]]):

@@ -127,7 +127,7 @@ def _rows(body: list[Line], n: int, path: str) -> list[Row]:
                 _split_unlabelled(rows, current, n)
             if len(current.cells) > n:
                 raise ExtractionError(f"row {current.label!r} has {len(current.cells)} values but the statement "
-                                      f"has {n} periods", where=f"{path}:{current.line}")
+                                      f"has {n} periods", where=f"{path}:{current.line}", code="xc:columnMismatch")
             current.columns = list(current.cells) + [None] * (n - len(current.cells))
 
     for line in body:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from converter.errors import InputError
+from converter.model import Notice, SourceRef
 
 _TEXT_CONTROLS = {9, 10, 12, 13}
 MAX_INPUT_BYTES = 8 * 1024 * 1024
@@ -46,24 +47,25 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
     With `encoding` (or a UTF-16/UTF-32 byte order mark) the bytes are decoded first and the
     text is then checked, so a UTF-16 file is not taken for binary because of its NUL bytes."""
     if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"file too large ({len(data):,} bytes; at most {MAX_INPUT_BYTES:,})", where=path)
+        raise InputError(f"file too large ({len(data):,} bytes; at most {MAX_INPUT_BYTES:,})", where=path,
+                         code="xc:inputTooLarge")
     if not encoding:
         encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
     if encoding:
         try:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError) as exc:
-            raise InputError(f"cannot decode as {encoding}: {exc}", where=path) from exc
+            raise InputError(f"cannot decode as {encoding}: {exc}", where=path, code="xc:badEncoding") from exc
         text = text.removeprefix("\ufeff")
         if not text.strip():
-            raise InputError("empty file", where=path)
+            raise InputError("empty file", where=path, code="xc:emptyInput")
         if _looks_binary_text(text):
-            raise InputError("binary file, not a text press release", where=path)
+            raise InputError("binary file, not a text press release", where=path, code="xc:binaryInput")
         return text
     if not data.strip():
-        raise InputError("empty file", where=path)
+        raise InputError("empty file", where=path, code="xc:emptyInput")
     if _looks_binary(data):
-        raise InputError("binary file, not a text press release", where=path)
+        raise InputError("binary file, not a text press release", where=path, code="xc:binaryInput")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -75,8 +77,7 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
             f"invalid UTF-8 at line {line}, byte offset {exc.start} "
             f"(byte {exc.start - line_start + 1} of the line, 0x{data[exc.start]:02x}); "
             "give the file's encoding with --encoding (e.g. --encoding cp1252)",
-            where=f"{path}:{line}",
-        ) from exc
+            where=f"{path}:{line}", code="xc:badEncoding") from exc
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -95,17 +96,18 @@ def _looks_binary_text(text: str) -> bool:
     return controls > len(sample) * 0.1
 
 
-def clean_text(text: str, path: str) -> tuple[str, tuple[str, ...]]:
+def clean_text(text: str, path: str) -> tuple[str, tuple[Notice, ...]]:
     """`text` with every character XML cannot hold replaced by a space, and what was replaced
-    ("replaced 2 character(s) XML cannot hold, first U+001A at release.txt:40:1")."""
+    ("replaced 2 character(s) XML cannot hold by spaces, first U+001A" at release.txt:40:1)."""
     first = _XML_ILLEGAL.search(text)
     if first is None:
         return text, ()
     count = len(_XML_ILLEGAL.findall(text))
     line = text.count("\n", 0, first.start()) + 1
     col = first.start() - (text.rfind("\n", 0, first.start()) + 1) + 1
-    note = (f"replaced {count} character(s) XML cannot hold by spaces, first U+{ord(first[0]):04X} "
-            f"at {path}:{line}:{col}")
+    note = Notice("xc:illegalCharacters",
+                  f"replaced {count} character(s) XML cannot hold by spaces, first U+{ord(first[0]):04X}",
+                  SourceRef(path, line, col))
     return _XML_ILLEGAL.sub(" ", text), (note,)
 
 
@@ -123,7 +125,7 @@ def check_numbers(text: str, path: str) -> None:
             line = text.count("\n", 0, match.start()) + 1
             col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
             raise InputError(f"number too large: {match[0][:30]}... ({len(digits)} digits; "
-                             f"at most {MAX_INTEGER_DIGITS})", where=f"{path}:{line}:{col}")
+                             f"at most {MAX_INTEGER_DIGITS})", where=f"{path}:{line}:{col}", code="xc:numberTooLarge")
 
 
 def check_line_lengths(text: str, path: str) -> None:
@@ -136,7 +138,7 @@ def check_line_lengths(text: str, path: str) -> None:
         end = size if end < 0 else end
         if end - start > MAX_LINE_CHARS:
             raise InputError(f"line too long ({end - start:,} characters; at most {MAX_LINE_CHARS:,})",
-                             where=f"{path}:{number}")
+                             where=f"{path}:{number}", code="xc:lineTooLong")
         start = end + 1
         number += 1
 
@@ -146,9 +148,9 @@ def split_lines(text: str, path: str) -> list[Line]:
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        raise InputError("empty file", where=path)
+        raise InputError("empty file", where=path, code="xc:emptyInput")
     if "\x00" in text:
-        raise InputError("binary file, not a text press release", where=path)
+        raise InputError("binary file, not a text press release", where=path, code="xc:binaryInput")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     check_line_lengths(text, path)
     text = _XML_ILLEGAL.sub(" ", text)
@@ -167,8 +169,7 @@ def _refuse_markup(text: str, path: str) -> None:
         raise InputError(
             f"HTML input is not supported yet (found {found.group(0)[:20]!r}); "
             "give the release as plain text (e.g. the EDGAR .txt exhibit)",
-            where=f"{path}:{line}",
-        )
+            where=f"{path}:{line}", code="xc:unsupportedInput")
 
 
 def _unescape(number: int, raw: str) -> Line:

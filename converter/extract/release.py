@@ -25,21 +25,21 @@ MAX_RELEASE_ROWS = 2000
 MAX_LABEL_CHARS = 5000
 
 
-def _too_long(statement: Statement) -> str | None:
-    """Why a statement is too long to read, or None."""
+def _too_long(statement: Statement) -> tuple[str, str] | None:
+    """Why a statement is too long to read (its code and the reason), or None."""
     if len(statement.items) > MAX_TABLE_ROWS:
-        return f"table too long ({len(statement.items):,} rows; at most {MAX_TABLE_ROWS:,})"
+        return "xc:tableTooLarge", f"table too long ({len(statement.items):,} rows; at most {MAX_TABLE_ROWS:,})"
     for item in statement.items:
         if len(item.label) > MAX_LABEL_CHARS:
-            return (f"row label too long at {item.source} ({len(item.label):,} characters;"
-                    f" at most {MAX_LABEL_CHARS:,})")
+            return "xc:labelTooLong", (f"row label too long at {item.source} ({len(item.label):,} characters;"
+                                       f" at most {MAX_LABEL_CHARS:,})")
     return None
 
 
 def build_release(path: str, lines: list[Line], statements: list[Statement],
                   ignored: list[tuple[str, str, SourceRef]], skipped: list[SkippedTable]) -> Release:
     reasons = [_too_long(s) for s in statements]
-    skipped = skipped + [SkippedTable(s.kind.value, s.title, s.source, why)
+    skipped = skipped + [SkippedTable(s.kind.value, s.title, s.source, why[1], code=why[0])
                          for s, why in zip(statements, reasons) if why]
     statements = [s for s, why in zip(statements, reasons) if not why]
     kept, total = [], 0
@@ -47,14 +47,15 @@ def build_release(path: str, lines: list[Line], statements: list[Statement],
         total += len(st.items)
         if total > MAX_RELEASE_ROWS:
             skipped.append(SkippedTable(st.kind.value, st.title, st.source,
-                                        f"release too long (over {MAX_RELEASE_ROWS:,} statement rows in all)"))
+                                        f"release too long (over {MAX_RELEASE_ROWS:,} statement rows in all)",
+                                        code="xc:tooManyRows"))
         else:
             kept.append(st)
     statements = kept
     if not statements and skipped:
         first = min(skipped, key=lambda t: t.source)
         more = f" ({len(skipped) - 1} more unreadable table(s))" if len(skipped) > 1 else ""
-        raise ExtractionError(f"{first.reason}{more}", where=first.where or str(first.source))
+        raise ExtractionError(f"{first.reason}{more}", where=first.where or str(first.source), code=first.code)
     if not statements:
         raise NoStatementsError("no financial statements found", where=path)
     ordered = tuple(infer_scale(sorted(statements, key=lambda s: s.source), lines))

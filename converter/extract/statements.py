@@ -46,7 +46,8 @@ def find_statements(lines: list[Line], path: str, tagged: list[TagTable] | None 
             try:
                 statements += _flat_line(line, path, is_last=_is_last(lines, i))
             except ExtractionError as exc:
-                skipped.append(SkippedTable("table", "", SourceRef(path, line.number, 1), exc.message, exc.where or ""))
+                skipped.append(SkippedTable("table", "", SourceRef(path, line.number, 1), exc.message, exc.where or "",
+                                            exc.code))
             continue
         match = TITLE_LINE_RE.match(line.text)
         if match:
@@ -69,7 +70,7 @@ def find_statements(lines: list[Line], path: str, tagged: list[TagTable] | None 
             except ExtractionError:
                 ref = SourceRef(path, lines[title.index].number, 1)
                 titled_skips.append((title.index, stop, SkippedTable(title.kind.value, title.title, ref, exc.message,
-                                                                     exc.where or "")))
+                                                                     exc.where or "", exc.code)))
                 continue
         statements.append(found)
         last = max((item.source.line for item in found.items), default=lines[title.index].number)
@@ -131,7 +132,7 @@ def _line_statement(lines: list[Line], title: _Title, stop: int, path: str) -> S
             header.append(lines[i])
         i += 1
     if not header:
-        raise ExtractionError("statement has no column headers", where=where)
+        raise ExtractionError("statement has no column headers", where=where, code="xc:noColumnHeaders")
     body, at_eof = _body(lines, i, stop)
     tabbed = any("\t" in line.text for line in header + body)
     rows = [tab_row(line, path) if tabbed else fixed_row(line) for line in body]
@@ -143,12 +144,13 @@ def _line_statement(lines: list[Line], title: _Title, stop: int, path: str) -> S
         anchors = fixed_anchors(header, rows)
         if not anchors:
             raise ExtractionError("no value columns found (are the columns separated by single spaces?)",
-                                  where=f"{path}:{header[0].number}")
+                                  where=f"{path}:{header[0].number}", code="xc:noValueColumns")
         segs, n = fixed_header(header, anchors), len(anchors)
         for row in rows:
             place_fixed(row, anchors, path)
     if not any(row.cells for row in rows):
-        raise ExtractionError("statement has column headers but no rows", where=f"{path}:{header[-1].number}")
+        raise ExtractionError("statement has column headers but no rows", where=f"{path}:{header[-1].number}",
+                              code="xc:noRows")
     periods = resolve_periods(segs, n, title.kind, f"{path}:{header[0].number}")
     items = assemble(rows, n, path, at_eof)
     return Statement(title.kind, title.title, periods, parse_scale(scales), tuple(items), _ref(path, title_line, 0))

@@ -98,7 +98,7 @@ def _read(grid: Grid, kind: StatementKind, title: str, ref: SourceRef, scales: l
     try:
         return grid_statement(grid, kind, title, ref, scales, path)
     except ExtractionError as exc:
-        return SkippedTable(kind.value, title, ref, exc.message, exc.where or "")
+        return SkippedTable(kind.value, title, ref, exc.message, exc.where or "", exc.code)
 
 
 def _balance_sheet_rows(grid: Grid) -> bool:

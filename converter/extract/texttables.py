@@ -152,7 +152,7 @@ def tagged_statements(lines: list[Line], tables: list[TagTable], path: str
             try:
                 found = grid_statement(found_grid.grid, kind, " ".join(title.split()), ref, scales, path)
             except ExtractionError as exc:
-                found = SkippedTable(kind.value, title, ref, exc.message, exc.where or "")
+                found = SkippedTable(kind.value, title, ref, exc.message, exc.where or "", exc.code)
         if isinstance(found, Statement):
             statements.append(found)
         elif isinstance(found, SkippedTable):
@@ -177,7 +177,7 @@ def region_statement(lines: list[Line], title_index: int, stop: int, kind: State
     ref = _ref(path, title_line)
     found = text_grid(lines, title_index + 1, end)
     if found is None:
-        raise ExtractionError("statement has no rows", where=f"{path}:{title_line.number}")
+        raise ExtractionError("statement has no rows", where=f"{path}:{title_line.number}", code="xc:noRows")
     rest = TITLE_LINE_RE.match(title_line.text)
     scales = [rest["rest"]] if rest and rest["rest"] else []
     scales += [m[0] for text, _, _ in found.captions for m in [SCALE_RE.search(text)] if m]
