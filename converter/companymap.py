@@ -70,6 +70,39 @@ def match_key(label: str) -> str:
     return " ".join(text.split())
 
 
+# "attributable to <the company>": the parent's share, whatever the company's name
+_ATTRIBUTABLE = re.compile(r"\b(attributable|available|applicable|related) to (?!.*\b(non-?controlling|minority|"
+                           r"redeemable|participating|preferred|noncontrolling)\b).*")
+_FIGURE_CLAUSE = re.compile(r",?\s*\b(net of|less|including|excluding|after)\b(?P<what>[^,]*?)\bof\s*\(?\$?\s*\(?\d.*$")
+_FIGURES_PARENS = re.compile(r"\([^()]*\d[^()]*\)")
+_SHARE_COUNTS = re.compile(r",?\s*[\d,.]+( million| billion)?( and [\d,.]+( million| billion)?)? shares\b[^,;]*")
+_RESPECTIVELY = re.compile(r",?\s*\brespectively\b")
+
+
+def general_key(label: str) -> str | None:
+    """The form a label takes in the general vocabulary, where many companies' wordings meet:
+    figures stated in the label dropped ("net of tax of $16 in 2024" -> "net of tax",
+    "(net of allowances of $109 ...)" -> gone), the parent named in "attributable to <company>"
+    replaced by "parent", "&" read as "and", leading "Less:"/"Add:" and footnote digits dropped.
+    None when figures remain (the label states amounts that cannot be generalized)."""
+    text = normalize_label(label).replace("&", " and ")
+    text = re.sub(r"(?<=[a-z])\d{1,2}$", "", text)  # "Net Income Per Share1": a footnote mark
+    text = re.sub(r"^(less|add|plus|deduct)\b:?\s*", "", text)
+    clause = _FIGURE_CLAUSE.search(text)
+    if clause is not None:
+        what = clause.group("what")
+        text = text[:clause.start()].rstrip(" ,(") + (
+            " net of tax" if "tax" in what else " net" if clause.group(1) == "net of" else "")
+    text = _FIGURES_PARENS.sub(" ", text)
+    text = _SHARE_COUNTS.sub("", text)
+    text = _RESPECTIVELY.sub("", text)
+    text = _ATTRIBUTABLE.sub(r"\1 to parent", text)
+    if re.search(r"\d", text):
+        return None
+    key = match_key(text)
+    return key or None
+
+
 _LOOSE_SKIP = {"net", "total", "the", "of", "and", "in", "for", "to", "a", "an"}
 
 
@@ -130,9 +163,10 @@ def looks_per_share(item: LineItem) -> bool:
     return bool(values) and all(c.decimals_printed == 2 and abs(c.value) < 1000 for c in values)  # type: ignore[arg-type]
 
 
-def _fits_place(kind: StatementKind, item: LineItem, lines: list[MapLine]) -> list[MapLine]:
+def _fits_place(kind: StatementKind, item: LineItem, lines: list[MapLine], strict: bool = False) -> list[MapLine]:
     """On a balance sheet, lines whose balance and current/noncurrent fit the row's headings
-    (a "Deferred income taxes" row under assets is not the liability); all lines when none fits."""
+    (a "Deferred income taxes" row under assets is not the liability); when none fits, all
+    lines (a company map) or none (`strict`: the vocabulary of many companies)."""
     if kind is not StatementKind.BALANCE_SHEET:
         return lines
     headings = [normalize_label(h) for h in item.section]
@@ -145,12 +179,24 @@ def _fits_place(kind: StatementKind, item: LineItem, lines: list[MapLine]) -> li
             balance = "credit"
             break
     current = any(re.search(r"(?<!non)(?<!non-)\bcurrent\b", h) for h in headings)
-    fitting = [line for line in lines if balance is None or line.balance in (None, balance)]
+    fitting = [line for line in lines if balance is None or _balance_of(line) in (None, balance)]
+    if strict and not fitting:
+        return []
     if current:
         fitting = [line for line in fitting if not line.concept.endswith("Noncurrent")] or fitting
     elif headings:
         fitting = [line for line in fitting if not line.concept.endswith("Current")] or fitting
     return fitting or lines
+
+
+def _balance_of(line: MapLine) -> str | None:
+    """The line's balance, or for an element the reference data gives none, the one its name
+    says ("DeferredIncomeTaxLiabilitiesNet" is a liability)."""
+    if line.balance is not None or line.item_type != "monetaryItemType":
+        return line.balance
+    name = line.concept.partition(":")[2]
+    liability, asset = "Liabilit" in name, "Asset" in name
+    return "credit" if liability and not asset else "debit" if asset and not liability else None
 
 
 @dataclass(frozen=True)
@@ -171,26 +217,36 @@ class LineMap:
     learned_from: tuple[str, ...] = ()
     _index: dict[tuple[StatementKind, str], list[MapLine]] = field(default_factory=dict, compare=False, repr=False)
     _loose: dict[tuple[StatementKind, str], list[MapLine]] = field(default_factory=dict, compare=False, repr=False)
+    _general: dict[tuple[StatementKind, str], list[MapLine]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for line in self.lines:
             self._index.setdefault(line.key, []).append(line)
             self._loose.setdefault((line.statement, loose_key(line.label)), []).append(line)
+            general = general_key(line.label)
+            if general:
+                self._general.setdefault((line.statement, general), []).append(line)
 
     def match(self, kind: StatementKind, item: LineItem, strict: bool = False, occurrence: int = 0) -> LineMatch | None:
         """The line a row matches, or None. With `strict` (the vocabulary of many companies), a
-        tie between lines of different concepts is no match: an extension concept is better
-        than a guess. Otherwise (a company map) a tie goes to the line printed in the same
+        tie between lines of different concepts is no match (an extension concept is better
+        than a guess) unless one concept was tagged so by more filings, at least two, and the
+        row is the first of its label in the statement (`occurrence` 0). Otherwise (a company map) a tie goes to the line printed in the same
         place: the `occurrence`-th row of this label in the statement (0 for the first)."""
         candidates = self._index.get((kind, match_key(item.label)), [])
+        general = general_key(item.label)
+        if not candidates and general:  # figures stated in the label, "attributable to <company>"
+            candidates = self._general.get((kind, general), [])
         if not candidates and not strict:  # the company's own wording, words reordered
-            key = loose_key(item.label)
+            key = loose_key(general or item.label)
             candidates = self._loose.get((kind, key), []) if key else []
         if not candidates:
             return None
         per_share = looks_per_share(item)
         fitting = [c for c in candidates if (c.item_type == "perShareItemType") == per_share] or candidates
-        fitting = _fits_place(kind, item, fitting)
+        fitting = _fits_place(kind, item, fitting, strict)
+        if not fitting:
+            return None
         heading_words = set().union(*(words(h) for h in item.section)) if item.section else set()
 
         def score(line: MapLine) -> tuple[float, int]:
@@ -204,7 +260,11 @@ class LineMap:
         others = tuple(dict.fromkeys(c.concept for c in ranked[1:] if c.concept != best.concept))
         tied = len(ranked) > 1 and score(ranked[1])[0] == score(best)[0] and ranked[1].concept != best.concept
         if tied and strict:
-            return None
+            # many companies against fewer: a label tagged so by at least two filings, more than any
+            # other; not for a label printed again in the statement (one concept cannot take both rows)
+            if occurrence > 0 or not (best.count >= 2 and best.count > max(
+                    c.count for c in ranked[1:] if score(c)[0] == score(best)[0] and c.concept != best.concept)):
+                return None
         if tied and len({c.concept for c in fitting}) > 1:
             in_order = [c for c in candidates if c in fitting]  # the map's (the filing's) order
             best = in_order[min(occurrence, len(in_order) - 1)]

@@ -105,7 +105,7 @@ class LayeredTable(ConceptTable):
 
     def _after(self, kind: StatementKind, item: LineItem) -> Found:
         if self.vocabulary is not None:
-            found = self.vocabulary.match(kind, item, strict=True)
+            found = self.vocabulary.match(kind, item, strict=True, occurrence=self._occurrence(kind, item))
             if found is not None:
                 line = found.line
                 rule = (f"learned vocabulary: {line.label!r} tagged {line.concept} in {line.count} filing(s)"

@@ -19,7 +19,7 @@ from dataclasses import replace
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from converter.companymap import LineMap, MapLine, match_key
+from converter.companymap import LineMap, MapLine, general_key, match_key
 from converter.concepts import ConceptTable, Sign, normalize_label
 from converter.errors import ConversionError
 from converter.fallback import elements
@@ -121,10 +121,11 @@ def harvest(filings: Iterable[FilingStatements], table: ConceptTable | None = No
         name = Path(filing.path).name
         own_name = _name_words(filing.company)
         for line in filing.lines:
-            if not usable(line) or not general(line.label, own_name) or line.concept not in in_2024:
+            label = general_key(line.label)
+            if not usable(line) or label is None or not general(label, own_name) or line.concept not in in_2024:
                 continue
-            line = replace(line, section=tuple(h for h in line.section if general(h, own_name)))
-            key = (line.statement, match_key(line.label), line.concept, line.sign, line.item_type, line.period_type,
+            line = replace(line, label=label, section=tuple(h for h in line.section if general(h, own_name)))
+            key = (line.statement, label, line.concept, line.sign, line.item_type, line.period_type,
                    line.opening)
             if name in seen_in[key]:
                 continue

@@ -22,6 +22,7 @@ Usage: python scripts/evaluate_filings.py [FOLDER] [--only NAME ...] [--mode loo
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -96,6 +97,7 @@ class Score:
     problems: list[str] = field(default_factory=list)
     error: str = ""
     layers: Counter = field(default_factory=Counter)  # (layer, same|different) -> facts
+    records: list[dict] = field(default_factory=list)  # one per standard fact found (--json)
 
     def pct(self, what: str) -> str:
         found = self.found_standard
@@ -207,6 +209,11 @@ def score_filing(filing: FilingStatements, table, text: str) -> Score:
                 score.problems.append(f"{line.statement.value}: {line.label!r}: {line.concept} {fact.period} "
                                       f"{fact.value} -> untagged (same value tagged {near[:2]} at other periods)")
             score.counts[category] += 1
+            score.records.append({"statement": line.statement.value, "label": line.label,
+                                  "section": list(line.section), "concept": line.concept,
+                                  "period": str(fact.period), "value": str(fact.value), "category": category,
+                                  "got": sorted(concepts),
+                                  "layers": [LAYER_OF.get(key + (c,), "?") for c in sorted(concepts)]})
     score.problems = sorted(set(score.problems))
     return score
 
@@ -263,6 +270,7 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", default=[])
     parser.add_argument("--mode", choices=("loo", "own", "both"), default="both")
     parser.add_argument("--details", action="store_true", help="list every fact not tagged with the same concept")
+    parser.add_argument("--json", type=Path, help="write every found fact's outcome (mode, filing, row, concepts) here")
     args = parser.parse_args()
     if not args.folder.is_dir():
         print(f"filings folder not found: {args.folder}", file=sys.stderr)
@@ -273,6 +281,9 @@ def main() -> int:
               "own": "Roll-forward (company map learned from the filing itself)"}
     for mode in modes:
         print_table(titles[mode], results[mode], args.details)
+    if args.json:
+        records = [dict(mode=mode, filing=s.name, **r) for mode in modes for s in results[mode] for r in s.records]
+        args.json.write_text(json.dumps(records, indent=1) + "\n", encoding="utf-8")
     print("\nsame%/diff% are of the found facts tagged with US-GAAP concepts by the company; 'co.ext' facts carry "
           "the company's own extension concepts.")
     return 0
