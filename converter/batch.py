@@ -18,6 +18,8 @@ import gc
 import multiprocessing
 import os
 import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -95,6 +97,15 @@ _WORKER: dict[str, object] = {}
 def _init_worker(options: ConvertOptions, table: ConceptTable, registry: EntityRegistry) -> None:
     _WORKER.update(options=options, table=table, registry=registry)
     tune_gc()
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose batch process was killed (kill -9, the out-of-memory killer) would wait on
+    its task queue forever: it leaves as soon as it has another parent."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _work(path: Path, target: Path) -> DocumentResult:

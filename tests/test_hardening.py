@@ -175,6 +175,19 @@ def test_output_folders_follow_the_umask(tmp_path):
     assert (tmp_path / "out" / "summary.json").stat().st_mode & 0o777 == 0o644
 
 
+def _processes_mentioning(text: str) -> list[int]:
+    """Live processes whose command line contains `text` (Linux /proc; zombies have none)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if text.encode() in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
 def test_kill_during_a_batch_leaves_no_partial_folder_and_the_next_run_cleans_up(tmp_path):
     inputs = []
     for i in range(4):
@@ -189,6 +202,11 @@ def test_kill_during_a_batch_leaves_no_partial_folder_and_the_next_run_cleans_up
         time.sleep(0.05)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    if sys.platform.startswith("linux"):  # its worker processes leave with it, not orphaned forever
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and _processes_mentioning(str(out)):
+            time.sleep(0.1)
+        assert not _processes_mentioning(str(out))
     for folder in out.iterdir():
         if folder.is_dir() and not folder.name.startswith(STAGING_PREFIX):
             assert set(_report(folder)["files"]) == {p.name for p in folder.iterdir()}
