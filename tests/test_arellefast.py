@@ -8,24 +8,11 @@ from pathlib import Path
 
 import pytest
 from arelle import ValidateXbrlDTS, XmlValidate
-from click.testing import CliRunner
 
 import converter.arellefast as arellefast
-from converter.cli import main
 from converter.validate import validate_instance
 
-ROOT = Path(__file__).resolve().parents[1]
-HALMER = ROOT / "examples" / "halmer-robotics-q2-2024.txt"
 STEM = "hlmr-20240630"
-
-
-@pytest.fixture(scope="module")
-def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("fast") / "out"
-    result = CliRunner().invoke(main, ["convert", str(HALMER), "--out", str(out), "--jobs", "1"],
-                                catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return out / HALMER.stem
 
 
 def _messages(instance: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
@@ -37,7 +24,7 @@ def _messages(instance: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -> li
     return sorted((m.level.value, m.code, m.message) for m in report.messages)
 
 
-def test_the_tools_linkbases_take_the_fast_path(converted: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_tools_linkbases_take_the_fast_path(halmer_release: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     taken: list[tuple[str, bool]] = []
     original = arellefast._valid_plain_linkbase
 
@@ -47,7 +34,7 @@ def test_the_tools_linkbases_take_the_fast_path(converted: Path, monkeypatch: py
         return found
 
     monkeypatch.setattr(arellefast, "_valid_plain_linkbase", spy)
-    report = validate_instance(converted / f"{STEM}.xml", calc=True)
+    report = validate_instance(halmer_release / f"{STEM}.xml", calc=True)
     assert report.errors == ()
     linkbases = sorted(t for t in taken if t[0].endswith(("_pre.xml", "_cal.xml", "_lab.xml")))
     assert linkbases == [(f"{STEM}{s}", True) for s in ("_cal.xml", "_lab.xml", "_pre.xml")]
@@ -73,10 +60,10 @@ TAMPERING = [
 
 
 @pytest.mark.parametrize(("suffix", "old", "new", "code"), [pytest.param(*t[1:], id=t[0]) for t in TAMPERING])
-def test_broken_linkbases_get_arelles_own_messages(converted: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def test_broken_linkbases_get_arelles_own_messages(halmer_release: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                    suffix: str, old: str, new: str, code: str) -> None:
     folder = tmp_path / "broken"
-    shutil.copytree(converted, folder)
+    shutil.copytree(halmer_release, folder)
     linkbase = folder / f"{STEM}{suffix}"
     text = linkbase.read_text(encoding="utf-8")
     assert old in text
@@ -86,9 +73,9 @@ def test_broken_linkbases_get_arelles_own_messages(converted: Path, tmp_path: Pa
     assert fast == _messages(folder / f"{STEM}.xml", False, monkeypatch)
 
 
-def test_valid_linkbases_same_messages_as_arelle(converted: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_valid_linkbases_same_messages_as_arelle(halmer_release: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for entry in (f"{STEM}.xml", f"{STEM}.htm"):
-        assert _messages(converted / entry, True, monkeypatch) == _messages(converted / entry, False, monkeypatch)
+        assert _messages(halmer_release / entry, True, monkeypatch) == _messages(halmer_release / entry, False, monkeypatch)
 
 
 def test_a_linkbase_with_other_namespaces_is_left_to_arelle() -> None:

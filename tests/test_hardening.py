@@ -477,7 +477,6 @@ def test_a_label_run_over_thousands_of_lines_skips_its_table_not_the_release():
 
 
 def test_unmapped_rows_are_listed_with_what_became_of_them():
-    from converter.model import MappedRelease  # noqa: F401  (the type _unmapped_lines reads)
     from converter.pipeline import _unmapped_lines
 
     class D:  # the two fields _unmapped_lines reads of a MappingDecision

@@ -8,16 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from converter.cli import main
 from converter.validate import arelle_engine, arelle_session, validate_instance
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_validate import ASSETS, DEI, EPS, HEAD, REVENUES, SHARES, TAIL  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[1]
-HALMER = ROOT / "examples" / "halmer-robotics-q2-2024.txt"
 
 VALID = HEAD + DEI + ASSETS + REVENUES + EPS + SHARES + TAIL
 BROKEN = {
@@ -33,15 +28,6 @@ BROKEN = {
 }
 
 
-@pytest.fixture(scope="module")
-def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("shared") / "out"
-    result = CliRunner().invoke(main, ["convert", str(HALMER), "--out", str(out), "--jobs", "1"],
-                                catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return out / HALMER.stem
-
-
 def _messages(path: Path, shared: bool, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str, tuple[str, ...]]]:
     engine = arelle_engine()
     with monkeypatch.context() as patch:
@@ -54,13 +40,13 @@ def _messages(path: Path, shared: bool, monkeypatch: pytest.MonkeyPatch) -> list
                   for m in report.messages)
 
 
-def test_the_base_taxonomy_is_lent_to_each_load_and_survives_it(converted: Path) -> None:
+def test_the_base_taxonomy_is_lent_to_each_load_and_survives_it(halmer_release: Path) -> None:
     engine = arelle_engine()
     assert engine.shared is not None
     shared_docs = dict(engine.shared.docs)
     assert any(uri.endswith("us-gaap-2024.xsd") for uri in shared_docs)
     for _ in range(2):
-        with arelle_session(converted / "hlmr-20240630.htm", validate=True, calc=True) as run:
+        with arelle_session(halmer_release / "hlmr-20240630.htm", validate=True, calc=True) as run:
             model = run.model
             for uri, doc in shared_docs.items():
                 assert model.urlDocs.get(uri) is doc  # the shared document, not a fresh copy
@@ -80,14 +66,14 @@ def test_messages_are_the_same_without_sharing(case: str, tmp_path: Path, monkey
     assert (case == "valid") == (not any(level == "error" for level, *_ in with_sharing))
 
 
-def test_a_converted_release_gets_the_same_messages_without_sharing(converted: Path, tmp_path: Path,
+def test_a_converted_release_gets_the_same_messages_without_sharing(halmer_release: Path, tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("hlmr-20240630.xml", "hlmr-20240630.htm"):
-        assert _messages(converted / name, True, monkeypatch) == _messages(converted / name, False, monkeypatch)
+        assert _messages(halmer_release / name, True, monkeypatch) == _messages(halmer_release / name, False, monkeypatch)
     # a tampered total: the Calculation 1.1 finding, with and without sharing
     tampered = tmp_path / "tampered"
     tampered.mkdir()
-    for path in converted.iterdir():
+    for path in halmer_release.iterdir():
         (tampered / path.name).write_bytes(path.read_bytes())
     instance = tampered / "hlmr-20240630.xml"
     instance.write_text(instance.read_text(encoding="utf-8").replace(">31420000<", ">31520000<", 1), encoding="utf-8")
