@@ -101,13 +101,19 @@ def check_target(target: Path, overwrite: bool = False) -> None:
 
 
 def _alive(pid: int) -> bool:
+    """Whether process `pid` still runs. A zombie (exited, not yet reaped by its parent: a killed
+    batch's worker under an init that does not reap) answers signal 0 but writes nothing more."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except (PermissionError, OverflowError, ValueError):
         return True
-    return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return True  # no /proc (not Linux) or no access: signal 0 is all there is to go on
+    return stat[stat.rfind(")") + 2:][:1] != "Z"  # the state follows "(command name) "
 
 
 def clean_stale_staging(out_dir: Path) -> list[Path]:

@@ -164,6 +164,23 @@ def test_stale_staging_folders_are_removed_and_live_ones_kept(tmp_path):
     assert live.exists() and unrelated.exists() and not stale.exists()
 
 
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_a_staging_folder_of_a_zombie_process_is_stale(tmp_path):
+    """A killed batch's worker that has exited but was not reaped (an init that does not reap)
+    still answers signal 0: its staging folder must be removed all the same."""
+    zombie = subprocess.Popen([sys.executable, "-c", "pass"])
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and " Z " not in Path(f"/proc/{zombie.pid}/stat").read_text():
+        time.sleep(0.05)  # exited, and not waited for: a zombie
+    stale = tmp_path / f"{STAGING_PREFIX}zzz"
+    stale.mkdir()
+    (stale / ".xbrl-convert-staging").write_text(f"{os.uname().nodename} {zombie.pid}\n")
+    try:
+        assert clean_stale_staging(tmp_path) == [stale]
+    finally:
+        zombie.wait()
+
 def test_output_folders_follow_the_umask(tmp_path):
     old = os.umask(0o022)
     try:
