@@ -243,7 +243,10 @@ class LineMap:
         if not candidates:
             return None
         per_share = looks_per_share(item)
-        fitting = [c for c in candidates if (c.item_type == "perShareItemType") == per_share] or candidates
+        fitting = [c for c in candidates if (c.item_type == "perShareItemType") == per_share]
+        if not fitting and strict:  # many companies' per-share line for a row of money or shares, or the reverse
+            return None
+        fitting = fitting or candidates
         fitting = _fits_place(kind, item, fitting, strict)
         if not fitting:
             return None

@@ -89,7 +89,12 @@ ITEM_TYPE_UNITS: dict[str, UnitKind | None] = {
 }
 
 _NOTE_RE = re.compile(r"\s*\((?:note|notes|see note)\s+[\w ,&-]+\)", re.IGNORECASE)
-_FOOTNOTE_RE = re.compile(r"\s*(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|\*+)\s*$")
+_FOOTNOTE_RE = re.compile(r"\s*(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|\[\s*(?:\d{1,2}|[a-z])\s*\]|\*+)\s*$")
+_GLUED_FOOTNOTE_RE = re.compile(r"(?<=[a-z]{2})[1-9]$")  # "Net Income Per Share1": a footnote mark
+_UNIT_SUFFIX_RE = re.compile(r"\s*\((?:in )?(?:u\.?s\.? )?(?:dollars|usd|\$)\)$", re.IGNORECASE)  # "(dollars)"
+_SYNONYMS = ((re.compile(r"\btaxes on income\b"), "income taxes"),  # "Provision for taxes on income"
+             (re.compile(r"\bavg\.? "), "average "))  # "Avg. shares outstanding"
+_SLASHED_RE = re.compile(r"\s*/\s*(?=\()|(?<=\))\s*/\s*")  # "Increase/(decrease)", "(Decrease) / increase"
 
 
 _HOLDERS_RE = re.compile(r"\b(stock|share|unit|member|partner)-\s?holders", re.I)
@@ -113,8 +118,14 @@ def _normalize(label: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()  # first: a run of spaces would make _NOTE_RE quadratic
     text = _NOTE_RE.sub("", text)
     text = _FOOTNOTE_RE.sub("", text)
+    text = _GLUED_FOOTNOTE_RE.sub("", text)
+    text = _UNIT_SUFFIX_RE.sub("", text)
+    text = _SLASHED_RE.sub(" ", text)
     text = _HOLDERS_RE.sub(r"\1holders", text)  # "stock-holders'" (a word broken at the end of a line)
-    return text.rstrip(":").strip().lower()
+    text = text.rstrip(":").strip().lower()
+    for pattern, replacement in _SYNONYMS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 @dataclass(frozen=True)

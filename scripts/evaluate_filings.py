@@ -126,6 +126,7 @@ def _read_values(mapped: MappedRelease) -> tuple[dict, dict]:
             LAYER_OF[(fact.statement, fact.period, abs(fact.value), fact.concept)] = layers.get(
                 (fact.statement, fact.label, fact.section), "table")
     unmapped_rows = {(d.source, d.label) for d in mapped.unmapped}
+    candidates = {(d.source, d.label): d.alternatives for d in mapped.unmapped}
     extension: dict[tuple, set[str]] = {}
     read: dict[tuple, set[str]] = {}
     for statement in mapped.release.statements:
@@ -138,9 +139,12 @@ def _read_values(mapped: MappedRelease) -> tuple[dict, dict]:
                     value = abs(cell.value).scaleb(exponent)
                     for p in (period, Period(end=period.end)) if period.start else (period,):
                         target.setdefault((statement.kind, p, value.normalize()), set()).add(item.label)
+                        if target is extension:
+                            CANDIDATES_OF[(statement.kind, p, value.normalize())] = candidates[(item.source, item.label)]
     return tagged, {"extension": extension, "read": read}
 
 
+CANDIDATES_OF: dict[tuple, tuple[str, ...]] = {}  # (statement, period, |value|) -> fallback candidates of its row
 LAYER_OF: dict[tuple, str] = {}  # (statement, period, |value|, concept) -> which layer tagged it
 
 
@@ -159,6 +163,7 @@ def score_filing(filing: FilingStatements, table, text: str) -> Score:
     except ConversionError as exc:
         score.error = str(exc)
         release = None
+    CANDIDATES_OF.clear()
     tagged, rows = _read_values(mapped) if release is not None else ({}, {"extension": {}, "read": {}})
     seen: set[tuple] = set()
     doubles: dict[tuple, set[str]] = {}
@@ -213,7 +218,8 @@ def score_filing(filing: FilingStatements, table, text: str) -> Score:
                                   "section": list(line.section), "concept": line.concept,
                                   "period": str(fact.period), "value": str(fact.value), "category": category,
                                   "got": sorted(concepts),
-                                  "layers": [LAYER_OF.get(key + (c,), "?") for c in sorted(concepts)]})
+                                  "layers": [LAYER_OF.get(key + (c,), "?") for c in sorted(concepts)],
+                                  "candidates": list(CANDIDATES_OF.get(norm, ())) if category == "extension" else []})
     score.problems = sorted(set(score.problems))
     return score
 

@@ -77,6 +77,19 @@ def test_vocabulary_liability_line_is_not_taken_for_an_asset_row():
     assert found and found.line.concept == "us-gaap:DeferredIncomeTaxLiabilitiesNet"
 
 
+def test_vocabulary_per_share_line_is_not_taken_for_a_row_of_money():
+    # "Basic" / "Diluted" under "Net income attributable to common stockholders:" print dollars
+    # (432,552); the companies' "basic" line is earnings per share: no match, not EPS of 432,552
+    eps = MapLine("basic", OPS, (), "us-gaap:EarningsPerShareBasic", Sign.AS_PRINTED, "perShareItemType",
+                  "duration", count=4)
+    vocabulary = LineMap(lines=(eps,))
+    money = item("Basic", "432,552", "75,455", section=("Net income attributable to common stockholders",))
+    assert vocabulary.match(OPS, money, strict=True) is None
+    per_share = item("Basic", "1.65", "0.30", section=("Net income per share",))
+    found = vocabulary.match(OPS, per_share, strict=True)
+    assert found and found.line.concept == "us-gaap:EarningsPerShareBasic"
+
+
 CHANGES = ("Cash flows from operating activities", "Changes in assets and liabilities")
 
 
@@ -122,6 +135,47 @@ CHANGES = ("Cash flows from operating activities", "Changes in assets and liabil
     (BS, ("Liabilities",), "Long-term operating lease obligations", "us-gaap:OperatingLeaseLiabilityNoncurrent"),
     (BS, ("Current liabilities",), "Long-term debt due within one year", "us-gaap:LongTermDebtCurrent"),
     (BS, ("Liabilities",), "Noncurrent debt", "us-gaap:LongTermDebtNoncurrent"),
+    # footnote marks, unit suffixes and slashes are not wording
+    (OPS, (), "Basic Net Income Per Share1", "us-gaap:EarningsPerShareBasic"),
+    (OPS, (), "Earnings (loss) per common share - assuming dilution (dollars)", "us-gaap:EarningsPerShareDiluted"),
+    (OPS, (), "Earnings (loss) per common share (dollars)", "us-gaap:EarningsPerShareBasic"),
+    (OPS, (), "Provision for/(benefit from) income taxes", "us-gaap:IncomeTaxExpenseBenefit"),
+    (CF, (), "(Decrease) / Increase in cash and cash equivalents",
+     "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect"),
+    (CI, (), "Total other comprehensive income/(loss) [a]", "us-gaap:OtherComprehensiveIncomeLossNetOfTax"),
+    # "taxes on income" is "income taxes"; "Avg." is "average"
+    (OPS, (), "Provision for taxes on income (Note 5)", "us-gaap:IncomeTaxExpenseBenefit"),
+    (OPS, (), "Earnings before provision for taxes on income",
+     "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"),
+    (OPS, ("Avg. shares outstanding",), "Basic", "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic"),
+    # interest expense under a non-operating heading; elsewhere (banks, no such heading) InterestExpense
+    (OPS, ("Other income (expense)",), "Interest expense", "us-gaap:InterestExpenseNonoperating"),
+    (OPS, ("Non-operating income (expense)",), "Interest expense", "us-gaap:InterestExpenseNonoperating"),
+    (OPS, (), "Interest expense", "us-gaap:InterestExpense"),
+    (OPS, ("Costs and other deductions",), "Interest expense", "us-gaap:InterestExpense"),
+    # wordings of the same lines
+    (OPS, (), "Selling, marketing and administrative expenses", "us-gaap:SellingGeneralAndAdministrativeExpense"),
+    (OPS, (), "Operating, selling, general and administrative expenses",
+     "us-gaap:SellingGeneralAndAdministrativeExpense"),
+    (OPS, (), "Total costs and other deductions", "us-gaap:CostsAndExpenses"),
+    (CF, CHANGES[:1], "Depreciation and amortization of property, equipment and intangibles",
+     "us-gaap:DepreciationDepletionAndAmortization"),
+    (CF, CHANGES[:1], "Provision for (benefit from) deferred income taxes", "us-gaap:DeferredIncomeTaxExpenseBenefit"),
+    (CF, CHANGES[:1], "Share-based plans expense", "us-gaap:ShareBasedCompensation"),
+    (CF, (), "Purchases of property, equipment and capitalized software",
+     "us-gaap:PaymentsToAcquirePropertyPlantAndEquipment"),
+    (CF, (), "Additions to long-term debt", "us-gaap:ProceedsFromIssuanceOfLongTermDebt"),
+    (CF, (), "Reductions in long-term debt", "us-gaap:RepaymentsOfLongTermDebt"),
+    (CF, (), "Purchases of stock for treasury", "us-gaap:PaymentsForRepurchaseOfCommonStock"),
+    (CF, (), "Effects of exchange rate changes on cash",
+     "us-gaap:EffectOfExchangeRateOnCashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"),
+    (CF, (), "Cash and cash equivalents at end of period (including restricted)",
+     "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"),
+    (CI, (), "Net foreign currency translation adjustments",
+     "us-gaap:OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax"),
+    (CI, (), "Currency translation adjustments",
+     "us-gaap:OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax"),
+    (BS, ("Assets",), "Acquired intangible assets, net", "us-gaap:IntangibleAssetsNetExcludingGoodwill"),
 ])
 def test_table_reads_wordings_of_many_companies(kind, section, label, concept):
     match = match_line_item(concept_table(), kind, item(label, "1", section=section))
