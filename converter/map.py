@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from converter.companymap import looks_per_share
 from converter.concepts import ConceptEntry, ConceptTable, DashRule, Sign, normalize_label
 from converter.model import (
     DetailKind,
@@ -96,7 +97,16 @@ def _match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -
     before = getattr(table, "match_before", None)
     if before is not None and (found := before(kind, item)) is not None:
         return Match(*found)
-    hits = table.match(kind, item.label, item.section)
+    # a bare "Total" totals its own heading ("Current assets:") before any heading above it ("Assets")
+    hits = [] if normalize_label(item.label) == "total" else table.match(kind, item.label, item.section)
+    if not hits:
+        for label, section in _heading_total(item):
+            found = table.match(kind, label, section)
+            if found:
+                entry, pattern = found[0]
+                return Match(entry, f"total under heading {item.section[-1]!r}, read as {label!r}: label /{pattern.pattern}/",
+                             tuple(e.concept for e, _ in found[1:]))
+        hits = table.match(kind, item.label, item.section)
     if not hits:
         rule = f"no {kind.value} entry matches label {normalize_label(item.label)!r}"
         after = getattr(table, "match_after", None)
@@ -107,6 +117,24 @@ def _match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -
     entry, pattern = hits[0]
     section = f" in section /{entry.section.pattern}/" if entry.section else ""
     return Match(entry, f"label /{pattern.pattern}/{section}", tuple(e.concept for e, _ in hits[1:]))
+
+
+def _heading_total(item: LineItem) -> list[tuple[str, tuple[str, ...]]]:
+    """A row that totals the rows under its heading, worded "Total" or "Total <heading>"
+    ("Total" under "Basic:" beneath "Earnings per share:"), read as the heading names it:
+    ("total <heading>" and "<heading>", under the headings above it)."""
+    if not item.section:
+        return []
+    label, head, outer = normalize_label(item.label), normalize_label(item.section[-1]), item.section[:-1]
+    if not head or head.startswith("total"):
+        return []
+    if looks_per_share(item) and not any("per share" in normalize_label(h) for h in outer):
+        outer += ("per share",)  # figures in cents under "Basic:" whose "per share" heading the table lost
+    if label == "total":
+        return [(f"total {head}", outer), (head, outer)]
+    if label == f"total {head}":
+        return [(head, outer)]
+    return []
 
 
 def _scale_exponent(unit: UnitKind | None, scale: Scale) -> int:

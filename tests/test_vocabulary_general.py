@@ -176,6 +176,15 @@ CHANGES = ("Cash flows from operating activities", "Changes in assets and liabil
     (CI, (), "Currency translation adjustments",
      "us-gaap:OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax"),
     (BS, ("Assets",), "Acquired intangible assets, net", "us-gaap:IntangibleAssetsNetExcludingGoodwill"),
+    # a total read as its heading names it
+    (OPS, ("Earnings per share of common stock:", "Basic:"), "Total", "us-gaap:EarningsPerShareBasic"),
+    (OPS, ("Earnings per share of common stock:", "Assuming dilution:"), "Total", "us-gaap:EarningsPerShareDiluted"),
+    (OPS, ("Weighted-average number of common shares outstanding: (millions)",), "Assuming dilution",
+     "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding"),
+    (OPS, (), "Assuming dilution", None),  # needs its heading
+    (OPS, ("Operating expenses:",), "Total", "us-gaap:OperatingExpenses"),
+    (BS, ("Assets", "Current assets:"), "Total", "us-gaap:AssetsCurrent"),
+    (OPS, ("Made-up charges:",), "Total", None),
 ])
 def test_table_reads_wordings_of_many_companies(kind, section, label, concept):
     match = match_line_item(concept_table(), kind, item(label, "1", section=section))
@@ -198,3 +207,11 @@ def test_comprehensive_income_includes_noncontrolling_interests_when_their_share
     assert with_nci["Comprehensive income attributable to Harrowgate Mills"] == "us-gaap:ComprehensiveIncomeNetOfTax"
     alone = _concepts(CI, [("Net income", "10"), ("Comprehensive income", "12")])
     assert alone["Comprehensive income"] == "us-gaap:ComprehensiveIncomeNetOfTax"
+
+
+def test_total_in_cents_under_basic_is_earnings_per_share_when_the_per_share_heading_is_lost():
+    table = concept_table()
+    per_share = match_line_item(table, OPS, item("Total", "1.65", "0.30", section=("Basic:",)))
+    assert per_share.entry and per_share.entry.concept == "us-gaap:EarningsPerShareBasic"
+    dollars = match_line_item(table, OPS, item("Total", "432,552", "75,455", section=("Basic:",)))
+    assert dollars.entry is None or dollars.entry.concept != "us-gaap:EarningsPerShareBasic"
