@@ -119,12 +119,15 @@ def _read_values(mapped: MappedRelease) -> tuple[dict, dict]:
     read but not tagged with a standard concept (they become extension concepts)."""
     tagged: dict[tuple, set[str]] = {}
     layers = {(d.statement, d.label, d.section): _layer(d.rule) for d in mapped.decisions if d.concept}
+    rules = {(d.statement, d.label, d.section): d.rule for d in mapped.decisions if d.concept}
     for fact in mapped.facts:
         if fact.statement is not None and isinstance(fact.value, Decimal):
             tagged.setdefault((fact.statement, fact.period, abs(fact.value)), set()).add(fact.concept)
             tagged.setdefault(("any", fact.period, abs(fact.value)), set()).add(fact.concept)
             LAYER_OF[(fact.statement, fact.period, abs(fact.value), fact.concept)] = layers.get(
                 (fact.statement, fact.label, fact.section), "table")
+            RULE_OF[(fact.statement, fact.period, abs(fact.value), fact.concept)] = rules.get(
+                (fact.statement, fact.label, fact.section), "")
     unmapped_rows = {(d.source, d.label) for d in mapped.unmapped}
     candidates = {(d.source, d.label): d.alternatives for d in mapped.unmapped}
     extension: dict[tuple, set[str]] = {}
@@ -145,7 +148,8 @@ def _read_values(mapped: MappedRelease) -> tuple[dict, dict]:
 
 
 CANDIDATES_OF: dict[tuple, tuple[str, ...]] = {}  # (statement, period, |value|) -> fallback candidates of its row
-LAYER_OF: dict[tuple, str] = {}  # (statement, period, |value|, concept) -> which layer tagged it
+LAYER_OF: dict[tuple, str] = {}
+RULE_OF: dict[tuple, str] = {}  # (statement, period, |value|, concept) -> the mapping rule that tagged it  # (statement, period, |value|, concept) -> which layer tagged it
 
 
 def _layer(rule: str) -> str:
@@ -219,6 +223,7 @@ def score_filing(filing: FilingStatements, table, text: str) -> Score:
                                   "period": str(fact.period), "value": str(fact.value), "category": category,
                                   "got": sorted(concepts),
                                   "layers": [LAYER_OF.get(key + (c,), "?") for c in sorted(concepts)],
+                                  "rules": [RULE_OF.get(key + (c,), "") for c in sorted(concepts)],
                                   "candidates": list(CANDIDATES_OF.get(norm, ())) if category == "extension" else []})
     score.problems = sorted(set(score.problems))
     return score
