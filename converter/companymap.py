@@ -183,10 +183,14 @@ def _fits_place(kind: StatementKind, item: LineItem, lines: list[MapLine], stric
     if strict and not fitting:
         return []
     if current:
-        fitting = [line for line in fitting if not line.concept.endswith("Noncurrent")] or fitting
+        placed = [line for line in fitting if not line.concept.endswith("Noncurrent")]
     elif headings:
-        fitting = [line for line in fitting if not line.concept.endswith("Current")] or fitting
-    return fitting or lines
+        placed = [line for line in fitting if not line.concept.endswith("Current")]
+    else:
+        placed = fitting
+    if strict:  # many companies' noncurrent line is no match for a row under "Current liabilities"
+        return placed
+    return placed or fitting or lines
 
 
 def _balance_of(line: MapLine) -> str | None:

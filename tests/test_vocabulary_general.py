@@ -90,6 +90,15 @@ def test_vocabulary_per_share_line_is_not_taken_for_a_row_of_money():
     assert found and found.line.concept == "us-gaap:EarningsPerShareBasic"
 
 
+def test_vocabulary_noncurrent_line_is_not_taken_for_a_row_under_current_liabilities():
+    vocabulary = LineMap(lines=(_line("operating lease liabilities", "us-gaap:OperatingLeaseLiabilityNoncurrent",
+                                      count=2, statement=BS, balance="credit"),))
+    assert vocabulary.match(BS, _row("Operating lease liabilities", ("Liabilities", "Current liabilities:")),
+                            strict=True) is None
+    found = vocabulary.match(BS, _row("Operating lease liabilities", ("Liabilities",)), strict=True)
+    assert found and found.line.concept == "us-gaap:OperatingLeaseLiabilityNoncurrent"
+
+
 CHANGES = ("Cash flows from operating activities", "Changes in assets and liabilities")
 
 
