@@ -94,6 +94,7 @@ _GLUED_FOOTNOTE_RE = re.compile(r"(?<=[a-z]{2})[1-9]$")  # "Net Income Per Share
 _UNIT_SUFFIX_RE = re.compile(r"\s*\((?:in )?(?:u\.?s\.? )?(?:dollars|usd|\$)\)$", re.IGNORECASE)  # "(dollars)"
 _SYNONYMS = ((re.compile(r"\btaxes on income\b"), "income taxes"),  # "Provision for taxes on income"
              (re.compile(r"\bavg\.? "), "average "))  # "Avg. shares outstanding"
+_BULLET_RE = re.compile(r"^[-*\u2022\u00b7]+\s*(?=[a-z(])", re.IGNORECASE)  # "- Diluted", "-- Basic", "• Net sales"
 _SLASHED_RE = re.compile(r"\s*/\s*(?=\()|(?<=\))\s*/\s*")  # "Increase/(decrease)", "(Decrease) / increase"
 
 
@@ -121,6 +122,7 @@ def _normalize(label: str) -> str:
     text = _GLUED_FOOTNOTE_RE.sub("", text)
     text = _UNIT_SUFFIX_RE.sub("", text)
     text = _SLASHED_RE.sub(" ", text)
+    text = _BULLET_RE.sub("", text)
     text = _HOLDERS_RE.sub(r"\1holders", text)  # "stock-holders'" (a word broken at the end of a line)
     text = text.rstrip(":").strip().lower()
     for pattern, replacement in _SYNONYMS:

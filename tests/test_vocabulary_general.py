@@ -185,6 +185,26 @@ CHANGES = ("Cash flows from operating activities", "Changes in assets and liabil
     (CI, (), "Currency translation adjustments",
      "us-gaap:OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax"),
     (BS, ("Assets",), "Acquired intangible assets, net", "us-gaap:IntangibleAssetsNetExcludingGoodwill"),
+    # lines most statements of cash flows carry
+    (CF, (), "Acquisitions of businesses, net of cash acquired", "us-gaap:PaymentsToAcquireBusinessesNetOfCashAcquired"),
+    (CF, (), "Business combinations, net of cash and restricted cash acquired",
+     "us-gaap:PaymentsToAcquireBusinessesNetOfCashAcquired"),
+    (CF, (), "Proceeds from sales of property and equipment", "us-gaap:ProceedsFromSaleOfPropertyPlantAndEquipment"),
+    (CF, (), "Taxes paid related to net share settlement of equity awards",
+     "us-gaap:PaymentsRelatedToTaxWithholdingForShareBasedCompensation"),
+    (CF, (), "Shares withheld for taxes", "us-gaap:PaymentsRelatedToTaxWithholdingForShareBasedCompensation"),
+    (CF, (), "Distributions to noncontrolling interests", "us-gaap:PaymentsOfDividendsMinorityInterest"),
+    (CF, (), "Amortization of debt issuance costs", "us-gaap:AmortizationOfFinancingCostsAndDiscounts"),
+    (CF, (), "Impairment of intangible assets", "us-gaap:ImpairmentOfIntangibleAssetsExcludingGoodwill"),
+    (CF, ("Supplemental disclosures", "Cash paid during the period for:"), "Interest", "us-gaap:InterestPaidNet"),
+    (CF, ("Supplemental disclosures", "Cash paid during the period for:"), "Income taxes",
+     "us-gaap:IncomeTaxesPaidNet"),
+    (CF, (), "Cash paid for interest, net of amounts capitalized", "us-gaap:InterestPaidNet"),
+    (CF, (), "Interest", None),  # a bare "Interest" needs its supplemental heading
+    (CF, (), "Property and equipment purchases accrued but not paid", "us-gaap:CapitalExpendituresIncurredButNotYetPaid"),
+    (CF, (), "Right-of-use assets obtained in exchange for new operating lease liabilities",
+     "us-gaap:RightOfUseAssetObtainedInExchangeForOperatingLeaseLiability"),
+    (OPS, ("Net income per share",), "- Diluted", "us-gaap:EarningsPerShareDiluted"),  # a bullet is not wording
     # a total read as its heading names it
     (OPS, ("Earnings per share of common stock:", "Basic:"), "Total", "us-gaap:EarningsPerShareBasic"),
     (OPS, ("Earnings per share of common stock:", "Assuming dilution:"), "Total", "us-gaap:EarningsPerShareDiluted"),

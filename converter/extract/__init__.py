@@ -22,6 +22,7 @@ from .edgar import is_sgml_text, sgml_tables
 from .headers import release_context, release_dates
 from .html import extract_html, is_html
 from .markdown import is_markdown, markdown_statements
+from .pairs import paired_rows
 from .pipecells import is_pipe_cells, split_pipe_cells
 from .reader import MAX_INPUT_BYTES, check_numbers, clean_text, decode, split_lines
 from .release import build_release
@@ -72,7 +73,7 @@ def extract_text(text: str, path: str) -> Release:
     Headers that leave part of a period out are completed from the release's own dates."""
     check_numbers(text, path)
     with release_context(release_dates(text.splitlines())):
-        return _extract(text, path)
+        return paired_rows(_extract(text, path))
 
 
 def _extract(text: str, path: str) -> Release:
