@@ -239,7 +239,7 @@ def test_halmer_negated_labels() -> None:
 def _unmapped_release() -> Release:
     """Halmer with four rows no US-GAAP entry of the concept table matches (totals unchanged)."""
     text = HALMER.read_text(encoding="utf-8")
-    for old, new in [("Goodwill\t", "Capitalized software development costs\t"),
+    for old, new in [("Goodwill\t", "Tooling deposits\t"),
                      ("Research and development\t", "Product engineering\t"),
                      ("Interest income\t", "Gain on sale of patents\t"),
                      ("Interest expense\t", "Loss on currency hedges\t")]:
@@ -255,13 +255,13 @@ def test_unmapped_line_items_become_extension_concepts(tmp_path: Path) -> None:
     assert new.unmapped == ()
     decided = {d.label: d for d in new.decisions if d.rule == EXTENSION_RULE}
     assert {d.concept for d in decided.values()} == {
-        "hlmr:CapitalizedSoftwareDevelopmentCosts", "hlmr:ProductEngineering", "hlmr:GainOnSaleOfPatents",
+        "hlmr:ToolingDeposits", "hlmr:ProductEngineering", "hlmr:GainOnSaleOfPatents",
         "hlmr:LossOnCurrencyHedges"}
 
     xsd = etree.fromstring(dict(extension.files)[extension.schema_file])
     declared = {el.get("name"): el for el in xsd.findall("xs:element", NS)}
     expect = {
-        "CapitalizedSoftwareDevelopmentCosts": ("instant", "debit"),  # under ASSETS
+        "ToolingDeposits": ("instant", "debit"),  # under ASSETS
         "ProductEngineering": ("duration", "debit"),  # under "Operating expenses"
         "GainOnSaleOfPatents": ("duration", "credit"),  # "gain"
         # "loss" printed negative: stored as printed, so it takes the balance of the total it adds into
@@ -279,11 +279,11 @@ def test_unmapped_line_items_become_extension_concepts(tmp_path: Path) -> None:
     facts = {(f.concept, str(f.period)): f.value for f in new.facts if f.concept.startswith("hlmr:")}
     assert facts[("hlmr:GainOnSaleOfPatents", "2024-04-01..2024-06-30")] == Decimal("212000")
     assert facts[("hlmr:LossOnCurrencyHedges", "2024-04-01..2024-06-30")] == Decimal("-180000")
-    assert facts[("hlmr:CapitalizedSoftwareDevelopmentCosts", "2024-06-30")] == Decimal("4500000")
+    assert facts[("hlmr:ToolingDeposits", "2024-06-30")] == Decimal("4500000")
     assert len(facts) == 2 + 4 + 4 + 4
     # facts stay in statement order: the new row sits between its neighbours
     order = [f.concept for f in new.facts]
-    assert order.index("us-gaap:PropertyPlantAndEquipmentNet") < order.index("hlmr:CapitalizedSoftwareDevelopmentCosts") \
+    assert order.index("us-gaap:PropertyPlantAndEquipmentNet") < order.index("hlmr:ToolingDeposits") \
         < order.index("us-gaap:OtherAssetsNoncurrent")
 
     instance = _write(new, extension, tmp_path)

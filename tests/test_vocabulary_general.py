@@ -205,6 +205,16 @@ CHANGES = ("Cash flows from operating activities", "Changes in assets and liabil
     (CF, (), "Right-of-use assets obtained in exchange for new operating lease liabilities",
      "us-gaap:RightOfUseAssetObtainedInExchangeForOperatingLeaseLiability"),
     (OPS, ("Net income per share",), "- Diluted", "us-gaap:EarningsPerShareDiluted"),  # a bullet is not wording
+    # balance-sheet and operations lines beyond the totals
+    (BS, ("Liabilities", "Current liabilities:"), "Operating lease liabilities", "us-gaap:OperatingLeaseLiabilityCurrent"),
+    (BS, ("Liabilities", "Current liabilities:"), "Finance lease liabilities", "us-gaap:FinanceLeaseLiabilityCurrent"),
+    (BS, ("Liabilities",), "Finance lease liabilities, net of current portion", "us-gaap:FinanceLeaseLiabilityNoncurrent"),
+    (BS, ("Assets",), "Finance lease assets, net", "us-gaap:FinanceLeaseRightOfUseAsset"),
+    (BS, ("Assets",), "Investments accounted for using the equity method", "us-gaap:EquityMethodInvestments"),
+    (BS, ("Assets",), "Capitalized internal-use software, net", "us-gaap:CapitalizedComputerSoftwareNet"),
+    (BS, (), "Redeemable noncontrolling interest", "us-gaap:RedeemableNoncontrollingInterestEquityCarryingAmount"),
+    (OPS, (), "Equity in earnings (losses) of unconsolidated affiliates",
+     "us-gaap:IncomeLossFromEquityMethodInvestments"),
     # a total read as its heading names it
     (OPS, ("Earnings per share of common stock:", "Basic:"), "Total", "us-gaap:EarningsPerShareBasic"),
     (OPS, ("Earnings per share of common stock:", "Assuming dilution:"), "Total", "us-gaap:EarningsPerShareDiluted"),
