@@ -75,6 +75,7 @@ CODES: dict[str, str] = {
 WARNING_CODES: dict[str, str] = {
     "xc:illegalCharacters": "characters XML cannot hold were replaced by spaces",
     "xc:noCik": "no CIK found: the entity is identified by its ticker or name under a scheme of this tool",
+    "xc:companyMapNotUsed": "company maps were given, none for the release's CIK: the concept table tagged it",
 }
 
 

@@ -138,6 +138,30 @@ class LayeredTable(ConceptTable):
         return super().entry(concept) or self._learned.get(concept)
 
 
+def map_cik(table: ConceptTable) -> tuple[str, str] | None:
+    """(CIK, map file name) when the company maps given are all of one company: the CIK a release
+    whose own CIK cannot be found is taken to be (the user named the company by its map)."""
+    if not isinstance(table, LayeredTable):
+        return None
+    ciks = {m.cik for m in table.company_maps if m.cik}
+    if len(ciks) != 1 or any(m.cik is None for m in table.company_maps):
+        return None
+    first = next(m for m in table.company_maps if m.cik)
+    return first.cik, Path(first.source).name  # type: ignore[return-value]
+
+
+def unused_maps(table: ConceptTable, cik: str | None) -> str | None:
+    """Why the company maps given do not apply to a release of `cik`, or None when one does (or
+    none was given, or a map without a CIK applies to every release)."""
+    if not isinstance(table, LayeredTable) or not table.company_maps:
+        return None
+    if any(m.cik is None or m.cik == cik for m in table.company_maps):
+        return None
+    given = ", ".join(sorted({m.cik for m in table.company_maps if m.cik}))
+    return (f"no company map for CIK {cik or '(none found)'} (maps given for CIK {given}); "
+            "the concept table, the vocabulary and the fallback tagged the release")
+
+
 def for_entity(table: ConceptTable, cik: str | None) -> ConceptTable:
     """The table one release is mapped with: a LayeredTable bound to the release's CIK."""
     return table.for_cik(cik) if isinstance(table, LayeredTable) else table

@@ -8,7 +8,7 @@ instance.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -21,9 +21,9 @@ from converter.errors import ConversionError, EntityError, MappingError, NoState
 from converter.extension import NAMESPACE_BASE, build_extension
 from converter.extract import clean_text, extract_text, read_text
 from converter.inline import render_inline
-from converter.layered import for_entity
+from converter.layered import for_entity, map_cik, unused_maps
 from converter.supplement import supplemented
-from converter.map import DEFAULT_DOCUMENT_TYPE, EntityId, map_release
+from converter.map import CIK_SCHEME, DEFAULT_DOCUMENT_TYPE, EntityId, map_release
 from converter.model import (
     ExtensionTaxonomy,
     Level,
@@ -268,7 +268,9 @@ def _build(path: Path, options: ConvertOptions, table: ConceptTable, registry: E
     text, notes = clean_text(read_text(path, options.encoding), name)
     release = extract_text(text, name)
     entity = resolve_entity(release, registry, options.cik)
-    table = for_entity(table, entity.cik)  # the company's own map, when one was given
+    if not entity.has_cik and (named := map_cik(table)) is not None:  # the user named the company by its map
+        entity = replace(entity, cik=named[0], scheme=CIK_SCHEME, found_by=f"company map {named[1]}", warning=None)
+    table = for_entity(table, entity.cik if entity.has_cik else None)  # the company's own map, when one was given
     mapped = map_release(release, table, entity, options.document_type)
     if options.fail_on_unmapped and mapped.unmapped:
         first = mapped.unmapped[0]
@@ -321,6 +323,8 @@ def _arelle(folder: Path, doc: _Document, table: ConceptTable,
     messages.extend(run_checks(doc.mapped, table))
     if doc.entity.warning:
         messages.append(ValidationMessage("xc:noCik", Level.WARNING, doc.entity.warning, source="converter"))
+    if (unused := unused_maps(table, doc.entity.cik if doc.entity.has_cik else None)) is not None:
+        messages.append(ValidationMessage("xc:companyMapNotUsed", Level.WARNING, unused, source="converter"))
     return tuple(messages), source, written
 
 

@@ -205,3 +205,28 @@ def test_company_map_matches_its_own_wording_reordered() -> None:
     item = LineItem(label="Net revenues", section=(), cells=(), source=SourceRef("r", 1))
     assert mine.match(StatementKind.OPERATIONS, item).line.concept == "us-gaap:Revenues"
     assert mine.match(StatementKind.OPERATIONS, item, strict=True) is None  # not for the vocabulary
+
+
+def test_company_map_names_the_company_of_a_release_whose_cik_is_not_found(tmp_path: Path) -> None:
+    maps = tmp_path / "frwk.yaml"
+    CliRunner().invoke(main, ["learn", str(FILING), "--out", str(maps)])
+    result = CliRunner().invoke(main, ["convert", str(RELEASE), "--out", str(tmp_path / "out"), "--no-validate",
+                                       "--xml-only", "--company-map", str(maps)])
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "out" / RELEASE.stem / "report.json").read_text(encoding="utf-8"))
+    assert report["entity"]["cik"] == CIK and report["entity"]["found_by"] == "company map frwk.yaml"
+    assert not [m for m in report["validation"]["messages"] if m["code"] in ("xc:noCik", "xc:companyMapNotUsed")]
+    lease = next(d for d in report["mapping"] if d["label"] == "Operating lease assets")
+    assert lease["rule"].startswith("company map frwk.yaml")
+
+
+def test_company_map_of_another_company_is_not_used_and_says_so(tmp_path: Path) -> None:
+    learned = tmp_path / "frwk.yaml"
+    CliRunner().invoke(main, ["learn", str(FILING), "--out", str(learned)])
+    other = tmp_path / "other.yaml"
+    other.write_text(re.sub(r"(?m)^cik: .*$", "cik: '0009990099'", learned.read_text(encoding="utf-8")),
+                     encoding="utf-8")
+    report, _ = _convert(tmp_path, "--company-map", str(other))
+    warnings = [m for m in report["validation"]["messages"] if m["code"] == "xc:companyMapNotUsed"]
+    assert len(warnings) == 1 and "CIK 0009990042" in warnings[0]["message"] and "0009990099" in warnings[0]["message"]
+    assert not any(d["rule"].startswith("company map") for d in report["mapping"])
