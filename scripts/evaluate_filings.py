@@ -34,7 +34,7 @@ from lxml import etree
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
-from converter.companymap import LineMap  # noqa: E402
+from converter.companymap import LineMap, match_key  # noqa: E402
 from converter.concepts import concept_table  # noqa: E402
 from converter.errors import ConversionError  # noqa: E402
 from converter.extract import extract_text  # noqa: E402
@@ -124,6 +124,8 @@ def _read_values(mapped: MappedRelease) -> tuple[dict, dict]:
         if fact.statement is not None and isinstance(fact.value, Decimal):
             tagged.setdefault((fact.statement, fact.period, abs(fact.value)), set()).add(fact.concept)
             tagged.setdefault(("any", fact.period, abs(fact.value)), set()).add(fact.concept)
+            tagged.setdefault((fact.statement, fact.period, abs(fact.value), match_key(fact.label)), set()).add(
+                fact.concept)
             LAYER_OF[(fact.statement, fact.period, abs(fact.value), fact.concept)] = layers.get(
                 (fact.statement, fact.label, fact.section), "table")
             RULE_OF[(fact.statement, fact.period, abs(fact.value), fact.concept)] = rules.get(
@@ -142,6 +144,8 @@ def _read_values(mapped: MappedRelease) -> tuple[dict, dict]:
                     value = abs(cell.value).scaleb(exponent)
                     for p in (period, Period(end=period.end)) if period.start else (period,):
                         target.setdefault((statement.kind, p, value.normalize()), set()).add(item.label)
+                        target.setdefault((statement.kind, p, value.normalize(), match_key(item.label)),
+                                          set()).add(item.label)
                         if target is extension:
                             CANDIDATES_OF[(statement.kind, p, value.normalize())] = candidates[(item.source, item.label)]
     return tagged, {"extension": extension, "read": read}
@@ -188,7 +192,15 @@ def score_filing(filing: FilingStatements, table, text: str) -> Score:
             score.company_ext += 0 if standard else 1
             key = (line.statement, fact.period, abs(fact.value))
             norm = (line.statement, fact.period, abs(fact.value).normalize())
-            concepts = set(tagged.get(key, set()))
+            # the row of the same label first (a figure printed on two rows, "Net income" and a
+            # subtotal of the same amount, is judged by its own row); else any row of that value
+            own_row = key + (match_key(line.label),)
+            if own_row in tagged:
+                concepts = set(tagged[own_row])
+            elif norm + (match_key(line.label),) in rows["extension"]:
+                concepts = set()
+            else:
+                concepts = set(tagged.get(key, set()))
             # the instance carries a repeated fact once ("Net income" of the statement of
             # operations, again in cash flows): the company's concept tagged in another statement counts
             if line.concept in tagged.get(("any", fact.period, abs(fact.value)), set()):
