@@ -215,6 +215,21 @@ CHANGES = ("Cash flows from operating activities", "Changes in assets and liabil
     (BS, (), "Redeemable noncontrolling interest", "us-gaap:RedeemableNoncontrollingInterestEquityCarryingAmount"),
     (OPS, (), "Equity in earnings (losses) of unconsolidated affiliates",
      "us-gaap:IncomeLossFromEquityMethodInvestments"),
+    # debt with finance leases, other investing and financing lines, OCI of pensions and hedges
+    (BS, ("Current liabilities",), "Short-term borrowings and current maturities of long-term debt",
+     "us-gaap:DebtCurrent"),
+    (BS, ("Liabilities",), "Long-term debt and finance lease obligations, net of current portion",
+     "us-gaap:LongTermDebtAndCapitalLeaseObligations"),
+    (CF, CHANGES, "Accounts payable and accrued expenses", "us-gaap:IncreaseDecreaseInAccountsPayableAndAccruedLiabilities"),
+    (CF, ("Cash flows from investing activities",), "Other, net", "us-gaap:PaymentsForProceedsFromOtherInvestingActivities"),
+    (CF, ("Cash flows from financing activities",), "Other", "us-gaap:ProceedsFromPaymentsForOtherFinancingActivities"),
+    (CF, CHANGES[:1], "Other", None),  # operating "Other": non-cash item or working capital, left to the vocabulary
+    (CF, (), "Proceeds from issuance of notes, net of issuance costs", "us-gaap:ProceedsFromIssuanceOfDebt"),
+    (CF, CHANGES[:1], "Impairment of long-lived assets", "us-gaap:AssetImpairmentCharges"),
+    (CI, ("Other comprehensive income (loss):",), "Pension and other postretirement benefit plans, net of tax",
+     "us-gaap:OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansAdjustmentNetOfTax"),
+    (CI, ("Other comprehensive income (loss):",), "Unrealized gains (losses) on derivative instruments, net of tax",
+     "us-gaap:OtherComprehensiveIncomeLossCashFlowHedgeGainLossAfterReclassificationAndTax"),
     # a total read as its heading names it
     (OPS, ("Earnings per share of common stock:", "Basic:"), "Total", "us-gaap:EarningsPerShareBasic"),
     (OPS, ("Earnings per share of common stock:", "Assuming dilution:"), "Total", "us-gaap:EarningsPerShareDiluted"),
@@ -254,3 +269,18 @@ def test_total_in_cents_under_basic_is_earnings_per_share_when_the_per_share_hea
     assert per_share.entry and per_share.entry.concept == "us-gaap:EarningsPerShareBasic"
     dollars = match_line_item(table, OPS, item("Total", "432,552", "75,455", section=("Basic:",)))
     assert dollars.entry is None or dollars.entry.concept != "us-gaap:EarningsPerShareBasic"
+
+
+def test_pension_gain_in_other_comprehensive_income_is_stored_negative_hedge_gain_positive():
+    # the pension element is "Other comprehensive (income) loss" (debit): a gain printed 12 is -12
+    rows = [statement(CI, [item("Net income", "100", "90"),
+                           item("Pension and other postretirement benefit plans, net of tax", "12", "(3)"),
+                           item("Cash flow hedges, net of tax", "5", "(2)"),
+                           item("Comprehensive income", "117", "85")])]
+    mapped = map_release(release(*rows), concept_table(), EntityId(cik="0009990001", name="Made Up"))
+    values = {(f.concept, f.period.end.year, f.period.end.month): f.value for f in mapped.facts}
+    pension = "us-gaap:OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansAdjustmentNetOfTax"
+    hedges = "us-gaap:OtherComprehensiveIncomeLossCashFlowHedgeGainLossAfterReclassificationAndTax"
+    first, second = sorted({(y, m) for (c, y, m) in values if c == pension}, reverse=True)
+    assert values[(pension, *first)] == -12000 and values[(pension, *second)] == 3000
+    assert values[(hedges, *first)] == 5000 and values[(hedges, *second)] == -2000
