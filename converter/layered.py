@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from converter.companymap import LineMap, load_line_map, match_key
+from converter.companymap import LineMap, general_key, load_line_map, match_key
 from converter.concepts import ConceptEntry, ConceptTable, normalize_label
 from converter.fallback import THRESHOLD, fallback_entry, rank
 from converter.model import LineItem, StatementKind
@@ -80,8 +80,8 @@ class LayeredTable(ConceptTable):
         return self._cache[key]
 
     def _occurrence(self, kind: StatementKind, item: LineItem) -> int:
-        """How many rows of the same label came before this one in its statement."""
-        rows = self._learned_sets.setdefault(("rows", kind, match_key(item.label)), [])
+        """How many rows of the same label (dates in it set aside) came before this one in its statement."""
+        rows = self._learned_sets.setdefault(("rows", kind, general_key(item.label) or match_key(item.label)), [])
         if item.source not in rows:
             rows.append(item.source)
         return rows.index(item.source)

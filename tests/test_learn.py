@@ -230,3 +230,25 @@ def test_company_map_of_another_company_is_not_used_and_says_so(tmp_path: Path) 
     warnings = [m for m in report["validation"]["messages"] if m["code"] == "xc:companyMapNotUsed"]
     assert len(warnings) == 1 and "CIK 0009990042" in warnings[0]["message"] and "0009990099" in warnings[0]["message"]
     assert not any(d["rule"].startswith("company map") for d in report["mapping"])
+
+
+def test_company_map_reads_next_quarters_dated_cash_rows_by_their_place() -> None:
+    # the 10-Q prints "... at January 1" (opening) and "... at June 30"; the next release "... at September 30"
+    from converter.companymap import LineMap, MapLine
+    from converter.concepts import Sign
+
+    concept = "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
+    cf = StatementKind.CASH_FLOWS
+    lines = tuple(MapLine(label, cf, (), concept, Sign.AS_PRINTED, "monetaryItemType", "instant", opening=opening,
+                          balance="debit", filing="q2-10q.htm")
+                  for label, opening in (("Cash, cash equivalents and restricted cash at January 1", True),
+                                         ("Cash, cash equivalents and restricted cash at June 30", False)))
+    table = LayeredTable.around(concept_table(), company_maps=(LineMap(lines=lines, cik="0009990042"),))
+    table = table.for_cik("0009990042")
+    rows = [LineItem(label=label, section=(), cells=(Cell("1", CellKind.NUMBER, None, SourceRef("r", n)),),
+                     source=SourceRef("r", n))
+            for n, label in enumerate(("Cash, cash equivalents and restricted cash at January 1",
+                                       "Cash, cash equivalents and restricted cash at September 30"), start=1)]
+    opening, closing = (match_line_item(table, cf, row).entry for row in rows)
+    assert opening.concept == closing.concept == concept
+    assert opening.opening_labels and not closing.opening_labels

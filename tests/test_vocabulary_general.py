@@ -284,3 +284,11 @@ def test_pension_gain_in_other_comprehensive_income_is_stored_negative_hedge_gai
     first, second = sorted({(y, m) for (c, y, m) in values if c == pension}, reverse=True)
     assert values[(pension, *first)] == -12000 and values[(pension, *second)] == 3000
     assert values[(hedges, *first)] == 5000 and values[(hedges, *second)] == -2000
+
+
+def test_vocabulary_opening_and_closing_balance_of_one_label_is_no_match():
+    concept = "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
+    lines = tuple(MapLine("cash cash equivalents and restricted cash", CF, (), concept, Sign.AS_PRINTED,
+                          "monetaryItemType", "instant", opening=opening) for opening in (True, False))
+    assert LineMap(lines=lines).match(CF, _row("Cash, cash equivalents and restricted cash at September 30"),
+                                      strict=True) is None
