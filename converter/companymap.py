@@ -107,7 +107,10 @@ def general_key(label: str) -> str | None:
     return key or None
 
 
-_LOOSE_SKIP = {"net", "total", "the", "of", "and", "in", "for", "to", "a", "an"}
+_LOOSE_SKIP = {"net", "total", "the", "of", "and", "in", "for", "to", "a", "an",
+               # dates move every quarter ("... shares issued as of December 31, 2024")
+               "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december"}
 
 
 def loose_key(label: str) -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -61,6 +62,55 @@ def strip_inline(path: Path) -> str:
         if isinstance(el.tag, str) and etree.QName(el).namespace in IX_NAMESPACES:
             _drop(el, keep_content=True)
     etree.cleanup_namespaces(root)
+    return etree.tostring(root, method="html", encoding="unicode")
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_MONTH_WORD = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b(?: (\d{1,2})\b)?", re.IGNORECASE)
+_YEARS_ONLY = re.compile(r"(?:(?:19|20)\d\d\s*)+|[^\d]*")
+_LONG_NUMBER = re.compile(r"\d(?:[\d,]*\d)?")
+
+
+def _next_quarter(text: str) -> str:
+    """A label as the next quarter would print it: months a quarter on ("at June 30" -> "at
+    September 30"), numbers of three or more digits changed (share counts, years)."""
+    def month(m: re.Match[str]) -> str:
+        index = _MONTHS.index(m.group(1).capitalize())
+        name = _MONTHS[(index + 3) % 12]
+        day = m.group(2)
+        if day is not None:  # a month's last day stays its last day ("June 30" -> "September 30")
+            last = {1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
+            if int(day) >= last[index + 1] or int(day) > last[(index + 3) % 12 + 1]:
+                day = str(last[(index + 3) % 12 + 1])
+        name = name.upper() if m.group(1).isupper() else name
+        return name + (f" {day}" if day is not None else "")
+
+    def number(m: re.Match[str]) -> str:
+        digits = m.group(0)
+        if sum(c.isdigit() for c in digits) < 3:
+            return digits
+        return digits[:-1] + str((int(digits[-1]) + 1) % 10)
+
+    return _LONG_NUMBER.sub(number, _MONTH_WORD.sub(month, text))
+
+
+def next_quarter_labels(html: str) -> str:
+    """The stripped filing with each table row's label cell worded as next quarter's release
+    would word it (see _next_quarter); figures and headers are left as they are."""
+    root = etree.fromstring(html, etree.HTMLParser(huge_tree=True))
+    for row in root.iter("tr"):
+        texts = ["".join(c.itertext()) for c in row if isinstance(c.tag, str)]
+        if not any(re.search(r"\d", t) and not _YEARS_ONLY.fullmatch(t.strip()) for t in texts[1:]):
+            continue  # a header row (periods, years) or a heading: left as printed
+        cells = [c for c in row if isinstance(c.tag, str)]
+        if not cells or not re.search(r"[A-Za-z]", texts[0]):
+            continue  # the row's first cell is its label: a row without one is a header
+        for el in cells[0].iter():
+            if el.text:
+                el.text = _next_quarter(el.text)
+            if el is not cells[0] and el.tail:
+                el.tail = _next_quarter(el.tail)
     return etree.tostring(root, method="html", encoding="unicode")
 
 
@@ -256,9 +306,9 @@ def evaluate(folder: Path, only: list[str], modes: list[str], details: bool) -> 
         for mode in modes:
             others = [f for p, f in filings.items() if p != path]
             vocabulary = harvest(others, base) if mode == "loo" else None
-            maps: tuple[LineMap, ...] = (company_map([filing]),) if mode == "own" else ()
+            maps: tuple[LineMap, ...] = (company_map([filing]),) if mode in ("own", "next") else ()
             table = LayeredTable.around(base, company_maps=maps, vocabulary=vocabulary).for_cik(filing.cik)
-            results[mode].append(score_filing(filing, table, text))
+            results[mode].append(score_filing(filing, table, next_quarter_labels(text) if mode == "next" else text))
     return results
 
 
@@ -291,17 +341,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=REPO_ROOT.parent / "shared" / "filings")
     parser.add_argument("--only", nargs="*", default=[])
-    parser.add_argument("--mode", choices=("loo", "own", "both"), default="both")
+    parser.add_argument("--mode", choices=("loo", "own", "next", "both", "all"), default="both",
+                        help="both: loo and own; all: loo, own and next (the company map on the filing's "
+                             "tables with next quarter's labels: months a quarter on, share counts changed)")
     parser.add_argument("--details", action="store_true", help="list every fact not tagged with the same concept")
     parser.add_argument("--json", type=Path, help="write every found fact's outcome (mode, filing, row, concepts) here")
     args = parser.parse_args()
     if not args.folder.is_dir():
         print(f"filings folder not found: {args.folder}", file=sys.stderr)
         return 2
-    modes = ["loo", "own"] if args.mode == "both" else [args.mode]
+    modes = {"both": ["loo", "own"], "all": ["loo", "own", "next"]}.get(args.mode, [args.mode])
     results = evaluate(args.folder, args.only, modes, args.details)
     titles = {"loo": "Leave-one-out (vocabulary learned from the other filings)",
-              "own": "Roll-forward (company map learned from the filing itself)"}
+              "own": "Roll-forward (company map learned from the filing itself)",
+              "next": "Roll-forward to next quarter's wording (the filing's map; labels with months a quarter on, "
+                      "share counts changed)"}
     for mode in modes:
         print_table(titles[mode], results[mode], args.details)
     if args.json:

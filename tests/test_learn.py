@@ -188,12 +188,23 @@ def test_filings_harness_roll_forward_on_one_filing() -> None:
     module = importlib.util.module_from_spec(spec)
     sys.modules["evaluate_filings"] = module
     spec.loader.exec_module(module)
-    scores = module.evaluate(FILINGS, ["nflx"], ["own"], details=False)["own"]
-    assert len(scores) == 1 and not scores[0].error
-    score = scores[0]
-    assert score.found >= 200
-    assert score.counts["same"] / score.found_standard >= 0.9
-    assert score.counts["different"] == 0
+    results = module.evaluate(FILINGS, ["abbv"], ["own", "next"], details=False)
+    for mode in ("own", "next"):  # next: the same map on next quarter's wording (months moved, share counts changed)
+        (score,) = results[mode]
+        assert not score.error
+        assert score.found >= 250
+        assert score.counts["same"] / score.found_standard >= 0.98, mode
+        assert score.counts["different"] == 0, mode
+
+
+def test_next_quarter_wording_moves_months_and_share_counts_not_par_values() -> None:
+    spec = importlib.util.spec_from_file_location("evaluate_filings", ROOT / "scripts" / "evaluate_filings.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module._next_quarter("Cash at June 30") == "Cash at September 30"
+    assert module._next_quarter("1,056 shares issued as of January 31, 2025") == "1,057 shares issued as of April 30, 2026"
+    assert module._next_quarter("Common stock, $0.01 par value (Note 5)") == "Common stock, $0.01 par value (Note 5)"
 
 
 def test_company_map_matches_its_own_wording_reordered() -> None:
