@@ -164,10 +164,22 @@ def _scale(unit: UnitKind | None, statement) -> int:
     return statement.scale.exponent
 
 
-def _read_values(mapped: MappedRelease) -> tuple[dict, dict]:
+@dataclass
+class Reading:
+    """What the release reading gave, keyed by (statement, period, |value|[, label or concept])."""
+
+    tagged: dict[tuple, set[str]] = field(default_factory=dict)  # -> concepts of the facts produced
+    rows: dict[str, dict[tuple, set[str]]] = field(default_factory=lambda: {"extension": {}, "read": {}})
+    layer_of: dict[tuple, str] = field(default_factory=dict)  # (..., concept) -> which layer tagged it
+    rule_of: dict[tuple, str] = field(default_factory=dict)  # (..., concept) -> the mapping rule that tagged it
+    candidates_of: dict[tuple, tuple[str, ...]] = field(default_factory=dict)  # -> fallback candidates of its row
+
+
+def _read_values(mapped: MappedRelease) -> Reading:
     """(statement, period, |value|) -> concepts of the facts produced; and -> labels of rows
     read but not tagged with a standard concept (they become extension concepts)."""
-    tagged: dict[tuple, set[str]] = {}
+    reading = Reading()
+    tagged = reading.tagged
     layers = {(d.statement, d.label, d.section): _layer(d.rule) for d in mapped.decisions if d.concept}
     rules = {(d.statement, d.label, d.section): d.rule for d in mapped.decisions if d.concept}
     for fact in mapped.facts:
@@ -176,14 +188,13 @@ def _read_values(mapped: MappedRelease) -> tuple[dict, dict]:
             tagged.setdefault(("any", fact.period, abs(fact.value)), set()).add(fact.concept)
             tagged.setdefault((fact.statement, fact.period, abs(fact.value), match_key(fact.label)), set()).add(
                 fact.concept)
-            LAYER_OF[(fact.statement, fact.period, abs(fact.value), fact.concept)] = layers.get(
+            reading.layer_of[(fact.statement, fact.period, abs(fact.value), fact.concept)] = layers.get(
                 (fact.statement, fact.label, fact.section), "table")
-            RULE_OF[(fact.statement, fact.period, abs(fact.value), fact.concept)] = rules.get(
+            reading.rule_of[(fact.statement, fact.period, abs(fact.value), fact.concept)] = rules.get(
                 (fact.statement, fact.label, fact.section), "")
     unmapped_rows = {(d.source, d.label) for d in mapped.unmapped}
     candidates = {(d.source, d.label): d.alternatives for d in mapped.unmapped}
-    extension: dict[tuple, set[str]] = {}
-    read: dict[tuple, set[str]] = {}
+    extension, read = reading.rows["extension"], reading.rows["read"]
     for statement in mapped.release.statements:
         for item in statement.items:
             target = extension if (item.source, item.label) in unmapped_rows else read
@@ -197,13 +208,9 @@ def _read_values(mapped: MappedRelease) -> tuple[dict, dict]:
                         target.setdefault((statement.kind, p, value.normalize(), match_key(item.label)),
                                           set()).add(item.label)
                         if target is extension:
-                            CANDIDATES_OF[(statement.kind, p, value.normalize())] = candidates[(item.source, item.label)]
-    return tagged, {"extension": extension, "read": read}
-
-
-CANDIDATES_OF: dict[tuple, tuple[str, ...]] = {}  # (statement, period, |value|) -> fallback candidates of its row
-LAYER_OF: dict[tuple, str] = {}
-RULE_OF: dict[tuple, str] = {}  # (statement, period, |value|, concept) -> the mapping rule that tagged it  # (statement, period, |value|, concept) -> which layer tagged it
+                            reading.candidates_of[(statement.kind, p, value.normalize())] = candidates[
+                                (item.source, item.label)]
+    return reading
 
 
 def _layer(rule: str) -> str:
@@ -221,8 +228,8 @@ def score_filing(filing: FilingStatements, table, text: str) -> Score:
     except ConversionError as exc:
         score.error = str(exc)
         release = None
-    CANDIDATES_OF.clear()
-    tagged, rows = _read_values(mapped) if release is not None else ({}, {"extension": {}, "read": {}})
+    reading = _read_values(mapped) if release is not None else Reading()
+    tagged, rows = reading.tagged, reading.rows
     seen: set[tuple] = set()
     doubles: dict[tuple, set[str]] = {}
     for line in filing.lines:
@@ -264,11 +271,11 @@ def score_filing(filing: FilingStatements, table, text: str) -> Score:
             if concepts_of_figure & concepts:
                 category = "same"
                 hit = next(iter(concepts_of_figure & concepts))
-                score.layers[(LAYER_OF.get(key + (hit,), "?"), "same")] += 1
+                score.layers[(reading.layer_of.get(key + (hit,), "?"), "same")] += 1
             elif concepts:
                 category = "different"
                 for c in concepts:
-                    score.layers[(LAYER_OF.get(key + (c,), "?"), "different")] += 1
+                    score.layers[(reading.layer_of.get(key + (c,), "?"), "different")] += 1
                 score.problems.append(f"{line.statement.value}: {line.label!r}: {line.concept} -> {sorted(concepts)}")
             elif norm in rows["extension"]:
                 category = "extension"
@@ -284,9 +291,9 @@ def score_filing(filing: FilingStatements, table, text: str) -> Score:
                                   "section": list(line.section), "concept": line.concept,
                                   "period": str(fact.period), "value": str(fact.value), "category": category,
                                   "got": sorted(concepts),
-                                  "layers": [LAYER_OF.get(key + (c,), "?") for c in sorted(concepts)],
-                                  "rules": [RULE_OF.get(key + (c,), "") for c in sorted(concepts)],
-                                  "candidates": list(CANDIDATES_OF.get(norm, ())) if category == "extension" else []})
+                                  "layers": [reading.layer_of.get(key + (c,), "?") for c in sorted(concepts)],
+                                  "rules": [reading.rule_of.get(key + (c,), "") for c in sorted(concepts)],
+                                  "candidates": list(reading.candidates_of.get(norm, ())) if category == "extension" else []})
     score.problems = sorted(set(score.problems))
     return score
 

@@ -182,13 +182,18 @@ def test_layered_table_order_company_then_table_then_vocabulary() -> None:
 
 
 @pytest.mark.skipif(not FILINGS.is_dir(), reason="no ../shared/filings")
-def test_filings_harness_roll_forward_on_one_filing() -> None:
+def _harness():
+    """scripts/evaluate_filings.py as a module."""
     spec = importlib.util.spec_from_file_location("evaluate_filings", ROOT / "scripts" / "evaluate_filings.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules["evaluate_filings"] = module
     spec.loader.exec_module(module)
-    results = module.evaluate(FILINGS, ["abbv"], ["own", "next"], details=False)
+    return module
+
+
+def test_filings_harness_roll_forward_on_one_filing() -> None:
+    results = _harness().evaluate(FILINGS, ["abbv"], ["own", "next"], details=False)
     for mode in ("own", "next"):  # next: the same map on next quarter's wording (months moved, share counts changed)
         (score,) = results[mode]
         assert not score.error
@@ -198,10 +203,7 @@ def test_filings_harness_roll_forward_on_one_filing() -> None:
 
 
 def test_next_quarter_wording_moves_months_and_share_counts_not_par_values() -> None:
-    spec = importlib.util.spec_from_file_location("evaluate_filings", ROOT / "scripts" / "evaluate_filings.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _harness()
     assert module._next_quarter("Cash at June 30") == "Cash at September 30"
     assert module._next_quarter("1,056 shares issued as of January 31, 2025") == "1,057 shares issued as of April 30, 2026"
     assert module._next_quarter("Common stock, $0.01 par value (Note 5)") == "Common stock, $0.01 par value (Note 5)"
