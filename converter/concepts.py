@@ -248,20 +248,17 @@ class ConceptTable:
         return _resolved(self, release)
 
 
-_RESOLVED: dict[tuple[int, int], tuple[ConceptTable, Release, ConceptTable]] = {}
-
-
 def _resolved(table: ConceptTable, release: Release) -> ConceptTable:
-    """for_release, remembered for the last few (table, release) pairs: the mapper, the checks
+    """for_release, remembered by the table for its last few releases: the mapper, the checks
     and the extension taxonomy each resolve the same release."""
-    key = (id(table), id(release))
-    hit = _RESOLVED.get(key)
-    if hit is not None and hit[0] is table and hit[1] is release:
-        return hit[2]
+    memo = table._memo("for_release")
+    hit = memo.get(id(release))
+    if hit is not None and hit[0] is release:
+        return hit[1]
     resolved = _resolve(table, release)
-    if len(_RESOLVED) >= 4:
-        _RESOLVED.pop(next(iter(_RESOLVED)))
-    _RESOLVED[key] = (table, release, resolved)
+    if len(memo) >= 4:
+        memo.pop(next(iter(memo)))
+    memo[id(release)] = (release, resolved)
     return resolved
 
 
