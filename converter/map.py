@@ -168,13 +168,22 @@ def states_loss_size(entry: ConceptEntry, item: LineItem) -> bool:
 # "Net (income) loss attributable to noncontrolling interests": the wording puts income in
 # parentheses, so the figure is printed as it affects the total it is taken out of.
 _INCOME_IN_PARENTHESES = re.compile(r"\((income|earnings|profit)\) (loss|losses)\b")
+# "Loss (gain) on extinguishment of debt", "(Gain) loss on sale": the figure is printed as a loss
+_LOSS_FIRST = re.compile(r"\b(loss|losses) \((gain|gains|income)\)|\((gain|gains)\) (loss|losses)\b")
 
 
 def prints_effect(entry: ConceptEntry, item: LineItem) -> bool:
     """Is a row worded "(income) loss", printing its figure as its effect on the total ("(5)"
-    for income of 5 taken out, "3" for a loss of 3 added back)? Then the concept stores the
-    opposite of the printed figure."""
-    return entry.sign is not Sign.NEGATED and bool(_INCOME_IN_PARENTHESES.search(normalize_label(item.label)))
+    for income of 5 taken out, "3" for a loss of 3 added back), or worded "loss (gain)" /
+    "(gain) loss" for a gain-type (credit) concept, printing a loss as a positive figure? Then
+    the concept stores the opposite of the printed figure."""
+    if entry.sign is Sign.NEGATED:
+        return False
+    label = normalize_label(item.label)
+    if _INCOME_IN_PARENTHESES.search(label):
+        return True
+    # a gain-type (credit) concept for a row printed as a loss: a loss of 235 is stored -235
+    return entry.balance == "credit" and bool(_LOSS_FIRST.search(label))
 
 
 _LESS = re.compile(r"less\b")

@@ -230,6 +230,22 @@ CHANGES = ("Cash flows from operating activities", "Changes in assets and liabil
      "us-gaap:OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansAdjustmentNetOfTax"),
     (CI, ("Other comprehensive income (loss):",), "Unrealized gains (losses) on derivative instruments, net of tax",
      "us-gaap:OtherComprehensiveIncomeLossCashFlowHedgeGainLossAfterReclassificationAndTax"),
+    # lines of many releases: restructuring, impairments, acquisition costs, debt extinguishment, ...
+    (OPS, ("Operating expenses:",), "Restructuring and other charges", "us-gaap:RestructuringCharges"),
+    (OPS, ("Operating expenses:",), "Impairment of goodwill", "us-gaap:GoodwillImpairmentLoss"),
+    (OPS, ("Operating expenses:",), "Acquisition-related expenses", "us-gaap:BusinessCombinationAcquisitionRelatedCosts"),
+    (OPS, (), "Loss on extinguishment of debt", "us-gaap:GainsLossesOnExtinguishmentOfDebt"),
+    (BS, ("Current liabilities:",), "Accrued interest", "us-gaap:InterestPayableCurrent"),
+    (BS, ("Current liabilities:",), "Dividends payable", "us-gaap:DividendsPayableCurrent"),
+    (CF, CHANGES[:1], "Amortization of deferred contract acquisition costs", "us-gaap:CapitalizedContractCostAmortization"),
+    (CF, CHANGES, "Operating lease liabilities", "us-gaap:IncreaseDecreaseInOperatingLeaseLiability"),
+    (CF, ("Cash flows from investing activities",), "Capitalization of internal-use software",
+     "us-gaap:PaymentsToDevelopSoftware"),
+    (CF, (), "Purchases of intangible assets", "us-gaap:PaymentsToAcquireIntangibleAssets"),
+    (CF, (), "Proceeds from divestiture of businesses, net of cash divested",
+     "us-gaap:ProceedsFromDivestitureOfBusinessesNetOfCashDivested"),
+    (CF, (), "Proceeds from employee stock purchase plan", "us-gaap:ProceedsFromStockPlans"),
+    (CF, (), "Repayment of convertible senior notes", "us-gaap:RepaymentsOfConvertibleDebt"),
     # a total read as its heading names it
     (OPS, ("Earnings per share of common stock:", "Basic:"), "Total", "us-gaap:EarningsPerShareBasic"),
     (OPS, ("Earnings per share of common stock:", "Assuming dilution:"), "Total", "us-gaap:EarningsPerShareDiluted"),
@@ -292,3 +308,15 @@ def test_vocabulary_opening_and_closing_balance_of_one_label_is_no_match():
                           "monetaryItemType", "instant", opening=opening) for opening in (True, False))
     assert LineMap(lines=lines).match(CF, _row("Cash, cash equivalents and restricted cash at September 30"),
                                       strict=True) is None
+
+
+def test_loss_gain_wording_stores_a_printed_loss_negative_in_a_gain_concept():
+    # "Loss (gain) on early extinguishment of debt" printed 235 (a loss) and (1) (a gain)
+    rows = [statement(OPS, [item("Loss (gain) on early extinguishment of debt", "235", "(1)")])]
+    mapped = map_release(release(*rows), concept_table(), EntityId(cik="0009990001", name="Made Up"))
+    values = sorted(f.value for f in mapped.facts if f.concept == "us-gaap:GainsLossesOnExtinguishmentOfDebt")
+    assert values == [-235000, 1000]
+    printed_as_gain = [statement(OPS, [item("Gain (loss) on extinguishment of debt", "235", "(1)")])]
+    mapped = map_release(release(*printed_as_gain), concept_table(), EntityId(cik="0009990001", name="Made Up"))
+    assert sorted(f.value for f in mapped.facts if f.concept == "us-gaap:GainsLossesOnExtinguishmentOfDebt") == [
+        -1000, 235000]
