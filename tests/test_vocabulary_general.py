@@ -254,6 +254,10 @@ CHANGES = ("Cash flows from operating activities", "Changes in assets and liabil
     (OPS, (), "Pre-tax income from continuing operations",
      "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"),
     (OPS, (), "Provision for taxes", "us-gaap:IncomeTaxExpenseBenefit"),
+    # "tax" and "loss" in the singular (patterns once read "taxes?" and "losses?")
+    (BS, ("Current liabilities",), "Income tax payable", "us-gaap:AccruedIncomeTaxesCurrent"),
+    (OPS, ("Non-interest income",), "Net loss on investment securities", "us-gaap:DebtSecuritiesRealizedGainLoss"),
+    (OPS, (), "Foreign exchange gain (loss), net", "us-gaap:ForeignCurrencyTransactionGainLossBeforeTax"),
     # a total read as its heading names it
     (OPS, ("Earnings per share of common stock:", "Basic:"), "Total", "us-gaap:EarningsPerShareBasic"),
     (OPS, ("Earnings per share of common stock:", "Assuming dilution:"), "Total", "us-gaap:EarningsPerShareDiluted"),
