@@ -258,6 +258,13 @@ CHANGES = ("Cash flows from operating activities", "Changes in assets and liabil
     (BS, ("Current liabilities",), "Income tax payable", "us-gaap:AccruedIncomeTaxesCurrent"),
     (OPS, ("Non-interest income",), "Net loss on investment securities", "us-gaap:DebtSecuritiesRealizedGainLoss"),
     (OPS, (), "Foreign exchange gain (loss), net", "us-gaap:ForeignCurrencyTransactionGainLossBeforeTax"),
+    (BS, ("Stockholders' equity",), "Accumulated other comprehensive (loss) gain",
+     "us-gaap:AccumulatedOtherComprehensiveIncomeLossNetOfTax"),
+    (CF, (), "Payments on finance lease liabilities", "us-gaap:FinanceLeasePrincipalPayments"),
+    (CF, CHANGES, "Accrued payroll and related costs", "us-gaap:IncreaseDecreaseInEmployeeRelatedLiabilities"),
+    (CF, CHANGES, "Income taxes payable", "us-gaap:IncreaseDecreaseInAccruedIncomeTaxesPayable"),
+    (BS, ("Assets", "Current assets"), "Deferred commissions, current", "us-gaap:CapitalizedContractCostNetCurrent"),
+    (BS, ("Assets",), "Deferred commissions, net of current portion", "us-gaap:CapitalizedContractCostNetNoncurrent"),
     # a total read as its heading names it
     (OPS, ("Earnings per share of common stock:", "Basic:"), "Total", "us-gaap:EarningsPerShareBasic"),
     (OPS, ("Earnings per share of common stock:", "Assuming dilution:"), "Total", "us-gaap:EarningsPerShareDiluted"),
