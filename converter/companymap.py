@@ -77,9 +77,10 @@ _FIGURE_CLAUSE = re.compile(r",?\s*\b(net of|less|including|excluding|after)\b(?
 _FIGURES_PARENS = re.compile(r"\([^()]*\d[^()]*\)")
 _SHARE_COUNTS = re.compile(r",?\s*[\d,.]+( million| billion)?( and [\d,.]+( million| billion)?)? shares\b[^,;]*")
 _RESPECTIVELY = re.compile(r",?\s*\brespectively\b")
-_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
 # "at June 30", "as of December 31, 2024": the date a balance is taken at moves every quarter
-_DATE_PHRASE = re.compile(rf",?\s*\b(?:at|as of|on)\s+{_MONTH}\s+\d{{1,2}}(?:,?\s*\d{{4}})?\b")
+_DATE_PHRASE = re.compile(rf",?\s*\b(?:at|as of|on)\s+(?:{'|'.join(MONTH_NAMES)})\s+\d{{1,2}}(?:,?\s*\d{{4}})?\b")
 
 
 def general_key(label: str) -> str | None:
@@ -107,10 +108,8 @@ def general_key(label: str) -> str | None:
     return key or None
 
 
-_LOOSE_SKIP = {"net", "total", "the", "of", "and", "in", "for", "to", "a", "an",
-               # dates move every quarter ("... shares issued as of December 31, 2024")
-               "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december"}
+# month names too: dates move every quarter ("... shares issued as of December 31, 2024")
+_LOOSE_SKIP = {"net", "total", "the", "of", "and", "in", "for", "to", "a", "an", *MONTH_NAMES}
 
 
 def loose_key(label: str) -> str:
@@ -272,12 +271,12 @@ class LineMap:
         ranked = sorted(fitting, key=score, reverse=True)
         best = ranked[0]
         others = tuple(dict.fromkeys(c.concept for c in ranked[1:] if c.concept != best.concept))
-        # lines of different concepts, or of one instant concept at the start and at the end of the
-        # period ("Cash at January 1" / "Cash at June 30" once their dates are set aside)
-        distinct = len({(c.concept, c.opening) for c in fitting}) > 1
+        # a tie: lines of different concepts, or of one instant concept at the start and at the end
+        # of the period ("Cash at January 1" / "Cash at June 30" once their dates are set aside)
         level = len(ranked) > 1 and score(ranked[1])[0] == score(best)[0]
         tied = level and ranked[1].concept != best.concept
-        if strict and level and ranked[1].opening != best.opening:
+        opening_tie = level and ranked[1].opening != best.opening
+        if strict and opening_tie:
             return None  # many companies' opening and closing balance of one label: the row does not say which
         if tied and strict:
             # many companies against fewer: a label tagged so by at least two filings, more than any
@@ -285,7 +284,7 @@ class LineMap:
             if occurrence > 0 or not (best.count >= 2 and best.count > max(
                     c.count for c in ranked[1:] if score(c)[0] == score(best)[0] and c.concept != best.concept)):
                 return None
-        if (tied or (level and not strict and ranked[1].opening != best.opening)) and distinct:
+        if tied or opening_tie:
             in_order = [c for c in candidates if c in fitting]  # the map's (the filing's) order
             best = in_order[min(occurrence, len(in_order) - 1)]
             others = tuple(dict.fromkeys(c.concept for c in in_order if c.concept != best.concept))

@@ -98,7 +98,8 @@ def _match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -
     if before is not None and (found := before(kind, item)) is not None:
         return Match(*found)
     # a bare "Total" totals its own heading ("Current assets:") before any heading above it ("Assets")
-    hits = [] if normalize_label(item.label) == "total" else table.match(kind, item.label, item.section)
+    bare_total = normalize_label(item.label) == "total"
+    hits = [] if bare_total else table.match(kind, item.label, item.section)
     if not hits:
         for label, section in _heading_total(item):
             found = table.match(kind, label, section)
@@ -106,7 +107,8 @@ def _match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -
                 entry, pattern = found[0]
                 return Match(entry, f"total under heading {item.section[-1]!r}, read as {label!r}: label /{pattern.pattern}/",
                              tuple(e.concept for e, _ in found[1:]))
-        hits = table.match(kind, item.label, item.section)
+        if bare_total:
+            hits = table.match(kind, item.label, item.section)
     if not hits:
         rule = f"no {kind.value} entry matches label {normalize_label(item.label)!r}"
         after = getattr(table, "match_after", None)

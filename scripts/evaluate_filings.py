@@ -22,6 +22,7 @@ Usage: python scripts/evaluate_filings.py [FOLDER] [--only NAME ...] [--mode loo
 from __future__ import annotations
 
 import argparse
+import calendar
 import json
 import re
 import sys
@@ -35,7 +36,7 @@ from lxml import etree
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
-from converter.companymap import LineMap, match_key  # noqa: E402
+from converter.companymap import MONTH_NAMES, LineMap, match_key  # noqa: E402
 from converter.concepts import concept_table  # noqa: E402
 from converter.errors import ConversionError  # noqa: E402
 from converter.extract import extract_text  # noqa: E402
@@ -65,8 +66,7 @@ def strip_inline(path: Path) -> str:
     return etree.tostring(root, method="html", encoding="unicode")
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+_MONTHS = tuple(name.capitalize() for name in MONTH_NAMES)
 _MONTH_WORD = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b(?: (\d{1,2})\b)?", re.IGNORECASE)
 _YEARS_ONLY = re.compile(r"(?:(?:19|20)\d\d\s*)+|[^\d]*")
 _LONG_NUMBER = re.compile(r"\d(?:[\d,]*\d)?")
@@ -80,9 +80,9 @@ def _next_quarter(text: str) -> str:
         name = _MONTHS[(index + 3) % 12]
         day = m.group(2)
         if day is not None:  # a month's last day stays its last day ("June 30" -> "September 30")
-            last = {1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
-            if int(day) >= last[index + 1] or int(day) > last[(index + 3) % 12 + 1]:
-                day = str(last[(index + 3) % 12 + 1])
+            last, next_last = calendar.mdays[index + 1], calendar.mdays[(index + 3) % 12 + 1]
+            if int(day) >= last or int(day) > next_last:
+                day = str(next_last)
         name = name.upper() if m.group(1).isupper() else name
         return name + (f" {day}" if day is not None else "")
 
