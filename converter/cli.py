@@ -98,7 +98,8 @@ _CONVERT_EXIT = ("Exit status: 0 every document converted and validated (a relea
 @_online_option
 @click.option("--company-map", "company_maps", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="Company concept map from `xbrl-convert learn` (or a folder of them, picked by the release's "
-                   "CIK); repeatable. Tried before the concept table.")
+                   "CIK); repeatable. Tried before the concept table. A release whose CIK is not found takes the "
+                   "CIK of the maps when they are all of one company.")
 @click.option("--explain", is_flag=True,
               help="Print each fallback decision and extension concept with its three best US-GAAP candidates.")
 @click.option("--namespace", "namespace_base", metavar="URL", default=NAMESPACE_BASE, show_default=True,
