@@ -389,10 +389,21 @@ def _dedupe(facts: list[Fact]) -> tuple[list[Fact], list[MappingDecision]]:
             kept[key] = fact
             out.append(fact)
         elif first.value != fact.value and fact.statement is not None:
+            if _is_total_of(fact, first):  # "Sales" under "Revenue:" read as revenues, then "Total revenue"
+                out[out.index(first)] = kept[key] = fact
+                first, fact = fact, first
             notes.append(MappingDecision(
                 fact.statement, fact.section, fact.label, fact.source or SourceRef("?", 0), None,
                 f"conflicts with {fact.concept} {first.value} for {fact.period} from {first.source}; not tagged"))
     return out, notes
+
+
+def _is_total_of(later: Fact, first: Fact) -> bool:
+    """A total row below a line of the same concept in the same statement and section takes the
+    concept: the line above is one of its parts, matched too loosely."""
+    return (later.statement is first.statement and later.section == first.section
+            and normalize_label(later.label).startswith("total ")
+            and not normalize_label(first.label).startswith("total "))
 
 
 def map_release(release: Release, table: ConceptTable, entity: EntityId,

@@ -149,6 +149,19 @@ def test_no_duplicate_facts():
     assert len(keys) == len(set(keys))
 
 
+def test_a_total_row_takes_the_concept_from_a_part_matched_to_it_above():
+    """IBM-like layout: "Sales" under "Revenue:" reads as revenues, then "Total revenue" below:
+    the total keeps us-gaap:Revenues and the part is reported as a conflict, not tagged."""
+    rev = ("Revenue",)
+    ops = statement(OPS, [item("Services", "7,848", "7,575", section=rev), item("Sales", "9,129", "8,195", section=rev),
+                          item("Total revenue", "16,977", "15,770", section=rev)])
+    mapped = map_release(release(ops), concept_table(), ENTITY)
+    revenues = _facts(mapped, "us-gaap:Revenues")
+    assert {f.value for f in revenues.values()} == {Decimal("16977000"), Decimal("15770000")}
+    assert {f.label for f in revenues.values()} == {"Total revenue"}
+    assert any(d.label == "Sales" and "conflicts with us-gaap:Revenues" in d.rule for d in mapped.decisions)
+
+
 def test_a_fourth_quarter_release_reports_fiscal_year_focus_fy():
     from dataclasses import replace
 
