@@ -232,6 +232,10 @@ class ConceptTable:
                 return e
         return None
 
+    def known_entry(self, concept: str, label: str) -> ConceptEntry | None:
+        """The entry of a concept the table knows, to tag a row printed as `label` with."""
+        return self.entry(concept)
+
     def match(self, kind: StatementKind, label: str, section: tuple[str, ...]
               ) -> list[tuple[ConceptEntry, re.Pattern[str]]]:
         """Every entry a row of a statement of `kind` matches, in table order (the first wins)."""

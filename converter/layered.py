@@ -137,6 +137,16 @@ class LayeredTable(ConceptTable):
     def entry(self, concept: str) -> ConceptEntry | None:
         return super().entry(concept) or self._learned.get(concept)
 
+    def known_entry(self, concept: str, label: str) -> ConceptEntry | None:
+        """A concept of the table, else of the learned vocabulary (its most frequent line's sign)."""
+        found = super().entry(concept)
+        if found is not None or self.vocabulary is None:
+            return found
+        lines = [line for line in self.vocabulary.lines if line.concept == concept]
+        if not lines:
+            return None
+        return self._remember(max(lines, key=lambda line: line.count).entry(label))
+
 
 def map_cik(table: ConceptTable) -> tuple[str, str] | None:
     """(CIK, map file name) when the company maps given are all of one company: the CIK a release

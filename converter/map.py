@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from converter import oci
 from converter.companymap import looks_per_share
 from converter.concepts import ConceptEntry, ConceptTable, DashRule, Sign, normalize_label
 from converter.model import (
@@ -97,6 +98,8 @@ def _match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -
     before = getattr(table, "match_before", None)
     if before is not None and (found := before(kind, item)) is not None:
         return Match(*found)
+    if item.oci is not None and (composed := _oci_match(table, item)) is not None:
+        return composed
     # a bare "Total" totals its own heading ("Current assets:") before any heading above it ("Assets")
     bare_total = normalize_label(item.label) == "total"
     hits = [] if bare_total else table.match(kind, item.label, item.section)
@@ -119,6 +122,19 @@ def _match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -
     entry, pattern = hits[0]
     section = f" in section /{entry.section.pattern}/" if entry.section else ""
     return Match(entry, f"label /{pattern.pattern}/{section}", tuple(e.concept for e, _ in hits[1:]))
+
+
+def _oci_match(table: ConceptTable, item: LineItem) -> Match | None:
+    """A component of other comprehensive income, by its place (converter.oci): the first element
+    for the place that the table (or the vocabulary around it) knows."""
+    assert item.oci is not None
+    wanted = oci.candidates(item.oci)
+    for concept in wanted:
+        entry = table.known_entry(concept, item.label) or oci.element_entry(concept, item.oci)
+        if entry is not None:
+            others = tuple(c for c in wanted if c != concept)
+            return Match(entry, f"{oci.describe(item.oci)}", others)
+    return None
 
 
 def _heading_total(item: LineItem) -> list[tuple[str, tuple[str, ...]]]:
@@ -410,7 +426,7 @@ def map_release(release: Release, table: ConceptTable, entity: EntityId,
                 document_type: str = DEFAULT_DOCUMENT_TYPE) -> MappedRelease:
     from converter.structure import mark_subtractions  # the structure reads stored values from here
 
-    release = mark_subtractions(release, table.for_release(release))
+    release = mark_subtractions(oci.annotate(release), table.for_release(release))
     table = table.for_release(release)
     facts: list[Fact] = list(dei_facts(release, entity, document_type))
     decisions: list[MappingDecision] = []

@@ -143,6 +143,19 @@ class LabelDetail:
 
 
 @dataclass(frozen=True)
+class OciPlace:
+    """Where a row of a statement of comprehensive income sits in other comprehensive income
+    (see converter.oci): its component ("fx", "securities", "hedge", "pension", or "all" for a
+    tax on every component), its stage ("arising", "reclassification", "total") and its tax
+    ("before", "tax", "net"); `detail` names the part of a pension plans' change, if one."""
+
+    topic: str
+    stage: str
+    tax: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
 class LineItem:
     """One row of a statement with values.
 
@@ -172,6 +185,8 @@ class LineItem:
     # therefore is not ("Net revenue" above "Total revenue"); found from the printed arithmetic
     part_of: str = ""
     rule_below: RuleKind | None = None
+    # its place in other comprehensive income, read from its words, headings and neighbours
+    oci: OciPlace | None = None
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 `build_package(table_path)` returns the bytes of a Taxonomy Packages 1.0 zip whose catalog
 rewrites https://xbrl.fasb.org/us-gaap/2024/ and https://xbrl.sec.gov/dei/2024/ (and the http://
 forms) to schemas inside it that declare the concepts of the concept table and of the learned
-vocabulary (the fallback ranking emits only concepts of the two), so an instance with the
+vocabulary (the fallback ranking emits only concepts of the two) and the components of other
+comprehensive income converter.oci tags rows with, so an instance with the
 official schemaRefs validates without network. The shipped taxonomy_map/us-gaap-2024-offline.zip
 is this function's output for the shipped concept table (`xbrl-convert build-package`,
 scripts/build_taxonomy_package.py).
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from converter import oci
 from converter.concepts import ConceptEntry, load_concept_table
 from converter.elementdata import (
     DEI_NS,
@@ -308,6 +310,7 @@ def build_package(table_path: Path, us_gaap_zip: Path | None = None,
         (us_gaap if e.prefix == "us-gaap" else dei).append(e)
     us_decls = us_gaap_declarations(us_gaap, elements)
     wanted = vocabulary_concepts(vocabulary_path or default_vocabulary_path())
+    wanted |= {c.split(":", 1)[1] for c in oci.all_candidates()}  # the components of OCI, by their place
     extra = listed_declarations(elements, {d.name for d in us_decls}, wanted)
     us_decls = sorted(us_decls + extra, key=lambda d: d.name)
     dei_decls, dei_types = dei_declarations(dei)

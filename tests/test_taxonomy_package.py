@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from converter import oci
 from converter.concepts import default_concept_table_path, load_concept_table
+from converter.fallback import elements
 from converter.layered import default_vocabulary
 from converter.taxonomy_package import PackageBuildError, build_package
 from converter.validate import shipped_package_path
@@ -84,8 +86,15 @@ def test_every_table_concept_is_declared_with_the_table_attributes() -> None:
     package_names = {(p, n) for p, decls in declared.items() for n in decls}
     vocabulary = default_vocabulary()
     learned = {("us-gaap", line.concept.split(":", 1)[1]) for line in vocabulary.lines} if vocabulary else set()
-    assert package_names == table_names | learned, (
-        "the package declares exactly the concepts of the table and of the learned vocabulary")
+    listed = {e.name: e for e in elements()}
+    oci_names = {("us-gaap", n) for c in oci.all_candidates()
+                 if (n := c.split(":", 1)[1]) in listed and listed[n].period_type is not None}
+    assert package_names == table_names | learned | oci_names, (
+        "the package declares exactly the concepts of the table, of the learned vocabulary and the "
+        "components of other comprehensive income whose period type is known")
+    for _, name in oci_names - table_names - learned:  # with the element list's attributes
+        assert declared["us-gaap"][name].get(f"{XBRLI}periodType") == listed[name].period_type
+        assert declared["us-gaap"][name].get(f"{XBRLI}balance") == listed[name].balance
 
 
 def test_notices_are_in_the_schemas() -> None:
