@@ -112,6 +112,12 @@ def _match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -
                              tuple(e.concept for e, _ in found[1:]))
         if bare_total:
             hits = table.match(kind, item.label, item.section)
+    if not hits and (subject := _working_capital_subject(kind, item)):
+        found = table.match(kind, subject, item.section)
+        if found:
+            entry, pattern = found[0]
+            return Match(entry, f"the change in {subject!r} under {item.section[-1]!r}: label /{pattern.pattern}/",
+                         tuple(e.concept for e, _ in found[1:]))
     if not hits:
         rule = f"no {kind.value} entry matches label {normalize_label(item.label)!r}"
         after = getattr(table, "match_after", None)
@@ -122,6 +128,22 @@ def _match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -
     entry, pattern = hits[0]
     section = f" in section /{entry.section.pattern}/" if entry.section else ""
     return Match(entry, f"label /{pattern.pattern}/{section}", tuple(e.concept for e, _ in hits[1:]))
+
+
+# "(Increase) decrease in accounts receivable", "Increase in inventories", "(Increase)/Decrease in
+# other current assets", "Change in accrued liabilities": the change in a working-capital line
+_CHANGE_IN = re.compile(r"^(net )?(\(?(increase|decrease)\)?( ?/ ?| )?(\(?(increase|decrease)\)?)?|changes?) in (the )?")
+_OPERATING_HEADING = re.compile(r"operating|changes in|working capital|assets and liabilities")
+
+
+def _working_capital_subject(kind: StatementKind, item: LineItem) -> str:
+    """The line a row of the operating section of a statement of cash flows gives the change in,
+    when its label is worded as the change ("Increase in inventories" -> "inventories")."""
+    if kind is not StatementKind.CASH_FLOWS or not any(_OPERATING_HEADING.search(normalize_label(h)) for h in item.section):
+        return ""
+    label = normalize_label(item.label)
+    found = _CHANGE_IN.match(label)
+    return label[found.end():] if found and found.end() < len(label) and "cash" not in label[found.end():] else ""
 
 
 def _oci_match(table: ConceptTable, item: LineItem) -> Match | None:
