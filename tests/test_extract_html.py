@@ -85,6 +85,20 @@ def test_scale_from_caption_heading_paragraph_or_header_cell(above, header, expo
     assert st.scale.exponent == exponent
 
 
+def test_a_header_cell_opening_with_the_scale_and_the_period_length():
+    """A railroad's 10-Q layout: the label cell of the header row says "Millions, except per
+    share amounts, for the three months ended June 30," above columns "2025" and "2024"."""
+    header = ("<tr><td>Millions, except per share amounts, for the three months ended June 30,</td>"
+              "<td>2025</td><td>2024</td></tr>")
+    rows = ("<tr><td>Operating revenues</td><td>6,155</td><td>6,011</td></tr>"
+            "<tr><td>Net income</td><td>1,885</td><td>1,672</td></tr>"
+            "<tr><td>Weighted average number of shares - basic</td><td>594.1</td><td>609.4</td></tr>")
+    st = ops(rows, header)
+    assert st.scale.exponent == 6 and st.scale.shares_scaled
+    assert st.scale.text == "Millions, except per share amounts"
+    assert [str(p) for p in st.periods] == ["2025-04-01..2025-06-30", "2024-04-01..2024-06-30"]
+
+
 def test_newsroom_chrome_is_ignored_and_document_facts_read_from_the_release():
     release = extract_file(NEWSROOM)
     assert [s.kind for s in release.statements] == [StatementKind.BALANCE_SHEET, StatementKind.OPERATIONS]

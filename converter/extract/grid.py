@@ -35,7 +35,9 @@ SCALE_RE = re.compile(
     r"\(?[^()]{0,40}?\bin\s+(?:thousands|millions|billions)\b[^()]{0,80}\)?"
     r"|\(?\s*(?:\$|us\$|dollars|amounts)\s*(?:in\s+)?(?:000s|000's|thousands|millions|billions)\b[^()]{0,80}\)?"
     r"|\(?[^()]{0,40}?\bin\s+\$?000'?s\b[^()]{0,80}\)?"
-    r"|\(\s*(?:thousands|millions|billions)\s+of\s+(?:u\.?s\.?\s+)?dollars\b[^()]{0,80}\)",  # "(millions of dollars)"
+    r"|\(\s*(?:thousands|millions|billions)\s+of\s+(?:u\.?s\.?\s+)?dollars\b[^()]{0,80}\)"  # "(millions of dollars)"
+    # a header cell opening with the scale: "Millions, except per share amounts, for the three months ended"
+    r"|^\s*(?:thousands|millions|billions)(?:,\s*except\s[^,()]{0,60})?(?=,|\s*$)",
     re.I,
 )
 # words of column-group headings that name no period by themselves ("QUARTERLY TRENDS", "FULL YEAR")
@@ -180,6 +182,9 @@ def split_grid(rows: list[list[GCell]]) -> Grid:
                     c.lo > 0 or is_header_text(c.text) or stage == "header" and SCALE_RE.search(c.text) for c in filled):
                 stage = "header"
                 grid.header.append(filled)
+                # "Millions, except per share amounts, for the three months ended June 30," in the
+                # label column: the scale, and the period length the columns below it share
+                grid.captions.extend(c for c in filled if c.lo == 0 and DURATION_RE.search(c.text))
                 continue
             if values and (all(header_cell(c.text) for c in values) and (
                     stage == "header" or any(is_period_text(c.text) for c in values)) or _band_row(filled)):
