@@ -93,7 +93,8 @@ _FOOTNOTE_RE = re.compile(r"\s*(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|\[\s*(?:\d{1,2}|[a
 _GLUED_FOOTNOTE_RE = re.compile(r"(?<=[a-z]{2})[1-9]$")  # "Net Income Per Share1": a footnote mark
 _UNIT_SUFFIX_RE = re.compile(r"\s*\((?:in )?(?:u\.?s\.? )?(?:dollars|usd|\$)\)$", re.IGNORECASE)  # "(dollars)"
 _SYNONYMS = ((re.compile(r"\btaxes on income\b"), "income taxes"),  # "Provision for taxes on income"
-             (re.compile(r"\bavg\.? "), "average "))  # "Avg. shares outstanding"
+             (re.compile(r"\bavg\.? "), "average "),  # "Avg. shares outstanding"
+             (re.compile(r"\s+(?:--|-)\s+net$"), ", net"))  # "Other income (loss) — net", "Intangible assets – net"
 _BULLET_RE = re.compile(r"^[-*\u2022\u00b7]+\s*(?=[a-z(])", re.IGNORECASE)  # "- Diluted", "-- Basic", "• Net sales"
 _SLASHED_RE = re.compile(r"\s*/\s*(?=\()|(?<=\))\s*/\s*")  # "Increase/(decrease)", "(Decrease) / increase"
 

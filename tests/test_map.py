@@ -18,6 +18,15 @@ ENTITY = EntityId(cik="0001009759", name="Made Up Corp")
 
 @pytest.mark.parametrize(("kind", "section", "label", "concept"), [
     (BS, A, "Total", "us-gaap:Assets"),
+    (OPS, (), "Net Operating Revenues", "us-gaap:Revenues"),
+    (OPS, ("Operating revenues:",), "Total operating revenues", "us-gaap:Revenues"),
+    (OPS, (), "Other income (loss) — net", "us-gaap:OtherNonoperatingIncomeExpense"),
+    (OPS, ("Net interest income", "Noninterest income"), "Other income (loss)", "us-gaap:NoninterestIncomeOtherOperatingIncome"),
+    (OPS, (), "Interest expense, net of portion capitalized", "us-gaap:InterestExpense"),
+    (OPS, (), "Effect of dilutive securities", "us-gaap:WeightedAverageNumberDilutedSharesOutstandingAdjustment"),
+    (BS, SE, "Capital surplus", "us-gaap:AdditionalPaidInCapital"),
+    (BS, SE, "Paid-in-surplus", "us-gaap:AdditionalPaidInCapital"),
+    (BS, SE, "Capital in excess of stated value", "us-gaap:AdditionalPaidInCapital"),
     (BS, L, "Total", "us-gaap:LiabilitiesAndStockholdersEquity"),
     (BS, L, "Total liabilities and shareholders' equity", "us-gaap:LiabilitiesAndStockholdersEquity"),
     (BS, L, "Total liabilities", "us-gaap:Liabilities"),
