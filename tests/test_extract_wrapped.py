@@ -120,3 +120,54 @@ def test_a_table_region_runs_over_a_label_wrapped_on_many_lines():
     assert any(r.start <= first and last < r.stop for r in regions)
     far = NARROW.replace("    none issued\n", "    none issued\n" + "    and not\n" * 40)
     assert len(untagged_regions(split_lines(far, "far.txt"), set())) == 2  # not one table any more
+
+
+NARROW_OPERATIONS = """Quillfeather Savings Reports Second Quarter Results
+October 20, 2010
+
+Quillfeather Savings today reported results for the quarter ended September 30, 2010.
+
+ CONSOLIDATED STATEMENTS OF INCOME
+
+ (unaudited)         Quarter               Quarter              Quarter
+ (in 000s,            Ended     Three       Ended     One        Ended
+  except share       Sept. 30,  Month      June 30,   Year      Sept. 30,
+  data)               2010     Change       2010     Change       2009
+ -----------------------------------------------------------------------------
+ Total interest
+  income           $    16,437     -3%  $    16,914       -6%   $    17,516
+ Net income
+  (loss)           $    (4,655)    N/A  $     2,066      N/A   $     4,838
+                   ===========          ===========             ===========
+
+ Earnings per
+  share :
+   Basic earnings
+    (loss) per
+    share        $     (0.39)    N/A   $      0.17     N/A   $      0.40
+
+ Weighted average
+  shares
+  outstanding:
+   Basic          11,940,064      0%    11,893,813     -2%    12,155,532
+   Common stock
+    equivalents       32,190    -55%        71,965    -68%       101,265
+                 -----------           -----------           -----------
+   Diluted        11,972,254      0%    11,965,778     -2%    12,256,797
+"""
+
+
+def test_a_heading_wrapped_over_three_lines_is_one_heading():
+    """"Weighted average" / "  shares" / "  outstanding:" heads the share counts below it."""
+    from converter.concepts import concept_table
+    from converter.map import match_line_item
+
+    release = extract_text(NARROW_OPERATIONS, "narrow-ops.txt")
+    (ops,) = [s for s in release.statements if s.kind is StatementKind.OPERATIONS]
+    items = {item.label: item for item in ops.items}
+    assert items["Basic"].section == ("Weighted average shares outstanding",)
+    assert items["Basic earnings (loss) per share"].section == ("Earnings per share",)
+    table = concept_table()
+    assert match_line_item(table, ops.kind, items["Basic"]).entry.concept == "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic"
+    assert match_line_item(table, ops.kind, items["Diluted"]).entry.concept == "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding"
+    assert [c.value for c in items["Basic"].cells] == [Decimal(11940064), Decimal(11893813), Decimal(12155532)]

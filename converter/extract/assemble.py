@@ -151,8 +151,9 @@ def _no_values(state: _State, row: Row) -> None:
     if is_heading(row.label) and not state.pending:
         state.heading(row.label)
         return
-    if is_heading(row.label) and _hanging(state.pending[-1], row):
-        # a heading wrapped with a hanging indent ("Non-interest" / " income:") is one heading
+    if is_heading(row.label) and (_hanging(state.pending[-1], row) or _wrapped_chain(state.pending, row)):
+        # a heading wrapped with a hanging indent ("Non-interest" / " income:") is one heading,
+        # over three lines too ("Weighted average" / "  shares" / "  outstanding:")
         joined = " ".join([p.label for p in state.pending] + [row.label])
         state.pending = []
         state.heading(joined)
@@ -165,6 +166,13 @@ def _no_values(state: _State, row: Row) -> None:
         state.heading(row.label)
         return
     state.pending.append(row)
+
+
+def _wrapped_chain(pending: list[Row], row: Row) -> bool:
+    """Label lines hanging under the first one, each carrying the one above on, ending in `row`."""
+    lines = [*pending, row]
+    return all(_hanging(pending[0], later) for later in lines[1:]) and all(
+        continues(a.label, b.label) for a, b in zip(lines, lines[1:]))
 
 
 _CONNECTORS = {"and", "or", "of", "at", "for", "to", "in", "on", "by", "net", "from", "the", "as", "less",
