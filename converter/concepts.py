@@ -91,7 +91,8 @@ ITEM_TYPE_UNITS: dict[str, UnitKind | None] = {
 _NOTE_RE = re.compile(r"\s*\((?:note|notes|see note)\s+[\w ,&-]+\)", re.IGNORECASE)
 _FOOTNOTE_RE = re.compile(r"\s*(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|\[\s*(?:\d{1,2}|[a-z])\s*\]|\*+)\s*$")
 _GLUED_FOOTNOTE_RE = re.compile(r"(?<=[a-z]{2})[1-9]$")  # "Net Income Per Share1": a footnote mark
-_UNIT_SUFFIX_RE = re.compile(r"\s*\((?:in )?(?:u\.?s\.? )?(?:dollars|usd|\$)\)$", re.IGNORECASE)  # "(dollars)"
+_UNIT_SUFFIX_RE = re.compile(r"\s*\((?:in )?(?:(?:u\.?s\.? )?(?:dollars|usd|\$)|000'?s?|thousands|millions)\)$",
+                             re.IGNORECASE)  # "(dollars)", "Weighted-average common shares outstanding (000)"
 _SYNONYMS = ((re.compile(r"\btaxes on income\b"), "income taxes"),  # "Provision for taxes on income"
              (re.compile(r"\bavg\.? "), "average "),  # "Avg. shares outstanding"
              (re.compile(r"\s+(?:--|-)\s+net$"), ", net"))  # "Other income (loss) — net", "Intangible assets – net"

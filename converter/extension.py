@@ -41,6 +41,7 @@ from converter.checks import statement_totals, summations
 from converter.structure import holds
 from converter.concepts import ConceptEntry, ConceptTable, DashRule, Sign, normalize_label
 from converter.errors import ConfigError
+from converter.fallback import implied_item_type
 from converter.linkbases import PresentationRow, RolePlan, Summation, TaxonomyPlan, files
 from converter.map import cell_fact, document_period, match_line_item, stored_value
 from converter.model import (
@@ -165,17 +166,8 @@ def _wording_balance(kind: StatementKind, item: LineItem) -> str | None:
     return None
 
 
-def _item_type(item: LineItem) -> str:
-    label = normalize_label(item.label) + " " + " ".join(normalize_label(h) for h in item.section)
-    if re.search(r"\bper (weighted[- ])?(average )?(common |ordinary )?share\b", label):
-        return "perShareItemType"
-    if re.search(r"\bshares\b", label) and "weighted" in label or normalize_label(item.label).startswith("shares"):
-        return "sharesItemType"
-    return "monetaryItemType"
-
-
 def _entry(name: str, kind: StatementKind, item: LineItem, balance: str | None) -> ConceptEntry:
-    item_type = _item_type(item)
+    item_type = implied_item_type(item)
     return ConceptEntry(
         concept=name, item_type=item_type,
         period_type="instant" if kind is StatementKind.BALANCE_SHEET else "duration",

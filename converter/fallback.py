@@ -86,13 +86,30 @@ def elements(path: str | None = None) -> tuple[Element, ...]:
     return load_elements(Path(path) if path else default_elements_path())
 
 
+# a line about shares that is an amount of money: "Proceeds from issuance of shares",
+# "Repurchases of shares", "Dividends on preferred shares", "Shares held in trust, at cost", and
+# a stock's line describing its shares ("Authorized 800 shares, issued 543 shares")
+_MONEY_WORDS = re.compile(r"\b(proceeds|payments?|paid|purchases?|repurchases?|dividends?|value|cost|costs|amount|"
+                          r"issuances? of|premium|price|compensation|expense|tax(es)?|authorized)\b|\$"
+                          r"|\d\s*(million |billion |thousand )?shares\b")
+
+
+_PER_SHARE = re.compile(r"\bper (weighted[- ])?(average )?(common |ordinary |diluted |basic )?share\b|\beps\b")
+
+
 def implied_item_type(item: LineItem) -> str:
+    """Per-share, shares or money, by the row's figures and words (and its headings for shares)."""
+    label = normalize_label(item.label)
     text = " ".join(normalize_label(t) for t in (item.label, *item.section))
-    if looks_per_share(item) or re.search(r"\bper (common |ordinary )?share\b", normalize_label(item.label)):
+    if _PER_SHARE.search(label):
         return "perShareItemType"
-    if re.search(r"\bshares\b", normalize_label(item.label)) or (
-            re.search(r"\bweighted[- ]average\b.*\bshares\b|\bshares\b.*\boutstanding\b", text)
-            and not looks_per_share(item)):
+    if looks_per_share(item) and not re.search(r"\bshares\b", label) and any(
+            _PER_SHARE.search(normalize_label(h)) for h in item.section):  # "Before special items" under "Diluted EPS"
+        return "perShareItemType"
+    # "Basic" / "Diluted" under "Weighted average shares outstanding:" count shares by their heading
+    counted = re.search(r"^(basic|diluted|basic and diluted|assuming dilution)\b|\bdilut", label) and re.search(
+        r"\bweighted[- ]average\b.*\bshares\b|\bshares\b.*\boutstanding\b", text)
+    if (re.search(r"\bshares\b", label) or counted) and not _MONEY_WORDS.search(label):
         return "sharesItemType"
     return "monetaryItemType"
 

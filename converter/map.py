@@ -102,7 +102,7 @@ def _match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -
         return composed
     # a bare "Total" totals its own heading ("Current assets:") before any heading above it ("Assets")
     bare_total = normalize_label(item.label) == "total"
-    hits = [] if bare_total else table.match(kind, item.label, item.section)
+    hits = [] if bare_total else _per_share_first(item, table.match(kind, item.label, item.section))
     if not hits:
         for label, section in _heading_total(item):
             found = table.match(kind, label, section)
@@ -128,6 +128,17 @@ def _match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -
     entry, pattern = hits[0]
     section = f" in section /{entry.section.pattern}/" if entry.section else ""
     return Match(entry, f"label /{pattern.pattern}/{section}", tuple(e.concept for e, _ in hits[1:]))
+
+
+_PER_SHARE_HEADING = re.compile(r"\bper (average |diluted |basic )?(common |ordinary )?share\b|\beps\b")
+
+
+def _per_share_first(item: LineItem, hits: list) -> list:
+    """Under a per-share heading ("Per common share:") a row of per-share figures is a per-share
+    amount: "Income (loss) from discontinued operations" there is not the money line."""
+    if hits and looks_per_share(item) and any(_PER_SHARE_HEADING.search(normalize_label(h)) for h in item.section):
+        return [hit for hit in hits if hit[0].item_type == "perShareItemType"]
+    return hits
 
 
 # "(Increase) decrease in accounts receivable", "Increase in inventories", "(Increase)/Decrease in
@@ -175,6 +186,25 @@ def _heading_total(item: LineItem) -> list[tuple[str, tuple[str, ...]]]:
     if label == f"total {head}":
         return [(head, outer)]
     return []
+
+
+# a row printing its own scale: "Weighted-average common shares outstanding (000)" in a
+# statement "(dollars in millions)"
+_ROW_SCALE = re.compile(r"\((?:in\s+)?(000'?s?|thousands|millions)\)\s*$", re.IGNORECASE)
+
+
+def _row_scale(statement: Statement, item: LineItem, unit: UnitKind) -> int | None:
+    """The exponent a row states for itself ("(000)"); a share count without one, printed among
+    share counts that state one under the same heading, shares theirs ("Effect of common share
+    options" between "Weighted-average common shares outstanding (000)" and its diluted total)."""
+    own = _ROW_SCALE.search(item.label)
+    if own is None and unit is UnitKind.SHARES:
+        own = next((found for other in statement.items if other.section == item.section and other is not item
+                    and re.search(r"\bshares\b", other.label, re.IGNORECASE)
+                    and (found := _ROW_SCALE.search(other.label))), None)
+    if own is None:
+        return None
+    return 3 if own[1].lower().startswith(("000", "thousand")) else 6
 
 
 def _scale_exponent(unit: UnitKind | None, scale: Scale) -> int:
@@ -283,6 +313,8 @@ def cell_fact(entry: ConceptEntry, statement: Statement, item: LineItem, cell: C
     """The fact one printed cell stands for, or None for a blank cell."""
     unit = entry.unit
     exponent = _scale_exponent(unit, statement.scale)
+    if unit in (UnitKind.USD, UnitKind.SHARES) and (own := _row_scale(statement, item, unit)) is not None:
+        exponent = own
     period = fact_period(entry, item, period)
     common = dict(
         concept=entry.concept, period=period, unit=unit, source=cell.source, label=item.label,

@@ -171,6 +171,39 @@ def test_a_total_row_takes_the_concept_from_a_part_matched_to_it_above():
     assert any(d.label == "Sales" and "conflicts with us-gaap:Revenues" in d.rule for d in mapped.decisions)
 
 
+def test_per_share_rows_and_share_counts_in_thousands_under_per_share_headings():
+    """A bank's layout: per-share parts of earnings under "Per common share:" and "... assuming
+    dilution:", and share counts printed "(000)" in a statement "(dollars in millions)"."""
+    millions = Scale(exponent=6, shares_scaled=True, text="(dollars in millions, except per share amounts)")
+    basic, diluted = ("Per common share",), ("Per common share \u2014 assuming dilution",)
+    ops = statement(OPS, [
+        item("Income (loss) from continuing operations attributable to Key common shareholders", ".45", ".31", section=basic),
+        item("Income (loss) from discontinued operations, net of taxes", ".01", "(.02)", section=basic),
+        item("Net income (loss) attributable to Key common shareholders", ".46", ".29", section=basic),
+        item("Income (loss) from continuing operations attributable to Key common shareholders", ".44", ".30", section=diluted),
+        item("Income (loss) from discontinued operations, net of taxes", ".01", "(.02)", section=diluted),
+        item("Net income (loss) attributable to Key common shareholders", ".45", ".28", section=diluted),
+        item("Weighted-average common shares outstanding (000)", "922,941", "922,970", section=diluted),
+        item("Effect of common share options and other stock awards", "10,692", "11,758", section=diluted),
+        item("Weighted-average common shares and potential common shares outstanding (000)", "933,634", "934,728",
+             section=diluted),
+    ], scale=millions)
+    mapped = map_release(release(ops), concept_table(), ENTITY)
+    q3 = ops.periods[0]
+    got = {f.concept: f.value for f in mapped.facts if f.period == q3 and not f.concept.startswith("dei:")}
+    assert got == {
+        "us-gaap:IncomeLossFromContinuingOperationsPerBasicShare": Decimal(".45"),
+        "us-gaap:IncomeLossFromDiscontinuedOperationsNetOfTaxPerBasicShare": Decimal(".01"),
+        "us-gaap:EarningsPerShareBasic": Decimal(".46"),
+        "us-gaap:IncomeLossFromContinuingOperationsPerDilutedShare": Decimal(".44"),
+        "us-gaap:IncomeLossFromDiscontinuedOperationsNetOfTaxPerDilutedShare": Decimal(".01"),
+        "us-gaap:EarningsPerShareDiluted": Decimal(".45"),
+        "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic": Decimal("922941000"),
+        "us-gaap:WeightedAverageNumberDilutedSharesOutstandingAdjustment": Decimal("10692000"),
+        "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding": Decimal("933634000"),
+    }
+
+
 def test_a_fourth_quarter_release_reports_fiscal_year_focus_fy():
     from dataclasses import replace
 

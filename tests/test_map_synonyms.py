@@ -83,6 +83,26 @@ def test_title_case_heading_above_a_colon_heading_is_the_outer_section():
     ("Before special items", ("Operating expenses",), "monetaryItemType"),
 ])
 def test_extension_rows_under_a_per_share_heading_are_per_share(label, section, item_type):
-    from converter.extension import _item_type
+    from converter.fallback import implied_item_type
 
-    assert _item_type(item(label, "0.07", section=section)) == item_type
+    assert implied_item_type(item(label, "0.07", section=section)) == item_type
+
+
+@pytest.mark.parametrize(("label", "values", "section", "item_type"), [
+    # a count of shares printed under a per-share heading, in thousands
+    ("Weighted-average common shares outstanding (000)", ("922,941",), ("Per common share -- assuming dilution",),
+     "sharesItemType"),
+    ("Common shares outstanding (000)", ("932,398",), (), "sharesItemType"),
+    ("Basic", ("11,940,064",), ("Weighted average shares outstanding",), "sharesItemType"),
+    # amounts of money that speak of shares
+    ("Shares held in RSU Trust, at cost", ("(11)",), ("Stockholders' equity",), "monetaryItemType"),
+    ("Proceeds from issuance of shares", ("1,024",), ("Financing activities",), "monetaryItemType"),
+    ("Authorized 800 shares, issued 543 shares", ("2,713",), ("Common stock - $5 par value",), "monetaryItemType"),
+    # money rows under a heading that mentions per-share amounts are money
+    ("U.S. net revenue", ("2,654",), ("Weighted-average number of shares of common stock outstanding used in "
+                                      "computing per share amounts",), "monetaryItemType"),
+])
+def test_extension_item_types(label, values, section, item_type):
+    from converter.fallback import implied_item_type
+
+    assert implied_item_type(item(label, *values, section=section)) == item_type
