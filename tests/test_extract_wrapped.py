@@ -171,3 +171,54 @@ def test_a_heading_wrapped_over_three_lines_is_one_heading():
     assert match_line_item(table, ops.kind, items["Basic"]).entry.concept == "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic"
     assert match_line_item(table, ops.kind, items["Diluted"]).entry.concept == "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding"
     assert [c.value for c in items["Basic"].cells] == [Decimal(11940064), Decimal(11893813), Decimal(12155532)]
+
+
+MARKDOWN_WRAPPED = """# Quillfeather Commerce Reports Third Quarter 2025 Results
+
+## Condensed Consolidated Statements of Cash Flows
+(In US $ millions)
+
+|                                                   | Three months ended September 30, 2025 | Three months ended September 30, 2024 |
+|---------------------------------------------------|------|------|
+| **Cash flows from operating activities**          |      |      |
+| Net income for the period                         | 264  | 828  |
+| Adjustments to reconcile net income to            |      |      |
+| net cash provided by operating activities:        |      |      |
+| Stock-based compensation                          | 107  | 110  |
+| Impairment of right-of-use assets                 | 3    | —    |
+| and leasehold improvements                        |      |      |
+| Net loss on equity method investment              | 21   | 28   |
+| Net cash provided by operating activities         | 395  | 966  |
+
+## Condensed Consolidated Statements of Operations
+(In US $ millions, except per share amounts)
+
+|                                                   | Three months ended September 30, 2025 | Three months ended September 30, 2024 |
+|---------------------------------------------------|------|------|
+| Revenues                                          | 2,844 | 2,162 |
+| Net income                                        | 264  | 828  |
+| Weighted-average number of shares of common stock |      |      |
+| outstanding used in computing per share amounts:  |      |      |
+| Basic                                             | 130  | 123  |
+| Diluted                                           | 131  | 125  |
+"""
+
+
+def test_labels_and_headings_wrapped_over_markdown_rows():
+    """A heading continued on the next row in lower case is one heading; a lower-case line
+    opening with a joining word, below a row of figures, ends that row's label."""
+    from converter.concepts import concept_table
+    from converter.map import match_line_item
+
+    release = extract_text(MARKDOWN_WRAPPED, "wrapped.md")
+    flows = next(s for s in release.statements if s.kind is StatementKind.CASH_FLOWS)
+    ops = next(s for s in release.statements if s.kind is StatementKind.OPERATIONS)
+    labels = [i.label for i in flows.items]
+    assert "Impairment of right-of-use assets and leasehold improvements" in labels
+    loss = next(i for i in flows.items if i.label == "Net loss on equity method investment")
+    assert loss.section == ("Cash flows from operating activities",
+                            "Adjustments to reconcile net income to net cash provided by operating activities")
+    basic = next(i for i in ops.items if i.label == "Basic")
+    assert basic.section == ("Weighted-average number of shares of common stock outstanding used in computing per share amounts",)
+    table = concept_table()
+    assert match_line_item(table, ops.kind, basic).entry.concept == "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic"

@@ -60,6 +60,11 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         if row.blank:
             continue
         if not any(row.columns):
+            if under and items and not state.pending and _trails(row):
+                # the end of the label above, wrapped below its figures ("Impairment of right-of-use
+                # assets  3  --" / "and leasehold improvements")
+                items[-1] = replace(items[-1], label=f"{items[-1].label} {row.label.strip()}")
+                continue
             under = under and row.rule and not row.label
             _no_values(state, row)
             continue
@@ -91,6 +96,14 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         raise ExtractionError("table cut off: the last row is missing values", where=f"{path}:{rows[-1].line}",
                               code="xc:truncatedTable")
     return items
+
+
+def _trails(row: Row) -> bool:
+    """A label line without figures that can only end the label above it: it opens in lower case
+    with a joining word ("and leasehold improvements", "of $12 and $10") and names no heading."""
+    text = row.label.strip()
+    words = text.split()
+    return bool(words) and text[0].islower() and words[0] in _CONNECTORS and not text.endswith(":")
 
 
 def _siblings(first: str, then: str) -> bool:
@@ -169,10 +182,14 @@ def _no_values(state: _State, row: Row) -> None:
 
 
 def _wrapped_chain(pending: list[Row], row: Row) -> bool:
-    """Label lines hanging under the first one, each carrying the one above on, ending in `row`."""
+    """Label lines hanging under the first one, each carrying the one above on, ending in `row`
+    (in cells without indents, lines starting in lower case: "Weighted-average number of shares
+    of common stock" / "outstanding used in computing per share amounts:")."""
     lines = [*pending, row]
-    return all(_hanging(pending[0], later) for later in lines[1:]) and all(
-        continues(a.label, b.label) for a, b in zip(lines, lines[1:]))
+    carried = all(continues(a.label, b.label) for a, b in zip(lines, lines[1:]))
+    if all(line.indent is None for line in lines):  # cells without indents: a lower-case start carries on
+        return carried and all(line.label.strip()[:1].islower() for line in lines[1:])
+    return carried and all(_hanging(pending[0], later) for later in lines[1:])
 
 
 _CONNECTORS = {"and", "or", "of", "at", "for", "to", "in", "on", "by", "net", "from", "the", "as", "less",
