@@ -152,6 +152,7 @@ class ConceptEntry:
     opening_labels: tuple[re.Pattern[str], ...] = ()  # rows giving the balance at a period's start
     under: re.Pattern[str] | None = None  # labels_under apply only under a heading matching this
     labels_under: tuple[re.Pattern[str], ...] = ()
+    labels_nonoperating: tuple[re.Pattern[str], ...] = ()  # apply only to rows printed below operating income
     beside: str | None = None  # labels_beside apply only when the release has a row of this concept
     labels_beside: tuple[re.Pattern[str], ...] = ()
 
@@ -186,9 +187,15 @@ class ConceptEntry:
         return any(self.section.search(normalize_label(h)) for h in section) or bool(
             normalized_label and self.section.search(normalized_label))
 
-    def match(self, normalized_label: str, section: tuple[str, ...]) -> re.Pattern[str] | None:
+    def match(self, normalized_label: str, section: tuple[str, ...], nonoperating: bool = False
+              ) -> re.Pattern[str] | None:
         """The pattern by which a row with this label under these headings is this concept:
-        one of its labels within its section, or one of its labels_under under `under`."""
+        one of its labels within its section, one of its labels_under under `under`, or, for a
+        row printed below operating income, one of its labels_nonoperating."""
+        if nonoperating:
+            for pattern in self.labels_nonoperating:
+                if pattern.fullmatch(normalized_label):
+                    return pattern
         pattern = self.matches_label(normalized_label)
         if pattern is not None and self.matches_section(section, normalized_label):
             return pattern
@@ -238,12 +245,13 @@ class ConceptTable:
         """The entry of a concept the table knows, to tag a row printed as `label` with."""
         return self.entry(concept)
 
-    def match(self, kind: StatementKind, label: str, section: tuple[str, ...]
+    def match(self, kind: StatementKind, label: str, section: tuple[str, ...], nonoperating: bool = False
               ) -> list[tuple[ConceptEntry, re.Pattern[str]]]:
-        """Every entry a row of a statement of `kind` matches, in table order (the first wins)."""
+        """Every entry a row of a statement of `kind` matches, in table order (the first wins);
+        `nonoperating`: the row is printed below operating income (LineItem.nonoperating)."""
         normalized = normalize_label(label)
         return [(entry, pattern) for entry in self.line_item_entries(kind)
-                if (pattern := entry.match(normalized, section)) is not None]
+                if (pattern := entry.match(normalized, section, nonoperating)) is not None]
 
     def for_release(self, release: Release) -> ConceptTable:
         """The table as it applies to one release: entries whose `beside` concept some row of
@@ -294,7 +302,7 @@ def _resolve(table: ConceptTable, release: Release) -> ConceptTable:
 _ENTRY_KEYS = {
     "concept", "type", "period", "balance", "statement", "section", "labels", "total", "sign",
     "dash", "never_negative", "detail", "detail_of", "nillable", "note", "opening_labels",
-    "under", "labels_under", "beside", "labels_beside",
+    "under", "labels_under", "beside", "labels_beside", "labels_nonoperating",
 }
 
 
@@ -359,7 +367,8 @@ def _entry(raw: Any, where: str) -> ConceptEntry:
     opening_labels = _patterns(raw.get("opening_labels"), where)
     if opening_labels and period != "instant":
         raise ConfigError("opening_labels are for instant concepts (balances at a period's start)", where)
-    if detail is None and (labels or opening_labels or raw.get("labels_under") or raw.get("labels_beside")) and statement is None:
+    if detail is None and (labels or opening_labels or raw.get("labels_under") or raw.get("labels_beside")
+                           or raw.get("labels_nonoperating")) and statement is None:
         raise ConfigError("an entry with labels needs a statement", where)
     if detail is not None and not detail_of:
         raise ConfigError("an entry with detail needs detail_of patterns", where)
@@ -370,6 +379,9 @@ def _entry(raw: Any, where: str) -> ConceptEntry:
     labels_under = _patterns(raw.get("labels_under"), where)
     if bool(labels_under) != bool(under):
         raise ConfigError("under and labels_under go together", where)
+    labels_nonoperating = _patterns(raw.get("labels_nonoperating"), where)
+    if labels_nonoperating and statements != (StatementKind.OPERATIONS,):
+        raise ConfigError("labels_nonoperating are for the statement of operations", where)
     labels_beside = _patterns(raw.get("labels_beside"), where)
     beside = raw.get("beside")
     if bool(labels_beside) != bool(beside):
@@ -397,6 +409,7 @@ def _entry(raw: Any, where: str) -> ConceptEntry:
         labels_under=labels_under,
         beside=beside,
         labels_beside=labels_beside,
+        labels_nonoperating=labels_nonoperating,
     )
 
 

@@ -102,7 +102,7 @@ def _match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -
         return composed
     # a bare "Total" totals its own heading ("Current assets:") before any heading above it ("Assets")
     bare_total = normalize_label(item.label) == "total"
-    hits = [] if bare_total else _per_share_first(item, table.match(kind, item.label, item.section))
+    hits = [] if bare_total else _per_share_first(item, table.match(kind, item.label, item.section, item.nonoperating))
     if not hits:
         for label, section in _heading_total(item):
             found = table.match(kind, label, section)
@@ -215,12 +215,13 @@ def _scale_exponent(unit: UnitKind | None, scale: Scale) -> int:
     return 0
 
 
-_LOSS_OR_GAIN = re.compile(r"\b(loss|losses|deficit|income|profit|earnings|gain|gains)\b")
+_LOSS_OR_GAIN = re.compile(r"\b(loss|losses|deficit|expense|expenses|income|profit|earnings|gain|gains)\b")
 
 
 def states_loss_size(entry: ConceptEntry, item: LineItem) -> bool:
     """Does a row labelled as a loss ("Net loss", "Loss from operations", "Gross loss",
-    "Accumulated deficit") print the size of the loss, i.e. every figure without parentheses?
+    "Accumulated deficit") or as an expense ("Other expense, net", "Interest expense, net" for a
+    net interest concept) print the size of the loss, i.e. every figure without parentheses?
     Then an income-type concept (credit balance, or earnings per share) stores it negative.
     The label's first loss/income word decides ("Loss before income taxes" is a loss row);
     words in parentheses do not count ("Net income (loss)" is not)."""
@@ -229,7 +230,8 @@ def states_loss_size(entry: ConceptEntry, item: LineItem) -> bool:
     if entry.never_negative:  # "Unpaid losses and loss adjustment expenses": a liability, not a loss
         return False
     first = _LOSS_OR_GAIN.search(re.sub(r"\([^)]*\)", " ", normalize_label(item.label)))
-    if first is None or first.group(1) not in ("loss", "losses", "deficit"):
+    losses = ("loss", "losses", "deficit") + (("expense", "expenses") if entry.statements == (StatementKind.OPERATIONS,) else ())
+    if first is None or first.group(1) not in losses:
         return False
     values = [c.value for c in item.cells if c.kind is CellKind.NUMBER and c.value is not None]
     return bool(values) and all(v >= 0 for v in values) and any(v > 0 for v in values)

@@ -187,6 +187,9 @@ class LineItem:
     rule_below: RuleKind | None = None
     # its place in other comprehensive income, read from its words, headings and neighbours
     oci: OciPlace | None = None
+    # printed below operating income and above income before income taxes (converter.structure):
+    # a nonoperating line, whatever heading it has or lacks
+    nonoperating: bool = False
 
 
 @dataclass(frozen=True)

@@ -223,14 +223,37 @@ def mark_subtractions(release: Release, table: ConceptTable) -> Release:
         marked = {id(item) for parts in found for item in parts.subtracted}
         before_fx = change_before_exchange_effect(rows) if statement.kind is StatementKind.CASH_FLOWS else set()
         part_of = parts_of_same_concept(rows)
-        if marked or before_fx or part_of:
+        below = nonoperating_rows(rows) if statement.kind is StatementKind.OPERATIONS else set()
+        if marked or before_fx or part_of or below:
             items = tuple(replace(item, subtracted=id(item) in marked or item.subtracted,
                                   before_exchange_effect=id(item) in before_fx or item.before_exchange_effect,
-                                  part_of=part_of.get(id(item), item.part_of))
+                                  part_of=part_of.get(id(item), item.part_of),
+                                  nonoperating=id(item) in below or item.nonoperating)
                           for item in statement.items)
             statement = replace(statement, items=items)
         statements.append(statement)
     return replace(release, statements=tuple(statements))
+
+
+_OPERATING_INCOME = "us-gaap:OperatingIncomeLoss"
+
+
+def nonoperating_rows(rows: Sequence[Row]) -> set[int]:
+    """Rows (ids) printed between operating income and income before income taxes: the
+    nonoperating lines ("Interest expense" there is InterestExpenseNonoperating), under a
+    heading or none."""
+    concepts = [entry.concept if entry is not None else "" for _item, entry in rows]
+    if _OPERATING_INCOME not in concepts:
+        return set()
+    start = concepts.index(_OPERATING_INCOME) + 1
+    out: set[int] = set()
+    for (item, _entry), concept in zip(rows[start:], concepts[start:]):
+        if "BeforeIncomeTaxes" in concept or concept == _OPERATING_INCOME:
+            break
+        out.add(id(item))
+    else:
+        return set()  # no income before taxes below it: not a statement read to its end
+    return out
 
 
 def parts_of_same_concept(rows: Sequence[Row]) -> dict[int, str]:

@@ -204,6 +204,28 @@ def test_per_share_rows_and_share_counts_in_thousands_under_per_share_headings()
     }
 
 
+def test_lines_below_operating_income_are_nonoperating():
+    """Between "Income from operations" and "Income before income taxes", with no heading: a net
+    interest line is the net nonoperating element (an expense printed as its size is stored
+    negative), "Other expense, net" a net expense. "Interest expense" stays InterestExpense
+    there (as the seeds and three of the eight filings that print it so tag it)."""
+    rows = [item("Revenue", "1,000", "900"), item("Income from operations", "300", "250"),
+            item("Interest expense", "(20)", "(15)"), item("Interest expense, net", "31", "12"),
+            item("Other expense, net", "5", "2"), item("Income before income taxes", "244", "221"),
+            item("Provision for income taxes", "50", "40"), item("Net income", "194", "181")]
+    ops = statement(OPS, rows)
+    mapped = map_release(release(ops), concept_table(), ENTITY)
+    got = {f.label: (f.concept, f.value) for f in mapped.facts if f.period == ops.periods[0] and f.statement}
+    assert got["Interest expense"] == ("us-gaap:InterestExpense", Decimal(20000))
+    assert got["Interest expense, net"] == ("us-gaap:InterestIncomeExpenseNonoperatingNet", Decimal(-31000))
+    assert got["Other expense, net"] == ("us-gaap:OtherNonoperatingIncomeExpense", Decimal(-5000))
+    # a bank's statement has no operating income: its net interest income is a bank's
+    bank = statement(OPS, [item("Total interest income", "500", "450"), item("Interest expense", "120", "100"),
+                           item("Net interest income", "380", "350")])
+    mapped = map_release(release(bank), concept_table(), ENTITY)
+    assert {f.concept for f in mapped.facts if f.label == "Net interest income"} == {"us-gaap:InterestIncomeExpenseNet"}
+
+
 def test_a_fourth_quarter_release_reports_fiscal_year_focus_fy():
     from dataclasses import replace
 
