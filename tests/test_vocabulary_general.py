@@ -198,7 +198,11 @@ CHANGES = ("Cash flows from operating activities", "Changes in assets and liabil
     (CF, (), "Impairment of intangible assets", "us-gaap:ImpairmentOfIntangibleAssetsExcludingGoodwill"),
     (CF, ("Supplemental disclosures", "Cash paid during the period for:"), "Interest", "us-gaap:InterestPaidNet"),
     (CF, ("Supplemental disclosures", "Cash paid during the period for:"), "Income taxes",
+     "us-gaap:IncomeTaxesPaid"),
+    (CF, ("Supplemental disclosures", "Cash paid during the period for:"), "Income taxes, net of refunds",
      "us-gaap:IncomeTaxesPaidNet"),
+    (CF, (), "Cash paid for income taxes, net", "us-gaap:IncomeTaxesPaidNet"),
+    (CF, (), "Income taxes paid", "us-gaap:IncomeTaxesPaid"),
     (CF, (), "Cash paid for interest, net of amounts capitalized", "us-gaap:InterestPaidNet"),
     (CF, (), "Interest", None),  # a bare "Interest" needs its supplemental heading
     (CF, (), "Property and equipment purchases accrued but not paid", "us-gaap:CapitalExpendituresIncurredButNotYetPaid"),
