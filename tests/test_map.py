@@ -32,6 +32,8 @@ ENTITY = EntityId(cik="0001009759", name="Made Up Corp")
     (BS, CA, "Notes and accounts receivable — trade (net of allowances of $109)", "us-gaap:AccountsReceivableNetCurrent"),
     (BS, SE, "Equity attributable to shareowners of Made Up Corp", "us-gaap:StockholdersEquity"),
     (BS, CL, "Debt due within one year", "us-gaap:LongTermDebtCurrent"),
+    (BS, SE, "Treasury stock, at cost", "us-gaap:TreasuryStockValue"),
+    (OPS, (), "Acquired IPR&D and milestones", "us-gaap:ResearchAndDevelopmentAssetAcquiredOtherThanThroughBusinessCombinationWrittenOff"),
     (BS, SE, "Paid-in-surplus", "us-gaap:AdditionalPaidInCapital"),
     (BS, SE, "Capital in excess of stated value", "us-gaap:AdditionalPaidInCapital"),
     (BS, L, "Total", "us-gaap:LiabilitiesAndStockholdersEquity"),
@@ -231,6 +233,19 @@ def test_lines_below_operating_income_are_nonoperating():
                            item("Net interest income", "380", "350")])
     mapped = map_release(release(bank), concept_table(), ENTITY)
     assert {f.concept for f in mapped.facts if f.label == "Net interest income"} == {"us-gaap:InterestIncomeExpenseNet"}
+
+
+def test_research_and_development_beside_acquired_ipr_and_d_excludes_it():
+    """A pharmaceutical layout: "Acquired IPR&D and milestones" on its own line makes
+    "Research and development" the line that excludes it; without it, plain R&D."""
+    with_iprd = statement(OPS, [item("Net revenues", "56,334", "54,318"), item("Research and development", "12,791", "7,675"),
+                                item("Acquired IPR&D and milestones", "2,759", "778")])
+    mapped = map_release(release(with_iprd), concept_table(), ENTITY)
+    assert {f.concept for f in mapped.facts if f.label == "Research and development"} == {
+        "us-gaap:ResearchAndDevelopmentExpenseExcludingAcquiredInProcessCost"}
+    plain = statement(OPS, [item("Net revenues", "56,334", "54,318"), item("Research and development", "12,791", "7,675")])
+    mapped = map_release(release(plain), concept_table(), ENTITY)
+    assert {f.concept for f in mapped.facts if f.label == "Research and development"} == {"us-gaap:ResearchAndDevelopmentExpense"}
 
 
 def test_a_fourth_quarter_release_reports_fiscal_year_focus_fy():

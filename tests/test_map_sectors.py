@@ -61,7 +61,7 @@ NII, NIE = ("Noninterest income",), ("Noninterest expense",)
     (BS, LIAB, "Short-term borrowings", "us-gaap:ShortTermBorrowings"),
     (BS, LIAB, "Accrued expenses and other liabilities", "us-gaap:AccruedLiabilitiesAndOtherLiabilities"),
     (BS, EQ, "Less treasury stock", "us-gaap:TreasuryStockValue"),
-    (BS, EQ, "Common stock held in treasury, at cost", "us-gaap:TreasuryStockValue"),
+    (BS, EQ, "Common stock held in treasury, at cost", "us-gaap:TreasuryStockCommonValue"),
     (BS, EQ, "Total Made Up Bancorp shareholders' equity", "us-gaap:StockholdersEquity"),
     (BS, EQ, "Total equity", "us-gaap:StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest"),
     (BS, LIAB, "Total liabilities, redeemable convertible preferred stock and stockholders' equity",
