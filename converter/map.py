@@ -8,7 +8,7 @@ Every fact keeps the SourceRef of the cell or label text it came from.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -73,7 +73,7 @@ def match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) ->
     with `match_before` / `match_after` hooks is asked ahead of / after its own entries.
     A net change in cash printed before the exchange-rate effect (LineItem.before_exchange_effect,
     see converter.structure) is the change excluding that effect."""
-    found = _match_line_item(table, kind, item)
+    found = _match_line_item(table, kind, _with_side(kind, item))
     if item.part_of and found.entry is not None and found.entry.concept == item.part_of:
         found = _other_than_total(table, kind, item, found)
     if item.before_exchange_effect and found.entry is not None and found.entry.concept == _CHANGE_IN_CASH + _INCLUDING:
@@ -82,6 +82,20 @@ def match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) ->
             return Match(excluding, f"{found.rule}; printed before the effect of exchange rates, which it excludes",
                          found.alternatives)
     return found
+
+
+_SIDE_WORDS = re.compile(r"asset|liabilit|equity|deficit|capital")
+_SIDE_HEADINGS = {"assets": "Assets", "liabilities": "Liabilities and equity"}
+
+
+def _with_side(kind: StatementKind, item: LineItem) -> LineItem:
+    """A balance-sheet row printed without a heading that names its side is matched under the
+    side its place gives it (LineItem.side): "Deferred income taxes" above total assets is the
+    asset, below it the liability."""
+    if kind is not StatementKind.BALANCE_SHEET or not item.side or any(
+            _SIDE_WORDS.search(normalize_label(h)) for h in item.section):
+        return item
+    return replace(item, section=(_SIDE_HEADINGS[item.side], *item.section))
 
 
 def _other_than_total(table: ConceptTable, kind: StatementKind, item: LineItem, found: Match) -> Match:

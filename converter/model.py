@@ -190,6 +190,9 @@ class LineItem:
     # printed below operating income and above income before income taxes (converter.structure):
     # a nonoperating line, whatever heading it has or lacks
     nonoperating: bool = False
+    # on a balance sheet, printed above total assets ("assets") or below it ("liabilities"):
+    # the side of a row whose headings do not say (converter.structure)
+    side: str = ""
 
 
 @dataclass(frozen=True)

@@ -224,11 +224,13 @@ def mark_subtractions(release: Release, table: ConceptTable) -> Release:
         before_fx = change_before_exchange_effect(rows) if statement.kind is StatementKind.CASH_FLOWS else set()
         part_of = parts_of_same_concept(rows)
         below = nonoperating_rows(rows) if statement.kind is StatementKind.OPERATIONS else set()
-        if marked or before_fx or part_of or below:
+        sides = balance_sheet_sides(rows) if statement.kind is StatementKind.BALANCE_SHEET else {}
+        if marked or before_fx or part_of or below or sides:
             items = tuple(replace(item, subtracted=id(item) in marked or item.subtracted,
                                   before_exchange_effect=id(item) in before_fx or item.before_exchange_effect,
                                   part_of=part_of.get(id(item), item.part_of),
-                                  nonoperating=id(item) in below or item.nonoperating)
+                                  nonoperating=id(item) in below or item.nonoperating,
+                                  side=sides.get(id(item), item.side))
                           for item in statement.items)
             statement = replace(statement, items=items)
         statements.append(statement)
@@ -254,6 +256,15 @@ def nonoperating_rows(rows: Sequence[Row]) -> set[int]:
     else:
         return set()  # no income before taxes below it: not a statement read to its end
     return out
+
+
+def balance_sheet_sides(rows: Sequence[Row]) -> dict[int, str]:
+    """Rows (ids) of a balance sheet -> "assets" above its total assets, "liabilities" below it."""
+    concepts = [entry.concept if entry is not None else "" for _item, entry in rows]
+    if "us-gaap:Assets" not in concepts:
+        return {}
+    total = concepts.index("us-gaap:Assets")
+    return {id(item): "assets" if i < total else "liabilities" for i, (item, _entry) in enumerate(rows) if i != total}
 
 
 def parts_of_same_concept(rows: Sequence[Row]) -> dict[int, str]:

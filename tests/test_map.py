@@ -33,6 +33,10 @@ ENTITY = EntityId(cik="0001009759", name="Made Up Corp")
     (BS, SE, "Equity attributable to shareowners of Made Up Corp", "us-gaap:StockholdersEquity"),
     (BS, CL, "Debt due within one year", "us-gaap:LongTermDebtCurrent"),
     (BS, SE, "Treasury stock, at cost", "us-gaap:TreasuryStockValue"),
+    (BS, CA, "Deferred income taxes", "us-gaap:DeferredTaxAssetsNetCurrent"),
+    (BS, ("ASSETS", "Non-current assets"), "Deferred tax assets, net", "us-gaap:DeferredIncomeTaxAssetsNet"),
+    (BS, A, "Deferred income taxes-non current", "us-gaap:DeferredIncomeTaxAssetsNet"),
+    (BS, L, "Deferred income taxes", "us-gaap:DeferredIncomeTaxLiabilitiesNet"),
     (OPS, (), "Acquired IPR&D and milestones", "us-gaap:ResearchAndDevelopmentAssetAcquiredOtherThanThroughBusinessCombinationWrittenOff"),
     (BS, SE, "Paid-in-surplus", "us-gaap:AdditionalPaidInCapital"),
     (BS, SE, "Capital in excess of stated value", "us-gaap:AdditionalPaidInCapital"),
@@ -246,6 +250,19 @@ def test_research_and_development_beside_acquired_ipr_and_d_excludes_it():
     plain = statement(OPS, [item("Net revenues", "56,334", "54,318"), item("Research and development", "12,791", "7,675")])
     mapped = map_release(release(plain), concept_table(), ENTITY)
     assert {f.concept for f in mapped.facts if f.label == "Research and development"} == {"us-gaap:ResearchAndDevelopmentExpense"}
+
+
+def test_a_balance_sheet_row_without_headings_takes_its_side_from_total_assets():
+    """A condensed balance sheet printed without headings: "Deferred income taxes" above total
+    assets is the asset, below it the liability."""
+    rows = [item("Cash and cash equivalents", "500", "450"), item("Deferred income taxes", "40", "35"),
+            item("Total assets", "540", "485"), item("Accounts payable", "100", "90"),
+            item("Deferred income taxes", "25", "20"), item("Total liabilities", "125", "110")]
+    mapped = map_release(release(statement(BS, rows)), concept_table(), ENTITY)
+    got = {(f.source.line, f.concept) for f in mapped.facts if f.label == "Deferred income taxes"}
+    assert {c for _l, c in got} == {"us-gaap:DeferredIncomeTaxAssetsNet", "us-gaap:DeferredIncomeTaxLiabilitiesNet"}
+    asset_line = min(line for line, _c in got)
+    assert (asset_line, "us-gaap:DeferredIncomeTaxAssetsNet") in got
 
 
 def test_a_fourth_quarter_release_reports_fiscal_year_focus_fy():
