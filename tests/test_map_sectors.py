@@ -32,6 +32,16 @@ NII, NIE = ("Noninterest income",), ("Noninterest expense",)
 @pytest.mark.parametrize(("kind", "section", "label", "concept"), [
     # bank statement of condition
     (BS, ASSETS, "Cash and due from banks", "us-gaap:CashAndDueFromBanks"),
+    (BS, ASSETS, "Gross loans receivable", "us-gaap:LoansAndLeasesReceivableNetOfDeferredIncome"),
+    (BS, ASSETS, "Other real estate owned", "us-gaap:RealEstateAcquiredThroughForeclosure"),
+    (BS, ASSETS, "Federal income tax receivable", "us-gaap:IncomeTaxesReceivable"),
+    (BS, ASSETS, "Derivative receivables", "us-gaap:DerivativeAssets"),
+    (BS, ASSETS, "Securities borrowed", "us-gaap:SecuritiesBorrowed"),
+    (BS, ("Liabilities",), "Advances by borrowers for taxes and insurance", "us-gaap:AdvancePaymentsByBorrowersForTaxesAndInsurance"),
+    (BS, ("Liabilities",), "Accounts payable and other liabilities", "us-gaap:AccountsPayableAndAccruedLiabilitiesCurrentAndNoncurrent"),
+    (BS, ("Liabilities", "Current liabilities"), "Accounts payable and other liabilities", "us-gaap:AccountsPayableAndAccruedLiabilitiesCurrent"),
+    (BS, ("Liabilities",), "Accrued expense and other liabilities", "us-gaap:AccruedLiabilitiesAndOtherLiabilities"),
+    (BS, ("Liabilities",), "Derivative payables", "us-gaap:DerivativeLiabilities"),
     (BS, ASSETS, "Interest-bearing deposits with the central bank and other banks", "us-gaap:InterestBearingDepositsInBanks"),
     (BS, ASSETS, "Interest-earning deposits with banks", "us-gaap:InterestBearingDepositsInBanks"),
     (BS, ASSETS, "Federal funds sold and securities purchased under agreements to resell",
