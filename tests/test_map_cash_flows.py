@@ -29,6 +29,25 @@ ENTITY = EntityId(cik="0009990020", name="Made Up Corp")
 G = "us-gaap:"
 
 
+def test_purchases_beside_maturities_printed_apart_are_available_for_sale():
+    """Sales and maturities printed apart are the available-for-sale disclosure, and so are the
+    purchases printed with them; with one combined proceeds line, purchases stay general."""
+    apart = statement(CF, [item("Purchases of marketable securities", "(5,214)", "(3,160)", section=INV),
+                           item("Sales of marketable securities", "1,204", "989", section=INV),
+                           item("Maturities of marketable securities", "2,870", "1,902", section=INV)])
+    mapped = map_release(release(apart), concept_table(), ENTITY)
+    concepts = {f.label: f.concept for f in mapped.facts if f.statement is CF}
+    assert concepts["Purchases of marketable securities"] == G + "PaymentsToAcquireAvailableForSaleSecuritiesDebt"
+    assert concepts["Sales of marketable securities"] == G + "ProceedsFromSaleOfAvailableForSaleSecuritiesDebt"
+    assert concepts["Maturities of marketable securities"] == G + "ProceedsFromMaturitiesPrepaymentsAndCallsOfAvailableForSaleSecurities"
+    together = statement(CF, [item("Purchases of investments", "(5,214)", "(3,160)", section=INV),
+                              item("Proceeds from maturities and sales of investments", "4,074", "2,891", section=INV)])
+    mapped = map_release(release(together), concept_table(), ENTITY)
+    concepts = {f.label: f.concept for f in mapped.facts if f.statement is CF}
+    assert concepts["Purchases of investments"] == G + "PaymentsToAcquireInvestments"
+    assert concepts["Proceeds from maturities and sales of investments"] == G + "ProceedsFromSaleMaturityAndCollectionsOfInvestments"
+
+
 @pytest.mark.parametrize(("kind", "section", "label", "concept"), [
     (CF, OP, "Net income", "NetIncomeLoss"),
     (CF, OP, "Net loss", "NetIncomeLoss"),
