@@ -74,7 +74,9 @@ class LayeredTable(ConceptTable):
         return entry
 
     def match_before(self, kind: StatementKind, item: LineItem) -> Found | None:
-        key = ("before",) + _key(kind, item)
+        # the row's place among rows of its label is part of the key: a company map tells two
+        # "Deferred costs" rows (current, then noncurrent) apart by their order
+        key = ("before", self._occurrence(kind, item)) + _key(kind, item)
         if key not in self._cache:
             self._cache[key] = self._before(kind, item)
         return self._cache[key]

@@ -73,7 +73,7 @@ def match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) ->
     with `match_before` / `match_after` hooks is asked ahead of / after its own entries.
     A net change in cash printed before the exchange-rate effect (LineItem.before_exchange_effect,
     see converter.structure) is the change excluding that effect."""
-    found = _match_line_item(table, kind, _with_side(kind, item))
+    found = _match_line_item(table, kind, item)
     if item.part_of and found.entry is not None and found.entry.concept == item.part_of:
         found = _other_than_total(table, kind, item, found)
     if item.before_exchange_effect and found.entry is not None and found.entry.concept == _CHANGE_IN_CASH + _INCLUDING:
@@ -111,7 +111,8 @@ def _other_than_total(table: ConceptTable, kind: StatementKind, item: LineItem, 
 def _match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -> Match:
     before = getattr(table, "match_before", None)
     if before is not None and (found := before(kind, item)) is not None:
-        return Match(*found)
+        return Match(*found)  # the company's own map matches the row as printed
+    item = _with_side(kind, item)
     if item.oci is not None and (composed := _oci_match(table, item)) is not None:
         return composed
     # a bare "Total" totals its own heading ("Current assets:") before any heading above it ("Assets")

@@ -265,3 +265,27 @@ def test_company_map_reads_next_quarters_dated_cash_rows_by_their_place() -> Non
     opening, closing = (match_line_item(table, cf, row).entry for row in rows)
     assert opening.concept == closing.concept == concept
     assert opening.opening_labels and not closing.opening_labels
+
+
+def test_company_map_reads_a_balance_sheet_row_as_printed_not_by_its_side() -> None:
+    # IBM prints two "Deferred costs" rows without headings, current above noncurrent; the
+    # company map tells them apart by their order, before any reading of the balance-sheet side
+    from converter.companymap import LineMap, MapLine
+    from converter.concepts import Sign
+    from dataclasses import replace
+
+    bs = StatementKind.BALANCE_SHEET
+    lines = tuple(MapLine("Deferred costs", bs, (), concept, Sign.AS_PRINTED, "monetaryItemType", "instant",
+                          balance="debit", filing="ibm-10q.htm")
+                  for concept in ("us-gaap:CapitalizedContractCostNetCurrent", "us-gaap:CapitalizedContractCostNetNoncurrent"))
+    table = LayeredTable.around(concept_table(), company_maps=(LineMap(lines=lines, cik="0000051143"),))
+    table = table.for_cik("0000051143")
+    rows = [LineItem(label="Deferred costs", section=(), cells=(Cell("1", CellKind.NUMBER, None, SourceRef("r", n)),),
+                     source=SourceRef("r", n), side="assets")
+            for n in (3, 9)]
+    first, second = (match_line_item(table, bs, row).entry.concept for row in rows)
+    assert (first, second) == ("us-gaap:CapitalizedContractCostNetCurrent", "us-gaap:CapitalizedContractCostNetNoncurrent")
+    # without a company map the side reads an unlabelled "Deferred income taxes" above total assets as the asset
+    general = LayeredTable.around(concept_table()).for_cik(None)
+    taxes = replace(rows[0], label="Deferred income taxes")
+    assert match_line_item(general, bs, taxes).entry.concept == "us-gaap:DeferredIncomeTaxAssetsNet"
