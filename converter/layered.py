@@ -100,7 +100,7 @@ class LayeredTable(ConceptTable):
         return None
 
     def match_after(self, kind: StatementKind, item: LineItem) -> Found:
-        key = ("after",) + _key(kind, item)
+        key = ("after", self._occurrence(kind, item)) + _key(kind, item)
         if key not in self._cache:
             self._cache[key] = self._after(kind, item)
         return self._cache[key]
