@@ -19,6 +19,8 @@ ENTITY = EntityId(cik="0001009759", name="Made Up Corp")
 @pytest.mark.parametrize(("kind", "section", "label", "concept"), [
     (BS, A, "Total", "us-gaap:Assets"),
     (OPS, (), "Net Operating Revenues", "us-gaap:Revenues"),
+    (OPS, (), "Operating expenses", "us-gaap:OperatingExpenses"),  # a condensed statement's one line
+    (OPS, (), "Costs and expenses", "us-gaap:CostsAndExpenses"),
     (OPS, ("Operating revenues:",), "Total operating revenues", "us-gaap:Revenues"),
     (OPS, (), "Other income (loss) — net", "us-gaap:OtherNonoperatingIncomeExpense"),
     (OPS, ("Net interest income", "Noninterest income"), "Other income (loss)", "us-gaap:NoninterestIncomeOtherOperatingIncome"),
