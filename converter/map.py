@@ -120,19 +120,13 @@ def _match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -
     hits = [] if bare_total else _per_share_first(item, table.match(kind, item.label, item.section, item.nonoperating))
     if not hits:
         for label, section in _heading_total(item):
-            found = table.match(kind, label, section)
-            if found:
-                entry, pattern = found[0]
-                return Match(entry, f"total under heading {item.section[-1]!r}, read as {label!r}: label /{pattern.pattern}/",
-                             tuple(e.concept for e, _ in found[1:]))
+            if found := table.match(kind, label, section):
+                return _first_hit(found, f"total under heading {item.section[-1]!r}, read as {label!r}: ")
         if bare_total:
             hits = table.match(kind, item.label, item.section)
     if not hits and (subject := _working_capital_subject(kind, item)):
-        found = table.match(kind, subject, item.section)
-        if found:
-            entry, pattern = found[0]
-            return Match(entry, f"the change in {subject!r} under {item.section[-1]!r}: label /{pattern.pattern}/",
-                         tuple(e.concept for e, _ in found[1:]))
+        if found := table.match(kind, subject, item.section):
+            return _first_hit(found, f"the change in {subject!r} under {item.section[-1]!r}: ")
     if not hits:
         rule = f"no {kind.value} entry matches label {normalize_label(item.label)!r}"
         after = getattr(table, "match_after", None)
@@ -140,9 +134,14 @@ def _match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -
             entry, why, alternatives = after(kind, item)
             return Match(entry, why if entry is not None else f"{rule}; {why}".rstrip("; "), alternatives)
         return Match(None, rule, ())
+    section = f" in section /{hits[0][0].section.pattern}/" if hits[0][0].section else ""
+    return _first_hit(hits, "", section)
+
+
+def _first_hit(hits: list[tuple[ConceptEntry, re.Pattern[str]]], why: str, where: str = "") -> Match:
+    """The first entry a row matched (table order), its rule, and the others as alternatives."""
     entry, pattern = hits[0]
-    section = f" in section /{entry.section.pattern}/" if entry.section else ""
-    return Match(entry, f"label /{pattern.pattern}/{section}", tuple(e.concept for e, _ in hits[1:]))
+    return Match(entry, f"{why}label /{pattern.pattern}/{where}", tuple(e.concept for e, _ in hits[1:]))
 
 
 _PER_SHARE_HEADING = re.compile(r"\bper (average |diluted |basic )?(common |ordinary )?share\b|\beps\b")
@@ -181,7 +180,7 @@ def _oci_match(table: ConceptTable, item: LineItem) -> Match | None:
         entry = table.known_entry(concept, item.label) or oci.element_entry(concept, item.oci)
         if entry is not None:
             others = tuple(c for c in wanted if c != concept)
-            return Match(entry, f"{oci.describe(item.oci)}", others)
+            return Match(entry, oci.describe(item.oci), others)
     return None
 
 

@@ -20,8 +20,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from converter.concepts import ConceptEntry, DashRule, Sign, normalize_label
-from converter.fallback import Element, elements
+from converter.concepts import ConceptEntry, Sign, normalize_label
+from converter.fallback import Element, elements, fallback_entry
 from converter.model import LineItem, OciPlace, Release, Statement, StatementKind
 
 # the topic a label or heading names; a fair value hedge is none of them (and hides its heading's)
@@ -262,10 +262,9 @@ _PENSION_PARTS: dict[tuple[str, str, str], tuple[str, ...]] = {
 
 def candidates(place: OciPlace) -> tuple[str, ...]:
     """The US-GAAP elements for a place in other comprehensive income, best first."""
-    key = (place.topic, place.stage, place.tax)
     if place.topic == "pension" and place.detail:  # a part of the plans' change is not the whole of it
         return _PENSION_PARTS.get((place.stage, place.detail, place.tax), ())
-    return _CANDIDATES.get(key, ())
+    return _CANDIDATES.get((place.topic, place.stage, place.tax), ())
 
 
 @lru_cache(maxsize=1)
@@ -285,11 +284,7 @@ def element_entry(concept: str, place: OciPlace) -> ConceptEntry | None:
     # a component is printed as it adds to other comprehensive income: a debit element (a cost,
     # a tax expense) stores the opposite of the printed figure
     sign = Sign.NEGATED if element.balance == "debit" else Sign.AS_PRINTED
-    return ConceptEntry(
-        concept=concept, item_type=element.item_type, period_type=element.period_type, balance=element.balance,
-        statement=StatementKind.COMPREHENSIVE_INCOME, section=None, labels=(), total=place.stage == "total",
-        sign=sign, dash=DashRule.ZERO, never_negative=False, detail=None, detail_of=(),
-        statements=(StatementKind.COMPREHENSIVE_INCOME,))
+    return replace(fallback_entry(StatementKind.COMPREHENSIVE_INCOME, element), sign=sign, total=place.stage == "total")
 
 
 def all_candidates() -> frozenset[str]:

@@ -242,8 +242,8 @@ _OPERATING_INCOME = "us-gaap:OperatingIncomeLoss"
 
 def nonoperating_rows(rows: Sequence[Row]) -> set[int]:
     """Rows (ids) printed between operating income and income before income taxes: the
-    nonoperating lines ("Interest expense" there is InterestExpenseNonoperating), under a
-    heading or none."""
+    nonoperating lines ("Interest expense, net" there is InterestIncomeExpenseNonoperatingNet),
+    under a heading or none."""
     concepts = [entry.concept if entry is not None else "" for _item, entry in rows]
     if _OPERATING_INCOME not in concepts:
         return set()
