@@ -192,6 +192,23 @@ def _read_values(mapped: MappedRelease) -> Reading:
                 (fact.statement, fact.label, fact.section), "table")
             reading.rule_of[(fact.statement, fact.period, abs(fact.value), fact.concept)] = rules.get(
                 (fact.statement, fact.label, fact.section), "")
+    # a row whose fact the instance carries once, under the statement printed first ("Net income"
+    # of the statement of operations, again in cash flows), keeps its own concept on its own row
+    decided = {(d.source, d.label): d.concept for d in mapped.decisions if d.concept}
+    for statement in mapped.release.statements:
+        for item in statement.items:
+            concept = decided.get((item.source, item.label))
+            if concept is None:
+                continue
+            for cell, period in zip(item.cells, statement.periods):
+                if cell.kind is not CellKind.NUMBER or cell.value is None:
+                    continue
+                for exponent in {statement.scale.exponent, 0}:
+                    key = (statement.kind, period, abs(cell.value).scaleb(exponent))
+                    own = key + (match_key(item.label),)
+                    if own not in tagged:
+                        tagged.setdefault(own, set()).add(concept)
+                        tagged.setdefault(key, set()).add(concept)
     unmapped_rows = {(d.source, d.label) for d in mapped.unmapped}
     candidates = {(d.source, d.label): d.alternatives for d in mapped.unmapped}
     extension, read = reading.rows["extension"], reading.rows["read"]
