@@ -222,3 +222,50 @@ def test_labels_and_headings_wrapped_over_markdown_rows():
     assert basic.section == ("Weighted-average number of shares of common stock outstanding used in computing per share amounts",)
     table = concept_table()
     assert match_line_item(table, ops.kind, basic).entry.concept == "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic"
+
+
+TWO_CAPTIONS = """Quillfeather Savings Reports Fourth Quarter Results
+January 25, 2006
+
+ CONSOLIDATED STATEMENTS OF FINANCIAL CONDITION
+ (Dollars in thousands)
+                                      Dec. 31,      Sept. 30,
+                                        2005          2005
+ Assets:
+   Cash and due from banks            $ 22,117      $ 24,095
+   Total assets                       $ 22,117      $ 24,095
+
+ Stockholders' equity:
+   Serial preferred stock, $1.00
+    par value; 10,000,000 shares
+    authorized; none issued or
+    outstanding
+   Common stock, $1.00 par value;
+    30,000,000 shares authorized;
+    9,894,380 and 9,918,707
+    shares outstanding                   9,894         9,919
+   Retained earnings                    12,223        14,176
+   Total stockholders' equity         $ 22,117      $ 24,095
+"""
+
+
+def test_a_caption_without_figures_is_not_run_into_the_next_one():
+    """A wrapped caption printed without figures ("Serial preferred stock ... none issued or
+    outstanding") ends where the next caption starts back at its indent ("Common stock, ..."):
+    two rows, the figures on the second; the first keeps the facts stated in its label."""
+    from converter.concepts import concept_table
+    from converter.map import match_line_item
+
+    release = extract_text(TWO_CAPTIONS, "two-captions.txt")
+    (bs,) = release.statements
+    labels = [item.label for item in bs.items]
+    preferred = "Serial preferred stock, $1.00 par value; 10,000,000 shares authorized; none issued or outstanding"
+    common = "Common stock, $1.00 par value; 30,000,000 shares authorized; 9,894,380 and 9,918,707 shares outstanding"
+    assert labels[2:4] == [preferred, common]
+    items = {item.label: item for item in bs.items}
+    assert all(c.value is None for c in items[preferred].cells)
+    assert [c.value for c in items[common].cells] == [Decimal(9894), Decimal(9919)]
+    assert {d.kind for d in items[preferred].details} >= {DetailKind.PAR_VALUE, DetailKind.SHARES_AUTHORIZED}
+    table = concept_table()
+    assert match_line_item(table, bs.kind, items[preferred]).entry.concept == "us-gaap:PreferredStockValue"
+    assert match_line_item(table, bs.kind, items[common]).entry.concept == "us-gaap:CommonStockValue"

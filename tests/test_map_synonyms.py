@@ -26,6 +26,10 @@ EQ = ("Liabilities and Equity",)
     (BS, EQ, "Total liabilities and equity", "us-gaap:LiabilitiesAndStockholdersEquity"),
     (BS, EQ, "Total", "us-gaap:LiabilitiesAndStockholdersEquity"),
     (BS, SE, "Total stockholders' equity", "us-gaap:StockholdersEquity"),
+    (BS, SE, "Serial preferred stock, $1.00 par value", "us-gaap:PreferredStockValue"),
+    (BS, SE, "Cumulative convertible preferred stock, 5,000 shares issued", "us-gaap:PreferredStockValue"),
+    # two captions read as one row (the preferred stock printed without figures): neither concept
+    (BS, SE, "Preferred stock, none issued or outstanding Common stock, $1.00 par value", None),
     (OPS, (), "Net sales and operating revenues", "us-gaap:Revenues"),
     (OPS, (), "Total operating costs and expenses", "us-gaap:CostsAndExpenses"),
     (OPS, (), "Total costs and expenses", "us-gaap:CostsAndExpenses"),

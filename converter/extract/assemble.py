@@ -79,6 +79,9 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
             row.label = _unnamed_total(state, items)
         parts = state.pending + [row]
         state.pending = []
+        *captions, parts = _captions(parts)
+        for caption in captions:  # a caption printed without figures ("Preferred stock ... none issued")
+            items.append(_item(caption, state, n, path, vocabulary))
         items.append(_item(parts, state, n, path, vocabulary))
         state.started = True
         if unnamed and not state.subs:
@@ -146,6 +149,23 @@ def _names(label: str, heading: str) -> bool:
     words = label.lower().replace(":", " ").split()
     named = heading.lower().split()
     return bool(words) and words[0] == "total" and bool(named) and all(w in words for w in named)
+
+
+def _captions(parts: list[Row]) -> list[list[Row]]:
+    """Label lines of fixed-width text split where a wrapped caption ends: after lines hanging
+    under a caption's first line, a line back at that first line's indent that does not carry
+    the one above on starts the next caption ("Serial preferred stock, $1.00" / "  par value;
+    none issued" / "Common stock, $1.00 par value;" / "  9,894,380 shares outstanding  9,894").
+    The captions before the last are rows without figures."""
+    groups: list[list[Row]] = [[]]
+    for part in parts:
+        group = groups[-1]
+        if (len(group) >= 2 and part.label and group[0].indent is not None and part.indent == group[0].indent
+                and all(_hanging(group[0], p) for p in group[1:]) and not continues(group[-1].label, part.label)):
+            groups.append([part])
+        else:
+            group.append(part)
+    return groups
 
 
 def _hanging(first: Row, then: Row) -> bool:

@@ -123,4 +123,5 @@ def fixed_row(line: Line) -> Row:
         last_start, last = segments[-1]
         row.label = " ".join(text[first : last_start + len(last)].split()).rstrip(" .")
         row.label_col, row.label_index = line.col(first), first
+        row.indent = first
     return row
