@@ -30,6 +30,14 @@ The YAML form (readable and editable by hand):
         balance: debit            # when the reference data knows it
         filing: exmp-10-q-2025-06-30.htm
         count: 1                  # how many filings tagged it so (the vocabulary)
+        figures: {"2024-12-31": "1234000000"}  # what the filing tagged on this line (company maps)
+
+A company map also recognises a row by its figures: a release words a line differently from the
+10-Q, but the figure it prints for a period the 10-Q covered too (the prior year end; the prior
+year's quarter against last year's 10-Q) is the one the 10-Q tagged. A row no label of the map
+matches takes the line whose tagged figure for the same period ("2024-12-31", or
+"2024-04-01/2024-06-30") equals one of the row's, when exactly one concept of the map has it and
+the line fits the row's unit and place.
 """
 
 from __future__ import annotations
@@ -37,6 +45,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -45,12 +55,13 @@ import yaml
 from converter.concepts import ITEM_TYPE_UNITS, ConceptEntry, DashRule, Sign, normalize_label
 from converter.config import read_yaml
 from converter.errors import ConfigError
-from converter.model import CellKind, LineItem, StatementKind
+from converter.model import CellKind, LineItem, Period, StatementKind
 
 _WORD = re.compile(r"[a-z]+")
 _SKIP_WORDS = {"and", "of", "the", "for", "in", "to", "a", "on", "from", "net", "total"}
 _LABEL_KEYS = {"label", "statement", "section", "concept", "sign", "type", "period", "opening", "balance",
-               "filing", "count", "note"}
+               "filing", "count", "note", "figures"}
+_MIN_FIGURE = Decimal(1000)  # a balance below this is too common to recognise a line by
 
 
 def words(text: str) -> set[str]:
@@ -131,6 +142,7 @@ class MapLine:
     balance: str | None = None
     filing: str = ""
     count: int = 1
+    figures: tuple[tuple[str, Decimal], ...] = ()  # (period key, size) the filing tagged on this line
 
     @property
     def key(self) -> tuple[StatementKind, str]:
@@ -160,6 +172,8 @@ class MapLine:
             out["filing"] = self.filing
         if self.count != 1:
             out["count"] = self.count
+        if self.figures:
+            out["figures"] = {period: str(size) for period, size in self.figures}
         return out
 
 
@@ -228,9 +242,13 @@ class LineMap:
     _index: dict[tuple[StatementKind, str], list[MapLine]] = field(default_factory=dict, compare=False, repr=False)
     _loose: dict[tuple[StatementKind, str], list[MapLine]] = field(default_factory=dict, compare=False, repr=False)
     _general: dict[tuple[StatementKind, str], list[MapLine]] = field(default_factory=dict, compare=False, repr=False)
+    _figures: dict[tuple[StatementKind, str, Decimal], list[MapLine]] = field(default_factory=dict, compare=False,
+                                                                            repr=False)
 
     def __post_init__(self) -> None:
         for line in self.lines:
+            for day, size in line.figures:
+                self._figures.setdefault((line.statement, day, size), []).append(line)
             self._index.setdefault(line.key, []).append(line)
             self._loose.setdefault((line.statement, loose_key(line.label)), []).append(line)
             general = general_key(line.label)
@@ -290,6 +308,21 @@ class LineMap:
             others = tuple(dict.fromkeys(c.concept for c in in_order if c.concept != best.concept))
         return LineMatch(best, score(best)[0], others)
 
+    def match_figures(self, kind: StatementKind, item: LineItem, dated: Iterable[tuple[str, Decimal]]
+                      ) -> LineMatch | None:
+        """The line a row matches by its figures (`dated`: the row's sizes as stored, by period
+        key): the lines whose tagged figure for a period equals the row's, when they are of one
+        concept, of the row's unit, and fit its place; None otherwise (none known, or two concepts)."""
+        found: list[MapLine] = []
+        for day, size in dated:
+            if size >= _MIN_FIGURE:
+                found += [line for line in self._figures.get((kind, day, size), []) if line not in found]
+        if not found or len({line.concept for line in found}) > 1:
+            return None
+        fitting = [line for line in found if (line.item_type == "perShareItemType") == looks_per_share(item)]
+        fitting = _fits_place(kind, item, fitting, strict=True)
+        return LineMatch(fitting[0], 1.0, ()) if fitting else None
+
     def concept_lines(self, concept: str) -> list[MapLine]:
         return [line for line in self.lines if line.concept == concept]
 
@@ -327,7 +360,33 @@ def _line(raw: Any, where: str) -> MapLine:
         section = [section]
     return MapLine(label=label, statement=statement, section=tuple(str(s) for s in section), concept=concept,
                    sign=sign, item_type=item_type, period_type=period, opening=bool(raw.get("opening", False)),
-                   balance=balance, filing=str(raw.get("filing", "")), count=int(raw.get("count", 1)))
+                   balance=balance, filing=str(raw.get("filing", "")), count=int(raw.get("count", 1)),
+                   figures=_figures(raw.get("figures"), where))
+
+
+def period_key(period: Period) -> str:
+    """"2024-12-31" for an instant, "2024-01-01/2024-06-30" for a duration."""
+    return period.end.isoformat() if period.start is None else f"{period.start.isoformat()}/{period.end.isoformat()}"
+
+
+def _figures(raw: Any, where: str) -> tuple[tuple[str, Decimal], ...]:
+    """`figures: {"2024-12-31": "1234000000", "2024-01-01/2024-06-30": "52000000"}` -> ((key, size), ...)."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict):
+        raise ConfigError("figures must map periods (YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD) to amounts", where)
+    out = []
+    for period, amount in raw.items():
+        try:
+            days = [d if isinstance(d, date) else date.fromisoformat(d) for d in
+                    ([period] if isinstance(period, date) else str(period).split("/"))]
+            if len(days) > 2 or (len(days) == 2 and days[0] > days[1]):
+                raise ValueError(period)
+            size = abs(Decimal(str(amount)))
+        except (ValueError, InvalidOperation):
+            raise ConfigError(f"figures: {period!r}: {amount!r} is not a period and an amount", where) from None
+        out.append(("/".join(d.isoformat() for d in days), size))
+    return tuple(sorted(out))
 
 
 def load_line_map(path: Path) -> LineMap:

@@ -15,13 +15,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from converter.companymap import LineMap, general_key, load_line_map, match_key
+from converter.companymap import LineMap, general_key, load_line_map, match_key, period_key
 from converter.concepts import ConceptEntry, ConceptTable, normalize_label
 from converter.fallback import THRESHOLD, fallback_entry, rank
-from converter.model import LineItem, StatementKind
+from converter.model import CellKind, LineItem, Release, SourceRef, StatementKind
 
 Found = tuple[ConceptEntry | None, str, tuple[str, ...]]  # entry, rule, alternatives
 
@@ -55,6 +56,7 @@ class LayeredTable(ConceptTable):
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
     _learned: dict = field(default_factory=dict, compare=False, repr=False)  # concept -> entry
     _learned_sets: dict = field(default_factory=dict, compare=False, repr=False)
+    _dated: dict = field(default_factory=dict, compare=False, repr=False)  # row source -> its figures by period
 
     @classmethod
     def around(cls, table: ConceptTable, company_maps: tuple[LineMap, ...] = (),
@@ -62,9 +64,13 @@ class LayeredTable(ConceptTable):
         return cls(entries=table.entries, source=table.source, company_maps=company_maps,
                    vocabulary=vocabulary, fallback=fallback)
 
-    def for_cik(self, cik: str | None) -> LayeredTable:
-        """The table for one release: its company's maps (a map without a CIK applies to any)."""
-        return replace(self, cik=cik.zfill(10) if cik else None, _cache={}, _learned={})
+    def for_cik(self, cik: str | None, release: Release | None = None) -> LayeredTable:
+        """The table for one release: its company's maps (a map without a CIK applies to any);
+        with the release, its rows' figures too (a company map recognises a row by them)."""
+        bound = replace(self, cik=cik.zfill(10) if cik else None, _cache={}, _learned={}, _dated={})
+        if release is not None and bound._company():
+            bound._dated.update(_figures_printed(release))
+        return bound
 
     def _company(self) -> tuple[LineMap, ...]:
         return tuple(m for m in self.company_maps if m.cik is None or m.cik == self.cik)
@@ -96,6 +102,15 @@ class LayeredTable(ConceptTable):
                 line = found.line
                 where = f" (learned from {line.filing})" if line.filing else ""
                 rule = f"company map {Path(company.source).name}{where}: {line.label!r} in {' / '.join(line.section) or 'no section'}"
+                return self._remember(line.entry(item.label)), rule, found.alternatives
+        dated = self._dated.get(item.source, ())
+        for company in self._company() if dated else ():
+            found = company.match_figures(kind, item, dated)
+            if found is not None:
+                line = found.line
+                shared = sorted(period for period, size in dated if (period, size) in line.figures)
+                rule = (f"company map {Path(company.source).name}: the figure for {', '.join(shared)} is the one "
+                        f"{line.filing or 'the filing'} tagged on {line.label!r} ({line.concept})")
                 return self._remember(line.entry(item.label)), rule, found.alternatives
         return None
 
@@ -174,6 +189,20 @@ def unused_maps(table: ConceptTable, cik: str | None) -> str | None:
             "the concept table, the vocabulary and the fallback tagged the release")
 
 
-def for_entity(table: ConceptTable, cik: str | None) -> ConceptTable:
-    """The table one release is mapped with: a LayeredTable bound to the release's CIK."""
-    return table.for_cik(cik) if isinstance(table, LayeredTable) else table
+def for_entity(table: ConceptTable, cik: str | None, release: Release | None = None) -> ConceptTable:
+    """The table one release is mapped with: a LayeredTable bound to the release's CIK (and rows)."""
+    return table.for_cik(cik, release) if isinstance(table, LayeredTable) else table
+
+
+def _figures_printed(release: Release) -> dict[SourceRef, tuple[tuple[str, Decimal], ...]]:
+    """Each row's figures as stored (size, scaled), by period key."""
+    out: dict[SourceRef, tuple[tuple[str, Decimal], ...]] = {}
+    for statement in release.statements:
+        periods = [(k, period_key(p)) for k, p in enumerate(statement.periods)]
+        for item in statement.items:
+            dated = tuple((key, abs(item.cells[k].value).scaleb(statement.scale.exponent))  # type: ignore[arg-type]
+                          for k, key in periods if k < len(item.cells) and item.cells[k].kind is CellKind.NUMBER
+                          and item.cells[k].value)
+            if dated:
+                out[item.source] = dated
+    return out

@@ -19,7 +19,7 @@ from dataclasses import replace
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from converter.companymap import LineMap, MapLine, general_key, match_key
+from converter.companymap import LineMap, MapLine, general_key, match_key, period_key
 from converter.concepts import ConceptTable, Sign, normalize_label
 from converter.errors import ConversionError
 from converter.fallback import elements
@@ -37,7 +37,16 @@ def _balances() -> dict[str, str | None]:
 def map_line(line: TaggedLine, filing: str, balances: dict[str, str | None]) -> MapLine:
     return MapLine(label=line.label, statement=line.statement, section=line.section, concept=line.concept,
                    sign=Sign(line.sign), item_type=line.item_type, period_type=line.period_type,
-                   opening=line.opening, balance=balances.get(line.concept), filing=filing)
+                   opening=line.opening, balance=balances.get(line.concept), filing=filing,
+                   figures=_figures_tagged(line))
+
+
+def _figures_tagged(line: TaggedLine) -> tuple:
+    """The figures (period key, size) a filing tagged on a line, for recognising the line by its
+    figures in a later release; none for a line of the opening balance (one row, two dates)."""
+    if line.opening:
+        return ()
+    return tuple(sorted({(period_key(f.period), abs(f.value)) for f in line.facts if f.value}))
 
 
 def usable(line: TaggedLine) -> bool:
@@ -76,7 +85,12 @@ def company_map(filings: Sequence[FilingStatements], company: str = "") -> LineM
             seen[nth[:4]] += 0 if nth in seen else 1
             seen[nth] += 1
             key = (line.statement, match_key(line.label), line.section, line.item_type, seen[nth[:4]])
-            lines[key] = map_line(line, name, balances)
+            learned = map_line(line, name, balances)
+            if key in lines:  # a later filing's line keeps the balances of the earlier dates too
+                earlier = {day: size for day, size in lines[key].figures}
+                earlier.update(dict(learned.figures))
+                learned = replace(learned, figures=tuple(sorted(earlier.items())))
+            lines[key] = learned
     if not lines:
         raise ConversionError("no US-GAAP-tagged statement line found in the filings",
                               ", ".join(f.path for f in filings), code="xc:nothingToLearn")

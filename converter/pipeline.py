@@ -270,7 +270,7 @@ def _build(path: Path, options: ConvertOptions, table: ConceptTable, registry: E
     entity = resolve_entity(release, registry, options.cik)
     if not entity.has_cik and (named := map_cik(table)) is not None:  # the user named the company by its map
         entity = replace(entity, cik=named[0], scheme=CIK_SCHEME, found_by=f"company map {named[1]}", warning=None)
-    table = for_entity(table, entity.cik if entity.has_cik else None)  # the company's own map, when one was given
+    table = for_entity(table, entity.cik if entity.has_cik else None, release)  # the company's own map, when one was given
     mapped = map_release(release, table, entity, options.document_type)
     if options.fail_on_unmapped and mapped.unmapped:
         first = mapped.unmapped[0]

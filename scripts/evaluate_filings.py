@@ -27,7 +27,7 @@ import json
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -112,6 +112,39 @@ def next_quarter_labels(html: str) -> str:
             if el is not cells[0] and el.tail:
                 el.tail = _next_quarter(el.tail)
     return etree.tostring(root, method="html", encoding="unicode")
+
+
+def reworded_labels(html: str) -> str:
+    """The stripped filing with every table row's label worded otherwise (a word added at its
+    end), so that no label of the company's map matches: the rows must be recognised otherwise."""
+    root = etree.fromstring(html, etree.HTMLParser(huge_tree=True))
+    for row in root.iter("tr"):
+        texts = ["".join(c.itertext()) for c in row if isinstance(c.tag, str)]
+        if not any(re.search(r"\d", t) and not _YEARS_ONLY.fullmatch(t.strip()) for t in texts[1:]):
+            continue
+        cells = [c for c in row if isinstance(c.tag, str)]
+        if not cells or not re.search(r"[A-Za-z]", texts[0]):
+            continue
+        last = [el for el in cells[0].iter() if el.text and el.text.strip()]
+        if last:
+            last[-1].text = last[-1].text.rstrip() + " as reworded"
+    return etree.tostring(root, method="html", encoding="unicode")
+
+
+def prior_year_map(line_map: LineMap) -> LineMap:
+    """The company map as an earlier filing would give it: in each statement, the figures of the
+    earliest instant and of the earliest-ending durations only (the prior year end, and the prior
+    year's periods, that a release prints beside its own and the earlier 10-Q/10-K tagged)."""
+    earliest: dict[tuple[StatementKind, bool], str] = {}
+    for line in line_map.lines:
+        for key, _ in line.figures:
+            place = (line.statement, "/" in key)
+            end = key.rpartition("/")[2]
+            earliest[place] = min(end, earliest.get(place, end))
+    lines = tuple(replace(line, figures=tuple(
+        f for f in line.figures if f[0].rpartition("/")[2] == earliest.get((line.statement, "/" in f[0]))))
+        for line in line_map.lines)
+    return replace(line_map, lines=lines, _index={}, _loose={}, _general={}, _figures={})
 
 
 def _drop(el: etree._Element, keep_content: bool) -> None:
@@ -241,6 +274,7 @@ def score_filing(filing: FilingStatements, table, text: str) -> Score:
     score = Score(Path(filing.path).name)
     try:
         release = extract_text(text, score.name.replace(".html", ".htm"))
+        table = table.for_cik(filing.cik, release)
         mapped = map_release(release, table, EntityId(cik=filing.cik or "0000000001", name="evaluated"))
     except ConversionError as exc:
         score.error = str(exc)
@@ -330,9 +364,15 @@ def evaluate(folder: Path, only: list[str], modes: list[str], details: bool) -> 
         for mode in modes:
             others = [f for p, f in filings.items() if p != path]
             vocabulary = harvest(others, base) if mode == "loo" else None
-            maps: tuple[LineMap, ...] = (company_map([filing]),) if mode in ("own", "next") else ()
-            table = LayeredTable.around(base, company_maps=maps, vocabulary=vocabulary).for_cik(filing.cik)
-            results[mode].append(score_filing(filing, table, next_quarter_labels(text) if mode == "next" else text))
+            maps: tuple[LineMap, ...] = (company_map([filing]),) if mode != "loo" else ()
+            if mode == "reworded":
+                maps = (prior_year_map(maps[0]),)
+            elif mode == "reworded-labels":
+                maps = (replace(maps[0], lines=tuple(replace(line, figures=()) for line in maps[0].lines),
+                                _index={}, _loose={}, _general={}, _figures={}),)
+            table = LayeredTable.around(base, company_maps=maps, vocabulary=vocabulary)
+            worded = {"next": next_quarter_labels, "reworded": reworded_labels, "reworded-labels": reworded_labels}
+            results[mode].append(score_filing(filing, table, worded.get(mode, str)(text)))
     return results
 
 
@@ -365,21 +405,29 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=REPO_ROOT.parent / "shared" / "filings")
     parser.add_argument("--only", nargs="*", default=[])
-    parser.add_argument("--mode", choices=("loo", "own", "next", "both", "all"), default="both",
-                        help="both: loo and own; all: loo, own and next (the company map on the filing's "
-                             "tables with next quarter's labels: months a quarter on, share counts changed)")
+    parser.add_argument("--mode", choices=("loo", "own", "next", "reworded", "reworded-labels", "both", "all"),
+                        default="both",
+                        help="both: loo and own; all: loo, own, next (the company map on the filing's tables with "
+                             "next quarter's labels: months a quarter on, share counts changed), reworded (every "
+                             "label worded otherwise; the map keeps the prior year's figures, by which a row "
+                             "is recognised) and reworded-labels (the same without the figures)")
     parser.add_argument("--details", action="store_true", help="list every fact not tagged with the same concept")
     parser.add_argument("--json", type=Path, help="write every found fact's outcome (mode, filing, row, concepts) here")
     args = parser.parse_args()
     if not args.folder.is_dir():
         print(f"filings folder not found: {args.folder}", file=sys.stderr)
         return 2
-    modes = {"both": ["loo", "own"], "all": ["loo", "own", "next"]}.get(args.mode, [args.mode])
+    modes = {"both": ["loo", "own"], "all": ["loo", "own", "next", "reworded", "reworded-labels"]}.get(
+        args.mode, [args.mode])
     results = evaluate(args.folder, args.only, modes, args.details)
     titles = {"loo": "Leave-one-out (vocabulary learned from the other filings)",
               "own": "Roll-forward (company map learned from the filing itself)",
               "next": "Roll-forward to next quarter's wording (the filing's map; labels with months a quarter on, "
-                      "share counts changed)"}
+                      "share counts changed)",
+              "reworded": "Roll-forward to a release worded otherwise (every label changed; the map keeps only "
+                          "the prior year's figures, by which rows are recognised)",
+              "reworded-labels": "The same without the figures (labels only: the table, vocabulary and fallback "
+                                 "tag the reworded rows)"}
     for mode in modes:
         print_table(titles[mode], results[mode], args.details)
     if args.json:

@@ -5,6 +5,7 @@ release in examples/learn/; and the filings harness on one real filing when ../s
 from __future__ import annotations
 
 import importlib.util
+from decimal import Decimal
 import json
 import re
 import sys
@@ -289,3 +290,60 @@ def test_company_map_reads_a_balance_sheet_row_as_printed_not_by_its_side() -> N
     general = LayeredTable.around(concept_table()).for_cik(None)
     taxes = replace(rows[0], label="Deferred income taxes")
     assert match_line_item(general, bs, taxes).entry.concept == "us-gaap:DeferredIncomeTaxAssetsNet"
+
+
+def test_company_map_recognises_a_reworded_row_by_the_figure_the_filing_tagged(tmp_path: Path) -> None:
+    """The release words two balance sheet lines otherwise than the 10-Q; their December 31, 2024
+    balances are the ones the 10-Q tagged, so they take the company's concepts all the same."""
+    maps = tmp_path / "frwk.yaml"
+    CliRunner().invoke(main, ["learn", str(FILING), "--out", str(maps)])
+    lease = next(line for line in load_line_map(maps).lines if line.label == "Operating lease assets")
+    assert dict(lease.figures)["2024-12-31"] == 6700000
+    text = RELEASE.read_text(encoding="utf-8")
+    reworded = text.replace("Operating lease assets\t", "Right-of-use lease assets, operating\t").replace(
+        "Accrued and other current liabilities\t", "Accruals\t")
+    assert reworded.count("Right-of-use lease assets, operating") == 1 and reworded.count("Accruals\t") == 1
+    release = tmp_path / RELEASE.name
+    release.write_text(reworded, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["convert", str(release), "--cik", CIK, "--out", str(out), "--no-validate",
+                                       "--xml-only", "--company-map", str(maps)])
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / RELEASE.stem / "report.json").read_text(encoding="utf-8"))
+    tagged = {d["label"]: d for d in report["mapping"] if d["statement"] == "balance_sheet"}
+    right_of_use = tagged["Right-of-use lease assets, operating"]
+    assert right_of_use["concept"] == "us-gaap:OperatingLeaseRightOfUseAsset"
+    assert "the figure for 2024-12-31 is the one frwk-20250331-10q.htm tagged on 'Operating lease assets'" in \
+        right_of_use["rule"]
+    accrued = next(line for line in load_line_map(maps).lines if line.label == "Accrued and other current liabilities")
+    assert tagged["Accruals"]["concept"] == accrued.concept
+
+
+def test_a_figure_two_concepts_share_recognises_no_line() -> None:
+    from converter.companymap import LineMap, MapLine
+    from converter.concepts import Sign
+
+    def line(label: str, concept: str) -> MapLine:
+        return MapLine(label=label, statement=StatementKind.BALANCE_SHEET, section=("Current assets",), concept=concept,
+                       sign=Sign.AS_PRINTED, item_type="monetaryItemType", period_type="instant", balance="debit",
+                       figures=(("2024-12-31", Decimal(5000000)),))
+
+    one = LineMap(lines=(line("Receivables", "us-gaap:AccountsReceivableNetCurrent"),))
+    two = LineMap(lines=one.lines + (line("Prepaid expenses", "us-gaap:PrepaidExpenseCurrent"),))
+    cell = Cell("5,000", CellKind.NUMBER, Decimal(5000), SourceRef("r.txt", 3, 20))
+    item = LineItem("Trade and other receivables", ("Current assets",), (cell,), SourceRef("r.txt", 3, 1))
+    dated = [("2024-12-31", Decimal(5000000))]
+    assert one.match_figures(StatementKind.BALANCE_SHEET, item, dated).line.concept == \
+        "us-gaap:AccountsReceivableNetCurrent"
+    assert two.match_figures(StatementKind.BALANCE_SHEET, item, dated) is None
+    assert one.match_figures(StatementKind.BALANCE_SHEET, item, [("2025-06-30", Decimal(5000000))]) is None
+
+
+def test_company_map_figures_must_be_periods_and_amounts(tmp_path: Path) -> None:
+    from converter.errors import ConfigError
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text('lines:\n  - {label: Cash, statement: balance_sheet, concept: "us-gaap:Cash", period: instant,\n'
+                   '     figures: {"2024-13-40": "12"}}\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"bad.yaml: lines\[0\].*figures: '2024-13-40'"):
+        load_line_map(bad)
