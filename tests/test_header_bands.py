@@ -183,6 +183,38 @@ def test_change_columns_are_dropped_and_noted():
     assert any("'B/(W)'" in note and "dropped" in note for note in ops.notes)
 
 
+# an HTML table converted to markdown cell for cell: each colspan's text in the first cell of its
+# span, the rest of the span empty ("$" and the figure in cells of their own)
+PADDED_SPANS = """\
+Harrowgate Bancorp (NYSE: HRWG) today reported net income of $520 million for the fourth quarter of 2021, the quarter ended December 31, 2021.
+
+## Harrowgate Bancorp Consolidated Statements of Income
+(in millions, except per share data)
+
+| | | QUARTERLY TRENDS | | | | | | | FULL YEAR | | | | |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| | | | | | | 4Q21 Change | | | | | | | 2021 Change |
+| | | 4Q21 | | 3Q21 | | 3Q21 | 4Q20 | | 2021 | | 2020 | | 2020 |
+| Net interest income | | $ | 1,210 | $ | 1,180 | 3 % | 5 % | | $ | 4,800 | $ | 4,500 | 7 % |
+| Noninterest income | | | 610 | | 590 | 3 | 2 | | | 2,400 | | 2,300 | 4 |
+| Total net revenue | | | 1,820 | | 1,770 | 3 | 4 | | | 7,200 | | 6,800 | 6 |
+| Net income | | $ | 520 | $ | 500 | 4 % | 6 % | | $ | 2,050 | $ | 1,900 | 8 % |
+"""
+
+
+def test_markdown_header_cells_span_the_empty_cells_after_them():
+    """A pipe table rendered from HTML cell for cell: "4Q21 Change" spans its two change columns
+    (dropped), "FULL YEAR" the full-year columns; the quarter and year columns are read, and a
+    full year ends at the fiscal year's end, not at the nearest quarter column's (3Q21)."""
+    (ops,) = _release(PADDED_SPANS).statements
+    assert [(p.start, p.end) for p in ops.periods] == [
+        (date(2021, 10, 1), date(2021, 12, 31)), (date(2021, 7, 1), date(2021, 9, 30)),
+        (date(2021, 1, 1), date(2021, 12, 31)), (date(2020, 1, 1), date(2020, 12, 31))]
+    net_income = ops.items[-1]
+    assert [str(c.value) for c in net_income.cells] == ["520", "500", "2050", "1900"]
+    assert ops.scale.exponent == 6
+
+
 FOOTNOTE_SENTENCE = """\
 ## Alderbrook Co. Consolidated Statements of Operations
 

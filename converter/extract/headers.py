@@ -153,14 +153,21 @@ def resolve_periods(lines: list[list[Seg]], n: int, kind: StatementKind, where: 
 
 
 def _monthday_for(texts: list[str], col: int, context: ReleaseDates) -> tuple[str, str] | None:
-    """Month and day for a column whose header gives only a year: the nearest column's, else
-    the release's period end."""
+    """Month and day for a column whose header gives only a year: for a full or fiscal year
+    ("FULL YEAR" over "2021"), the fiscal year's end; else the nearest column's, else the
+    release's period end."""
+    if _FULL_YEAR_RE.search(texts[col]):
+        month = context.fy_end_month
+        return calendar.month_name[month], str(calendar.monthrange(2001, month)[1])
     for other in sorted(range(len(texts)), key=lambda k: (abs(k - col), k)):
         if (m := MONTHDAY_RE.search(texts[other])):
             return m["month"], m["day"]
     if context.period_end is not None:
         return calendar.month_name[context.period_end.month], str(context.period_end.day)
     return None
+
+
+_FULL_YEAR_RE = re.compile(r"\b(?:fiscal|full)[\s-]year\b|\bannual\b", re.I)
 
 
 def _column_period(lines: list[list[Seg]], col: int, kind: StatementKind, where: str,

@@ -140,6 +140,7 @@ def markdown_statements(lines: list[Line], path: str
     groups: list[tuple[_Table, Grid, list[tuple[str, SourceRef]]]] = []
     for table in tables:
         grid = split_grid(_band_rows(table) + table.rows)
+        grid.header = _spread(grid.header, table.width)
         candidates = table.candidates(path)
         if groups and _joins(groups[-1], table, grid, candidates, path):
             prev_table, prev_grid, _ = groups[-1]
@@ -164,6 +165,39 @@ def markdown_statements(lines: list[Line], path: str
     text_statements, text_skipped = _text_regions(lines, tables, path)
     statements, skipped = _one_reading(statements, skipped, text_statements, text_skipped)
     return release_scale(fiscal_calendar(sorted(statements, key=lambda s: s.source))), ignored, skipped
+
+
+def _spread(header: list[list[GCell]], width: int) -> list[list[GCell]]:
+    """Header cells over the columns they span. A pipe table has no colspans: a converter prints
+    a spanning header's text in the first column of its span and leaves the rest empty ("4Q21
+    Change" over the two change columns, "FULL YEAR" over the full-year columns). A header cell
+    spans up to the next filled cell of its row, and no further than the next cell of a row above
+    (a lower row's span stays inside the band over it). Only a table printed so: one whose header
+    rows leave empty cells between filled ones; a converter that drops the empty cells of a span
+    packs a row's headers to the left ("Three Months Ended", "Nine Months Ended" over four
+    columns), and those are read as they are."""
+    if not any(_gapped(row) for row in header):
+        return header
+    out: list[list[GCell]] = []
+    starts: set[int] = set()  # where the cells of the rows above begin
+    for row in header:
+        cells = sorted(row, key=lambda c: c.lo)
+        spread = []
+        for k, cell in enumerate(cells):
+            if cell.lo == 0 or cell.hi >= _WIDE:
+                spread.append(cell)
+                continue
+            stop = min([cells[k + 1].lo if k + 1 < len(cells) else width] + [s for s in starts if s > cell.lo])
+            spread.append(replace(cell, hi=max(cell.hi, stop - 1)))
+        out.append(spread)
+        starts |= {c.lo for c in cells if 0 < c.lo < _WIDE}
+    return out
+
+
+def _gapped(row: list[GCell]) -> bool:
+    """Empty cells between two filled header cells of a row."""
+    starts = sorted(c.lo for c in row if 0 < c.lo < _WIDE)
+    return any(b - a > 1 for a, b in zip(starts, starts[1:]))
 
 
 def _outer_last_heading(grid: Grid) -> None:
