@@ -215,6 +215,27 @@ def test_markdown_header_cells_span_the_empty_cells_after_them():
     assert ops.scale.exponent == 6
 
 
+TITLE_TABLE = """\
+Quarry Lane Financial reported results for the quarter ended December 31, 2021.
+
+| QUARRY LANE FINANCIAL INC. CONSOLIDATED INCOME STATEMENT | | |
+|---|---|---|
+
+| ($ in millions) | 4Q 21 | 4Q 20 |
+|---|---|---|
+| Interest income | 1,679 | 1,607 |
+| Interest expense | 415 | 644 |
+| Net interest income | 1,264 | 963 |
+| Net income | 540 | 420 |
+"""
+
+
+def test_a_title_printed_in_a_small_table_of_its_own_names_the_table_below():
+    (ops,) = _release(TITLE_TABLE).statements
+    assert ops.kind is OPS and ops.title == "CONSOLIDATED INCOME STATEMENT" and ops.source.line == 3
+    assert [str(c.value) for c in ops.items[-1].cells] == ["540", "420"]
+
+
 FOOTNOTE_SENTENCE = """\
 ## Alderbrook Co. Consolidated Statements of Operations
 

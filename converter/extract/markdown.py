@@ -149,9 +149,14 @@ def markdown_statements(lines: list[Line], path: str
             prev_table.end = table.end
             continue
         groups.append((table, grid, candidates))
+    carried: list[tuple[str, SourceRef]] = []  # text of small tables since the last table of figures
     for table, grid, candidates in groups:
         if grid.value_rows() < 2:
+            # a title printed in a small table of its own ("| ACME CORP. CONSOLIDATED INCOME STATEMENT |")
+            cells = [(c.text, SourceRef(path, c.line, c.col)) for row in table.rows for c in row if c.text]
+            carried = (cells[::-1] + candidates + carried)[:_ABOVE * 2]
             continue
+        candidates, carried = candidates + carried, []
         inside = [(c.text, SourceRef(path, c.line, c.col)) for c in reversed(grid.captions)]
         found = statement_or_ignored(inside + candidates, grid, path)
         if found is None and (opening := _cash_flows_opening(table, grid)) is not None:
