@@ -236,6 +236,31 @@ def test_a_title_printed_in_a_small_table_of_its_own_names_the_table_below():
     assert [str(c.value) for c in ops.items[-1].cells] == ["540", "420"]
 
 
+# a converter that ignores colspans: each row's "$" and empty cells shift its figures its own way
+UNALIGNED = """\
+## Kestrel Software Inc. Condensed Consolidated Statements of Operations
+(in thousands)
+
+|  | Three Months Ended July 31, |  | Six Months Ended July 31, |  |  |  |  |  |  |  |  |  |  |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+|  | 2025 |  | 2024 |  | 2025 |  | 2024 |  |  |  |  |  |  |
+| Subscription | $ | 1,102 |  |  | $ | 918 |  |  | $ | 2,153 |  | $ | 1,790 |
+| Professional services | 66 |  |  | 45 |  |  | 118 |  |  | 94 |  |  |  |
+| Total revenue | 1,168 |  |  | 963 |  |  | 2,271 |  |  | 1,884 |  |  |  |
+"""
+
+
+def test_a_row_of_one_figure_per_period_is_read_in_order_when_its_cells_do_not_line_up():
+    (ops,) = _release(UNALIGNED).statements
+    assert [(p.start, p.end) for p in ops.periods] == [
+        (date(2025, 5, 1), date(2025, 7, 31)), (date(2024, 5, 1), date(2024, 7, 31)),
+        (date(2025, 2, 1), date(2025, 7, 31)), (date(2024, 2, 1), date(2024, 7, 31))]
+    values = {item.label: [str(c.value) for c in item.cells] for item in ops.items}
+    assert values["Subscription"] == ["1102", "918", "2153", "1790"]
+    assert values["Professional services"] == ["66", "45", "118", "94"]
+    assert values["Total revenue"] == ["1168", "963", "2271", "1884"]
+
+
 FOOTNOTE_SENTENCE = """\
 ## Alderbrook Co. Consolidated Statements of Operations
 

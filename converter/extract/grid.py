@@ -371,16 +371,22 @@ def _row(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[i
         if tok.kind == "rule":
             row.rule = True
             row.rule_kind = heavier(row.rule_kind, rule_kind(tok.text))
-            continue
-        if tok.kind != "value":
-            continue
-        slot = _place(tok.cell.lo, spans, dropped)
-        if slot is None:
-            continue
-        if row.columns[slot] is not None:
+    values = [tok for tok in toks if tok.kind == "value"]
+    slots = [_place(tok.cell.lo, spans, dropped) for tok in values]
+    placed = [(tok, slot) for tok, slot in zip(values, slots) if slot is not None]
+    if len({slot for _, slot in placed}) < len(placed):
+        # two figures under one column: a table whose cells do not line up with its headers (a
+        # converter that drops colspans shifts each row its own way); a row of one figure per
+        # period is read in order, any other is an error
+        in_order = [tok for tok in values if not any(a <= tok.cell.lo <= b for a, b in dropped)]
+        if len(in_order) != len(spans) and len(values) == len(spans):
+            in_order = values
+        if len(in_order) != len(spans):
             raise ExtractionError(
                 f"row {label!r} has more values than the statement has periods ({len(spans)})",
-                where=f"{path}:{tok.cell.line}", code="xc:columnMismatch")
+                where=f"{path}:{placed[-1][0].cell.line}", code="xc:columnMismatch")
+        placed = list(zip(in_order, range(len(spans))))
+    for tok, slot in placed:
         raw = RawCell(tok.text, tok.cell.line, tok.cell.col, slot)
         row.columns[slot] = raw
         row.cells.append(raw)

@@ -194,9 +194,22 @@ def _spread(header: list[list[GCell]], width: int) -> list[list[GCell]]:
                 continue
             stop = min([cells[k + 1].lo if k + 1 < len(cells) else width] + [s for s in starts if s > cell.lo])
             spread.append(replace(cell, hi=max(cell.hi, stop - 1)))
-        out.append(spread)
+        out.append(spread if _even_lengths(spread, header[len(out) + 1:]) else cells)
         starts |= {c.lo for c in cells if 0 < c.lo < _WIDE}
     return out
+
+
+def _even_lengths(row: list[GCell], below: list[list[GCell]]) -> bool:
+    """Do a row's period lengths, spread, cover as many year columns each ("Three Months Ended"
+    and "Six Months Ended" two years each)? A converter that drops colspans but keeps a spacer
+    cell leaves "Three Months Ended" over one year and "Six Months Ended" over three; that row
+    is left for the header bands to share its lengths among the years below (bands.py)."""
+    lengths = [c for c in row if 0 < c.lo < _WIDE and DURATION_RE.search(c.text) and not names_year(c.text)]
+    years = [c for line in below for c in line if 0 < c.lo < _WIDE and names_year(c.text)]
+    if len(lengths) < 2 or not years:
+        return True
+    counts = {sum(1 for y in years if c.lo <= y.lo <= c.hi) for c in lengths}
+    return len(counts) == 1 or len(years) % len(lengths) != 0
 
 
 def _gapped(row: list[GCell]) -> bool:
