@@ -79,6 +79,9 @@ class Grid:
     captions: list[GCell] = field(default_factory=list)  # title/company/scale rows inside the table
     header: list[list[GCell]] = field(default_factory=list)
     body: list[list[GCell]] = field(default_factory=list)
+    # a pipe table: its cells need not line up with its headers (converters drop colspans), so a
+    # row of one figure per period whose figures collide under one column is read in order
+    figures_in_order: bool = False
 
     def value_rows(self) -> int:
         return sum(1 for row in self.body if any(t.kind == "value" for t in row_tokens(row)[1]))
@@ -328,7 +331,7 @@ def grid_statement(grid: Grid, kind: StatementKind, title: str, title_ref: Sourc
     where = f"{path}:{title_ref.line}"
     spans, dropped, periods = grid_periods(grid, kind, where)
     n = len(spans)
-    rows = [_row(cells, spans, dropped, path) for cells in grid.body]
+    rows = [_row(cells, spans, dropped, path, grid.figures_in_order) for cells in grid.body]
     if not any(row.cells for row in rows):
         raise ExtractionError("statement has column headers but no rows", where=where, code="xc:noRows")
     items = assemble(rows, n, path, at_eof=False)
@@ -350,7 +353,8 @@ def _dropped_notes(grid: Grid, dropped: list[tuple[int, int]]) -> list[str]:
     return notes
 
 
-def _row(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[int, int]], path: str) -> Row:
+def _row(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[int, int]], path: str,
+         in_order: bool = False) -> Row:
     label_cells, toks = row_tokens(cells)
     label = clean_label(" ".join(c.text for c in label_cells if c.text))
     first = next((c for c in label_cells if c.text), None)
@@ -375,17 +379,17 @@ def _row(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[i
     slots = [_place(tok.cell.lo, spans, dropped) for tok in values]
     placed = [(tok, slot) for tok, slot in zip(values, slots) if slot is not None]
     if len({slot for _, slot in placed}) < len(placed):
-        # two figures under one column: a table whose cells do not line up with its headers (a
-        # converter that drops colspans shifts each row its own way); a row of one figure per
-        # period is read in order, any other is an error
-        in_order = [tok for tok in values if not any(a <= tok.cell.lo <= b for a, b in dropped)]
-        if len(in_order) != len(spans) and len(values) == len(spans):
-            in_order = values
-        if len(in_order) != len(spans):
+        # two figures under one column: an error, except in a pipe table whose cells do not line
+        # up with its headers (a converter that drops colspans shifts each row its own way), where
+        # a row of one figure per period is read in order
+        ordered = [tok for tok in values if not any(a <= tok.cell.lo <= b for a, b in dropped)]
+        if len(ordered) != len(spans) and len(values) == len(spans):
+            ordered = values
+        if not in_order or len(ordered) != len(spans):
             raise ExtractionError(
                 f"row {label!r} has more values than the statement has periods ({len(spans)})",
                 where=f"{path}:{placed[-1][0].cell.line}", code="xc:columnMismatch")
-        placed = list(zip(in_order, range(len(spans))))
+        placed = list(zip(ordered, range(len(spans))))
     for tok, slot in placed:
         raw = RawCell(tok.text, tok.cell.line, tok.cell.col, slot)
         row.columns[slot] = raw

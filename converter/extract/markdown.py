@@ -141,6 +141,7 @@ def markdown_statements(lines: list[Line], path: str
     for table in tables:
         grid = split_grid(_band_rows(table) + table.rows)
         grid.header = _spread(grid.header, table.width)
+        grid.figures_in_order = True
         candidates = table.candidates(path)
         if groups and _joins(groups[-1], table, grid, candidates, path):
             prev_table, prev_grid, _ = groups[-1]
