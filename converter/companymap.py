@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -147,6 +147,12 @@ class MapLine:
     @property
     def key(self) -> tuple[StatementKind, str]:
         return self.statement, match_key(self.label)
+
+    @property
+    def extension(self) -> bool:
+        """Tagged with the company's own extension concept: the converter declares a concept of
+        that name in its own extension taxonomy for the row (no US-GAAP concept)."""
+        return not self.concept.startswith("us-gaap:")
 
     def entry(self, row_label: str) -> ConceptEntry:
         """The concept-table entry the mapper uses for a row (its printed label) matched to this line."""
@@ -322,6 +328,13 @@ class LineMap:
         fitting = [line for line in found if (line.item_type == "perShareItemType") == looks_per_share(item)]
         fitting = _fits_place(kind, item, fitting, strict=True)
         return LineMatch(fitting[0], 1.0, ()) if fitting else None
+
+    def split(self) -> tuple[LineMap, LineMap]:
+        """The map's lines of US-GAAP concepts, and those of the company's extension concepts."""
+        standard = tuple(line for line in self.lines if not line.extension)
+        return (replace(self, lines=standard, _index={}, _loose={}, _general={}, _figures={}),
+                replace(self, lines=tuple(line for line in self.lines if line.extension), _index={}, _loose={},
+                        _general={}, _figures={}))
 
     def concept_lines(self, concept: str) -> list[MapLine]:
         return [line for line in self.lines if line.concept == concept]

@@ -187,7 +187,8 @@ def _statement_entries(table: ConceptTable, statement: Statement, prefix: str,
         if entry is not None:
             rows.append((item, entry, False))
             continue
-        name = f"{prefix}:{names(upper_camel(item.label))}"
+        named = getattr(table, "extension_name", lambda _k, _i: None)(statement.kind, item)
+        name = f"{prefix}:{names(named[0] if named else upper_camel(item.label))}"
         rows.append((item, _entry(name, statement.kind, item, _wording_balance(statement.kind, item)), True))
     negative = {id(item) for item, entry, ext in rows if ext and entry.balance
                 and (vals := _printed_values(item)) and all(v <= 0 for v in vals) and any(v < 0 for v in vals)}
@@ -266,7 +267,7 @@ def build_extension(mapped: MappedRelease, table: ConceptTable,
     concepts: list[ExtensionConcept] = []
     new_facts: dict[int, list[Fact]] = {}  # statement index -> extension facts
     ext_periods: set[tuple[str, Period]] = set()
-    ext_decisions: dict[tuple[str, str, StatementKind], str] = {}
+    ext_decisions: dict[tuple[str, str, StatementKind], tuple[str, str]] = {}  # -> (concept, rule)
     used_roles: _Names = _Names()
 
     def abstract(text: str, label_text: str) -> str:
@@ -305,7 +306,9 @@ def build_extension(mapped: MappedRelease, table: ConceptTable,
             if ext:
                 concepts.append(ExtensionConcept(entry.concept, entry.item_type, entry.period_type, entry.balance,
                                                  item.label, item.source))
-                ext_decisions[(item.label, str(item.source), statement.kind)] = entry.concept
+                named = getattr(table, "extension_name", lambda _k, _i: None)(statement.kind, item)
+                ext_decisions[(item.label, str(item.source), statement.kind)] = (
+                    entry.concept, named[1] if named else EXTENSION_RULE)
                 facts = [cell_fact(entry, statement, item, cell, period)
                          for cell, period in zip(item.cells, statement.periods)]
                 for fact in facts:  # two columns of one period (a repeated column): the first is the fact
@@ -377,7 +380,7 @@ def _parenthetical(table: ConceptTable, statement: Statement, labels: dict[str, 
 
 
 def _with_extension_facts(mapped: MappedRelease, new_facts: dict[int, list[Fact]],
-                          ext_decisions: dict[tuple[str, str, StatementKind], str]) -> MappedRelease:
+                          ext_decisions: dict[tuple[str, str, StatementKind], tuple[str, str]]) -> MappedRelease:
     """Insert each extension fact right before the first fact of a later row of its statement,
     so that facts stay in statement order."""
     if not new_facts:
@@ -399,8 +402,8 @@ def _with_extension_facts(mapped: MappedRelease, new_facts: dict[int, list[Fact]
         last = key
     out.extend(f for _k, _n, f in pending)
     decisions = tuple(
-        replace(d, concept=ext_decisions[(d.label, str(d.source), d.statement)], rule=EXTENSION_RULE)
-        if d.concept is None and (d.label, str(d.source), d.statement) in ext_decisions else d
+        replace(d, concept=named[0], rule=named[1])
+        if d.concept is None and (named := ext_decisions.get((d.label, str(d.source), d.statement))) else d
         for d in mapped.decisions)
     return replace(mapped, facts=tuple(out), decisions=decisions)
 

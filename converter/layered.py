@@ -49,7 +49,8 @@ def _key(kind: StatementKind, item: LineItem) -> tuple:
 
 @dataclass(frozen=True)
 class LayeredTable(ConceptTable):
-    company_maps: tuple[LineMap, ...] = ()  # every map given; those of `cik` are used
+    company_maps: tuple[LineMap, ...] = ()  # every map given (its US-GAAP lines); those of `cik` are used
+    company_extensions: tuple[LineMap, ...] = ()  # the maps' lines of the company's own extension concepts
     cik: str | None = None
     vocabulary: LineMap | None = None
     fallback: bool = True
@@ -61,7 +62,9 @@ class LayeredTable(ConceptTable):
     @classmethod
     def around(cls, table: ConceptTable, company_maps: tuple[LineMap, ...] = (),
                vocabulary: LineMap | None = None, fallback: bool = True) -> LayeredTable:
-        return cls(entries=table.entries, source=table.source, company_maps=company_maps,
+        parts = [m.split() for m in company_maps]
+        return cls(entries=table.entries, source=table.source, company_maps=tuple(p[0] for p in parts),
+                   company_extensions=tuple(p[1] for p in parts),
                    vocabulary=vocabulary, fallback=fallback)
 
     def for_cik(self, cik: str | None, release: Release | None = None) -> LayeredTable:
@@ -74,6 +77,30 @@ class LayeredTable(ConceptTable):
 
     def _company(self) -> tuple[LineMap, ...]:
         return tuple(m for m in self.company_maps if m.cik is None or m.cik == self.cik)
+
+    def extension_name(self, kind: StatementKind, item: LineItem) -> tuple[str, str] | None:
+        """For a row no US-GAAP concept tags: the name the company gave its own extension concept
+        for the line (its local name, "ContentAssetsNet"), and the rule that found it; None when
+        no company map of the release has such a line."""
+        return self._extension_line(kind, item, by_figures=False) or self._extension_line(kind, item, by_figures=True)
+
+    def _extension_line(self, kind: StatementKind, item: LineItem, by_figures: bool) -> tuple[str, str] | None:
+        dated = self._dated.get(item.source, ())
+        for company in self.company_extensions:
+            if company.cik is not None and company.cik != self.cik:
+                continue
+            if by_figures:
+                found = company.match_figures(kind, item, dated) if dated else None
+            else:
+                found = company.match(kind, item, occurrence=self._occurrence(kind, item))
+            if found is not None:
+                line = found.line
+                where = f" (learned from {line.filing})" if line.filing else ""
+                how = "by its figures" if by_figures else f"{line.label!r}"
+                return line.concept.partition(":")[2], (
+                    f"extension concept named as the company names it, {line.concept}: company map "
+                    f"{Path(company.source).name}{where}: {how}")
+        return None
 
     def _remember(self, entry: ConceptEntry) -> ConceptEntry:
         self._learned.setdefault(entry.concept, entry)
@@ -103,6 +130,9 @@ class LayeredTable(ConceptTable):
                 where = f" (learned from {line.filing})" if line.filing else ""
                 rule = f"company map {Path(company.source).name}{where}: {line.label!r} in {' / '.join(line.section) or 'no section'}"
                 return self._remember(line.entry(item.label)), rule, found.alternatives
+        named = self._extension_line(kind, item, by_figures=False)
+        if named is not None:  # the company tags the line with its own extension concept: so does the converter
+            return None, named[1], ()
         dated = self._dated.get(item.source, ())
         for company in self._company() if dated else ():
             found = company.match_figures(kind, item, dated)
@@ -112,7 +142,8 @@ class LayeredTable(ConceptTable):
                 rule = (f"company map {Path(company.source).name}: the figure for {', '.join(shared)} is the one "
                         f"{line.filing or 'the filing'} tagged on {line.label!r} ({line.concept})")
                 return self._remember(line.entry(item.label)), rule, found.alternatives
-        return None
+        named = self._extension_line(kind, item, by_figures=True)
+        return (None, named[1], ()) if named is not None else None
 
     def match_after(self, kind: StatementKind, item: LineItem) -> Found:
         key = ("after", self._occurrence(kind, item)) + _key(kind, item)

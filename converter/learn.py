@@ -49,8 +49,21 @@ def _figures_tagged(line: TaggedLine) -> tuple:
     return tuple(sorted({(period_key(f.period), abs(f.value)) for f in line.facts if f.value}))
 
 
+# prefixes of the standard taxonomies a filing may use besides US-GAAP; any other prefix is the
+# company's own extension taxonomy
+_STANDARD_TAXONOMIES = {"dei", "srt", "ifrs-full", "country", "currency", "exch", "naics", "sic", "stpr", "ecd",
+                        "cyd", "invest", "rxp", "spac", "fnd", "cef", "oef", "vip", "sro", "ffd", "snj", "xbrli"}
+
+
 def usable(line: TaggedLine) -> bool:
     return line.concept.startswith(STANDARD_PREFIXES) and line.item_type in _TAGGED_TYPES
+
+
+def company_extension(line: TaggedLine) -> bool:
+    """A line tagged with the company's own extension concept ("nflx:ContentAssetsNet")."""
+    prefix = line.concept.partition(":")[0]
+    standard = f"{prefix}:" in STANDARD_PREFIXES or prefix in _STANDARD_TAXONOMIES
+    return not standard and line.item_type in _TAGGED_TYPES
 
 
 def undeclared(line_map: LineMap) -> list[str]:
@@ -58,7 +71,7 @@ def undeclared(line_map: LineMap) -> list[str]:
     or elements whose period type the reference data does not know): validating a release that
     uses them needs the official taxonomy (--taxonomy-package or --online)."""
     known = {e.concept for e in elements() if e.period_type is not None}
-    return sorted({line.concept for line in line_map.lines if line.concept not in known})
+    return sorted({line.concept for line in line_map.lines if not line.extension and line.concept not in known})
 
 
 def read_filings(paths: Sequence[Path]) -> list[FilingStatements]:
@@ -78,7 +91,7 @@ def company_map(filings: Sequence[FilingStatements], company: str = "") -> LineM
         name = Path(filing.path).name
         seen: Counter[tuple] = Counter()
         for line in filing.lines:
-            if not usable(line):
+            if not usable(line) and not company_extension(line):
                 continue
             # a label printed more than once in a statement ("Income tax effect") keeps each row
             nth = (line.statement, match_key(line.label), line.section, line.item_type, line.concept)

@@ -175,6 +175,7 @@ class Score:
     name: str
     facts: int = 0  # statement facts of the filing (us-gaap and the company's own)
     company_ext: int = 0  # of which with the company's own extension concepts
+    ext_named: int = 0  # of those, found on a row whose extension concept gets the company's own name
     found: int = 0
     counts: Counter = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
@@ -206,9 +207,10 @@ class Reading:
     layer_of: dict[tuple, str] = field(default_factory=dict)  # (..., concept) -> which layer tagged it
     rule_of: dict[tuple, str] = field(default_factory=dict)  # (..., concept) -> the mapping rule that tagged it
     candidates_of: dict[tuple, tuple[str, ...]] = field(default_factory=dict)  # -> fallback candidates of its row
+    ext_names: dict[tuple, set[str]] = field(default_factory=dict)  # -> extension names a company map gives its rows
 
 
-def _read_values(mapped: MappedRelease) -> Reading:
+def _read_values(mapped: MappedRelease, table) -> Reading:
     """(statement, period, |value|) -> concepts of the facts produced; and -> labels of rows
     read but not tagged with a standard concept (they become extension concepts)."""
     reading = Reading()
@@ -260,6 +262,10 @@ def _read_values(mapped: MappedRelease) -> Reading:
                         if target is extension:
                             reading.candidates_of[(statement.kind, p, value.normalize())] = candidates[
                                 (item.source, item.label)]
+                            named = table.extension_name(statement.kind, item)
+                            if named is not None:
+                                reading.ext_names.setdefault((statement.kind, p, value.normalize()), set()).add(
+                                    named[0])
     return reading
 
 
@@ -279,7 +285,7 @@ def score_filing(filing: FilingStatements, table, text: str) -> Score:
     except ConversionError as exc:
         score.error = str(exc)
         release = None
-    reading = _read_values(mapped) if release is not None else Reading()
+    reading = _read_values(mapped, table) if release is not None else Reading()
     tagged, rows = reading.tagged, reading.rows
     seen: set[tuple] = set()
     doubles: dict[tuple, set[str]] = {}
@@ -318,6 +324,7 @@ def score_filing(filing: FilingStatements, table, text: str) -> Score:
             else:
                 continue
             if not standard:
+                score.ext_named += line.concept.partition(":")[2] in reading.ext_names.get(norm, set())
                 continue
             if concepts_of_figure & concepts:
                 category = "same"
@@ -378,22 +385,23 @@ def evaluate(folder: Path, only: list[str], modes: list[str], details: bool) -> 
 
 def print_table(title: str, scores: list[Score], details: bool) -> None:
     print(f"\n{title}")
-    print(f"{'filing':<28} {'facts':>5} {'co.ext':>6} {'found':>5} {'same':>5} {'diff':>5} {'ext':>5} {'untag':>5}"
-          f" {'same%':>6} {'diff%':>6}")
+    print(f"{'filing':<28} {'facts':>5} {'co.ext':>6} {'named':>5} {'found':>5} {'same':>5} {'diff':>5} {'ext':>5}"
+          f" {'untag':>5} {'same%':>6} {'diff%':>6}")
     total = Score("total")
     for s in scores:
-        print(f"{s.name:<28} {s.facts:>5} {s.company_ext:>6} {s.found:>5} {s.counts['same']:>5} "
+        print(f"{s.name:<28} {s.facts:>5} {s.company_ext:>6} {s.ext_named:>5} {s.found:>5} {s.counts['same']:>5} "
               f"{s.counts['different']:>5} {s.counts['extension']:>5} {s.counts['untagged']:>5} "
               f"{s.pct('same'):>6} {s.pct('different'):>6}" + (f"  ERROR {s.error}" if s.error else ""))
         total.facts += s.facts
         total.company_ext += s.company_ext
+        total.ext_named += s.ext_named
         total.found += s.found
         total.counts.update(s.counts)
         total.layers.update(s.layers)
         if details:
             for p in s.problems:
                 print(f"    {p}")
-    print(f"{'total':<28} {total.facts:>5} {total.company_ext:>6} {total.found:>5} {total.counts['same']:>5} "
+    print(f"{'total':<28} {total.facts:>5} {total.company_ext:>6} {total.ext_named:>5} {total.found:>5} {total.counts['same']:>5} "
           f"{total.counts['different']:>5} {total.counts['extension']:>5} {total.counts['untagged']:>5} "
           f"{total.pct('same'):>6} {total.pct('different'):>6}")
     by_layer = ", ".join(f"{layer} {total.layers[(layer, 'same')]} same / {total.layers[(layer, 'different')]} different"
@@ -433,7 +441,9 @@ def main() -> int:
     if args.json:
         records = [dict(mode=mode, filing=s.name, **r) for mode in modes for s in results[mode] for r in s.records]
         args.json.write_text(json.dumps(records, indent=1) + "\n", encoding="utf-8")
-    print("\nsame%/diff% are of the found facts tagged with US-GAAP concepts by the company; 'co.ext' facts carry "
+    print("\n'named': of the 'co.ext' facts, those on a row whose extension concept gets the company's own name "
+          "(from its company map).")
+    print("same%/diff% are of the found facts tagged with US-GAAP concepts by the company; 'co.ext' facts carry "
           "the company's own extension concepts.")
     return 0
 

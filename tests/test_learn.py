@@ -347,3 +347,30 @@ def test_company_map_figures_must_be_periods_and_amounts(tmp_path: Path) -> None
                    '     figures: {"2024-13-40": "12"}}\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"bad.yaml: lines\[0\].*figures: '2024-13-40'"):
         load_line_map(bad)
+
+
+def test_a_line_the_company_tags_with_its_own_extension_concept_keeps_that_name(tmp_path: Path) -> None:
+    """The 10-Q tags "Operating lease assets" with its own frwk:RightOfUseAssetsOperating: the map
+    keeps the line, the table does not give the row a US-GAAP concept instead, and the release's
+    extension concept takes the company's name (the rule says so)."""
+    filing = tmp_path / FILING.name
+    filing.write_text(FILING.read_text(encoding="utf-8")
+                      .replace('xmlns:dei="http://xbrl.sec.gov/dei/2024"',
+                               'xmlns:dei="http://xbrl.sec.gov/dei/2024" xmlns:frwk="http://ferrowick.example/20250331"')
+                      .replace('name="us-gaap:OperatingLeaseRightOfUseAsset"', 'name="frwk:RightOfUseAssetsOperating"'),
+                      encoding="utf-8")
+    maps = tmp_path / "frwk.yaml"
+    result = CliRunner().invoke(main, ["learn", str(filing), "--out", str(maps)])
+    assert result.exit_code == 0 and "frwk:" not in result.output, result.output  # declared by the converter
+    line = next(line for line in load_line_map(maps).lines if line.label == "Operating lease assets")
+    assert line.concept == "frwk:RightOfUseAssetsOperating" and line.extension
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["convert", str(RELEASE), "--cik", CIK, "--out", str(out),
+                                       "--company-map", str(maps)])
+    report = json.loads((out / RELEASE.stem / "report.json").read_text(encoding="utf-8"))
+    assert report["status"] == "valid", result.output
+    lease = next(d for d in report["mapping"] if d["label"] == "Operating lease assets")
+    assert lease["concept"] == "frwk:RightOfUseAssetsOperating"
+    assert "named as the company names it, frwk:RightOfUseAssetsOperating: company map frwk.yaml" in lease["rule"]
+    assert any(c["concept"] == "frwk:RightOfUseAssetsOperating" for c in report["extension_concepts"])
+    assert not any(f["concept"] == "us-gaap:OperatingLeaseRightOfUseAsset" for f in report["facts"])
