@@ -291,3 +291,50 @@ def test_dash_label_repeats_the_stem_above():
                         "                     - Diluted          $      0.46            $      0.31            $      1.57", 1)
     st = extract_text(text, "fenwick.txt").statements[0]
     assert [i.label for i in st.items][-2:] == ["Net income per share - Basic", "Net income per share - Diluted"]
+
+
+# a text rendering of an HTML release (no SGML tags): the title printed beside the column
+# headings, and a caption in the label column of the dates line
+TITLE_BESIDE_HEADINGS = """\
+Quarry Lane Savings Reports First Quarter Fiscal 2009 Results
+
+Quarry Lane Savings (NASDAQ: QLSB) today reported results for the quarter ended June 30, 2008.
+
+QLSB - Reports First Quarter Fiscal 2009 Profits July 22, 2008 Page 4
+
+CONSOLIDATED STATEMENTS OF INCOME                      Quarter Ended     Quarter Ended
+(unaudited) (in 000s, except share data)               June 30, 2008     June 30, 2007
+Interest income:
+Interest on loans                                   $      20,446        $    23,884
+Interest and dividends on securities                          961             1,014
+Total interest income                                      21,407            24,898
+Interest expense                                           10,180            11,457
+Net interest income                                        11,227            13,441
+Net income                                                  3,772             5,013
+
+QLSB - Reports First Quarter Fiscal 2009 Profits July 22, 2008 Page 5
+
+CONSOLIDATED STATEMENTS OF FINANCIAL CONDITION
+(unaudited) (in 000s)                                June 30, 2008        March 31, 2008
+Assets:
+Cash and due from banks                             $      24,095        $     22,412
+Net loans receivable                                    1,239,696          1,245,591
+Total assets                                        $   1,263,791        $  1,268,003
+Liabilities:
+Deposits                                            $   1,147,278        $  1,096,754
+Total liabilities                                       1,147,278          1,096,754
+Total stockholders' equity                                116,513            171,249
+Total liabilities and stockholders' equity          $   1,263,791        $  1,268,003
+"""
+
+
+def test_a_title_printed_beside_its_column_headings_starts_its_own_table():
+    release = extract_text(TITLE_BESIDE_HEADINGS, "beside.txt")
+    ops, bs = release.statements
+    assert ops.kind is StatementKind.OPERATIONS and ops.title == "CONSOLIDATED STATEMENTS OF INCOME"
+    assert [(p.start, p.end) for p in ops.periods] == [(date(2008, 4, 1), date(2008, 6, 30)),
+                                                      (date(2007, 4, 1), date(2007, 6, 30))]
+    assert [item.label for item in ops.items][-1] == "Net income"
+    assert [c.value for c in ops.items[-1].cells] == [Decimal(3772), Decimal(5013)]
+    assert ops.scale.exponent == 3
+    assert bs.kind is StatementKind.BALANCE_SHEET and bs.items[0].label == "Cash and due from banks"

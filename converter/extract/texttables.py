@@ -40,6 +40,9 @@ def prose_line(text: str) -> bool:
     lower = sum(1 for w in words if w[0].islower() and w not in ("of", "and", "in", "to", "the", "for", "with"))
     if re.fullmatch(r"\s*\(.*\)\s*", text):
         return False  # "(In thousands, except per share data)"
+    segments = re.split(r"\s{3,}", text.strip())
+    if len(segments) >= 3 and sum(1 for seg in segments[1:] if is_header_text(seg)) >= 2:
+        return False  # a header line with a caption: "(unaudited) (in 000s)   June 30, 2008   Mar 31, 2008"
     return is_prose(text) or (len(words) >= 8 and lower * 3 > len(words))
 
 
@@ -137,7 +140,14 @@ def _breaks(text: str) -> bool:
     if END_LINE_RE.match(text) or prose_line(text) or is_header_text(text):
         return True  # a header line ("June 30, 2006   June 30, 2005") starts another table
     stripped = text.strip()
-    return bool(stripped) and len(stripped) < 120 and "  " not in stripped and classify(stripped) not in (None, ("prose", None))
+    if not stripped:
+        return False
+    if len(stripped) < 120 and "  " not in stripped:
+        return classify(stripped) not in (None, ("prose", None))
+    # a title with the column headings beside it ("CONSOLIDATED BALANCE SHEETS   Three Month   One Year")
+    first, *rest = re.split(r"\s{3,}", stripped)
+    return bool(rest) and not any(re.search(r"\d[\d,.]*\d|\d", seg) and not is_header_text(seg) for seg in rest) \
+        and classify(first) not in (None, ("prose", None))
 
 
 def tagged_statements(lines: list[Line], tables: list[TagTable], path: str
