@@ -317,17 +317,31 @@ class LineMap:
     def match_figures(self, kind: StatementKind, item: LineItem, dated: Iterable[tuple[str, Decimal]]
                       ) -> LineMatch | None:
         """The line a row matches by its figures (`dated`: the row's sizes as stored, by period
-        key): the lines whose tagged figure for a period equals the row's, when they are of one
-        concept, of the row's unit, and fit its place; None otherwise (none known, or two concepts)."""
+        key): the lines of the row's unit and place whose tagged figure for a period equals the
+        row's. Lines of two concepts sharing the figure ("Total assets" and "Total liabilities and
+        equity") are told apart by the words of their labels, when one shares more with the row's;
+        None otherwise (no figure known, or a tie)."""
+        per_share = looks_per_share(item)
         found: list[MapLine] = []
         for day, size in dated:
-            if size >= _MIN_FIGURE:
+            if per_share or size >= _MIN_FIGURE:
                 found += [line for line in self._figures.get((kind, day, size), []) if line not in found]
-        if not found or len({line.concept for line in found}) > 1:
+        found = _fits_place(kind, item, [line for line in found if (line.item_type == "perShareItemType") == per_share],
+                            strict=True)
+        if len({line.concept for line in found}) <= 1:
+            return LineMatch(found[0], 1.0, ()) if found else None
+        mine = words(item.label)
+
+        def overlap(line: MapLine) -> float:
+            theirs = words(line.label)
+            return len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0
+
+        ranked = sorted(found, key=overlap, reverse=True)
+        best = overlap(ranked[0])
+        if best == 0 or any(overlap(line) == best and line.concept != ranked[0].concept for line in ranked[1:]):
             return None
-        fitting = [line for line in found if (line.item_type == "perShareItemType") == looks_per_share(item)]
-        fitting = _fits_place(kind, item, fitting, strict=True)
-        return LineMatch(fitting[0], 1.0, ()) if fitting else None
+        return LineMatch(ranked[0], round(best, 3), tuple(dict.fromkeys(
+            line.concept for line in ranked[1:] if line.concept != ranked[0].concept)))
 
     def split(self) -> tuple[LineMap, LineMap]:
         """The map's lines of US-GAAP concepts, and those of the company's extension concepts."""

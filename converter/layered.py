@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from converter.companymap import LineMap, general_key, load_line_map, match_key, period_key
+from converter.companymap import LineMap, general_key, load_line_map, looks_per_share, match_key, period_key
 from converter.concepts import ConceptEntry, ConceptTable, normalize_label
 from converter.fallback import THRESHOLD, fallback_entry, rank
 from converter.model import CellKind, LineItem, Release, SourceRef, StatementKind
@@ -231,7 +231,8 @@ def _figures_printed(release: Release) -> dict[SourceRef, tuple[tuple[str, Decim
     for statement in release.statements:
         periods = [(k, period_key(p)) for k, p in enumerate(statement.periods)]
         for item in statement.items:
-            dated = tuple((key, abs(item.cells[k].value).scaleb(statement.scale.exponent))  # type: ignore[arg-type]
+            exponent = 0 if looks_per_share(item) else statement.scale.exponent
+            dated = tuple((key, abs(item.cells[k].value).scaleb(exponent))  # type: ignore[arg-type]
                           for k, key in periods if k < len(item.cells) and item.cells[k].kind is CellKind.NUMBER
                           and item.cells[k].value)
             if dated:

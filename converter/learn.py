@@ -67,11 +67,13 @@ def company_extension(line: TaggedLine) -> bool:
 
 
 def undeclared(line_map: LineMap) -> list[str]:
-    """Concepts of a map the shipped offline package does not declare (not US-GAAP 2024 names,
-    or elements whose period type the reference data does not know): validating a release that
-    uses them needs the official taxonomy (--taxonomy-package or --online)."""
-    known = {e.concept for e in elements() if e.period_type is not None}
-    return sorted({line.concept for line in line_map.lines if not line.extension and line.concept not in known})
+    """US-GAAP concepts of a map that the shipped offline package does not declare and cannot be
+    made to (not US-GAAP 2024 names, or elements whose period type the reference data does not
+    know): validating a release that uses them needs the official taxonomy (--taxonomy-package
+    or --online)."""
+    from converter.supplement import undeclarable
+
+    return undeclarable(line.concept for line in line_map.lines if not line.extension)
 
 
 def read_filings(paths: Sequence[Path]) -> list[FilingStatements]:

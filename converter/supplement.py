@@ -64,6 +64,15 @@ def _lacking(shipped: Path, concepts: Iterable[str]) -> list[str]:
     return sorted(c for c in set(concepts) if c.startswith("us-gaap:") and c.split(":", 1)[1] not in declared)
 
 
+def undeclarable(concepts: Iterable[str]) -> list[str]:
+    """The us-gaap concepts among `concepts` that neither the shipped package declares nor a
+    supplemented copy can (the compact element list knows no period type for them), sorted."""
+    from taxonomy_map import data_path
+
+    known = {e.concept for e in elements() if e.period_type is not None}
+    return [c for c in _lacking(data_path(SHIPPED_PACKAGE), concepts) if c not in known]
+
+
 def supplement(shipped: Path, concepts: Iterable[str], target: Path) -> Path | None:
     """Write the shipped package with `concepts` (us-gaap:Name) it lacks declared to `target`;
     None when it lacks none that can be declared."""

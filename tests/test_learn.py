@@ -319,7 +319,7 @@ def test_company_map_recognises_a_reworded_row_by_the_figure_the_filing_tagged(t
     assert tagged["Accruals"]["concept"] == accrued.concept
 
 
-def test_a_figure_two_concepts_share_recognises_no_line() -> None:
+def test_a_figure_two_concepts_share_goes_to_the_line_of_more_shared_words() -> None:
     from converter.companymap import LineMap, MapLine
     from converter.concepts import Sign
 
@@ -335,7 +335,11 @@ def test_a_figure_two_concepts_share_recognises_no_line() -> None:
     dated = [("2024-12-31", Decimal(5000000))]
     assert one.match_figures(StatementKind.BALANCE_SHEET, item, dated).line.concept == \
         "us-gaap:AccountsReceivableNetCurrent"
-    assert two.match_figures(StatementKind.BALANCE_SHEET, item, dated) is None
+    found = two.match_figures(StatementKind.BALANCE_SHEET, item, dated)  # "receivables" in both labels
+    assert found.line.concept == "us-gaap:AccountsReceivableNetCurrent"
+    assert found.alternatives == ("us-gaap:PrepaidExpenseCurrent",)
+    unlike = LineItem("Sundry current items", ("Current assets",), (cell,), SourceRef("r.txt", 3, 1))
+    assert two.match_figures(StatementKind.BALANCE_SHEET, unlike, dated) is None  # no word tells them apart
     assert one.match_figures(StatementKind.BALANCE_SHEET, item, [("2025-06-30", Decimal(5000000))]) is None
 
 
@@ -374,3 +378,18 @@ def test_a_line_the_company_tags_with_its_own_extension_concept_keeps_that_name(
     assert "named as the company names it, frwk:RightOfUseAssetsOperating: company map frwk.yaml" in lease["rule"]
     assert any(c["concept"] == "frwk:RightOfUseAssetsOperating" for c in report["extension_concepts"])
     assert not any(f["concept"] == "us-gaap:OperatingLeaseRightOfUseAsset" for f in report["facts"])
+
+
+def test_learn_warns_only_about_concepts_the_offline_package_cannot_declare() -> None:
+    from converter.companymap import LineMap, MapLine
+    from converter.concepts import Sign
+    from converter.learn import undeclared
+
+    def line(concept: str) -> MapLine:
+        return MapLine(label="Interest expense", statement=StatementKind.OPERATIONS, section=(), concept=concept,
+                       sign=Sign.AS_PRINTED, item_type="monetaryItemType", period_type="duration")
+
+    line_map = LineMap(lines=(line("us-gaap:InterestExpenseNonoperating"),  # declared by the shipped package
+                              line("us-gaap:InterestExpenseMadeUpForTheTest"),  # no such 2024 element
+                              line("frwk:InterestOnNotes")))  # the company's own: the converter declares it
+    assert undeclared(line_map) == ["us-gaap:InterestExpenseMadeUpForTheTest"]
