@@ -338,3 +338,32 @@ def test_a_title_printed_beside_its_column_headings_starts_its_own_table():
     assert [c.value for c in ops.items[-1].cells] == [Decimal(3772), Decimal(5013)]
     assert ops.scale.exponent == 3
     assert bs.kind is StatementKind.BALANCE_SHEET and bs.items[0].label == "Cash and due from banks"
+
+
+# percent signs printed apart from their figures ("8  %": a cell of its own in the HTML the text
+# was rendered from), in a change column
+PERCENT_APART = """\
+Quarry Lane Savings Reports Results
+
+CONSOLIDATED STATEMENTS OF FINANCIAL CONDITION
+(unaudited) (in 000s)                     June 30, 2008     Change      March 31, 2008
+Assets:
+Cash and due from banks                  $      24,095        8  %    $       22,412
+Interest-bearing deposits                        2,831       -3  %             2,912
+Net loans receivable                         1,239,696        1  %         1,245,591
+Total assets                             $   1,266,622        1  %    $    1,270,915
+Liabilities:
+Deposits                                 $   1,147,278        5  %    $    1,096,754
+Total liabilities                            1,147,278        5  %         1,096,754
+Total stockholders' equity                     119,344       -3  %           174,161
+Total liabilities and stockholders' equity   1,266,622        1  %         1,270,915
+"""
+
+
+def test_a_percent_sign_printed_apart_from_its_figure_stays_in_the_change_column():
+    (bs,) = extract_text(PERCENT_APART, "percent.txt").statements
+    assert [p.end for p in bs.periods] == [date(2008, 6, 30), date(2008, 3, 31)]
+    assert bs.items[0].label == "Cash and due from banks"
+    assert [c.value for c in bs.items[0].cells] == [Decimal(24095), Decimal(22412)]
+    assert [item.label for item in bs.items][-1] == "Total liabilities and stockholders' equity"
+    assert any("'Change'" in note and "dropped" in note for note in bs.notes)

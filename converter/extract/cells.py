@@ -98,3 +98,18 @@ def split_values(text: str) -> list[tuple[int, int]] | None:
         spans.append((pos, end))
         pos = end
     return spans
+
+
+def percent_signs_joined(segments: list[tuple]) -> list[tuple]:
+    """Text segments of a fixed-width line, (start, text) or (start, end, text), with a percent
+    sign printed apart from its figure ("8  %": a cell of its own in the HTML the text was
+    rendered from) joined to the figure on its left ("8%")."""
+    out: list[tuple] = []
+    for seg in segments:
+        text = seg[-1]
+        if text.strip() in ("%", ")%") and out and re.search(r"[\d)]$", out[-1][-1]):
+            before = out[-1]
+            out[-1] = before[:1] + seg[1:-1] + (before[-1] + text.strip(),)
+        else:
+            out.append(seg)
+    return out
