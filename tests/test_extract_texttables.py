@@ -367,3 +367,38 @@ def test_a_percent_sign_printed_apart_from_its_figure_stays_in_the_change_column
     assert [c.value for c in bs.items[0].cells] == [Decimal(24095), Decimal(22412)]
     assert [item.label for item in bs.items][-1] == "Total liabilities and stockholders' equity"
     assert any("'Change'" in note and "dropped" in note for note in bs.notes)
+
+
+# the next table's caption printed on its dates line ("LOANS (unaudited) (in 000s)   June 30,
+# 2008   ..."), after a page footer: it ends the balance sheet above it
+CAPTION_ON_DATES_LINE = """\
+Quarry Lane Savings (NASDAQ: QLSB) today reported results for the quarter ended June 30, 2008.
+
+CONSOLIDATED STATEMENTS OF FINANCIAL CONDITION                           Three Month
+(unaudited) (in 000s)                          June 30, 2008        Change        March 31, 2008
+Assets:
+Cash and due from banks                        $      24,095         8  %       $       22,412
+Net loans receivable                               1,239,696         1  %            1,245,591
+Total assets                                   $   1,263,791         1  %       $    1,268,003
+Liabilities:
+Deposits                                       $   1,147,278         5  %       $    1,096,754
+Total liabilities                                  1,147,278         5  %            1,096,754
+Total stockholders' equity                           116,513       -32  %              171,249
+Total liabilities and stockholders' equity     $   1,263,791         1  %       $    1,268,003
+
+QLSB - Reports First Quarter Fiscal 2009 Profits July 22, 2008 Page 6
+
+LOANS (unaudited) (in 000s)         June 30, 2008                   March 31, 2008                   June 30, 2007
+1-4 Family residential              $     167,788                   $      165,824                   $     148,692
+1-4 Family construction                    37,719                           35,303                          27,963
+Commercial real estate                    412,004                          410,117                         398,221
+"""
+
+
+def test_a_caption_on_the_next_tables_dates_line_ends_the_statement_above():
+    release = extract_text(CAPTION_ON_DATES_LINE, "loans.txt")
+    (bs,) = release.statements
+    assert bs.kind is StatementKind.BALANCE_SHEET and len(bs.periods) == 2
+    assert [item.label for item in bs.items][-1] == "Total liabilities and stockholders' equity"
+    assert [c.value for c in bs.items[-1].cells] == [Decimal(1263791), Decimal(1268003)]
+    assert not release.skipped_tables

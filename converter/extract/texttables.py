@@ -144,8 +144,10 @@ def _breaks(text: str) -> bool:
         return False
     if len(stripped) < 120 and "  " not in stripped:
         return classify(stripped) not in (None, ("prose", None))
-    # a title with the column headings beside it ("CONSOLIDATED BALANCE SHEETS   Three Month   One Year")
     first, *rest = re.split(r"\s{3,}", stripped)
+    if len(rest) >= 2 and all(is_header_text(seg) for seg in rest):
+        return True  # a caption with the next table's dates: "LOANS (in 000s)   June 30, 2008   March 31, 2008"
+    # a title with the column headings beside it ("CONSOLIDATED BALANCE SHEETS   Three Month   One Year")
     return bool(rest) and not any(re.search(r"\d[\d,.]*\d|\d", seg) and not is_header_text(seg) for seg in rest) \
         and classify(first) not in (None, ("prose", None))
 
