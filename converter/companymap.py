@@ -343,12 +343,14 @@ class LineMap:
         return LineMatch(ranked[0], round(best, 3), tuple(dict.fromkeys(
             line.concept for line in ranked[1:] if line.concept != ranked[0].concept)))
 
+    def with_lines(self, lines: Iterable[MapLine]) -> LineMap:
+        """The same map (CIK, company, source) with other lines, indexed afresh."""
+        return replace(self, lines=tuple(lines), _index={}, _loose={}, _general={}, _figures={})
+
     def split(self) -> tuple[LineMap, LineMap]:
         """The map's lines of US-GAAP concepts, and those of the company's extension concepts."""
-        standard = tuple(line for line in self.lines if not line.extension)
-        return (replace(self, lines=standard, _index={}, _loose={}, _general={}, _figures={}),
-                replace(self, lines=tuple(line for line in self.lines if line.extension), _index={}, _loose={},
-                        _general={}, _figures={}))
+        return (self.with_lines(line for line in self.lines if not line.extension),
+                self.with_lines(line for line in self.lines if line.extension))
 
     def concept_lines(self, concept: str) -> list[MapLine]:
         return [line for line in self.lines if line.concept == concept]

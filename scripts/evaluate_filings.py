@@ -141,10 +141,9 @@ def prior_year_map(line_map: LineMap) -> LineMap:
             place = (line.statement, "/" in key)
             end = key.rpartition("/")[2]
             earliest[place] = min(end, earliest.get(place, end))
-    lines = tuple(replace(line, figures=tuple(
+    return line_map.with_lines(replace(line, figures=tuple(
         f for f in line.figures if f[0].rpartition("/")[2] == earliest.get((line.statement, "/" in f[0]))))
         for line in line_map.lines)
-    return replace(line_map, lines=lines, _index={}, _loose={}, _general={}, _figures={})
 
 
 def _drop(el: etree._Element, keep_content: bool) -> None:
@@ -375,8 +374,7 @@ def evaluate(folder: Path, only: list[str], modes: list[str], details: bool) -> 
             if mode == "reworded":
                 maps = (prior_year_map(maps[0]),)
             elif mode == "reworded-labels":
-                maps = (replace(maps[0], lines=tuple(replace(line, figures=()) for line in maps[0].lines),
-                                _index={}, _loose={}, _general={}, _figures={}),)
+                maps = (maps[0].with_lines(replace(line, figures=()) for line in maps[0].lines),)
             table = LayeredTable.around(base, company_maps=maps, vocabulary=vocabulary)
             worded = {"next": next_quarter_labels, "reworded": reworded_labels, "reworded-labels": reworded_labels}
             results[mode].append(score_filing(filing, table, worded.get(mode, str)(text)))
