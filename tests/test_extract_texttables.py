@@ -402,3 +402,13 @@ def test_a_caption_on_the_next_tables_dates_line_ends_the_statement_above():
     assert [item.label for item in bs.items][-1] == "Total liabilities and stockholders' equity"
     assert [c.value for c in bs.items[-1].cells] == [Decimal(1263791), Decimal(1268003)]
     assert not release.skipped_tables
+
+
+def test_a_table_titled_as_highlights_is_not_read_for_a_statement_by_its_rows():
+    from converter.extract.tablekind import titled_otherwise
+    from converter.model import SourceRef
+
+    ref = SourceRef("r.txt", 1)
+    assert titled_otherwise([("($ in millions, except per-share data)", ref), ("INCOME STATEMENT HIGHLIGHTS", ref)])
+    assert not titled_otherwise([("CONSOLIDATED STATEMENT OF INCOME", ref), ("INCOME STATEMENT HIGHLIGHTS", ref)])
+    assert not titled_otherwise([("($ in millions)", ref)])  # nothing names the table: its rows may

@@ -100,16 +100,25 @@ def split_values(text: str) -> list[tuple[int, int]] | None:
     return spans
 
 
-def percent_signs_joined(segments: list[tuple]) -> list[tuple]:
-    """Text segments of a fixed-width line, (start, text) or (start, end, text), with a percent
-    sign printed apart from its figure ("8  %": a cell of its own in the HTML the text was
-    rendered from) joined to the figure on its left ("8%")."""
+_LETTER_MARK_RE = re.compile(r"^(?P<figure>.*[\d)])\s+\([a-z]\)$")  # "5,200 (a)": a figure and its footnote mark
+
+
+def figure_segments(segments: list[tuple]) -> list[tuple]:
+    """Text segments of a fixed-width line, (start, text) or (start, end, text), with the pieces
+    of a figure printed apart (cells of their own in the HTML the text was rendered from) put
+    back: a percent sign or closing parenthesis joins the figure on its left ("8  %" -> "8%",
+    "(10,855  )" -> "(10,855)"), and a letter footnote mark after a figure is dropped
+    ("5,200 (a)" -> "5,200")."""
     out: list[tuple] = []
     for seg in segments:
         text = seg[-1]
-        if text.strip() in ("%", ")%") and out and re.search(r"[\d)]$", out[-1][-1]):
+        if text.strip() in ("%", ")", ")%") and out and re.search(r"[\d)]$", out[-1][-1]):
             before = out[-1]
             out[-1] = before[:1] + seg[1:-1] + (before[-1] + text.strip(),)
-        else:
-            out.append(seg)
+            continue
+        marked = _LETTER_MARK_RE.match(text)
+        if marked and parse_cell(marked["figure"]) is not None:
+            figure = marked["figure"]
+            seg = seg[:1] + ((seg[0] + len(figure),) if len(seg) == 3 else ()) + (figure,)
+        out.append(seg)
     return out

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from converter.errors import ExtractionError
 from converter.model import RuleKind
 
-from .cells import heavier, is_rule, parse_cell, percent_signs_joined, rule_kind, split_values
+from .cells import figure_segments, heavier, is_rule, parse_cell, rule_kind, split_values
 from .reader import Line
 
 _SEG_RE = re.compile(r"\S+(?: \S+)*")
@@ -97,7 +97,7 @@ def fixed_row(line: Line) -> Row:
     if not line.text.strip():
         return Row(line.number, blank=True)
     text = _LEADER_RE.sub(lambda m: " " * len(m[0]), line.text.replace("\t", " "))
-    segments = percent_signs_joined([(m.start(), m[0]) for m in _SEG_RE.finditer(text)])
+    segments = figure_segments([(m.start(), m[0]) for m in _SEG_RE.finditer(text)])
     row = Row(line.number, source=line)
     cells: list[RawCell] = []
     while segments:

@@ -77,6 +77,16 @@ def ignored_title(text: str) -> tuple[str, str] | None:
     return None
 
 
+def titled_otherwise(candidates: list[tuple[str, SourceRef]]) -> bool:
+    """Does the nearest text that names a kind of table name one that is no statement ("INCOME
+    STATEMENT HIGHLIGHTS", running text)? Such a table is not read for a statement by its rows."""
+    for text, _ref in candidates:
+        found = classify(text)
+        if found is not None:
+            return found[0] in ("prose", "summary")
+    return False
+
+
 def statement_or_ignored(candidates: list[tuple[str, SourceRef]], grid: Grid, path: str
                          ) -> Statement | SkippedTable | tuple[str, str, SourceRef] | None:
     """The statement a table is, or its ignored_tables entry, or None (an unrecognised table),

@@ -29,7 +29,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 
-from .cells import is_rule, percent_signs_joined, split_values
+from .cells import figure_segments, is_rule, split_values
 from .dates import MONTHDAY_RE, YEAR_RE
 from .grid import GCell, Grid, header_cell
 from .headers import DURATION_RE, is_header_text
@@ -37,7 +37,7 @@ from .reader import Line
 
 _SEG_RE = re.compile(r"\S+(?: \S+)*")
 _LEADER_RE = re.compile(r"(?:\s?\.){3,}\s*$|(?:\s?\.){3,}(?=\s)")
-_PCT_RE = re.compile(r"^[-+(]?\s*\d[\d,]*(?:\.\d+)?\s*%\)?$|^(?:n/?a|n/?m|nmf?|\*+)$", re.I)
+_PCT_RE = re.compile(r"^[-+(]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%\)?|\)%)$|^(?:n/?a|n/?m|nmf?|\*+)$", re.I)
 _YEAR_ONLY_RE = re.compile(r"^(?:19|20)\d\d\*?$")
 _VALUE_MARK_RE = re.compile(r"^(.*[\d)])\*{1,3}$")
 _HEADER_MARK_RE = re.compile(r"(?<=\d)\s*(?:\*+|\(\d\)|\([a-z]\))$")
@@ -78,7 +78,7 @@ class TextTable:
 def parse_line(index: int, line: Line) -> _Line:
     """A line cut into its label and its value, change, `$` and rule tokens."""
     text = _LEADER_RE.sub(lambda m: " " * len(m[0]), line.text.replace("\t", " "))
-    segs = percent_signs_joined([(m.start(), m.end(), m[0]) for m in _SEG_RE.finditer(text)])
+    segs = figure_segments([(m.start(), m.end(), m[0]) for m in _SEG_RE.finditer(text)])
     out = _Line(index, line, segs=segs)
     rest = list(segs)
     toks: list[_Tok] = []

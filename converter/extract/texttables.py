@@ -26,7 +26,7 @@ from .edgar import TagTable
 from .headers import is_header_text
 from .grid import SCALE_RE, Grid, clean_label, grid_statement, row_tokens
 from .reader import Line
-from .tablekind import classify, statement_or_ignored
+from .tablekind import classify, statement_or_ignored, titled_otherwise
 from .textgrid import is_body, parse_line, text_grid
 from .titles import END_LINE_RE, TITLE_LINE_RE, is_prose
 
@@ -174,6 +174,8 @@ def tagged_statements(lines: list[Line], tables: list[TagTable], path: str
         candidates += [(line.text.strip(), _ref(path, line)) for line in above]
         found = statement_or_ignored(candidates, found_grid.grid, path)
         if found is None:
+            if titled_otherwise(candidates):  # "INCOME STATEMENT HIGHLIGHTS": not read by its rows
+                continue
             kind = content_kind(found_grid.grid)
             if kind is None:
                 continue
