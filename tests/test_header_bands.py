@@ -381,3 +381,78 @@ def test_statement_flowed_with_single_spaces_is_read_from_the_text_beside_its_pi
 def test_release_period_end_from_the_headline_fiscal_period():
     assert release_dates(["# Quillfeather Inc. Reports Third Quarter 2025 Results", "Revenue grew."]).period_end == date(2025, 9, 30)
     assert release_dates(["Q2 2024 Shareholder Letter"]).period_end == date(2024, 6, 30)
+
+
+# text saved from HTML tables with a bar between cells and none around them, no separator row:
+# the headings rows print no label cell, headings without bars stand between the rows, and the
+# converter lost the closing parenthesis of each negative figure
+BARE_PIPES = """\
+Harlow Sensors Reports First Quarter 2026 Results
+
+BOSTON, May 5, 2026 -- Harlow Sensors, Inc. (Nasdaq: HRLW) today reported results for the first
+quarter ended March 31, 2026.
+
+Harlow Sensors, Inc.
+
+Condensed Consolidated Statements of Operations
+
+(In thousands, except per share data)
+
+Three Months Ended March 31,
+2026 | 2025
+Revenues | 24,178 | 28,349
+Costs
+Cost of revenues | 12,483 | 11,718
+Gross profit | 11,695 | 16,631
+Operating expenses | 18,551 | 17,835
+Operating loss | (6,856 | (1,204
+Net loss | (7,005 | (1,484
+Net loss per share, basic and diluted | (0.54 | (0.12
+
+Harlow Sensors, Inc.
+
+Condensed Consolidated Balance Sheets
+
+(In thousands)
+
+March 31, | December 31,
+2026 | 2025
+Assets
+Cash and cash equivalents | 14,242 | 15,797
+Total assets | 125,725 | 135,754
+Liabilities and Stockholders' Equity
+Total liabilities | 58,117 | 63,582
+Accumulated deficit | (120,723 | (113,718
+Total stockholders' equity | 67,608 | 72,172
+Total liabilities and stockholders' equity | 125,725 | 135,754
+"""
+
+
+def test_bare_pipe_rows_are_tables():
+    ops, bs = _release(BARE_PIPES).statements
+    assert ops.title == "Condensed Consolidated Statements of Operations" and ops.scale.exponent == 3
+    assert [(p.start, p.end) for p in ops.periods] == [(date(2026, 1, 1), date(2026, 3, 31)),
+                                                      (date(2025, 1, 1), date(2025, 3, 31))]
+    values = {item.label: [str(c.value) for c in item.cells] for item in ops.items}
+    assert values["Net loss"] == ["-7005", "-1484"]
+    assert values["Net loss per share, basic and diluted"] == ["-0.54", "-0.12"]
+    assert ops.items[1].section == ("Costs",)
+    assert [p.end for p in bs.periods] == [date(2026, 3, 31), date(2025, 12, 31)]
+    deficit = next(item for item in bs.items if item.label == "Accumulated deficit")
+    assert [str(c.value) for c in deficit.cells] == ["-120723", "-113718"]
+    cash = bs.items[0]
+    assert (cash.label, cash.section) == ("Cash and cash equivalents", ("Assets",))
+    assert (cash.cells[0].source.line, cash.cells[0].source.column) == (32, 29)
+
+
+def test_a_line_or_two_with_bars_in_prose_is_no_table():
+    text = ("Acme Corp. reported results.\n\nInvestor contact: Pat Doe | Media contact: Lee Roe\n"
+            "Revenue rose | costs fell | margins widened\n")
+    assert not _markdown_like(text)
+
+
+def _markdown_like(text: str) -> bool:
+    from converter.extract.markdown import is_markdown
+    from converter.extract.reader import split_lines
+
+    return is_markdown(split_lines(text, "prose.txt"))

@@ -127,6 +127,9 @@ def _kind(text: str) -> str:
     return "text"
 
 
+_UNCLOSED_RE = re.compile(r"^\(\s*\$?\s*\d[\d,]*(?:\.\d+)?$")
+
+
 def row_tokens(row: list[GCell]) -> tuple[list[GCell], list[Tok]]:
     """The label cells (physical column 0 and text before the first value) and the value tokens."""
     label: list[GCell] = []
@@ -151,6 +154,10 @@ def row_tokens(row: list[GCell]) -> tuple[list[GCell], list[Tok]]:
             text = "$ " + text if parse_cell("$ " + text) is not None else text
         dollar = None
         toks.append(Tok(text, cell, _kind(text)))
+    for tok in toks:  # "(7,005" whose ")" the rendering lost (no closing cell after it): a negative figure
+        if tok.kind == "text" and _UNCLOSED_RE.match(tok.text):
+            tok.text += ")"
+            tok.kind = _kind(tok.text)
     if toks and all(t.kind == "text" for t in toks) and not any(c.text for c in label):
         return [t.cell for t in toks], []
     while toks and toks[0].kind == "text" and not label:

@@ -54,7 +54,59 @@ def _is_pipe(line: Line) -> bool:
 
 
 def is_markdown(lines: list[Line]) -> bool:
-    return any(_SEP_RE.match(line.text) and "|" in line.text for line in lines)
+    return any(_SEP_RE.match(line.text) and "|" in line.text for line in lines) or bool(_bare_runs(lines))
+
+
+# ---- bare pipe rows: "Cash and cash equivalents | 43,337 | 70,499", no leading bar, no separator ----
+
+_BARE_MIN_ROWS = 3  # rows with figures that make a run of bare pipe rows a table
+_BARE_HEADING_MAX = 80  # a line without bars inside such a table is a heading this long at most
+_FIGURE_CELL_RE = re.compile(r"^\(?-?\$?\s*\(?[\d,]*\d(?:\.\d+)?\)?%?$|^[\u2014\u2013-]+$")
+
+
+def _is_bare(line: Line) -> bool:
+    return not _is_pipe(line) and " | " in line.text and not _SEP_RE.match(line.text)
+
+
+def _bare_runs(lines: list[Line]) -> list[tuple[int, int]]:
+    """(first, end) of the runs of bare pipe rows: text rendered from HTML tables with a bar
+    between cells and none around them, heading lines without bars among them; a run is a
+    table when at least three of its rows end in figures."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if not _is_bare(lines[i]):
+            i += 1
+            continue
+        j, last, figures = i, i, 0
+        while j < len(lines) and lines[j].text.strip():
+            text = lines[j].text.strip()
+            if _is_bare(lines[j]):
+                last = j
+                figures += bool(_FIGURE_CELL_RE.match(text.rsplit(" | ", 1)[-1].strip()))
+            elif len(text) > _BARE_HEADING_MAX or "|" in text:
+                break
+            j += 1
+        if figures >= _BARE_MIN_ROWS:
+            runs.append((i, last + 1))
+        i = max(j, i + 1)
+    return runs
+
+
+def _bare_rows(block: list[Line]) -> list[list[GCell]]:
+    """Cells of bare pipe rows. A row of headings only, printed without the label column's
+    (empty) cell ("June 30, | December 31,"), moves one column right, over the figures."""
+    rows: list[list[GCell]] = []
+    for line in block:
+        if not _is_bare(line):
+            lead = len(line.text) - len(line.text.lstrip())
+            rows.append([GCell(" ".join(line.text.split()), line.number, line.col(lead), 0, 0)])
+            continue
+        cells = _cells(line)
+        if cells and cells[0].text and all(is_header_text(c.text) or not c.text for c in cells):
+            cells = [replace(c, lo=c.lo + 1, hi=c.hi + 1) for c in cells]
+        rows.append(cells)
+    return rows
 
 
 def _cells(line: Line) -> list[GCell]:
@@ -99,7 +151,14 @@ class _Table:
 def _tables(lines: list[Line]) -> list[_Table]:
     tables: list[_Table] = []
     i, previous_end = 0, 0
+    bare = dict(_bare_runs(lines))
     while i < len(lines):
+        if i in bare:
+            start, i = i, bare[i]
+            above = [line for line in lines[previous_end:start] if line.text.strip()]
+            tables.append(_Table(start, i, _bare_rows(lines[start:i]), above))
+            previous_end = i
+            continue
         if not _is_pipe(lines[i]):
             i += 1
             continue
