@@ -354,8 +354,13 @@ def check_cash(mapped: MappedRelease, statement: Statement) -> list[ValidationMe
 
 
 def check_signs(mapped: MappedRelease, table: ConceptTable) -> list[ValidationMessage]:
+    """Facts of concepts that cannot be negative (by the concept table) are not, except on rows
+    tagged through the company's own map: the company's filings store such a figure so too."""
     messages = []
+    own = {(d.statement, d.label) for d in mapped.decisions if d.rule.startswith("company map")}
     for fact in mapped.facts:
+        if (fact.statement, fact.label) in own:
+            continue
         entry = table.entry(fact.concept)
         if entry and entry.never_negative and isinstance(fact.value, Decimal) and fact.value < 0:
             messages.append(ValidationMessage(

@@ -371,7 +371,7 @@ def _line(raw: Any, where: str) -> MapLine:
     except ValueError as exc:
         raise ConfigError(str(exc), where) from None
     concept, label = raw.get("concept"), raw.get("label")
-    if not isinstance(concept, str) or not re.fullmatch(r"[a-z][\w-]*:[A-Za-z][\w]*", concept):
+    if not isinstance(concept, str) or not re.fullmatch(r"[A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*", concept):
         raise ConfigError(f"concept must look like us-gaap:Name, got {concept!r}", where)
     if not isinstance(label, str) or not label.strip():
         raise ConfigError("label must be a non-empty string", where)

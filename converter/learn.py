@@ -73,7 +73,7 @@ def undeclared(line_map: LineMap) -> list[str]:
     or --online)."""
     from converter.supplement import undeclarable
 
-    return undeclarable(line.concept for line in line_map.lines if not line.extension)
+    return undeclarable((line.concept, line.period_type) for line in line_map.lines if not line.extension)
 
 
 def read_filings(paths: Sequence[Path]) -> list[FilingStatements]:

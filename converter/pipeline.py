@@ -386,7 +386,8 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
     with staged_folder(target, options.overwrite) as folder:
         for name, data in doc.files.items():
             (folder / name).write_bytes(data)
-        with supplemented(f.concept for f in mapped.facts):  # concepts a company map brings
+        # concepts a company map brings, with the period type of their facts
+        with supplemented((f.concept, "instant" if f.period.start is None else "duration") for f in mapped.facts):
             messages, taxonomy_source, extra = _arelle(folder, doc, doc.table, options)
         written = list(doc.files) + extra
         errors = sum(1 for m in messages if m.level is Level.ERROR)

@@ -5,7 +5,9 @@ table, the learned vocabulary and the fallback ranking can emit. A company's own
 may use any other US-GAAP 2024 element: while such a release is validated and exported, a copy
 of the shipped package whose us-gaap schema also declares those elements, with the attributes of
 the compact element list (taxonomy_map/us-gaap-2024-elements.tsv), stands in for the shipped one.
-An element whose period type is unknown there is not declared (validation then reports it).
+Where the element list knows no period type for an element, the period type the company's own
+contexts gave it (the map line's, the release's facts') is declared, without a balance; a name
+that is no US-GAAP 2024 element is not declared (validation then reports it).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
@@ -31,7 +34,8 @@ def _declaration(name: str, item_type: str, period: str, balance: str | None) ->
              ("xbrli:periodType", period)]
     if balance:
         attrs.append(("xbrli:balance", balance))
-    return ("  <!-- declared for a company map by xbrl-convert (attributes from its element list) -->\n"
+    return ("  <!-- declared for a company map by xbrl-convert (attributes from its element list, or the period"
+            " type of the company's own contexts) -->\n"
             "  <xs:element " + " ".join(f"{k}={quoteattr(v)}" for k, v in attrs) + "/>\n")
 
 
@@ -58,36 +62,57 @@ def _declared(shipped: Path) -> frozenset[str]:
     return _DECLARED[key]
 
 
-def _lacking(shipped: Path, concepts: Iterable[str]) -> list[str]:
-    """The us-gaap concepts among `concepts` the shipped package does not declare, sorted."""
+Seen = tuple[str, str | None]  # a concept and the period type its facts or map line have ("instant"/"duration")
+
+
+def _lacking(shipped: Path, concepts: Iterable[Seen]) -> dict[str, str | None]:
+    """The us-gaap concepts among `concepts` the shipped package does not declare, with a period
+    type seen for each (None when none was)."""
     declared = _declared(shipped)
-    return sorted(c for c in set(concepts) if c.startswith("us-gaap:") and c.split(":", 1)[1] not in declared)
+    out: dict[str, str | None] = {}
+    for concept, period in concepts:
+        if concept.startswith("us-gaap:") and concept.split(":", 1)[1] not in declared:
+            out[concept] = out.get(concept) or period
+    return dict(sorted(out.items()))
 
 
-def undeclarable(concepts: Iterable[str]) -> list[str]:
+@lru_cache(maxsize=1)
+def _by_name() -> dict:
+    return {e.concept: e for e in elements()}
+
+
+def _attributes(concept: str, period: str | None) -> tuple[str, str, str | None] | None:
+    """(item type, period type, balance) to declare `concept` with, or None when it cannot be:
+    not a US-GAAP 2024 element, or its period type neither in the element list nor seen."""
+    element = _by_name().get(concept)
+    if element is None or not (element.period_type or period):
+        return None
+    return element.item_type, element.period_type or period or "", element.balance if element.period_type else None
+
+
+def undeclarable(concepts: Iterable[Seen]) -> list[str]:
     """The us-gaap concepts among `concepts` that neither the shipped package declares nor a
-    supplemented copy can (the compact element list knows no period type for them), sorted."""
+    supplemented copy can, sorted."""
     from taxonomy_map import data_path
 
-    known = {e.concept for e in elements() if e.period_type is not None}
-    return [c for c in _lacking(data_path(SHIPPED_PACKAGE), concepts) if c not in known]
+    return [c for c, period in _lacking(data_path(SHIPPED_PACKAGE), concepts).items()
+            if _attributes(c, period) is None]
 
 
-def supplement(shipped: Path, concepts: Iterable[str], target: Path) -> Path | None:
-    """Write the shipped package with `concepts` (us-gaap:Name) it lacks declared to `target`;
-    None when it lacks none that can be declared."""
+def supplement(shipped: Path, concepts: Iterable[Seen], target: Path) -> Path | None:
+    """Write the shipped package with `concepts` (us-gaap:Name, period type seen) it lacks declared
+    to `target`; None when it lacks none that can be declared."""
     lacking = _lacking(shipped, concepts)
     if not lacking:
         return None
-    known = {e.concept: e for e in elements() if e.period_type is not None}
     entries, xsd_index, declared = _read(shipped)
     xsd = entries[xsd_index][1].decode("utf-8")
     added = []
-    for concept in lacking:
+    for concept, period in lacking.items():
         local = concept.split(":", 1)[1]
-        element = known.get(concept)
-        if local not in declared and element is not None:
-            added.append(_declaration(local, element.item_type, element.period_type or "", element.balance))
+        attributes = _attributes(concept, period)
+        if local not in declared and attributes is not None:
+            added.append(_declaration(local, *attributes))
     if not added:
         return None
     xsd = xsd.replace("</xs:schema>", "".join(added) + "</xs:schema>")
@@ -98,7 +123,7 @@ def supplement(shipped: Path, concepts: Iterable[str], target: Path) -> Path | N
 
 
 @contextmanager
-def supplemented(concepts: Iterable[str]) -> Iterator[None]:
+def supplemented(concepts: Iterable[Seen]) -> Iterator[None]:
     """Within the block, Arelle sessions use the shipped package supplemented with `concepts`."""
     from taxonomy_map import data_path
 
@@ -108,7 +133,7 @@ def supplemented(concepts: Iterable[str]) -> Iterator[None]:
         yield
         return
     with tempfile.TemporaryDirectory(prefix="xbrl-convert-pkg-") as tmp:
-        package = supplement(shipped, lacking, Path(tmp) / SHIPPED_PACKAGE)
+        package = supplement(shipped, lacking.items(), Path(tmp) / SHIPPED_PACKAGE)
         if package is not None:
             _PACKAGE_OVERRIDE.append(package)
         try:

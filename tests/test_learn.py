@@ -393,3 +393,46 @@ def test_learn_warns_only_about_concepts_the_offline_package_cannot_declare() ->
                               line("us-gaap:InterestExpenseMadeUpForTheTest"),  # no such 2024 element
                               line("frwk:InterestOnNotes")))  # the company's own: the converter declares it
     assert undeclared(line_map) == ["us-gaap:InterestExpenseMadeUpForTheTest"]
+
+
+def test_a_company_map_concept_of_unknown_period_type_is_declared_with_the_companys_own(tmp_path: Path) -> None:
+    """The element list knows no period type for InventoryNetOfAllowancesCustomerAdvancesAndProgressBillings
+    (a US-GAAP 2024 element): the company's contexts give it (instant), so learn does not warn
+    and the release tagged with it validates offline."""
+    concept = "us-gaap:InventoryNetOfAllowancesCustomerAdvancesAndProgressBillings"
+    assert next(e for e in elements() if e.concept == concept).period_type is None
+    filing = tmp_path / FILING.name
+    filing.write_text(FILING.read_text(encoding="utf-8").replace(
+        'name="us-gaap:OperatingLeaseRightOfUseAsset"', f'name="{concept}"'), encoding="utf-8")
+    maps = tmp_path / "frwk.yaml"
+    result = CliRunner().invoke(main, ["learn", str(filing), "--out", str(maps)])
+    assert result.exit_code == 0 and "warning" not in result.output, result.output
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["convert", str(RELEASE), "--cik", CIK, "--out", str(out), "--xml-only",
+                              "--company-map", str(maps)])
+    report = json.loads((out / RELEASE.stem / "report.json").read_text(encoding="utf-8"))
+    assert report["status"] == "valid", report["validation"]["messages"][:3]
+    assert {f["value"] for f in report["facts"] if f["concept"] == concept} == {"6100000", "6700000"}
+
+
+def test_a_company_extension_name_may_hold_dots(tmp_path: Path) -> None:
+    path = tmp_path / "v.yaml"
+    path.write_text('cik: "1403161"\nlines:\n  - {label: Restricted cash, statement: balance_sheet, period: instant,\n'
+                    '     concept: "v:RestrictedCashAndCashEquivalentsU.S.LitigationEscrow"}\n', encoding="utf-8")
+    (line,) = load_line_map(path).lines
+    assert line.extension and line.concept.endswith("U.S.LitigationEscrow")
+
+
+def test_a_figure_the_company_stores_negative_is_no_sign_error_on_its_own_line(tmp_path: Path) -> None:
+    """The concept table holds CashAndCashEquivalentsAtCarryingValue never negative; a company
+    whose own filing tags a negative figure on the line ("Other, net" printed (20)) keeps it."""
+    maps = tmp_path / "frwk.yaml"
+    maps.write_text(f'cik: "{CIK}"\nlines:\n  - {{label: "Other, net", statement: operations, period: duration,\n'
+                    '     concept: "us-gaap:CashAndCashEquivalentsAtCarryingValue"}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["convert", str(RELEASE), "--cik", CIK, "--out", str(out), "--no-validate",
+                              "--xml-only", "--company-map", str(maps)])
+    report = json.loads((out / RELEASE.stem / "report.json").read_text(encoding="utf-8"))
+    other = [f for f in report["facts"] if f["label"] == "Other, net"]
+    assert "-20000" in {f["value"] for f in other}
+    assert not any(m["code"] == "check.negative" for m in report["validation"]["messages"])
