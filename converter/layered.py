@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -196,16 +198,37 @@ class LayeredTable(ConceptTable):
         return self._remember(max(lines, key=lambda line: line.count).entry(label))
 
 
-def map_cik(table: ConceptTable) -> tuple[str, str] | None:
-    """(CIK, map file name) when the company maps given are all of one company: the CIK a release
-    whose own CIK cannot be found is taken to be (the user named the company by its map)."""
+_MIN_SHARED_FIGURES = 3  # figures a release must share with a map to be taken for its company
+
+
+def map_cik(table: ConceptTable, release: Release | None = None) -> tuple[str, str, str] | None:
+    """(CIK, how it was found, company name of the map) for a release whose own CIK cannot be found: the company of the
+    maps given when they are all of one company (the user named the company by its map); among
+    maps of several companies, the one whose filings tagged the most of the figures the release
+    prints (at least three, twice as many as any other company's)."""
     if not isinstance(table, LayeredTable):
         return None
-    ciks = {m.cik for m in table.company_maps if m.cik}
-    if len(ciks) != 1 or any(m.cik is None for m in table.company_maps):
+    maps = [m for m in table.company_maps if m.cik]
+    ciks = {m.cik for m in maps}
+    if len(ciks) == 1 and not any(m.cik is None for m in table.company_maps):
+        return maps[0].cik, f"company map {Path(maps[0].source).name}", maps[0].company  # type: ignore[return-value]
+    if release is None or len(ciks) < 2:
         return None
-    first = next(m for m in table.company_maps if m.cik)
-    return first.cik, Path(first.source).name  # type: ignore[return-value]
+    printed = {(kind, key, size) for kind, _source, dated in _dated_rows(release) for key, size in dated
+               if size >= 1000}
+    shared: Counter[str] = Counter()
+    first: dict[str, LineMap] = {}
+    for m in maps:
+        shared[m.cik] += sum(1 for line in m.lines for key, size in line.figures  # type: ignore[index]
+                             if (line.statement, key, size) in printed)
+        first.setdefault(m.cik, m)  # type: ignore[arg-type]
+    ranked = shared.most_common(2)
+    best, count = ranked[0]
+    if count >= _MIN_SHARED_FIGURES and (len(ranked) < 2 or count >= 2 * ranked[1][1]):
+        chosen = first[best]
+        return best, (f"company map {Path(chosen.source).name} (the release prints {count} figures its filings "
+                      "tagged)"), chosen.company
+    return None
 
 
 def unused_maps(table: ConceptTable, cik: str | None) -> str | None:
@@ -225,9 +248,8 @@ def for_entity(table: ConceptTable, cik: str | None, release: Release | None = N
     return table.for_cik(cik, release) if isinstance(table, LayeredTable) else table
 
 
-def _figures_printed(release: Release) -> dict[SourceRef, tuple[tuple[str, Decimal], ...]]:
-    """Each row's figures as stored (size, scaled), by period key."""
-    out: dict[SourceRef, tuple[tuple[str, Decimal], ...]] = {}
+def _dated_rows(release: Release) -> Iterator[tuple[StatementKind, SourceRef, tuple[tuple[str, Decimal], ...]]]:
+    """(statement kind, row, the row's figures as stored (size, scaled) by period key) of each row with figures."""
     for statement in release.statements:
         periods = [(k, period_key(p)) for k, p in enumerate(statement.periods)]
         for item in statement.items:
@@ -236,5 +258,9 @@ def _figures_printed(release: Release) -> dict[SourceRef, tuple[tuple[str, Decim
                           for k, key in periods if k < len(item.cells) and item.cells[k].kind is CellKind.NUMBER
                           and item.cells[k].value)
             if dated:
-                out[item.source] = dated
-    return out
+                yield statement.kind, item.source, dated
+
+
+def _figures_printed(release: Release) -> dict[SourceRef, tuple[tuple[str, Decimal], ...]]:
+    """Each row's figures as stored (size, scaled), by period key."""
+    return {source: dated for _kind, source, dated in _dated_rows(release)}

@@ -109,7 +109,8 @@ def company_map(filings: Sequence[FilingStatements], company: str = "") -> LineM
     if not lines:
         raise ConversionError("no US-GAAP-tagged statement line found in the filings",
                               ", ".join(f.path for f in filings), code="xc:nothingToLearn")
-    return LineMap(lines=tuple(lines.values()), cik=next(iter(ciks), None), company=company,
+    named = [f.company for f in filings if f.company]  # the registrant name the filings tag, latest last
+    return LineMap(lines=tuple(lines.values()), cik=next(iter(ciks), None), company=company or (named[-1] if named else ""),
                    learned_from=tuple(Path(f.path).name for f in filings))
 
 

@@ -267,9 +267,15 @@ def _build(path: Path, options: ConvertOptions, table: ConceptTable, registry: E
     name = display_path(path)
     text, notes = clean_text(read_text(path, options.encoding), name)
     release = extract_text(text, name)
-    entity = resolve_entity(release, registry, options.cik)
-    if not entity.has_cik and (named := map_cik(table)) is not None:  # the user named the company by its map
-        entity = replace(entity, cik=named[0], scheme=CIK_SCHEME, found_by=f"company map {named[1]}", warning=None)
+    try:
+        entity = resolve_entity(release, registry, options.cik)
+    except EntityError:
+        if (named := map_cik(table, release)) is None:
+            raise
+        entity = EntityId(cik=named[0], name=release.info.company_name or named[2], found_by=named[1])
+    if not entity.has_cik and (named := map_cik(table, release)) is not None:  # the company of its map
+        entity = replace(entity, cik=named[0], scheme=CIK_SCHEME, found_by=named[1], warning=None,
+                         name=entity.name or named[2])
     table = for_entity(table, entity.cik if entity.has_cik else None, release)  # the company's own map, when one was given
     mapped = map_release(release, table, entity, options.document_type)
     if options.fail_on_unmapped and mapped.unmapped:

@@ -436,3 +436,25 @@ def test_a_figure_the_company_stores_negative_is_no_sign_error_on_its_own_line(t
     other = [f for f in report["facts"] if f["label"] == "Other, net"]
     assert "-20000" in {f["value"] for f in other}
     assert not any(m["code"] == "check.negative" for m in report["validation"]["messages"])
+
+
+def test_among_maps_of_several_companies_the_release_is_taken_for_the_one_whose_figures_it_prints(
+        tmp_path: Path) -> None:
+    """No CIK is printed and the ticker is not in the registry; of two companies' maps, the
+    release prints the figures one of them tagged (the December 31, 2024 balances of its 10-Q)."""
+    maps = tmp_path / "maps"
+    maps.mkdir()
+    CliRunner().invoke(main, ["learn", str(FILING), "--out", str(maps / "frwk.yaml")])
+    (maps / "other.yaml").write_text(
+        'cik: "0009990077"\ncompany: Other Co.\nlines:\n  - {label: Cash and cash equivalents, statement: balance_sheet,'
+        ' period: instant, concept: "us-gaap:Cash", figures: {"2024-12-31": "123456000"}}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["convert", str(RELEASE), "--out", str(out), "--no-validate", "--xml-only",
+                                       "--company-map", str(maps)])
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / RELEASE.stem / "report.json").read_text(encoding="utf-8"))
+    assert report["entity"]["cik"] == CIK
+    assert re.fullmatch(r"company map frwk\.yaml \(the release prints \d+ figures its filings tagged\)",
+                        report["entity"]["found_by"])
+    lease = next(d for d in report["mapping"] if d["label"] == "Operating lease assets")
+    assert lease["rule"].startswith("company map frwk.yaml")
