@@ -131,10 +131,12 @@ def reworded_labels(html: str) -> str:
     return etree.tostring(root, method="html", encoding="unicode")
 
 
-def prior_year_map(line_map: LineMap) -> LineMap:
+def prior_year_map(line_map: LineMap, durations: bool = True) -> LineMap:
     """The company map as an earlier filing would give it: in each statement, the figures of the
     earliest instant and of the earliest-ending durations only (the prior year end, and the prior
-    year's periods, that a release prints beside its own and the earlier 10-Q/10-K tagged)."""
+    year's periods, that a release prints beside its own and the earlier 10-Q/10-K tagged); with
+    `durations` False the earliest instant only (the previous quarter's 10-Q shares no period of
+    the next quarter's statement of operations or cash flows with its release)."""
     earliest: dict[tuple[StatementKind, bool], str] = {}
     for line in line_map.lines:
         for key, _ in line.figures:
@@ -142,8 +144,8 @@ def prior_year_map(line_map: LineMap) -> LineMap:
             end = key.rpartition("/")[2]
             earliest[place] = min(end, earliest.get(place, end))
     return line_map.with_lines(replace(line, figures=tuple(
-        f for f in line.figures if f[0].rpartition("/")[2] == earliest.get((line.statement, "/" in f[0]))))
-        for line in line_map.lines)
+        f for f in line.figures if f[0].rpartition("/")[2] == earliest.get((line.statement, "/" in f[0]))
+        and (durations or "/" not in f[0]))) for line in line_map.lines)
 
 
 def _drop(el: etree._Element, keep_content: bool) -> None:
@@ -371,12 +373,13 @@ def evaluate(folder: Path, only: list[str], modes: list[str], details: bool) -> 
             others = [f for p, f in filings.items() if p != path]
             vocabulary = harvest(others, base) if mode == "loo" else None
             maps: tuple[LineMap, ...] = (company_map([filing]),) if mode != "loo" else ()
-            if mode == "reworded":
-                maps = (prior_year_map(maps[0]),)
+            if mode in ("reworded", "reworded-quarter"):
+                maps = (prior_year_map(maps[0], durations=mode == "reworded"),)
             elif mode == "reworded-labels":
                 maps = (maps[0].with_lines(replace(line, figures=()) for line in maps[0].lines),)
             table = LayeredTable.around(base, company_maps=maps, vocabulary=vocabulary)
-            worded = {"next": next_quarter_labels, "reworded": reworded_labels, "reworded-labels": reworded_labels}
+            worded = {"next": next_quarter_labels, "reworded": reworded_labels, "reworded-quarter": reworded_labels,
+                      "reworded-labels": reworded_labels}
             results[mode].append(score_filing(filing, table, worded.get(mode, str)(text)))
     return results
 
@@ -411,19 +414,23 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=REPO_ROOT.parent / "shared" / "filings")
     parser.add_argument("--only", nargs="*", default=[])
-    parser.add_argument("--mode", choices=("loo", "own", "next", "reworded", "reworded-labels", "both", "all"),
+    parser.add_argument("--mode", choices=("loo", "own", "next", "reworded", "reworded-quarter", "reworded-labels",
+                                           "both", "all"),
                         default="both",
                         help="both: loo and own; all: loo, own, next (the company map on the filing's tables with "
                              "next quarter's labels: months a quarter on, share counts changed), reworded (every "
                              "label worded otherwise; the map keeps the prior year's figures, by which a row "
-                             "is recognised) and reworded-labels (the same without the figures)")
+                             "is recognised), reworded-quarter (the same with the prior year end's balances only, "
+                             "as the previous quarter's 10-Q shares them) and reworded-labels (the same without "
+                             "the figures)")
     parser.add_argument("--details", action="store_true", help="list every fact not tagged with the same concept")
     parser.add_argument("--json", type=Path, help="write every found fact's outcome (mode, filing, row, concepts) here")
     args = parser.parse_args()
     if not args.folder.is_dir():
         print(f"filings folder not found: {args.folder}", file=sys.stderr)
         return 2
-    modes = {"both": ["loo", "own"], "all": ["loo", "own", "next", "reworded", "reworded-labels"]}.get(
+    modes = {"both": ["loo", "own"], "all": ["loo", "own", "next", "reworded", "reworded-quarter",
+                                             "reworded-labels"]}.get(
         args.mode, [args.mode])
     results = evaluate(args.folder, args.only, modes, args.details)
     titles = {"loo": "Leave-one-out (vocabulary learned from the other filings)",
@@ -432,6 +439,8 @@ def main() -> int:
                       "share counts changed)",
               "reworded": "Roll-forward to a release worded otherwise (every label changed; the map keeps only "
                           "the prior year's figures, by which rows are recognised)",
+              "reworded-quarter": "The same with the prior year end's balances only (what the previous quarter's "
+                                  "10-Q shares with the next quarter's release)",
               "reworded-labels": "The same without the figures (labels only: the table, vocabulary and fallback "
                                  "tag the reworded rows)"}
     for mode in modes:
