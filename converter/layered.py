@@ -21,7 +21,8 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from converter.companymap import LineMap, general_key, load_line_map, looks_per_share, match_key, period_key
+from converter.companymap import (LineMap, MapLine, _fits_place, general_key, load_line_map, looks_per_share, match_key,
+                                  period_key)
 from converter.concepts import ConceptEntry, ConceptTable, normalize_label
 from converter.fallback import THRESHOLD, fallback_entry, rank
 from converter.model import CellKind, LineItem, Release, SourceRef, StatementKind
@@ -53,6 +54,7 @@ def _key(kind: StatementKind, item: LineItem) -> tuple:
 class LayeredTable(ConceptTable):
     company_maps: tuple[LineMap, ...] = ()  # every map given (its US-GAAP lines); those of `cik` are used
     company_extensions: tuple[LineMap, ...] = ()  # the maps' lines of the company's own extension concepts
+    company_full: tuple[LineMap, ...] = ()  # the maps as given (every line in the filing's order)
     cik: str | None = None
     vocabulary: LineMap | None = None
     fallback: bool = True
@@ -60,22 +62,71 @@ class LayeredTable(ConceptTable):
     _learned: dict = field(default_factory=dict, compare=False, repr=False)  # concept -> entry
     _learned_sets: dict = field(default_factory=dict, compare=False, repr=False)
     _dated: dict = field(default_factory=dict, compare=False, repr=False)  # row source -> its figures by period
+    _aligned: dict = field(default_factory=dict, compare=False, repr=False)  # row source -> (line, map name)
 
     @classmethod
     def around(cls, table: ConceptTable, company_maps: tuple[LineMap, ...] = (),
                vocabulary: LineMap | None = None, fallback: bool = True) -> LayeredTable:
         parts = [m.split() for m in company_maps]
         return cls(entries=table.entries, source=table.source, company_maps=tuple(p[0] for p in parts),
-                   company_extensions=tuple(p[1] for p in parts),
+                   company_extensions=tuple(p[1] for p in parts), company_full=tuple(company_maps),
                    vocabulary=vocabulary, fallback=fallback)
 
     def for_cik(self, cik: str | None, release: Release | None = None) -> LayeredTable:
         """The table for one release: its company's maps (a map without a CIK applies to any);
         with the release, its rows' figures too (a company map recognises a row by them)."""
-        bound = replace(self, cik=cik.zfill(10) if cik else None, _cache={}, _learned={}, _dated={})
+        bound = replace(self, cik=cik.zfill(10) if cik else None, _cache={}, _learned={}, _dated={}, _aligned={})
         if release is not None and bound._company():
             bound._dated.update(_figures_printed(release))
+            bound._aligned.update(bound._alignments(release))
         return bound
+
+    def _alignments(self, release: Release) -> dict[SourceRef, tuple[MapLine, str]]:
+        """Rows the company's map recognises by their place: a row with figures that neither its
+        label nor its figures match, between two rows that match lines of the map in the filing's
+        order, takes the line in the same place when the rows and the lines between those two are
+        as many, and each fits its line's unit and balance-sheet place (a release words one line
+        of a run otherwise)."""
+        out: dict[SourceRef, tuple[MapLine, str]] = {}
+        for company in self.company_full:
+            if company.cik is not None and company.cik != self.cik:
+                continue
+            for statement in release.statements:
+                lines = [line for line in company.lines if line.statement is statement.kind]
+                place = {id(line): k for k, line in enumerate(lines)}
+                rows = [item for item in statement.items
+                        if any(c.kind is CellKind.NUMBER and c.value is not None for c in item.cells)]
+                anchors, matched = self._places(company, statement.kind, rows, place)
+                for (a, la), (b, lb) in zip(anchors, anchors[1:]):
+                    between, gap = rows[a + 1:b], lines[la + 1:lb]
+                    if any(r in matched for r in range(a + 1, b)):
+                        continue  # a row between matches a line out of the filing's order
+                    if between and len(between) == len(gap) and all(
+                            _fits(statement.kind, item, line) for item, line in zip(between, gap)):
+                        for item, line in zip(between, gap):
+                            out.setdefault(item.source, (line, Path(company.source).name))
+        return out
+
+    def _places(self, company: LineMap, kind: StatementKind, rows: list[LineItem],
+                place: dict[int, int]) -> tuple[list[tuple[int, int]], set[int]]:
+        """(row index, line index) of the rows the map matches by label or figures, in rising
+        order of both, and the indices of every row it matches (in order or not)."""
+        seen: dict[str, int] = {}
+        anchors: list[tuple[int, int]] = []
+        matched: set[int] = set()
+        for r, item in enumerate(rows):
+            key = general_key(item.label) or match_key(item.label)
+            occurrence = seen.get(key, 0)
+            seen[key] = occurrence + 1
+            match = company.match(kind, item, occurrence=occurrence)
+            if match is None and (dated := self._dated.get(item.source)):
+                match = company.match_figures(kind, item, dated)
+            if match is None or id(match.line) not in place:
+                continue
+            matched.add(r)
+            if not anchors or place[id(match.line)] > anchors[-1][1]:
+                anchors.append((r, place[id(match.line)]))
+        return anchors, matched
 
     def _company(self) -> tuple[LineMap, ...]:
         return tuple(m for m in self.company_maps if m.cik is None or m.cik == self.cik)
@@ -84,7 +135,14 @@ class LayeredTable(ConceptTable):
         """For a row no US-GAAP concept tags: the name the company gave its own extension concept
         for the line (its local name, "ContentAssetsNet"), and the rule that found it; None when
         no company map of the release has such a line."""
-        return self._extension_line(kind, item, by_figures=False) or self._extension_line(kind, item, by_figures=True)
+        named = self._extension_line(kind, item, by_figures=False) or self._extension_line(kind, item, by_figures=True)
+        aligned = self._aligned.get(item.source)
+        if named is None and aligned is not None and aligned[0].extension:
+            line, source = aligned
+            named = line.concept.partition(":")[2], (
+                f"extension concept named as the company names it, {line.concept}: company map {source}: in the "
+                f"place of {line.label!r} among the rows its labels and figures match")
+        return named
 
     def _extension_line(self, kind: StatementKind, item: LineItem, by_figures: bool) -> tuple[str, str] | None:
         dated = self._dated.get(item.source, ())
@@ -145,7 +203,16 @@ class LayeredTable(ConceptTable):
                         f"{line.filing or 'the filing'} tagged on {line.label!r} ({line.concept})")
                 return self._remember(line.entry(item.label)), rule, found.alternatives
         named = self._extension_line(kind, item, by_figures=True)
-        return (None, named[1], ()) if named is not None else None
+        if named is not None:
+            return None, named[1], ()
+        aligned = self._aligned.get(item.source)
+        if aligned is None:
+            return None
+        line, source = aligned
+        rule = f"company map {source}: in the place of {line.label!r} among the rows its labels and figures match"
+        if line.extension:
+            return None, f"extension concept named as the company names it, {line.concept}: {rule}", ()
+        return self._remember(line.entry(item.label)), rule, ()
 
     def match_after(self, kind: StatementKind, item: LineItem) -> Found:
         key = ("after", self._occurrence(kind, item)) + _key(kind, item)
@@ -246,6 +313,14 @@ def unused_maps(table: ConceptTable, cik: str | None) -> str | None:
 def for_entity(table: ConceptTable, cik: str | None, release: Release | None = None) -> ConceptTable:
     """The table one release is mapped with: a LayeredTable bound to the release's CIK (and rows)."""
     return table.for_cik(cik, release) if isinstance(table, LayeredTable) else table
+
+
+def _fits(kind: StatementKind, item: LineItem, line: MapLine) -> bool:
+    """A map line can stand in a row's place: per-share for a per-share row and not otherwise,
+    on the row's side of the balance sheet."""
+    if (line.item_type == "perShareItemType") != looks_per_share(item):
+        return False
+    return bool(_fits_place(kind, item, [line], strict=True))
 
 
 def _dated_rows(release: Release) -> Iterator[tuple[StatementKind, SourceRef, tuple[tuple[str, Decimal], ...]]]:

@@ -114,10 +114,12 @@ def next_quarter_labels(html: str) -> str:
     return etree.tostring(root, method="html", encoding="unicode")
 
 
-def reworded_labels(html: str) -> str:
-    """The stripped filing with every table row's label worded otherwise (a word added at its
-    end), so that no label of the company's map matches: the rows must be recognised otherwise."""
+def reworded_labels(html: str, every: int = 1) -> str:
+    """The stripped filing with every table row's label (or every `every`-th) worded otherwise (a
+    word added at its end), so that no label of the company's map matches: the rows must be
+    recognised otherwise."""
     root = etree.fromstring(html, etree.HTMLParser(huge_tree=True))
+    seen = 0
     for row in root.iter("tr"):
         texts = ["".join(c.itertext()) for c in row if isinstance(c.tag, str)]
         if not any(re.search(r"\d", t) and not _YEARS_ONLY.fullmatch(t.strip()) for t in texts[1:]):
@@ -126,7 +128,8 @@ def reworded_labels(html: str) -> str:
         if not cells or not re.search(r"[A-Za-z]", texts[0]):
             continue
         last = [el for el in cells[0].iter() if el.text and el.text.strip()]
-        if last:
+        seen += 1
+        if last and seen % every == 0:
             last[-1].text = last[-1].text.rstrip() + " as reworded"
     return etree.tostring(root, method="html", encoding="unicode")
 
@@ -375,11 +378,11 @@ def evaluate(folder: Path, only: list[str], modes: list[str], details: bool) -> 
             maps: tuple[LineMap, ...] = (company_map([filing]),) if mode != "loo" else ()
             if mode in ("reworded", "reworded-quarter"):
                 maps = (prior_year_map(maps[0], durations=mode == "reworded"),)
-            elif mode == "reworded-labels":
+            elif mode in ("reworded-labels", "reworded-some"):
                 maps = (maps[0].with_lines(replace(line, figures=()) for line in maps[0].lines),)
             table = LayeredTable.around(base, company_maps=maps, vocabulary=vocabulary)
             worded = {"next": next_quarter_labels, "reworded": reworded_labels, "reworded-quarter": reworded_labels,
-                      "reworded-labels": reworded_labels}
+                      "reworded-labels": reworded_labels, "reworded-some": lambda t: reworded_labels(t, every=3)}
             results[mode].append(score_filing(filing, table, worded.get(mode, str)(text)))
     return results
 
@@ -415,7 +418,7 @@ def main() -> int:
     parser.add_argument("folder", nargs="?", type=Path, default=REPO_ROOT.parent / "shared" / "filings")
     parser.add_argument("--only", nargs="*", default=[])
     parser.add_argument("--mode", choices=("loo", "own", "next", "reworded", "reworded-quarter", "reworded-labels",
-                                           "both", "all"),
+                                           "reworded-some", "both", "all"),
                         default="both",
                         help="both: loo and own; all: loo, own, next (the company map on the filing's tables with "
                              "next quarter's labels: months a quarter on, share counts changed), reworded (every "
@@ -441,6 +444,8 @@ def main() -> int:
                           "the prior year's figures, by which rows are recognised)",
               "reworded-quarter": "The same with the prior year end's balances only (what the previous quarter's "
                                   "10-Q shares with the next quarter's release)",
+              "reworded-some": "Roll-forward to a release with every third label worded otherwise, the map without "
+                               "figures (the rows around a reworded one still match by label)",
               "reworded-labels": "The same without the figures (labels only: the table, vocabulary and fallback "
                                  "tag the reworded rows)"}
     for mode in modes:

@@ -458,3 +458,24 @@ def test_among_maps_of_several_companies_the_release_is_taken_for_the_one_whose_
                         report["entity"]["found_by"])
     lease = next(d for d in report["mapping"] if d["label"] == "Operating lease assets")
     assert lease["rule"].startswith("company map frwk.yaml")
+
+
+def test_a_reworded_row_between_rows_the_map_matches_takes_the_line_in_its_place(tmp_path: Path) -> None:
+    """The release calls the 10-Q's "Platform and data costs" "Delivery costs"; its figures are of
+    periods the 10-Q did not print. Between "Revenue" and "Gross profit", which match, it stands
+    where the 10-Q's line stands: the company's concept."""
+    maps = tmp_path / "frwk.yaml"
+    CliRunner().invoke(main, ["learn", str(FILING), "--out", str(maps)])
+    costs = next(line for line in load_line_map(maps).lines if line.label == "Platform and data costs")
+    release = tmp_path / RELEASE.name
+    text = RELEASE.read_text(encoding="utf-8")
+    assert text.count("Platform and data costs\t") == 1
+    release.write_text(text.replace("Platform and data costs\t", "Delivery costs\t"), encoding="utf-8")
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["convert", str(release), "--cik", CIK, "--out", str(out), "--no-validate", "--xml-only",
+                              "--company-map", str(maps)])
+    report = json.loads((out / RELEASE.stem / "report.json").read_text(encoding="utf-8"))
+    delivery = next(d for d in report["mapping"] if d["label"] == "Delivery costs")
+    assert delivery["concept"] == costs.concept
+    assert delivery["rule"] == ("company map frwk.yaml: in the place of 'Platform and data costs' among the rows its "
+                                "labels and figures match")
