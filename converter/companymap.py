@@ -189,7 +189,7 @@ def looks_per_share(item: LineItem) -> bool:
     return bool(values) and all(c.decimals_printed == 2 and abs(c.value) < 1000 for c in values)  # type: ignore[arg-type]
 
 
-def _fits_place(kind: StatementKind, item: LineItem, lines: list[MapLine], strict: bool = False) -> list[MapLine]:
+def fits_place(kind: StatementKind, item: LineItem, lines: list[MapLine], strict: bool = False) -> list[MapLine]:
     """On a balance sheet, lines whose balance and current/noncurrent fit the row's headings
     (a "Deferred income taxes" row under assets is not the liability); when none fits, all
     lines (a company map) or none (`strict`: the vocabulary of many companies)."""
@@ -281,7 +281,7 @@ class LineMap:
         if not fitting and strict:  # many companies' per-share line for a row of money or shares, or the reverse
             return None
         fitting = fitting or candidates
-        fitting = _fits_place(kind, item, fitting, strict)
+        fitting = fits_place(kind, item, fitting, strict)
         if not fitting:
             return None
         heading_words = set().union(*(words(h) for h in item.section)) if item.section else set()
@@ -326,7 +326,7 @@ class LineMap:
         for day, size in dated:
             if per_share or size >= _MIN_FIGURE:
                 found += [line for line in self._figures.get((kind, day, size), []) if line not in found]
-        found = _fits_place(kind, item, [line for line in found if (line.item_type == "perShareItemType") == per_share],
+        found = fits_place(kind, item, [line for line in found if (line.item_type == "perShareItemType") == per_share],
                             strict=True)
         if len({line.concept for line in found}) <= 1:
             return LineMatch(found[0], 1.0, ()) if found else None

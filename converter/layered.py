@@ -21,7 +21,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from converter.companymap import (LineMap, MapLine, _fits_place, general_key, load_line_map, looks_per_share, match_key,
+from converter.companymap import (LineMap, MapLine, fits_place, general_key, load_line_map, looks_per_share, match_key,
                                   period_key)
 from converter.concepts import ConceptEntry, ConceptTable, normalize_label
 from converter.fallback import THRESHOLD, fallback_entry, rank
@@ -320,7 +320,7 @@ def _fits(kind: StatementKind, item: LineItem, line: MapLine) -> bool:
     on the row's side of the balance sheet."""
     if (line.item_type == "perShareItemType") != looks_per_share(item):
         return False
-    return bool(_fits_place(kind, item, [line], strict=True))
+    return bool(fits_place(kind, item, [line], strict=True))
 
 
 def _dated_rows(release: Release) -> Iterator[tuple[StatementKind, SourceRef, tuple[tuple[str, Decimal], ...]]]:
