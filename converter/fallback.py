@@ -86,6 +86,16 @@ def elements(path: str | None = None) -> tuple[Element, ...]:
     return load_elements(Path(path) if path else default_elements_path())
 
 
+@lru_cache(maxsize=1)
+def _by_concept() -> dict[str, Element]:
+    return {e.concept: e for e in elements()}
+
+
+def element_of(concept: str) -> Element | None:
+    """The shipped element list's entry for a concept ("us-gaap:Revenues"), or None."""
+    return _by_concept().get(concept)
+
+
 # a line about shares that is an amount of money: "Proceeds from issuance of shares",
 # "Repurchases of shares", "Dividends on preferred shares", "Shares held in trust, at cost", and
 # a stock's line describing its shares ("Authorized 800 shares, issued 543 shares")

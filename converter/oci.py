@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from converter.concepts import ConceptEntry, Sign, normalize_label
-from converter.fallback import Element, elements, fallback_entry
+from converter.fallback import element_of, fallback_entry
 from converter.model import LineItem, OciPlace, Release, Statement, StatementKind
 
 # the topic a label or heading names; a fair value hedge is none of them (and hides its heading's)
@@ -267,18 +266,11 @@ def candidates(place: OciPlace) -> tuple[str, ...]:
     return _CANDIDATES.get((place.topic, place.stage, place.tax), ())
 
 
-@lru_cache(maxsize=1)
-def _candidate_elements() -> dict[str, Element]:
-    """The shipped element list's entries for the candidates (the list is loaded once)."""
-    wanted = {c.split(":", 1)[1] for c in all_candidates()}
-    return {e.name: e for e in elements() if e.name in wanted}
-
-
 def element_entry(concept: str, place: OciPlace) -> ConceptEntry | None:
     """The entry of a candidate element neither the table nor the vocabulary knows, from the
     shipped element list: its period type must be known, and for the tax on a component its
     balance too (which says whether a tax printed as reducing the component is stored positive)."""
-    element = _candidate_elements().get(concept.split(":", 1)[1])
+    element = element_of(concept)
     if element is None or element.period_type is None or (place.tax == "tax" and element.balance is None):
         return None
     # a component is printed as it adds to other comprehensive income: a debit element (a cost,

@@ -17,11 +17,10 @@ import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from converter.fallback import elements
+from converter.fallback import element_of
 from converter.validate import _PACKAGE_OVERRIDE, SHIPPED_PACKAGE
 
 _US_GAAP_XSD = re.compile(r"xbrl\.fasb\.org/us-gaap/2024/elts/us-gaap-2024\.xsd$")
@@ -76,15 +75,10 @@ def _lacking(shipped: Path, concepts: Iterable[Seen]) -> dict[str, str | None]:
     return dict(sorted(out.items()))
 
 
-@lru_cache(maxsize=1)
-def _by_name() -> dict:
-    return {e.concept: e for e in elements()}
-
-
 def _attributes(concept: str, period: str | None) -> tuple[str, str, str | None] | None:
     """(item type, period type, balance) to declare `concept` with, or None when it cannot be:
     not a US-GAAP 2024 element, or its period type neither in the element list nor seen."""
-    element = _by_name().get(concept)
+    element = element_of(concept)
     if element is None or not (element.period_type or period):
         return None
     return element.item_type, element.period_type or period or "", element.balance if element.period_type else None
