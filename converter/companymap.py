@@ -61,7 +61,7 @@ _WORD = re.compile(r"[a-z]+")
 _SKIP_WORDS = {"and", "of", "the", "for", "in", "to", "a", "on", "from", "net", "total"}
 _LABEL_KEYS = {"label", "statement", "section", "concept", "sign", "type", "period", "opening", "balance",
                "filing", "count", "note", "figures"}
-_MIN_FIGURE = Decimal(1000)  # a balance below this is too common to recognise a line by
+MIN_FIGURE = Decimal(1000)  # a figure below this (as stored) is too common to recognise a line or company by
 
 
 def words(text: str) -> set[str]:
@@ -324,7 +324,7 @@ class LineMap:
         per_share = looks_per_share(item)
         found: list[MapLine] = []
         for day, size in dated:
-            if per_share or size >= _MIN_FIGURE:
+            if per_share or size >= MIN_FIGURE:
                 found += [line for line in self._figures.get((kind, day, size), []) if line not in found]
         found = fits_place(kind, item, [line for line in found if (line.item_type == "perShareItemType") == per_share],
                             strict=True)

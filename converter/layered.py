@@ -21,8 +21,8 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from converter.companymap import (LineMap, MapLine, fits_place, general_key, load_line_map, looks_per_share, match_key,
-                                  period_key)
+from converter.companymap import (MIN_FIGURE, LineMap, MapLine, fits_place, general_key, load_line_map,
+                                  looks_per_share, match_key, period_key)
 from converter.concepts import ConceptEntry, ConceptTable, normalize_label
 from converter.fallback import THRESHOLD, fallback_entry, rank
 from converter.model import CellKind, LineItem, Release, SourceRef, StatementKind
@@ -139,9 +139,7 @@ class LayeredTable(ConceptTable):
         aligned = self._aligned.get(item.source)
         if named is None and aligned is not None and aligned[0].extension:
             line, source = aligned
-            named = line.concept.partition(":")[2], (
-                f"extension concept named as the company names it, {line.concept}: company map {source}: in the "
-                f"place of {line.label!r} among the rows its labels and figures match")
+            named = line.concept.partition(":")[2], _named_rule(line, _place_rule(line, source))
         return named
 
     def _extension_line(self, kind: StatementKind, item: LineItem, by_figures: bool) -> tuple[str, str] | None:
@@ -157,9 +155,8 @@ class LayeredTable(ConceptTable):
                 line = found.line
                 where = f" (learned from {line.filing})" if line.filing else ""
                 how = "by its figures" if by_figures else f"{line.label!r}"
-                return line.concept.partition(":")[2], (
-                    f"extension concept named as the company names it, {line.concept}: company map "
-                    f"{Path(company.source).name}{where}: {how}")
+                return line.concept.partition(":")[2], _named_rule(
+                    line, f"company map {Path(company.source).name}{where}: {how}")
         return None
 
     def _remember(self, entry: ConceptEntry) -> ConceptEntry:
@@ -209,9 +206,9 @@ class LayeredTable(ConceptTable):
         if aligned is None:
             return None
         line, source = aligned
-        rule = f"company map {source}: in the place of {line.label!r} among the rows its labels and figures match"
+        rule = _place_rule(line, source)
         if line.extension:
-            return None, f"extension concept named as the company names it, {line.concept}: {rule}", ()
+            return None, _named_rule(line, rule), ()
         return self._remember(line.entry(item.label)), rule, ()
 
     def match_after(self, kind: StatementKind, item: LineItem) -> Found:
@@ -282,7 +279,7 @@ def map_cik(table: ConceptTable, release: Release | None = None) -> tuple[str, s
     if release is None or len(ciks) < 2:
         return None
     printed = {(kind, key, size) for kind, _source, dated in _dated_rows(release) for key, size in dated
-               if size >= 1000}
+               if size >= MIN_FIGURE}
     shared: Counter[str] = Counter()
     first: dict[str, LineMap] = {}
     for m in maps:
@@ -313,6 +310,16 @@ def unused_maps(table: ConceptTable, cik: str | None) -> str | None:
 def for_entity(table: ConceptTable, cik: str | None, release: Release | None = None) -> ConceptTable:
     """The table one release is mapped with: a LayeredTable bound to the release's CIK (and rows)."""
     return table.for_cik(cik, release) if isinstance(table, LayeredTable) else table
+
+
+def _named_rule(line: MapLine, how: str) -> str:
+    """The rule of a row whose extension concept takes the name of the company's own."""
+    return f"extension concept named as the company names it, {line.concept}: {how}"
+
+
+def _place_rule(line: MapLine, source: str) -> str:
+    """The rule of a row a company map recognises by its place."""
+    return f"company map {source}: in the place of {line.label!r} among the rows its labels and figures match"
 
 
 def _fits(kind: StatementKind, item: LineItem, line: MapLine) -> bool:
