@@ -7,14 +7,14 @@ not drop below tests/corpus_baseline.json (raise the baseline as the figures ris
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
+
+from scriptkit import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("XBRL_CONVERT_SHARED", ROOT.parent / "shared"))
@@ -23,11 +23,7 @@ BASELINE = json.loads((ROOT / "tests" / "corpus_baseline.json").read_text(encodi
 
 
 def _harness():
-    spec = importlib.util.spec_from_file_location("evaluate_corpus", ROOT / "scripts" / "evaluate_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("evaluate_corpus", module)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("evaluate_corpus")
 
 
 def _figure(value: str, period: str, *concepts: str) -> dict:

@@ -4,11 +4,9 @@ release in examples/learn/; and the filings harness on one real filing when ../s
 
 from __future__ import annotations
 
-import importlib.util
 from decimal import Decimal
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +20,7 @@ from converter.ixtables import read_filing_statements
 from converter.layered import LayeredTable, default_vocabulary, default_vocabulary_path
 from converter.map import match_line_item
 from converter.model import Cell, CellKind, LineItem, SourceRef, StatementKind
+from scriptkit import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 FILING = ROOT / "examples" / "learn" / "frwk-20250331-10q.htm"
@@ -185,12 +184,7 @@ def test_layered_table_order_company_then_table_then_vocabulary() -> None:
 @pytest.mark.skipif(not FILINGS.is_dir(), reason="no ../shared/filings")
 def _harness():
     """scripts/evaluate_filings.py as a module."""
-    spec = importlib.util.spec_from_file_location("evaluate_filings", ROOT / "scripts" / "evaluate_filings.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["evaluate_filings"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("evaluate_filings")
 
 
 def test_filings_harness_roll_forward_on_one_filing() -> None:

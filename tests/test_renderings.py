@@ -4,13 +4,12 @@ dump) reads to the same statement figures as its HTML. Fixtures are invented."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
 from converter.extract import extract_text
+from scriptkit import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 RELEASES = [ROOT / "tests" / "fixtures" / "releases" / name
@@ -18,12 +17,7 @@ RELEASES = [ROOT / "tests" / "fixtures" / "releases" / name
 
 
 def _renderer():
-    spec = importlib.util.spec_from_file_location("render_corpus", ROOT / "scripts" / "render_corpus.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["render_corpus"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("render_corpus")
 
 
 def _figures(release) -> set[tuple]:
