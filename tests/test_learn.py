@@ -181,12 +181,12 @@ def test_layered_table_order_company_then_table_then_vocabulary() -> None:
     assert match_key("Cash, and cash   equivalents") == "cash and cash equivalents"
 
 
-@pytest.mark.skipif(not FILINGS.is_dir(), reason="no ../shared/filings")
 def _harness():
     """scripts/evaluate_filings.py as a module."""
     return load_script("evaluate_filings")
 
 
+@pytest.mark.skipif(not FILINGS.is_dir(), reason="no ../shared/filings")
 def test_filings_harness_roll_forward_on_one_filing() -> None:
     results = _harness().evaluate(FILINGS, ["abbv"], ["own", "next"], details=False)
     for mode in ("own", "next"):  # next: the same map on next quarter's wording (months moved, share counts changed)
