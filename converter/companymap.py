@@ -205,7 +205,7 @@ def fits_place(kind: StatementKind, item: LineItem, lines: list[MapLine], strict
             balance = "credit"
             break
     current = any(re.search(r"(?<!non)(?<!non-)\bcurrent\b", h) for h in headings)
-    fitting = [line for line in lines if balance is None or _balance_of(line) in (None, balance)]
+    fitting = [line for line in lines if balance is None or balance_of(line) in (None, balance)]
     if strict and not fitting:
         return []
     if current:
@@ -219,7 +219,7 @@ def fits_place(kind: StatementKind, item: LineItem, lines: list[MapLine], strict
     return placed or fitting or lines
 
 
-def _balance_of(line: MapLine) -> str | None:
+def balance_of(line: MapLine) -> str | None:
     """The line's balance, or for an element the reference data gives none, the one its name
     says ("DeferredIncomeTaxLiabilitiesNet" is a liability)."""
     if line.balance is not None or line.item_type != "monetaryItemType":

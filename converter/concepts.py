@@ -103,6 +103,23 @@ _SLASHED_RE = re.compile(r"\s*/\s*(?=\()|(?<=\))\s*/\s*")  # "Increase/(decrease
 _HOLDERS_RE = re.compile(r"\b(stock|share|unit|member|partner)-\s?holders", re.I)
 
 
+# the variants US-GAAP names by suffix: the parent's portion of an amount ("...NetOfTaxPortionAttributableToParent"),
+# including a disposal group ("...IncludingDisposalGroupAndDiscontinuedOperations"), the shares outstanding
+_FAMILY_SUFFIXES = re.compile(r"(PortionAttributableToParent|AttributableToParent|Parent|"
+                              r"IncludingDisposalGroupAndDiscontinuedOperations|"
+                              r"DisposalGroupIncludingDiscontinuedOperations|Outstanding)\d?$")
+
+
+def concept_family(concept: str) -> str:
+    """The name a concept shares with its variants: "OtherComprehensiveIncomeForeignCurrency...
+    NetOfTaxPortionAttributableToParent" and "OtherComprehensiveIncomeLossForeignCurrency...
+    NetOfTax" are one line, tagged by the parent's portion or by the whole when no
+    noncontrolling interest shares it; so are "CommonStockValueOutstanding" and "CommonStockValue"."""
+    name = concept.partition(":")[2] or concept
+    name = _FAMILY_SUFFIXES.sub("", name)
+    return name.replace("OtherComprehensiveIncomeLoss", "OtherComprehensiveIncome")
+
+
 def normalize_label(label: str) -> str:
     """The form a label is matched in: lower case, plain quotes, single spaces, no notes.
     (Remembered for the most recent short labels: the mapper and the checks ask for the same
@@ -155,6 +172,7 @@ class ConceptEntry:
     labels_nonoperating: tuple[re.Pattern[str], ...] = ()  # apply only to rows printed below operating income
     beside: str | None = None  # labels_beside apply only when the release has a row of this concept
     labels_beside: tuple[re.Pattern[str], ...] = ()
+    alternatives: tuple[str, ...] = ()  # concepts companies tag the same line with instead
 
     @property
     def prefix(self) -> str:
@@ -245,6 +263,22 @@ class ConceptTable:
         """The entry of a concept the table knows, to tag a row printed as `label` with."""
         return self.entry(concept)
 
+    def interchangeable(self, concept: str, other: str) -> bool:
+        """Companies tag the same line with `other` instead of `concept`: one entry lists the
+        other under `alternatives` (or both are listed together, or through a third), or the
+        two are of one name family (`concept_family`)."""
+        if concept == other:
+            return False
+        groups = self._memo("alternatives")
+        if not groups:
+            for e in self.entries:
+                group = {e.concept, *e.alternatives}
+                for member in list(group):
+                    group |= groups.get(member, set())
+                for member in group:
+                    groups[member] = group
+        return other in groups.get(concept, ()) or concept_family(concept) == concept_family(other)
+
     def match(self, kind: StatementKind, label: str, section: tuple[str, ...], nonoperating: bool = False
               ) -> list[tuple[ConceptEntry, re.Pattern[str]]]:
         """Every entry a row of a statement of `kind` matches, in table order (the first wins);
@@ -302,7 +336,7 @@ def _resolve(table: ConceptTable, release: Release) -> ConceptTable:
 _ENTRY_KEYS = {
     "concept", "type", "period", "balance", "statement", "section", "labels", "total", "sign",
     "dash", "never_negative", "detail", "detail_of", "nillable", "note", "opening_labels",
-    "under", "labels_under", "beside", "labels_beside", "labels_nonoperating",
+    "under", "labels_under", "beside", "labels_beside", "labels_nonoperating", "alternatives",
 }
 
 
@@ -388,6 +422,10 @@ def _entry(raw: Any, where: str) -> ConceptEntry:
         raise ConfigError("beside and labels_beside go together", where)
     if beside is not None and (not isinstance(beside, str) or not re.fullmatch(r"(us-gaap|dei):[A-Z][A-Za-z0-9]+", beside)):
         raise ConfigError(f"beside must name a concept like us-gaap:Name, got {beside!r}", where)
+    alternatives = raw.get("alternatives") or []
+    if not isinstance(alternatives, list) or not all(
+            isinstance(a, str) and re.fullmatch(r"us-gaap:[A-Z][A-Za-z0-9]+", a) and a != concept for a in alternatives):
+        raise ConfigError(f"alternatives must list other concepts like us-gaap:Name, got {alternatives!r}", where)
     return ConceptEntry(
         concept=concept,
         item_type=item_type,
@@ -410,6 +448,7 @@ def _entry(raw: Any, where: str) -> ConceptEntry:
         beside=beside,
         labels_beside=labels_beside,
         labels_nonoperating=labels_nonoperating,
+        alternatives=tuple(alternatives),
     )
 
 

@@ -21,8 +21,8 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from converter.companymap import (MIN_FIGURE, LineMap, MapLine, fits_place, general_key, load_line_map,
-                                  looks_per_share, match_key, period_key)
+from converter.companymap import (MIN_FIGURE, LineMap, MapLine, balance_of, fits_place, general_key,
+                                  load_line_map, looks_per_share, match_key, period_key)
 from converter.concepts import ConceptEntry, ConceptTable, normalize_label
 from converter.fallback import THRESHOLD, fallback_entry, rank
 from converter.model import CellKind, LineItem, Release, SourceRef, StatementKind
@@ -63,6 +63,7 @@ class LayeredTable(ConceptTable):
     _learned_sets: dict = field(default_factory=dict, compare=False, repr=False)
     _dated: dict = field(default_factory=dict, compare=False, repr=False)  # row source -> its figures by period
     _aligned: dict = field(default_factory=dict, compare=False, repr=False)  # row source -> (line, map name)
+    _rows: dict = field(default_factory=dict, compare=False, repr=False)  # statement kind -> the release's rows
 
     @classmethod
     def around(cls, table: ConceptTable, company_maps: tuple[LineMap, ...] = (),
@@ -75,10 +76,13 @@ class LayeredTable(ConceptTable):
     def for_cik(self, cik: str | None, release: Release | None = None) -> LayeredTable:
         """The table for one release: its company's maps (a map without a CIK applies to any);
         with the release, its rows' figures too (a company map recognises a row by them)."""
-        bound = replace(self, cik=cik.zfill(10) if cik else None, _cache={}, _learned={}, _dated={}, _aligned={})
+        bound = replace(self, cik=cik.zfill(10) if cik else None, _cache={}, _learned={}, _dated={}, _aligned={},
+                        _rows={})
         if release is not None and bound._company():
             bound._dated.update(_figures_printed(release))
             bound._aligned.update(bound._alignments(release))
+            for statement in release.statements:
+                bound._rows.setdefault(statement.kind, []).extend(statement.items)
         return bound
 
     def _alignments(self, release: Release) -> dict[SourceRef, tuple[MapLine, str]]:
@@ -210,6 +214,35 @@ class LayeredTable(ConceptTable):
         if line.extension:
             return None, _named_rule(line, rule), ()
         return self._remember(line.entry(item.label)), rule, ()
+
+    def company_alternative(self, kind: StatementKind, item: LineItem, entry: ConceptEntry
+                            ) -> tuple[ConceptEntry, str] | None:
+        """For a row the company's map does not recognise and the concept table tags with `entry`:
+        the concept the company tags such a line with instead (Revenues or
+        RevenueFromContractWithCustomerExcludingAssessedTax, the whole or the parent's portion;
+        see ConceptTable.interchangeable), and the rule; None when the company's map has a line of
+        `entry`'s concept in the statement itself, lines of no alternative or of several, or when
+        another row of the release already takes the alternative through the map."""
+        for company in self._company():
+            lines = [line for line in company.lines if line.statement is kind]
+            if any(line.concept == entry.concept for line in lines):
+                return None
+            found = [line for line in lines if self.interchangeable(entry.concept, line.concept)
+                     and line.period_type == entry.period_type and line.item_type == entry.item_type
+                     and (entry.balance is None or balance_of(line) in (None, entry.balance))]
+            if len({line.concept for line in found}) != 1 or found[0].concept in self._taken(kind, item):
+                continue
+            line = found[0]
+            where = f" (learned from {line.filing})" if line.filing else ""
+            chosen = replace(entry, concept=line.concept, balance=line.balance or entry.balance, alternatives=())
+            return self._remember(chosen), (f"company map {Path(company.source).name}{where}: the company tags "
+                                             f"{line.label!r} {line.concept}")
+        return None
+
+    def _taken(self, kind: StatementKind, item: LineItem) -> set[str]:
+        """Concepts the company's map gives the other rows of the release's statements of `kind`."""
+        return {found[0].concept for row in self._rows.get(kind, ()) if row.source != item.source
+                and (found := self.match_before(kind, row)) is not None and found[0] is not None}
 
     def match_after(self, kind: StatementKind, item: LineItem) -> Found:
         key = ("after", self._occurrence(kind, item)) + _key(kind, item)

@@ -112,6 +112,17 @@ def _match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -
     before = getattr(table, "match_before", None)
     if before is not None and (found := before(kind, item)) is not None:
         return Match(*found)  # the company's own map matches the row as printed
+    found = _match_by_table(table, kind, item)
+    prefer = getattr(table, "company_alternative", None)  # the company tags the line with an alternative
+    if prefer is not None and found.entry is not None and (chosen := prefer(kind, item, found.entry)) is not None:
+        entry, why = chosen
+        return Match(entry, f"{why}, where the concept table has {found.entry.concept} ({found.rule})",
+                     (found.entry.concept,))
+    return found
+
+
+def _match_by_table(table: ConceptTable, kind: StatementKind, item: LineItem) -> Match:
+    """The concept table's entry for a row (then the learned vocabulary's and the fallback's)."""
     item = _with_side(kind, item)
     if item.oci is not None and (composed := _oci_match(table, item)) is not None:
         return composed

@@ -374,8 +374,11 @@ def evaluate(folder: Path, only: list[str], modes: list[str], details: bool) -> 
         filing = filings[path]
         for mode in modes:
             others = [f for p, f in filings.items() if p != path]
-            vocabulary = harvest(others, base) if mode == "loo" else None
+            vocabulary = harvest(others, base) if mode in ("loo", "concepts") else None
             maps: tuple[LineMap, ...] = (company_map([filing]),) if mode != "loo" else ()
+            if mode == "concepts":  # the company's concepts without its labels or figures
+                maps = (maps[0].with_lines(replace(line, label=f"line {k} of another wording", figures=())
+                                           for k, line in enumerate(maps[0].lines)),)
             if mode in ("reworded", "reworded-quarter"):
                 maps = (prior_year_map(maps[0], durations=mode == "reworded"),)
             elif mode in ("reworded-labels", "reworded-some"):
@@ -418,14 +421,15 @@ def main() -> int:
     parser.add_argument("folder", nargs="?", type=Path, default=REPO_ROOT.parent / "shared" / "filings")
     parser.add_argument("--only", nargs="*", default=[])
     parser.add_argument("--mode", choices=("loo", "own", "next", "reworded", "reworded-quarter", "reworded-labels",
-                                           "reworded-some", "both", "all"),
+                                           "reworded-some", "concepts", "both", "all"),
                         default="both",
                         help="both: loo and own; all: loo, own, next (the company map on the filing's tables with "
                              "next quarter's labels: months a quarter on, share counts changed), reworded (every "
                              "label worded otherwise; the map keeps the prior year's figures, by which a row "
                              "is recognised), reworded-quarter (the same with the prior year end's balances only, "
                              "as the previous quarter's 10-Q shares them) and reworded-labels (the same without "
-                             "the figures)")
+                             "the figures); concepts: leave-one-out with the company's map stripped of its labels "
+                             "and figures (only the concepts it chooses among alternatives act)")
     parser.add_argument("--details", action="store_true", help="list every fact not tagged with the same concept")
     parser.add_argument("--json", type=Path, help="write every found fact's outcome (mode, filing, row, concepts) here")
     args = parser.parse_args()
@@ -433,7 +437,7 @@ def main() -> int:
         print(f"filings folder not found: {args.folder}", file=sys.stderr)
         return 2
     modes = {"both": ["loo", "own"], "all": ["loo", "own", "next", "reworded", "reworded-quarter",
-                                             "reworded-labels"]}.get(
+                                             "reworded-labels", "reworded-some", "concepts"]}.get(
         args.mode, [args.mode])
     results = evaluate(args.folder, args.only, modes, args.details)
     titles = {"loo": "Leave-one-out (vocabulary learned from the other filings)",
@@ -447,7 +451,9 @@ def main() -> int:
               "reworded-some": "Roll-forward to a release with every third label worded otherwise, the map without "
                                "figures (the rows around a reworded one still match by label)",
               "reworded-labels": "The same without the figures (labels only: the table, vocabulary and fallback "
-                                 "tag the reworded rows)"}
+                                 "tag the reworded rows)",
+              "concepts": "Leave-one-out with the company's choice among alternative concepts (its map without "
+                          "labels or figures)"}
     for mode in modes:
         print_table(titles[mode], results[mode], args.details)
     if args.json:

@@ -96,3 +96,23 @@ def test_balance_only_on_monetary_concepts() -> None:
     for e in US_GAAP + DEI:
         if e.item_type != "monetaryItemType":
             assert e.balance is None, e.concept
+
+
+WITH_ALTERNATIVES = [e for e in US_GAAP if e.alternatives]
+
+
+def test_some_entries_list_alternatives() -> None:
+    assert len(WITH_ALTERNATIVES) >= 20
+
+
+@pytest.mark.parametrize("entry", WITH_ALTERNATIVES, ids=_ids(WITH_ALTERNATIVES))
+def test_alternatives_are_2024_elements_of_the_entrys_type_period_and_balance(entry: ConceptEntry) -> None:
+    """A company's alternative replaces the entry's concept on the same printed row, with the
+    entry's sign rule: it must be the same kind of element."""
+    for alternative in entry.alternatives:
+        name = alternative.partition(":")[2]
+        assert _types_2024().get(name) == entry.item_type, alternative
+        old = _decls_2011().get(name)
+        if old is not None:  # added after 2011: no official periodType/balance here
+            assert old["periodType"] == entry.period_type, alternative
+            assert old.get("balance") in (None, entry.balance), alternative

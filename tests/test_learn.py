@@ -473,3 +473,72 @@ def test_a_reworded_row_between_rows_the_map_matches_takes_the_line_in_its_place
     assert delivery["concept"] == costs.concept
     assert delivery["rule"] == ("company map frwk.yaml: in the place of 'Platform and data costs' among the rows its "
                                 "labels and figures match")
+
+
+def test_a_reworded_row_the_table_reads_takes_the_alternative_the_company_uses(tmp_path: Path) -> None:
+    """The release calls the 10-Q's "Revenue" "Net sales": no label of the map matches, its figures
+    are of periods the 10-Q did not print, and it is the statement's first row (no place). The
+    table reads it as Revenues; the company tags its revenue line
+    RevenueFromContractWithCustomerExcludingAssessedTax, an alternative the table lists."""
+    maps = tmp_path / "frwk.yaml"
+    CliRunner().invoke(main, ["learn", str(FILING), "--out", str(maps)])
+    release = tmp_path / RELEASE.name
+    text = RELEASE.read_text(encoding="utf-8")
+    assert text.count("\nRevenue\t") == 1
+    release.write_text(text.replace("\nRevenue\t", "\nNet sales\t"), encoding="utf-8")
+
+    def sales(*extra: str) -> dict:
+        out = tmp_path / ("with" if extra else "without")
+        result = CliRunner().invoke(main, ["convert", str(release), "--cik", CIK, "--out", str(out), "--no-validate",
+                                           "--xml-only", *extra])
+        assert result.exit_code == 0, result.output
+        report = json.loads((out / RELEASE.stem / "report.json").read_text(encoding="utf-8"))
+        return next(d for d in report["mapping"] if d["label"] == "Net sales")
+
+    assert sales()["concept"] == "us-gaap:Revenues"
+    decision = sales("--company-map", str(maps))
+    assert decision["concept"] == "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"
+    assert decision["rule"].startswith("company map frwk.yaml (learned from frwk-20250331-10q.htm): the company "
+                                       "tags 'Revenue' us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax, "
+                                       "where the concept table has us-gaap:Revenues")
+
+
+def test_no_alternative_when_the_company_tags_the_tables_concept_or_another_row_takes_it() -> None:
+    """The company's own choice is taken only when its map does not use the table's concept in the
+    statement, and no other row of the release takes the alternative through the map."""
+    from converter.companymap import LineMap, MapLine
+    from converter.concepts import Sign
+    from modelkit import item, release, statement
+
+    def line(label: str, concept: str) -> MapLine:
+        return MapLine(label=label, statement=StatementKind.OPERATIONS, section=(), concept=concept,
+                       sign=Sign.AS_PRINTED, item_type="monetaryItemType", period_type="duration", balance="credit")
+
+    contract = "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"
+    sales, total = item("Net sales", "100", "90"), item("Total revenues", "120", "110")
+    printed = release(statement(StatementKind.OPERATIONS, [sales, total]))
+    revenues = concept_table().entry("us-gaap:Revenues")
+
+    def choose(*lines: MapLine, row: LineItem = sales):
+        table = LayeredTable.around(concept_table(), company_maps=(LineMap(lines=lines, cik=CIK, source="m.yaml"),))
+        return table.for_cik(CIK, printed).company_alternative(StatementKind.OPERATIONS, row, revenues)
+
+    assert choose(line("Revenue", contract))[0].concept == contract
+    assert choose(line("Revenue", contract), line("Revenues", "us-gaap:Revenues")) is None  # it uses Revenues too
+    assert choose(line("Total revenues", contract)) is None  # the release's "Total revenues" takes it by label
+    assert choose(line("Revenue", "us-gaap:InterestAndDividendIncomeOperating")) is None  # no alternative
+
+
+@pytest.mark.parametrize("concept, other, expected", [
+    ("us-gaap:Revenues", "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax", True),  # listed
+    ("us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax", "us-gaap:Revenues", True),  # either way
+    ("us-gaap:OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax",
+     "us-gaap:OtherComprehensiveIncomeForeignCurrencyTransactionAndTranslationAdjustmentNetOfTaxPortionAttributableToParent",
+     True),  # the whole and the parent's portion
+    ("us-gaap:CommonStockValue", "us-gaap:CommonStockValueOutstanding", True),
+    ("us-gaap:Revenues", "us-gaap:CostOfRevenue", False),
+    ("us-gaap:NetIncomeLoss", "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest", False),
+    ("us-gaap:Revenues", "us-gaap:Revenues", False),
+])
+def test_interchangeable_concepts(concept: str, other: str, expected: bool) -> None:
+    assert concept_table().interchangeable(concept, other) is expected
