@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from converter.companymap import (MIN_FIGURE, LineMap, MapLine, balance_of, fits_place, general_key,
-                                  load_line_map, looks_per_share, match_key, period_key)
+                                  load_line_map, looks_per_share, match_key, period_key, words)
 from converter.concepts import ConceptEntry, ConceptTable, normalize_label
 from converter.fallback import THRESHOLD, fallback_entry, rank
 from converter.model import CellKind, LineItem, Release, SourceRef, StatementKind
@@ -62,7 +62,7 @@ class LayeredTable(ConceptTable):
     _learned: dict = field(default_factory=dict, compare=False, repr=False)  # concept -> entry
     _learned_sets: dict = field(default_factory=dict, compare=False, repr=False)
     _dated: dict = field(default_factory=dict, compare=False, repr=False)  # row source -> its figures by period
-    _aligned: dict = field(default_factory=dict, compare=False, repr=False)  # row source -> (line, map name)
+    _aligned: dict = field(default_factory=dict, compare=False, repr=False)  # row source -> (line, rule)
     _rows: dict = field(default_factory=dict, compare=False, repr=False)  # statement kind -> the release's rows
 
     @classmethod
@@ -86,38 +86,52 @@ class LayeredTable(ConceptTable):
         return bound
 
     def _alignments(self, release: Release) -> dict[SourceRef, tuple[MapLine, str]]:
-        """Rows the company's map recognises by their place: a row with figures that neither its
-        label nor its figures match, between two rows that match lines of the map in the filing's
-        order, takes the line in the same place when the rows and the lines between those two are
-        as many, and each fits its line's unit and balance-sheet place (a release words one line
-        of a run otherwise)."""
+        """Rows the company's map recognises by their place or their closest wording (see
+        `_in_place` and `_closest_wordings`): a release words some lines of the 10-Q otherwise."""
         out: dict[SourceRef, tuple[MapLine, str]] = {}
         for company in self.company_full:
             if company.cik is not None and company.cik != self.cik:
                 continue
+            name = Path(company.source).name
             for statement in release.statements:
                 lines = [line for line in company.lines if line.statement is statement.kind]
                 place = {id(line): k for k, line in enumerate(lines)}
                 rows = [item for item in statement.items
                         if any(c.kind is CellKind.NUMBER and c.value is not None for c in item.cells)]
                 anchors, matched = self._places(company, statement.kind, rows, place)
-                for (a, la), (b, lb) in zip(anchors, anchors[1:]):
-                    between, gap = rows[a + 1:b], lines[la + 1:lb]
-                    if any(r in matched for r in range(a + 1, b)):
-                        continue  # a row between matches a line out of the filing's order
-                    if between and len(between) == len(gap) and all(
-                            _fits(statement.kind, item, line) for item, line in zip(between, gap)):
-                        for item, line in zip(between, gap):
-                            out.setdefault(item.source, (line, Path(company.source).name))
+                placed = self._in_place(statement.kind, rows, lines, anchors, set(matched))
+                for r, k in placed.items():
+                    out.setdefault(rows[r].source, (lines[k], _place_rule(lines[k], name)))
+                taken = set(matched.values()) | set(placed.values())
+                left = [r for r in range(len(rows)) if r not in matched and r not in placed]
+                for r, k, score in _closest_wordings(statement.kind, rows, lines, left, taken):
+                    out.setdefault(rows[r].source, (lines[k], _worded_rule(lines[k], name, score)))
+        return out
+
+    @staticmethod
+    def _in_place(kind: StatementKind, rows: list[LineItem], lines: list[MapLine], anchors: list[tuple[int, int]],
+                  matched: set[int]) -> dict[int, int]:
+        """Row index -> line index of the rows recognised by their place: a row with figures that
+        neither its label nor its figures match, between two rows that match lines of the map in
+        the filing's order, takes the line in the same place when the rows and the lines between
+        those two are as many, and each fits its line's unit and balance-sheet place."""
+        out: dict[int, int] = {}
+        for (a, la), (b, lb) in zip(anchors, anchors[1:]):
+            if any(r in matched for r in range(a + 1, b)):
+                continue  # a row between matches a line out of the filing's order
+            between, gap = list(range(a + 1, b)), list(range(la + 1, lb))
+            if between and len(between) == len(gap) and all(
+                    _fits(kind, rows[r], lines[k]) for r, k in zip(between, gap)):
+                out.update(zip(between, gap))
         return out
 
     def _places(self, company: LineMap, kind: StatementKind, rows: list[LineItem],
-                place: dict[int, int]) -> tuple[list[tuple[int, int]], set[int]]:
+                place: dict[int, int]) -> tuple[list[tuple[int, int]], dict[int, int]]:
         """(row index, line index) of the rows the map matches by label or figures, in rising
-        order of both, and the indices of every row it matches (in order or not)."""
+        order of both, and row index -> line index of every row it matches (in order or not)."""
         seen: dict[str, int] = {}
         anchors: list[tuple[int, int]] = []
-        matched: set[int] = set()
+        matched: dict[int, int] = {}
         for r, item in enumerate(rows):
             key = general_key(item.label) or match_key(item.label)
             occurrence = seen.get(key, 0)
@@ -127,7 +141,7 @@ class LayeredTable(ConceptTable):
                 match = company.match_figures(kind, item, dated)
             if match is None or id(match.line) not in place:
                 continue
-            matched.add(r)
+            matched[r] = place[id(match.line)]
             if not anchors or place[id(match.line)] > anchors[-1][1]:
                 anchors.append((r, place[id(match.line)]))
         return anchors, matched
@@ -142,8 +156,8 @@ class LayeredTable(ConceptTable):
         named = self._extension_line(kind, item, by_figures=False) or self._extension_line(kind, item, by_figures=True)
         aligned = self._aligned.get(item.source)
         if named is None and aligned is not None and aligned[0].extension:
-            line, source = aligned
-            named = line.concept.partition(":")[2], _named_rule(line, _place_rule(line, source))
+            line, rule = aligned
+            named = line.concept.partition(":")[2], _named_rule(line, rule)
         return named
 
     def _extension_line(self, kind: StatementKind, item: LineItem, by_figures: bool) -> tuple[str, str] | None:
@@ -209,8 +223,7 @@ class LayeredTable(ConceptTable):
         aligned = self._aligned.get(item.source)
         if aligned is None:
             return None
-        line, source = aligned
-        rule = _place_rule(line, source)
+        line, rule = aligned
         if line.extension:
             return None, _named_rule(line, rule), ()
         return self._remember(line.entry(item.label)), rule, ()
@@ -353,6 +366,52 @@ def _named_rule(line: MapLine, how: str) -> str:
 def _place_rule(line: MapLine, source: str) -> str:
     """The rule of a row a company map recognises by its place."""
     return f"company map {source}: in the place of {line.label!r} among the rows its labels and figures match"
+
+
+def _worded_rule(line: MapLine, source: str, score: float) -> str:
+    """The rule of a row a company map recognises by its closest wording."""
+    return (f"company map {source}: worded most like {line.label!r} ({score:.2f} of their words shared), "
+            "a line no other row takes")
+
+
+MIN_WORDING = 0.5  # the share of words a row and a map line must have in common (and two at least)
+
+
+def _closest_wordings(kind: StatementKind, rows: list[LineItem], lines: list[MapLine], left: list[int],
+                      taken: set[int]) -> list[tuple[int, int, float]]:
+    """(row index, line index, score) for rows the map recognised by neither label, figures nor
+    place: each takes the map line no other row takes whose label shares the most words with its
+    own (at least two, and half of the words of both together), when the line fits its unit and
+    balance-sheet place; best pairs first, each row and each line once. A row whose best lines
+    are of different concepts and score alike takes none, nor does a line two rows want alike."""
+    pairs: list[tuple[float, int, int]] = []
+    for r in left:
+        mine = words(rows[r].label)
+        for k, line in enumerate(lines):
+            if k in taken or not mine or not _fits(kind, rows[r], line):
+                continue
+            theirs = words(line.label)
+            score = round(len(mine & theirs) / len(mine | theirs), 3)
+            if score >= MIN_WORDING and len(mine & theirs) >= 2:
+                pairs.append((score, r, k))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    out: list[tuple[int, int, float]] = []
+    used_rows: set[int] = set()
+    used_lines: set[int] = set()
+    for score, r, k in pairs:
+        if r in used_rows or k in used_lines:
+            continue
+        alike = [p for p in pairs if p[0] == score and p[1] not in used_rows and p[2] not in used_lines]
+        if len({lines[p[2]].concept for p in alike if p[1] == r}) > 1:
+            used_rows.add(r)  # lines of two concepts fit the row alike: it takes none
+            continue
+        if len({p[1] for p in alike if p[2] == k}) > 1:
+            used_lines.add(k)  # two rows fit the line alike: neither takes it
+            continue
+        out.append((r, k, score))
+        used_rows.add(r)
+        used_lines.add(k)
+    return out
 
 
 def _fits(kind: StatementKind, item: LineItem, line: MapLine) -> bool:

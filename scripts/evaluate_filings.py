@@ -134,6 +134,44 @@ def reworded_labels(html: str, every: int = 1) -> str:
     return etree.tostring(root, method="html", encoding="unicode")
 
 
+# how a release words a 10-Q's line otherwise: one word for another, the first that applies
+_SWAPS = ((r"expenses", "costs"), (r"expense", "cost"), (r"costs", "expenses"), (r"cost", "expense"),
+          (r"income", "earnings"), (r"earnings", "income"), (r"revenues", "sales"), (r"revenue", "sales"),
+          (r"sales", "revenues"), (r"purchases of", "payments for"), (r"proceeds from", "receipts from"),
+          (r"provided by", "from"), (r"payments of", "repayments of"), (r"and", "&"))
+
+
+def other_wording(label: str) -> str:
+    """A label worded as a release might word it: the first word of _SWAPS that it holds
+    swapped ("Research and development expenses" -> "Research and development costs"), else its
+    last word dropped when it has three or more ("Cash and cash equivalents" -> "Cash and
+    cash"), else as printed."""
+    for old, new in _SWAPS:
+        found = re.search(rf"\b{old}\b", label, re.IGNORECASE)
+        if found:
+            word = new.capitalize() if found.group(0)[0].isupper() else new
+            return label[:found.start()] + word + label[found.end():]
+    parts = label.split()
+    return " ".join(parts[:-1]) if len(parts) >= 3 else label
+
+
+def synonym_labels(html: str) -> str:
+    """The stripped filing with every table row's label worded otherwise (`other_wording`)."""
+    root = etree.fromstring(html, etree.HTMLParser(huge_tree=True))
+    for row in root.iter("tr"):
+        texts = ["".join(c.itertext()) for c in row if isinstance(c.tag, str)]
+        if not any(re.search(r"\d", t) and not _YEARS_ONLY.fullmatch(t.strip()) for t in texts[1:]):
+            continue
+        cells = [c for c in row if isinstance(c.tag, str)]
+        if not cells or not re.search(r"[A-Za-z]", texts[0]):
+            continue
+        label = " ".join(texts[0].split())
+        for child in list(cells[0]):
+            cells[0].remove(child)
+        cells[0].text = other_wording(label)
+    return etree.tostring(root, method="html", encoding="unicode")
+
+
 def prior_year_map(line_map: LineMap, durations: bool = True) -> LineMap:
     """The company map as an earlier filing would give it: in each statement, the figures of the
     earliest instant and of the earliest-ending durations only (the prior year end, and the prior
@@ -381,11 +419,11 @@ def evaluate(folder: Path, only: list[str], modes: list[str], details: bool) -> 
                                            for k, line in enumerate(maps[0].lines)),)
             if mode in ("reworded", "reworded-quarter"):
                 maps = (prior_year_map(maps[0], durations=mode == "reworded"),)
-            elif mode in ("reworded-labels", "reworded-some"):
+            elif mode in ("reworded-labels", "reworded-some", "synonyms"):
                 maps = (maps[0].with_lines(replace(line, figures=()) for line in maps[0].lines),)
             table = LayeredTable.around(base, company_maps=maps, vocabulary=vocabulary)
             worded = {"next": next_quarter_labels, "reworded": reworded_labels, "reworded-quarter": reworded_labels,
-                      "reworded-labels": reworded_labels, "reworded-some": lambda t: reworded_labels(t, every=3)}
+                      "reworded-labels": reworded_labels, "reworded-some": lambda t: reworded_labels(t, every=3), "synonyms": synonym_labels}
             results[mode].append(score_filing(filing, table, worded.get(mode, str)(text)))
     return results
 
@@ -421,7 +459,7 @@ def main() -> int:
     parser.add_argument("folder", nargs="?", type=Path, default=REPO_ROOT.parent / "shared" / "filings")
     parser.add_argument("--only", nargs="*", default=[])
     parser.add_argument("--mode", choices=("loo", "own", "next", "reworded", "reworded-quarter", "reworded-labels",
-                                           "reworded-some", "concepts", "both", "all"),
+                                           "reworded-some", "synonyms", "concepts", "both", "all"),
                         default="both",
                         help="both: loo and own; all: loo, own, next (the company map on the filing's tables with "
                              "next quarter's labels: months a quarter on, share counts changed), reworded (every "
@@ -437,7 +475,7 @@ def main() -> int:
         print(f"filings folder not found: {args.folder}", file=sys.stderr)
         return 2
     modes = {"both": ["loo", "own"], "all": ["loo", "own", "next", "reworded", "reworded-quarter",
-                                             "reworded-labels", "reworded-some", "concepts"]}.get(
+                                             "reworded-labels", "reworded-some", "synonyms", "concepts"]}.get(
         args.mode, [args.mode])
     results = evaluate(args.folder, args.only, modes, args.details)
     titles = {"loo": "Leave-one-out (vocabulary learned from the other filings)",
@@ -452,6 +490,8 @@ def main() -> int:
                                "figures (the rows around a reworded one still match by label)",
               "reworded-labels": "The same without the figures (labels only: the table, vocabulary and fallback "
                                  "tag the reworded rows)",
+              "synonyms": "Roll-forward to a release with every label worded otherwise by a word swapped or "
+                          "dropped, the map without figures",
               "concepts": "Leave-one-out with the company's choice among alternative concepts (its map without "
                           "labels or figures)"}
     for mode in modes:

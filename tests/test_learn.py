@@ -542,3 +542,62 @@ def test_no_alternative_when_the_company_tags_the_tables_concept_or_another_row_
 ])
 def test_interchangeable_concepts(concept: str, other: str, expected: bool) -> None:
     assert concept_table().interchangeable(concept, other) is expected
+
+
+def _ops_line(label: str, concept: str):  # type: ignore[no-untyped-def]
+    from converter.companymap import MapLine
+    from converter.concepts import Sign
+
+    return MapLine(label=label, statement=StatementKind.OPERATIONS, section=(), concept=concept,
+                   sign=Sign.AS_PRINTED, item_type="monetaryItemType", period_type="duration", balance="debit")
+
+
+def _company_table(lines, printed):  # type: ignore[no-untyped-def]
+    from converter.companymap import LineMap
+
+    table = LayeredTable.around(concept_table(), company_maps=(LineMap(lines=tuple(lines), cik=CIK, source="m.yaml"),))
+    return table.for_cik(CIK, printed)
+
+
+def test_a_reworded_row_takes_the_map_line_no_other_row_takes_worded_most_like_it() -> None:
+    """The release words two lines otherwise and prints a line the 10-Q has not, so the rows
+    between "Revenue" and "Total operating expenses" do not stand line for line: each reworded
+    row takes the free map line whose label shares most words with its own."""
+    from modelkit import item, release, statement
+
+    lines = [_ops_line("Revenue", "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"),
+             _ops_line("Research and development expenses", "us-gaap:ResearchAndDevelopmentExpense"),
+             _ops_line("Sales and marketing expenses", "us-gaap:SellingAndMarketingExpense"),
+             _ops_line("Total operating expenses", "us-gaap:OperatingExpenses")]
+    rows = [item("Revenue", "500", "400"), item("Research and development costs", "100", "90"),
+            item("Sales and marketing", "80", "70"), item("Restructuring charges", "20", "0"),
+            item("Total operating expenses", "200", "160")]
+    table = _company_table(lines, release(statement(StatementKind.OPERATIONS, rows)))
+    found = {row.label: match_line_item(table, StatementKind.OPERATIONS, row) for row in rows}
+    research = found["Research and development costs"]
+    assert research.entry.concept == "us-gaap:ResearchAndDevelopmentExpense"
+    assert research.rule == ("company map m.yaml: worded most like 'Research and development expenses' (0.50 of "
+                             "their words shared), a line no other row takes")
+    assert found["Sales and marketing"].entry.concept == "us-gaap:SellingAndMarketingExpense"
+    assert not found["Restructuring charges"].rule.startswith("company map")  # shares no two words with a line
+
+
+def test_two_rows_worded_alike_against_one_map_line_take_neither_it() -> None:
+    from modelkit import item, release, statement
+
+    lines = [_ops_line("Revenue", "us-gaap:Revenues"),
+             _ops_line("Selling and marketing expenses", "us-gaap:SellingAndMarketingExpense")]
+    rows = [item("Revenue", "500", "400"), item("Selling and marketing costs", "80", "70"),
+            item("Selling and marketing charges", "10", "5")]
+    table = _company_table(lines, release(statement(StatementKind.OPERATIONS, rows)))
+    for row in rows[1:]:
+        assert "worded most like" not in match_line_item(table, StatementKind.OPERATIONS, row).rule
+
+
+def test_other_wording_swaps_a_word_or_drops_the_last() -> None:
+    harness = load_script("evaluate_filings")
+    assert harness.other_wording("Research and development expenses") == "Research and development costs"
+    assert harness.other_wording("Net income") == "Net earnings"
+    assert harness.other_wording("Cash and cash equivalents") == "Cash & cash equivalents"
+    assert harness.other_wording("Goodwill") == "Goodwill"
+    assert harness.other_wording("Total current assets") == "Total current"
