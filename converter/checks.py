@@ -29,6 +29,7 @@ from converter.map import match_line_item
 from converter.structure import TotalParts, Unexplained, explain
 from converter.model import (
     Fact,
+    Layer,
     Level,
     LineItem,
     MappedRelease,
@@ -357,7 +358,7 @@ def check_signs(mapped: MappedRelease, table: ConceptTable) -> list[ValidationMe
     """Facts of concepts that cannot be negative (by the concept table) are not, except on rows
     tagged through the company's own map: the company's filings store such a figure so too."""
     messages = []
-    own = {(d.statement, d.label) for d in mapped.decisions if d.rule.startswith("company map")}
+    own = {(d.statement, d.label) for d in mapped.decisions if d.layer is Layer.COMPANY}
     for fact in mapped.facts:
         if (fact.statement, fact.label) in own:
             continue

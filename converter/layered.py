@@ -25,9 +25,9 @@ from converter.companymap import (MIN_FIGURE, LineMap, MapLine, balance_of, fits
                                   load_line_map, looks_per_share, match_key, period_key, words)
 from converter.concepts import ConceptEntry, ConceptTable, normalize_label
 from converter.fallback import THRESHOLD, fallback_entry, rank
-from converter.model import CellKind, LineItem, Release, SourceRef, StatementKind
+from converter.model import CellKind, Layer, LineItem, Release, SourceRef, StatementKind
 
-Found = tuple[ConceptEntry | None, str, tuple[str, ...]]  # entry, rule, alternatives
+Found = tuple[ConceptEntry | None, str, tuple[str, ...], Layer | None]  # entry, rule, alternatives, layer
 
 
 def default_vocabulary_path() -> Path:
@@ -204,10 +204,10 @@ class LayeredTable(ConceptTable):
                 line = found.line
                 where = f" (learned from {line.filing})" if line.filing else ""
                 rule = f"company map {Path(company.source).name}{where}: {line.label!r} in {' / '.join(line.section) or 'no section'}"
-                return self._remember(line.entry(item.label)), rule, found.alternatives
+                return self._remember(line.entry(item.label)), rule, found.alternatives, Layer.COMPANY
         named = self._extension_line(kind, item, by_figures=False)
         if named is not None:  # the company tags the line with its own extension concept: so does the converter
-            return None, named[1], ()
+            return None, named[1], (), Layer.COMPANY
         dated = self._dated.get(item.source, ())
         for company in self._company() if dated else ():
             found = company.match_figures(kind, item, dated)
@@ -216,17 +216,17 @@ class LayeredTable(ConceptTable):
                 shared = sorted(period for period, size in dated if (period, size) in line.figures)
                 rule = (f"company map {Path(company.source).name}: the figure for {', '.join(shared)} is the one "
                         f"{line.filing or 'the filing'} tagged on {line.label!r} ({line.concept})")
-                return self._remember(line.entry(item.label)), rule, found.alternatives
+                return self._remember(line.entry(item.label)), rule, found.alternatives, Layer.COMPANY
         named = self._extension_line(kind, item, by_figures=True)
         if named is not None:
-            return None, named[1], ()
+            return None, named[1], (), Layer.COMPANY
         aligned = self._aligned.get(item.source)
         if aligned is None:
             return None
         line, rule = aligned
         if line.extension:
-            return None, _named_rule(line, rule), ()
-        return self._remember(line.entry(item.label)), rule, ()
+            return None, _named_rule(line, rule), (), Layer.COMPANY
+        return self._remember(line.entry(item.label)), rule, (), Layer.COMPANY
 
     def company_alternative(self, kind: StatementKind, item: LineItem, entry: ConceptEntry
                             ) -> tuple[ConceptEntry, str] | None:
@@ -270,20 +270,20 @@ class LayeredTable(ConceptTable):
                 line = found.line
                 rule = (f"learned vocabulary: {line.label!r} tagged {line.concept} in {line.count} filing(s)"
                         f" under {' / '.join(line.section) or 'no section'}")
-                return self._remember(line.entry(item.label)), rule, found.alternatives
+                return self._remember(line.entry(item.label)), rule, found.alternatives, Layer.VOCABULARY
         if not self.fallback:
-            return None, "", ()
+            return None, "", (), None
         candidates = rank(kind, item)
         listed = tuple(str(c) for c in candidates)
         if candidates and candidates[0].score >= THRESHOLD and candidates[0].element.concept in self._statement_concepts():
             best = candidates[0]
             rule = f"fallback ranking: {best} at or above {THRESHOLD}"
-            return self._remember(fallback_entry(kind, best.element)), rule, listed[1:]
+            return self._remember(fallback_entry(kind, best.element)), rule, listed[1:], Layer.FALLBACK
         if candidates and candidates[0].score >= THRESHOLD:
             return None, (f"fallback ranking: {candidates[0]} is not an element companies tag statement lines "
-                          "with (not in the concept table or the learned vocabulary)"), listed
+                          "with (not in the concept table or the learned vocabulary)"), listed, None
         best_score = f"{candidates[0].score:.2f}" if candidates else "none"
-        return None, f"fallback ranking below {THRESHOLD} (best {best_score})", listed
+        return None, f"fallback ranking below {THRESHOLD} (best {best_score})", listed, None
 
     def _statement_concepts(self) -> frozenset[str]:
         """Elements real statements are tagged with: those of the concept table and the vocabulary."""

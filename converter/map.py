@@ -17,6 +17,7 @@ from converter.companymap import looks_per_share
 from converter.concepts import ConceptEntry, ConceptTable, DashRule, Sign, normalize_label
 from converter.model import (
     DetailKind,
+    Layer,
     Cell,
     CellKind,
     Fact,
@@ -61,6 +62,7 @@ class Match:
     entry: ConceptEntry | None
     rule: str
     alternatives: tuple[str, ...]
+    layer: Layer | None = None  # where the entry (or an extension concept's name) came from
 
 
 _CHANGE_IN_CASH = "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecrease"
@@ -80,7 +82,7 @@ def match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) ->
         excluding = table.entry(_CHANGE_IN_CASH + _EXCLUDING)
         if excluding is not None:
             return Match(excluding, f"{found.rule}; printed before the effect of exchange rates, which it excludes",
-                         found.alternatives)
+                         found.alternatives, found.layer)
     return found
 
 
@@ -104,7 +106,7 @@ def _other_than_total(table: ConceptTable, kind: StatementKind, item: LineItem, 
     why = f"not {item.part_of}: the total printed under it adds this row into that concept"
     for entry, pattern in table.match(kind, item.label, item.section):
         if entry.concept != item.part_of:
-            return Match(entry, f"label /{pattern.pattern}/; {why}", ())
+            return Match(entry, f"label /{pattern.pattern}/; {why}", (), Layer.TABLE)
     return Match(None, f"{found.rule}; {why}", ())
 
 
@@ -117,7 +119,7 @@ def _match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -
     if prefer is not None and found.entry is not None and (chosen := prefer(kind, item, found.entry)) is not None:
         entry, why = chosen
         return Match(entry, f"{why}, where the concept table has {found.entry.concept} ({found.rule})",
-                     (found.entry.concept,))
+                     (found.entry.concept,), Layer.COMPANY)
     return found
 
 
@@ -142,8 +144,8 @@ def _match_by_table(table: ConceptTable, kind: StatementKind, item: LineItem) ->
         rule = f"no {kind.value} entry matches label {normalize_label(item.label)!r}"
         after = getattr(table, "match_after", None)
         if after is not None:
-            entry, why, alternatives = after(kind, item)
-            return Match(entry, why if entry is not None else f"{rule}; {why}".rstrip("; "), alternatives)
+            entry, why, alternatives, layer = after(kind, item)
+            return Match(entry, why if entry is not None else f"{rule}; {why}".rstrip("; "), alternatives, layer)
         return Match(None, rule, ())
     section = f" in section /{hits[0][0].section.pattern}/" if hits[0][0].section else ""
     return _first_hit(hits, "", section)
@@ -152,7 +154,7 @@ def _match_by_table(table: ConceptTable, kind: StatementKind, item: LineItem) ->
 def _first_hit(hits: list[tuple[ConceptEntry, re.Pattern[str]]], why: str, where: str = "") -> Match:
     """The first entry a row matched (table order), its rule, and the others as alternatives."""
     entry, pattern = hits[0]
-    return Match(entry, f"{why}label /{pattern.pattern}/{where}", tuple(e.concept for e, _ in hits[1:]))
+    return Match(entry, f"{why}label /{pattern.pattern}/{where}", tuple(e.concept for e, _ in hits[1:]), Layer.TABLE)
 
 
 _PER_SHARE_HEADING = re.compile(r"\bper (average |diluted |basic )?(common |ordinary )?share\b|\beps\b")
@@ -191,7 +193,7 @@ def _oci_match(table: ConceptTable, item: LineItem) -> Match | None:
         entry = table.known_entry(concept, item.label) or oci.element_entry(concept, item.oci)
         if entry is not None:
             others = tuple(c for c in wanted if c != concept)
-            return Match(entry, oci.describe(item.oci), others)
+            return Match(entry, oci.describe(item.oci), others, Layer.TABLE)
     return None
 
 
@@ -400,7 +402,7 @@ def _map_details(table: ConceptTable, statement: Statement, item: LineItem) -> t
         rule = f"{detail.kind.value} stated in the label" if entries else (
             f"no entry for {detail.kind.value} stated in a label like {label[:60]!r}")
         decisions.append(MappingDecision(statement.kind, item.section, detail.text, detail.source, concept, rule,
-                                         tuple(e.concept for e in entries[1:])))
+                                         tuple(e.concept for e in entries[1:]), Layer.TABLE if entries else None))
         if entries:
             facts.extend(detail_facts(entries[0], statement, item, detail))
     return facts, decisions
@@ -412,7 +414,8 @@ def _map_statement(table: ConceptTable, statement: Statement) -> tuple[list[Fact
     for item in statement.items:
         match = match_line_item(table, statement.kind, item)
         decisions.append(MappingDecision(statement.kind, item.section, item.label, item.source,
-                                         match.entry.concept if match.entry else None, match.rule, match.alternatives))
+                                         match.entry.concept if match.entry else None, match.rule, match.alternatives,
+                                         match.layer))
         if match.entry is not None:
             for cell, period in zip(item.cells, statement.periods):
                 fact = cell_fact(match.entry, statement, item, cell, period)

@@ -44,6 +44,15 @@ class Notice:
         return f"{self.message} at {self.source}" if self.source else self.message
 
 
+class Layer(str, Enum):
+    """Where a row's concept came from, in the order they are asked (converter/layered.py)."""
+
+    COMPANY = "company"  # the company's own map (--company-map)
+    TABLE = "table"  # the hand-written concept table
+    VOCABULARY = "vocabulary"  # the vocabulary learned from real filings
+    FALLBACK = "fallback"  # the ranking over all US-GAAP elements
+
+
 class StatementKind(str, Enum):
     BALANCE_SHEET = "balance_sheet"
     OPERATIONS = "operations"
@@ -296,6 +305,7 @@ class MappingDecision:
     concept: str | None  # None: unmapped
     rule: str = ""  # which concept-table entry/pattern matched, or why nothing did
     alternatives: tuple[str, ...] = ()  # other concepts that also matched
+    layer: Layer | None = None  # where the concept (or an extension concept's name) came from; None: nowhere
 
 
 @dataclass(frozen=True)

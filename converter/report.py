@@ -82,7 +82,8 @@ def _info(info: DocumentInfo) -> dict[str, Any]:
 
 def decision_json(d: MappingDecision) -> dict[str, Any]:
     return {"label": d.label, "statement": d.statement.value, "section": list(d.section),
-            "source": ref_json(d.source), "concept": d.concept, "rule": d.rule, "alternatives": list(d.alternatives)}
+            "source": ref_json(d.source), "concept": d.concept, "rule": d.rule, "alternatives": list(d.alternatives),
+            "layer": d.layer.value if d.layer else None}
 
 
 def _fact(fact: Fact, fact_id: str) -> dict[str, Any]:

@@ -257,7 +257,7 @@ def _read_values(mapped: MappedRelease, table) -> Reading:
     read but not tagged with a standard concept (they become extension concepts)."""
     reading = Reading()
     tagged = reading.tagged
-    layers = {(d.statement, d.label, d.section): _layer(d.rule) for d in mapped.decisions if d.concept}
+    layers = {(d.statement, d.label, d.section): d.layer.value for d in mapped.decisions if d.concept and d.layer}
     rules = {(d.statement, d.label, d.section): d.rule for d in mapped.decisions if d.concept}
     for fact in mapped.facts:
         if fact.statement is not None and isinstance(fact.value, Decimal):
@@ -309,13 +309,6 @@ def _read_values(mapped: MappedRelease, table) -> Reading:
                                 reading.ext_names.setdefault((statement.kind, p, value.normalize()), set()).add(
                                     named[0])
     return reading
-
-
-def _layer(rule: str) -> str:
-    for word, layer in (("company map", "company"), ("learned vocabulary", "vocabulary"), ("fallback", "fallback")):
-        if rule.startswith(word):
-            return layer
-    return "table"
 
 
 def score_filing(filing: FilingStatements, table, text: str) -> Score:

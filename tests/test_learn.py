@@ -89,6 +89,7 @@ def test_company_map_tags_the_next_release_like_the_company(tmp_path: Path) -> N
     lease = tagged[("balance_sheet", "Operating lease assets")]
     assert lease["concept"] == "us-gaap:OperatingLeaseRightOfUseAsset"
     assert "company map frwk.yaml (learned from frwk-20250331-10q.htm)" in lease["rule"]
+    assert lease["layer"] == "company"
     assert not report["unmapped"]
 
 
@@ -115,6 +116,7 @@ def test_explain_lists_three_candidates_for_extension_concepts(tmp_path: Path) -
     extensions = [d for d in report["unmapped"] if "fallback" in d["rule"]]
     assert extensions
     for decision in extensions:
+        assert decision["layer"] is None and decision["concept"] is None
         assert 1 <= len(decision["alternatives"]) <= 3
         assert all(re.fullmatch(r"us-gaap:\w+ \(\d\.\d\d\)", c) for c in decision["alternatives"])
 
@@ -495,9 +497,10 @@ def test_a_reworded_row_the_table_reads_takes_the_alternative_the_company_uses(t
         report = json.loads((out / RELEASE.stem / "report.json").read_text(encoding="utf-8"))
         return next(d for d in report["mapping"] if d["label"] == "Net sales")
 
-    assert sales()["concept"] == "us-gaap:Revenues"
+    assert sales()["concept"] == "us-gaap:Revenues" and sales()["layer"] == "table"
     decision = sales("--company-map", str(maps))
     assert decision["concept"] == "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"
+    assert decision["layer"] == "company"
     assert decision["rule"].startswith("company map frwk.yaml (learned from frwk-20250331-10q.htm): the company "
                                        "tags 'Revenue' us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax, "
                                        "where the concept table has us-gaap:Revenues")
