@@ -53,6 +53,7 @@ CODES: dict[str, str] = {
     "xc:notReleaseFolder": "the folder is not a release converted by xbrl-convert, or has no Inline XBRL document",
     "xc:mixedCompanies": "the filings given to learn belong to different companies",
     "xc:nothingToLearn": "the filings given to learn tag no statement line with a US-GAAP concept",
+    "xc:noLinkbases": "an XBRL instance given to learn comes without its label and presentation linkbases",
     # validation and the files built with Arelle
     "xc:validationFailed": "validation could not run",
     "xc:taxonomyPackage": "a taxonomy package is missing or cannot be loaded",

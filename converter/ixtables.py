@@ -264,22 +264,25 @@ def _shown_value(el: etree._Element) -> Decimal:
 
 
 def read_filing_statements(path: Path) -> FilingStatements:
-    """The tagged statement lines of an Inline XBRL filing. Raises InputError."""
+    """The tagged statement lines of an Inline XBRL filing, or of an XBRL instance read with the
+    company's own linkbases (converter/instance_tables.py). Raises InputError."""
     document = read_document(path)
-    if document.kind != "inline":
-        raise InputError("learning needs an Inline XBRL filing (its tables carry the printed labels)",
-                         where=str(path), code="xc:notInlineXbrl")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
     root = etree.parse(str(path), parser).getroot()
-    reader = _TableReader(path, root)
-    seen: set[StatementKind] = set()
     lines: list[TaggedLine] = []
-    for table in root.iter(f"{{{_HTML_NS}}}table", "table"):
-        kind, table_lines = reader.read(table)
-        if kind is None or kind in seen:
-            continue
-        seen.add(kind)
-        lines.extend(table_lines)
+    if document.kind != "inline":  # an XML instance: labels and statements from the company's linkbases
+        from converter.instance_tables import read_instance_statements
+
+        lines.extend(read_instance_statements(path, root, document))
+    else:
+        reader = _TableReader(path, root)
+        seen: set[StatementKind] = set()
+        for table in root.iter(f"{{{_HTML_NS}}}table", "table"):
+            kind, table_lines = reader.read(table)
+            if kind is None or kind in seen:
+                continue
+            seen.add(kind)
+            lines.extend(table_lines)
     company = next((str(f.value) for f in document.facts if f.concept == "dei:EntityRegistrantName" and f.value), "")
     return FilingStatements(path=str(path), cik=_cik(document), lines=tuple(lines), company=company,
                             document=document)

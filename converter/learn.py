@@ -1,5 +1,5 @@
-"""`xbrl-convert learn`: a company's concept map from its own Inline XBRL filings, and the
-general vocabulary harvested from many companies' filings.
+"""`xbrl-convert learn`: a company's concept map from its own filings (Inline XBRL, or XBRL
+instances with their linkbases), and the general vocabulary harvested from many companies' filings.
 
 Both are line maps (converter/companymap.py). A company map keeps every US-GAAP-tagged line
 of the company's statements with the filing that taught it; when several filings are given, a
@@ -7,8 +7,9 @@ later filing's tagging of the same line (label, statement, section) wins. The vo
 (label, statement, section, concept, sign) with the number of filings that tagged it so, only
 for labels the hand-written concept table does not already decide.
 
-Lines tagged with the company's own extension concepts are left out: the converter declares
-its own extension concepts for them.
+A company map keeps the lines tagged with the company's own extension concepts too: the
+converter names the extension concept it declares for such a row as the company named its own.
+The vocabulary keeps US-GAAP lines only.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The `learn` command, and the convert options that use what was learned (--company-map, --explain).
 
 `xbrl-convert learn FILING... --out MAP.yaml` reads a company's own Inline XBRL 10-Q/10-K
-filings and writes its concept map (converter/learn.py). Exit status (the rule of every
+filings (or XBRL instances with their linkbases) and writes its concept map (converter/learn.py). Exit status (the rule of every
 command): 0 the map was written; 2 usage errors, filings that cannot be read and a map that
 cannot be written. `--quiet`: nothing on stdout, errors on stderr.
 """
@@ -32,14 +32,15 @@ def layered_table(table: ConceptTable, company_maps: tuple[Path, ...]) -> Layere
 
 
 @click.command("learn", epilog="Exit status: 0 the map was written; 2 usage errors, a filing that cannot be read "
-                                "as Inline XBRL, and a map that cannot be written.")
+                                "as Inline XBRL or as an XBRL instance with its linkbases, and a map that cannot be written.")
 @click.argument("filings", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the company map (YAML).")
 @click.option("--company", default="", help="Company name to record in the map.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on stdout; only errors, on stderr.")
 def learn_command(filings: tuple[Path, ...], out_path: Path, company: str, quiet: bool = False) -> None:
-    """Learn a company's concept map from its own Inline XBRL filings (oldest first; later ones win)."""
+    """Learn a company's concept map from its own Inline XBRL filings, or XBRL instances with their
+    schema, label and presentation linkbases beside them (oldest first; later ones win)."""
     try:
         line_map = company_map(read_filings(list(filings)), company=company)
     except ConversionError as exc:

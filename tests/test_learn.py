@@ -604,3 +604,51 @@ def test_other_wording_swaps_a_word_or_drops_the_last() -> None:
     assert harness.other_wording("Cash and cash equivalents") == "Cash & cash equivalents"
     assert harness.other_wording("Goodwill") == "Goodwill"
     assert harness.other_wording("Total current assets") == "Total current"
+
+
+XML_FILING = ROOT / "examples" / "learn" / "xml" / "frwk-20250331.xml"
+
+
+def _map_lines(path: Path) -> set[tuple]:
+    return {(line.statement, line.label, line.section, line.concept, line.sign, line.item_type, line.period_type,
+             line.opening, line.balance, line.figures) for line in load_line_map(path).lines}
+
+
+def test_learn_reads_an_xbrl_instance_with_its_label_and_presentation_linkbases(tmp_path: Path) -> None:
+    """The same 10-Q as an XBRL 2.1 instance: labels of the arcs' preferred roles (terse, total,
+    negated, beginning and end of period), headings from the abstract concepts, statements from
+    the presentation roles. The map equals the one learned from the Inline XBRL filing."""
+    from_xml, from_inline = tmp_path / "xml.yaml", tmp_path / "inline.yaml"
+    result = CliRunner().invoke(main, ["learn", str(XML_FILING), "--out", str(from_xml)])
+    assert result.exit_code == 0, result.output
+    assert "51 lines for CIK 0009990042 (20 balance sheet, 14 cash flows, 17 operations)" in result.output
+    CliRunner().invoke(main, ["learn", str(FILING), "--out", str(from_inline)])
+    assert _map_lines(from_xml) == _map_lines(from_inline)
+    lines = {(line.statement, line.label): line for line in load_line_map(from_xml).lines}
+    interest = lines[(StatementKind.OPERATIONS, "Interest expense")]
+    assert interest.sign.value == "negated" and interest.concept == "us-gaap:InterestExpenseNonoperating"
+    opening = lines[(StatementKind.CASH_FLOWS, "Cash and cash equivalents at beginning of period")]
+    assert opening.opening and opening.period_type == "instant"
+    assert lines[(StatementKind.BALANCE_SHEET, "Total current assets")].section == ("Assets", "Current assets:")
+    assert load_line_map(from_xml).company == "Ferrowick Instruments, Inc."
+
+
+def test_learn_says_so_when_an_instance_comes_without_its_linkbases(tmp_path: Path) -> None:
+    alone = tmp_path / XML_FILING.name
+    alone.write_bytes(XML_FILING.read_bytes())  # no schema or linkbases beside it
+    out = tmp_path / "map.yaml"
+    result = CliRunner().invoke(main, ["learn", str(alone), "--out", str(out)])
+    assert result.exit_code == 2 and not out.exists()
+    assert "label and presentation linkbases" in result.output and str(alone) in result.output
+    assert "Traceback" not in result.output
+
+
+def test_learn_names_a_linkbase_that_is_not_well_formed(tmp_path: Path) -> None:
+    for path in XML_FILING.parent.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    broken = tmp_path / "frwk-20250331_pre.xml"
+    broken.write_text(broken.read_text(encoding="utf-8")[:5000], encoding="utf-8")  # cut off mid-file
+    out = tmp_path / "map.yaml"
+    result = CliRunner().invoke(main, ["learn", str(tmp_path / XML_FILING.name), "--out", str(out)])
+    assert result.exit_code == 2 and not out.exists()
+    assert str(broken) in result.output and "Traceback" not in result.output
