@@ -11,7 +11,8 @@ filing, from the concepts it carries; the first role of each kind in the schema'
 never a parenthetical one), each concept below the role's root becomes a line:
 
 * the label is the concept's label of the arc's `preferredLabel` role (terse, total,
-  "beginning of period" ...), else its standard label;
+  "beginning of period" ...), else its standard label, else the words of its name (the
+  taxonomy's own labels are not at hand offline);
 * the section is the labels of the abstract concepts above it ("[Abstract]" dropped), the
   role's root and "[Line Items]" / "[Table]" nodes left out;
 * the sign is "negated" under a negated label role (the statement prints the opposite of the
@@ -91,7 +92,8 @@ def _line(kind: StatementKind, node: _Node, labels: dict[str, dict[str, str]], f
     if _STRUCTURE.search(node.concept):
         return None
     own = labels.get(node.concept, {})
-    label = own.get(node.preferred) or own.get(_STANDARD_LABEL) or next(iter(own.values()), "")
+    label = own.get(node.preferred) or own.get(_STANDARD_LABEL) or next(iter(own.values()), "") or _name_words(
+        node.concept)
     opening = node.preferred.endswith("periodStartLabel")
     durations = {p for p in periods if p.start is not None}
     chosen = []
@@ -117,6 +119,13 @@ def _line(kind: StatementKind, node: _Node, labels: dict[str, dict[str, str]], f
                       item_type=_UNIT_TYPES.get(tagged[0].unit, "other"),
                       period_type="instant" if instant else "duration", opening=opening and instant,
                       facts=tuple(tagged), where=node.where)
+
+
+def _name_words(concept: str) -> str:
+    """A label for a concept the company's linkbase gives none (its label is the taxonomy's own,
+    not at hand offline): the words of its name ("AccountsPayableCurrent" -> "Accounts payable current")."""
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", concept.partition(":")[2]).split()
+    return " ".join([words[0], *(w.lower() for w in words[1:])]) if words else ""
 
 
 def _heading(own: dict[str, str]) -> str:

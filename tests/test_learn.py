@@ -652,3 +652,18 @@ def test_learn_names_a_linkbase_that_is_not_well_formed(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["learn", str(tmp_path / XML_FILING.name), "--out", str(out)])
     assert result.exit_code == 2 and not out.exists()
     assert str(broken) in result.output and "Traceback" not in result.output
+
+
+def test_a_concept_the_company_gives_no_label_is_learned_by_the_words_of_its_name(tmp_path: Path) -> None:
+    for path in XML_FILING.parent.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    labels = tmp_path / "frwk-20250331_lab.xml"
+    text = labels.read_text(encoding="utf-8")
+    kept = "\n".join(line for line in text.splitlines() if 'xlink:label="lab_us-gaap_AccountsPayableCurrent"' not in line)
+    assert kept != text
+    labels.write_text(kept, encoding="utf-8")
+    out = tmp_path / "map.yaml"
+    assert CliRunner().invoke(main, ["learn", str(tmp_path / XML_FILING.name), "--out", str(out)]).exit_code == 0
+    payable = [line for line in load_line_map(out).lines if line.concept == "us-gaap:AccountsPayableCurrent"]
+    assert [line.label for line in payable] == ["Accounts payable current"]  # printed "Accounts payable"
+    assert payable[0].figures == (("2024-12-31", Decimal(5900000)), ("2025-03-31", Decimal(5600000)))
