@@ -42,7 +42,8 @@ from converter.structure import holds
 from converter.concepts import ConceptEntry, ConceptTable, DashRule, Sign, normalize_label
 from converter.errors import ConfigError
 from converter.fallback import implied_item_type
-from converter.linkbases import PresentationRow, RolePlan, Summation, TaxonomyPlan, files
+from converter.linkbases import (PERIOD_END_LABEL, PERIOD_START_LABEL, PresentationRow, RolePlan, Summation,
+                                TaxonomyPlan, files)
 from converter.map import cell_fact, document_period, match_line_item, stored_value
 from converter.model import (
     Period,
@@ -220,6 +221,14 @@ _ROLE_NAMES = {StatementKind.BALANCE_SHEET: "BalanceSheet", StatementKind.OPERAT
 CALCULATED_STATEMENTS = (StatementKind.BALANCE_SHEET, StatementKind.OPERATIONS)
 
 
+def _period_role(statement: Statement, item: LineItem, entry: ConceptEntry) -> str:
+    """The label role of a balance printed in a statement of durations: at the start of each
+    period ("Cash at beginning of period") or at its end ("Cash at end of period"); "" otherwise."""
+    if entry.period_type != "instant" or all(p.start is None for p in statement.periods):
+        return ""
+    return PERIOD_START_LABEL if entry.is_opening(normalize_label(item.label)) else PERIOD_END_LABEL
+
+
 def _negated(item: LineItem, entry: ConceptEntry) -> bool:
     """The row shows a figure whose printed sign differs from the value stored (treasury stock
     printed "(868)", a loss printed "9,911")."""
@@ -302,7 +311,8 @@ def build_extension(mapped: MappedRelease, table: ConceptTable,
         rows = []
         for item, entry, ext in entries:
             labels.setdefault(entry.concept, item.label)
-            rows.append(PresentationRow(entry.concept, item.section, _negated(item, entry)))
+            rows.append(PresentationRow(entry.concept, item.section, _negated(item, entry),
+                                        _period_role(statement, item, entry), item.label))
             if ext:
                 concepts.append(ExtensionConcept(entry.concept, entry.item_type, entry.period_type, entry.balance,
                                                  item.label, item.source))

@@ -28,6 +28,8 @@ DEI_NS = "http://xbrl.sec.gov/dei/2024"
 
 STANDARD_LABEL = "http://www.xbrl.org/2003/role/label"
 NEGATED_LABEL = "http://www.xbrl.org/2009/role/negatedLabel"
+PERIOD_START_LABEL = "http://www.xbrl.org/2003/role/periodStartLabel"  # "Cash at beginning of period"
+PERIOD_END_LABEL = "http://www.xbrl.org/2003/role/periodEndLabel"  # "Cash at end of period"
 NEGATED_LABEL_XSD = "http://www.xbrl.org/lrr/role/negated-2009-12-16.xsd#negatedLabel"
 PARENT_CHILD = "http://www.xbrl.org/2003/arcrole/parent-child"
 CONCEPT_LABEL = "http://www.xbrl.org/2003/arcrole/concept-label"
@@ -50,6 +52,13 @@ class PresentationRow:
     concept: str  # prefixed
     section: tuple[str, ...] = ()
     negated: bool = False  # the arc's preferredLabel is the negated label
+    period_role: str = ""  # PERIOD_START_LABEL / PERIOD_END_LABEL: a balance at a period's start or end
+    label: str = ""  # the row's printed label (the text of its period_role label)
+
+    @property
+    def preferred(self) -> str:
+        """The arc's preferredLabel role ("" for the standard label)."""
+        return NEGATED_LABEL if self.negated else self.period_role
 
 
 @dataclass(frozen=True)
@@ -187,31 +196,34 @@ def _loc_label(concept: str) -> str:
 
 
 class _Locs:
-    """One locator per concept per extended link, written before the first arc that uses it."""
+    """One locator per concept per extended link, written before the first arc that uses it (and a
+    second for the second arc between the same two concepts: a balance at the start and the end)."""
 
     def __init__(self, plan: TaxonomyPlan, link: etree._Element) -> None:
         self.plan, self.link, self.seen = plan, link, set()  # type: ignore[var-annotated]
 
-    def __call__(self, concept: str) -> str:
-        label = _loc_label(concept)
-        if concept not in self.seen:
-            self.seen.add(concept)
+    def __call__(self, concept: str, copy: int = 1) -> str:
+        label = _loc_label(concept) + (f"_{copy}" if copy > 1 else "")
+        if label not in self.seen:
+            self.seen.add(label)
             etree.SubElement(self.link, _ln("loc"), {_xl("type"): "locator", _xl("href"): _href(self.plan, concept),
                                                      _xl("label"): label})
         return label
 
 
-def presentation_tree(plan: TaxonomyPlan, role: RolePlan) -> list[tuple[str, str, bool]]:
-    """The (parent, child, negated) arcs of a role in order: headings become abstracts under
-    the role's root, rows go under their innermost heading. Repeated arcs are dropped."""
+def presentation_tree(plan: TaxonomyPlan, role: RolePlan) -> list[tuple[str, str, str]]:
+    """The (parent, child, preferred label role) arcs of a role in order: headings become
+    abstracts under the role's root, rows go under their innermost heading. Repeated arcs are
+    dropped; a balance printed at the start and at the end of the period ("Cash at beginning of
+    period", "Cash at end of period") is two arcs, one per label role."""
     headings = dict(plan.heading_keys)
-    arcs: list[tuple[str, str, bool]] = []
-    seen: set[tuple[str, str]] = set()
+    arcs: list[tuple[str, str, str]] = []
+    seen: set[tuple[str, str, str]] = set()
 
-    def add(parent: str, child: str, negated: bool = False) -> None:
-        if (parent, child) not in seen and parent != child:
-            seen.add((parent, child))
-            arcs.append((parent, child, negated))
+    def add(parent: str, child: str, preferred: str = "") -> None:
+        if (parent, child, preferred) not in seen and parent != child:
+            seen.add((parent, child, preferred))
+            arcs.append((parent, child, preferred))
 
     for row in role.rows:
         parent = role.root
@@ -219,7 +231,7 @@ def presentation_tree(plan: TaxonomyPlan, role: RolePlan) -> list[tuple[str, str
             abstract = headings[row.section[:depth]]
             add(parent, abstract)
             parent = abstract
-        add(parent, row.concept, row.negated)
+        add(parent, row.concept, row.preferred)
     return arcs
 
 
@@ -231,12 +243,16 @@ def presentation(plan: TaxonomyPlan) -> bytes:
                                                                 _xl("role"): plan.role_uri(role)})
         loc = _Locs(plan, link)
         order: dict[str, int] = {}
-        for parent, child, negated in presentation_tree(plan, role):
+        pairs: dict[tuple[str, str], int] = {}
+        for parent, child, preferred in presentation_tree(plan, role):
             order[parent] = order.get(parent, 0) + 1
+            # XLink allows one arc between two locators: the balance at the end of the period takes a
+            # second locator of its concept
+            pairs[(parent, child)] = again = pairs.get((parent, child), 0) + 1
             attrs = {_xl("type"): "arc", _xl("arcrole"): PARENT_CHILD, _xl("from"): loc(parent),
-                     _xl("to"): loc(child), "order": str(order[parent])}
-            if negated:
-                attrs["preferredLabel"] = NEGATED_LABEL
+                     _xl("to"): loc(child, again), "order": str(order[parent])}
+            if preferred:
+                attrs["preferredLabel"] = preferred
             etree.SubElement(link, _ln("presentationArc"), attrs)
     return _bytes(root)
 
@@ -263,25 +279,39 @@ def negated_concepts(plan: TaxonomyPlan) -> set[str]:
     return {row.concept for role in plan.roles for row in role.rows if row.negated}
 
 
+def _period_labels(plan: TaxonomyPlan) -> dict[str, dict[str, str]]:
+    """concept -> {period start/end label role: the text first printed for it}."""
+    out: dict[str, dict[str, str]] = {}
+    for role in plan.roles:
+        for row in role.rows:
+            if row.period_role and not row.negated and row.label:
+                out.setdefault(row.concept, {}).setdefault(row.period_role, row.label)
+    return out
+
+
 def label(plan: TaxonomyPlan) -> bytes:
     root = _linkbase()
     negated = negated_concepts(plan)
+    period_labels = _period_labels(plan)
     if negated:
         etree.SubElement(root, _ln("roleRef"), {"roleURI": NEGATED_LABEL, _xl("type"): "simple",
                                                _xl("href"): NEGATED_LABEL_XSD})
     link = etree.SubElement(root, _ln("labelLink"), {_xl("type"): "extended", _xl("role"): LINK_ROLE})
     loc = _Locs(plan, link)
+    suffixes = {PERIOD_START_LABEL: "_periodStart", PERIOD_END_LABEL: "_periodEnd"}
     for concept, text in sorted(plan.labels):
         resource = "lab_" + concept.replace(":", "_")
-        roles = [(STANDARD_LABEL, resource)]
+        roles = [(STANDARD_LABEL, resource, text)]
         if concept in negated:
-            roles.append((NEGATED_LABEL, resource + "_negated"))
+            roles.append((NEGATED_LABEL, resource + "_negated", text))
+        for role, printed in sorted(period_labels.get(concept, {}).items()):
+            roles.append((role, resource + suffixes[role], printed))
         from_label = loc(concept)
-        for role, res_id in roles:
+        for role, res_id, words in roles:
             el = etree.SubElement(link, _ln("label"), {_xl("type"): "resource", _xl("label"): resource,
                                                        _xl("role"): role, "id": res_id})
             el.set(_XML_LANG, LANG)
-            el.text = text
+            el.text = words
         etree.SubElement(link, _ln("labelArc"), {_xl("type"): "arc", _xl("arcrole"): CONCEPT_LABEL,
                                                  _xl("from"): from_label, _xl("to"): resource})
     return _bytes(root)

@@ -667,3 +667,22 @@ def test_a_concept_the_company_gives_no_label_is_learned_by_the_words_of_its_nam
     payable = [line for line in load_line_map(out).lines if line.concept == "us-gaap:AccountsPayableCurrent"]
     assert [line.label for line in payable] == ["Accounts payable current"]  # printed "Accounts payable"
     assert payable[0].figures == (("2024-12-31", Decimal(5900000)), ("2025-03-31", Decimal(5600000)))
+
+
+def test_a_converted_release_is_learned_back_from_its_instance_and_linkbases(tmp_path: Path) -> None:
+    """xbrl-convert's own output is a filing `learn` reads: the cash balance printed at the start
+    and at the end of the period is presented twice, under the period start and end label roles
+    (two locators: XLink allows one arc between two), so both rows come back with their labels."""
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["convert", str(RELEASE), "--cik", CIK, "--out", str(out), "--no-validate"])
+    assert result.exit_code == 0, result.output
+    instance = next(p for p in sorted((out / RELEASE.stem).glob("*.xml")) if "_" not in p.stem)
+    pre = instance.with_name(instance.stem + "_pre.xml").read_text(encoding="utf-8")
+    assert 'preferredLabel="http://www.xbrl.org/2003/role/periodStartLabel"' in pre
+    assert 'preferredLabel="http://www.xbrl.org/2003/role/periodEndLabel"' in pre
+    learned = tmp_path / "map.yaml"
+    assert CliRunner().invoke(main, ["learn", str(instance), "--out", str(learned)]).exit_code == 0
+    cash = {(line.label, line.opening) for line in load_line_map(learned).lines
+            if line.statement is StatementKind.CASH_FLOWS and line.period_type == "instant"}
+    assert cash == {("Cash and cash equivalents at beginning of period", True),
+                    ("Cash and cash equivalents at end of period", False)}
