@@ -27,6 +27,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -95,17 +96,23 @@ def _next_quarter(text: str) -> str:
     return _LONG_NUMBER.sub(number, _MONTH_WORD.sub(month, text))
 
 
+def _label_cells(root: etree._Element) -> Iterator[tuple[list[etree._Element], str]]:
+    """(cells, label) of each table row with figures whose first cell is its label; header rows
+    (periods, years), headings and rows without a label are left out."""
+    for row in root.iter("tr"):
+        texts = ["".join(c.itertext()) for c in row if isinstance(c.tag, str)]
+        if not any(re.search(r"\d", t) and not _YEARS_ONLY.fullmatch(t.strip()) for t in texts[1:]):
+            continue
+        cells = [c for c in row if isinstance(c.tag, str)]
+        if cells and re.search(r"[A-Za-z]", texts[0]):
+            yield cells, " ".join(texts[0].split())
+
+
 def next_quarter_labels(html: str) -> str:
     """The stripped filing with each table row's label cell worded as next quarter's release
     would word it (see _next_quarter); figures and headers are left as they are."""
     root = etree.fromstring(html, etree.HTMLParser(huge_tree=True))
-    for row in root.iter("tr"):
-        texts = ["".join(c.itertext()) for c in row if isinstance(c.tag, str)]
-        if not any(re.search(r"\d", t) and not _YEARS_ONLY.fullmatch(t.strip()) for t in texts[1:]):
-            continue  # a header row (periods, years) or a heading: left as printed
-        cells = [c for c in row if isinstance(c.tag, str)]
-        if not cells or not re.search(r"[A-Za-z]", texts[0]):
-            continue  # the row's first cell is its label: a row without one is a header
+    for cells, _label in _label_cells(root):
         for el in cells[0].iter():
             if el.text:
                 el.text = _next_quarter(el.text)
@@ -120,13 +127,7 @@ def reworded_labels(html: str, every: int = 1) -> str:
     recognised otherwise."""
     root = etree.fromstring(html, etree.HTMLParser(huge_tree=True))
     seen = 0
-    for row in root.iter("tr"):
-        texts = ["".join(c.itertext()) for c in row if isinstance(c.tag, str)]
-        if not any(re.search(r"\d", t) and not _YEARS_ONLY.fullmatch(t.strip()) for t in texts[1:]):
-            continue
-        cells = [c for c in row if isinstance(c.tag, str)]
-        if not cells or not re.search(r"[A-Za-z]", texts[0]):
-            continue
+    for cells, _label in _label_cells(root):
         last = [el for el in cells[0].iter() if el.text and el.text.strip()]
         seen += 1
         if last and seen % every == 0:
@@ -158,14 +159,7 @@ def other_wording(label: str) -> str:
 def synonym_labels(html: str) -> str:
     """The stripped filing with every table row's label worded otherwise (`other_wording`)."""
     root = etree.fromstring(html, etree.HTMLParser(huge_tree=True))
-    for row in root.iter("tr"):
-        texts = ["".join(c.itertext()) for c in row if isinstance(c.tag, str)]
-        if not any(re.search(r"\d", t) and not _YEARS_ONLY.fullmatch(t.strip()) for t in texts[1:]):
-            continue
-        cells = [c for c in row if isinstance(c.tag, str)]
-        if not cells or not re.search(r"[A-Za-z]", texts[0]):
-            continue
-        label = " ".join(texts[0].split())
+    for cells, label in _label_cells(root):
         for child in list(cells[0]):
             cells[0].remove(child)
         cells[0].text = other_wording(label)
