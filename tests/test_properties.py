@@ -71,3 +71,31 @@ def test_nesting_never_crashes(depth, tag):
         extract_text(text, "deep.html")
     except ConversionError:
         pass
+
+
+_LEARN = Path(__file__).resolve().parents[1] / "examples" / "learn"
+_LEARN_FILES = ("frwk-20250331-10q.htm", "xml/frwk-20250331.xml", "xml/frwk-20250331.xsd",
+                "xml/frwk-20250331_lab.xml", "xml/frwk-20250331_pre.xml")
+
+
+@settings(max_examples=25, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(target=st.sampled_from(_LEARN_FILES), cut=st.floats(min_value=0.0, max_value=1.0),
+       junk=st.binary(max_size=200), inline=st.booleans())
+def test_learn_never_crashes_on_a_damaged_filing_or_linkbase(tmp_path_factory, target, cut, junk, inline):
+    """A filing, schema or linkbase cut at any point with junk spliced in: `learn` writes a map
+    (exit 0) or says what it cannot read (exit 2), and never leaves a map behind on an error."""
+    work = tmp_path_factory.mktemp("learn")
+    for name in _LEARN_FILES:
+        (work / Path(name).name).write_bytes((_LEARN / name).read_bytes())
+    damaged = work / Path(target).name
+    data = damaged.read_bytes()
+    at = int(len(data) * cut)
+    damaged.write_bytes(data[:at] + junk + data[at + len(junk):])
+    filing = work / Path(_LEARN_FILES[0 if inline else 1]).name
+    out = work / "map.yaml"
+    result = CliRunner().invoke(main, ["learn", str(filing), "--out", str(out)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), (target, result.exception)
+    assert result.exit_code in (0, 2), result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    assert out.exists() == (result.exit_code == 0)
