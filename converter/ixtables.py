@@ -277,15 +277,31 @@ def read_filing_statements(path: Path) -> FilingStatements:
     else:
         reader = _TableReader(path, root)
         seen: set[StatementKind] = set()
+        last: StatementKind | None = None
         for table in root.iter(f"{{{_HTML_NS}}}table", "table"):
             kind, table_lines = reader.read(table)
-            if kind is None or kind in seen:
+            if kind is None:
                 continue
+            if kind in seen and not (kind is last and _continues(lines, table_lines)):
+                continue  # a later table of a statement already read: a note repeating some lines
             seen.add(kind)
+            last = kind
             lines.extend(table_lines)
     company = next((str(f.value) for f in document.facts if f.concept == "dei:EntityRegistrantName" and f.value), "")
     return FilingStatements(path=str(path), cik=_cik(document), lines=tuple(lines), company=company,
                             document=document)
+
+
+def _continues(lines: list[TaggedLine], table_lines: list[TaggedLine]) -> bool:
+    """The table goes on with the statement read just before it (a balance sheet printed over
+    two pages: assets, then liabilities and equity): it tags none of the concepts already read
+    for that statement, for the same periods."""
+    kind = table_lines[0].statement if table_lines else None
+    before = [line for line in lines if line.statement is kind]
+    concepts = {line.concept for line in before}
+    periods = {f.period for line in before for f in line.facts}
+    return bool(before) and all(line.concept not in concepts for line in table_lines) and all(
+        f.period in periods for line in table_lines for f in line.facts if not line.opening)
 
 
 def _cik(document: XbrlDocument) -> str | None:

@@ -686,3 +686,17 @@ def test_a_converted_release_is_learned_back_from_its_instance_and_linkbases(tmp
             if line.statement is StatementKind.CASH_FLOWS and line.period_type == "instant"}
     assert cash == {("Cash and cash equivalents at beginning of period", True),
                     ("Cash and cash equivalents at end of period", False)}
+
+
+def test_a_balance_sheet_printed_over_two_tables_is_learned_whole(tmp_path: Path) -> None:
+    """Assets on one page, liabilities and equity on the next: the second table goes on with the
+    statement (it tags none of its concepts, for the same periods), not a note repeating it."""
+    text = FILING.read_text(encoding="utf-8")
+    end = text.index("</tr>", text.index("<tr><td>Total assets</td>")) + len("</tr>")
+    split = tmp_path / FILING.name
+    split.write_text(text[:end] + "\n</table>\n<p>CONDENSED CONSOLIDATED BALANCE SHEETS (continued)</p>\n<table>\n"
+                     "<tr><th></th><th>March 31, 2025</th><th>December 31, 2024</th></tr>" + text[end:],
+                     encoding="utf-8")
+    assert split.read_text(encoding="utf-8").count("<table>") == FILING.read_text(encoding="utf-8").count("<table>") + 1
+    whole = [(line.statement, line.label, line.concept) for line in read_filing_statements(FILING).lines]
+    assert [(line.statement, line.label, line.concept) for line in read_filing_statements(split).lines] == whole
