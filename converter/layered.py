@@ -395,17 +395,21 @@ def _closest_wordings(kind: StatementKind, rows: list[LineItem], lines: list[Map
             if score >= MIN_WORDING and len(mine & theirs) >= 2:
                 pairs.append((score, r, k))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    lines_of: dict[tuple[float, int], list[int]] = {}  # (score, row) -> lines
+    rows_of: dict[tuple[float, int], list[int]] = {}  # (score, line) -> rows
+    for score, r, k in pairs:
+        lines_of.setdefault((score, r), []).append(k)
+        rows_of.setdefault((score, k), []).append(r)
     out: list[tuple[int, int, float]] = []
     used_rows: set[int] = set()
     used_lines: set[int] = set()
-    for score, r, k in pairs:
+    for score, r, k in pairs:  # each turn that gets past this test uses up a row or a line
         if r in used_rows or k in used_lines:
             continue
-        alike = [p for p in pairs if p[0] == score and p[1] not in used_rows and p[2] not in used_lines]
-        if len({lines[p[2]].concept for p in alike if p[1] == r}) > 1:
+        if len({lines[j].concept for j in lines_of[(score, r)] if j not in used_lines}) > 1:
             used_rows.add(r)  # lines of two concepts fit the row alike: it takes none
             continue
-        if len({p[1] for p in alike if p[2] == k}) > 1:
+        if len([i for i in rows_of[(score, k)] if i not in used_rows]) > 1:
             used_lines.add(k)  # two rows fit the line alike: neither takes it
             continue
         out.append((r, k, score))
