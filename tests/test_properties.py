@@ -21,7 +21,7 @@ from converter.cli import main
 from converter.errors import ConversionError
 from converter.extract import clean_text, extract_text
 from converter.extract.reader import decode
-from mutate import mutate
+from mutate import MAX_INPUT, MUTATIONS, mutate
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from fuzz import check_output  # noqa: E402
@@ -99,3 +99,31 @@ def test_learn_never_crashes_on_a_damaged_filing_or_linkbase(tmp_path_factory, t
     assert result.exit_code in (0, 2), result.output
     assert "Traceback" not in result.output and "internal error" not in result.output
     assert out.exists() == (result.exit_code == 0)
+
+
+@settings(max_examples=15, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(names=st.lists(st.sampled_from(sorted(MUTATIONS)), min_size=1, max_size=2), seed=st.integers(0, 10**6))
+def test_convert_with_a_company_map_never_crashes_on_a_damaged_release(tmp_path_factory, names, seed):
+    """The bundled next-quarter release, damaged, converted with the company map of its 10-Q
+    (label, figure, place, closest-wording and alternative rules all at work): a result or a
+    message, never a traceback or partial output."""
+    import random
+
+    work = tmp_path_factory.mktemp("mapped")
+    maps = work / "frwk.yaml"
+    assert CliRunner().invoke(main, ["learn", str(_LEARN / _LEARN_FILES[0]), "--out", str(maps)]).exit_code == 0
+    data, encoding = (_LEARN / "ferrowick-instruments-q2-2025.txt").read_bytes(), None
+    rng = random.Random(seed)
+    for name in names:
+        data, given = MUTATIONS[name](data, rng)
+        encoding = given or encoding
+    source = work / "release.txt"
+    source.write_bytes(data[:MAX_INPUT])
+    args = ["convert", str(source), "--out", str(work / "out"), "--no-validate", "--cik", "0009990042",
+            "--company-map", str(maps)] + (["--encoding", encoding] if encoding else [])
+    result = CliRunner().invoke(main, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), (names, result.exception)
+    assert result.exit_code in (0, 1, 2), names
+    assert "internal error" not in result.output, (names, result.output)
+    assert check_output(work / "out", result.exit_code) == [], names
