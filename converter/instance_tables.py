@@ -35,8 +35,7 @@ from lxml import etree
 
 from converter.errors import InputError
 from converter.filing import XbrlDocument, XbrlFact
-from converter.ixtables import (_ANCHORS, _MIN_FACTS, _UNIT_TYPES, FilingStatements, TaggedFact, TaggedLine,
-                                _sign, _statement_kind)
+from converter.ixtables import ANCHORS, MIN_FACTS, UNIT_TYPES, TaggedFact, TaggedLine, sign_of, statement_kind
 from converter.model import Period, StatementKind
 
 LINK = "http://www.xbrl.org/2003/linkbase"
@@ -66,7 +65,7 @@ def read_instance_statements(path: Path, root: etree._Element, document: XbrlDoc
     trees = _presentation(presentation_files)
     facts: dict[str, list[XbrlFact]] = defaultdict(list)
     for fact in document.facts:
-        if not fact.dimensions and fact.unit in _UNIT_TYPES and fact.value is not None and not isinstance(
+        if not fact.dimensions and fact.unit in UNIT_TYPES and fact.value is not None and not isinstance(
                 fact.value, str):
             facts[fact.concept].append(fact)
     order = {role: k for k, role in enumerate(roles)}
@@ -77,11 +76,11 @@ def read_instance_statements(path: Path, root: etree._Element, document: XbrlDoc
             continue
         nodes = trees[role]
         concepts = {n.concept for n in nodes}
-        kind = _statement_kind(concepts)
-        if kind is None or kind in seen or sum(len(facts.get(c, ())) for c in concepts) < _MIN_FACTS:
+        kind = statement_kind(concepts)
+        if kind is None or kind in seen or sum(len(facts.get(c, ())) for c in concepts) < MIN_FACTS:
             continue
         seen.add(kind)
-        periods = {f.period for anchors in (a for k, a in _ANCHORS if k is kind) for c in anchors & concepts
+        periods = {f.period for anchors in (a for k, a in ANCHORS if k is kind) for c in anchors & concepts
                    for f in facts.get(c, ())}
         lines.extend(line for node in nodes if (line := _line(kind, node, labels, facts, periods)) is not None)
     return tuple(lines)
@@ -115,8 +114,8 @@ def _line(kind: StatementKind, node: _Node, labels: dict[str, dict[str, str]], f
     instant = all(f.period.start is None for f in tagged)
     section = tuple(_heading(labels.get(c, {})) for c in node.ancestors[1:] if c.endswith("Abstract"))
     return TaggedLine(label=label, statement=kind, section=tuple(s for s in section if s), concept=node.concept,
-                      sign="negated" if negated else _sign([(f.value, f.printed) for f in tagged]),
-                      item_type=_UNIT_TYPES.get(tagged[0].unit, "other"),
+                      sign="negated" if negated else sign_of([(f.value, f.printed) for f in tagged]),
+                      item_type=UNIT_TYPES.get(tagged[0].unit, "other"),
                       period_type="instant" if instant else "duration", opening=opening and instant,
                       facts=tuple(tagged), where=node.where)
 

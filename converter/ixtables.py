@@ -30,7 +30,7 @@ from converter.model import Period, StatementKind
 _HTML_NS = "http://www.w3.org/1999/xhtml"
 
 # concepts that say what a table is (without dimensions); checked in this order
-_ANCHORS: tuple[tuple[StatementKind, frozenset[str]], ...] = (
+ANCHORS: tuple[tuple[StatementKind, frozenset[str]], ...] = (
     (StatementKind.CASH_FLOWS, frozenset({
         "us-gaap:NetCashProvidedByUsedInOperatingActivities",
         "us-gaap:NetCashProvidedByUsedInOperatingActivitiesContinuingOperations",
@@ -48,8 +48,8 @@ _ANCHORS: tuple[tuple[StatementKind, frozenset[str]], ...] = (
         "us-gaap:ComprehensiveIncomeNetOfTaxIncludingPortionAttributableToNoncontrollingInterest",
         "us-gaap:OtherComprehensiveIncomeLossNetOfTax"})),
 )
-_MIN_FACTS = 6  # fewer plain facts: a small note table, not a statement
-_UNIT_TYPES = {"iso4217:USD": "monetaryItemType", "xbrli:shares": "sharesItemType",
+MIN_FACTS = 6  # fewer plain facts: a small note table, not a statement
+UNIT_TYPES = {"iso4217:USD": "monetaryItemType", "xbrli:shares": "sharesItemType",
                "iso4217:USD/xbrli:shares": "perShareItemType"}
 
 
@@ -138,14 +138,14 @@ def _ix_facts(row: etree._Element) -> list[tuple[int, etree._Element]]:
     return out
 
 
-def _statement_kind(concepts: set[str]) -> StatementKind | None:
-    for kind, anchors in _ANCHORS:
+def statement_kind(concepts: set[str]) -> StatementKind | None:
+    for kind, anchors in ANCHORS:
         if concepts & anchors:
             return kind
     return None
 
 
-def _sign(pairs: list[tuple[Decimal, Decimal]]) -> str:
+def sign_of(pairs: list[tuple[Decimal, Decimal]]) -> str:
     """as-printed when the stored value follows the printed sign, negated when it is the
     opposite, deduction when a printed negative is stored as its size (and positives as is)."""
     votes: Counter[str] = Counter()
@@ -190,7 +190,7 @@ class _TableReader:
                 concepts.add(fact.concept)
                 count += 1
             plain.append((row, facts))
-        kind = _statement_kind(concepts) if count >= _MIN_FACTS else None
+        kind = statement_kind(concepts) if count >= MIN_FACTS else None
         if kind is None:
             return None, []
         columns: dict[int, Counter[Period]] = {}
@@ -239,8 +239,8 @@ class _TableReader:
                                   for f, start in zip(tagged, column_starts))
         return TaggedLine(
             label=label, statement=kind, section=section, concept=concept,
-            sign=_sign([(f.value, f.printed) for f in tagged]),
-            item_type=_UNIT_TYPES.get(unit, "other"), period_type="instant" if instant else "duration",
+            sign=sign_of([(f.value, f.printed) for f in tagged]),
+            item_type=UNIT_TYPES.get(unit, "other"), period_type="instant" if instant else "duration",
             opening=opening, facts=tuple(tagged), where=f"{self.path.name}:{row.sourceline}")
 
 
