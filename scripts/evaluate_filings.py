@@ -96,12 +96,16 @@ def _next_quarter(text: str) -> str:
     return _LONG_NUMBER.sub(number, _MONTH_WORD.sub(month, text))
 
 
+_FIGURE = re.compile(r"[$(\s]*[\d,]*\d(?:\.\d+)?\s*\)?\s*%?")  # a figure cell, not a heading's date
+
+
 def _label_cells(root: etree._Element) -> Iterator[tuple[list[etree._Element], str]]:
     """(cells, label) of each table row with figures whose first cell is its label; header rows
-    (periods, years), headings and rows without a label are left out."""
+    (periods, years, a scale such as "(millions of dollars)" in the first cell), headings and rows
+    without a label are left out."""
     for row in root.iter("tr"):
         texts = ["".join(c.itertext()) for c in row if isinstance(c.tag, str)]
-        if not any(re.search(r"\d", t) and not _YEARS_ONLY.fullmatch(t.strip()) for t in texts[1:]):
+        if not any(_FIGURE.fullmatch(t.strip()) and not _YEARS_ONLY.fullmatch(t.strip()) for t in texts[1:]):
             continue
         cells = [c for c in row if isinstance(c.tag, str)]
         if cells and re.search(r"[A-Za-z]", texts[0]):
@@ -139,7 +143,7 @@ def reworded_labels(html: str, every: int = 1) -> str:
 _SWAPS = ((r"expenses", "costs"), (r"expense", "cost"), (r"costs", "expenses"), (r"cost", "expense"),
           (r"income", "earnings"), (r"earnings", "income"), (r"revenues", "sales"), (r"revenue", "sales"),
           (r"sales", "revenues"), (r"purchases of", "payments for"), (r"proceeds from", "receipts from"),
-          (r"provided by", "from"), (r"payments of", "repayments of"), (r"and", "&"))
+          (r"provided by", "from"), (r"payments of", "repayments of"))
 
 
 def other_wording(label: str) -> str:
