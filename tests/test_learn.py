@@ -701,3 +701,14 @@ def test_a_balance_sheet_printed_over_two_tables_is_learned_whole(tmp_path: Path
     assert split.read_text(encoding="utf-8").count("<table>") == FILING.read_text(encoding="utf-8").count("<table>") + 1
     whole = [(line.statement, line.label, line.concept) for line in read_filing_statements(FILING).lines]
     assert [(line.statement, line.label, line.concept) for line in read_filing_statements(split).lines] == whole
+
+
+def test_harness_rewording_leaves_header_rows_as_printed() -> None:
+    """A header row whose first cell holds the scale keeps it (the rewording once dropped
+    "dollars)" from "(millions of dollars)", and with the scale every figure of the table)."""
+    harness = load_script("evaluate_filings")
+    html = ("<html><body><table><tr><td>(millions of dollars)</td><td>June 30, 2025</td><td>June 30, 2024</td></tr>"
+            "<tr><td>Research and development expenses</td><td>1,234</td><td>(1,100)</td></tr></table></body></html>")
+    worded = harness.synonym_labels(html)
+    assert "(millions of dollars)" in worded and "June 30, 2025" in worded
+    assert "Research and development costs" in worded and "expenses" not in worded
