@@ -74,6 +74,11 @@ def words(text: str) -> set[str]:
     return out
 
 
+def word_overlap(mine: set[str], theirs: set[str]) -> float:
+    """The share of the words of two labels that both hold: shared words over all their words."""
+    return len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0
+
+
 def match_key(label: str) -> str:
     """The form labels are compared in: normalized, punctuation as spaces."""
     text = normalize_label(label)
@@ -333,8 +338,7 @@ class LineMap:
         mine = words(item.label)
 
         def overlap(line: MapLine) -> float:
-            theirs = words(line.label)
-            return len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0
+            return word_overlap(mine, words(line.label))
 
         ranked = sorted(found, key=overlap, reverse=True)
         best = overlap(ranked[0])

@@ -270,7 +270,8 @@ class ConceptTable:
         if concept == other:
             return False
         groups = self._memo("alternatives")
-        if not groups:
+        if not groups:  # built once per table; the None key marks it built (a table may list none)
+            groups[None] = set()
             for e in self.entries:
                 group = {e.concept, *e.alternatives}
                 for member in list(group):

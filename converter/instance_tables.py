@@ -36,11 +36,9 @@ from lxml import etree
 from converter.errors import InputError
 from converter.filing import XbrlDocument, XbrlFact
 from converter.ixtables import ANCHORS, MIN_FACTS, UNIT_TYPES, TaggedFact, TaggedLine, sign_of, statement_kind
+from converter.linkbases import LINK, STANDARD_LABEL, XLINK
 from converter.model import Period, StatementKind
 
-LINK = "http://www.xbrl.org/2003/linkbase"
-XLINK = "http://www.w3.org/1999/xlink"
-_STANDARD_LABEL = "http://www.xbrl.org/2003/role/label"
 _STRUCTURE = re.compile(r"(Abstract|LineItems|Table|Axis|Domain|Member)$")
 _LABEL_SUFFIX = re.compile(r"\s*\[(abstract|line items|table|axis|domain|member)\]\s*$", re.I)
 
@@ -91,7 +89,7 @@ def _line(kind: StatementKind, node: _Node, labels: dict[str, dict[str, str]], f
     if _STRUCTURE.search(node.concept):
         return None
     own = labels.get(node.concept, {})
-    label = own.get(node.preferred) or own.get(_STANDARD_LABEL) or next(iter(own.values()), "") or _name_words(
+    label = own.get(node.preferred) or own.get(STANDARD_LABEL) or next(iter(own.values()), "") or _name_words(
         node.concept)
     opening = node.preferred.endswith("periodStartLabel")
     durations = {p for p in periods if p.start is not None}
@@ -130,7 +128,7 @@ def _name_words(concept: str) -> str:
 def _heading(own: dict[str, str]) -> str:
     """An abstract concept's heading: its terse label, else its standard label, "[Abstract]" dropped."""
     terse = next((text for role, text in own.items() if role.endswith("terseLabel")), "")
-    return _LABEL_SUFFIX.sub("", terse or own.get(_STANDARD_LABEL, ""))
+    return _LABEL_SUFFIX.sub("", terse or own.get(STANDARD_LABEL, ""))
 
 
 # ---- the company's schema and linkbases --------------------------------------------------------
@@ -212,7 +210,7 @@ def _labels(files: list[Path]) -> dict[str, dict[str, str]]:
                 if concept is None:
                     continue
                 for label in resources.get(arc.get(f"{{{XLINK}}}to", ""), []):
-                    role = label.get(f"{{{XLINK}}}role", _STANDARD_LABEL)
+                    role = label.get(f"{{{XLINK}}}role", STANDARD_LABEL)
                     is_english = label.get("{http://www.w3.org/XML/1998/namespace}lang", "en").lower().startswith("en")
                     text = " ".join("".join(label.itertext()).split())
                     if text and (role not in out[concept] or (is_english and (concept, role) not in english)):

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from converter.companymap import (MIN_FIGURE, LineMap, MapLine, balance_of, fits_place, general_key,
-                                  load_line_map, looks_per_share, match_key, period_key, words)
+                                  load_line_map, looks_per_share, match_key, period_key, word_overlap, words)
 from converter.concepts import ConceptEntry, ConceptTable, normalize_label
 from converter.fallback import THRESHOLD, fallback_entry, rank
 from converter.model import CellKind, Layer, LineItem, Release, SourceRef, StatementKind
@@ -391,7 +391,7 @@ def _closest_wordings(kind: StatementKind, rows: list[LineItem], lines: list[Map
             if k in taken or not mine or not _fits(kind, rows[r], line):
                 continue
             theirs = words(line.label)
-            score = round(len(mine & theirs) / len(mine | theirs), 3)
+            score = round(word_overlap(mine, theirs), 3)
             if score >= MIN_WORDING and len(mine & theirs) >= 2:
                 pairs.append((score, r, k))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
