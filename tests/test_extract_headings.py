@@ -110,3 +110,39 @@ def test_a_heading_of_the_same_form_replaces_the_open_heading():
     assert sections["Purchases of investments"] == ("Cash flows from investing activities",)
     assert sections["Repayment of notes"] == ("Cash flows from financing activities",)
     assert sections["Net income"] == ("Cash flows from operating activities",)
+
+
+EQUITY_TEXT_LINES = """<html><body>
+<p>MADE UP MACHINES CORPORATION</p>
+<p>CONSOLIDATED BALANCE SHEET</p>
+<p>(Dollars in millions)</p>
+<table>
+<tr><td></td><td>June 30, 2025</td><td>December 31, 2024</td></tr>
+<tr><td>Total assets</td><td>$ 9,000</td><td>$ 8,800</td></tr>
+<tr><td>Total liabilities</td><td>5,000</td><td>5,100</td></tr>
+<tr><td>Stockholders' equity:</td><td></td><td></td></tr>
+<tr><td>Common stock, par value $0.20 per share, and additional paid-in capital</td><td>2,300</td><td>2,250</td></tr>
+<tr><td>Shares authorized: 4,687,500,000</td><td></td><td></td></tr>
+<tr><td>Shares issued: 2025 - 2,284,546,988</td><td></td><td></td></tr>
+<tr><td>2024 - 2,279,164,313</td><td></td><td></td></tr>
+<tr><td>Retained earnings</td><td>3,000</td><td>2,700</td></tr>
+<tr><td>Treasury stock - at cost</td><td>(1,000)</td><td>(950)</td></tr>
+<tr><td>Shares: 2025 - 1,353,027,746</td><td></td><td></td></tr>
+<tr><td>2024 - 1,352,874,243</td><td></td><td></td></tr>
+<tr><td>Accumulated other comprehensive income/(loss)</td><td>(300)</td><td>(300)</td></tr>
+<tr><td>Total stockholders' equity</td><td>4,000</td><td>3,700</td></tr>
+<tr><td>Total liabilities and equity</td><td>$ 9,000</td><td>$ 8,800</td></tr>
+</table></body></html>
+"""
+
+
+def test_text_lines_between_rows_wrapped_in_two_are_headings_not_part_of_the_next_label():
+    # a share-count line printed over two rows ("Shares issued: 2025 - ..." / "2024 - ...") carries
+    # on into its second row, but not into "Retained earnings" below it, which starts a new label
+    (sheet,) = extract_text(EQUITY_TEXT_LINES, "made-up.htm").statements
+    labels = [item.label for item in sheet.items]
+    assert "Retained earnings" in labels
+    assert "Accumulated other comprehensive income/(loss)" in labels
+    assert not any(label.startswith("Shares") for label in labels)
+    retained = next(item for item in sheet.items if item.label == "Retained earnings")
+    assert retained.section[-1] == "Shares issued: 2025 - 2,284,546,988 2024 - 2,279,164,313"

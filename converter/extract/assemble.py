@@ -230,21 +230,29 @@ def continues(first: str, then: str) -> bool:
 
 
 def _split_headings(parts: list[Row], state: _State) -> list[Row]:
-    """Pending label lines that do not carry on into the next line are headings."""
-    kept: list[Row] = []
+    """Pending label lines split where a line does not carry on into the next: the runs before
+    the last are headings (a run of two lines is one wrapped heading, or a text line such as
+    "Shares issued: 2025 - 2,284,546,988" / "2024 - 2,279,164,313" above "Retained earnings");
+    the last run is the row's label."""
+    runs: list[list[Row]] = [parts[:1]]
     for part, after in zip(parts, parts[1:]):
         # a hanging indent of one or two characters carries a wrapped label on ("Federal Home" /
         # " Loan Bank stock"); deeper indents are items under a heading
         indented = part.indent is not None and after.indent is not None and 0 < after.indent - part.indent <= 2
-        if part.label and after.label and not indented and not continues(part.label, after.label) and not kept:
-            if not state.started and state.top is None and not part.label.rstrip().endswith(":"):
-                # the statement's first heading, printed without a colon ("Assets"), is outermost
-                state.top, state.subs, state.top_open, state.rule_above = part.label.strip(), [], True, False
-                continue
-            state.heading(part.label)
+        if part.label and after.label and not indented and not continues(part.label, after.label):
+            runs.append([after])
         else:
-            kept.append(part)
-    return kept + parts[-1:]
+            runs[-1].append(after)
+    for run in runs[:-1]:
+        label = " ".join(p.label.strip() for p in run if p.label)
+        if not label:
+            continue
+        if not state.started and state.top is None and not label.rstrip().endswith(":"):
+            # the statement's first heading, printed without a colon ("Assets"), is outermost
+            state.top, state.subs, state.top_open, state.rule_above = label, [], True, False
+            continue
+        state.heading(label)
+    return runs[-1]
 
 
 def _item(parts: list[Row], state: _State, n: int, path: str, vocabulary: frozenset[str] = frozenset()) -> LineItem:
