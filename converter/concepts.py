@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
@@ -51,7 +52,7 @@ from typing import Any
 from converter.entities import Entity, EntityRegistry, default_entity_registry_path, load_entity_registry  # noqa: F401 (re-exported)
 from converter.config import read_yaml
 from converter.errors import ConfigError
-from converter.model import DetailKind, Release, StatementKind, UnitKind
+from converter.model import DetailKind, Period, Release, StatementKind, UnitKind
 
 
 class Sign(str, Enum):
@@ -118,6 +119,27 @@ def concept_family(concept: str) -> str:
     name = concept.partition(":")[2] or concept
     name = _FAMILY_SUFFIXES.sub("", name)
     return name.replace("OtherComprehensiveIncomeLoss", "OtherComprehensiveIncome")
+
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")
+_LABEL_DATE_RE = re.compile(r"\b(?:at|as of) (" + "|".join(_MONTH_NAMES) + r") (\d{1,2})(?:,? (\d{4}))?$")
+
+
+def _names_start(normalized_label: str, period: Period) -> bool:
+    """The label ends in the date ("... at January 1", "... as of December 31, 2024") of the
+    start of `period` or the day before it, and not in the day `period` ends."""
+    found = _LABEL_DATE_RE.search(normalized_label)
+    if found is None or period.start is None:
+        return False
+    month, day, year = _MONTH_NAMES.index(found.group(1)) + 1, int(found.group(2)), found.group(3)
+
+    def named(when: date) -> bool:
+        return (when.month, when.day) == (month, day) and (year is None or when.year == int(year))
+
+    if named(period.end):
+        return False
+    return named(period.start) or named(period.start - timedelta(days=1))
 
 
 def normalize_label(label: str) -> str:
@@ -192,10 +214,15 @@ class ConceptEntry:
                 return pattern
         return None
 
-    def is_opening(self, normalized_label: str) -> bool:
-        """The row gives the balance at the start of its column's period (beginning cash)."""
-        return any(p.fullmatch(normalized_label) for p in self.opening_labels) and not any(
-            p.fullmatch(normalized_label) for p in self.labels)
+    def is_opening(self, normalized_label: str, period: Period | None = None) -> bool:
+        """The row gives the balance at the start of its column's period (beginning cash): its
+        label matches an opening label, or, given the column's period, it names the day the
+        period starts or the day before ("Cash at January 1", "Cash at December 31" in a
+        statement of the six months to June 30), and not the day it ends."""
+        if any(p.fullmatch(normalized_label) for p in self.opening_labels) and not any(
+                p.fullmatch(normalized_label) for p in self.labels):
+            return True
+        return period is not None and period.start is not None and _names_start(normalized_label, period)
 
     def matches_section(self, section: tuple[str, ...], normalized_label: str = "") -> bool:
         """A heading above the row matches `section`, or the label itself names it

@@ -226,7 +226,10 @@ def _period_role(statement: Statement, item: LineItem, entry: ConceptEntry) -> s
     period ("Cash at beginning of period") or at its end ("Cash at end of period"); "" otherwise."""
     if entry.period_type != "instant" or all(p.start is None for p in statement.periods):
         return ""
-    return PERIOD_START_LABEL if entry.is_opening(normalize_label(item.label)) else PERIOD_END_LABEL
+    durations = [p for p in statement.periods if p.start is not None]
+    label = normalize_label(item.label)
+    opening = entry.is_opening(label) or all(entry.is_opening(label, p) for p in durations)
+    return PERIOD_START_LABEL if opening else PERIOD_END_LABEL
 
 
 def _negated(item: LineItem, entry: ConceptEntry) -> bool:

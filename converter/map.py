@@ -329,11 +329,11 @@ def stored_value(printed: Decimal, entry: ConceptEntry, item: LineItem) -> Decim
 def fact_period(entry: ConceptEntry, item: LineItem, period: Period) -> Period:
     """The context period of a cell: the column's, except for an instant concept in a duration
     column (cash in a statement of cash flows), which is taken at the column's end, or, for a
-    row matching the entry's opening_labels ("Cash at beginning of period"), on the day before
-    the column's period starts."""
+    row matching the entry's opening_labels ("Cash at beginning of period") or naming the day the
+    period starts ("Cash at January 1"), on the day before the column's period starts."""
     if entry.period_type != "instant" or period.start is None:
         return period
-    if entry.is_opening(normalize_label(item.label)):
+    if entry.is_opening(normalize_label(item.label), period):
         return Period(end=period.start - timedelta(days=1))
     return Period(end=period.end)
 

@@ -164,6 +164,35 @@ def test_signs_and_beginning_cash_at_the_day_before_the_period():
                     Period(end=date(2024, 6, 30)): Decimal("29000000"), Period(end=date(2023, 6, 30)): Decimal("23050000")}
 
 
+@pytest.mark.parametrize(("opening", "closing", "opened_on"), [
+    # a 10-Q's year to date: the first day of the period names the opening balance
+    ("Cash, cash equivalents and restricted cash at January 1", "Cash, cash equivalents and restricted cash at June 30",
+     date(2023, 12, 31)),
+    # the day before the period starts ("at December 31"), with or without its year
+    ("Cash and cash equivalents at December 31", "Cash and cash equivalents at June 30", date(2023, 12, 31)),
+    ("Cash and cash equivalents as of December 31, 2023", "Cash and cash equivalents as of June 30, 2024",
+     date(2023, 12, 31)),
+])
+def test_cash_balances_at_a_named_date_open_or_close_the_period(opening, closing, opened_on):
+    dated = cash_flows()
+    rows = list(dated.items)
+    rows[-2] = item(opening, "24,200", "21,000")
+    rows[-1] = item(closing, "29,000", "23,050")
+    mapped = map_release(release(statement(CF, rows, periods=H1)), concept_table(), ENTITY)
+    cash = _facts(mapped, "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents")
+    assert cash[Period(end=opened_on)] == Decimal("24200000")
+    assert cash[Period(end=date(2024, 6, 30))] == Decimal("29000000")
+    assert _check(statement(CF, rows, periods=H1)) == ()
+
+
+def test_cash_at_the_year_end_named_in_an_annual_statement_is_the_closing_balance():
+    year = (Period(start=date(2024, 1, 1), end=date(2024, 12, 31)),)
+    rows = [item("Net increase in cash", "100"), item("Cash at January 1", "900"), item("Cash at December 31", "1,000")]
+    mapped = map_release(release(statement(CF, rows, periods=year)), concept_table(), ENTITY)
+    cash = _facts(mapped, "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents")
+    assert cash == {Period(end=date(2023, 12, 31)): Decimal("900000"), Period(end=date(2024, 12, 31)): Decimal("1000000")}
+
+
 def test_cash_flow_weights_are_us_gaap_calculation_weights():
     t = concept_table()
     op = t.entry(G + "NetCashProvidedByUsedInOperatingActivities")
