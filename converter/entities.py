@@ -85,6 +85,7 @@ class EntityRegistry:
     listed: tuple[Entity, ...] = ()
     _tickers: dict[str, Entity] = field(default_factory=dict, repr=False, compare=False)
     _names: dict[str, Entity | None] = field(default_factory=dict, repr=False, compare=False)
+    _ciks: dict[str, Entity] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for group in (self.listed, self.overrides):  # overrides last: they win
@@ -96,6 +97,8 @@ class EntityRegistry:
                     other = names.get(key, e)
                     names[key] = other if other is not None and other.cik == e.cik else None
             self._names.update(names)
+        for e in self.overrides + self.listed:  # overrides first, then the SEC's first ticker of a CIK (its main class)
+            self._ciks.setdefault(e.cik, e)
 
     @property
     def entities(self) -> tuple[Entity, ...]:
@@ -108,6 +111,10 @@ class EntityRegistry:
             if form in self._tickers:
                 return self._tickers[form]
         return None
+
+    def by_cik(self, cik: str | None) -> Entity | None:
+        """The registrant of a CIK (10 digits), with its first ticker listed; None when not listed."""
+        return self._ciks.get(cik) if cik else None
 
     def by_name(self, name: str | None) -> Entity | None:
         """The one registrant whose name normalizes like `name` (None when none or several)."""

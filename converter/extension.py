@@ -93,8 +93,12 @@ _CREDIT_WORDS = re.compile(r"\b(income|gains?|revenues?|sales|profit|earnings|be
 
 
 def extension_prefix(mapped: MappedRelease) -> str:
+    """The company's ticker in lower case (printed, else the registry's for its CIK), as the
+    EDGAR Filer Manual recommends; else the first word of its name."""
     info = mapped.release.info
     text = (info.ticker or "").lower()
+    if not re.fullmatch(r"[a-z][a-z0-9]*", text):
+        text = re.sub(r"[^a-z0-9]", "", (mapped.ticker or "").lower())
     if not re.fullmatch(r"[a-z][a-z0-9]*", text):
         words = (mapped.entity_name or info.company_name or "").split()
         text = re.sub(r"[^a-z]", "", words[0].lower()) if words else ""

@@ -51,6 +51,7 @@ class EntityId:
     scheme: str = CIK_SCHEME
     found_by: str = ""  # how the CIK was found ("ticker CPST in entities.yaml", ...)
     warning: str | None = None
+    ticker: str | None = None  # its trading symbol (the registry's for the CIK when none is printed)
 
     @property
     def has_cik(self) -> bool:
@@ -520,7 +521,8 @@ def map_release(release: Release, table: ConceptTable, entity: EntityId,
         decisions.extend(more_decisions)
     facts, conflicts = _dedupe(facts)
     return MappedRelease(release=release, facts=tuple(facts), decisions=tuple(decisions + conflicts),
-                         cik=entity.cik, entity_name=entity.name, entity_scheme=entity.scheme)
+                         cik=entity.cik, entity_name=entity.name, entity_scheme=entity.scheme,
+                         ticker=entity.ticker)
 
 
 __all__ = ["EntityId", "Match", "map_release", "match_line_item", "document_period", "dei_facts"]

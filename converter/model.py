@@ -316,6 +316,7 @@ class MappedRelease:
     cik: str  # 10 digits under CIK_SCHEME; otherwise the identifier under entity_scheme
     entity_name: str
     entity_scheme: str = "http://www.sec.gov/CIK"  # another scheme only when no CIK was found
+    ticker: str | None = None  # the entity's trading symbol: printed, else the registry's for its CIK
 
     @property
     def unmapped(self) -> tuple[MappingDecision, ...]:

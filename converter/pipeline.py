@@ -170,6 +170,20 @@ def _registrant_name(printed: str | None, known: Entity | None, names: list[str]
     return known.name
 
 
+def with_ticker(entity: EntityId, release: Release, registry: EntityRegistry) -> EntityId:
+    """The entity with its trading symbol: the one printed when the registry lists it for the
+    entity's CIK (or the CIK is not listed), else the registry's first ticker for the CIK (a
+    10-Q or an exhibit without "(NYSE: KO)" in its text); none without a CIK."""
+    if not entity.has_cik:
+        return entity
+    printed = release.info.ticker
+    listed = registry.by_cik(entity.cik)
+    by_printed = registry.by_ticker(printed)
+    if printed and (listed is None or (by_printed is not None and by_printed.cik == entity.cik)):
+        return replace(entity, ticker=printed.upper())
+    return replace(entity, ticker=listed.ticker) if listed is not None else entity
+
+
 def resolve_entity(release: Release, registry: EntityRegistry, cik: str | None) -> EntityId:
     """Who the release is about. The CIK comes from --cik, else the EDGAR submission header,
     else the printed ticker in the registry (entities.yaml overrides, then the SEC's list), else
@@ -276,6 +290,7 @@ def _build(path: Path, options: ConvertOptions, table: ConceptTable, registry: E
     if not entity.has_cik and (named := map_cik(table, release)) is not None:  # the company of its map
         entity = replace(entity, cik=named[0], scheme=CIK_SCHEME, found_by=named[1], warning=None,
                          name=entity.name or named[2])
+    entity = with_ticker(entity, release, registry)
     table = for_entity(table, entity.cik if entity.has_cik else None, release)  # the company's own map, when one was given
     mapped = map_release(release, table, entity, options.document_type)
     if options.fail_on_unmapped and mapped.unmapped:

@@ -14,7 +14,7 @@ from converter.entities import (Entity, EntityRegistry, load_entity_registry, lo
 from converter.errors import ConfigError
 from converter.map import EntityId
 from converter.model import DocumentInfo, Release
-from converter.pipeline import NAME_SCHEME, TICKER_SCHEME, resolve_entity
+from converter.pipeline import NAME_SCHEME, TICKER_SCHEME, resolve_entity, with_ticker
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("XBRL_CONVERT_SHARED", ROOT.parent / "shared"))
@@ -77,6 +77,30 @@ def test_a_reused_ticker_is_not_trusted_and_no_cik_is_invented():
         resolve_entity(_release(), REGISTRY, None)
 
 
+def test_a_cik_finds_its_first_listed_ticker_and_overrides_win():
+    assert REGISTRY.by_cik("0000000102").ticker == "QRS-B"  # the SEC lists a registrant's main class first
+    assert REGISTRY.by_cik("0000000042").ticker == "OLDX"
+    assert REGISTRY.by_cik("0000000555") is None and REGISTRY.by_cik(None) is None
+
+
+@pytest.mark.parametrize(("printed", "cik", "ticker"), [
+    ("NVLT", "0000000101", "NVLT"),        # printed and listed for the CIK
+    (None, "0000000101", "NVLT"),          # a 10-Q or exhibit without "(NASDAQ: NVLT)": the registry's
+    ("QRS.A", "0000000102", "QRS.A"),      # a share class of the CIK, as printed
+    ("TWNA", "0000000101", "NVLT"),        # printed for another registrant: the CIK's own ticker
+    ("ZZZ", "0000000555", "ZZZ"),          # a CIK the registry does not list: the printed one
+    (None, "0000000555", None),
+])
+def test_the_entity_takes_its_ticker_printed_or_listed_for_its_cik(printed, cik, ticker):
+    entity = with_ticker(EntityId(cik=cik, name="Novalith"), _release(ticker=printed), REGISTRY)
+    assert entity.ticker == ticker
+
+
+def test_an_entity_without_a_cik_gets_no_listed_ticker():
+    entity = EntityId(cik="NVLT", name="x", scheme=TICKER_SCHEME)
+    assert with_ticker(entity, _release(ticker="NVLT"), REGISTRY).ticker is None
+
+
 def test_shipped_registry_keeps_the_seed_and_fixture_ciks():
     registry = load_entity_registry()
     assert registry.by_ticker("CPST").cik == "0001009759"
@@ -106,3 +130,16 @@ def test_shipped_ticker_list_is_the_build_of_the_sec_list(tmp_path):
 
 def test_entity_id_defaults_to_the_cik_scheme():
     assert EntityId("0000000001", "X").has_cik
+
+
+def test_a_release_without_a_printed_ticker_names_its_extension_by_the_cik_s_ticker(tmp_path):
+    # the fixture with its "(NYSE: PLHM)" left out: the CIK found by the company's name lists PLHM
+    from converter.api import convert_file
+
+    text = (ROOT / "tests" / "fixtures" / "releases" / "pellham-outdoor-q1-2025.txt").read_text(encoding="utf-8")
+    assert "(NYSE: PLHM)" in text
+    release = tmp_path / "pellham.txt"
+    release.write_text(text.replace(" (NYSE: PLHM)", ""), encoding="utf-8")
+    convert_file(release, tmp_path / "out", validate=False)
+    schemas = sorted(p.name for p in (tmp_path / "out").rglob("*.xsd"))
+    assert schemas == ["plhm-20250331.xsd"]
