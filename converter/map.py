@@ -291,8 +291,13 @@ _LESS = re.compile(r"less\b")
 
 def states_deduction(entry: ConceptEntry, item: LineItem) -> bool:
     """Does the label say the row is subtracted ("Less: net income attributable to
-    noncontrolling interests")? Then parentheses only mark the subtraction, as for a deduction."""
-    return entry.sign is Sign.AS_PRINTED and entry.unit is UnitKind.USD and bool(_LESS.match(normalize_label(item.label)))
+    noncontrolling interests")? Then parentheses only mark the subtraction, as for a deduction;
+    not where some columns print a figure in parentheses and others without ("7" and "(10)":
+    there the parentheses are the figure's sign, a loss attributable to noncontrolling interests)."""
+    if entry.sign is not Sign.AS_PRINTED or entry.unit is not UnitKind.USD or not _LESS.match(normalize_label(item.label)):
+        return False
+    values = [c.value for c in item.cells if c.kind is CellKind.NUMBER and c.value is not None]
+    return not (any(v > 0 for v in values) and any(v < 0 for v in values))
 
 
 _EXPENSE_WORDING = re.compile(r"\b(expenses?|provision for income tax(es)?|income taxes)\b")
