@@ -159,8 +159,9 @@ class MapLine:
         that name in its own extension taxonomy for the row (no US-GAAP concept)."""
         return not self.concept.startswith("us-gaap:")
 
-    def entry(self, row_label: str) -> ConceptEntry:
-        """The concept-table entry the mapper uses for a row (its printed label) matched to this line."""
+    def entry(self, row_label: str, company: bool = False) -> ConceptEntry:
+        """The concept-table entry the mapper uses for a row (its printed label) matched to this
+        line; `company`: of the company's own map, whose sign convention is the company's."""
         pattern = re.compile(re.escape(normalize_label(row_label)), re.IGNORECASE)
         opening = (pattern,) if self.opening and self.period_type == "instant" else ()
         return ConceptEntry(
@@ -169,7 +170,7 @@ class MapLine:
             statement=self.statement, section=None, labels=() if opening else (pattern,),
             total=match_key(self.label).startswith("total"), sign=self.sign, dash=DashRule.ZERO,
             never_negative=False, detail=None, detail_of=(), statements=(self.statement,),
-            opening_labels=opening)
+            opening_labels=opening, company_sign=company)
 
     def as_yaml(self) -> dict[str, Any]:
         out: dict[str, Any] = {"label": self.label, "statement": self.statement.value,

@@ -195,6 +195,9 @@ class ConceptEntry:
     beside: str | None = None  # labels_beside apply only when the release has a row of this concept
     labels_beside: tuple[re.Pattern[str], ...] = ()
     alternatives: tuple[str, ...] = ()  # concepts companies tag the same line with instead
+    # the sign convention is the company's own, learned from its filing's line of this label: a
+    # "Less:" in the label does not make the figures' parentheses a subtraction
+    company_sign: bool = False
 
     @property
     def prefix(self) -> str:

@@ -204,7 +204,7 @@ class LayeredTable(ConceptTable):
                 line = found.line
                 where = f" (learned from {line.filing})" if line.filing else ""
                 rule = f"company map {Path(company.source).name}{where}: {line.label!r} in {' / '.join(line.section) or 'no section'}"
-                return self._remember(line.entry(item.label)), rule, found.alternatives, Layer.COMPANY
+                return self._remember(line.entry(item.label, company=True)), rule, found.alternatives, Layer.COMPANY
         named = self._extension_line(kind, item, by_figures=False)
         if named is not None:  # the company tags the line with its own extension concept: so does the converter
             return None, named[1], (), Layer.COMPANY
@@ -216,7 +216,7 @@ class LayeredTable(ConceptTable):
                 shared = sorted(period for period, size in dated if (period, size) in line.figures)
                 rule = (f"company map {Path(company.source).name}: the figure for {', '.join(shared)} is the one "
                         f"{line.filing or 'the filing'} tagged on {line.label!r} ({line.concept})")
-                return self._remember(line.entry(item.label)), rule, found.alternatives, Layer.COMPANY
+                return self._remember(line.entry(item.label, company=True)), rule, found.alternatives, Layer.COMPANY
         named = self._extension_line(kind, item, by_figures=True)
         if named is not None:
             return None, named[1], (), Layer.COMPANY
@@ -226,7 +226,7 @@ class LayeredTable(ConceptTable):
         line, rule = aligned
         if line.extension:
             return None, _named_rule(line, rule), (), Layer.COMPANY
-        return self._remember(line.entry(item.label)), rule, (), Layer.COMPANY
+        return self._remember(line.entry(item.label, company=True)), rule, (), Layer.COMPANY
 
     def company_alternative(self, kind: StatementKind, item: LineItem, entry: ConceptEntry
                             ) -> tuple[ConceptEntry, str] | None:

@@ -296,6 +296,8 @@ def states_deduction(entry: ConceptEntry, item: LineItem) -> bool:
     there the parentheses are the figure's sign, a loss attributable to noncontrolling interests)."""
     if entry.sign is not Sign.AS_PRINTED or entry.unit is not UnitKind.USD or not _LESS.match(normalize_label(item.label)):
         return False
+    if entry.company_sign:  # the company stores this line's figures as printed, "Less:" and all
+        return False
     values = [c.value for c in item.cells if c.kind is CellKind.NUMBER and c.value is not None]
     return not (any(v > 0 for v in values) and any(v < 0 for v in values))
 
@@ -374,17 +376,35 @@ def _plain(value: Decimal) -> Decimal:
 
 
 def _detail_periods(detail: LabelDetail, statement: Statement) -> tuple[Period, ...]:
+    """The balance-sheet dates a figure stated in a label is for: its date; else the statement's
+    date in its year, or in its column (in print order); else every one (none when the year or
+    column names no single date)."""
     if detail.as_of is not None:
         return (Period(end=detail.as_of),)
-    instants = sorted({p for p in statement.periods if p.is_instant}, reverse=True)
-    return tuple(instants)
+    printed = list(dict.fromkeys(p for p in statement.periods if p.is_instant))
+    if detail.year is not None:
+        of_year = [p for p in printed if p.end.year == detail.year]
+        return tuple(of_year) if len(of_year) == 1 else ()
+    if detail.column is not None:
+        return (printed[detail.column],) if len(printed) == detail.columns else ()
+    return tuple(sorted(printed, reverse=True))
+
+
+# a share count below this, stated in a label of a statement in millions (or billions) whose share
+# counts take its scale ("In millions except par value"), is in that scale: "2,738 shares" of
+# treasury stock is 2,738 million; a count written out in full is larger
+_SMALL_COUNT = Decimal(1_000_000)
 
 
 def detail_facts(entry: ConceptEntry, statement: Statement, item: LineItem, detail: LabelDetail) -> tuple[Fact, ...]:
-    """Facts stated inside a label. Allowances are in the table's scale; share counts and par
-    values written out in a label are taken as written."""
+    """Facts stated inside a label. Allowances are in the table's scale; par values and share
+    counts written out in a label are taken as written, except a small share count in a
+    statement in millions whose share counts are scaled too."""
     unit = entry.unit
     exponent = statement.scale.exponent if unit is UnitKind.USD else 0
+    if unit is UnitKind.SHARES and statement.scale.shares_scaled and statement.scale.exponent >= 6 \
+            and 0 < detail.value < _SMALL_COUNT and detail.decimals_printed == 0:
+        exponent = statement.scale.exponent
     value = _plain(detail.value.scaleb(exponent))
     decimals = detail.decimals_printed - exponent
     return tuple(

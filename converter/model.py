@@ -140,7 +140,10 @@ class LabelDetail:
     Whether the statement's scale applies is decided by the mapper (allowances are amounts in the
     table's scale; par values and share counts written out in full are not).
     `as_of` is the date the figure is stated for, or None when the label gives no date (then it
-    holds for every balance-sheet date of the statement).
+    holds for every balance-sheet date of the statement), unless `year` names the year of the
+    balance-sheet date ("$112 in 2025") or `column` its place among the statement's balance-sheet
+    columns in print order ("less allowances of $503 and $506, respectively": 0 and 1 of 2
+    columns; none are taken when the statement prints another number of balance-sheet columns).
     """
 
     kind: DetailKind
@@ -149,6 +152,9 @@ class LabelDetail:
     text: str
     source: SourceRef
     decimals_printed: int = 0
+    year: int | None = None
+    column: int | None = None
+    columns: int = 0  # with `column`: how many figures the label pairs with as many columns
 
 
 @dataclass(frozen=True)

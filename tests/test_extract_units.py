@@ -184,12 +184,43 @@ def _details(label):
           (DetailKind.SHARES_OUTSTANDING, Decimal(42318550), date(2024, 6, 30)),
           (DetailKind.SHARES_ISSUED, Decimal(42011903), date(2023, 12, 31)),
           (DetailKind.SHARES_OUTSTANDING, Decimal(42011903), date(2023, 12, 31))]),
-        ("Common stock, 2,000 and 1,900 shares outstanding, respectively", []),
         ("Accounts payable", []),
     ],
 )
 def test_label_details(label, expected):
     assert _details(label) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        # two figures without dates: the statement's two balance-sheet columns in print order
+        ("Trade accounts receivable, less allowances of $503 and $506, respectively",
+         [(DetailKind.ALLOWANCE, Decimal(503), None, 0), (DetailKind.ALLOWANCE, Decimal(506), None, 1)]),
+        ("Treasury stock, at cost \u2014 2,736 and 2,738 shares, respectively",
+         [(DetailKind.TREASURY_SHARES, Decimal(2736), None, 0), (DetailKind.TREASURY_SHARES, Decimal(2738), None, 1)]),
+        ("Common stock, 2,000 and 1,900 shares outstanding, respectively",
+         [(DetailKind.SHARES_OUTSTANDING, Decimal(2000), None, 0), (DetailKind.SHARES_OUTSTANDING, Decimal(1900), None, 1)]),
+        # with two dates after them, the dates
+        ("Receivables, less allowances of $5 and $4 at June 30, 2025 and December 31, 2024, respectively",
+         [(DetailKind.ALLOWANCE, Decimal(5), date(2025, 6, 30), None),
+          (DetailKind.ALLOWANCE, Decimal(4), date(2024, 12, 31), None)]),
+        # the year of a date is no count of a pair
+        ("Treasury stock, at cost; 416,436 shares at June 30, 2024 and 356,436 shares at December 31, 2023",
+         [(DetailKind.TREASURY_SHARES, Decimal(416436), date(2024, 6, 30), None),
+          (DetailKind.TREASURY_SHARES, Decimal(356436), date(2023, 12, 31), None)]),
+    ],
+)
+def test_label_figures_paired_with_columns(label, expected):
+    found = label_details(label, lambda pos: SourceRef("x", 1, pos + 1))
+    assert [(d.kind, d.value, d.as_of, d.column) for d in found] == expected
+    assert all(d.columns == 2 for d in found if d.column is not None)
+
+
+def test_label_figures_stated_for_a_year():
+    found = label_details("Held for investment (net of allowances of $112 in 2025 and $109 in 2024)",
+                          lambda pos: SourceRef("x", 1, pos + 1))
+    assert [(d.value, d.year) for d in found] == [(Decimal(112), 2025), (Decimal(109), 2024)]
 
 
 def test_label_detail_keeps_printed_decimals_and_position():

@@ -712,3 +712,28 @@ def test_harness_rewording_leaves_header_rows_as_printed() -> None:
     worded = harness.synonym_labels(html)
     assert "(millions of dollars)" in worded and "June 30, 2025" in worded
     assert "Research and development costs" in worded and "expenses" not in worded
+
+
+def test_a_less_row_of_the_company_map_keeps_the_companys_signs() -> None:
+    # Coca-Cola prints "Less: Net income (loss) attributable to noncontrolling interests" (7) and
+    # (10) and tags -7 and -10 (losses): its map says as printed, and the "Less:" does not make the
+    # parentheses a subtraction as it does for the concept table's rows
+    from converter.companymap import LineMap, MapLine
+    from converter.concepts import Sign
+    from converter.map import EntityId, map_release
+    from modelkit import Q_PERIODS, item, release, statement
+
+    label = "Less: Net income (loss) attributable to noncontrolling interests"
+    concept = "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"
+    line = MapLine(label, StatementKind.OPERATIONS, (), concept, Sign.AS_PRINTED, "monetaryItemType", "duration",
+                   balance="debit", filing="ko-10q.htm")
+    ops = statement(StatementKind.OPERATIONS, [item("Consolidated net income", "3,804", "2,408"),
+                                               item(label, "(7)", "(10)"),
+                                               item("Net income attributable to shareowners", "3,811", "2,418")],
+                    Q_PERIODS)
+    entity = EntityId(cik="0000021344", name="Made Up Beverages")
+    own = LayeredTable.around(concept_table(), company_maps=(LineMap(lines=(line,), cik="0000021344"),))
+    mapped = map_release(release(ops), own.for_cik("0000021344"), entity)
+    assert [f.value for f in mapped.facts if f.concept == concept] == [Decimal(-7000), Decimal(-10000)]
+    general = map_release(release(ops), concept_table(), entity)
+    assert [f.value for f in general.facts if f.concept == concept] == [Decimal(7000), Decimal(10000)]

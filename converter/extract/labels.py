@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from dataclasses import replace
 from decimal import Decimal
 
 from converter.model import DetailKind, LabelDetail, SourceRef
@@ -15,7 +16,10 @@ from .dates import DATE_RE, date_of
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
 _AMOUNT = r"\$\s?(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
 _AT_DATE = rf"(?:\s+(?:at|as\s+of|on)\s+(?P<date>{DATE_RE.pattern}))?"
-_ALLOWANCE_RE = re.compile(rf"{_AMOUNT}{_AT_DATE}", re.I)
+_IN_YEAR = r"(?:\s+in\s+(?P<inyear>(?:19|20)\d\d)\b)?"
+_ALLOWANCE_RE = re.compile(rf"{_AMOUNT}{_AT_DATE}{_IN_YEAR}", re.I)
+# two figures for the two balance-sheet columns: "$503 and $506, respectively", "2,736 and 2,738 shares"
+_ALLOWANCE_PAIR_RE = re.compile(rf"{_AMOUNT}\s+and\s+{_AMOUNT.replace('<n>', '<n2>')}(?!\s+in\s+\d)", re.I)
 _PAR_RE = re.compile(
     rf"{_AMOUNT}\s+par\s+value|par\s+value(?:\s+of)?\s+{_AMOUNT.replace('<n>', '<n2>')}", re.I
 )
@@ -33,6 +37,9 @@ _PAIR_RE = re.compile(
 )
 _LISTED_RE = re.compile(r"\d,?\s+(?:and\s+)?$")  # "11,960,371, 11,917,113, and " before the last count of a list
 _TREASURY_RE = re.compile(rf"{_COUNT}\s+(?:common\s+)?shares\b(?!\s+(?:authorized|issued|outstanding)){_AT_DATE}", re.I)
+_TREASURY_PAIR_RE = re.compile(
+    rf"{_COUNT}\s+and\s+{_COUNT.replace('<n>', '<n2>')}\s+(?:common\s+)?shares\b(?!\s+(?:authorized|issued|outstanding))",
+    re.I)
 
 Locate = Callable[[int], SourceRef]
 _WHAT = {
@@ -46,14 +53,16 @@ def label_details(label: str, locate: Locate) -> tuple[LabelDetail, ...]:
     low = label.lower()
     found: list[LabelDetail] = []
     if "allowance" in low:
-        found += _dated(label, _ALLOWANCE_RE, DetailKind.ALLOWANCE, locate, label.lower().index("allowance"))
+        found += _dated(label, _ALLOWANCE_RE, DetailKind.ALLOWANCE, locate, label.lower().index("allowance"),
+                        _ALLOWANCE_PAIR_RE)
     for match in _PAR_RE.finditer(label):
         found.append(_detail(DetailKind.PAR_VALUE, match, None, locate))
     for match in _AUTHORIZED_RE.finditer(label):
         found.append(_detail(DetailKind.SHARES_AUTHORIZED, match, None, locate))
     found += _issued(label, locate)
     if "treasury" in low:
-        found += _dated(label, _TREASURY_RE, DetailKind.TREASURY_SHARES, locate, low.index("treasury"))
+        found += _dated(label, _TREASURY_RE, DetailKind.TREASURY_SHARES, locate, low.index("treasury"),
+                        _TREASURY_PAIR_RE)
     return tuple(d for d in found if sane_digits(format(d.value, "f")))  # an absurd number is not a fact
 
 
@@ -79,27 +88,56 @@ def _issued(label: str, locate: Locate) -> list[LabelDetail]:
 
 def _respectively(label: str, match: re.Match[str], locate: Locate) -> list[LabelDetail]:
     """ "X and Y shares issued and outstanding at DATE1 and DATE2, respectively": X for DATE1,
-    Y for DATE2. Without two dates the counts cannot be placed, so none are taken."""
+    Y for DATE2; without two dates, X for the statement's first balance-sheet column and Y for
+    its second (taken only when it prints two)."""
     end = label.find(";", match.end())
     clause = label[match.end() : end if end >= 0 else len(label)]
     dates = [date_of(m) for m in DATE_RE.finditer(clause)]
-    if len(dates) != 2:
-        return []
     kinds = _WHAT.get(" ".join(match["what"].lower().split()),
                       (DetailKind.SHARES_ISSUED, DetailKind.SHARES_OUTSTANDING))
     found = []
-    for group, as_of in (("n", dates[0]), ("n2", dates[1])):
+    for k, group in enumerate(("n", "n2")):
         digits = match[group].replace(",", "")
         for kind in kinds:
-            found.append(LabelDetail(kind, Decimal(digits), as_of, match[0].strip(), locate(match.start(group)), 0))
+            detail = LabelDetail(kind, Decimal(digits), dates[k] if len(dates) == 2 else None, match[0].strip(),
+                                 locate(match.start(group)), 0)
+            found.append(detail if len(dates) == 2 else replace(detail, column=k, columns=2))
     return found
 
 
-def _dated(label: str, regex: re.Pattern[str], kind: DetailKind, locate: Locate, start: int) -> list[LabelDetail]:
-    found = []
+def _dated(label: str, regex: re.Pattern[str], kind: DetailKind, locate: Locate, start: int,
+           pair: re.Pattern[str]) -> list[LabelDetail]:
+    """The figures of one kind a label states from `start`: a pair ("$503 and $506, respectively",
+    "2,736 and 2,738 shares") for two dates named after it, else for the statement's two
+    balance-sheet columns in print order; a single figure for the date or year after it, else
+    for every balance-sheet date."""
+    found: list[LabelDetail] = []
+    in_dates = [(m.start(), m.end()) for m in DATE_RE.finditer(label)]  # "June 30, 2024 and 356,436 shares" is no pair
+    pairs = [m for m in pair.finditer(label, start)
+             if not any(a <= m.start(g) < b for a, b in in_dates for g in ("n", "n2"))]
+    for match in pairs:
+        found += _pair(label, match, kind, locate)
     for match in regex.finditer(label, start):
+        if any(p.start() <= match.start() < p.end() for p in pairs):
+            continue
         as_of = date_of(_sub_date(match)) if match["date"] else None
-        found.append(_detail(kind, match, as_of, locate))
+        year = int(match["inyear"]) if as_of is None and match.groupdict().get("inyear") else None
+        found.append(replace(_detail(kind, match, as_of, locate), year=year))
+    return found
+
+
+def _pair(label: str, match: re.Match[str], kind: DetailKind, locate: Locate) -> list[LabelDetail]:
+    end = label.find(";", match.end())
+    clause = label[match.end() : end if end >= 0 else len(label)]
+    dates = [date_of(m) for m in DATE_RE.finditer(clause)]
+    found = []
+    for k, group in enumerate(("n", "n2")):
+        raw = match[group]
+        digits = raw.replace(",", "")
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+        detail = LabelDetail(kind, Decimal(digits), dates[k] if len(dates) == 2 else None, match[0].strip(),
+                             locate(match.start(group)), decimals)
+        found.append(detail if len(dates) == 2 else replace(detail, column=k, columns=2))
     return found
 
 

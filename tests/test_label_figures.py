@@ -1,0 +1,69 @@
+"""Figures stated inside balance-sheet labels, paired with the statement's columns (a fixture per
+bug: a converted Coca-Cola 10-Q gave "$503 and $506, respectively" one allowance of 503 at both
+dates, and "2,736 and 2,738 shares" of treasury stock 2,738 shares, not millions)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from converter.concepts import concept_table
+from converter.extract import extract_text
+from converter.map import EntityId, map_release
+from converter.model import Period
+
+ENTITY = EntityId(cik="0009990020", name="Made Up Beverages")
+G = "us-gaap:"
+TREASURY = "Treasury stock, at cost \u2014 2,736 and 2,738 shares, respectively"
+
+
+def _sheet(columns: tuple[str, ...], scale: str = "(In millions except par value)") -> str:
+    def row(label: str, *values: str) -> str:
+        cells = "".join(f"<td>{v}</td>" for v in values[:len(columns)])
+        return f"<tr><td>{label}</td>{cells}</tr>"
+
+    head = "".join(f"<td>{c}</td>" for c in columns)
+    return f"""<html><body>
+<p>MADE UP BEVERAGES COMPANY AND SUBSIDIARIES</p>
+<p>CONDENSED CONSOLIDATED BALANCE SHEETS</p>
+<p>{scale}</p>
+<table>
+<tr><td></td>{head}</tr>
+{row("Cash and cash equivalents", "$ 9,594", "$ 10,828", "$ 9,100")}
+{row("Trade accounts receivable, less allowances of $503 and $506, respectively", "4,168", "3,569", "3,400")}
+{row("Total assets", "$ 13,762", "$ 14,397", "$ 12,500")}
+{row("Accounts payable and accrued expenses", "$ 5,000", "$ 5,200", "$ 4,900")}
+{row("Common stock, $0.25 par value", "1,760", "1,760", "1,760")}
+{row("Retained earnings", "9,002", "9,437", "7,840")}
+{row(TREASURY, "(2,000)", "(2,000)", "(2,000)")}
+{row("Total equity", "8,762", "9,197", "7,600")}
+{row("Total liabilities and equity", "$ 13,762", "$ 14,397", "$ 12,500")}
+</table></body></html>
+"""
+
+
+def _facts(text: str, concept: str) -> dict[Period, Decimal]:
+    release = extract_text(text, "made-up.htm")
+    mapped = map_release(release, concept_table(), ENTITY)
+    return {f.period: f.value for f in mapped.facts if f.concept == G + concept}
+
+
+def test_two_figures_respectively_go_to_the_two_columns_in_print_order():
+    text = _sheet(("June 27, 2025", "December 31, 2024"))
+    june, december = Period(end=date(2025, 6, 27)), Period(end=date(2024, 12, 31))
+    assert _facts(text, "AllowanceForDoubtfulAccountsReceivableCurrent") == {
+        june: Decimal(503_000_000), december: Decimal(506_000_000)}
+    # share counts of a statement in millions whose share figures take its scale
+    assert _facts(text, "TreasuryStockShares") == {june: Decimal(2_736_000_000), december: Decimal(2_738_000_000)}
+
+
+def test_two_figures_for_three_columns_are_not_placed():
+    text = _sheet(("June 27, 2025", "December 31, 2024", "June 28, 2024"))
+    assert _facts(text, "AllowanceForDoubtfulAccountsReceivableCurrent") == {}
+    assert _facts(text, "TreasuryStockShares") == {}
+
+
+def test_share_counts_of_a_statement_in_thousands_are_taken_as_written():
+    text = _sheet(("June 27, 2025", "December 31, 2024"), scale="(In thousands)")
+    assert _facts(text, "TreasuryStockShares") == {Period(end=date(2025, 6, 27)): Decimal(2736),
+                                                   Period(end=date(2024, 12, 31)): Decimal(2738)}
