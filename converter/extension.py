@@ -171,21 +171,24 @@ def _wording_balance(kind: StatementKind, item: LineItem) -> str | None:
     return None
 
 
-def _entry(name: str, kind: StatementKind, item: LineItem, balance: str | None) -> ConceptEntry:
+def _entry(name: str, kind: StatementKind, item: LineItem, balance: str | None,
+           sign: Sign = Sign.AS_PRINTED) -> ConceptEntry:
     item_type = implied_item_type(item)
     return ConceptEntry(
         concept=name, item_type=item_type,
         period_type="instant" if kind is StatementKind.BALANCE_SHEET else "duration",
         balance=balance if item_type == "monetaryItemType" else None,
         statement=kind, section=None, labels=(), total=normalize_label(item.label).startswith("total "),
-        sign=Sign.AS_PRINTED, dash=DashRule.ZERO, never_negative=False, detail=None, detail_of=())
+        sign=sign if sign is Sign.NEGATED else Sign.AS_PRINTED, dash=DashRule.ZERO, never_negative=False,
+        detail=None, detail_of=())
 
 
 def _statement_entries(table: ConceptTable, statement: Statement, prefix: str,
                        names: _Names) -> list[tuple[LineItem, ConceptEntry, bool]]:
     """(row, entry, is extension) for every row of a statement. Extension entries store the printed
-    sign; a row printed negative takes the balance of the total it adds into (so that weight +1
-    lets its sign do the subtracting), else the opposite of its wording's balance."""
+    sign, or its opposite where the company stores the line's figures so (a row named after the
+    company's own extension concept); a row stored negative takes the balance of the total it adds
+    into (so that weight +1 lets its sign do the subtracting), else the opposite of its wording's balance."""
     rows: list[tuple[LineItem, ConceptEntry, bool]] = []
     for item in statement.items:
         entry = match_line_item(table, statement.kind, item).entry
@@ -193,10 +196,12 @@ def _statement_entries(table: ConceptTable, statement: Statement, prefix: str,
             rows.append((item, entry, False))
             continue
         named = getattr(table, "extension_name", lambda _k, _i: None)(statement.kind, item)
-        name = f"{prefix}:{names(named[0] if named else upper_camel(item.label))}"
-        rows.append((item, _entry(name, statement.kind, item, _wording_balance(statement.kind, item)), True))
+        name = f"{prefix}:{names(named.name if named else upper_camel(item.label))}"
+        sign = named.sign if named else Sign.AS_PRINTED
+        rows.append((item, _entry(name, statement.kind, item, _wording_balance(statement.kind, item), sign), True))
     negative = {id(item) for item, entry, ext in rows if ext and entry.balance
-                and (vals := _printed_values(item)) and all(v <= 0 for v in vals) and any(v < 0 for v in vals)}
+                and (vals := [-v if entry.sign is Sign.NEGATED else v for v in _printed_values(item)])
+                and all(v <= 0 for v in vals) and any(v < 0 for v in vals)}
     if not negative:
         return rows
     totals: dict[int, ConceptEntry] = {}
@@ -325,7 +330,7 @@ def build_extension(mapped: MappedRelease, table: ConceptTable,
                                                  item.label, item.source))
                 named = getattr(table, "extension_name", lambda _k, _i: None)(statement.kind, item)
                 ext_decisions[(item.label, str(item.source), statement.kind)] = (
-                    entry.concept, named[1] if named else EXTENSION_RULE)
+                    entry.concept, named.rule if named else EXTENSION_RULE)
                 facts = [cell_fact(entry, statement, item, cell, period)
                          for cell, period in zip(item.cells, statement.periods)]
                 for fact in facts:  # two columns of one period (a repeated column): the first is the fact

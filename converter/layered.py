@@ -23,7 +23,7 @@ from pathlib import Path
 
 from converter.companymap import (MIN_FIGURE, LineMap, MapLine, balance_of, fits_place, general_key,
                                   load_line_map, looks_per_share, match_key, period_key, word_overlap, words)
-from converter.concepts import ConceptEntry, ConceptTable, normalize_label
+from converter.concepts import ConceptEntry, ConceptTable, Sign, normalize_label
 from converter.fallback import THRESHOLD, fallback_entry, rank
 from converter.model import CellKind, Layer, LineItem, Release, SourceRef, StatementKind
 
@@ -48,6 +48,17 @@ def default_vocabulary() -> LineMap | None:
 
 def _key(kind: StatementKind, item: LineItem) -> tuple:
     return (kind, normalize_label(item.label), item.section, tuple((c.kind, c.decimals_printed) for c in item.cells))
+
+
+@dataclass(frozen=True)
+class CompanyExtension:
+    """The company's own extension concept for a row: its local name, the rule that found it, and
+    the sign the company stores the line's figures with (NEGATED: a payment printed "(2,865)"
+    stored 2865)."""
+
+    name: str
+    rule: str
+    sign: Sign = Sign.AS_PRINTED
 
 
 @dataclass(frozen=True)
@@ -149,18 +160,19 @@ class LayeredTable(ConceptTable):
     def _company(self) -> tuple[LineMap, ...]:
         return tuple(m for m in self.company_maps if m.cik is None or m.cik == self.cik)
 
-    def extension_name(self, kind: StatementKind, item: LineItem) -> tuple[str, str] | None:
+    def extension_name(self, kind: StatementKind, item: LineItem) -> CompanyExtension | None:
         """For a row no US-GAAP concept tags: the name the company gave its own extension concept
-        for the line (its local name, "ContentAssetsNet"), and the rule that found it; None when
-        no company map of the release has such a line."""
+        for the line (its local name, "ContentAssetsNet"), the rule that found it and the sign
+        the company stores the line's figures with; None when no company map of the release has
+        such a line."""
         named = self._extension_line(kind, item, by_figures=False) or self._extension_line(kind, item, by_figures=True)
         aligned = self._aligned.get(item.source)
         if named is None and aligned is not None and aligned[0].extension:
             line, rule = aligned
-            named = line.concept.partition(":")[2], _named_rule(line, rule)
+            named = CompanyExtension(line.concept.partition(":")[2], _named_rule(line, rule), line.sign)
         return named
 
-    def _extension_line(self, kind: StatementKind, item: LineItem, by_figures: bool) -> tuple[str, str] | None:
+    def _extension_line(self, kind: StatementKind, item: LineItem, by_figures: bool) -> CompanyExtension | None:
         dated = self._dated.get(item.source, ())
         for company in self.company_extensions:
             if company.cik is not None and company.cik != self.cik:
@@ -173,8 +185,8 @@ class LayeredTable(ConceptTable):
                 line = found.line
                 where = f" (learned from {line.filing})" if line.filing else ""
                 how = "by its figures" if by_figures else f"{line.label!r}"
-                return line.concept.partition(":")[2], _named_rule(
-                    line, f"company map {Path(company.source).name}{where}: {how}")
+                return CompanyExtension(line.concept.partition(":")[2], _named_rule(
+                    line, f"company map {Path(company.source).name}{where}: {how}"), line.sign)
         return None
 
     def _remember(self, entry: ConceptEntry) -> ConceptEntry:
@@ -207,7 +219,7 @@ class LayeredTable(ConceptTable):
                 return self._remember(line.entry(item.label, company=True)), rule, found.alternatives, Layer.COMPANY
         named = self._extension_line(kind, item, by_figures=False)
         if named is not None:  # the company tags the line with its own extension concept: so does the converter
-            return None, named[1], (), Layer.COMPANY
+            return None, named.rule, (), Layer.COMPANY
         dated = self._dated.get(item.source, ())
         for company in self._company() if dated else ():
             found = company.match_figures(kind, item, dated)
@@ -219,7 +231,7 @@ class LayeredTable(ConceptTable):
                 return self._remember(line.entry(item.label, company=True)), rule, found.alternatives, Layer.COMPANY
         named = self._extension_line(kind, item, by_figures=True)
         if named is not None:
-            return None, named[1], (), Layer.COMPANY
+            return None, named.rule, (), Layer.COMPANY
         aligned = self._aligned.get(item.source)
         if aligned is None:
             return None

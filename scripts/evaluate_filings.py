@@ -305,7 +305,7 @@ def _read_values(mapped: MappedRelease, table) -> Reading:
                             named = table.extension_name(statement.kind, item)
                             if named is not None:
                                 reading.ext_names.setdefault((statement.kind, p, value.normalize()), set()).add(
-                                    named[0])
+                                    named.name)
     return reading
 
 

@@ -737,3 +737,28 @@ def test_a_less_row_of_the_company_map_keeps_the_companys_signs() -> None:
     assert [f.value for f in mapped.facts if f.concept == concept] == [Decimal(-7000), Decimal(-10000)]
     general = map_release(release(ops), concept_table(), entity)
     assert [f.value for f in general.facts if f.concept == concept] == [Decimal(7000), Decimal(10000)]
+
+
+def test_a_row_named_after_the_companys_extension_concept_stores_its_figures_as_the_company_does(
+        tmp_path: Path) -> None:
+    """The company tags "Purchases of property and equipment", printed (1,200), with its own
+    frwk:PaymentsForEquipment and stores 1200 (a payment): the release's row named after that
+    concept stores the printed figure's opposite too, not the printed -1200."""
+    filing = tmp_path / FILING.name
+    filing.write_text(FILING.read_text(encoding="utf-8")
+                      .replace('xmlns:dei="http://xbrl.sec.gov/dei/2024"',
+                               'xmlns:dei="http://xbrl.sec.gov/dei/2024" xmlns:frwk="http://ferrowick.example/20250331"')
+                      .replace('name="us-gaap:PaymentsToAcquirePropertyPlantAndEquipment"',
+                               'name="frwk:PaymentsForEquipment"'),
+                      encoding="utf-8")
+    maps = tmp_path / "frwk.yaml"
+    assert CliRunner().invoke(main, ["learn", str(filing), "--out", str(maps)]).exit_code == 0
+    line = next(line for line in load_line_map(maps).lines if line.concept == "frwk:PaymentsForEquipment")
+    assert line.sign.value == "negated"
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["convert", str(RELEASE), "--cik", CIK, "--out", str(out),
+                                       "--company-map", str(maps)])
+    report = json.loads((out / RELEASE.stem / "report.json").read_text(encoding="utf-8"))
+    assert report["status"] == "valid", result.output
+    values = {f["value"] for f in report["facts"] if f["concept"] == "frwk:PaymentsForEquipment"}
+    assert values and all(Decimal(v) > 0 for v in values)
