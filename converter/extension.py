@@ -124,15 +124,27 @@ def upper_camel(text: str) -> str:
 
 
 class _Names:
+    """Unique local names; a `line` (statement kind, name, section) given again from another table
+    of no common period (a statement printed as a quarter's table and a year-to-date table) gets
+    the name it got there: one concept for one line."""
+
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self.lines: dict[tuple, tuple[str, int, frozenset[Period]]] = {}
 
-    def __call__(self, base: str) -> str:
+    def __call__(self, base: str, line: tuple | None = None, table: int = -1,
+                 periods: frozenset[Period] = frozenset()) -> str:
+        if line is not None and (seen := self.lines.get(line)) is not None:
+            name, where, when = seen
+            if where != table and not (when & periods):
+                return name
         name, n = base, 1
         while name in self.used:
             n += 1
             name = f"{base}{n}"
         self.used.add(name)
+        if line is not None:
+            self.lines.setdefault(line, (name, table, periods))
         return name
 
 
@@ -196,7 +208,8 @@ def _statement_entries(table: ConceptTable, statement: Statement, prefix: str,
             rows.append((item, entry, False))
             continue
         named = getattr(table, "extension_name", lambda _k, _i: None)(statement.kind, item)
-        name = f"{prefix}:{names(named.name if named else upper_camel(item.label))}"
+        base = named.name if named else upper_camel(item.label)
+        name = f"{prefix}:{names(base, (statement.kind, base, item.section), id(statement), frozenset(statement.periods))}"
         sign = named.sign if named else Sign.AS_PRINTED
         rows.append((item, _entry(name, statement.kind, item, _wording_balance(statement.kind, item), sign), True))
     negative = {id(item) for item, entry, ext in rows if ext and entry.balance
@@ -279,6 +292,7 @@ def build_extension(mapped: MappedRelease, table: ConceptTable,
     namespace = f"{namespace_base}/{prefix}/{end:%Y%m%d}"
     schema_file = f"{prefix}-{end:%Y%m%d}.xsd"
     names = _Names()
+    declared: set[str] = set()
     tagged = {f.concept for f in mapped.facts}
 
     labels: dict[str, str] = {}
@@ -326,8 +340,10 @@ def build_extension(mapped: MappedRelease, table: ConceptTable,
             rows.append(PresentationRow(entry.concept, item.section, _negated(item, entry),
                                         _period_role(statement, item, entry), item.label))
             if ext:
-                concepts.append(ExtensionConcept(entry.concept, entry.item_type, entry.period_type, entry.balance,
-                                                 item.label, item.source))
+                if entry.concept not in declared:  # one line printed in two tables is one concept
+                    declared.add(entry.concept)
+                    concepts.append(ExtensionConcept(entry.concept, entry.item_type, entry.period_type,
+                                                     entry.balance, item.label, item.source))
                 named = getattr(table, "extension_name", lambda _k, _i: None)(statement.kind, item)
                 ext_decisions[(item.label, str(item.source), statement.kind)] = (
                     entry.concept, named.rule if named else EXTENSION_RULE)

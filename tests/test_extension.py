@@ -354,3 +354,40 @@ def test_cash_flow_statement_gets_a_role_and_no_calculation_yet(tmp_path: Path) 
     assert _file(extension, "_cal.xml").find(".//link:calculationArc", NS) is None
     report = validate_instance(_write(new, extension, tmp_path), calc=True)
     assert report.errors == ()
+
+
+QUARTER_AND_YEAR = """Made Up Savings Bancorp Reports Results (NASDAQ: MUSB)
+
+MADE UP SAVINGS BANCORP
+CONSOLIDATED STATEMENTS OF INCOME
+(In thousands)
+                                   Three Months Ended September 30,
+                                          2008          2007
+Interest income                         5,000         4,800
+Service fees                              819           918
+Loan servicing gains                      120           140
+Net income                              1,200         1,100
+
+MADE UP SAVINGS BANCORP
+CONSOLIDATED STATEMENTS OF INCOME
+(In thousands)
+                                    Six Months Ended September 30,
+                                          2008          2007
+Interest income                         9,900         9,500
+Service fees                            1,779         1,799
+Loan servicing gains                      350           487
+Net income                              2,300         2,150
+"""
+
+
+def test_a_line_printed_in_a_quarter_table_and_a_year_to_date_table_is_one_extension_concept() -> None:
+    # Horizon Financial and Goldman Sachs print a quarter's statement and the year's as two
+    # tables: "Service fees" in both is one extension concept (not ServiceFees and ServiceFees2)
+    release = extract_text(QUARTER_AND_YEAR, "made-up.txt")
+    assert len(release.statements) == 2
+    mapped, extension = build_extension(_mapped(release), concept_table())
+    fees = {f.concept for f in mapped.facts if f.label == "Service fees"}
+    assert len(fees) == 1 and fees.pop().endswith(":ServiceFees")
+    declared = [c.name for c in extension.concepts]
+    assert len(declared) == len(set(declared))
+    assert sum(c.endswith(":ServiceFees") for c in declared) == 1
