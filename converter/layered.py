@@ -438,15 +438,21 @@ def _fits(kind: StatementKind, item: LineItem, line: MapLine) -> bool:
     return bool(fits_place(kind, item, [line], strict=True))
 
 
+MIN_PRINTED = Decimal(100)  # a figure printed smaller ("6", in millions) is too common to recognise a line by
+
+
 def _dated_rows(release: Release) -> Iterator[tuple[StatementKind, SourceRef, tuple[tuple[str, Decimal], ...]]]:
-    """(statement kind, row, the row's figures as stored (size, scaled) by period key) of each row with figures."""
+    """(statement kind, row, the row's figures as stored (size, scaled) by period key) of each row
+    with figures; a figure printed with fewer than three digits ("6" in millions) is too common
+    to recognise a line by and left out (not of a per-share row)."""
     for statement in release.statements:
         periods = [(k, period_key(p)) for k, p in enumerate(statement.periods)]
         for item in statement.items:
-            exponent = 0 if looks_per_share(item) else statement.scale.exponent
+            per_share = looks_per_share(item)
+            exponent = 0 if per_share else statement.scale.exponent
             dated = tuple((key, abs(item.cells[k].value).scaleb(exponent))  # type: ignore[arg-type]
                           for k, key in periods if k < len(item.cells) and item.cells[k].kind is CellKind.NUMBER
-                          and item.cells[k].value)
+                          and item.cells[k].value and (per_share or abs(item.cells[k].value) >= MIN_PRINTED))
             if dated:
                 yield statement.kind, item.source, dated
 

@@ -762,3 +762,27 @@ def test_a_row_named_after_the_companys_extension_concept_stores_its_figures_as_
     assert report["status"] == "valid", result.output
     values = {f["value"] for f in report["facts"] if f["concept"] == "frwk:PaymentsForEquipment"}
     assert values and all(Decimal(v) > 0 for v in values)
+
+
+@pytest.mark.parametrize(("printed", "recognised"), [("6", False), ("5,750", True)])
+def test_a_figure_printed_with_fewer_than_three_digits_recognises_no_line(printed: str, recognised: bool) -> None:
+    # Boeing's "Mandatory convertible preferred stock ..." prints 6 (millions), the figure its
+    # "Noncontrolling interests" line tagged at the year end: too common a figure to tell a line by
+    from converter.companymap import LineMap, MapLine
+    from converter.concepts import Sign
+    from converter.map import EntityId, map_release
+    from converter.model import Scale
+    from modelkit import BS_PERIODS, item, release, statement
+
+    size = Decimal(printed.replace(",", "")) * 1_000_000
+    line = MapLine("Noncontrolling interests", StatementKind.BALANCE_SHEET, (), "us-gaap:MinorityInterest",
+                   Sign.AS_PRINTED, "monetaryItemType", "instant", balance="credit", filing="ba-10q.htm",
+                   figures=(("2008-03-31", size),))
+    row = item("Mandatory convertible preferred stock, 6.00% Series A", printed, printed)
+    sheet = statement(StatementKind.BALANCE_SHEET, [row], BS_PERIODS, scale=Scale(6, True, "(Dollars in millions)"))
+    own = LayeredTable.around(concept_table(), company_maps=(LineMap(lines=(line,), cik="0000012927"),))
+    printed_release = release(sheet)
+    mapped = map_release(printed_release, own.for_cik("0000012927", printed_release),
+                         EntityId("0000012927", "Made Up Aerospace"))
+    tagged = {f.concept for f in mapped.facts}
+    assert ("us-gaap:MinorityInterest" in tagged) is recognised
