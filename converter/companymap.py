@@ -251,6 +251,9 @@ class LineMap:
     company: str = ""
     source: str = ""
     learned_from: tuple[str, ...] = ()
+    # concepts the company tags figures stated inside its statements' labels with (treasury shares,
+    # allowances, par values): the converter's label facts take them among their alternatives
+    label_facts: tuple[str, ...] = ()
     _index: dict[tuple[StatementKind, str], list[MapLine]] = field(default_factory=dict, compare=False, repr=False)
     _loose: dict[tuple[StatementKind, str], list[MapLine]] = field(default_factory=dict, compare=False, repr=False)
     _general: dict[tuple[StatementKind, str], list[MapLine]] = field(default_factory=dict, compare=False, repr=False)
@@ -432,9 +435,15 @@ def load_line_map(path: Path) -> LineMap:
     if cik is not None and not re.fullmatch(r"\d{1,10}", str(cik)):
         raise ConfigError(f"cik must be up to 10 digits, got {cik!r}", str(path))
     lines = tuple(_line(raw, f"{path}: lines[{i}]") for i, raw in enumerate(data["lines"]))
+    label_facts = data.get("label_facts") or []
+    if not isinstance(label_facts, list) or not all(isinstance(c, str) and re.fullmatch(r"[\w-]+:\w+", c)
+                                                    for c in label_facts):
+        raise ConfigError("label_facts must be a list of prefixed concept names (us-gaap:TreasuryStockCommonShares)",
+                          str(path))
     return LineMap(lines=lines, cik=str(cik).zfill(10) if cik is not None else None,
                    company=str(data.get("company", "")), source=str(path),
-                   learned_from=tuple(str(f) for f in data.get("learned_from") or ()))
+                   learned_from=tuple(str(f) for f in data.get("learned_from") or ()),
+                   label_facts=tuple(label_facts))
 
 
 def dump_line_map(line_map: LineMap, header: str = "") -> str:
@@ -445,6 +454,8 @@ def dump_line_map(line_map: LineMap, header: str = "") -> str:
         data["company"] = line_map.company
     if line_map.learned_from:
         data["learned_from"] = list(line_map.learned_from)
+    if line_map.label_facts:
+        data["label_facts"] = list(line_map.label_facts)
     data["lines"] = [line.as_yaml() for line in line_map.lines]
     body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120)
     return (header + body) if header else body

@@ -87,6 +87,9 @@ class FilingStatements:
     lines: tuple[TaggedLine, ...]
     company: str  # dei:EntityRegistrantName ("" when not tagged)
     document: XbrlDocument
+    # US-GAAP concepts of the figures the statements state inside their labels ("Treasury stock,
+    # at cost - 2,736 and 2,738 shares": us-gaap:TreasuryStockCommonShares), sorted
+    label_concepts: tuple[str, ...] = ()
 
 
 def _local(el: etree._Element) -> str:
@@ -168,6 +171,7 @@ class _TableReader:
         self.reader = _Reader(path, root, inline=True)
         self.contexts = {c.get("id"): self.reader._context(c) for c in root.iter(f"{{{XBRLI}}}context")}
         self.units = {u.get("id"): self.reader._unit(u) for u in root.iter(f"{{{XBRLI}}}unit")}
+        self.label_concepts: set[str] = set()  # of figures stated inside the label cells of statement rows
 
     def fact(self, el: etree._Element) -> XbrlFact | None:
         try:
@@ -207,6 +211,7 @@ class _TableReader:
         for row, facts in plain:
             cells = _cells(row)
             label, at = _label(cells)
+            self.label_concepts.update(f[1].concept for f in facts if f[0] == at and f[1].concept.startswith("us-gaap:"))
             facts = [f for f in facts if f[0] != at]  # figures stated inside the label (par values, taxes)
             if not facts:
                 numbers = any(re.search(r"\d", _text(c)) for c in cells[at + 1:]) if at >= 0 else True
@@ -288,8 +293,9 @@ def read_filing_statements(path: Path) -> FilingStatements:
             last = kind
             lines.extend(table_lines)
     company = next((str(f.value) for f in document.facts if f.concept == "dei:EntityRegistrantName" and f.value), "")
+    labelled = tuple(sorted(reader.label_concepts)) if document.kind == "inline" else ()
     return FilingStatements(path=str(path), cik=_cik(document), lines=tuple(lines), company=company,
-                            document=document)
+                            document=document, label_concepts=labelled)
 
 
 def _continues(lines: list[TaggedLine], table_lines: list[TaggedLine]) -> bool:

@@ -264,6 +264,21 @@ class LayeredTable(ConceptTable):
                                              f"{line.label!r} {line.concept}")
         return None
 
+    def company_detail(self, entry: ConceptEntry) -> tuple[ConceptEntry, str] | None:
+        """For a figure stated inside a label that the concept table tags with `entry`: the
+        concept the company tags such figures with instead (us-gaap:TreasuryStockCommonShares for
+        TreasuryStockShares), from the label facts of its filings, and the rule; None when the
+        company uses `entry`'s own concept, or no alternative of it or several."""
+        for company in self._company():
+            if entry.concept in company.label_facts:
+                return None
+            found = [c for c in company.label_facts if self.interchangeable(entry.concept, c)]
+            if len(found) == 1:
+                where = f" (learned from {', '.join(company.learned_from)})" if company.learned_from else ""
+                return (self._remember(replace(entry, concept=found[0], alternatives=())),
+                        f"company map {Path(company.source).name}{where}: the company states such figures as {found[0]}")
+        return None
+
     def _taken(self, kind: StatementKind, item: LineItem) -> set[str]:
         """Concepts the company's map gives the other rows of the release's statements of `kind`."""
         return {found[0].concept for row in self._rows.get(kind, ()) if row.source != item.source

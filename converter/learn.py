@@ -112,7 +112,8 @@ def company_map(filings: Sequence[FilingStatements], company: str = "") -> LineM
                               ", ".join(f.path for f in filings), code="xc:nothingToLearn")
     named = [f.company for f in filings if f.company]  # the registrant name the filings tag, latest last
     return LineMap(lines=tuple(lines.values()), cik=next(iter(ciks), None), company=company or (named[-1] if named else ""),
-                   learned_from=tuple(Path(f.path).name for f in filings))
+                   learned_from=tuple(Path(f.path).name for f in filings),
+                   label_facts=tuple(sorted({c for f in filings for c in f.label_concepts})))
 
 
 def _table_decides(table: ConceptTable, line: MapLine) -> str | None:

@@ -424,9 +424,13 @@ def _map_details(table: ConceptTable, statement: Statement, item: LineItem) -> t
         if detail.kind not in carriers:
             carriers[detail.kind] = [e for e in table.detail_entries(detail.kind) if e.carries_detail(label)]
         entries = carriers[detail.kind]
-        concept = entries[0].concept if entries else None
         rule = f"{detail.kind.value} stated in the label" if entries else (
             f"no entry for {detail.kind.value} stated in a label like {label[:60]!r}")
+        prefer = getattr(table, "company_detail", None)  # the company states such figures with an alternative
+        if entries and prefer is not None and (chosen := prefer(entries[0])) is not None:
+            entries = [chosen[0], *entries[1:]]
+            rule = f"{detail.kind.value} stated in the label; {chosen[1]}"
+        concept = entries[0].concept if entries else None
         decisions.append(MappingDecision(statement.kind, item.section, detail.text, detail.source, concept, rule,
                                          tuple(e.concept for e in entries[1:]), Layer.TABLE if entries else None))
         if entries:

@@ -786,3 +786,47 @@ def test_a_figure_printed_with_fewer_than_three_digits_recognises_no_line(printe
                          EntityId("0000012927", "Made Up Aerospace"))
     tagged = {f.concept for f in mapped.facts}
     assert ("us-gaap:MinorityInterest" in tagged) is recognised
+
+
+def test_learn_records_the_concepts_of_figures_stated_in_labels_and_convert_takes_them(tmp_path: Path) -> None:
+    # the 10-Q states its treasury shares inside the label ("Treasury stock, at cost - 2,736 and
+    # 2,738 shares"), tagged us-gaap:TreasuryStockCommonShares as real filers do; the concept table
+    # says TreasuryStockShares; with the company's map the release's label fact takes the company's
+    from converter.companymap import LineMap, dump_line_map
+    from converter.map import EntityId, map_release
+    from converter.model import DetailKind, Scale
+    from modelkit import BS_PERIODS, detail, item, release, statement
+
+    text = FILING.read_text(encoding="utf-8")
+    marker = "Total liabilities"
+    assert marker in text
+    filing = tmp_path / FILING.name
+    # a label fact inside the first balance-sheet label cell holding the marker's row: a treasury count
+    head, sep, tail = text.partition(marker)
+    filing.write_text(head + sep + ' (treasury <ix:nonFraction name="us-gaap:TreasuryStockCommonShares" '
+                      'contextRef="i1" unitRef="shares" decimals="INF" format="ixt:num-dot-decimal">2,736</ix:nonFraction> shares)' + tail,
+                      encoding="utf-8")
+    maps = tmp_path / "frwk.yaml"
+    result = CliRunner().invoke(main, ["learn", str(filing), "--out", str(maps)])
+    assert result.exit_code == 0, result.output
+    learned = load_line_map(maps)
+    assert "us-gaap:TreasuryStockCommonShares" in learned.label_facts
+    assert load_line_map(maps) == learned and "label_facts:" in dump_line_map(learned)
+
+    row = item("Treasury stock, at cost; 2,736 shares", "(100)", "(90)",
+               details=(detail(DetailKind.TREASURY_SHARES, "2,736"),))
+    sheet = statement(StatementKind.BALANCE_SHEET, [row], BS_PERIODS, scale=Scale(0, True, ""))
+    entity = EntityId(CIK, "Ferrowick Instruments")
+    own = LayeredTable.around(concept_table(), company_maps=(LineMap(lines=learned.lines, cik=CIK,
+                                                                      label_facts=learned.label_facts),))
+    mapped = map_release(release(sheet), own.for_cik(CIK, release(sheet)), entity)
+    assert {f.concept for f in mapped.facts if f.value == 2736} == {"us-gaap:TreasuryStockCommonShares"}
+    general = map_release(release(sheet), concept_table(), entity)
+    assert {f.concept for f in general.facts if f.value == 2736} == {"us-gaap:TreasuryStockShares"}
+
+
+def test_label_facts_of_a_company_map_must_be_concept_names(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("cik: 12\nlabel_facts: [TreasuryStockCommonShares]\nlines: []\n", encoding="utf-8")
+    with pytest.raises(Exception, match="label_facts must be a list of prefixed concept names"):
+        load_line_map(bad)
