@@ -394,16 +394,49 @@ def _detail_periods(detail: LabelDetail, statement: Statement) -> tuple[Period, 
 # counts take its scale ("In millions except par value"), is in that scale: "2,738 shares" of
 # treasury stock is 2,738 million; a count written out in full is larger
 _SMALL_COUNT = Decimal(1_000_000)
+_COUNTED = (DetailKind.SHARES_ISSUED, DetailKind.SHARES_OUTSTANDING)
+_MOST_SHARES = Decimal(10) ** 11  # more shares than any company has issued: a count that scaled is written in full
 
 
-def detail_facts(entry: ConceptEntry, statement: Statement, item: LineItem, detail: LabelDetail) -> tuple[Fact, ...]:
-    """Facts stated inside a label. Allowances are in the table's scale; par values and share
-    counts written out in a label are taken as written, except a small share count in a
-    statement in millions whose share counts are scaled too."""
+def label_counts_scaled(release: Release, statement: Statement) -> bool | None:
+    """Are the share counts a statement states in its labels in the statement's scale? Told by
+    the shares issued or outstanding they state against the weighted-average share counts the
+    release prints in its statement of operations (in that statement's scale): about as many
+    (a third to three times) as printed, they are scaled ("54,198 and 52,667 shares issued" in
+    thousands, beside 52,500 weighted-average shares); as many as printed times the scale, they
+    are written out in full. None when the release does not tell (no scale, no counts, no
+    weighted-average row)."""
+    scale = statement.scale
+    if not scale.shares_scaled or scale.exponent <= 0:
+        return None
+    counts = [d.value for item in statement.items for d in item.details if d.kind in _COUNTED and d.value > 0]
+    printed = [abs(cell.value) for other in release.statements
+               if other.kind is StatementKind.OPERATIONS and other.scale.shares_scaled
+               and other.scale.exponent == scale.exponent
+               for row in other.items if re.search(r"weighted", row.label, re.I) and re.search(r"shares", row.label, re.I)
+               and not _ROW_SCALE.search(row.label)
+               for cell in row.cells[:1] if cell.kind is CellKind.NUMBER and cell.value]
+    full = Decimal(10) ** scale.exponent
+    for count in counts:
+        for size in printed:
+            if Decimal("0.3") <= count / size <= 3 and count * full <= _MOST_SHARES:
+                return True
+            if Decimal("0.3") <= count / (size * full) <= 3:
+                return False
+    return None
+
+
+def detail_facts(entry: ConceptEntry, statement: Statement, item: LineItem, detail: LabelDetail,
+                 counts_scaled: bool | None = None) -> tuple[Fact, ...]:
+    """Facts stated inside a label. Allowances are in the table's scale; par values are taken as
+    written; share counts too, unless `counts_scaled` (label_counts_scaled) says they are in the
+    statement's scale, or, when it does not tell, for a small count in a statement in millions
+    whose share counts are scaled."""
     unit = entry.unit
     exponent = statement.scale.exponent if unit is UnitKind.USD else 0
-    if unit is UnitKind.SHARES and statement.scale.shares_scaled and statement.scale.exponent >= 6 \
-            and 0 < detail.value < _SMALL_COUNT and detail.decimals_printed == 0:
+    if unit is UnitKind.SHARES and statement.scale.shares_scaled and detail.decimals_printed == 0 and (
+            counts_scaled or (counts_scaled is None and statement.scale.exponent >= 6
+                              and 0 < detail.value < _SMALL_COUNT)):
         exponent = statement.scale.exponent
     value = _plain(detail.value.scaleb(exponent))
     decimals = detail.decimals_printed - exponent
@@ -415,7 +448,8 @@ def detail_facts(entry: ConceptEntry, statement: Statement, item: LineItem, deta
     )
 
 
-def _map_details(table: ConceptTable, statement: Statement, item: LineItem) -> tuple[list[Fact], list[MappingDecision]]:
+def _map_details(table: ConceptTable, statement: Statement, item: LineItem,
+                 counts_scaled: bool | None = None) -> tuple[list[Fact], list[MappingDecision]]:
     facts: list[Fact] = []
     decisions: list[MappingDecision] = []
     label = normalize_label(item.label)
@@ -434,11 +468,12 @@ def _map_details(table: ConceptTable, statement: Statement, item: LineItem) -> t
         decisions.append(MappingDecision(statement.kind, item.section, detail.text, detail.source, concept, rule,
                                          tuple(e.concept for e in entries[1:]), Layer.TABLE if entries else None))
         if entries:
-            facts.extend(detail_facts(entries[0], statement, item, detail))
+            facts.extend(detail_facts(entries[0], statement, item, detail, counts_scaled))
     return facts, decisions
 
 
-def _map_statement(table: ConceptTable, statement: Statement) -> tuple[list[Fact], list[MappingDecision]]:
+def _map_statement(table: ConceptTable, statement: Statement,
+                   counts_scaled: bool | None = None) -> tuple[list[Fact], list[MappingDecision]]:
     facts: list[Fact] = []
     decisions: list[MappingDecision] = []
     for item in statement.items:
@@ -451,7 +486,7 @@ def _map_statement(table: ConceptTable, statement: Statement) -> tuple[list[Fact
                 fact = cell_fact(match.entry, statement, item, cell, period)
                 if fact is not None:
                     facts.append(fact)
-        more_facts, more_decisions = _map_details(table, statement, item)
+        more_facts, more_decisions = _map_details(table, statement, item, counts_scaled)
         facts.extend(more_facts)
         decisions.extend(more_decisions)
     return facts, decisions
@@ -545,7 +580,7 @@ def map_release(release: Release, table: ConceptTable, entity: EntityId,
     facts: list[Fact] = list(dei_facts(release, entity, document_type))
     decisions: list[MappingDecision] = []
     for statement in release.statements:
-        more_facts, more_decisions = _map_statement(table, statement)
+        more_facts, more_decisions = _map_statement(table, statement, label_counts_scaled(release, statement))
         facts.extend(more_facts)
         decisions.extend(more_decisions)
     facts, conflicts = _dedupe(facts)

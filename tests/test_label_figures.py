@@ -67,3 +67,42 @@ def test_share_counts_of_a_statement_in_thousands_are_taken_as_written():
     text = _sheet(("June 27, 2025", "December 31, 2024"), scale="(In thousands)")
     assert _facts(text, "TreasuryStockShares") == {Period(end=date(2025, 6, 27)): Decimal(2736),
                                                    Period(end=date(2024, 12, 31)): Decimal(2738)}
+
+
+def _with_operations(sheet_scale: str, weighted: str) -> str:
+    ops = f"""<p>CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS</p>
+<p>(in thousands, except per share amounts)</p>
+<table>
+<tr><td></td><td>Three Months Ended June 30, 2025</td><td>Three Months Ended June 30, 2024</td></tr>
+<tr><td>Revenue</td><td>$ 760,866</td><td>$ 637,230</td></tr>
+<tr><td>Net loss</td><td>$ (3,290)</td><td>$ (14,367)</td></tr>
+<tr><td>Net loss per share, basic and diluted</td><td>$ (0.06)</td><td>$ (0.28)</td></tr>
+<tr><td>Weighted average common shares used in computing basic and diluted net loss per share</td>
+<td>{weighted}</td><td>51,400</td></tr>
+</table>"""
+    sheet = f"""<p>CONDENSED CONSOLIDATED BALANCE SHEETS</p>
+<p>{sheet_scale}</p>
+<table>
+<tr><td></td><td>June 30, 2025</td><td>December 31, 2024</td></tr>
+<tr><td>Total assets</td><td>$ 4,000,000</td><td>$ 3,800,000</td></tr>
+<tr><td>Total liabilities</td><td>2,000,000</td><td>1,900,000</td></tr>
+<tr><td>Common stock, $0.001 par value: 500,000 shares authorized; 54,198 and 52,667 shares issued</td>
+<td>54</td><td>53</td></tr>
+<tr><td>Total stockholders' equity</td><td>2,000,000</td><td>1,900,000</td></tr>
+<tr><td>Total liabilities and stockholders' equity</td><td>$ 4,000,000</td><td>$ 3,800,000</td></tr>
+</table>"""
+    return f"<html><body><p>MADE UP SOFTWARE, INC.</p>{ops}{sheet}</body></html>"
+
+
+def test_share_counts_in_labels_are_scaled_when_they_read_like_the_printed_weighted_shares():
+    # HubSpot: "(in thousands)", 54,198 shares issued beside 52,500 weighted-average shares printed
+    text = _with_operations("(in thousands)", "52,500")
+    june = Period(end=date(2025, 6, 30))
+    assert _facts(text, "CommonStockSharesIssued")[june] == Decimal(54_198_000)
+    assert _facts(text, "CommonStockSharesAuthorized")[june] == Decimal(500_000_000)
+
+
+def test_share_counts_in_labels_stay_as_written_when_the_weighted_shares_are_a_thousand_times_fewer():
+    text = _with_operations("(in thousands)", "52").replace("51,400", "51")
+    june = Period(end=date(2025, 6, 30))
+    assert _facts(text, "CommonStockSharesIssued")[june] == Decimal(54_198)
