@@ -88,7 +88,7 @@ class XbrlDocument:
 def document_kind(path: Path) -> str:
     """"instance" or "inline" for an XBRL 2.1 instance or an Inline XBRL document; InputError
     (naming the file) for anything else: not XML, HTML that is not XHTML, XML of another kind."""
-    root = _parse(path)
+    root = parse_xml(path)
     if root.tag == f"{{{XBRLI}}}xbrl":
         return "instance"
     if any(_is_ix(el, "nonFraction") or _is_ix(el, "nonNumeric") or _is_ix(el, "header") for el in root.iter()):
@@ -97,7 +97,8 @@ def document_kind(path: Path) -> str:
                      where=str(path), code="xc:notXbrl")
 
 
-def _parse(path: Path) -> etree._Element:
+def parse_xml(path: Path) -> etree._Element:
+    """The root of an XML or XHTML file (no DTDs, entities or network). Raises InputError."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -113,9 +114,10 @@ def _parse(path: Path) -> etree._Element:
                          "Inline XBRL (XHTML)", where=str(path), code="xc:notWellFormed") from exc
 
 
-def read_document(path: Path) -> XbrlDocument:
-    """Read an XBRL 2.1 instance or an Inline XBRL document. Raises InputError naming the file."""
-    root = _parse(path)
+def read_document(path: Path, root: etree._Element | None = None) -> XbrlDocument:
+    """Read an XBRL 2.1 instance or an Inline XBRL document (`root`: the file already parsed by
+    parse_xml). Raises InputError naming the file."""
+    root = parse_xml(path) if root is None else root
     if root.tag == f"{{{XBRLI}}}xbrl":
         return _Reader(path, root, inline=False).read()
     if any(_is_ix(el, "nonFraction") or _is_ix(el, "nonNumeric") or _is_ix(el, "header") for el in root.iter()):

@@ -24,7 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from converter.errors import InputError
-from converter.filing import XBRLI, XbrlDocument, XbrlFact, _is_ix, _Reader, read_document
+from converter.filing import XBRLI, XbrlDocument, XbrlFact, _is_ix, _Reader, parse_xml, read_document
 from converter.model import Period, StatementKind
 
 _HTML_NS = "http://www.w3.org/1999/xhtml"
@@ -271,9 +271,8 @@ def _shown_value(el: etree._Element) -> Decimal:
 def read_filing_statements(path: Path) -> FilingStatements:
     """The tagged statement lines of an Inline XBRL filing, or of an XBRL instance read with the
     company's own linkbases (converter/instance_tables.py). Raises InputError."""
-    document = read_document(path)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
-    root = etree.parse(str(path), parser).getroot()
+    root = parse_xml(path)
+    document = read_document(path, root)
     lines: list[TaggedLine] = []
     if document.kind != "inline":  # an XML instance: labels and statements from the company's linkbases
         from converter.instance_tables import read_instance_statements
