@@ -107,6 +107,9 @@ def _cells(row: etree._Element) -> list[etree._Element]:
 _NUMBERISH = re.compile(r"^[\s$€£()\-—–.,%0-9]*$")
 
 
+NO_LABEL = "(no label)"  # the label a map gives a tagged row printed without one
+
+
 def _label(cells: list[etree._Element]) -> tuple[str, int]:
     """The row's label and the index of its cell (-1 when the row has none)."""
     for index, cell in enumerate(cells):
@@ -219,7 +222,12 @@ class _TableReader:
                     headings = _push_heading(headings, label)
                 continue
             if not label:
-                continue
+                # a subtotal printed without a label (Boeing's gross profit), its figures in columns of
+                # their own: known by figures and place; a line of text that is only a figure
+                # ("2024 - 2,279,164,313" under "Shares issued: 2025 - ...") is no statement row
+                if len({f[0] for f in facts}) < 2 or any(f[0] == 0 for f in facts):
+                    continue
+                label = NO_LABEL
             by_concept: dict[str, list[tuple[int, XbrlFact, etree._Element]]] = {}
             for item in facts:
                 by_concept.setdefault(item[1].concept, []).append(item)
@@ -317,4 +325,4 @@ def _cik(document: XbrlDocument) -> str | None:
     return digits[0].zfill(10) if digits else None
 
 
-__all__ = ["FilingStatements", "TaggedFact", "TaggedLine", "read_filing_statements"]
+__all__ = ["NO_LABEL", "FilingStatements", "TaggedFact", "TaggedLine", "read_filing_statements"]

@@ -24,7 +24,7 @@ from converter.companymap import LineMap, MapLine, general_key, match_key, perio
 from converter.concepts import ConceptTable, Sign, normalize_label
 from converter.errors import ConversionError
 from converter.fallback import elements
-from converter.ixtables import FilingStatements, TaggedLine, read_filing_statements
+from converter.ixtables import NO_LABEL, FilingStatements, TaggedLine, read_filing_statements
 from converter.model import LineItem, SourceRef
 
 STANDARD_PREFIXES = ("us-gaap:",)
@@ -154,7 +154,8 @@ def harvest(filings: Iterable[FilingStatements], table: ConceptTable | None = No
         own_name = _name_words(filing.company)
         for line in filing.lines:
             label = general_key(line.label)
-            if not usable(line) or label is None or not general(label, own_name) or line.concept not in in_2024:
+            if (not usable(line) or label is None or not general(label, own_name) or line.concept not in in_2024
+                    or line.label == NO_LABEL):  # a company's unlabelled row says nothing of other companies' wordings
                 continue
             line = replace(line, label=label, section=tuple(h for h in line.section if general(h, own_name)))
             key = (line.statement, label, line.concept, line.sign, line.item_type, line.period_type,

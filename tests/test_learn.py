@@ -830,3 +830,31 @@ def test_label_facts_of_a_company_map_must_be_concept_names(tmp_path: Path) -> N
     bad.write_text("cik: 12\nlabel_facts: [TreasuryStockCommonShares]\nlines: []\n", encoding="utf-8")
     with pytest.raises(Exception, match="label_facts must be a list of prefixed concept names"):
         load_line_map(bad)
+
+
+def test_a_row_printed_without_a_label_is_learned_and_recognised_by_its_place(tmp_path: Path) -> None:
+    # Boeing prints its gross profit as a subtotal without a label: the map keeps the line as
+    # "(no label)", the vocabulary of many companies does not, and a release row printed without a
+    # label between the rows around it in the 10-Q takes the line by its place
+    from converter.ixtables import NO_LABEL
+    from converter.map import EntityId, map_release
+    from modelkit import Q_PERIODS, item, release, statement
+
+    filing = tmp_path / FILING.name
+    filing.write_text(FILING.read_text(encoding="utf-8").replace("<td>Gross profit</td>", "<td></td>"),
+                      encoding="utf-8")
+    maps = tmp_path / "frwk.yaml"
+    assert CliRunner().invoke(main, ["learn", str(filing), "--out", str(maps)]).exit_code == 0
+    learned = load_line_map(maps)
+    (unlabelled,) = [line for line in learned.lines if line.label == NO_LABEL]
+    assert unlabelled.concept == "us-gaap:GrossProfit"
+    from converter.learn import harvest
+    assert not any(line.label == NO_LABEL for line in harvest([read_filing_statements(filing)], concept_table()).lines)
+
+    ops = statement(StatementKind.OPERATIONS, [
+        item("Revenue", "55,000", "49,000"), item("Platform and data costs", "22,000", "20,500"),
+        item("", "33,000", "28,500"), item("Technology and development", "10,100", "9,300")], Q_PERIODS)
+    printed = release(ops)
+    own = LayeredTable.around(concept_table(), company_maps=(learned,)).for_cik(CIK, printed)
+    mapped = map_release(printed, own, EntityId(CIK, "Ferrowick Instruments"))
+    assert {f.concept for f in mapped.facts if f.value == Decimal(33_000_000)} == {"us-gaap:GrossProfit"}
