@@ -52,7 +52,7 @@ from typing import Any
 
 import yaml
 
-from converter.concepts import ITEM_TYPE_UNITS, ConceptEntry, DashRule, Sign, normalize_label
+from converter.concepts import ITEM_TYPE_UNITS, MONTH_NAMES, ConceptEntry, DashRule, Sign, normalize_label
 from converter.config import read_yaml
 from converter.errors import ConfigError
 from converter.model import CellKind, LineItem, Period, StatementKind
@@ -93,8 +93,6 @@ _FIGURE_CLAUSE = re.compile(r",?\s*\b(net of|less|including|excluding|after)\b(?
 _FIGURES_PARENS = re.compile(r"\([^()]*\d[^()]*\)")
 _SHARE_COUNTS = re.compile(r",?\s*[\d,.]+( million| billion)?( and [\d,.]+( million| billion)?)? shares\b[^,;]*")
 _RESPECTIVELY = re.compile(r",?\s*\brespectively\b")
-MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december")
 # "at June 30", "as of December 31, 2024": the date a balance is taken at moves every quarter
 _DATE_PHRASE = re.compile(rf",?\s*\b(?:at|as of|on)\s+(?:{'|'.join(MONTH_NAMES)})\s+\d{{1,2}}(?:,?\s*\d{{4}})?\b")
 

@@ -121,9 +121,9 @@ def concept_family(concept: str) -> str:
     return name.replace("OtherComprehensiveIncomeLoss", "OtherComprehensiveIncome")
 
 
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                "october", "november", "december")
-_LABEL_DATE_RE = re.compile(r"\b(?:at|as of) (" + "|".join(_MONTH_NAMES) + r") (\d{1,2})(?:,? (\d{4}))?$")
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")
+_LABEL_DATE_RE = re.compile(r"\b(?:at|as of) (" + "|".join(MONTH_NAMES) + r") (\d{1,2})(?:,? (\d{4}))?$")
 
 
 def _names_start(normalized_label: str, period: Period) -> bool:
@@ -132,7 +132,7 @@ def _names_start(normalized_label: str, period: Period) -> bool:
     found = _LABEL_DATE_RE.search(normalized_label)
     if found is None or period.start is None:
         return False
-    month, day, year = _MONTH_NAMES.index(found.group(1)) + 1, int(found.group(2)), found.group(3)
+    month, day, year = MONTH_NAMES.index(found.group(1)) + 1, int(found.group(2)), found.group(3)
 
     def named(when: date) -> bool:
         return (when.month, when.day) == (month, day) and (year is None or when.year == int(year))

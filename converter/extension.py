@@ -196,22 +196,23 @@ def _entry(name: str, kind: StatementKind, item: LineItem, balance: str | None,
 
 
 def _statement_entries(table: ConceptTable, statement: Statement, prefix: str,
-                       names: _Names) -> list[tuple[LineItem, ConceptEntry, bool]]:
-    """(row, entry, is extension) for every row of a statement. Extension entries store the printed
+                       names: _Names) -> list[tuple[LineItem, ConceptEntry, str | None]]:
+    """(row, entry, the rule of its extension concept or None) for every row of a statement. Extension entries store the printed
     sign, or its opposite where the company stores the line's figures so (a row named after the
     company's own extension concept); a row stored negative takes the balance of the total it adds
     into (so that weight +1 lets its sign do the subtracting), else the opposite of its wording's balance."""
-    rows: list[tuple[LineItem, ConceptEntry, bool]] = []
+    rows: list[tuple[LineItem, ConceptEntry, str | None]] = []
     for item in statement.items:
         entry = match_line_item(table, statement.kind, item).entry
         if entry is not None:
-            rows.append((item, entry, False))
+            rows.append((item, entry, None))
             continue
         named = getattr(table, "extension_name", lambda _k, _i: None)(statement.kind, item)
         base = named.name if named else upper_camel(item.label)
         name = f"{prefix}:{names(base, (statement.kind, base, item.section), id(statement), frozenset(statement.periods))}"
         sign = named.sign if named else Sign.AS_PRINTED
-        rows.append((item, _entry(name, statement.kind, item, _wording_balance(statement.kind, item), sign), True))
+        rows.append((item, _entry(name, statement.kind, item, _wording_balance(statement.kind, item), sign),
+                     named.rule if named else EXTENSION_RULE))
     negative = {id(item) for item, entry, ext in rows if ext and entry.balance
                 and (vals := [-v if entry.sign is Sign.NEGATED else v for v in _printed_values(item)])
                 and all(v <= 0 for v in vals) and any(v < 0 for v in vals)}
@@ -344,9 +345,7 @@ def build_extension(mapped: MappedRelease, table: ConceptTable,
                     declared.add(entry.concept)
                     concepts.append(ExtensionConcept(entry.concept, entry.item_type, entry.period_type,
                                                      entry.balance, item.label, item.source))
-                named = getattr(table, "extension_name", lambda _k, _i: None)(statement.kind, item)
-                ext_decisions[(item.label, str(item.source), statement.kind)] = (
-                    entry.concept, named.rule if named else EXTENSION_RULE)
+                ext_decisions[(item.label, str(item.source), statement.kind)] = (entry.concept, ext)
                 facts = [cell_fact(entry, statement, item, cell, period)
                          for cell, period in zip(item.cells, statement.periods)]
                 for fact in facts:  # two columns of one period (a repeated column): the first is the fact
@@ -381,7 +380,7 @@ def build_extension(mapped: MappedRelease, table: ConceptTable,
     return result, extension
 
 
-def _summations(kind: StatementKind, entries: list[tuple[LineItem, ConceptEntry, bool]],
+def _summations(kind: StatementKind, entries: list[tuple[LineItem, ConceptEntry, str | None]],
                 tagged: set[str]) -> list[Summation]:
     out: list[Summation] = []
     seen_totals: set[str] = set()

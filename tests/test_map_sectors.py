@@ -188,12 +188,17 @@ def test_net_income_stays_net_income_loss_without_a_noncontrolling_share():
     assert _concepts(mapped)["Net income"] == "us-gaap:NetIncomeLoss"
 
 
+def _noncontrolling_values(*rows) -> list[Decimal]:  # type: ignore[no-untyped-def]
+    """The stored values of the noncontrolling share, in order, of a statement of operations of `rows`."""
+    mapped = map_release(_release(statement(OPS, list(rows), Q_PERIODS)), concept_table(),
+                         EntityId("0000000001", "Made Up Corp."))
+    return [f.value for f in mapped.facts if f.concept == "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"]
+
+
 def test_noncontrolling_share_signs():
-    less = statement(OPS, [item("Net income", "500", "400"),
-                           item("Less: Net income attributable to noncontrolling interests", "(12)", "(8)"),
-                           item("Net income (loss) attributable to noncontrolling interests", "30", "(5)")], Q_PERIODS)
-    mapped = map_release(_release(less), concept_table(), EntityId("0000000001", "Made Up Corp."))
-    values = [f.value for f in mapped.facts if f.concept == "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"]
+    values = _noncontrolling_values(item("Net income", "500", "400"),
+                                    item("Less: Net income attributable to noncontrolling interests", "(12)", "(8)"),
+                                    item("Net income (loss) attributable to noncontrolling interests", "30", "(5)"))
     # "Less:" with every figure in parentheses: they mark the subtraction (12 and 8 of income); a
     # plain label prints the income (30, -5), but the first row's facts win over the conflicting second ones
     assert values[:2] == [Decimal(12000), Decimal(8000)]
@@ -202,11 +207,9 @@ def test_noncontrolling_share_signs():
 def test_a_less_row_printing_figures_with_and_without_parentheses_prints_their_signs():
     # Coca-Cola's 10-Q: "Less: Net income (loss) attributable to noncontrolling interests" 7 and
     # (10), which it tags 7 and -10: parentheses in some columns only are the figure's sign
-    less = statement(OPS, [item("Consolidated net income", "3,818", "2,418"),
-                           item("Less: Net income (loss) attributable to noncontrolling interests", "7", "(10)"),
-                           item("Net income attributable to shareowners", "3,811", "2,428")], Q_PERIODS)
-    mapped = map_release(_release(less), concept_table(), EntityId("0000000001", "Made Up Corp."))
-    values = [f.value for f in mapped.facts if f.concept == "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"]
+    values = _noncontrolling_values(item("Consolidated net income", "3,818", "2,418"),
+                                    item("Less: Net income (loss) attributable to noncontrolling interests", "7", "(10)"),
+                                    item("Net income attributable to shareowners", "3,811", "2,428"))
     assert values == [Decimal(7000), Decimal(-10000)]
 
 

@@ -90,19 +90,9 @@ def _respectively(label: str, match: re.Match[str], locate: Locate) -> list[Labe
     """ "X and Y shares issued and outstanding at DATE1 and DATE2, respectively": X for DATE1,
     Y for DATE2; without two dates, X for the statement's first balance-sheet column and Y for
     its second (taken only when it prints two)."""
-    end = label.find(";", match.end())
-    clause = label[match.end() : end if end >= 0 else len(label)]
-    dates = [date_of(m) for m in DATE_RE.finditer(clause)]
     kinds = _WHAT.get(" ".join(match["what"].lower().split()),
                       (DetailKind.SHARES_ISSUED, DetailKind.SHARES_OUTSTANDING))
-    found = []
-    for k, group in enumerate(("n", "n2")):
-        digits = match[group].replace(",", "")
-        for kind in kinds:
-            detail = LabelDetail(kind, Decimal(digits), dates[k] if len(dates) == 2 else None, match[0].strip(),
-                                 locate(match.start(group)), 0)
-            found.append(detail if len(dates) == 2 else replace(detail, column=k, columns=2))
-    return found
+    return _pair(label, match, kinds, locate)
 
 
 def _dated(label: str, regex: re.Pattern[str], kind: DetailKind, locate: Locate, start: int,
@@ -116,7 +106,7 @@ def _dated(label: str, regex: re.Pattern[str], kind: DetailKind, locate: Locate,
     pairs = [m for m in pair.finditer(label, start)
              if not any(a <= m.start(g) < b for a, b in in_dates for g in ("n", "n2"))]
     for match in pairs:
-        found += _pair(label, match, kind, locate)
+        found += _pair(label, match, (kind,), locate)
     for match in regex.finditer(label, start):
         if any(p.start() <= match.start() < p.end() for p in pairs):
             continue
@@ -126,18 +116,18 @@ def _dated(label: str, regex: re.Pattern[str], kind: DetailKind, locate: Locate,
     return found
 
 
-def _pair(label: str, match: re.Match[str], kind: DetailKind, locate: Locate) -> list[LabelDetail]:
-    end = label.find(";", match.end())
-    clause = label[match.end() : end if end >= 0 else len(label)]
-    dates = [date_of(m) for m in DATE_RE.finditer(clause)]
+def _pair(label: str, match: re.Match[str], kinds: tuple[DetailKind, ...], locate: Locate) -> list[LabelDetail]:
+    """The two figures of a pair (groups n and n2) as details of each of `kinds`: for the two dates
+    its clause names after it, else for the first and second of two balance-sheet columns."""
+    dates = [date_of(m) for m in DATE_RE.finditer(_clause(label, match.end()))]
     found = []
     for k, group in enumerate(("n", "n2")):
-        raw = match[group]
-        digits = raw.replace(",", "")
+        digits = match[group].replace(",", "")
         decimals = len(digits.split(".")[1]) if "." in digits else 0
-        detail = LabelDetail(kind, Decimal(digits), dates[k] if len(dates) == 2 else None, match[0].strip(),
-                             locate(match.start(group)), decimals)
-        found.append(detail if len(dates) == 2 else replace(detail, column=k, columns=2))
+        for kind in kinds:
+            detail = LabelDetail(kind, Decimal(digits), dates[k] if len(dates) == 2 else None, match[0].strip(),
+                                 locate(match.start(group)), decimals)
+            found.append(detail if len(dates) == 2 else replace(detail, column=k, columns=2))
     return found
 
 
@@ -149,10 +139,14 @@ def _sub_date(match: re.Match[str]) -> re.Match[str]:
 
 def _date_after(label: str, pos: int) -> date | None:
     """The date stated for a clause: the first date before the clause ends (";" or end)."""
-    end = label.find(";", pos)
-    clause = label[pos : end if end >= 0 else len(label)]
-    match = DATE_RE.search(clause)
+    match = DATE_RE.search(_clause(label, pos))
     return date_of(match) if match else None
+
+
+def _clause(label: str, pos: int) -> str:
+    """The label from `pos` to the end of its clause (";" or the label's end)."""
+    end = label.find(";", pos)
+    return label[pos : end if end >= 0 else len(label)]
 
 
 def _detail(kind: DetailKind, match: re.Match[str], as_of: date | None, locate: Locate) -> LabelDetail:
