@@ -28,6 +28,7 @@ from converter.concepts import ConceptEntry, ConceptTable, normalize_label
 from converter.map import match_line_item
 from converter.structure import TotalParts, Unexplained, explain
 from converter.model import (
+    Dimensions,
     Fact,
     Layer,
     Level,
@@ -79,12 +80,16 @@ def weight(kind: StatementKind, total: ConceptEntry, part: ConceptEntry) -> int:
     return -1 if total.balance and part.balance and total.balance != part.balance else 1
 
 
-def _fact_index(mapped: MappedRelease) -> dict[tuple[str, Period], Fact]:
-    return {(f.concept, f.period): f for f in mapped.facts}
+_Index = dict[tuple[str, Period, Dimensions], Fact]
 
 
-def _value(facts: dict[tuple[str, Period], Fact], concept: str, period: Period) -> Decimal | None:
-    fact = facts.get((concept, period))
+def _fact_index(mapped: MappedRelease) -> _Index:
+    """Facts by concept, period and dimensions (a product line's revenue is not the total)."""
+    return {(f.concept, f.period, f.dimensions): f for f in mapped.facts}
+
+
+def _value(facts: _Index, concept: str, period: Period, dimensions: Dimensions = ()) -> Decimal | None:
+    fact = facts.get((concept, period, dimensions))
     if fact is None:
         return None
     return fact.value if isinstance(fact.value, Decimal) else Decimal(0)
@@ -242,30 +247,33 @@ def _tolerance(parts: int, decimals: int | None) -> Decimal:
 
 
 def _check_total(total: _Row, parts: list[tuple[_Row, int]], statement: Statement,
-                 facts: dict[tuple[str, Period], Fact]) -> list[ValidationMessage]:
+                 facts: _Index) -> list[ValidationMessage]:
     """Differences between a total and the rows that add up to it: within the printed
     rounding a warning, else an error."""
     assert total.entry is not None
     entry = total.entry
     unmapped = [p.item.label for p, _w in parts if p.entry is None]
-    if unmapped:
-        why = f"its row {unmapped[0]!r} is unmapped"
+    # a row of the company's own member written without its extension taxonomy (--xml-only) has no facts
+    untagged = [p.item.label for p, _w in parts if p.entry is not None and p.entry.dimensions and all(
+        _value(facts, p.entry.concept, period, p.entry.dimensions) is None for period in statement.periods)]
+    if unmapped or untagged:
+        why = f"its row {unmapped[0]!r} is unmapped" if unmapped else f"its row {untagged[0]!r} has no facts"
         return [ValidationMessage(
             code="check.skipped", level=Level.WARNING, concept=entry.concept, source="checks",
             message=f"{total.item.label!r} ({entry.local_name}) not checked: {why}",
             refs=(str(total.item.source),))]
     messages = []
     for period in statement.periods:
-        found = _value(facts, entry.concept, period)
+        found = _value(facts, entry.concept, period, entry.dimensions)
         if found is None:
             continue
         weighted = [(w, p.entry) for p, w in parts if p.entry is not None]
-        expected = sum((w * (_value(facts, e.concept, period) or 0) for w, e in weighted), Decimal(0))
+        expected = sum((w * (_value(facts, e.concept, period, e.dimensions) or 0) for w, e in weighted), Decimal(0))
         diff = abs(expected - found)
         if diff == 0:
             continue
         terms = " ".join(f"{'+' if w > 0 else '-'} {e.local_name}" for w, e in weighted)
-        level = Level.WARNING if diff <= _tolerance(len(parts), facts[(entry.concept, period)].decimals) else Level.ERROR
+        level = Level.WARNING if diff <= _tolerance(len(parts), facts[(entry.concept, period, entry.dimensions)].decimals) else Level.ERROR
         messages.append(ValidationMessage(
             code="check.total", level=level, concept=entry.concept, source="checks",
             message=(f"{total.item.label!r} ({entry.local_name}) for {period} is {found}, "
@@ -315,8 +323,8 @@ def statement_totals(kind: StatementKind, rows: Sequence[tuple[LineItem, Concept
 def check_balance(mapped: MappedRelease) -> list[ValidationMessage]:
     facts = _fact_index(mapped)
     messages = []
-    for (concept, period), fact in sorted(facts.items(), key=lambda kv: (kv[0][1].end, kv[0][0])):
-        if concept != "us-gaap:Assets":
+    for (concept, period, dimensions), fact in sorted(facts.items(), key=lambda kv: (kv[0][1].end, kv[0][0], kv[0][2])):
+        if concept != "us-gaap:Assets" or dimensions:
             continue
         other = _value(facts, "us-gaap:LiabilitiesAndStockholdersEquity", period)
         if other is not None and other != fact.value:
@@ -345,7 +353,7 @@ def check_cash(mapped: MappedRelease, statement: Statement) -> list[ValidationMe
             change = None if before is None else before + (effect or Decimal(0))
         if begin is None or end is None or change is None or begin + change == end:
             continue
-        fact = facts[(CASH, Period(end=period.end))]
+        fact = facts[(CASH, Period(end=period.end), ())]
         messages.append(ValidationMessage(
             code="check.cash", level=Level.ERROR, concept=CASH, source="checks",
             message=(f"cash at the end of {period} is {end}, but cash at its beginning {begin} "

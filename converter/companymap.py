@@ -55,12 +55,12 @@ import yaml
 from converter.concepts import ITEM_TYPE_UNITS, MONTH_NAMES, ConceptEntry, DashRule, Sign, normalize_label
 from converter.config import read_yaml
 from converter.errors import ConfigError
-from converter.model import CellKind, LineItem, Period, StatementKind
+from converter.model import CellKind, Dimensions, LineItem, Period, StatementKind
 
 _WORD = re.compile(r"[a-z]+")
 _SKIP_WORDS = {"and", "of", "the", "for", "in", "to", "a", "on", "from", "net", "total"}
 _LABEL_KEYS = {"label", "statement", "section", "concept", "sign", "type", "period", "opening", "balance",
-               "filing", "count", "note", "figures"}
+               "filing", "count", "note", "figures", "dimensions"}
 MIN_FIGURE = Decimal(1000)  # a figure below this (as stored) is too common to recognise a line or company by
 
 
@@ -146,6 +146,14 @@ class MapLine:
     filing: str = ""
     count: int = 1
     figures: tuple[tuple[str, Decimal], ...] = ()  # (period key, size) the filing tagged on this line
+    # the explicit dimensions the company tagged the line's facts with (revenue of a product line:
+    # srt:ProductOrServiceAxis = us-gaap:ServiceMember); a company map's lines only
+    dimensions: Dimensions = ()
+
+    @property
+    def tag(self) -> tuple[str, Dimensions]:
+        """What the line's facts are tagged with: concept and dimensions."""
+        return self.concept, self.dimensions
 
     @property
     def key(self) -> tuple[StatementKind, str]:
@@ -168,7 +176,7 @@ class MapLine:
             statement=self.statement, section=None, labels=() if opening else (pattern,),
             total=match_key(self.label).startswith("total"), sign=self.sign, dash=DashRule.ZERO,
             never_negative=False, detail=None, detail_of=(), statements=(self.statement,),
-            opening_labels=opening, company_sign=company)
+            opening_labels=opening, company_sign=company, dimensions=self.dimensions)
 
     def as_yaml(self) -> dict[str, Any]:
         out: dict[str, Any] = {"label": self.label, "statement": self.statement.value,
@@ -184,6 +192,8 @@ class MapLine:
             out["count"] = self.count
         if self.figures:
             out["figures"] = {period: str(size) for period, size in self.figures}
+        if self.dimensions:
+            out["dimensions"] = dict(self.dimensions)
         return out
 
 
@@ -305,7 +315,7 @@ class LineMap:
         # a tie: lines of different concepts, or of one instant concept at the start and at the end
         # of the period ("Cash at January 1" / "Cash at June 30" once their dates are set aside)
         level = len(ranked) > 1 and score(ranked[1])[0] == score(best)[0]
-        tied = level and ranked[1].concept != best.concept
+        tied = level and ranked[1].tag != best.tag
         opening_tie = level and ranked[1].opening != best.opening
         if strict and opening_tie:
             return None  # many companies' opening and closing balance of one label: the row does not say which
@@ -313,7 +323,7 @@ class LineMap:
             # many companies against fewer: a label tagged so by at least two filings, more than any
             # other; not for a label printed again in the statement (one concept cannot take both rows)
             if occurrence > 0 or not (best.count >= 2 and best.count > max(
-                    c.count for c in ranked[1:] if score(c)[0] == score(best)[0] and c.concept != best.concept)):
+                    c.count for c in ranked[1:] if score(c)[0] == score(best)[0] and c.tag != best.tag)):
                 return None
         if tied or opening_tie:
             in_order = [c for c in candidates if c in fitting]  # the map's (the filing's) order
@@ -335,7 +345,7 @@ class LineMap:
                 found += [line for line in self._figures.get((kind, day, size), []) if line not in found]
         found = fits_place(kind, item, [line for line in found if (line.item_type == "perShareItemType") == per_share],
                             strict=True)
-        if len({line.concept for line in found}) <= 1:
+        if len({line.tag for line in found}) <= 1:
             return LineMatch(found[0], 1.0, ()) if found else None
         mine = words(item.label)
 
@@ -344,7 +354,7 @@ class LineMap:
 
         ranked = sorted(found, key=overlap, reverse=True)
         best = overlap(ranked[0])
-        if best == 0 or any(overlap(line) == best and line.concept != ranked[0].concept for line in ranked[1:]):
+        if best == 0 or any(overlap(line) == best and line.tag != ranked[0].tag for line in ranked[1:]):
             return None
         return LineMatch(ranked[0], round(best, 3), tuple(dict.fromkeys(
             line.concept for line in ranked[1:] if line.concept != ranked[0].concept)))
@@ -396,7 +406,21 @@ def _line(raw: Any, where: str) -> MapLine:
     return MapLine(label=label, statement=statement, section=tuple(str(s) for s in section), concept=concept,
                    sign=sign, item_type=item_type, period_type=period, opening=bool(raw.get("opening", False)),
                    balance=balance, filing=str(raw.get("filing", "")), count=int(raw.get("count", 1)),
-                   figures=_figures(raw.get("figures"), where))
+                   figures=_figures(raw.get("figures"), where), dimensions=_dimensions(raw.get("dimensions"), where))
+
+
+_QNAME = re.compile(r"[A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*")
+
+
+def _dimensions(raw: Any, where: str) -> Dimensions:
+    """`dimensions: {srt:ProductOrServiceAxis: us-gaap:ServiceMember}` -> (("srt:...Axis", "us-gaap:...Member"),)."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) and _QNAME.fullmatch(k)
+                                            and _QNAME.fullmatch(v) for k, v in raw.items()):
+        raise ConfigError("dimensions must map prefixed axis names to prefixed member names "
+                          "(srt:ProductOrServiceAxis: us-gaap:ServiceMember)", where)
+    return tuple(sorted(raw.items()))
 
 
 def period_key(period: Period) -> str:

@@ -52,7 +52,7 @@ from typing import Any
 from converter.entities import Entity, EntityRegistry, default_entity_registry_path, load_entity_registry  # noqa: F401 (re-exported)
 from converter.config import read_yaml
 from converter.errors import ConfigError
-from converter.model import DetailKind, Period, Release, StatementKind, UnitKind
+from converter.model import DetailKind, Dimensions, Period, Release, StatementKind, UnitKind
 
 
 class Sign(str, Enum):
@@ -198,6 +198,8 @@ class ConceptEntry:
     # the sign convention is the company's own, learned from its filing's line of this label: a
     # "Less:" in the label does not make the figures' parentheses a subtraction
     company_sign: bool = False
+    # explicit dimensions of the company's own tagging of the line (a company map's line only)
+    dimensions: Dimensions = ()
 
     @property
     def prefix(self) -> str:

@@ -41,6 +41,7 @@ from converter.checks import statement_totals, summations
 from converter.structure import holds
 from converter.concepts import ConceptEntry, ConceptTable, DashRule, Sign, normalize_label
 from converter.errors import ConfigError
+from converter.dimensions import family, with_extension_dimensions
 from converter.fallback import implied_item_type
 from converter.linkbases import (PERIOD_END_LABEL, PERIOD_START_LABEL, PresentationRow, RolePlan, Summation,
                                 TaxonomyPlan, files)
@@ -334,7 +335,9 @@ def build_extension(mapped: MappedRelease, table: ConceptTable,
     number = 100000
     for index, statement in enumerate(release.statements):
         role_name = used_roles(_ROLE_NAMES.get(statement.kind) or "Statement" + upper_camel(statement.kind.value))
-        entries = _statement_entries(table, statement, prefix, names)
+        # a row tagged with the company's dimensions (a product line's revenue) is no line of the
+        # statement's own presentation or calculations: its concept is the total's
+        entries = [e for e in _statement_entries(table, statement, prefix, names) if not e[1].dimensions]
         rows = []
         for item, entry, ext in entries:
             labels.setdefault(entry.concept, item.label)
@@ -370,11 +373,14 @@ def build_extension(mapped: MappedRelease, table: ConceptTable,
                 number += 100
 
     result = _with_extension_facts(mapped, new_facts, ext_decisions)
+    result, dimension_names = with_extension_dimensions(result, prefix)
     roles = [replace(role, summations=tuple(s for s in role.summations if holds(s, result.facts)))
              for role in roles]
     plan = TaxonomyPlan(prefix=prefix, namespace=namespace, schema_file=schema_file, roles=tuple(roles),
                         concepts=tuple(concepts), abstracts=tuple(abstracts), labels=tuple(labels.items()),
-                        heading_keys=tuple(heading_keys.items()), namespace_base=namespace_base)
+                        heading_keys=tuple(heading_keys.items()), namespace_base=namespace_base,
+                        dimension_names=dimension_names,
+                        uses_srt=any(family(q) == "srt" for f in result.facts for pair in f.dimensions for q in pair))
     extension = ExtensionTaxonomy(prefix=prefix, namespace=namespace, schema_file=schema_file, files=files(plan),
                                   concepts=tuple(concepts))
     return result, extension

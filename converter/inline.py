@@ -51,7 +51,7 @@ from converter.inline_tables import STYLE as TABLE_STYLE
 from converter.inline_tables import period_heading, render_statement
 from converter.inline_text import Placer, html_blocks, mark_headline, text_blocks
 from converter.model import CellKind, ExtensionTaxonomy, MappedRelease, Period, SourceRef, Statement, UnitKind
-from converter.serialize import UNIT_IDS, context_id, namespaces, schema_refs
+from converter.serialize import UNIT_IDS, contexts, namespaces, schema_refs, write_context
 
 _RULE_RE = re.compile(r"[ \t\n]*[-=_]{3,}")
 
@@ -70,10 +70,6 @@ table.plain td.num { text-align: right; white-space: nowrap; }
 # ---- the header ---------------------------------------------------------------------------------
 
 
-def _period_key(p: Period) -> tuple[bool, date, date | None]:
-    return (p.start is not None, p.end, p.start)
-
-
 def _header(ns: Ns, mapped: MappedRelease, extension: ExtensionTaxonomy | None, facts: Facts,
             body: etree._Element) -> None:
     box = etree.SubElement(body, h("div"), style="display:none")
@@ -84,19 +80,11 @@ def _header(ns: Ns, mapped: MappedRelease, extension: ExtensionTaxonomy | None, 
         for i in hidden:
             hidden_fact(ns, el, facts.facts[i], facts.ids[i])
     refs = etree.SubElement(header, ix("references"))
-    for href in schema_refs(extension):
+    for href in schema_refs(extension, mapped.facts):
         etree.SubElement(refs, ns.q("link:schemaRef"), {ns.q("xlink:type"): "simple", ns.q("xlink:href"): href})
     resources = etree.SubElement(header, ix("resources"))
-    for period in sorted({f.period for f in mapped.facts}, key=_period_key):
-        ctx = etree.SubElement(resources, ns.q("xbrli:context"), id=context_id(period))
-        entity = etree.SubElement(ctx, ns.q("xbrli:entity"))
-        etree.SubElement(entity, ns.q("xbrli:identifier"), scheme=mapped.entity_scheme).text = mapped.cik
-        per = etree.SubElement(ctx, ns.q("xbrli:period"))
-        if period.start is None:
-            etree.SubElement(per, ns.q("xbrli:instant")).text = period.end.isoformat()
-        else:
-            etree.SubElement(per, ns.q("xbrli:startDate")).text = period.start.isoformat()
-            etree.SubElement(per, ns.q("xbrli:endDate")).text = period.end.isoformat()
+    for key in contexts(mapped.facts):
+        write_context(resources, ns.q, mapped.cik, mapped.entity_scheme, key)
     for unit in sorted({f.unit for f in mapped.facts if f.unit is not None}, key=lambda u: list(UnitKind).index(u)):
         el = etree.SubElement(resources, ns.q("xbrli:unit"), id=UNIT_IDS[unit])
         if unit is UnitKind.USD:
@@ -279,7 +267,7 @@ def _caption_block(part: tuple[str, object]) -> bool:
 def render_inline(mapped: MappedRelease, text: str, extension: ExtensionTaxonomy | None = None) -> bytes:
     """The Inline XBRL 1.1 document (XHTML, UTF-8) of a converted release; `text` is the
     release's decoded text (the file the statements' SourceRefs point into)."""
-    ns = Ns(namespaces(extension))
+    ns = Ns(namespaces(extension, mapped.facts))
     facts = Facts.of(mapped)
     try:
         source: _Text | None = _Text.of(text, mapped.release.path)

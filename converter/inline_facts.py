@@ -102,7 +102,7 @@ def number_tag(ns: Ns, facts: Facts, i: int, digits: str, zero_text: str | None 
     fact = facts.facts[i]
     if fact.unit is None:
         return None
-    attrs = {"name": fact.concept, "contextRef": context_id(fact.period), "unitRef": UNIT_IDS[fact.unit],
+    attrs = {"name": fact.concept, "contextRef": context_id(fact.period, fact.dimensions), "unitRef": UNIT_IDS[fact.unit],
              "id": facts.ids[i]}
     if fact.value is None:
         el = etree.Element(ix("nonFraction"), attrs)
@@ -150,7 +150,7 @@ def text_tag(ns: Ns, facts: Facts, i: int, shown: str) -> etree._Element | None:
     fact = facts.facts[i]
     if fact.unit is not None or fact.value is None or isinstance(fact.value, Decimal):
         return None
-    attrs = {"name": fact.concept, "contextRef": context_id(fact.period), "id": facts.ids[i]}
+    attrs = {"name": fact.concept, "contextRef": context_id(fact.period, fact.dimensions), "id": facts.ids[i]}
     dates = printed_dates(shown)
     if dates and dates[0][:2] == (0, len(shown)):  # a printed date: its ISO form must be the value
         if dates[0][2].isoformat() != fact.value:
@@ -175,7 +175,7 @@ def printed_dates(text: str) -> list[tuple[int, int, date]]:
 
 
 def hidden_fact(ns: Ns, parent: etree._Element, fact: Fact, fact_id: str) -> None:
-    attrs = {"name": fact.concept, "contextRef": context_id(fact.period), "id": fact_id}
+    attrs = {"name": fact.concept, "contextRef": context_id(fact.period, fact.dimensions), "id": fact_id}
     if fact.unit is None:
         el = etree.SubElement(parent, ix("nonNumeric"), attrs)
         if fact.value is None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -25,7 +25,7 @@ from lxml import etree
 
 from converter.errors import InputError
 from converter.filing import XBRLI, XbrlDocument, XbrlFact, _is_ix, _Reader, parse_xml, read_document
-from converter.model import Period, StatementKind
+from converter.model import Dimensions, Period, StatementKind
 
 _HTML_NS = "http://www.w3.org/1999/xhtml"
 
@@ -78,6 +78,9 @@ class TaggedLine:
     opening: bool  # an instant taken at the start of the column's period ("beginning of period")
     facts: tuple[TaggedFact, ...]
     where: str  # file:line of the row
+    # explicit dimensions of the row's facts (a product line's revenue: srt:ProductOrServiceAxis =
+    # us-gaap:ServiceMember); () for the statement's plain lines
+    dimensions: Dimensions = ()
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,14 @@ def _ix_facts(row: etree._Element) -> list[tuple[int, etree._Element]]:
     return out
 
 
+_QNAME = re.compile(r"[A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*")
+
+
+def explicit(dimensions: Dimensions) -> bool:
+    """Every dimension an explicit axis with a member (no typed dimension, no other segment content)."""
+    return all(_QNAME.fullmatch(axis) and _QNAME.fullmatch(member) for axis, member in dimensions)
+
+
 def statement_kind(concepts: set[str]) -> StatementKind | None:
     for kind, anchors in ANCHORS:
         if concepts & anchors:
@@ -191,11 +202,12 @@ class _TableReader:
             facts = []
             for index, el in _ix_facts(row):
                 fact = self.fact(el)
-                if fact is None or fact.dimensions or not isinstance(fact.value, Decimal):
+                if fact is None or not isinstance(fact.value, Decimal) or not explicit(fact.dimensions):
                     continue
                 facts.append((index, fact, el))
-                concepts.add(fact.concept)
-                count += 1
+                if not fact.dimensions:  # what the table is, is told by its plain facts
+                    concepts.add(fact.concept)
+                    count += 1
             plain.append((row, facts))
         kind = statement_kind(concepts) if count >= MIN_FACTS else None
         if kind is None:
@@ -203,7 +215,7 @@ class _TableReader:
         columns: dict[int, Counter[Period]] = {}
         for _, facts in plain:
             for index, f, _ in facts:
-                if f.period.start is not None:
+                if f.period.start is not None and not f.dimensions:
                     columns.setdefault(index, Counter())[f.period] += 1
         durations = {index: counter.most_common(1)[0][0] for index, counter in columns.items()}
         return kind, self._lines(kind, plain, durations)
@@ -214,7 +226,8 @@ class _TableReader:
         for row, facts in plain:
             cells = _cells(row)
             label, at = _label(cells)
-            self.label_concepts.update(f[1].concept for f in facts if f[0] == at and f[1].concept.startswith("us-gaap:"))
+            self.label_concepts.update(f[1].concept for f in facts if f[0] == at and f[1].concept.startswith("us-gaap:")
+                                       and not f[1].dimensions)
             facts = [f for f in facts if f[0] != at]  # figures stated inside the label (par values, taxes)
             if not facts:
                 numbers = any(re.search(r"\d", _text(c)) for c in cells[at + 1:]) if at >= 0 else True
@@ -228,12 +241,13 @@ class _TableReader:
                 if len({f[0] for f in facts}) < 2 or any(f[0] == 0 for f in facts):
                     continue
                 label = NO_LABEL
-            by_concept: dict[str, list[tuple[int, XbrlFact, etree._Element]]] = {}
+            by_tag: dict[tuple[str, Dimensions], list[tuple[int, XbrlFact, etree._Element]]] = {}
             for item in facts:
-                by_concept.setdefault(item[1].concept, []).append(item)
-            for concept, items in by_concept.items():
-                lines.append(self._line(kind, label, tuple(headings), concept, cells, items, durations, row))
-            if label.lower().startswith("total"):
+                by_tag.setdefault((item[1].concept, item[1].dimensions), []).append(item)
+            for (concept, dimensions), items in by_tag.items():
+                line = self._line(kind, label, tuple(headings), concept, cells, items, durations, row)
+                lines.append(replace(line, dimensions=dimensions) if dimensions else line)
+            if label.lower().startswith("total") and any(not f[1].dimensions for f in facts):
                 headings = headings[:-1]
         return lines
 
@@ -310,7 +324,8 @@ def _continues(lines: list[TaggedLine], table_lines: list[TaggedLine]) -> bool:
     two pages: assets, then liabilities and equity): it tags none of the concepts already read
     for that statement, for the same periods."""
     kind = table_lines[0].statement if table_lines else None
-    before = [line for line in lines if line.statement is kind]
+    before = [line for line in lines if line.statement is kind and not line.dimensions]
+    table_lines = [line for line in table_lines if not line.dimensions]
     concepts = {line.concept for line in before}
     periods = {f.period for line in before for f in line.facts}
     return bool(before) and all(line.concept not in concepts for line in table_lines) and all(

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from converter.companymap import LineMap, MapLine, general_key, match_key, period_key
 from converter.concepts import ConceptTable, Sign, normalize_label
+from converter.dimensions import learnable
 from converter.errors import ConversionError
 from converter.fallback import elements
 from converter.ixtables import NO_LABEL, FilingStatements, TaggedLine, read_filing_statements
@@ -39,7 +40,7 @@ def map_line(line: TaggedLine, filing: str, balances: dict[str, str | None]) -> 
     return MapLine(label=line.label, statement=line.statement, section=line.section, concept=line.concept,
                    sign=Sign(line.sign), item_type=line.item_type, period_type=line.period_type,
                    opening=line.opening, balance=balances.get(line.concept), filing=filing,
-                   figures=_figures_tagged(line))
+                   figures=_figures_tagged(line), dimensions=line.dimensions)
 
 
 def _figures_tagged(line: TaggedLine) -> tuple:
@@ -56,15 +57,19 @@ _STANDARD_TAXONOMIES = {"dei", "srt", "ifrs-full", "country", "currency", "exch"
                         "cyd", "invest", "rxp", "spac", "fnd", "cef", "oef", "vip", "sro", "ffd", "snj", "xbrli"}
 
 
-def usable(line: TaggedLine) -> bool:
-    return line.concept.startswith(STANDARD_PREFIXES) and line.item_type in _TAGGED_TYPES
+def usable(line: TaggedLine, dimensional: bool = False) -> bool:
+    """A line tagged with a US-GAAP concept the converter can tag; with `dimensional`, also one
+    whose facts carry the company's explicit dimensions (a company map keeps those, the general
+    vocabulary does not: another company's product lines are not this one's)."""
+    return (line.concept.startswith(STANDARD_PREFIXES) and line.item_type in _TAGGED_TYPES
+            and (not line.dimensions or (dimensional and learnable(line.dimensions))))
 
 
 def company_extension(line: TaggedLine) -> bool:
     """A line tagged with the company's own extension concept ("nflx:ContentAssetsNet")."""
     prefix = line.concept.partition(":")[0]
     standard = f"{prefix}:" in STANDARD_PREFIXES or prefix in _STANDARD_TAXONOMIES
-    return not standard and line.item_type in _TAGGED_TYPES
+    return not standard and line.item_type in _TAGGED_TYPES and not line.dimensions
 
 
 def undeclared(line_map: LineMap) -> list[str]:
@@ -94,10 +99,10 @@ def company_map(filings: Sequence[FilingStatements], company: str = "") -> LineM
         name = Path(filing.path).name
         seen: Counter[tuple] = Counter()
         for line in filing.lines:
-            if not usable(line) and not company_extension(line):
+            if not usable(line, dimensional=True) and not company_extension(line):
                 continue
             # a label printed more than once in a statement ("Income tax effect") keeps each row
-            nth = (line.statement, match_key(line.label), line.section, line.item_type, line.concept)
+            nth = (line.statement, match_key(line.label), line.section, line.item_type, line.concept, line.dimensions)
             seen[nth[:4]] += 0 if nth in seen else 1
             seen[nth] += 1
             key = (line.statement, match_key(line.label), line.section, line.item_type, seen[nth[:4]])

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from converter.dimensions import SRT_NS, SRT_XSD, XBRLDT_NS, XBRLDT_XSD, is_axis
 from converter.model import ExtensionConcept
 from converter.serialize import SCHEMA_REFS
 
@@ -88,6 +89,9 @@ class TaxonomyPlan:
     heading_keys: tuple[tuple[tuple[str, ...], str], ...] = field(default=())
     # (heading path, prefixed abstract) for every heading; roles of one statement share them
     namespace_base: str = "http://xbrl-convert.org"  # the namespace is <base>/<prefix>/<period end>
+    # local names of the company's own axes and members its facts' dimensions use (converter/dimensions.py)
+    dimension_names: tuple[str, ...] = ()
+    uses_srt: bool = False  # a fact's dimension is an SRT axis or member: the schema imports SRT
 
     @property
     def stem(self) -> str:
@@ -128,9 +132,14 @@ def _bytes(root: etree._Element) -> bytes:
 def schema(plan: TaxonomyPlan) -> bytes:
     nsmap = {"xs": XS, "xbrli": XBRLI, "link": LINK, "xlink": XLINK, "us-gaap": US_GAAP_NS, "dei": DEI_NS,
              plan.prefix: plan.namespace}
-    needs_dtr = any(c.item_type in _DTR_ITEM_TYPES for c in plan.concepts)
+    needs_dtr = any(c.item_type in _DTR_ITEM_TYPES for c in plan.concepts) or bool(plan.dimension_names)
     if needs_dtr:
         nsmap["dtr-types"] = DTR_TYPES
+    axes = [n for n in plan.dimension_names if is_axis(n)]
+    if axes:
+        nsmap["xbrldt"] = XBRLDT_NS
+    if plan.uses_srt:
+        nsmap["srt"] = SRT_NS
     root = etree.Element(f"{{{XS}}}schema", nsmap=nsmap, targetNamespace=plan.namespace,
                          elementFormDefault="qualified", attributeFormDefault="unqualified")
     root.append(etree.Comment(
@@ -153,7 +162,19 @@ def schema(plan: TaxonomyPlan) -> bytes:
         etree.SubElement(root, f"{{{XS}}}import", namespace=DTR_TYPES, schemaLocation=DTR_TYPES_XSD)
     etree.SubElement(root, f"{{{XS}}}import", namespace=US_GAAP_NS, schemaLocation=SCHEMA_REFS[0])
     etree.SubElement(root, f"{{{XS}}}import", namespace=DEI_NS, schemaLocation=SCHEMA_REFS[1])
+    if axes:
+        etree.SubElement(root, f"{{{XS}}}import", namespace=XBRLDT_NS, schemaLocation=XBRLDT_XSD)
+    if plan.uses_srt:
+        etree.SubElement(root, f"{{{XS}}}import", namespace=SRT_NS, schemaLocation=SRT_XSD)
     declared: list[tuple[str, etree._Element]] = []
+    for local in plan.dimension_names:  # the company's own axes and members
+        axis = is_axis(local)
+        el = etree.Element(f"{{{XS}}}element", id=f"{plan.prefix}_{local}", name=local,
+                           type="xbrli:stringItemType" if axis else "dtr-types:domainItemType",
+                           substitutionGroup="xbrldt:dimensionItem" if axis else "xbrli:item", abstract="true",
+                           nillable="true")
+        el.set(f"{{{XBRLI}}}periodType", "duration")
+        declared.append((local, el))
     for name, _label in plan.abstracts:
         local = name.split(":", 1)[1]
         el = etree.Element(f"{{{XS}}}element", id=f"{plan.prefix}_{local}", name=local,

@@ -355,7 +355,7 @@ def cell_fact(entry: ConceptEntry, statement: Statement, item: LineItem, cell: C
     period = fact_period(entry, item, period)
     common = dict(
         concept=entry.concept, period=period, unit=unit, source=cell.source, label=item.label,
-        statement=statement.kind, section=item.section,
+        statement=statement.kind, section=item.section, dimensions=entry.dimensions,
     )
     if cell.kind is CellKind.BLANK:
         return None
@@ -544,11 +544,11 @@ def _dei_fiscal_period(focus: str | None) -> str | None:
 def _dedupe(facts: list[Fact]) -> tuple[list[Fact], list[MappingDecision]]:
     """Drop repeated facts (same concept, period and value); keep the first of conflicting ones
     and report the other, so that the instance never carries duplicate facts."""
-    kept: dict[tuple[str, Period], Fact] = {}
+    kept: dict[tuple[str, Period, Dimensions], Fact] = {}
     out: list[Fact] = []
     notes: list[MappingDecision] = []
     for fact in facts:
-        key = (fact.concept, fact.period)
+        key = (fact.concept, fact.period, fact.dimensions)
         first = kept.get(key)
         if first is None:
             kept[key] = fact

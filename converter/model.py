@@ -280,9 +280,15 @@ class UnitKind(str, Enum):
     USD_PER_SHARE = "USD-per-share"
 
 
+# a fact's explicit dimensions: (axis, member) pairs of prefixed names, sorted by axis
+# ((("srt:ProductOrServiceAxis", "us-gaap:ServiceMember"),): the company's own tagging of a line)
+Dimensions = tuple[tuple[str, str], ...]
+
+
 @dataclass(frozen=True)
 class Fact:
-    """One XBRL fact. Numeric facts have a unit and decimals; value None means xsi:nil."""
+    """One XBRL fact. Numeric facts have a unit and decimals; value None means xsi:nil.
+    `dimensions` (explicit axis/member pairs) come only from a company map that learned them."""
 
     concept: str  # prefixed name, "us-gaap:Assets" or "dei:TradingSymbol"
     period: Period
@@ -294,6 +300,7 @@ class Fact:
     statement: StatementKind | None = None
     section: tuple[str, ...] = ()
     printed: Decimal | None = None  # the value with the printed sign, unscaled
+    dimensions: Dimensions = ()
 
     @property
     def is_nil(self) -> bool:

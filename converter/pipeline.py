@@ -18,6 +18,7 @@ from converter.concepts import ConceptTable
 from converter.entities import Entity, EntityRegistry, name_key
 from converter.contract import header, ref_json, relative_path, where_json
 from converter.errors import ConversionError, EntityError, MappingError, NoStatementsError
+from converter.dimensions import standard_names, without_company_dimensions
 from converter.extension import NAMESPACE_BASE, build_extension
 from converter.extract import clean_text, extract_text, read_text
 from converter.inline import render_inline
@@ -301,6 +302,8 @@ def _build(path: Path, options: ConvertOptions, table: ConceptTable, registry: E
     extension = None
     if options.filing:
         mapped, extension = build_extension(mapped, table, options.namespace_base)
+    else:
+        mapped = without_company_dimensions(mapped)
     name = instance_name(release, safe_stem(path.stem))
     files = {name: serialize(mapped, extension)}
     inline = None
@@ -408,7 +411,8 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
         for name, data in doc.files.items():
             (folder / name).write_bytes(data)
         # concepts a company map brings, with the period type of their facts
-        with supplemented((f.concept, "instant" if f.period.start is None else "duration") for f in mapped.facts):
+        with supplemented(((f.concept, "instant" if f.period.start is None else "duration") for f in mapped.facts),
+                          standard_names(mapped.facts)):
             messages, taxonomy_source, extra = _arelle(folder, doc, doc.table, options)
         written = list(doc.files) + extra
         errors = sum(1 for m in messages if m.level is Level.ERROR)

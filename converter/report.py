@@ -88,11 +88,11 @@ def decision_json(d: MappingDecision) -> dict[str, Any]:
 
 def _fact(fact: Fact, fact_id: str) -> dict[str, Any]:
     value = fact.value if not isinstance(fact.value, Decimal) else format_value(fact.value)
-    return {"id": fact_id, "concept": fact.concept, "context": context_id(fact.period),
+    return {"id": fact_id, "concept": fact.concept, "context": context_id(fact.period, fact.dimensions),
             "period": _period(fact.period), "value": value, "nil": fact.is_nil,
             "unit": fact.unit.value if fact.unit else None, "decimals": fact.decimals,
             "printed": _num(fact.printed), "label": fact.label,
-            "source": ref_json(fact.source)}
+            "source": ref_json(fact.source), **({"dimensions": dict(fact.dimensions)} if fact.dimensions else {})}
 
 
 _ORIGINS = {"xbrl-convert": "converter"}

@@ -6,12 +6,14 @@ nothing depends on time or hashing. Only contexts and units that facts use are w
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import PurePath
 
 from lxml import etree
 
-from converter.model import ExtensionTaxonomy, Fact, MappedRelease, Period, UnitKind
+from converter.dimensions import SRT_NS, SRT_XSD, XBRLDI_NS, context_suffix, family
+from converter.model import Dimensions, ExtensionTaxonomy, Fact, MappedRelease, Period, UnitKind
 
 NS = {
     "xbrli": "http://www.xbrl.org/2003/instance",
@@ -30,10 +32,37 @@ CIK_SCHEME = "http://www.sec.gov/CIK"  # the default of MappedRelease.entity_sch
 UNIT_IDS = {UnitKind.USD: "USD", UnitKind.SHARES: "shares", UnitKind.USD_PER_SHARE: "USD-per-share"}
 
 
-def context_id(period: Period) -> str:
+def context_id(period: Period, dimensions: Dimensions = ()) -> str:
+    base = f"I{period.end:%Y%m%d}" if period.start is None else f"D{period.start:%Y%m%d}-{period.end:%Y%m%d}"
+    return base + context_suffix(dimensions)
+
+
+ContextKey = tuple[Period, Dimensions]
+
+
+def contexts(facts: Iterable[Fact]) -> list[ContextKey]:
+    """The (period, dimensions) of the facts' contexts, in document order: instants before
+    durations, by date, each period's plain context before its dimensional ones."""
+    return sorted({(f.period, f.dimensions) for f in facts},
+                  key=lambda c: (c[0].start is not None, c[0].end, c[0].start, c[1]))
+
+
+def write_context(parent: etree._Element, q: Callable[[str], str], cik: str, scheme: str, key: ContextKey) -> None:
+    """An xbrli:context (`q` turns "xbrli:context" into the element name of the document)."""
+    period, dimensions = key
+    ctx = etree.SubElement(parent, q("xbrli:context"), id=context_id(period, dimensions))
+    entity = etree.SubElement(ctx, q("xbrli:entity"))
+    etree.SubElement(entity, q("xbrli:identifier"), scheme=scheme).text = cik
+    if dimensions:
+        segment = etree.SubElement(entity, q("xbrli:segment"))
+        for axis, member in dimensions:
+            etree.SubElement(segment, q("xbrldi:explicitMember"), dimension=axis).text = member
+    per = etree.SubElement(ctx, q("xbrli:period"))
     if period.start is None:
-        return f"I{period.end:%Y%m%d}"
-    return f"D{period.start:%Y%m%d}-{period.end:%Y%m%d}"
+        etree.SubElement(per, q("xbrli:instant")).text = period.end.isoformat()
+    else:
+        etree.SubElement(per, q("xbrli:startDate")).text = period.start.isoformat()
+        etree.SubElement(per, q("xbrli:endDate")).text = period.end.isoformat()
 
 
 def fact_ids(mapped: MappedRelease) -> tuple[str, ...]:
@@ -41,15 +70,25 @@ def fact_ids(mapped: MappedRelease) -> tuple[str, ...]:
     return tuple(f"F{i:04d}" for i in range(1, len(mapped.facts) + 1))
 
 
-def namespaces(extension: ExtensionTaxonomy | None = None) -> dict[str, str]:
-    """Prefix -> namespace of an instance, with the company extension's prefix when there is one."""
-    return {**NS, extension.prefix: extension.namespace} if extension else dict(NS)
+def namespaces(extension: ExtensionTaxonomy | None = None, facts: Iterable[Fact] = ()) -> dict[str, str]:
+    """Prefix -> namespace of an instance, with the company extension's prefix when there is one,
+    and xbrldi (and srt) when facts carry dimensions."""
+    ns = {**NS, extension.prefix: extension.namespace} if extension else dict(NS)
+    used = {family(q) for f in facts for pair in f.dimensions for q in pair}
+    if used:
+        ns["xbrldi"] = XBRLDI_NS
+    if "srt" in used:
+        ns["srt"] = SRT_NS
+    return ns
 
 
-def schema_refs(extension: ExtensionTaxonomy | None = None) -> tuple[str, ...]:
-    """The instance points at the company schema (which imports US-GAAP and dei), else at the
-    US-GAAP and dei schemas themselves."""
-    return (extension.schema_file,) if extension else SCHEMA_REFS
+def schema_refs(extension: ExtensionTaxonomy | None = None, facts: Iterable[Fact] = ()) -> tuple[str, ...]:
+    """The instance points at the company schema (which imports US-GAAP, dei and SRT when used),
+    else at the US-GAAP and dei (and SRT) schemas themselves."""
+    if extension:
+        return (extension.schema_file,)
+    srt = any(family(q) == "srt" for f in facts for pair in f.dimensions for q in pair)
+    return SCHEMA_REFS + ((SRT_XSD,) if srt else ())
 
 
 def _q(prefixed: str, ns: dict[str, str] = NS) -> str:
@@ -62,18 +101,6 @@ def format_value(value: Decimal | str) -> str:
         text = format(value, "f")
         return "0" if text in ("-0", "0") else text
     return value
-
-
-def _context(root: etree._Element, cik: str, period: Period, scheme: str = CIK_SCHEME) -> None:
-    ctx = etree.SubElement(root, _q("xbrli:context"), id=context_id(period))
-    entity = etree.SubElement(ctx, _q("xbrli:entity"))
-    etree.SubElement(entity, _q("xbrli:identifier"), scheme=scheme).text = cik
-    per = etree.SubElement(ctx, _q("xbrli:period"))
-    if period.start is None:
-        etree.SubElement(per, _q("xbrli:instant")).text = period.end.isoformat()
-    else:
-        etree.SubElement(per, _q("xbrli:startDate")).text = period.start.isoformat()
-        etree.SubElement(per, _q("xbrli:endDate")).text = period.end.isoformat()
 
 
 def _unit(root: etree._Element, unit: UnitKind) -> None:
@@ -91,7 +118,7 @@ def _unit(root: etree._Element, unit: UnitKind) -> None:
 
 
 def _fact(root: etree._Element, fact: Fact, fact_id: str, ns: dict[str, str]) -> None:
-    el = etree.SubElement(root, _q(fact.concept, ns), contextRef=context_id(fact.period), id=fact_id)
+    el = etree.SubElement(root, _q(fact.concept, ns), contextRef=context_id(fact.period, fact.dimensions), id=fact_id)
     if fact.unit is not None:
         el.set("unitRef", UNIT_IDS[fact.unit])
     if fact.value is None:
@@ -113,15 +140,15 @@ def comment_safe(text: str) -> str:
 
 def serialize(mapped: MappedRelease, extension: ExtensionTaxonomy | None = None) -> bytes:
     """The instance document as UTF-8 bytes."""
-    ns = namespaces(extension)
+    ns = namespaces(extension, mapped.facts)
     root = etree.Element(_q("xbrli:xbrl"), nsmap=ns)
     root.append(etree.Comment(
         f" Generated by xbrl-convert from {comment_safe(PurePath(mapped.release.path).name)}; "
         "report.json gives the source line of every fact. "))
-    for href in schema_refs(extension):
+    for href in schema_refs(extension, mapped.facts):
         etree.SubElement(root, _q("link:schemaRef"), {_q("xlink:type"): "simple", _q("xlink:href"): href})
-    for period in sorted({f.period for f in mapped.facts}, key=lambda p: (p.start is not None, p.end, p.start)):
-        _context(root, mapped.cik, period, mapped.entity_scheme)
+    for key in contexts(mapped.facts):
+        write_context(root, lambda name: _q(name, ns), mapped.cik, mapped.entity_scheme, key)
     for unit in sorted({f.unit for f in mapped.facts if f.unit is not None}, key=lambda u: list(UnitKind).index(u)):
         _unit(root, unit)
     for fact, fact_id in zip(mapped.facts, fact_ids(mapped)):

@@ -33,7 +33,7 @@ from decimal import Decimal
 from converter.concepts import ConceptEntry, ConceptTable
 from converter.map import stored_value
 from converter.linkbases import Summation
-from converter.model import CellKind, Fact, LineItem, Period, Release, StatementKind, UnitKind
+from converter.model import CellKind, Dimensions, Fact, LineItem, Period, Release, StatementKind, UnitKind
 
 Row = tuple[LineItem, ConceptEntry | None]
 _MAX_RUN = 25  # rows above a total tried as its parts
@@ -192,6 +192,7 @@ def explain(kind: StatementKind, rows: Sequence[Row], layout: Sequence[tuple[Row
 def _repeats(above: Row | None, total: LineItem, entry: ConceptEntry) -> bool:
     """A total printed right under its only row, repeating its concept and figures."""
     return (above is not None and above[1] is not None and above[1].concept == entry.concept
+            and above[1].dimensions == entry.dimensions
             and above[0] is not total and _stored(above[0], above[1]) == _stored(total, entry))
 
 
@@ -277,7 +278,7 @@ def parts_of_same_concept(rows: Sequence[Row]) -> dict[int, str]:
             continue
         for r in range(t - 1, max(t - _MAX_RUN, 0) - 1, -1):
             item, e = rows[r]
-            if e is None or e.concept != te.concept:
+            if e is None or e.concept != te.concept or e.dimensions != te.dimensions:
                 continue
             run = [i for i, _e in rows[r:t]]
             if len(run) >= 2 and _sums_to(run, total):
@@ -344,23 +345,23 @@ def _printed(item: LineItem) -> list[Decimal | None]:
 def _ambiguous(rows: Sequence[Row]) -> set[str]:
     """Concepts that two rows of the statement give different figures for: only one of them
     becomes a fact, so no sum can rely on them."""
-    seen: dict[str, list[Decimal | None]] = {}
+    seen: dict[tuple[str, Dimensions], list[Decimal | None]] = {}
     out = set()
     for item, e in rows:
         if e is None:
             continue
         values = _stored(item, e)
-        if e.concept in seen and seen[e.concept] != values:
+        if (e.concept, e.dimensions) in seen and seen[(e.concept, e.dimensions)] != values:
             out.add(e.concept)
-        seen.setdefault(e.concept, values)
+        seen.setdefault((e.concept, e.dimensions), values)
     return out
 
 
 def _distinct(entry: ConceptEntry, parts: Sequence[tuple[LineItem, ConceptEntry, int]], ambiguous: set[str]) -> bool:
     """A sum names each concept once, never its own total's, and none that is ambiguous."""
-    concepts = [e.concept for _i, e, _w in parts]
-    return (entry.concept not in concepts and len(set(concepts)) == len(concepts)
-            and entry.concept not in ambiguous and not ambiguous.intersection(concepts))
+    tags = [(e.concept, e.dimensions) for _i, e, _w in parts]  # a product line's revenue is a part of the total
+    return ((entry.concept, entry.dimensions) not in tags and len(set(tags)) == len(tags)
+            and entry.concept not in ambiguous and not ambiguous.intersection(c for c, _d in tags))
 
 
 _NOT_CARRIED = frozenset({"us-gaap:Assets", "us-gaap:LiabilitiesAndStockholdersEquity"})
@@ -373,7 +374,8 @@ def holds(summation: Summation, facts: Sequence[Fact]) -> bool:
     date, a restated column) must agree everywhere, or the calculation is not written."""
     values: dict[tuple[str, Period], Fact] = {}
     for fact in facts:
-        values.setdefault((fact.concept, fact.period), fact)
+        if not fact.dimensions:  # calculations hold between the facts without dimensions
+            values.setdefault((fact.concept, fact.period), fact)
     weights = dict(summation.parts)
     for (concept, period), total in values.items():
         if concept != summation.total or not isinstance(total.value, Decimal):

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
+from converter.dimensions import SRT_NS, XBRLDT_NS, XBRLDT_XSD, family, is_axis
 from converter.fallback import element_of
 from converter.validate import _PACKAGE_OVERRIDE, SHIPPED_PACKAGE
 
@@ -36,6 +37,52 @@ def _declaration(name: str, item_type: str, period: str, balance: str | None) ->
     return ("  <!-- declared for a company map by xbrl-convert (attributes from its element list, or the period"
             " type of the company's own contexts) -->\n"
             "  <xs:element " + " ".join(f"{k}={quoteattr(v)}" for k, v in attrs) + "/>\n")
+
+
+def _dimension_declaration(prefix: str, name: str) -> str:
+    """An axis (xbrldt:dimensionItem) or a member (dtr-types:domainItemType), as US-GAAP and SRT
+    declare them."""
+    axis = is_axis(name)
+    attrs = [("id", f"{prefix}_{name}"), ("name", name),
+             ("type", "xbrli:stringItemType" if axis else "dtr-types:domainItemType"),
+             ("substitutionGroup", "xbrldt:dimensionItem" if axis else "xbrli:item"), ("abstract", "true"),
+             ("nillable", "true"), ("xbrli:periodType", "duration")]
+    return ("  <!-- declared for a company map's dimensions by xbrl-convert -->\n"
+            "  <xs:element " + " ".join(f"{k}={quoteattr(v)}" for k, v in attrs) + "/>\n")
+
+
+_XBRLDT_IMPORT = f'  <xs:import namespace="{XBRLDT_NS}" schemaLocation="{XBRLDT_XSD}"/>\n'
+
+
+def _with_xbrldt(xsd: str) -> str:
+    """The schema importing xbrldt (for axes), once."""
+    if XBRLDT_NS in xsd:
+        return xsd
+    xsd = xsd.replace("<xs:schema ", f'<xs:schema xmlns:xbrldt="{XBRLDT_NS}" ', 1)
+    at = xsd.index("<xs:import ")
+    return xsd[:at] + _XBRLDT_IMPORT.lstrip() + "  " + xsd[at:]
+
+
+def _srt_schema(names: list[str]) -> str:
+    """An SRT 2024 schema declaring only `names` (SRT axes and members a company map uses)."""
+    body = "".join(_dimension_declaration("srt", n) for n in names)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            "<!-- NOT the official srt-2024.xsd: the SRT axes and members a company map of xbrl-convert uses,"
+            " declared as the official taxonomy declares them, for offline validation. -->\n"
+            f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xbrli="http://www.xbrl.org/2003/instance"'
+            f' xmlns:xbrldt="{XBRLDT_NS}" xmlns:dtr-types="http://www.xbrl.org/dtr/type/2022-03-31"'
+            f' xmlns:srt="{SRT_NS}" targetNamespace="{SRT_NS}" elementFormDefault="qualified"'
+            ' attributeFormDefault="unqualified">\n'
+            '  <xs:import namespace="http://www.xbrl.org/2003/instance"'
+            ' schemaLocation="http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"/>\n'
+            f"{_XBRLDT_IMPORT}"
+            '  <xs:import namespace="http://www.xbrl.org/dtr/type/2022-03-31"'
+            ' schemaLocation="https://www.xbrl.org/dtr/type/2022-03-31/types.xsd"/>\n'
+            f"{body}</xs:schema>\n")
+
+
+_SRT_REWRITES = ('  <rewriteURI uriStartString="https://xbrl.fasb.org/srt/2024/" rewritePrefix="../xbrl.fasb.org/srt/2024/"/>\n'
+                 '  <rewriteURI uriStartString="http://xbrl.fasb.org/srt/2024/" rewritePrefix="../xbrl.fasb.org/srt/2024/"/>\n')
 
 
 def _read(shipped: Path) -> tuple[list[tuple[zipfile.ZipInfo, bytes]], int, frozenset[str]]:
@@ -93,11 +140,19 @@ def undeclarable(concepts: Iterable[Seen]) -> list[str]:
             if _attributes(c, period) is None]
 
 
-def supplement(shipped: Path, concepts: Iterable[Seen], target: Path) -> Path | None:
-    """Write the shipped package with `concepts` (us-gaap:Name, period type seen) it lacks declared
-    to `target`; None when it lacks none that can be declared."""
+def _lacking_names(shipped: Path, names: Iterable[str]) -> list[str]:
+    """The US-GAAP and SRT axes and members among `names` the shipped package does not declare."""
+    declared = _declared(shipped)
+    return sorted({n for n in names if family(n) == "srt" or (family(n) == "us-gaap" and n.split(":", 1)[1] not in declared)})
+
+
+def supplement(shipped: Path, concepts: Iterable[Seen], target: Path, dimension_names: Iterable[str] = ()) -> Path | None:
+    """Write the shipped package with `concepts` (us-gaap:Name, period type seen) it lacks declared,
+    and the US-GAAP and SRT axes and members of `dimension_names`, to `target`; None when it lacks
+    none that can be declared."""
     lacking = _lacking(shipped, concepts)
-    if not lacking:
+    names = _lacking_names(shipped, dimension_names)
+    if not lacking and not names:
         return None
     entries, xsd_index, declared = _read(shipped)
     xsd = entries[xsd_index][1].decode("utf-8")
@@ -107,27 +162,42 @@ def supplement(shipped: Path, concepts: Iterable[Seen], target: Path) -> Path | 
         attributes = _attributes(concept, period)
         if local not in declared and attributes is not None:
             added.append(_declaration(local, *attributes))
-    if not added:
+    us_gaap = [n.split(":", 1)[1] for n in names if family(n) == "us-gaap"]
+    added += [_dimension_declaration("us-gaap", n) for n in us_gaap]
+    srt = [n.split(":", 1)[1] for n in names if family(n) == "srt"]
+    if not added and not srt:
         return None
     xsd = xsd.replace("</xs:schema>", "".join(added) + "</xs:schema>")
+    if any(is_axis(n) for n in us_gaap):
+        xsd = _with_xbrldt(xsd)
+    root = entries[xsd_index][0].filename.split("/", 1)[0]
     with zipfile.ZipFile(target, "w") as out:
         for i, (info, data) in enumerate(entries):
-            out.writestr(info, xsd.encode("utf-8") if i == xsd_index else data)
+            if i == xsd_index:
+                data = xsd.encode("utf-8")
+            elif srt and info.filename.endswith("META-INF/catalog.xml"):
+                data = data.decode("utf-8").replace("</catalog>", _SRT_REWRITES + "</catalog>").encode("utf-8")
+            out.writestr(info, data)
+        if srt:
+            info = zipfile.ZipInfo(f"{root}/xbrl.fasb.org/srt/2024/elts/srt-2024.xsd", date_time=(2024, 1, 1, 0, 0, 0))
+            out.writestr(info, _srt_schema(srt).encode("utf-8"))
     return target
 
 
 @contextmanager
-def supplemented(concepts: Iterable[Seen]) -> Iterator[None]:
-    """Within the block, Arelle sessions use the shipped package supplemented with `concepts`."""
+def supplemented(concepts: Iterable[Seen], dimension_names: Iterable[str] = ()) -> Iterator[None]:
+    """Within the block, Arelle sessions use the shipped package supplemented with `concepts`
+    and the US-GAAP and SRT axes and members of `dimension_names`."""
     from taxonomy_map import data_path
 
     shipped = data_path(SHIPPED_PACKAGE)
     lacking = _lacking(shipped, concepts)
-    if not lacking:  # the usual case: no temporary package
+    names = _lacking_names(shipped, dimension_names)
+    if not lacking and not names:  # the usual case: no temporary package
         yield
         return
     with tempfile.TemporaryDirectory(prefix="xbrl-convert-pkg-") as tmp:
-        package = supplement(shipped, lacking.items(), Path(tmp) / SHIPPED_PACKAGE)
+        package = supplement(shipped, lacking.items(), Path(tmp) / SHIPPED_PACKAGE, names)
         if package is not None:
             _PACKAGE_OVERRIDE.append(package)
         try:

@@ -322,10 +322,13 @@ def score_filing(filing: FilingStatements, table, text: str) -> Score:
     tagged, rows = reading.tagged, reading.rows
     seen: set[tuple] = set()
     doubles: dict[tuple, set[str]] = {}
-    for line in filing.lines:
+    # the statement's plain lines: lines tagged with the company's dimensions (a product line's
+    # revenue) are the roll-forward's alone, measured end to end by scripts/rollforward.py
+    plain = [line for line in filing.lines if not line.dimensions]
+    for line in plain:
         for fact in line.facts:
             doubles.setdefault((line.statement, line.where, line.label, fact.period, fact.value), set()).add(line.concept)
-    for line in filing.lines:
+    for line in plain:
         if line.item_type == "other":
             continue
         standard = line.concept.startswith("us-gaap:")

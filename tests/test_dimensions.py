@@ -1,0 +1,151 @@
+"""A company map keeps the explicit dimensions the company tags statement lines with (revenue by
+product line: srt:ProductOrServiceAxis), and a release converted with the map writes those lines
+as dimensional facts that validate offline: US-GAAP and SRT members from the (supplemented)
+offline package, the company's own members from its extension schema.
+
+The filing is the invented Ferrowick 10-Q of examples/learn with its revenue line split into two
+product lines, as a SaaS company's statement of operations prints it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from converter.cli import main
+from converter.companymap import load_line_map
+from converter.errors import ConfigError
+from converter.ixtables import read_filing_statements
+from converter.learn import company_map, harvest
+
+ROOT = Path(__file__).resolve().parents[1]
+FILING = ROOT / "examples" / "learn" / "frwk-20250331-10q.htm"
+RELEASE = ROOT / "examples" / "learn" / "ferrowick-instruments-q2-2025.txt"
+CIK = "0009990042"
+PRODUCT_AXIS = "srt:ProductOrServiceAxis"
+REVENUE = "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"
+
+
+def _context(cid: str, period: str, member: str) -> str:
+    return (f'<xbrli:context id="{cid}"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">{CIK}'
+            f'</xbrli:identifier><xbrli:segment><xbrldi:explicitMember dimension="{PRODUCT_AXIS}">{member}'
+            f'</xbrldi:explicitMember></xbrli:segment></xbrli:entity><xbrli:period>{period}</xbrli:period>'
+            "</xbrli:context>\n")
+
+
+def _cell(context: str, figure: str) -> str:
+    return (f'<td><ix:nonFraction name="{REVENUE}" contextRef="{context}" unitRef="usd" decimals="-3" scale="3" '
+            f'format="ixt:num-dot-decimal">{figure}</ix:nonFraction></td>')
+
+
+def dimensional_filing(folder: Path) -> Path:
+    """The Ferrowick 10-Q whose revenue is printed as two product lines (the company's own
+    frwk:SubscriptionMember and US-GAAP's ServiceMember) and their total."""
+    text = FILING.read_text(encoding="utf-8")
+    text = text.replace('xmlns:dei="http://xbrl.sec.gov/dei/2024"',
+                        'xmlns:dei="http://xbrl.sec.gov/dei/2024" xmlns:srt="http://fasb.org/srt/2024" '
+                        'xmlns:xbrldi="http://xbrl.org/2006/xbrldi" xmlns:frwk="http://ferrowick.example/20250331"')
+    q1, q1_prior = "<xbrli:startDate>2025-01-01</xbrli:startDate><xbrli:endDate>2025-03-31</xbrli:endDate>", \
+        "<xbrli:startDate>2024-01-01</xbrli:startDate><xbrli:endDate>2024-03-31</xbrli:endDate>"
+    contexts = (_context("d1sub", q1, "frwk:SubscriptionMember") + _context("d2sub", q1_prior, "frwk:SubscriptionMember")
+                + _context("d1svc", q1, "us-gaap:ServiceMember") + _context("d2svc", q1_prior, "us-gaap:ServiceMember"))
+    text = text.replace('<xbrli:unit id="usd">', contexts + '<xbrli:unit id="usd">', 1)
+    revenue_row = re.search(r"<tr><td>Revenue</td>.*?</tr>", text)
+    assert revenue_row is not None
+    rows = ("<tr><td>Revenue:</td><td></td><td></td></tr>"
+            f"<tr><td>Subscription</td>{_cell('d1sub', '40,000')}{_cell('d2sub', '36,000')}</tr>\n"
+            f"<tr><td>Services</td>{_cell('d1svc', '12,400')}{_cell('d2svc', '11,100')}</tr>\n"
+            + revenue_row.group(0).replace("<td>Revenue</td>", "<td>Total revenue</td>"))
+    path = folder / "frwk-20250331-10q.htm"
+    path.write_text(text.replace(revenue_row.group(0), rows), encoding="utf-8")
+    return path
+
+
+def dimensional_release(folder: Path) -> Path:
+    """The next quarter's release printing the same two product lines."""
+    text = RELEASE.read_text(encoding="utf-8")
+    old = "Revenue\t$ 55,000\t$ 49,000\t$ 107,400\t$ 96,100\n"
+    assert old in text
+    new = ("Revenue:\t\t\t\t\nSubscription\t$ 42,000\t$ 37,500\t$ 82,000\t$ 73,500\n"
+           "Services\t13,000\t11,500\t25,400\t22,600\nTotal revenue\t55,000\t49,000\t107,400\t96,100\n")
+    path = folder / RELEASE.name
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+def test_filing_lines_keep_the_companys_explicit_dimensions(tmp_path: Path) -> None:
+    lines = read_filing_statements(dimensional_filing(tmp_path)).lines
+    tagged = {(line.label, line.concept): line.dimensions for line in lines if line.concept == REVENUE}
+    assert tagged == {("Subscription", REVENUE): ((PRODUCT_AXIS, "frwk:SubscriptionMember"),),
+                      ("Services", REVENUE): ((PRODUCT_AXIS, "us-gaap:ServiceMember"),),
+                      ("Total revenue", REVENUE): ()}
+
+
+def test_company_map_keeps_dimensions_and_the_vocabulary_does_not(tmp_path: Path) -> None:
+    filing = read_filing_statements(dimensional_filing(tmp_path))
+    lines = {line.label: line for line in company_map([filing]).lines}
+    assert lines["Services"].dimensions == ((PRODUCT_AXIS, "us-gaap:ServiceMember"),)
+    assert lines["Total revenue"].dimensions == ()
+    assert not [line for line in harvest([filing]).lines if line.dimensions or line.label in ("subscription", "services")]
+
+
+def test_learned_dimensions_are_written_and_read_back(tmp_path: Path) -> None:
+    out = tmp_path / "frwk.yaml"
+    result = CliRunner().invoke(main, ["learn", str(dimensional_filing(tmp_path)), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "srt:ProductOrServiceAxis: frwk:SubscriptionMember" in out.read_text(encoding="utf-8")
+    lines = {line.label: line for line in load_line_map(out).lines}
+    assert lines["Subscription"].dimensions == ((PRODUCT_AXIS, "frwk:SubscriptionMember"),)
+
+
+@pytest.mark.parametrize("dimensions", ["ProductOrServiceAxis", "{srt:ProductOrServiceAxis: Service}",
+                                        "[srt:ProductOrServiceAxis, us-gaap:ServiceMember]"])
+def test_dimensions_in_a_map_must_map_prefixed_axes_to_prefixed_members(tmp_path: Path, dimensions: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("lines:\n- label: Services\n  statement: operations\n  concept: us-gaap:Revenues\n"
+                    f"  period: duration\n  dimensions: {dimensions}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"bad\.yaml: lines\[0\].*dimensions must map prefixed axis names"):
+        load_line_map(path)
+
+
+def _convert(tmp_path: Path, *extra: str) -> tuple[Path, dict]:
+    maps = tmp_path / "frwk.yaml"
+    CliRunner().invoke(main, ["learn", str(dimensional_filing(tmp_path)), "--out", str(maps)])
+    release = dimensional_release(tmp_path)
+    result = CliRunner().invoke(main, ["convert", str(release), "--cik", CIK, "--company-map", str(maps),
+                                       "--out", str(tmp_path / "out"), *extra])
+    folder = tmp_path / "out" / release.stem
+    assert (folder / "report.json").exists(), result.output
+    return folder, json.loads((folder / "report.json").read_text(encoding="utf-8"))
+
+
+def test_release_lines_take_the_companys_dimensions_and_validate_offline(tmp_path: Path) -> None:
+    folder, report = _convert(tmp_path)
+    assert report["status"] == "valid", report["validation"]
+    assert not [m for m in report["validation"]["messages"] if m["level"] == "error"]
+    # the total is checked against its product lines (no "not checked" warning)
+    assert not [m for m in report["validation"]["messages"]
+                if m["concept"] == REVENUE and m["code"] in ("check.unverified", "check.total")]
+    facts = [f for f in report["facts"] if f["concept"] == REVENUE and f["period"]["start"] == "2025-04-01"]
+    by_member = {f.get("dimensions", {}).get(PRODUCT_AXIS): f["value"] for f in facts}
+    # the company's own member is declared under the extension's prefix (the ticker's)
+    assert by_member == {"frwk:SubscriptionMember": "42000000", "us-gaap:ServiceMember": "13000000", None: "55000000"}
+    instance = etree.parse(str(folder / "frwk-20250630.xml")).getroot()
+    members = {(m.get("dimension"), m.text) for m in instance.iter("{http://xbrl.org/2006/xbrldi}explicitMember")}
+    assert members == {(PRODUCT_AXIS, "frwk:SubscriptionMember"), (PRODUCT_AXIS, "us-gaap:ServiceMember")}
+    schema = (folder / "frwk-20250630.xsd").read_text(encoding="utf-8")
+    assert 'name="SubscriptionMember"' in schema and 'type="dtr-types:domainItemType"' in schema
+    assert 'namespace="http://fasb.org/srt/2024"' in schema
+    inline = (folder / "frwk-20250630.htm").read_text(encoding="utf-8")
+    assert inline.count("<xbrldi:explicitMember ") == 8  # 2 members x 4 columns, one context each
+
+
+def test_without_an_extension_taxonomy_the_companys_own_members_are_left_out(tmp_path: Path) -> None:
+    folder, report = _convert(tmp_path, "--xml-only")
+    dims = {tuple(f["dimensions"].values())[0] for f in report["facts"] if f.get("dimensions")}
+    assert dims == {"us-gaap:ServiceMember"}
+    assert report["status"] == "valid", report["validation"]
