@@ -18,9 +18,14 @@ A member or axis of another standard taxonomy (country:, currency:, exch:) is no
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from converter.model import Dimensions, Fact, MappedRelease
+
+if TYPE_CHECKING:
+    from converter.filing import XbrlFact
 
 SRT_NS = "http://fasb.org/srt/2024"
 SRT_XSD = "https://xbrl.fasb.org/srt/2024/elts/srt-2024.xsd"
@@ -53,8 +58,8 @@ def company_names(dimensions: Dimensions) -> list[str]:
     return [q for pair in dimensions for q in pair if family(q) not in DECLARABLE_FAMILIES]
 
 
-def standard_names(facts: tuple[Fact, ...] | list[Fact]) -> list[str]:
-    """The US-GAAP and SRT axes and members the facts use, sorted."""
+def standard_names(facts: Iterable[Fact] | Iterable[XbrlFact]) -> list[str]:
+    """The US-GAAP and SRT axes and members the facts (converted, or read from a document) use, sorted."""
     return sorted({q for f in facts for pair in f.dimensions for q in pair if family(q) in DECLARABLE_FAMILIES})
 
 

@@ -16,6 +16,7 @@ import json
 import re
 import sys
 import zipfile
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,26 @@ def _kind(path: Path) -> str:
     return document_kind(path)
 
 
+def _supplemented_for(path: Path, kind: str, taxonomy_packages: tuple[Path, ...], online: bool
+                      ) -> AbstractContextManager[None]:
+    """The shipped offline package supplemented, as `convert` supplements it, with the US-GAAP
+    concepts, axes and members the document uses beyond it (a release converted with a company
+    map): a document `convert` found valid is valid here too. Not with --online or
+    --taxonomy-package (the official taxonomy declares them), nor for a report package."""
+    from converter.dimensions import standard_names
+    from converter.filing import read_document
+    from converter.supplement import supplemented
+
+    if online or taxonomy_packages or kind == "report_package":
+        return nullcontext()
+    try:
+        facts = read_document(path).facts
+    except ConversionError:
+        return nullcontext()  # Arelle says what is wrong with it
+    return supplemented(((f.concept, "instant" if f.period.start is None else "duration") for f in facts
+                         if f.period is not None), standard_names(facts))
+
+
 def validate_one(path: Path, calc: bool, taxonomy_packages: tuple[Path, ...], online: bool) -> Outcome:
     """Run Arelle on one document (the library side of the command: no printing)."""
     from converter.pipeline import stable_order
@@ -74,7 +95,8 @@ def validate_one(path: Path, calc: bool, taxonomy_packages: tuple[Path, ...], on
     except ConversionError as exc:
         return Outcome(path, "unreadable", problem=exc.message)
     try:
-        report = validate_instance(path, taxonomy_packages=taxonomy_packages, online=online, calc=calc)
+        with _supplemented_for(path, kind, taxonomy_packages, online):
+            report = validate_instance(path, taxonomy_packages=taxonomy_packages, online=online, calc=calc)
     except ConversionError as exc:
         return Outcome(path, "failed", kind=kind, problem=exc.message)
     status = "invalid" if report.errors else "valid"

@@ -149,3 +149,11 @@ def test_without_an_extension_taxonomy_the_companys_own_members_are_left_out(tmp
     dims = {tuple(f["dimensions"].values())[0] for f in report["facts"] if f.get("dimensions")}
     assert dims == {"us-gaap:ServiceMember"}
     assert report["status"] == "valid", report["validation"]
+
+
+def test_validate_supplements_the_offline_package_as_convert_does(tmp_path: Path) -> None:
+    folder, _report = _convert(tmp_path)
+    for document in ("frwk-20250630.xml", "frwk-20250630.htm"):
+        result = CliRunner().invoke(main, ["validate", str(folder / document)])
+        assert result.exit_code == 0, result.output
+        assert ": valid:" in result.output
