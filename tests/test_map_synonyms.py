@@ -45,6 +45,31 @@ EQ = ("Liabilities and Equity",)
      "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding"),
     (OPS, (), "Cash dividends paid per share of common stock", None),
     (OPS, (), "Basic", None),  # a bare "Basic" still needs its heading
+    # wordings of real 10-Qs/10-Ks that had become extension concepts
+    (BS, CA, "Other accounts receivable (net of allowances of $41 in 2025 and $39 in 2024)",
+     "us-gaap:OtherReceivablesNetCurrent"),
+    (BS, CA, "Other current receivables, net", "us-gaap:OtherReceivablesNetCurrent"),
+    (BS, ("Assets",), "Property, plant and equipment at cost", "us-gaap:PropertyPlantAndEquipmentGross"),
+    (BS, ("Assets",), "Property, plant and equipment", "us-gaap:PropertyPlantAndEquipmentNet"),
+    (BS, ("Assets",), "Prepaid pension assets", "us-gaap:DefinedBenefitPlanAssetsForPlanBenefitsNoncurrent"),
+    (BS, CL, "Compensation and benefits", "us-gaap:EmployeeRelatedLiabilitiesCurrent"),
+    (BS, CL, "Accrued compensation and employee related obligations", "us-gaap:EmployeeRelatedLiabilitiesCurrent"),
+    (BS, L, "Employee related obligations", None),  # current and noncurrent: not guessed
+    (BS, L, "Long-term taxes payable", "us-gaap:AccruedIncomeTaxesNoncurrent"),
+    (BS, CL, "Taxes payable", "us-gaap:AccruedIncomeTaxesCurrent"),
+    (BS, L, "Deferred income taxes and other liabilities", "us-gaap:DeferredIncomeTaxesAndOtherLiabilitiesNoncurrent"),
+    (BS, L, "Deferred income taxes", "us-gaap:DeferredIncomeTaxLiabilitiesNet"),
+    (BS, L, "Retirement and nonpension postretirement benefit obligations",
+     "us-gaap:PensionAndOtherPostretirementDefinedBenefitPlansLiabilitiesNoncurrent"),
+    (BS, L, "Postretirement benefits reserves",
+     "us-gaap:PensionAndOtherPostretirementDefinedBenefitPlansLiabilitiesNoncurrent"),
+    (OPS, (), "Exploration expenses, including dry holes", "us-gaap:ExplorationExpense"),
+    (OPS, (), "Income from discontinued operations, net of tax", "us-gaap:IncomeLossFromDiscontinuedOperationsNetOfTax"),
+    (OPS, ("Basic:",), "Continuing operations", "us-gaap:IncomeLossFromContinuingOperationsPerBasicShare"),
+    (OPS, ("Assuming dilution:",), "Continuing operations", "us-gaap:IncomeLossFromContinuingOperationsPerDilutedShare"),
+    (OPS, ("Assuming dilution:",), "Discontinued operations",
+     "us-gaap:IncomeLossFromDiscontinuedOperationsNetOfTaxPerDilutedShare"),
+    (OPS, (), "Continuing operations", None),  # no per-share heading: not a per-share line
 ])
 def test_synonyms(kind, section, label, concept):
     match = match_line_item(concept_table(), kind, item(label, "1", section=section))
