@@ -72,6 +72,20 @@ def test_purchases_beside_maturities_printed_apart_are_available_for_sale():
     (CF, OP, "Payments of contingent consideration liabilities",
      "PaymentForContingentConsiderationLiabilityOperatingActivities"),
     (CF, OP, "Change in fair value of contingent consideration liabilities", None),
+    # "other" lines by their heading: the rest of the adjustments, of the changes, of an activity
+    (CF, OP + ("Adjustments to reconcile net income to net cash provided by operating activities:",), "Other, net",
+     "OtherNoncashIncomeExpense"),
+    (CF, OP + ("Noncash items:",), "Other", "OtherNoncashIncomeExpense"),
+    (CF, OP + CHG, "Other", "IncreaseDecreaseInOtherOperatingCapitalNet"),
+    (CF, CHG, "Net change in other assets and liabilities", "IncreaseDecreaseInOtherOperatingCapitalNet"),
+    (CF, CHG, "Other current assets", "IncreaseDecreaseInOtherCurrentAssets"),
+    (CF, CHG, "Other current liabilities", "IncreaseDecreaseInOtherCurrentLiabilities"),
+    (CF, CHG, "Other long-term liabilities", "IncreaseDecreaseInOtherNoncurrentLiabilities"),
+    (CF, CHG, "Other non-current assets and liabilities", "IncreaseDecreaseInOtherNoncurrentAssetsAndLiabilitiesNet"),
+    # an investing heading read below the operating one (the release's headings nest): still investing
+    (CF, OP + INV, "Other, net", "PaymentsForProceedsFromOtherInvestingActivities"),
+    (CF, OP + FIN, "Other, net", "ProceedsFromPaymentsForOtherFinancingActivities"),
+    (CF, OP, "Other", None),  # no adjustments or changes heading: not guessed
     (CF, INV, "Purchases of property, plant and equipment", "PaymentsToAcquirePropertyPlantAndEquipment"),
     (CF, INV, "Capital expenditures", "PaymentsToAcquirePropertyPlantAndEquipment"),
     (CF, INV, "Purchases of short-term investments", "PaymentsToAcquireInvestments"),
