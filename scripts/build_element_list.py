@@ -15,7 +15,9 @@
   - period type and balance: the official us-gaap-2011-01-31.xsd ("2011"; balance "none" when
     the element has none) when the element kept its item type since 2011; else the period type
     the contexts of real filings show (taxonomy_map/learned_vocabulary.yaml, "filings") and
-    balance "-" (unknown); "-" where nothing is known;
+    balance "-" (unknown); else the period type the concept table gives the element
+    (taxonomy_map/concepts.yaml, "table": a line the table decides is left out of the vocabulary)
+    and balance "-"; "-" where nothing is known;
   - nillable, abstract, substitution group: us-gaap-2011-01-31.xsd when it declares the name
     (nillable "-" otherwise); for later elements, the US-GAAP naming rules: names ending in
     Abstract or LineItems are abstract items, Axis dimensions, Table hypercubes, any other
@@ -26,7 +28,7 @@
 * taxonomy_map/dei-2024-types.xsd: the dei item types a package declares, copied from the
   official SEC dei-2023.xsd (public domain, 17 U.S.C. 105).
 
-Usage: python scripts/build_element_list.py [--reference DIR] [--vocabulary YAML] [--out-dir DIR]
+Usage: python scripts/build_element_list.py [--reference DIR] [--vocabulary YAML] [--table YAML] [--out-dir DIR]
 """
 
 from __future__ import annotations
@@ -75,7 +77,7 @@ def _by_name(name: str) -> tuple[str, str]:
     return "false", "xbrli:item"
 
 
-def build(reference: Path, vocabulary: Path | None) -> str:
+def build(reference: Path, vocabulary: Path | None, table: Path | None = None) -> str:
     names: dict[str, str] = {}
     with (reference / "The-FinAI_FinTagging/taxonomy/us_gaap_2024_BM25.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
@@ -90,6 +92,12 @@ def build(reference: Path, vocabulary: Path | None) -> str:
             concept = str(line.get("concept", ""))
             if concept.startswith("us-gaap:") and not line.get("opening"):
                 seen_periods.setdefault(concept.split(":", 1)[1], str(line.get("period")))
+    table_periods: dict[str, str] = {}
+    if table is not None and table.is_file():
+        for entry in (yaml.safe_load(table.read_text(encoding="utf-8")) or {}).get("concepts", []):
+            concept = str(entry.get("concept", ""))
+            if concept.startswith("us-gaap:") and entry.get("period") in ("instant", "duration"):
+                table_periods.setdefault(concept.split(":", 1)[1], str(entry["period"]))
     rows = []
     for name in sorted(names):
         item_type = names[name]
@@ -101,6 +109,8 @@ def build(reference: Path, vocabulary: Path | None) -> str:
                 balance = "none"
         elif name in seen_periods:
             period, balance, origin = seen_periods[name], "none" if no_balance else "-", "filings"
+        elif name in table_periods:
+            period, balance, origin = table_periods[name], "none" if no_balance else "-", "table"
         else:
             period, balance, origin = "-", "none" if no_balance else "-", "-"
         if attrs is not None:
@@ -141,12 +151,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reference", type=Path, default=REPO_ROOT.parent / "shared" / "taxonomy-reference")
     parser.add_argument("--vocabulary", type=Path, default=REPO_ROOT / "taxonomy_map" / "learned_vocabulary.yaml")
+    parser.add_argument("--table", type=Path, default=REPO_ROOT / "taxonomy_map" / "concepts.yaml")
     parser.add_argument("--out-dir", type=Path, default=REPO_ROOT / "taxonomy_map")
     args = parser.parse_args()
     if not args.reference.is_dir():
         print(f"reference folder not found: {args.reference}", file=sys.stderr)
         return 2
-    (args.out_dir / "us-gaap-2024-elements.tsv").write_text(build(args.reference, args.vocabulary), encoding="utf-8")
+    (args.out_dir / "us-gaap-2024-elements.tsv").write_text(build(args.reference, args.vocabulary, args.table),
+                                                            encoding="utf-8")
     (args.out_dir / "dei-2024-elements.tsv").write_text(build_dei(args.reference), encoding="utf-8")
     (args.out_dir / "dei-2024-types.xsd").write_bytes(build_dei_types(args.reference))
     print(f"wrote the element lists in {args.out_dir}")

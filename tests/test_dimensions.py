@@ -157,3 +157,20 @@ def test_validate_supplements_the_offline_package_as_convert_does(tmp_path: Path
         result = CliRunner().invoke(main, ["validate", str(folder / document)])
         assert result.exit_code == 0, result.output
         assert ": valid:" in result.output
+
+
+FILINGS = ROOT.parent / "shared" / "filings"
+
+
+@pytest.mark.skipif(not (FILINGS / "hubs-10-q-2025-08-06.html").exists(), reason="no ../shared/filings")
+def test_roll_forward_end_to_end_writes_hubspots_product_lines_as_it_tags_them(tmp_path: Path) -> None:
+    from scriptkit import load_script
+
+    result = load_script("rollforward").roll_forward(FILINGS / "hubs-10-q-2025-08-06.html", tmp_path)
+    # HubSpot tags its subscription and professional services revenue and cost under
+    # srt:ProductOrServiceAxis: the release's rows are written so, none left for the filing's dimensions
+    assert result["only_dimensional"] == 0
+    assert result["concept_differs"] == 0
+    assert int(result["match"]) >= 0.96 * int(result["facts"])
+    instance = next((tmp_path / "hubs-10-q-2025-08-06" / "out").rglob("hubs-10-q-2025-08-06.xml"))
+    assert instance.read_text(encoding="utf-8").count("<xbrldi:explicitMember") >= 8
