@@ -54,6 +54,7 @@ import yaml
 
 from converter.concepts import ITEM_TYPE_UNITS, MONTH_NAMES, ConceptEntry, DashRule, Sign, normalize_label
 from converter.config import read_yaml
+from converter.dimensions import QNAME
 from converter.errors import ConfigError
 from converter.model import CellKind, Dimensions, LineItem, Period, StatementKind
 
@@ -387,7 +388,7 @@ def _line(raw: Any, where: str) -> MapLine:
     except ValueError as exc:
         raise ConfigError(str(exc), where) from None
     concept, label = raw.get("concept"), raw.get("label")
-    if not isinstance(concept, str) or not re.fullmatch(r"[A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*", concept):
+    if not isinstance(concept, str) or not QNAME.fullmatch(concept):
         raise ConfigError(f"concept must look like us-gaap:Name, got {concept!r}", where)
     if not isinstance(label, str) or not label.strip():
         raise ConfigError("label must be a non-empty string", where)
@@ -409,15 +410,12 @@ def _line(raw: Any, where: str) -> MapLine:
                    figures=_figures(raw.get("figures"), where), dimensions=_dimensions(raw.get("dimensions"), where))
 
 
-_QNAME = re.compile(r"[A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*")
-
-
 def _dimensions(raw: Any, where: str) -> Dimensions:
     """`dimensions: {srt:ProductOrServiceAxis: us-gaap:ServiceMember}` -> (("srt:...Axis", "us-gaap:...Member"),)."""
     if raw is None:
         return ()
-    if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) and _QNAME.fullmatch(k)
-                                            and _QNAME.fullmatch(v) for k, v in raw.items()):
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) and QNAME.fullmatch(k)
+                                            and QNAME.fullmatch(v) for k, v in raw.items()):
         raise ConfigError("dimensions must map prefixed axis names to prefixed member names "
                           "(srt:ProductOrServiceAxis: us-gaap:ServiceMember)", where)
     return tuple(sorted(raw.items()))

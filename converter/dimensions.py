@@ -19,6 +19,7 @@ A member or axis of another standard taxonomy (country:, currency:, exch:) is no
 from __future__ import annotations
 
 from collections.abc import Iterable
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -33,11 +34,18 @@ XBRLDI_NS = "http://xbrl.org/2006/xbrldi"
 XBRLDT_NS = "http://xbrl.org/2005/xbrldt"
 XBRLDT_XSD = "http://www.xbrl.org/2005/xbrldt-2005.xsd"
 
+QNAME = re.compile(r"[A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*")  # a prefixed name, "srt:ProductOrServiceAxis"
+
 # standard taxonomies whose axes and members the converter declares (the offline package)
 DECLARABLE_FAMILIES = ("us-gaap", "srt")
 # prefixes of other standard taxonomies: their members are not the company's, and not declarable
 OTHER_STANDARD = frozenset({"dei", "ifrs-full", "country", "currency", "exch", "naics", "sic", "stpr", "ecd", "cyd",
                             "invest", "rxp", "spac", "fnd", "cef", "oef", "vip", "sro", "ffd", "snj", "xbrli"})
+
+
+def explicit(dimensions: Dimensions) -> bool:
+    """Every dimension an explicit axis with a member (no typed dimension, no other segment content)."""
+    return all(QNAME.fullmatch(axis) and QNAME.fullmatch(member) for axis, member in dimensions)
 
 
 def family(qname: str) -> str:
@@ -56,6 +64,11 @@ def learnable(dimensions: Dimensions) -> bool:
 def company_names(dimensions: Dimensions) -> list[str]:
     """The company's own axes and members among `dimensions` (prefixed as in the map)."""
     return [q for pair in dimensions for q in pair if family(q) not in DECLARABLE_FAMILIES]
+
+
+def families(facts: Iterable[Fact]) -> set[str]:
+    """The prefixes of the axes and members the facts' dimensions use ("srt", "us-gaap", ...)."""
+    return {family(q) for f in facts for pair in f.dimensions for q in pair}
 
 
 def standard_names(facts: Iterable[Fact] | Iterable[XbrlFact]) -> list[str]:
@@ -94,6 +107,6 @@ def context_suffix(dimensions: Dimensions) -> str:
     return "".join(f"_{a.partition(':')[2]}_{m.partition(':')[2]}" for a, m in dimensions)
 
 
-__all__ = ["SRT_NS", "SRT_XSD", "XBRLDI_NS", "XBRLDT_NS", "XBRLDT_XSD", "context_suffix", "learnable",
+__all__ = ["families", "QNAME", "OTHER_STANDARD", "explicit", "SRT_NS", "SRT_XSD", "XBRLDI_NS", "XBRLDT_NS", "XBRLDT_XSD", "context_suffix", "learnable",
            "company_names", "standard_names", "under_prefix", "with_extension_dimensions",
            "without_company_dimensions", "is_axis", "family"]

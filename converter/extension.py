@@ -41,7 +41,7 @@ from converter.checks import statement_totals, summations
 from converter.structure import holds
 from converter.concepts import ConceptEntry, ConceptTable, DashRule, Sign, normalize_label
 from converter.errors import ConfigError
-from converter.dimensions import family, with_extension_dimensions
+from converter.dimensions import families, with_extension_dimensions
 from converter.fallback import implied_item_type
 from converter.linkbases import (PERIOD_END_LABEL, PERIOD_START_LABEL, PresentationRow, RolePlan, Summation,
                                 TaxonomyPlan, files)
@@ -380,7 +380,7 @@ def build_extension(mapped: MappedRelease, table: ConceptTable,
                         concepts=tuple(concepts), abstracts=tuple(abstracts), labels=tuple(labels.items()),
                         heading_keys=tuple(heading_keys.items()), namespace_base=namespace_base,
                         dimension_names=dimension_names,
-                        uses_srt=any(family(q) == "srt" for f in result.facts for pair in f.dimensions for q in pair))
+                        uses_srt="srt" in families(result.facts))
     extension = ExtensionTaxonomy(prefix=prefix, namespace=namespace, schema_file=schema_file, files=files(plan),
                                   concepts=tuple(concepts))
     return result, extension

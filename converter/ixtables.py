@@ -23,6 +23,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from converter.dimensions import explicit
 from converter.errors import InputError
 from converter.filing import XBRLI, XbrlDocument, XbrlFact, _is_ix, _Reader, parse_xml, read_document
 from converter.model import Dimensions, Period, StatementKind
@@ -145,14 +146,6 @@ def _ix_facts(row: etree._Element) -> list[tuple[int, etree._Element]]:
             if _is_ix(el, "nonFraction"):
                 out.append((i, el))
     return out
-
-
-_QNAME = re.compile(r"[A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*")
-
-
-def explicit(dimensions: Dimensions) -> bool:
-    """Every dimension an explicit axis with a member (no typed dimension, no other segment content)."""
-    return all(_QNAME.fullmatch(axis) and _QNAME.fullmatch(member) for axis, member in dimensions)
 
 
 def statement_kind(concepts: set[str]) -> StatementKind | None:

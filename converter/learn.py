@@ -22,7 +22,7 @@ from pathlib import Path
 
 from converter.companymap import LineMap, MapLine, general_key, match_key, period_key
 from converter.concepts import ConceptTable, Sign, normalize_label
-from converter.dimensions import learnable
+from converter.dimensions import OTHER_STANDARD, learnable
 from converter.errors import ConversionError
 from converter.fallback import elements
 from converter.ixtables import NO_LABEL, FilingStatements, TaggedLine, read_filing_statements
@@ -53,8 +53,7 @@ def _figures_tagged(line: TaggedLine) -> tuple:
 
 # prefixes of the standard taxonomies a filing may use besides US-GAAP; any other prefix is the
 # company's own extension taxonomy
-_STANDARD_TAXONOMIES = {"dei", "srt", "ifrs-full", "country", "currency", "exch", "naics", "sic", "stpr", "ecd",
-                        "cyd", "invest", "rxp", "spac", "fnd", "cef", "oef", "vip", "sro", "ffd", "snj", "xbrli"}
+_STANDARD_TAXONOMIES = OTHER_STANDARD | {"srt"}
 
 
 def usable(line: TaggedLine, dimensional: bool = False) -> bool:

@@ -12,7 +12,7 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from converter.dimensions import SRT_NS, SRT_XSD, XBRLDI_NS, context_suffix, family
+from converter.dimensions import SRT_NS, SRT_XSD, XBRLDI_NS, context_suffix, families
 from converter.model import Dimensions, ExtensionTaxonomy, Fact, MappedRelease, Period, UnitKind
 
 NS = {
@@ -74,7 +74,7 @@ def namespaces(extension: ExtensionTaxonomy | None = None, facts: Iterable[Fact]
     """Prefix -> namespace of an instance, with the company extension's prefix when there is one,
     and xbrldi (and srt) when facts carry dimensions."""
     ns = {**NS, extension.prefix: extension.namespace} if extension else dict(NS)
-    used = {family(q) for f in facts for pair in f.dimensions for q in pair}
+    used = families(facts)
     if used:
         ns["xbrldi"] = XBRLDI_NS
     if "srt" in used:
@@ -87,8 +87,7 @@ def schema_refs(extension: ExtensionTaxonomy | None = None, facts: Iterable[Fact
     else at the US-GAAP and dei (and SRT) schemas themselves."""
     if extension:
         return (extension.schema_file,)
-    srt = any(family(q) == "srt" for f in facts for pair in f.dimensions for q in pair)
-    return SCHEMA_REFS + ((SRT_XSD,) if srt else ())
+    return SCHEMA_REFS + ((SRT_XSD,) if "srt" in families(facts) else ())
 
 
 def _q(prefixed: str, ns: dict[str, str] = NS) -> str:
