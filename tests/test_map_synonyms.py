@@ -70,6 +70,17 @@ EQ = ("Liabilities and Equity",)
     (OPS, ("Assuming dilution:",), "Discontinued operations",
      "us-gaap:IncomeLossFromDiscontinuedOperationsNetOfTaxPerDilutedShare"),
     (OPS, (), "Continuing operations", None),  # no per-share heading: not a per-share line
+    (BS, L, "Operating lease liabilities", "us-gaap:OperatingLeaseLiabilityNoncurrent"),
+    (BS, CL, "Operating lease liabilities", "us-gaap:OperatingLeaseLiabilityCurrent"),
+    (BS, L, "Finance lease liabilities", "us-gaap:FinanceLeaseLiabilityNoncurrent"),
+    (BS, CL, "Accrued income taxes", "us-gaap:AccruedIncomeTaxesCurrent"),
+    (BS, CL, "Accrued taxes on income", "us-gaap:AccruedIncomeTaxesCurrent"),
+    (BS, CL, "Short-term debt", "us-gaap:ShortTermBorrowings"),
+    (BS, CL, "Notes payable", "us-gaap:ShortTermBorrowings"),
+    (BS, L + ("Long-term liabilities",), "Notes payable", None),  # not under current liabilities: not guessed
+    (BS, CL, "Accrued litigation", "us-gaap:LitigationReserveCurrent"),
+    (BS, ("Assets",), "Long-term investments", "us-gaap:LongTermInvestments"),
+    (OPS, ("Operating expenses",), "Depreciation and amortization", "us-gaap:DepreciationAndAmortization"),
 ])
 def test_synonyms(kind, section, label, concept):
     match = match_line_item(concept_table(), kind, item(label, "1", section=section))
