@@ -150,12 +150,25 @@ class LayeredTable(ConceptTable):
             match = company.match(kind, item, occurrence=occurrence)
             if match is None and (dated := self._dated.get(item.source)):
                 match = company.match_figures(kind, item, dated)
-            if match is None or id(match.line) not in place:
+            k = place.get(id(match.line)) if match is not None else self._table_place(kind, item, company, place)
+            if k is None:
                 continue
-            matched[r] = place[id(match.line)]
-            if not anchors or place[id(match.line)] > anchors[-1][1]:
-                anchors.append((r, place[id(match.line)]))
+            matched[r] = k
+            if not anchors or k > anchors[-1][1]:
+                anchors.append((r, k))
         return anchors, matched
+
+    def _table_place(self, kind: StatementKind, item: LineItem, company: LineMap, place: dict[int, int]) -> int | None:
+        """The place of the one line of the map whose concept the concept table gives a row the
+        map does not match ("Sales" for the 10-Q's "Revenues"), or an alternative of it: the row
+        holds that place among the rows the map matches."""
+        found = ConceptTable.match(self, kind, item.label, item.section, item.nonoperating)
+        if not found:
+            return None
+        concept = found[0][0].concept
+        lines = [line for line in company.lines if id(line) in place and line.statement is kind
+                 and (line.concept == concept or self.interchangeable(concept, line.concept))]
+        return place[id(lines[0])] if len(lines) == 1 else None
 
     def _company(self) -> tuple[LineMap, ...]:
         return tuple(m for m in self.company_maps if m.cik is None or m.cik == self.cik)

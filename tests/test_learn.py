@@ -477,6 +477,30 @@ def test_a_reworded_row_between_rows_the_map_matches_takes_the_line_in_its_place
                                 "labels and figures match")
 
 
+def test_a_row_the_concept_table_reads_is_a_place_among_the_rows_the_map_matches(tmp_path: Path) -> None:
+    """The release words both the 10-Q's first line ("Revenue" -> "Net sales") and the next
+    ("Platform and data costs" -> "Delivery costs"). The concept table reads "Net sales" as the
+    concept of the map's first line (an alternative of it): that places "Delivery costs" on the
+    map's second line, between it and "Gross profit"."""
+    maps = tmp_path / "frwk.yaml"
+    CliRunner().invoke(main, ["learn", str(FILING), "--out", str(maps)])
+    costs = next(line for line in load_line_map(maps).lines if line.label == "Platform and data costs")
+    release = tmp_path / RELEASE.name
+    text = RELEASE.read_text(encoding="utf-8")
+    assert text.count("Platform and data costs\t") == 1 and text.count("\nRevenue\t") == 1
+    release.write_text(text.replace("Platform and data costs\t", "Delivery costs\t").replace("\nRevenue\t", "\nNet sales\t"),
+                       encoding="utf-8")
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["convert", str(release), "--cik", CIK, "--out", str(out), "--no-validate", "--xml-only",
+                              "--company-map", str(maps)])
+    report = json.loads((out / RELEASE.stem / "report.json").read_text(encoding="utf-8"))
+    delivery = next(d for d in report["mapping"] if d["label"] == "Delivery costs")
+    assert delivery["concept"] == costs.concept
+    assert delivery["rule"].startswith("company map frwk.yaml: in the place of 'Platform and data costs'")
+    sales = next(d for d in report["mapping"] if d["label"] == "Net sales")
+    assert sales["concept"] == "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"  # the company's alternative
+
+
 def test_a_reworded_row_the_table_reads_takes_the_alternative_the_company_uses(tmp_path: Path) -> None:
     """The release calls the 10-Q's "Revenue" "Net sales": no label of the map matches, its figures
     are of periods the 10-Q did not print, and it is the statement's first row (no place). The
@@ -569,19 +593,20 @@ def test_a_reworded_row_takes_the_map_line_no_other_row_takes_worded_most_like_i
     from modelkit import item, release, statement
 
     lines = [_ops_line("Revenue", "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"),
-             _ops_line("Research and development expenses", "us-gaap:ResearchAndDevelopmentExpense"),
-             _ops_line("Sales and marketing expenses", "us-gaap:SellingAndMarketingExpense"),
+             _ops_line("Platform and data expenses", "us-gaap:CostOfRevenue"),
+             _ops_line("Customer acquisition expenses", "us-gaap:SellingAndMarketingExpense"),
              _ops_line("Total operating expenses", "us-gaap:OperatingExpenses")]
-    rows = [item("Revenue", "500", "400"), item("Research and development costs", "100", "90"),
-            item("Sales and marketing", "80", "70"), item("Restructuring charges", "20", "0"),
+    # wordings the concept table does not read either
+    rows = [item("Revenue", "500", "400"), item("Platform and data costs", "100", "90"),
+            item("Customer acquisition", "80", "70"), item("Restructuring charges", "20", "0"),
             item("Total operating expenses", "200", "160")]
     table = _company_table(lines, release(statement(StatementKind.OPERATIONS, rows)))
     found = {row.label: match_line_item(table, StatementKind.OPERATIONS, row) for row in rows}
-    research = found["Research and development costs"]
-    assert research.entry.concept == "us-gaap:ResearchAndDevelopmentExpense"
-    assert research.rule == ("company map m.yaml: worded most like 'Research and development expenses' (0.50 of "
+    platform = found["Platform and data costs"]
+    assert platform.entry.concept == "us-gaap:CostOfRevenue"
+    assert platform.rule == ("company map m.yaml: worded most like 'Platform and data expenses' (0.50 of "
                              "their words shared), a line no other row takes")
-    assert found["Sales and marketing"].entry.concept == "us-gaap:SellingAndMarketingExpense"
+    assert found["Customer acquisition"].entry.concept == "us-gaap:SellingAndMarketingExpense"
     assert not found["Restructuring charges"].rule.startswith("company map")  # shares no two words with a line
 
 
