@@ -52,6 +52,8 @@ def test_purchases_beside_maturities_printed_apart_are_available_for_sale():
     (CF, OP, "Net income", "NetIncomeLoss"),
     (CF, OP, "Net loss", "NetIncomeLoss"),
     (CI, (), "Net income (loss)", "NetIncomeLoss"),
+    (CI, (), "Total comprehensive earnings", "ComprehensiveIncomeNetOfTax"),
+    (CI, (), "Comprehensive earnings (loss)", "ComprehensiveIncomeNetOfTax"),
     (CF, ("Adjustments to reconcile net income to net cash provided by operating activities",),
      "Depreciation and amortization", "DepreciationDepletionAndAmortization"),
     (CF, OP, "Stock-based compensation", "ShareBasedCompensation"),
