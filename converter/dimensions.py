@@ -56,6 +56,15 @@ def is_axis(qname: str) -> bool:
     return qname.endswith("Axis")
 
 
+def dimension_declaration(name: str) -> list[tuple[str, str]]:
+    """The schema attributes of an axis (an xbrldt:dimensionItem) or a member (a
+    dtr-types:domainItemType), as US-GAAP and SRT declare them, after its id and name."""
+    axis = is_axis(name)
+    return [("type", "xbrli:stringItemType" if axis else "dtr-types:domainItemType"),
+            ("substitutionGroup", "xbrldt:dimensionItem" if axis else "xbrli:item"), ("abstract", "true"),
+            ("nillable", "true"), ("xbrli:periodType", "duration")]
+
+
 def learnable(dimensions: Dimensions) -> bool:
     """Axes and members the converter can declare: US-GAAP, SRT or the company's own."""
     return all(family(q) not in OTHER_STANDARD for pair in dimensions for q in pair)
@@ -107,6 +116,6 @@ def context_suffix(dimensions: Dimensions) -> str:
     return "".join(f"_{a.partition(':')[2]}_{m.partition(':')[2]}" for a, m in dimensions)
 
 
-__all__ = ["families", "QNAME", "OTHER_STANDARD", "explicit", "SRT_NS", "SRT_XSD", "XBRLDI_NS", "XBRLDT_NS", "XBRLDT_XSD", "context_suffix", "learnable",
+__all__ = ["dimension_declaration", "families", "QNAME", "OTHER_STANDARD", "explicit", "SRT_NS", "SRT_XSD", "XBRLDI_NS", "XBRLDT_NS", "XBRLDT_XSD", "context_suffix", "learnable",
            "company_names", "standard_names", "under_prefix", "with_extension_dimensions",
            "without_company_dimensions", "is_axis", "family"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from converter.dimensions import SRT_NS, SRT_XSD, XBRLDT_NS, XBRLDT_XSD, is_axis
+from converter.dimensions import SRT_NS, SRT_XSD, XBRLDT_NS, XBRLDT_XSD, dimension_declaration, is_axis
 from converter.model import ExtensionConcept
 from converter.serialize import SCHEMA_REFS
 
@@ -168,12 +168,9 @@ def schema(plan: TaxonomyPlan) -> bytes:
         etree.SubElement(root, f"{{{XS}}}import", namespace=SRT_NS, schemaLocation=SRT_XSD)
     declared: list[tuple[str, etree._Element]] = []
     for local in plan.dimension_names:  # the company's own axes and members
-        axis = is_axis(local)
-        el = etree.Element(f"{{{XS}}}element", id=f"{plan.prefix}_{local}", name=local,
-                           type="xbrli:stringItemType" if axis else "dtr-types:domainItemType",
-                           substitutionGroup="xbrldt:dimensionItem" if axis else "xbrli:item", abstract="true",
-                           nillable="true")
-        el.set(f"{{{XBRLI}}}periodType", "duration")
+        el = etree.Element(f"{{{XS}}}element", id=f"{plan.prefix}_{local}", name=local)
+        for attribute, value in dimension_declaration(local):
+            el.set(f"{{{XBRLI}}}periodType" if attribute == "xbrli:periodType" else attribute, value)
         declared.append((local, el))
     for name, _label in plan.abstracts:
         local = name.split(":", 1)[1]

@@ -18,12 +18,12 @@ from converter.concepts import ConceptTable
 from converter.entities import Entity, EntityRegistry, name_key
 from converter.contract import header, ref_json, relative_path, where_json
 from converter.errors import ConversionError, EntityError, MappingError, NoStatementsError
-from converter.dimensions import standard_names, without_company_dimensions
+from converter.dimensions import without_company_dimensions
 from converter.extension import NAMESPACE_BASE, build_extension
 from converter.extract import clean_text, extract_text, read_text
 from converter.inline import render_inline
 from converter.layered import for_entity, map_cik, unused_maps
-from converter.supplement import supplemented
+from converter.supplement import supplemented_for
 from converter.map import CIK_SCHEME, DEFAULT_DOCUMENT_TYPE, EntityId, map_release
 from converter.model import (
     ExtensionTaxonomy,
@@ -411,8 +411,7 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
         for name, data in doc.files.items():
             (folder / name).write_bytes(data)
         # concepts a company map brings, with the period type of their facts
-        with supplemented(((f.concept, "instant" if f.period.start is None else "duration") for f in mapped.facts),
-                          standard_names(mapped.facts)):
+        with supplemented_for(mapped.facts):
             messages, taxonomy_source, extra = _arelle(folder, doc, doc.table, options)
         written = list(doc.files) + extra
         errors = sum(1 for m in messages if m.level is Level.ERROR)

@@ -16,13 +16,18 @@ import re
 import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import quoteattr
 
-from converter.dimensions import SRT_NS, XBRLDT_NS, XBRLDT_XSD, family, is_axis
+from converter.dimensions import SRT_NS, XBRLDT_NS, XBRLDT_XSD, dimension_declaration, family, is_axis, standard_names
 from converter.fallback import element_of
+from converter.model import Fact
 from converter.validate import _PACKAGE_OVERRIDE, SHIPPED_PACKAGE
+
+if TYPE_CHECKING:
+    from converter.filing import XbrlFact
 
 _US_GAAP_XSD = re.compile(r"xbrl\.fasb\.org/us-gaap/2024/elts/us-gaap-2024\.xsd$")
 _TYPE_PREFIX = {"monetaryItemType": "xbrli", "sharesItemType": "xbrli", "perShareItemType": "dtr-types"}
@@ -40,13 +45,8 @@ def _declaration(name: str, item_type: str, period: str, balance: str | None) ->
 
 
 def _dimension_declaration(prefix: str, name: str) -> str:
-    """An axis (xbrldt:dimensionItem) or a member (dtr-types:domainItemType), as US-GAAP and SRT
-    declare them."""
-    axis = is_axis(name)
-    attrs = [("id", f"{prefix}_{name}"), ("name", name),
-             ("type", "xbrli:stringItemType" if axis else "dtr-types:domainItemType"),
-             ("substitutionGroup", "xbrldt:dimensionItem" if axis else "xbrli:item"), ("abstract", "true"),
-             ("nillable", "true"), ("xbrli:periodType", "duration")]
+    """An axis or a member, as US-GAAP and SRT declare them (dimensions.dimension_declaration)."""
+    attrs = [("id", f"{prefix}_{name}"), ("name", name), *dimension_declaration(name)]
     return ("  <!-- declared for a company map's dimensions by xbrl-convert -->\n"
             "  <xs:element " + " ".join(f"{k}={quoteattr(v)}" for k, v in attrs) + "/>\n")
 
@@ -205,3 +205,11 @@ def supplemented(concepts: Iterable[Seen], dimension_names: Iterable[str] = ()) 
         finally:
             if package is not None:
                 _PACKAGE_OVERRIDE.remove(package)
+
+
+def supplemented_for(facts: Iterable[Fact] | Iterable[XbrlFact]) -> AbstractContextManager[None]:
+    """`supplemented` with what the facts (converted, or read from a document) use: their
+    concepts with the period type of their contexts, and their US-GAAP and SRT axes and members."""
+    facts = list(facts)
+    return supplemented(((f.concept, "instant" if f.period.start is None else "duration") for f in facts
+                         if f.period is not None), standard_names(facts))

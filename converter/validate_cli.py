@@ -71,9 +71,8 @@ def _supplemented_for(path: Path, kind: str, taxonomy_packages: tuple[Path, ...]
     concepts, axes and members the document uses beyond it (a release converted with a company
     map): a document `convert` found valid is valid here too. Not with --online or
     --taxonomy-package (the official taxonomy declares them), nor for a report package."""
-    from converter.dimensions import standard_names
     from converter.filing import read_document
-    from converter.supplement import supplemented
+    from converter.supplement import supplemented_for
 
     if online or taxonomy_packages or kind == "report_package":
         return nullcontext()
@@ -81,8 +80,7 @@ def _supplemented_for(path: Path, kind: str, taxonomy_packages: tuple[Path, ...]
         facts = read_document(path).facts
     except ConversionError:
         return nullcontext()  # Arelle says what is wrong with it
-    return supplemented(((f.concept, "instant" if f.period.start is None else "duration") for f in facts
-                         if f.period is not None), standard_names(facts))
+    return supplemented_for(facts)
 
 
 def validate_one(path: Path, calc: bool, taxonomy_packages: tuple[Path, ...], online: bool) -> Outcome:

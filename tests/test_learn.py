@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from converter.cli import main
-from converter.companymap import load_line_map, match_key
+from converter.companymap import LineMap, load_line_map, match_key
 from converter.concepts import concept_table, normalize_label
 from converter.fallback import elements, rank
 from converter.ixtables import read_filing_statements
@@ -288,30 +288,40 @@ def test_company_map_reads_a_balance_sheet_row_as_printed_not_by_its_side() -> N
     assert match_line_item(general, bs, taxes).entry.concept == "us-gaap:DeferredIncomeTaxAssetsNet"
 
 
-def test_company_map_recognises_a_reworded_row_by_the_figure_the_filing_tagged(tmp_path: Path) -> None:
-    """The release words two balance sheet lines otherwise than the 10-Q; their December 31, 2024
-    balances are the ones the 10-Q tagged, so they take the company's concepts all the same."""
+def _reworded_roll_forward(tmp_path: Path, *renames: tuple[str, str]) -> tuple[dict[str, dict], LineMap]:
+    """The Ferrowick map learned from its 10-Q, and the next quarter's release with each printed
+    text of `renames` (printed once) worded otherwise, converted with the map: its mapping
+    decisions by label, and the map."""
     maps = tmp_path / "frwk.yaml"
     CliRunner().invoke(main, ["learn", str(FILING), "--out", str(maps)])
-    lease = next(line for line in load_line_map(maps).lines if line.label == "Operating lease assets")
-    assert dict(lease.figures)["2024-12-31"] == 6700000
     text = RELEASE.read_text(encoding="utf-8")
-    reworded = text.replace("Operating lease assets\t", "Right-of-use lease assets, operating\t").replace(
-        "Accrued and other current liabilities\t", "Accruals\t")
-    assert reworded.count("Right-of-use lease assets, operating") == 1 and reworded.count("Accruals\t") == 1
+    for old, new in renames:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
     release = tmp_path / RELEASE.name
-    release.write_text(reworded, encoding="utf-8")
+    release.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["convert", str(release), "--cik", CIK, "--out", str(out), "--no-validate",
                                        "--xml-only", "--company-map", str(maps)])
     assert result.exit_code == 0, result.output
     report = json.loads((out / RELEASE.stem / "report.json").read_text(encoding="utf-8"))
-    tagged = {d["label"]: d for d in report["mapping"] if d["statement"] == "balance_sheet"}
+    return {d["label"]: d for d in report["mapping"]}, load_line_map(maps)
+
+
+def test_company_map_recognises_a_reworded_row_by_the_figure_the_filing_tagged(tmp_path: Path) -> None:
+    """The release words two balance sheet lines otherwise than the 10-Q; their December 31, 2024
+    balances are the ones the 10-Q tagged, so they take the company's concepts all the same."""
+    tagged, line_map = _reworded_roll_forward(
+        tmp_path, ("Operating lease assets\t", "Right-of-use lease assets, operating\t"),
+        ("Accrued and other current liabilities\t", "Accruals\t"))
+    lease = next(line for line in line_map.lines if line.label == "Operating lease assets")
+    assert dict(lease.figures)["2024-12-31"] == 6700000
     right_of_use = tagged["Right-of-use lease assets, operating"]
+    assert right_of_use["statement"] == "balance_sheet" and tagged["Accruals"]["statement"] == "balance_sheet"
     assert right_of_use["concept"] == "us-gaap:OperatingLeaseRightOfUseAsset"
     assert "the figure for 2024-12-31 is the one frwk-20250331-10q.htm tagged on 'Operating lease assets'" in \
         right_of_use["rule"]
-    accrued = next(line for line in load_line_map(maps).lines if line.label == "Accrued and other current liabilities")
+    accrued = next(line for line in line_map.lines if line.label == "Accrued and other current liabilities")
     assert tagged["Accruals"]["concept"] == accrued.concept
 
 
@@ -460,18 +470,9 @@ def test_a_reworded_row_between_rows_the_map_matches_takes_the_line_in_its_place
     """The release calls the 10-Q's "Platform and data costs" "Delivery costs"; its figures are of
     periods the 10-Q did not print. Between "Revenue" and "Gross profit", which match, it stands
     where the 10-Q's line stands: the company's concept."""
-    maps = tmp_path / "frwk.yaml"
-    CliRunner().invoke(main, ["learn", str(FILING), "--out", str(maps)])
-    costs = next(line for line in load_line_map(maps).lines if line.label == "Platform and data costs")
-    release = tmp_path / RELEASE.name
-    text = RELEASE.read_text(encoding="utf-8")
-    assert text.count("Platform and data costs\t") == 1
-    release.write_text(text.replace("Platform and data costs\t", "Delivery costs\t"), encoding="utf-8")
-    out = tmp_path / "out"
-    CliRunner().invoke(main, ["convert", str(release), "--cik", CIK, "--out", str(out), "--no-validate", "--xml-only",
-                              "--company-map", str(maps)])
-    report = json.loads((out / RELEASE.stem / "report.json").read_text(encoding="utf-8"))
-    delivery = next(d for d in report["mapping"] if d["label"] == "Delivery costs")
+    tagged, line_map = _reworded_roll_forward(tmp_path, ("Platform and data costs\t", "Delivery costs\t"))
+    costs = next(line for line in line_map.lines if line.label == "Platform and data costs")
+    delivery = tagged["Delivery costs"]
     assert delivery["concept"] == costs.concept
     assert delivery["rule"] == ("company map frwk.yaml: in the place of 'Platform and data costs' among the rows its "
                                 "labels and figures match")
@@ -482,23 +483,13 @@ def test_a_row_the_concept_table_reads_is_a_place_among_the_rows_the_map_matches
     ("Platform and data costs" -> "Delivery costs"). The concept table reads "Net sales" as the
     concept of the map's first line (an alternative of it): that places "Delivery costs" on the
     map's second line, between it and "Gross profit"."""
-    maps = tmp_path / "frwk.yaml"
-    CliRunner().invoke(main, ["learn", str(FILING), "--out", str(maps)])
-    costs = next(line for line in load_line_map(maps).lines if line.label == "Platform and data costs")
-    release = tmp_path / RELEASE.name
-    text = RELEASE.read_text(encoding="utf-8")
-    assert text.count("Platform and data costs\t") == 1 and text.count("\nRevenue\t") == 1
-    release.write_text(text.replace("Platform and data costs\t", "Delivery costs\t").replace("\nRevenue\t", "\nNet sales\t"),
-                       encoding="utf-8")
-    out = tmp_path / "out"
-    CliRunner().invoke(main, ["convert", str(release), "--cik", CIK, "--out", str(out), "--no-validate", "--xml-only",
-                              "--company-map", str(maps)])
-    report = json.loads((out / RELEASE.stem / "report.json").read_text(encoding="utf-8"))
-    delivery = next(d for d in report["mapping"] if d["label"] == "Delivery costs")
+    tagged, line_map = _reworded_roll_forward(tmp_path, ("Platform and data costs\t", "Delivery costs\t"),
+                                              ("\nRevenue\t", "\nNet sales\t"))
+    costs = next(line for line in line_map.lines if line.label == "Platform and data costs")
+    delivery = tagged["Delivery costs"]
     assert delivery["concept"] == costs.concept
     assert delivery["rule"].startswith("company map frwk.yaml: in the place of 'Platform and data costs'")
-    sales = next(d for d in report["mapping"] if d["label"] == "Net sales")
-    assert sales["concept"] == "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"  # the company's alternative
+    assert tagged["Net sales"]["concept"] == "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"  # the company's alternative
 
 
 def test_a_reworded_row_the_table_reads_takes_the_alternative_the_company_uses(tmp_path: Path) -> None:
