@@ -381,6 +381,9 @@ def map_cik(table: ConceptTable, release: Release | None = None) -> tuple[str, s
     return None
 
 
+_LISTED_CIKS = 3  # a batch run with a folder of maps names a few of their companies, not thousands
+
+
 def unused_maps(table: ConceptTable, cik: str | None) -> str | None:
     """Why the company maps given do not apply to a release of `cik`, or None when one does (or
     none was given, or a map without a CIK applies to every release)."""
@@ -388,7 +391,9 @@ def unused_maps(table: ConceptTable, cik: str | None) -> str | None:
         return None
     if any(m.cik is None or m.cik == cik for m in table.company_maps):
         return None
-    given = ", ".join(sorted({m.cik for m in table.company_maps if m.cik}))
+    ciks = sorted({m.cik for m in table.company_maps if m.cik})
+    given = ", ".join(ciks) if len(ciks) <= _LISTED_CIKS else (
+        f"{', '.join(ciks[:_LISTED_CIKS])} and {len(ciks) - _LISTED_CIKS} more")
     return (f"no company map for CIK {cik or '(none found)'} (maps given for CIK {given}); "
             "the concept table, the vocabulary and the fallback tagged the release")
 

@@ -242,6 +242,22 @@ def test_company_map_of_another_company_is_not_used_and_says_so(tmp_path: Path) 
     assert not any(d["rule"].startswith("company map") for d in report["mapping"])
 
 
+def test_folder_of_many_other_companies_maps_is_named_briefly(tmp_path: Path) -> None:
+    # a batch run with a folder of maps: the warning names three companies and counts the others
+    learned = tmp_path / "frwk.yaml"
+    CliRunner().invoke(main, ["learn", str(FILING), "--out", str(learned)])
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    for n in range(5):
+        (folder / f"c{n}.yaml").write_text(
+            re.sub(r"(?m)^cik: .*$", f"cik: '000999010{n}'", learned.read_text(encoding="utf-8")), encoding="utf-8")
+    report, _ = _convert(tmp_path, "--company-map", str(folder))
+    warnings = [m["message"] for m in report["validation"]["messages"] if m["code"] == "xc:companyMapNotUsed"]
+    assert len(warnings) == 1
+    assert "maps given for CIK 0009990100, 0009990101, 0009990102 and 2 more" in warnings[0]
+    assert "0009990104" not in warnings[0]
+
+
 def test_company_map_reads_next_quarters_dated_cash_rows_by_their_place() -> None:
     # the 10-Q prints "... at January 1" (opening) and "... at June 30"; the next release "... at September 30"
     from converter.companymap import LineMap, MapLine
