@@ -412,3 +412,38 @@ def test_a_table_titled_as_highlights_is_not_read_for_a_statement_by_its_rows():
     assert titled_otherwise([("($ in millions, except per-share data)", ref), ("INCOME STATEMENT HIGHLIGHTS", ref)])
     assert not titled_otherwise([("CONSOLIDATED STATEMENT OF INCOME", ref), ("INCOME STATEMENT HIGHLIGHTS", ref)])
     assert not titled_otherwise([("($ in millions)", ref)])  # nothing names the table: its rows may
+
+
+# a text-browser dump of a 10-Q: the scale printed at the left of the period headers' line
+SCALE_BESIDE_HEADERS = """Harrowgate Aerostructures Reports Second Quarter Results
+
+Condensed Consolidated Statements of Comprehensive Income
+
+(Unaudited)
+
+(Dollars in millions)                                                             Six months ended June 30            Three months ended June 30
+                                                                                   2025              2024              2025              2024
+Net loss                                                                          ($643)          ($1,794)            ($612)          ($1,439)
+Currency translation adjustments                                                    108              (24)                62                11
+Comprehensive loss, net of tax                                                     (535)          (1,818)              (550)          (1,428)
+
+Condensed Consolidated Statements of Financial Position
+
+(Unaudited)
+
+(Dollars in millions, except per share data)                                                  June 30 2025              December 31 2024
+Cash and cash equivalents                                                                          $7,087                   $13,801
+Accounts receivable, net                                                                            3,190                     2,631
+Total assets                                                                                       10,277                    16,432
+"""
+
+
+def test_scale_at_the_left_of_the_period_headers_line():
+    release = extract_text(SCALE_BESIDE_HEADERS, "harrowgate.txt")
+    assert [s.kind for s in release.statements] == [StatementKind.COMPREHENSIVE_INCOME, StatementKind.BALANCE_SHEET]
+    assert [s.scale.exponent for s in release.statements] == [6, 6]
+    oci, balance = release.statements
+    assert oci.periods[0] == Period(start=date(2025, 1, 1), end=date(2025, 6, 30))
+    assert oci.items[0].cells[0].value == Decimal("-643")
+    assert balance.periods == (Period(end=date(2025, 6, 30)), Period(end=date(2024, 12, 31)))
+    assert balance.items[0].cells[1].value == Decimal("13801")

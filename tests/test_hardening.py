@@ -357,6 +357,16 @@ def test_a_long_run_of_rule_characters_is_read_in_linear_time(line):
     assert time.process_time() - started < 5
 
 
+def test_words_parted_by_runs_of_spaces_are_read_in_linear_time():
+    """A 10-Q saved as a text-browser dump hung: its table lines part capitalised words by a
+    hundred spaces, and the company-name pattern tried every way to split each run."""
+    line = (" " * 90).join(["Total", "Americas", "Europe", "Asia Pacific", "Other", "Segments"]) + "     1,234"
+    started = time.process_time()
+    release = extract_text("\n".join([line] * 40) + "\n\n" + FIXED.read_text(), "spaced.txt")
+    assert release.statements
+    assert time.process_time() - started < 5
+
+
 def test_a_character_reference_without_its_semicolon_to_a_control_character_is_read():
     """Fuzz seed 500077: "&#x1" (no semicolon) became U+0001 in the parsed page, which lxml then
     refused to write back ("All strings must be XML compatible"): an internal error."""

@@ -35,7 +35,9 @@ from .reader import Line
 _SUFFIX = (r"(?:(?i:Corporation|Corp\.?|Incorporated|Inc\.?|Company|Co\.|Ltd\.?|Limited|LLC|L\.P\.|plc|N\.V\.|S\.A\.)"
            r"|AG|SE|Holdings|Group|Bancorp(?:oration)?|Bancshares)")
 _WORD = r"(?:[A-Z]|[a-z]{1,2}[A-Z])[\w&'.]*(?:-[\w&'.]+)*"  # "Pericom", "U.S.", "eBay", "iRobot", "Coca-Cola"
-_NAME = rf"(?P<name>{_WORD},?\s+(?:(?:{_WORD}|of|and|de)\s*,?\s+(?:&\s+)?){{0,6}}?{_SUFFIX})"
+# the spaces between two words are taken whole (an atomic group): a text rendering's table lines
+# hold runs of a hundred spaces, and "\s*,?\s+" could split each run a hundred ways per word
+_NAME = rf"(?P<name>{_WORD},?\s+(?:(?:{_WORD}|of|and|de)(?>\s*,?\s+)(?:&\s+)?){{0,6}}?{_SUFFIX})"
 _GENERIC = re.compile(rf"(?:(?i:the)\s+)?{_SUFFIX}(?:,?\s+{_SUFFIX})*")  # "The Company", "Group, Inc."
 _MARK = r"(?:\s*\((?:R|TM)\)|\s*[®™])?"
 _HEADLINE_RE = re.compile(rf"{_NAME}{_MARK}\s+(?:Announces|Reports|Posts|Releases|Declares|Signs)\b")

@@ -12,6 +12,7 @@ from .cells import is_rule
 from .edgar import TagTable
 from .columns import fixed_anchors, fixed_header, place_fixed, place_tab, tab_header
 from .flat import flat_statement
+from .grid import SCALE_RE
 from .headers import fiscal_calendar, is_header_text, is_scale_text, parse_scale, resolve_periods
 from .layout import fixed_row, tab_row
 from .perline import perline_statement
@@ -133,6 +134,8 @@ def _line_statement(lines: list[Line], title: _Title, stop: int, path: str) -> S
         i += 1
     if not header:
         raise ExtractionError("statement has no column headers", where=where, code="xc:noColumnHeaders")
+    # "(Dollars in millions)" printed at the left of the period headers' line
+    scales += [m[0] for line in header for m in [SCALE_RE.search(line.text)] if m]
     body, at_eof = _body(lines, i, stop)
     tabbed = any("\t" in line.text for line in header + body)
     rows = [tab_row(line, path) if tabbed else fixed_row(line) for line in body]
