@@ -16,7 +16,12 @@ concepts, e.g. NetIncomeLoss and ProfitLoss, counts once, and either concept cou
 US-GAAP concept, an extension concept, untagged; and, separately, how many of the filing's
 facts carry the company's own extension concepts (which no standard concept can equal).
 
-Usage: python scripts/evaluate_filings.py [FOLDER] [--only NAME ...] [--mode loo|own|both] [--details]
+With --rendering span|plain|compact|text the stripped filing is first saved as another tool
+would save it (markdown pipe tables, or a text-browser dump; scripts/render_corpus.py) and read
+as that: the same statements, measured through the markdown and text readers.
+
+Usage: python scripts/evaluate_filings.py [FOLDER] [--only NAME ...] [--mode loo|own|both]
+                                          [--rendering html|span|plain|compact|text] [--details]
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import calendar
 import json
 import re
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -309,10 +315,10 @@ def _read_values(mapped: MappedRelease, table) -> Reading:
     return reading
 
 
-def score_filing(filing: FilingStatements, table, text: str) -> Score:
+def score_filing(filing: FilingStatements, table, text: str, suffix: str = ".htm") -> Score:
     score = Score(Path(filing.path).name)
     try:
-        release = extract_text(text, score.name.replace(".html", ".htm"))
+        release = extract_text(text, score.name.replace(".html", suffix))
         table = table.for_cik(filing.cik, release)
         mapped = map_release(release, table, EntityId(cik=filing.cik or "0000000001", name="evaluated"))
     except ConversionError as exc:
@@ -392,7 +398,25 @@ def score_filing(filing: FilingStatements, table, text: str) -> Score:
     return score
 
 
-def evaluate(folder: Path, only: list[str], modes: list[str], details: bool) -> dict[str, list[Score]]:
+RENDERINGS = ("html", "span", "plain", "compact", "text")
+
+
+def rendered(html: str, style: str) -> tuple[str, str]:
+    """The stripped filing as another tool would save it (scripts/render_corpus.py), and the
+    file suffix it is read under."""
+    if style == "html":
+        return html, ".htm"
+    sys.path.insert(0, str(REPO_ROOT / "scripts"))
+    from render_corpus import render
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "filing.htm"
+        path.write_bytes(html.encode("ascii", "xmlcharrefreplace"))  # no charset guessing
+        return render(path, style), ".txt" if style == "text" else ".md"
+
+
+def evaluate(folder: Path, only: list[str], modes: list[str], details: bool,
+             rendering: str = "html") -> dict[str, list[Score]]:
     paths = sorted(folder.glob("*.htm*"))
     selected = [p for p in paths if not only or any(o in p.name for o in only)]
     # leave-one-out learns from every other filing; the roll-forward needs only the filing itself
@@ -418,7 +442,8 @@ def evaluate(folder: Path, only: list[str], modes: list[str], details: bool) -> 
             table = LayeredTable.around(base, company_maps=maps, vocabulary=vocabulary)
             worded = {"next": next_quarter_labels, "reworded": reworded_labels, "reworded-quarter": reworded_labels,
                       "reworded-labels": reworded_labels, "reworded-some": lambda t: reworded_labels(t, every=3), "synonyms": synonym_labels}
-            results[mode].append(score_filing(filing, table, worded.get(mode, str)(text)))
+            document, suffix = rendered(worded.get(mode, str)(text), rendering)
+            results[mode].append(score_filing(filing, table, document, suffix))
     return results
 
 
@@ -462,6 +487,10 @@ def main() -> int:
                              "as the previous quarter's 10-Q shares them) and reworded-labels (the same without "
                              "the figures); concepts: leave-one-out with the company's map stripped of its labels "
                              "and figures (only the concepts it chooses among alternatives act)")
+    parser.add_argument("--rendering", choices=RENDERINGS, default="html",
+                        help="read each filing as another tool would save it: a markdown pipe table per "
+                             "table (span, plain, compact) or a text-browser dump (text); see "
+                             "scripts/render_corpus.py")
     parser.add_argument("--details", action="store_true", help="list every fact not tagged with the same concept")
     parser.add_argument("--json", type=Path, help="write every found fact's outcome (mode, filing, row, concepts) here")
     args = parser.parse_args()
@@ -471,7 +500,7 @@ def main() -> int:
     modes = {"both": ["loo", "own"], "all": ["loo", "own", "next", "reworded", "reworded-quarter",
                                              "reworded-labels", "reworded-some", "synonyms", "concepts"]}.get(
         args.mode, [args.mode])
-    results = evaluate(args.folder, args.only, modes, args.details)
+    results = evaluate(args.folder, args.only, modes, args.details, args.rendering)
     titles = {"loo": "Leave-one-out (vocabulary learned from the other filings)",
               "own": "Roll-forward (company map learned from the filing itself)",
               "next": "Roll-forward to next quarter's wording (the filing's map; labels with months a quarter on, "

@@ -90,13 +90,28 @@ def pipe_table(table, style: str) -> list[str]:  # noqa: ANN001
     return ["", *lines, ""]
 
 
+def _rowspan(tr) -> list[int]:  # noqa: ANN001
+    """The rowspan of each of a row's cells."""
+    return [int(td.get("rowspan")) if (td.get("rowspan") or "").isdigit() and int(td.get("rowspan")) > 1 else 1
+            for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")]
+
+
 def text_table(table) -> list[str]:  # noqa: ANN001
+    """A text browser's layout: colspans and rowspans honoured (a cell spanning two rows keeps
+    its columns free in the row below), figures right-aligned."""
     grid = []
+    held: dict[int, tuple[int, int]] = {}  # column -> (rows still covered, columns) by a rowspan above
     for tr in table.iter("tr"):
         row, col = [], 0
-        for span, text in _cells(tr):
+        spanning: dict[int, tuple[int, int]] = {}
+        for (span, text), rows in zip(_cells(tr), _rowspan(tr)):
+            while col in held:
+                col += held[col][1]
             row.append((col, span, text))
+            if rows > 1:
+                spanning[col] = (rows - 1, span)
             col += span
+        held = {c: (r - 1, s) for c, (r, s) in held.items() if r > 1} | spanning
         if any(text for _, _, text in row):
             grid.append(row)
     if not grid:

@@ -447,3 +447,36 @@ def test_scale_at_the_left_of_the_period_headers_line():
     assert oci.items[0].cells[0].value == Decimal("-643")
     assert balance.periods == (Period(end=date(2025, 6, 30)), Period(end=date(2024, 12, 31)))
     assert balance.items[0].cells[1].value == Decimal("13801")
+
+
+# a bank's release: a highlights table printed without a scale (its per-share figures and
+# percentages have decimals), then the statement with its scale beside the period headers
+UNSCALED_HIGHLIGHTS = """Larchmont Bancorp Reports Fourth Quarter Results
+
+Fourth Quarter Key Financial Data
+                                                      Three Months Ended December 31,
+                                                         2021                   2020
+Return on average common equity (%)                      16.6                   15.6
+Net interest margin (%)                                  2.40                   2.57
+Noninterest income                                      2,534                  2,550
+Net income attributable to Larchmont Bancorp            1,673                  1,519
+Diluted earnings per common share                        1.07                    .95
+
+CONSOLIDATED STATEMENT OF INCOME
+(Dollars and Shares in Millions, Except Per Share Data)       Three Months Ended December 31,
+(Unaudited)                                                       2021                   2020
+Net interest income                                             3,123                  3,175
+Total noninterest income                                        2,534                  2,550
+Total noninterest expense                                       3,520                  3,805
+Net income                                                      2,137                  1,920
+Diluted earnings per common share                               $1.07                   $.95
+"""
+
+
+def test_a_table_without_a_scale_takes_the_one_the_statements_print():
+    release = extract_text(UNSCALED_HIGHLIGHTS, "larchmont.txt")
+    assert [s.kind for s in release.statements] == [StatementKind.OPERATIONS, StatementKind.OPERATIONS]
+    highlights, statement = release.statements
+    assert statement.scale.exponent == 6 and statement.scale.shares_scaled
+    assert highlights.scale.exponent == 6  # its decimals are per-share figures and percentages only
+    assert any("taken from the release's other statements" in note for note in highlights.notes)

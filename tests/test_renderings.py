@@ -34,3 +34,39 @@ def test_a_rendering_reads_to_the_figures_of_its_html(path: Path, style: str) ->
     rendered = extract_text(text, path.stem + (".txt" if style == "text" else ".md"))
     assert [s.kind for s in rendered.statements] == [s.kind for s in html.statements]
     assert _figures(rendered) == _figures(html)
+
+
+# the label column's header cell spans the two header rows (rowspan) and three columns (colspan),
+# as in an oil major's 10-Q; a converter that ignores rowspans prints the years' row without it
+ROWSPAN_LABEL = """<html><body>
+<p>HALDANE PETROLEUM CORPORATION</p>
+<p>CONDENSED CONSOLIDATED STATEMENT OF INCOME</p>
+<table>
+<tr><td colspan="3" rowspan="2">(millions of dollars, unless noted)</td>
+<td colspan="6">Three Months Ended June 30,</td><td colspan="6">Six Months Ended June 30,</td></tr>
+<tr><td colspan="3">2025</td><td colspan="3">2024</td><td colspan="3">2025</td><td colspan="3">2024</td></tr>
+<tr><td colspan="3">Sales and other operating revenue</td><td>$</td><td>79,477</td><td></td><td>$</td><td>89,986</td><td></td>
+<td>$</td><td>160,535</td><td></td><td>$</td><td>170,397</td><td></td></tr>
+<tr><td colspan="3">Income from equity affiliates</td><td></td><td>1,462</td><td></td><td></td><td>1,744</td><td></td>
+<td></td><td>2,831</td><td></td><td></td><td>3,586</td><td></td></tr>
+<tr><td colspan="3">Total revenues and other income</td><td></td><td>80,939</td><td></td><td></td><td>91,730</td><td></td>
+<td></td><td>163,366</td><td></td><td></td><td>173,983</td><td></td></tr>
+<tr><td colspan="3">Net income</td><td>$</td><td>7,354</td><td></td><td>$</td><td>9,571</td><td></td>
+<td>$</td><td>15,387</td><td></td><td>$</td><td>18,137</td><td></td></tr>
+</table>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("style", ["span", "plain", "compact", "text"])
+def test_a_years_row_that_lost_its_label_cell_to_a_rowspan(tmp_path: Path, style: str) -> None:
+    path = tmp_path / "haldane.htm"
+    path.write_text(ROWSPAN_LABEL, encoding="utf-8")
+    html = extract_text(ROWSPAN_LABEL, path.name)
+    text = _renderer().render(path, style)
+    if style != "text":  # a text browser keeps the spanned columns free; a markdown converter does not
+        assert "\n| 2025 |" in text.replace("|  |", "|")  # the years' row opens in the label column
+    rendered = extract_text(text, "haldane.txt" if style == "text" else "haldane.md")
+    assert [s.periods for s in rendered.statements] == [s.periods for s in html.statements]
+    assert len(html.statements[0].periods) == 4
+    assert _figures(rendered) == _figures(html)

@@ -235,17 +235,25 @@ def duration_months(text: str) -> int | None:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
 
 
+# rows whose figures no scale line scales: per-share figures, percentages and ratios
+_UNSCALED_ROW_RE = re.compile(r"\bper\b[\w\s,-]{0,30}\bshares?\b|\beps\b|%|\bpercent|\bratios?\b|\bmargins?\b"
+                              r"|\breturn on\b|\brates?\b|\byields?\b|\bbasis points\b", re.I)
+
+
 def release_scale(statements: list[Statement]) -> list[Statement]:
     """A statement printed without a scale line takes the one its release's other statements
     all state ("(In millions)" above the statement of operations but none above the balance
-    sheet), with a note saying so. Statements holding a value with decimals keep theirs."""
+    sheet), with a note saying so. Statements holding an amount with decimals keep theirs; a
+    per-share figure or a percentage ("Diluted earnings per common share 1.07", "Net interest
+    margin (%) 2.40") is no such amount."""
     stated = {(st.scale.exponent, st.scale.shares_scaled, st.scale.text) for st in statements if st.scale.text}
     if len({e for e, _, _ in stated}) != 1:
         return statements
     exponent, shares, text = sorted(stated)[0]
     out = []
     for st in statements:
-        if st.scale.text or any(c.decimals_printed for item in st.items for c in item.cells):
+        if st.scale.text or any(c.decimals_printed for item in st.items for c in item.cells
+                                if not _UNSCALED_ROW_RE.search(" ".join((*item.section, item.label)))):
             out.append(st)
             continue
         note = f"scale {text!r} taken from the release's other statements (none printed with this one)"

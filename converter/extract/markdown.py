@@ -109,6 +109,29 @@ def _bare_rows(block: list[Line]) -> list[list[GCell]]:
     return rows
 
 
+def _lost_label_cells(rows: list[list[GCell]]) -> list[list[GCell]]:
+    """Header rows that lost their label cell move one column right. In HTML the label column's
+    header cell often spans two rows ("(millions of dollars)" over the row of years, rowspan=2);
+    a converter that ignores rowspans prints the row below without it, so that its first year
+    stands in the label column ("| 2025 | | | 2024 | ..."). Such a row: above the first row of
+    figures, under a row whose label cell is filled, its label cell naming a year and every
+    filled cell a period header, two at least. It moves by the columns the label cell above
+    covers: up to the next filled cell of that row (a colspan printed as empty cells)."""
+    out: list[list[GCell]] = []
+    for row in rows:
+        filled = [c for c in row if c.text]
+        if any(c.lo > 0 and _FIGURE_CELL_RE.match(c.text) and not is_header_text(c.text) for c in filled):
+            return out + rows[len(out):]  # the body begins
+        if (out and out[-1] and out[-1][0].lo == 0 and out[-1][0].text and row and row[0].lo == 0 and row[0].text
+                and names_year(row[0].text)
+                and len(filled) >= 2 and all(is_header_text(c.text) for c in filled)):
+            # as many columns as the label cell above covers (a colspan printed as empty cells)
+            shift = min((c.lo for c in out[-1] if c.lo > 0 and c.text), default=1)
+            row = [replace(c, lo=c.lo + shift, hi=c.hi + shift) for c in row]
+        out.append(row)
+    return out
+
+
 def _cells(line: Line) -> list[GCell]:
     text = line.text
     bars = [m.start() for m in re.finditer(r"(?<!\\)\|", text)]
@@ -198,7 +221,7 @@ def markdown_statements(lines: list[Line], path: str
     tables = _tables(lines)
     groups: list[tuple[_Table, Grid, list[tuple[str, SourceRef]]]] = []
     for table in tables:
-        grid = split_grid(_band_rows(table) + table.rows)
+        grid = split_grid(_band_rows(table) + _lost_label_cells(table.rows))
         grid.header = _spread(grid.header, table.width)
         grid.figures_in_order = True
         candidates = table.candidates(path)

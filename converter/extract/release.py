@@ -21,6 +21,7 @@ from converter.model import Release, SkippedTable, SourceRef, Statement
 
 from .document import document_info
 from .reader import Line
+from .headers import release_scale
 from .scaleinfer import infer_scale
 
 
@@ -79,7 +80,8 @@ def build_release(path: str, lines: list[Line], statements: list[Statement],
         raise ExtractionError(f"{first.reason}{more}", where=first.where or str(first.source), code=first.code)
     if not statements:
         raise NoStatementsError("no financial statements found", where=path)
-    ordered = tuple(_unaudited(s, lines) for s in infer_scale(sorted(statements, key=lambda s: s.source), lines))
+    ordered = tuple(_unaudited(s, lines)
+                    for s in infer_scale(release_scale(sorted(statements, key=lambda s: s.source)), lines))
     return Release(path, document_info(lines, list(ordered), path), ordered,
                    tuple(sorted(ignored, key=lambda t: t[2])),
                    tuple(sorted(skipped, key=lambda t: (t.source, t.reason))))
