@@ -480,3 +480,50 @@ def test_a_table_without_a_scale_takes_the_one_the_statements_print():
     assert statement.scale.exponent == 6 and statement.scale.shares_scaled
     assert highlights.scale.exponent == 6  # its decimals are per-share figures and percentages only
     assert any("taken from the release's other statements" in note for note in highlights.notes)
+
+
+# a text-browser dump of a 10-Q's cash flows: the title closes a heading that opens with the
+# company's name, a long lower-case heading stands between two rows, and rows open with
+# "Increase in" (no change column's header)
+LOWER_CASE_HEADINGS = """Form 10-Q               6
+
+Table of Contents
+
+Wexford Pharmaceutical and subsidiaries consolidated statements of cash flows
+
+(Unaudited; Dollars in Millions)
+
+                                                                              Fiscal Six Months Ended
+                                                                           June 29, 2025         June 30, 2024
+Cash flows from operating activities
+Net earnings                                                                     $16,536                   7,941
+Adjustments to reconcile net earnings to cash flows from operating act
+Depreciation and amortization of property and intangibles                          3,715                   3,597
+Deferred tax provision                                                             2,997                 (2,257)
+Changes in assets and liabilities, net of effects from acquisitions an
+Increase in accounts receivable                                                   (2,283)                 (1,163)
+Increase in inventories                                                             (656)                   (739)
+Net cash flows from operating activities                                          20,309                   7,379
+Cash flows from investing activities
+Additions to property, plant and equipment                                        (1,838)                 (1,783)
+Net cash used by investing activities                                             (1,838)                 (1,783)
+Increase in cash and cash equivalents                                             18,471                   5,596
+Cash and cash equivalents, beginning of period                                     24,105                  21,859
+Cash and cash equivalents, end of period                                           42,576                  27,455
+
+See Notes to Consolidated Financial Statements
+"""
+
+
+def test_lower_case_title_and_headings_and_increase_rows_of_a_text_dump():
+    release = extract_text(LOWER_CASE_HEADINGS, "wexford.txt")
+    (cash,) = release.statements
+    assert cash.kind is StatementKind.CASH_FLOWS and cash.title == "consolidated statements of cash flows"
+    assert cash.scale.exponent == 6
+    labels = [item.label for item in cash.items]
+    assert labels[:4] == ["Net earnings", "Depreciation and amortization of property and intangibles",
+                          "Deferred tax provision", "Increase in accounts receivable"]
+    assert labels[-1] == "Cash and cash equivalents, end of period" and len(labels) == 11
+    receivables = cash.items[3]
+    assert receivables.section[-1].startswith("Changes in assets and liabilities")
+    assert [c.value for c in receivables.cells] == [Decimal("-2283"), Decimal("-1163")]

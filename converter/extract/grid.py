@@ -107,11 +107,17 @@ def clean_value(text: str) -> str:
     return text
 
 
+# a row label naming what changed ("Increase in inventories", "(Increase) decrease in
+# receivables", "Change in fair value"), not a change column's header ("Increase (Decrease)")
+_CHANGE_IN_RE = re.compile(r"\b(?:increases?|decreases?|changes?)\)?\s+(?:in|of)\s+(?!prior\b|last\b|previous\b)[a-z]",
+                           re.I)
+
+
 def header_cell(text: str) -> bool:
     """A cell that can stand in a column header row."""
     text = text.strip()
     return (is_header_text(text) or bool(SCALE_RE.search(text)) or bool(_FILLER_ONLY_RE.match(text))
-            or (bool(CHANGE_RE.search(text)) and len(text) < 40))
+            or (bool(CHANGE_RE.search(text)) and len(text) < 40 and not _CHANGE_IN_RE.search(text)))
 
 
 def _kind(text: str) -> str:

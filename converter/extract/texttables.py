@@ -43,7 +43,14 @@ def prose_line(text: str) -> bool:
     segments = re.split(r"\s{3,}", text.strip())
     if len(segments) >= 3 and sum(1 for seg in segments[1:] if is_header_text(seg)) >= 2:
         return False  # a header line with a caption: "(unaudited) (in 000s)   June 30, 2008   Mar 31, 2008"
-    return is_prose(text) or (len(words) >= 8 and lower * 3 > len(words))
+    if is_prose(text):
+        return True
+    if len(words) >= 8 and lower * 3 > len(words):
+        # a heading closing on a statement title ("Acme Corp and subsidiaries consolidated
+        # statements of cash flows", in small capitals in the HTML) is a title, not prose
+        found = classify(text)
+        return not (found and found[0] == "statement")
+    return False
 
 
 def _above(lines: list[Line], start: int, floor: int) -> list[Line]:
@@ -77,6 +84,7 @@ def content_kind(grid: Grid) -> StatementKind | None:
 _GAP = 10  # non-value lines a table's rows may be apart
 _WRAPPED = 30  # lines of one label wrapped in a narrow label column ("Serial" / "preferred" / "stock, ...")
 _HEAD = 12  # lines above a table's first row searched for its header band
+_HEADING_MAX = 100  # a heading between two rows is no longer
 
 
 def untagged_regions(lines: list[Line], taken: set[int]) -> list[TagTable]:
@@ -87,7 +95,8 @@ def untagged_regions(lines: list[Line], taken: set[int]) -> list[TagTable]:
     groups: list[list[int]] = []
     for i in rows:
         if groups and _near(lines, groups[-1][-1], i) and not any(
-                k in taken or _breaks(lines[k].text) for k in range(groups[-1][-1] + 1, i)):
+                k in taken or (_breaks(lines[k].text) and not _heading_between(lines[k].text, groups[-1][-1], i))
+                for k in range(groups[-1][-1] + 1, i)):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -102,8 +111,8 @@ def untagged_regions(lines: list[Line], taken: set[int]) -> list[TagTable]:
         while start > floor and group[0] - start < _HEAD:
             k = start - 1
             text = lines[k].text
-            if k in taken or END_LINE_RE.match(text) or prose_line(text):
-                break
+            if k in taken or END_LINE_RE.match(text) or prose_line(text) or _value_row(k, lines[k]):
+                break  # a row of figures above the header band ("Form 10-Q   6") is no part of it
             blanks = blanks + 1 if not text.strip() else 0
             if blanks >= max(2, spacing + 1):
                 break
@@ -133,6 +142,18 @@ def _fragment(text: str) -> bool:
 def _value_row(i: int, line: Line) -> bool:
     row = parse_line(i, line)
     return is_body(row)
+
+
+def _heading_between(text: str, above: int, below: int) -> bool:
+    """The one line between two rows, a heading however many lower-case words it has ("Changes
+    in assets and liabilities, net of effects from acquisitions:"): short, no sentence, no end
+    line, no period headers, no other table's title."""
+    stripped = text.strip()
+    if below - above != 2 or not stripped or len(stripped) > _HEADING_MAX or stripped.endswith("."):
+        return False
+    if END_LINE_RE.match(text) or is_header_text(text) or "  " in stripped:
+        return False
+    return classify(stripped) in (None, ("prose", None))
 
 
 def _breaks(text: str) -> bool:
