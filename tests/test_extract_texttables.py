@@ -527,3 +527,33 @@ def test_lower_case_title_and_headings_and_increase_rows_of_a_text_dump():
     receivables = cash.items[3]
     assert receivables.section[-1].startswith("Changes in assets and liabilities")
     assert [c.value for c in receivables.cells] == [Decimal("-2283"), Decimal("-1163")]
+
+
+def _wide(label: str, *figures: str) -> str:
+    """A row of a text dump whose figure columns stand far right (a wide page)."""
+    return label.ljust(170) + "".join(f.rjust(14) for f in figures)
+
+
+def test_wide_rows_and_rows_of_dashes_are_no_prose():
+    text = "\n".join([
+        "HOLLIS PAYMENTS", "", "CONSOLIDATED BALANCE SHEETS", "",
+        " " * 170 + "September 30,".rjust(28), " " * 170 + "2024".rjust(14) + "2023".rjust(14),
+        " " * 170 + "(in millions, except per share data)",
+        "Assets",
+        _wide("Cash and cash equivalents", "$ 11,975", "$ 16,286"),
+        _wide("Total assets", "94,511", "90,499"),
+        "Equity",
+        _wide("Preferred stock, $0.0001 par value, 5 shares issued and outstanding as", "1,031", "1,698"),
+        "Common stock, $0.0001 par value:",
+        _wide("Class A common stock, 1,733 and 1,594 shares issued and outstanding as", "—", "—"),
+        _wide("Class C common stock, 10 shares issued and outstanding as of September", "—", "—"),
+        _wide("Additional paid-in capital", "21,229", "20,452"),
+        _wide("Total equity", "39,137", "38,733"),
+        _wide("Total liabilities and equity", "94,511", "90,499"),
+        "",
+    ])
+    (balance,) = extract_text(text, "hollis.txt").statements
+    assert balance.scale.exponent == 6
+    labels = [item.label for item in balance.items]
+    assert labels[-1] == "Total liabilities and equity" and "Additional paid-in capital" in labels
+    assert balance.items[-1].cells[0].value == Decimal("94511")

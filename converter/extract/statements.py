@@ -128,8 +128,11 @@ def _line_statement(lines: list[Line], title: _Title, stop: int, path: str) -> S
         scales.append(lines[i].text)
         i += 1
     header: list[Line] = []
-    while i < stop and (not lines[i].text.strip() or _rule_only(lines[i]) or is_header_text(lines[i].text)):
-        if lines[i].text.strip() and not _rule_only(lines[i]):
+    while i < stop and (not lines[i].text.strip() or _rule_only(lines[i]) or is_header_text(lines[i].text)
+                        or (header and _scale_under_header(lines, i, stop))):
+        if header and is_scale_text(lines[i].text) and not is_header_text(lines[i].text):
+            scales.append(lines[i].text)  # "(in millions)" printed under the dates
+        elif lines[i].text.strip() and not _rule_only(lines[i]):
             header.append(lines[i])
         i += 1
     if not header:
@@ -157,6 +160,15 @@ def _line_statement(lines: list[Line], title: _Title, stop: int, path: str) -> S
     periods = resolve_periods(segs, n, title.kind, f"{path}:{header[0].number}")
     items = assemble(rows, n, path, at_eof)
     return Statement(title.kind, title.title, periods, parse_scale(scales), tuple(items), _ref(path, title_line, 0))
+
+
+def _scale_under_header(lines: list[Line], i: int, stop: int) -> bool:
+    """A scale line closing a header band ("(in millions, except per share data)" under the
+    dates): the next line with text is no header line (another table's header band)."""
+    if not is_scale_text(lines[i].text):
+        return False
+    following = next((line for line in lines[i + 1 : stop] if line.text.strip()), None)
+    return following is None or not is_header_text(following.text)
 
 
 def _rule_only(line: Line) -> bool:

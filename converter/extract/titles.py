@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from converter.model import StatementKind
+from converter.model import CellKind, StatementKind
 
 from .cells import is_rule, parse_cell
 
@@ -57,6 +57,8 @@ def is_prose(text: str) -> bool:
     if not body or "\t" in text.strip() or is_rule(body):
         return False
     words = body.split()
-    if any(parse_cell(w) is not None and parse_cell(w).value is not None for w in words[-1:]):
-        return False
-    return len(body) > 160 or (len(words) >= 12 and body.endswith("."))
+    last = parse_cell(words[-1])
+    if last is not None and (last.value is not None or last.kind is CellKind.DASH):
+        return False  # a row ending in a figure or a dash ("—": nil)
+    # a table row's figure columns make it wide, not long: its words are measured
+    return len(" ".join(words)) > 160 or (len(words) >= 12 and body.endswith("."))
