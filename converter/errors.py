@@ -75,6 +75,8 @@ CODES: dict[str, str] = {
 # code -> meaning, for warnings about a document that still converts
 WARNING_CODES: dict[str, str] = {
     "xc:illegalCharacters": "characters XML cannot hold were replaced by spaces",
+    "xc:mojibake": ("UTF-8 that another tool had read as cp1252 or Latin-1 (\"12,535Â\", \"â€”\") was repaired, "
+                    "each sequence padded with spaces to its length so that columns stay"),
     "xc:noCik": "no CIK found: the entity is identified by its ticker or name under a scheme of this tool",
     "xc:companyMapNotUsed": "company maps were given, none for the release's CIK: the concept table tagged it",
 }

@@ -253,6 +253,28 @@ def test_a_trailing_ctrl_z_and_control_characters_in_a_label_convert(tmp_path):
     _well_formed(tmp_path / "out" / "controls")
 
 
+def test_utf8_read_as_cp1252_by_another_tool_is_repaired(tmp_path):
+    # a newsroom page saved by a scraper that read its UTF-8 as cp1252: "12,535Â", "â€”"
+    table = ["Quillmark Beverages, Inc. (NYSE: QLMK) reported results.", "",
+             "## Consolidated Statements of Income", "", "(In millions)", "",
+             "|  | Three Months Ended June 27, 2025 | Three Months Ended June 28, 2024 |", "|---|---|---|",
+             "| Net operating revenues | 12,535\u00c2 | 12,363\u00c2 |",
+             "| Cost of goods sold | 4,714\u00c2 | 4,812\u00c2 |",
+             "| Gross profit | 7,821\u00c2 | 7,551\u00c2 |",
+             "| Equity income (loss)\u00c2 \u00e2\u20ac\u201d net | 561\u00c2 | 537\u00c2 |",
+             "| Net income | 3,810\u00c2 | 2,411\u00c2 |", ""]
+    source = tmp_path / "mangled.md"
+    source.write_text("\n".join(table), encoding="utf-8")
+    result = run("convert", str(source), "--out", str(tmp_path / "out"), "--no-validate", *CIK)
+    assert result.exit_code == 0, result.output
+    report = _report(tmp_path / "out" / "mangled")
+    note = report["input_notes"][0]
+    assert note["code"] == "xc:mojibake" and note["source"]["line"] == 9
+    revenue = next(f for f in report["facts"] if f["label"] == "Net operating revenues")
+    assert revenue["value"] == "12535000000"
+    assert any(d["label"] == "Equity income (loss) \u2014 net" for d in report["mapping"])
+
+
 def test_clean_text_keeps_columns():
     text, notes = clean_text("a\x01b\n\x1a", "r.txt")
     assert text == "a b\n "

@@ -96,19 +96,54 @@ def _looks_binary_text(text: str) -> bool:
     return controls > len(sample) * 0.1
 
 
+# UTF-8 read as cp1252 or Latin-1 by a tool before us ("12,535Â", "Equity income â€” net"): a
+# no-break space's lead byte, and the three bytes of a dash, quote or bullet
+_MOJIBAKE_RE = re.compile("\u00c2(?=[ \u00a0\t]|$)|\u00e2(?:\u20ac|\u0080)[\u0080-\u00bf\u0152-\u2122]", re.M)
+_MIN_MOJIBAKE = 2  # fewer is no evidence (a French name may hold an "Â")
+
+
+def _unmangled(match: re.Match[str]) -> str:
+    """The character a mis-decoded sequence stood for, padded with spaces to its length (so that
+    the columns of a fixed-width table stay where they are)."""
+    seq = match[0]
+    if seq == "\u00c2":
+        return " "
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return seq.encode(codec).decode("utf-8").ljust(len(seq))
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return seq
+
+
+def repair_mojibake(text: str, path: str) -> tuple[str, tuple[Notice, ...]]:
+    """`text` with UTF-8 that was read as cp1252 or Latin-1 repaired, and a note saying so."""
+    found = list(_MOJIBAKE_RE.finditer(text))
+    if len(found) < _MIN_MOJIBAKE:
+        return text, ()
+    first = found[0]
+    line = text.count("\n", 0, first.start()) + 1
+    col = first.start() - (text.rfind("\n", 0, first.start()) + 1) + 1
+    note = Notice("xc:mojibake", f"repaired {len(found)} character(s) of UTF-8 read as cp1252 or Latin-1 "
+                  f"(first {first[0]!r})", SourceRef(path, line, col))
+    return _MOJIBAKE_RE.sub(_unmangled, text), (note,)
+
+
 def clean_text(text: str, path: str) -> tuple[str, tuple[Notice, ...]]:
     """`text` with every character XML cannot hold replaced by a space, and what was replaced
-    ("replaced 2 character(s) XML cannot hold by spaces, first U+001A" at release.txt:40:1)."""
+    ("replaced 2 character(s) XML cannot hold by spaces, first U+001A" at release.txt:40:1);
+    UTF-8 another tool read as cp1252 or Latin-1 is repaired (`repair_mojibake`)."""
+    text, repaired = repair_mojibake(text, path)
     first = _XML_ILLEGAL.search(text)
     if first is None:
-        return text, ()
+        return text, repaired
     count = len(_XML_ILLEGAL.findall(text))
     line = text.count("\n", 0, first.start()) + 1
     col = first.start() - (text.rfind("\n", 0, first.start()) + 1) + 1
     note = Notice("xc:illegalCharacters",
                   f"replaced {count} character(s) XML cannot hold by spaces, first U+{ord(first[0]):04X}",
                   SourceRef(path, line, col))
-    return _XML_ILLEGAL.sub(" ", text), (note,)
+    return _XML_ILLEGAL.sub(" ", text), (*repaired, note)
 
 
 _LONG_NUMBER = re.compile(r"(?<![\w.,/:=&#%@+-])\d[\d,]{18,}(?:\.\d+)?(?![\w/])")
