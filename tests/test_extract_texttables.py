@@ -484,7 +484,7 @@ def test_a_table_without_a_scale_takes_the_one_the_statements_print():
 
 # a text-browser dump of a 10-Q's cash flows: the title closes a heading that opens with the
 # company's name, a long lower-case heading stands between two rows, and rows open with
-# "Increase in" (no change column's header)
+# "Increase in" (no change column's header); the footer ends it before the page number
 LOWER_CASE_HEADINGS = """Form 10-Q               6
 
 Table of Contents
@@ -512,6 +512,8 @@ Cash and cash equivalents, beginning of period                                  
 Cash and cash equivalents, end of period                                           42,576                  27,455
 
 See Notes to Consolidated Financial Statements
+
+Form 10-Q               7
 """
 
 

@@ -4,6 +4,7 @@ markdown reader's table regions. Fixtures are invented."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -456,3 +457,27 @@ def _markdown_like(text: str) -> bool:
     from converter.extract.reader import split_lines
 
     return is_markdown(split_lines(text, "prose.txt"))
+
+
+# a converter that drops colspans packs the period lengths to the left, the second over no
+# value column, while the years keep their spread ("Six months" first, as an aircraft maker prints)
+PACKED_LENGTHS = """Corrigan Aerospace
+
+Condensed Consolidated Statements of Comprehensive Income
+
+| (Dollars in millions) | Six months ended June 30 | Three months ended June 30 |  |  |  |  |  |  |  |
+|---|---|---|---|---|---|---|---|---|---|
+|  | 2025 |  |  | 2024 |  | 2025 |  |  | 2024 |
+| Net loss | ($643) |  |  | ($1,794) |  | ($612) |  |  | ($1,439) |
+| Currency translation adjustments | 108 |  |  | (24) |  | 62 |  |  | 11 |
+| Comprehensive loss | (535) |  |  | (1,818) |  | (550) |  |  | (1,428) |
+"""
+
+
+def test_packed_period_lengths_cover_the_years_in_order():
+    (statement,) = _release(PACKED_LENGTHS).statements
+    assert [(p.start, p.end) for p in statement.periods] == [
+        (date(2025, 1, 1), date(2025, 6, 30)), (date(2024, 1, 1), date(2024, 6, 30)),
+        (date(2025, 4, 1), date(2025, 6, 30)), (date(2024, 4, 1), date(2024, 6, 30))]
+    assert [c.value for c in statement.items[0].cells] == [Decimal("-643"), Decimal("-1794"), Decimal("-612"),
+                                                           Decimal("-1439")]

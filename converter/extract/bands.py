@@ -14,7 +14,9 @@ are then inferred from the row itself:
   - otherwise each cell covers from its first column up to the next cell's.
 
 A cell that lies over no value column at all (a "September 30," in an empty column left of
-the years) covers every column of the band, as a shared part of their headers.
+the years) covers every column of the band, as a shared part of their headers; but when k period
+cells of a row divide the n value columns evenly and some lie over none ("| Six months ended |
+Three months ended |" packed over four years), the i-th covers the i-th n/k columns.
 """
 
 from __future__ import annotations
@@ -44,6 +46,14 @@ def band_segments(row: list[BandCell], spans: list[Span], exact: bool = False) -
     if n == 0:
         return []
     placed = [(cell, _covered(cell, spans)) for cell in row]
+    periods = [(cell, cols) for cell, cols in placed if cell.period]
+    if (not exact and len(periods) >= 2 and n % len(periods) == 0 and any(not cols for _, cols in periods)
+            and all(len(cols) <= 1 for _, cols in periods)):
+        # period cells packed to the left, some over no value column ("| Six months ended |
+        # Three months ended | | |" over four years): the i-th covers the i-th n/k columns
+        width = n // len(periods)
+        out = [Seg(cell.text, min(cols), max(cols)) for cell, cols in placed if cols and not cell.period]
+        return out + [Seg(cell.text, i * width, (i + 1) * width - 1) for i, (cell, _) in enumerate(periods)]
     anchored = [(cell, cols) for cell, cols in placed if cols and cell.period]
     covered = {c for _, cols in anchored for c in cols}
     lost = not exact and bool(anchored) and len(covered) < n and all(len(cols) == 1 for _, cols in anchored)

@@ -21,7 +21,8 @@ TITLE_LINE_RE = re.compile(rf"^\s*(?P<title>{_TITLE})\s*(?P<rest>(?:\([^)]*\)\s*
 TITLE_IN_TEXT_RE = re.compile(rf"(?<![\w'])(?P<title>{_TITLE})(?![\w'])", re.I)
 END_LINE_RE = re.compile(
     r"^\s*(?:source|contacts?|media contacts?|investor contacts?|investor relations)\s*:|^\s*(?:###|-30-)\s*$"
-    r"|^\s*(?:see\s+)?(?:the\s+)?accompanying\s+notes\b",  # "See accompanying notes to ... statements."
+    r"|^\s*(?:see\s+)?(?:the\s+)?accompanying\s+notes\b"  # "See accompanying notes to ... statements."
+    r"|^\s*see\s+(?:the\s+)?notes\s+to\s+(?:the\s+)?(?:condensed\s+)?(?:consolidated\s+)?(?:interim\s+)?financial\s+statements\b",
     re.I,
 )
 END_IN_TEXT_RE = re.compile(r"\b(?:CONTACTS?|Contacts?|SOURCE|Source)\s*:|###|\s-30-\s")
