@@ -127,3 +127,19 @@ def test_convert_with_a_company_map_never_crashes_on_a_damaged_release(tmp_path_
     assert result.exit_code in (0, 1, 2), names
     assert "internal error" not in result.output, (names, result.output)
     assert check_output(work / "out", result.exit_code) == [], names
+
+
+_MANGLED = st.text(alphabet=st.sampled_from(["\u00c2", "\u00e2", "\u20ac", "\u201d", "\u0080", "\u0094", "\u00a0", " ",
+                                             "\n", "\t", "1", ",", "a", "|"]), max_size=200)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(text=_MANGLED)
+def test_mojibake_repair_keeps_every_line_and_column(text):
+    """Whatever mangled bytes a file holds, the repair keeps each line's length (source
+    positions stay true) and repairs nothing it cannot re-decode."""
+    repaired, notes = clean_text(text, "r.md")
+    assert [len(line) for line in repaired.split("\n")] == [len(line) for line in text.split("\n")]
+    assert len(notes) <= 2
+    if "\u00c2" not in text and "\u00e2" not in text:
+        assert repaired == text
