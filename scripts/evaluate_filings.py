@@ -54,6 +54,9 @@ from converter.learn import company_map, harvest  # noqa: E402
 from converter.map import EntityId, map_release  # noqa: E402
 from converter.model import CellKind, MappedRelease, Period, StatementKind, UnitKind  # noqa: E402
 
+sys.path.insert(0, str(REPO_ROOT / "scripts"))
+from render_corpus import render  # noqa: E402
+
 CATEGORIES = ("same", "different", "extension", "untagged")
 
 
@@ -406,9 +409,6 @@ def rendered(html: str, style: str) -> tuple[str, str]:
     file suffix it is read under."""
     if style == "html":
         return html, ".htm"
-    sys.path.insert(0, str(REPO_ROOT / "scripts"))
-    from render_corpus import render
-
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "filing.htm"
         path.write_bytes(html.encode("ascii", "xmlcharrefreplace"))  # no charset guessing

@@ -57,14 +57,19 @@ def text_of(el) -> str:  # noqa: ANN001 - an lxml element
     return " ".join("".join(parts).split())
 
 
+def _span(td, name: str) -> int:  # noqa: ANN001
+    """A cell's colspan or rowspan: 1 unless a positive number is given."""
+    value = td.get(name) or "1"
+    return int(value) if value.isdigit() and int(value) > 0 else 1
+
+
+def _tds(tr) -> list:  # noqa: ANN001
+    return [td for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")]
+
+
 def _cells(tr) -> list[tuple[int, str]]:  # noqa: ANN001
     """(colspan, text) of a row's cells."""
-    out = []
-    for td in tr:
-        if isinstance(td.tag, str) and td.tag in ("td", "th"):
-            span = td.get("colspan") or "1"
-            out.append((int(span) if span.isdigit() and int(span) > 0 else 1, text_of(td)))
-    return out
+    return [(_span(td, "colspan"), text_of(td)) for td in _tds(tr)]
 
 
 def pipe_table(table, style: str) -> list[str]:  # noqa: ANN001
@@ -90,12 +95,6 @@ def pipe_table(table, style: str) -> list[str]:  # noqa: ANN001
     return ["", *lines, ""]
 
 
-def _rowspan(tr) -> list[int]:  # noqa: ANN001
-    """The rowspan of each of a row's cells."""
-    return [int(td.get("rowspan")) if (td.get("rowspan") or "").isdigit() and int(td.get("rowspan")) > 1 else 1
-            for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")]
-
-
 def text_table(table) -> list[str]:  # noqa: ANN001
     """A text browser's layout: colspans and rowspans honoured (a cell spanning two rows keeps
     its columns free in the row below), figures right-aligned."""
@@ -104,7 +103,7 @@ def text_table(table) -> list[str]:  # noqa: ANN001
     for tr in table.iter("tr"):
         row, col = [], 0
         spanning: dict[int, tuple[int, int]] = {}
-        for (span, text), rows in zip(_cells(tr), _rowspan(tr)):
+        for (span, text), rows in zip(_cells(tr), (_span(td, "rowspan") for td in _tds(tr))):
             while col in held:
                 col += held[col][1]
             row.append((col, span, text))

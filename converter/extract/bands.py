@@ -51,9 +51,8 @@ def band_segments(row: list[BandCell], spans: list[Span], exact: bool = False) -
             and all(len(cols) <= 1 for _, cols in periods)):
         # period cells packed to the left, some over no value column ("| Six months ended |
         # Three months ended | | |" over four years): the i-th covers the i-th n/k columns
-        width = n // len(periods)
         out = [Seg(cell.text, min(cols), max(cols)) for cell, cols in placed if cols and not cell.period]
-        return out + [Seg(cell.text, i * width, (i + 1) * width - 1) for i, (cell, _) in enumerate(periods)]
+        return out + _in_order([cell for cell, _ in periods], n)
     anchored = [(cell, cols) for cell, cols in placed if cols and cell.period]
     covered = {c for _, cols in anchored for c in cols}
     lost = not exact and bool(anchored) and len(covered) < n and all(len(cols) == 1 for _, cols in anchored)
@@ -67,13 +66,18 @@ def band_segments(row: list[BandCell], spans: list[Span], exact: bool = False) -
         return out
     k = len(anchored)
     if n % k == 0:
-        width = n // k
-        out += [Seg(cell.text, i * width, (i + 1) * width - 1) for i, (cell, _) in enumerate(anchored)]
+        out += _in_order([cell for cell, _ in anchored], n)
     else:
         for i, (cell, cols) in enumerate(anchored):
             nxt = anchored[i + 1][1][0] - 1 if i + 1 < k else n - 1
             out.append(Seg(cell.text, cols[0], max(cols[-1], nxt)))
     return out
+
+
+def _in_order(cells: list[BandCell], n: int) -> list[Seg]:
+    """k cells over n value columns (k dividing n): the i-th covers the i-th n/k columns."""
+    width = n // len(cells)
+    return [Seg(cell.text, i * width, (i + 1) * width - 1) for i, cell in enumerate(cells)]
 
 
 def _covered(cell: BandCell, spans: list[Span]) -> list[int]:

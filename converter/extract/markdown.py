@@ -32,7 +32,7 @@ from converter.errors import ExtractionError
 from converter.model import SkippedTable, SourceRef, Statement, StatementKind
 
 from .grid import SCALE_RE, GCell, Grid, grid_periods, grid_statement, split_grid
-from .headers import DURATION_RE, fiscal_calendar, is_header_text, names_year, release_scale
+from .headers import DURATION_RE, fiscal_calendar, is_header_text, names_year
 from .reader import Line
 from .statements import find_statements
 from .tablekind import classify, statement_or_ignored
@@ -252,7 +252,7 @@ def markdown_statements(lines: list[Line], path: str
             ignored.append(found)
     text_statements, text_skipped = _text_regions(lines, tables, path)
     statements, skipped = _one_reading(statements, skipped, text_statements, text_skipped)
-    return release_scale(fiscal_calendar(sorted(statements, key=lambda s: s.source))), ignored, skipped
+    return fiscal_calendar(sorted(statements, key=lambda s: s.source)), ignored, skipped
 
 
 def _spread(header: list[list[GCell]], width: int) -> list[list[GCell]]:

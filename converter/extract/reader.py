@@ -102,6 +102,11 @@ _MOJIBAKE_RE = re.compile("\u00c2(?=[ \u00a0\t]|$)|\u00e2(?:\u20ac|\u0080)[\u008
 _MIN_MOJIBAKE = 2  # fewer is no evidence (a French name may hold an "Â")
 
 
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of `index` in `text`."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
 def _unmangled(match: re.Match[str]) -> str:
     """The character a mis-decoded sequence stood for, padded with spaces to its length (so that
     the columns of a fixed-width table stay where they are)."""
@@ -122,8 +127,7 @@ def repair_mojibake(text: str, path: str) -> tuple[str, tuple[Notice, ...]]:
     if len(found) < _MIN_MOJIBAKE:
         return text, ()
     first = found[0]
-    line = text.count("\n", 0, first.start()) + 1
-    col = first.start() - (text.rfind("\n", 0, first.start()) + 1) + 1
+    line, col = _line_col(text, first.start())
     note = Notice("xc:mojibake", f"repaired {len(found)} character(s) of UTF-8 read as cp1252 or Latin-1 "
                   f"(first {first[0]!r})", SourceRef(path, line, col))
     return _MOJIBAKE_RE.sub(_unmangled, text), (note,)
@@ -138,8 +142,7 @@ def clean_text(text: str, path: str) -> tuple[str, tuple[Notice, ...]]:
     if first is None:
         return text, repaired
     count = len(_XML_ILLEGAL.findall(text))
-    line = text.count("\n", 0, first.start()) + 1
-    col = first.start() - (text.rfind("\n", 0, first.start()) + 1) + 1
+    line, col = _line_col(text, first.start())
     note = Notice("xc:illegalCharacters",
                   f"replaced {count} character(s) XML cannot hold by spaces, first U+{ord(first[0]):04X}",
                   SourceRef(path, line, col))
@@ -157,8 +160,7 @@ def check_numbers(text: str, path: str) -> None:
     for match in _LONG_NUMBER.finditer(text):
         digits = match[0].split(".")[0].replace(",", "").lstrip("0")
         if len(digits) > MAX_INTEGER_DIGITS:
-            line = text.count("\n", 0, match.start()) + 1
-            col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            line, col = _line_col(text, match.start())
             raise InputError(f"number too large: {match[0][:30]}... ({len(digits)} digits; "
                              f"at most {MAX_INTEGER_DIGITS})", where=f"{path}:{line}:{col}", code="xc:numberTooLarge")
 
@@ -200,7 +202,7 @@ def _refuse_markup(text: str, path: str) -> None:
     """HTML exhibits are not read yet: say so instead of finding no statements in the tags."""
     found = _MARKUP.search(text)
     if found is not None:
-        line = text.count("\n", 0, found.start()) + 1
+        line, _ = _line_col(text, found.start())
         raise InputError(
             f"HTML input is not supported yet (found {found.group(0)[:20]!r}); "
             "give the release as plain text (e.g. the EDGAR .txt exhibit)",

@@ -167,7 +167,7 @@ def _scale_under_header(lines: list[Line], i: int, stop: int) -> bool:
     dates): the next line with text is no header line (another table's header band)."""
     if not is_scale_text(lines[i].text):
         return False
-    following = next((line for line in lines[i + 1 : stop] if line.text.strip()), None)
+    following = next((lines[k] for k in range(i + 1, stop) if lines[k].text.strip()), None)
     return following is None or not is_header_text(following.text)
 
 
