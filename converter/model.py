@@ -220,6 +220,9 @@ class Statement:
     source: SourceRef  # the title line
     notes: tuple[str, ...] = ()  # e.g. "start date 2024-01-29 inferred from the prior fiscal year end"
     unaudited: bool = False  # "(Unaudited)" is printed with the title, scale line or column headings
+    # the text printed just above the title in a table's heading rows or the blocks above it
+    # (often the company's name: "ALLY FINANCIAL INC." over "CONSOLIDATED INCOME STATEMENT")
+    above: tuple[str, SourceRef] | None = None
 
 
 @dataclass(frozen=True)

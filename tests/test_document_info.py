@@ -72,3 +72,34 @@ def test_submission_header_and_sgml_wrapper():
 def test_fiscal_year_and_period_phrases(text, year, focus):
     info = _info(text + "\n")
     assert (info.fiscal_year_focus, info.fiscal_period_focus) == (year, focus)
+
+
+_SUPPLEMENT = """<html><body>
+<p>Exhibit 99.3</p>
+<p>FOURTH QUARTER 2021 FINANCIAL SUPPLEMENT</p>
+<p>(1) Fleet Services Group (FSG) are business customers.</p>
+<table>
+<tr><td>Exhibit 99.3</td></tr>
+<tr><td><p>QUILLFEATHER FINANCIAL INC.</p>
+<p>CONSOLIDATED INCOME STATEMENT</p></td></tr>
+<tr><td>($ in millions)</td><td>4Q21</td><td>3Q21</td></tr>
+<tr><td>Total net revenue</td><td>2,199</td><td>2,073</td></tr>
+<tr><td>Net income</td><td>652</td><td>444</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_the_name_printed_over_a_statement_title_in_its_heading_cell_finds_the_registrant():
+    """A financial supplement without a ticker (Ally's, 2021): its name is printed only in each
+    statement's heading cell, over the title; the opening text names a customer group. The
+    heading's name is a candidate and the registry knows it; "Exhibit 99.3" above a title is not."""
+    from converter.extract import extract_text
+
+    release = extract_text(_SUPPLEMENT, "supplement.htm")
+    assert [s.title for s in release.statements] == ["CONSOLIDATED INCOME STATEMENT"]
+    assert "QUILLFEATHER FINANCIAL INC." in release.info.other_names
+    assert not any("Exhibit" in name for name in (release.info.company_name, *release.info.other_names))
+    registry = EntityRegistry(listed=(Entity("QFIN", "0000040729", "Quillfeather Financial Inc."),))
+    entity = resolve_entity(release, registry, None)
+    assert (entity.cik, entity.name, entity.has_cik) == ("0000040729", "Quillfeather Financial Inc.", True)

@@ -177,7 +177,7 @@ def _names(prose: _Prose, lines: list[Line], statements: list[Statement],
     for st in statements:
         above = _company_line(lines, st)
         if above:
-            out.append((above[0].text.strip(), SourceRef(prose.path, above[0].number, above[0].col(above[1]))))
+            out.append(above)
     cleaned = [(re.sub(r"\s+", " ", name).strip(" ,"), ref) for name, ref in out]
     return [(name, ref) for name, ref in cleaned if name and not _GENERIC.fullmatch(name)]
 
@@ -200,17 +200,27 @@ def _attributed_names(statements: list[Statement]) -> list[tuple[str, SourceRef]
     return out
 
 
-def _company_line(lines: list[Line], st: Statement) -> tuple[Line, int] | None:
-    """The company name line printed just above a statement title (line layouts)."""
+def _company_line(lines: list[Line], st: Statement) -> tuple[str, SourceRef] | None:
+    """The company name line printed just above a statement title: the text a table reader
+    found above it (HTML, markdown), else the file line above the title line (line layouts)."""
+    if st.above is not None:
+        text, ref = st.above
+        return (text.strip(), ref) if _name_like(text) else None
     index = st.source.line - 2
     if index < 0 or index >= len(lines):
         return None
     line = lines[index]
-    text = line.text.strip()
-    if (text and len(text) < 100 and "\t" not in text and not DATE_RE.search(text)
-            and re.search(r"[A-Za-z]", text) and len(text.split()) > 1):
-        return line, len(line.text) - len(line.text.lstrip())
+    if _name_like(line.text):
+        return line.text.strip(), SourceRef(st.source.path, line.number, line.col(len(line.text) - len(line.text.lstrip())))
     return None
+
+
+def _name_like(text: str) -> bool:
+    """Short, two words or more, no date, no bare number ("Exhibit 99.3", a page number)."""
+    text = text.strip()
+    return bool(text and len(text) < 100 and "\t" not in text and not DATE_RE.search(text)
+                and re.search(r"[A-Za-z]", text) and len(text.split()) > 1
+                and not any(re.fullmatch(r"[\d.,:()-]+", word) for word in text.split()))
 
 
 # ---- dates ---------------------------------------------------------------------------------

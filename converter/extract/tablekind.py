@@ -12,6 +12,7 @@ balance sheet.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from converter.errors import ExtractionError
 from converter.model import SkippedTable, SourceRef, Statement, StatementKind
@@ -94,7 +95,7 @@ def statement_or_ignored(candidates: list[tuple[str, SourceRef]], grid: Grid, pa
     `candidates` are the texts around the table (caption, title rows, lines above), nearest
     first; short ones that state a scale ("(In millions, except per share data)") give it."""
     scales = [m[0] for text, _ in candidates for m in [SCALE_RE.search(text)] if m and len(text) < 200]
-    for text, ref in candidates:
+    for i, (text, ref) in enumerate(candidates):
         found = classify(text)
         if found is None:
             continue
@@ -106,12 +107,25 @@ def statement_or_ignored(candidates: list[tuple[str, SourceRef]], grid: Grid, pa
         kind, title = detail  # type: ignore[misc]
         if kind is None:
             return None
-        return _read(grid, kind, title, ref, scales, path)
+        read = _read(grid, kind, title, ref, scales, path)
+        if isinstance(read, Statement):
+            read = replace(read, above=_above(title, candidates[i:]))
+        return read
     if _balance_sheet_rows(grid):
         first = next(c for row in grid.body for c in row if c.text)
         return _read(grid, StatementKind.BALANCE_SHEET, "Balance sheet", SourceRef(path, first.line, first.col),
                      scales, path)
     return None
+
+
+def _above(title: str, candidates: list[tuple[str, SourceRef]]) -> tuple[str, SourceRef] | None:
+    """The text printed above a title: before it in its own line or cell ("ALLY FINANCIAL INC.
+    CONSOLIDATED INCOME STATEMENT"), else the next candidate (they run upwards from the table)."""
+    text, ref = candidates[0]
+    before = text[: text.find(title)].strip(" -,:") if title in text else ""
+    if before:
+        return before, ref
+    return candidates[1] if len(candidates) > 1 else None
 
 
 def _read(grid: Grid, kind: StatementKind, title: str, ref: SourceRef, scales: list[str], path: str
