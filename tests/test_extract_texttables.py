@@ -5,12 +5,16 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from converter.extract import extract_text
 from converter.extract.assemble import assemble
 from converter.extract.edgar import is_sgml_text
 from converter.extract.headers import parse_scale
 from converter.extract.layout import RawCell, Row
+from converter.errors import NoStatementsError
 from converter.extract.tablekind import classify
+from converter.extract.titles import looks_like_title_case
 from converter.model import Period, StatementKind
 
 SGML = """<DOCUMENT>
@@ -559,3 +563,79 @@ def test_wide_rows_and_rows_of_dashes_are_no_prose():
     labels = [item.label for item in balance.items]
     assert labels[-1] == "Total liabilities and equity" and "Additional paid-in capital" in labels
     assert balance.items[-1].cells[0].value == Decimal("94511")
+
+
+TRENDS = """ZORBLAX BANK CORP.
+CONSOLIDATED STATEMENTS OF INCOME
+(in millions, except per share data)
+                                              QUARTERLY TRENDS                                     SIX MONTHS ENDED JUNE 30,
+                                                                              2Q21 Change                                2021 Change
+REVENUE                            2Q21          1Q21          4Q20          1Q21      2Q20          2021        2020        2020
+Fees                           $  3,470     $   2,970     $   2,583           17 %     22 %    $  6,440    $  4,716        37 %
+Interest income                  14,094        14,271        14,550           (1)      (13)      28,365      35,273       (20)
+TOTAL NET REVENUE                17,564        17,241        17,133            2        4        34,805      39,989       (13)
+Net income                        1,000           900           800           11       25         1,900       1,500        27
+"""
+
+
+def test_quarter_columns_under_a_trends_heading_are_no_part_of_the_six_months_beside_them():
+    """A bank's trend statement as a text browser prints it (JPMorgan, 2021): "QUARTERLY TRENDS"
+    centred over the quarter codes, "SIX MONTHS ENDED JUNE 30," over the years. The first
+    quarter column lies under neither; it went to the only period length of the line, and every
+    quarter was read as six months."""
+    (st,) = extract_text(TRENDS, "trends.txt").statements
+    assert st.periods == (Period(date(2021, 6, 30), date(2021, 4, 1)), Period(date(2021, 3, 31), date(2021, 1, 1)),
+                          Period(date(2020, 12, 31), date(2020, 10, 1)), Period(date(2021, 6, 30), date(2021, 1, 1)),
+                          Period(date(2020, 6, 30), date(2020, 1, 1)))
+    assert [c.value for c in st.items[0].cells] == [Decimal(v) for v in ("3470", "2970", "2583", "6440", "4716")]
+
+
+SUMMARY_DUMP = """Quillfeather Bank Reports Fourth Quarter 2021 Net Income of $5.8 billion
+
+Company-wide Financial Summary
+                                                                      Quarter ended
+                                                             Dec 31, 2021           Dec 31, 2020
+Selected Income Statement Data ($ in millions except per share amounts
+                                   Total revenue                $  20,856            18,489
+                             Noninterest expense                   13,198            14,802
+                                      Net income                    5,750             3,091
+               Diluted earnings per common share                     1.38              0.66
+"""
+
+SUPPLEMENT_DUMP = """Supplemental Financial Information
+(unaudited, dollars in millions)
+                                          Quarter Ended                        Percentage Change From:
+                              Mar 31, 2022       Dec 31, 2021       Mar 31, 2021       Dec 31, 2021
+Consolidated Balance sheet
+Total assets                  $  1,222,233       $  1,188,140       $  1,158,772              3   %
+Deposits                      $    360,840       $    347,574       $    323,138              4   %
+Common equity                 $     95,151       $     97,691       $     98,509             (3   %)
+"""
+
+
+def test_a_financial_summary_with_a_scale_caption_is_not_read_for_a_statement_by_its_rows():
+    """A bank's first-page summary as a text browser prints it (Wells Fargo, 2021): the caption
+    "Selected Income Statement Data ($ in millions ..." lost its closing parenthesis. Its scale
+    words made it look like prose, which hid the "Company-wide Financial Summary" title above;
+    the net income and per-share rows then made it a statement of operations without headers,
+    and the release failed. It is a summary: the release has no statements."""
+    with pytest.raises(NoStatementsError):  # was ExtractionError: "statement has no column headers"
+        extract_text(SUMMARY_DUMP, "summary.txt")
+
+
+def test_a_title_under_a_header_line_is_a_section_of_that_table():
+    """"Consolidated Balance sheet" printed under the dates of a supplement's table (Morgan
+    Stanley, 2022) heads a section of it: it is no statement's title (which failed the release
+    with "statement has no column headers")."""
+    with pytest.raises(NoStatementsError):  # was ExtractionError: "statement has no column headers"
+        extract_text(SUPPLEMENT_DUMP, "supplement.txt")
+
+
+@pytest.mark.parametrize(("text", "title_case"), [
+    ("Company-wide Financial Summary", True),
+    ("Year-End Balance Sheet", True),
+    ("Company-wide financial summary", False),
+    ("CONSOLIDATED STATEMENTS OF INCOME", True),
+])
+def test_a_hyphenated_word_is_one_word_of_a_title(text, title_case):
+    assert looks_like_title_case(text) is title_case

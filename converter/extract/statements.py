@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from converter.errors import ExtractionError
@@ -13,7 +14,7 @@ from .edgar import TagTable
 from .columns import fixed_anchors, fixed_header, place_fixed, place_tab, tab_header
 from .flat import flat_statement
 from .grid import SCALE_RE
-from .headers import fiscal_calendar, is_header_text, is_scale_text, parse_scale, resolve_periods
+from .headers import fiscal_calendar, is_header_text, is_scale_text, names_year, parse_scale, resolve_periods
 from .layout import fixed_row, tab_row
 from .perline import perline_statement
 from .reader import Line
@@ -51,6 +52,8 @@ def find_statements(lines: list[Line], path: str, tagged: list[TagTable] | None 
                                             exc.code))
             continue
         match = TITLE_LINE_RE.match(line.text)
+        if match and _inside_table(lines, i):
+            continue  # "Income Statement ($s in millions)" under "Key Financial Data  4Q21  3Q21": a table's section
         if match:
             line_titles.append(_Title(i, title_kind(match["title"]), " ".join(match["title"].split())))
         elif ignored_title(line.text):  # a non-GAAP or segment table ends the statement above it
@@ -86,6 +89,16 @@ def find_statements(lines: list[Line], path: str, tagged: list[TagTable] | None 
         if not any(a < stop and start <= b and any(s.source.line - 1 in range(a - 1, b) for s in more) for a, b in read):
             skipped.append(table)
     return fiscal_calendar(sorted(statements, key=lambda s: s.source)), skipped, ignored  # 52/53-week starts
+
+
+def _inside_table(lines: list[Line], i: int) -> bool:
+    """A title-like line right under a header line naming two periods or more, no blank line
+    between ("Quarter Ended   Mar 31, 2022   Dec 31, 2021" over "Consolidated Balance sheet"):
+    a section heading of that table, not a statement's title."""
+    if i == 0 or not lines[i - 1].text.strip():
+        return False
+    segments = re.split(r"\s{3,}|\t", lines[i - 1].text.strip())
+    return sum(1 for seg in segments if is_header_text(seg) and names_year(seg)) >= 2
 
 
 def _is_last(lines: list[Line], i: int) -> bool:

@@ -329,11 +329,17 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
             covered.update(hits)
         durations = [p for p in placed if DURATION_RE.search(p[1]) or (MONTHDAY_RE.search(p[1]) and not YEAR_RE.search(p[1]))]
         if durations:
+            # a column no cell of the line lies over goes to the nearest period length; not when
+            # another header of the line is nearer ("QUARTERLY TRENDS" over the quarter codes
+            # beside "SIX MONTHS ENDED" over the years: the quarters are no part of the six months)
+            others = [p for p in placed if p not in durations]
             for col in range(len(cols)):
                 if col in covered:
                     continue
-                best = min(durations, key=lambda p: min(abs(col - h) for h in p[0]))
-                best[0].append(col)
+                distance = lambda p: min(abs(col - h) for h in p[0])  # noqa: E731
+                best = min(durations, key=distance)
+                if not others or distance(best) <= min(distance(p) for p in others):
+                    best[0].append(col)
         for hits, text, orig in placed:
             text = _NUMERIC_DATE_RE.sub(_spelled_date, _DAY_COMMA_YEAR_RE.sub(r"\1, \2", text))
             text = _HEADER_MARK_RE.sub("", text) or text  # "June 30, 2002*": a footnote mark

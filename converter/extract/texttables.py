@@ -36,7 +36,9 @@ _TITLE_MAX = 150  # a joined multi-line title candidate is cut to this length
 
 def prose_line(text: str) -> bool:
     """A line of running text (wrapped prose), not a title: long, or many words in lower case."""
-    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    # words of a parenthesised scale ("Selected Income Statement Data ($ in millions except per
+    # share amounts") are not the line's own words
+    words = re.findall(r"[A-Za-z][\w'-]*", _without_scales(text))
     lower = sum(1 for w in words if w[0].islower() and w not in ("of", "and", "in", "to", "the", "for", "with"))
     if re.fullmatch(r"\s*\(.*\)\s*", text):
         return False  # "(In thousands, except per share data)"
@@ -51,6 +53,21 @@ def prose_line(text: str) -> bool:
         found = classify(text)
         return not (found and found[0] == "statement")
     return False
+
+
+def _without_scales(text: str) -> str:
+    """`text` without its parenthesised scale phrases. Tried only at each "(": the scale
+    pattern tried at every place of a long run of spaces takes quadratic time."""
+    pieces: list[str] = []
+    at = 0
+    for paren in re.finditer(r"\(", text):
+        if paren.start() < at:
+            continue
+        scale = SCALE_RE.match(text, paren.start())
+        if scale:
+            pieces += [text[at:paren.start()], " "]
+            at = scale.end()
+    return "".join(pieces) + text[at:]
 
 
 def _above(lines: list[Line], start: int, floor: int) -> list[Line]:

@@ -48,7 +48,8 @@ def title_kind(title: str) -> StatementKind | None:
 
 def looks_like_title_case(text: str) -> bool:
     """All caps or Every Word Capitalized (titles inside flattened text, not prose mentions)."""
-    words = [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in {"of", "and", "in"}]
+    # a hyphenated word is one word: "Company-wide Financial Summary" is title case
+    words = [w for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text) if w.lower() not in {"of", "and", "in"}]
     return text.upper() == text or all(w[0].isupper() for w in words)
 
 
