@@ -639,3 +639,39 @@ def test_a_title_under_a_header_line_is_a_section_of_that_table():
 ])
 def test_a_hyphenated_word_is_one_word_of_a_title(text, title_case):
     assert looks_like_title_case(text) is title_case
+
+
+FULL_YEAR = """ZORBLAX BANK CORP.
+CONSOLIDATED STATEMENTS OF INCOME
+(in millions)
+                                        QUARTERLY TRENDS                                                         FULL YEAR
+                                                                            4Q21 change from                                   2021 change
+REVENUE                       4Q21         3Q21         4Q20        3Q21              4Q20                 2021         2020      2020
+                                                                   $/bps       %     $/bps       %                                   %
+Fees                      $  3,494     $  3,282     $  2,583       $ 212     6 %     $ 911    35 %     $ 13,216     $  9,486      39 %
+Interest income             14,094       14,271       14,550       (177)     (1)     (456)     (3)       56,365       55,273         2
+TOTAL NET REVENUE           17,588       17,553       17,133          35       —       455       3       69,581       64,759         7
+Net income                   1,000          900          800         100      11       200      25        3,900        3,500        11
+"""
+
+
+def test_full_year_over_the_years_and_a_change_header_that_does_not_reach_its_columns():
+    """A bank's trend statement as a text browser prints it (JPMorgan, Citizens, 2021).
+    "FULL YEAR" names a length without "ended": the year column it does not lie over is still
+    its. "4Q21 change from", centred over "3Q21   4Q20", reaches over one of them only: a
+    column whose period repeats an earlier column's under a change header is a change column."""
+    (st,) = extract_text(FULL_YEAR, "full-year.txt").statements
+    assert st.periods == (Period(date(2021, 12, 31), date(2021, 10, 1)), Period(date(2021, 9, 30), date(2021, 7, 1)),
+                          Period(date(2020, 12, 31), date(2020, 10, 1)), Period(date(2021, 12, 31), date(2021, 1, 1)),
+                          Period(date(2020, 12, 31), date(2020, 1, 1)))
+    assert [c.value for c in st.items[0].cells] == [Decimal(v) for v in ("3494", "3282", "2583", "13216", "9486")]
+
+
+@pytest.mark.parametrize(("text", "what"), [
+    ("Earnings highlights:", "summary"),
+    ("Financial Highlights", "summary"),
+    ("Weighted average shares outstanding:", None),  # a heading of rows, not a table's title
+])
+def test_short_headings_naming_highlights_are_summaries(text, what):
+    found = classify(text)
+    assert (found[0] if found else None) == what

@@ -278,7 +278,25 @@ def _place(lo: int, spans: list[tuple[int, int]], dropped: list[tuple[int, int]]
 
 def grid_periods(grid: Grid, kind: StatementKind, where: str
                  ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], tuple[Period, ...]]:
-    """The value columns' spans, the dropped change columns' spans, and each value column's Period."""
+    """The value columns' spans, the dropped change columns' spans, and each value column's Period.
+
+    Under a change header, a column whose period repeats an earlier column's is a change
+    column ("4Q21 change from" over "3Q21   4Q20" beside the quarters' own columns, in a text
+    rendering where the header's words do not reach over every column they head)."""
+    spans, dropped, periods = _grid_periods(grid, kind, where)
+    if len(set(periods)) == len(periods) or not any(CHANGE_RE.search(c.text) for row in grid.header for c in row):
+        return spans, dropped, periods
+    kept: list[int] = []
+    for i, period in enumerate(periods):
+        if period in periods[:i]:
+            dropped.append(spans[i])
+        else:
+            kept.append(i)
+    return [spans[i] for i in kept], dropped, tuple(periods[i] for i in kept)
+
+
+def _grid_periods(grid: Grid, kind: StatementKind, where: str
+                  ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], tuple[Period, ...]]:
     if not grid.header:
         raise ExtractionError("statement has no column headers", where=where, code="xc:noColumnHeaders")
     spans, dropped = _columns(grid)

@@ -35,6 +35,16 @@ DURATION_RE = re.compile(
     r"\s+(?:ended|ending|end)\b",
     re.I,
 )
+# a length printed without "ended": "FULL YEAR", "Fiscal Year", "Year-to-date"
+_BARE_LENGTH_RE = re.compile(r"\b(?:fiscal|full)[\s-]years?\b|\bannual\b|\btwelve\s+months\b|year[\s-]to[\s-]date|\bytd\b",
+                             re.I)
+
+
+def names_length(text: str) -> bool:
+    """Header text naming a period length ("Three Months Ended", "FULL YEAR", "YTD")."""
+    return bool(DURATION_RE.search(text) or _BARE_LENGTH_RE.search(text))
+
+
 _FILLER_RE = re.compile(
     r"\b(?:un)?audited\b|\b(?:ended|ending|end|and|as|of|at|for|the"
     r"|fiscal|periods?|months?|quarters?|years?|three|six|nine|twelve|weeks?|restated|year[\s-]to[\s-]date|ytd"

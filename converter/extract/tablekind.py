@@ -43,8 +43,10 @@ def classify(text: str) -> tuple[str, object] | None:
         return (SEGMENT, text)
     if text.endswith((".", ":")) and len(text.split()) >= 10:
         return ("prose", None)  # a sentence mentioning a statement ("... included in the Statements of Operations is as follows:")
-    if _SUMMARY_RE.search(text) and len(text) < 100 and not text.endswith(".") and looks_like_title_case(text):
-        return ("summary", text)  # "Average Balances and Rates", "Financial Highlights"
+    if (_SUMMARY_RE.search(text) and len(text) < 100 and not text.endswith(".")
+            and (looks_like_title_case(text)
+                 or (len(text.split()) <= _SHORT_HEADING and re.search(r"\bhighlights\b|\bsummary\b", text, re.I)))):
+        return ("summary", text)  # "Average Balances and Rates", "Financial Highlights", "Earnings highlights:"
     for match in TITLE_IN_TEXT_RE.finditer(text):
         if looks_like_title_case(match["title"]) or _ends_heading(text, match):
             if _SUMMARY_RE.search(text):
@@ -63,6 +65,7 @@ def _ends_heading(text: str, match: re.Match[str]) -> bool:
 
 
 _HEADING_WORDS = 12
+_SHORT_HEADING = 4  # words of a heading in sentence case naming highlights or a summary ("Earnings highlights:")
 
 
 def ignored_title(text: str) -> tuple[str, str] | None:

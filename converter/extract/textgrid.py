@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from .cells import figure_segments, is_rule, split_values
 from .dates import MONTHDAY_RE, YEAR_RE
 from .grid import GCell, Grid, header_cell
-from .headers import DURATION_RE, is_header_text
+from .headers import is_header_text, names_length
 from .reader import Line
 
 _SEG_RE = re.compile(r"\S+(?: \S+)*")
@@ -327,7 +327,7 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
             hits = _cover(cols, a, b) or [_nearest(cols, a, b)]
             placed.append((hits, text, orig))
             covered.update(hits)
-        durations = [p for p in placed if DURATION_RE.search(p[1]) or (MONTHDAY_RE.search(p[1]) and not YEAR_RE.search(p[1]))]
+        durations = [p for p in placed if names_length(p[1]) or (MONTHDAY_RE.search(p[1]) and not YEAR_RE.search(p[1]))]
         if durations:
             # a column no cell of the line lies over goes to the nearest period length; not when
             # another header of the line is nearer ("QUARTERLY TRENDS" over the quarter codes
