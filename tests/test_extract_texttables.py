@@ -675,3 +675,27 @@ def test_full_year_over_the_years_and_a_change_header_that_does_not_reach_its_co
 def test_short_headings_naming_highlights_are_summaries(text, what):
     found = classify(text)
     assert (found[0] if found else None) == what
+
+
+CENTRED_YEARS = """CONDENSED CONSOLIDATED STATEMENT OF INCOME
+
+(millions of dollars, unless noted)                    Three Months Ended June 30,                 Six Months Ended June 30,
+                                                       2025                    2024       2025                                    2024
+Revenues and other income
+Sales and other operating revenue                  79,477    89,986          160,535    170,397
+Other income                                          567     1,330            1,270      2,160
+Total revenues and other income                    80,044    91,316          161,805    172,557
+Net income (loss)                                   7,082     9,240           14,795     17,460
+"""
+
+
+def test_years_centred_off_their_columns_are_the_columns_in_order():
+    """A text browser centres each year over an HTML cell spanning the `$` and the figure
+    (ExxonMobil's 10-Q, 2025): "2024" and the second "2025" lie over the same figure column.
+    Four years over four value columns are the columns in order, and the two lengths above
+    the repeated "2025 2024" cover two columns each (the second quarter had read as six months,
+    and the statement was skipped)."""
+    (st,) = extract_text(CENTRED_YEARS, "centred.txt").statements
+    assert st.periods == (Period(date(2025, 6, 30), date(2025, 4, 1)), Period(date(2024, 6, 30), date(2024, 4, 1)),
+                          Period(date(2025, 6, 30), date(2025, 1, 1)), Period(date(2024, 6, 30), date(2024, 1, 1)))
+    assert [c.value for c in st.items[0].cells] == [Decimal(v) for v in ("79477", "89986", "160535", "170397")]

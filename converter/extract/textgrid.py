@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .cells import figure_segments, is_rule, split_values
 from .dates import MONTHDAY_RE, YEAR_RE
@@ -346,7 +346,32 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
             cells.append(GCell(text, row.line.number, row.line.col(orig), min(hits) + 1, max(hits) + 1))
         if cells:
             out.append(cells)
-    return out
+    return _in_order(out, len(cols))
+
+
+def _in_order(rows: list[list[GCell]], n: int) -> list[list[GCell]]:
+    """Header rows whose text lies off the value columns (a renderer that centres a year over a
+    cell spanning the `$` and the figure): a last row of n year cells over n value columns,
+    two of them on one column, gives the i-th year to the i-th column; a row of k lengths above
+    years that repeat one pattern k times ("2025 2024 2025 2024" under "Three Months Ended" and
+    "Six Months Ended") gives the i-th length the i-th group of n/k columns."""
+    if not rows:
+        return rows
+    years = rows[-1]
+    if (len(years) != n or not all(_YEAR_ONLY_RE.match(c.text) for c in years)
+            or len({c.lo for c in years}) == n):
+        return rows
+    placed = [replace(c, lo=i + 1, hi=i + 1) for i, c in enumerate(years)]
+    pattern = [c.text for c in placed]
+    out = []
+    for row in rows[:-1]:
+        k = len(row)
+        if (k > 1 and n % k == 0 and all(names_length(c.text) for c in row)
+                and pattern == pattern[: n // k] * k):
+            width = n // k
+            row = [replace(c, lo=i * width + 1, hi=(i + 1) * width) for i, c in enumerate(row)]
+        out.append(row)
+    return out + [placed]
 
 
 def _underline(rule: _Line | None, a: int, b: int, segs: list[tuple[int, int, str]]) -> tuple[int, int]:
