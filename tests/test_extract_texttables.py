@@ -699,3 +699,69 @@ def test_years_centred_off_their_columns_are_the_columns_in_order():
     assert st.periods == (Period(date(2025, 6, 30), date(2025, 4, 1)), Period(date(2024, 6, 30), date(2024, 4, 1)),
                           Period(date(2025, 6, 30), date(2025, 1, 1)), Period(date(2024, 6, 30), date(2024, 1, 1)))
     assert [c.value for c in st.items[0].cells] == [Decimal(v) for v in ("79477", "89986", "160535", "170397")]
+
+
+FOOTNOTED_TITLE = """The Quillfeather Group, Inc. and Subsidiaries
+
+Consolidated Statements of Earnings (unaudited)
+
+$ in millions
+
+                                              THREE MONTHS ENDED
+                                              DECEMBER 31, 2021      SEPTEMBER 30, 2021      DECEMBER 31, 2020
+Total net revenues                                     $ 12,638                $ 13,607               $ 11,743
+Net earnings                                           $  3,937                $  5,379               $  4,506
+
+The Quillfeather Group, Inc. and Subsidiaries
+
+Condensed Consolidated Balance Sheets (unaudited)4
+
+$ in billions
+
+                                                                           AS OF
+                                              DECEMBER 31, 2021      SEPTEMBER 30, 2021      DECEMBER 31, 2020
+ASSETS
+Cash and cash equivalents                                 $ 261                   $ 212                  $ 156
+Loans                                                       158                     143                    116
+Total assets                                              $ 419                   $ 355                  $ 272
+LIABILITIES AND SHAREHOLDERS' EQUITY
+Deposits                                                  $ 364                   $ 333                  $ 260
+Shareholders' equity                                         55                      22                     12
+Total liabilities and shareholders' equity                $ 419                   $ 355                  $ 272
+Capital Ratios and Supplementary Leverage Ratio (unaudited)3,4 $ in billions
+                                                                           AS OF
+                                              DECEMBER 31, 2021      SEPTEMBER 30, 2021      DECEMBER 31, 2020
+Common equity tier 1 capital                             $ 96.3                  $ 93.3                 $ 81.6
+Tier 1 capital                                            107.2                   103.9                   93.1
+"""
+
+
+def test_a_statement_title_closed_by_a_footnote_mark_is_a_title():
+    """"(unaudited)4": a footnote mark after the title line's parentheses (Goldman Sachs, 2021);
+    the balance sheet was read as more rows of the statement above it, or not at all."""
+    earnings, st = extract_text(FOOTNOTED_TITLE, "footnoted.txt").statements
+    assert len(earnings.items) == 2
+    assert (st.kind, st.title) == (StatementKind.BALANCE_SHEET, "Condensed Consolidated Balance Sheets")
+    assert st.periods == (Period(date(2021, 12, 31)), Period(date(2021, 9, 30)), Period(date(2020, 12, 31)))
+    assert st.scale.exponent == 9
+
+
+YEAR_ENDED_BESIDE_QUARTERS = """Consolidated Income Statement
+                                                                      Three months ended                                                              Year ended
+                                December 31        September 30          June 30            March 31         December 31              December 31        December 31
+In millions                            2021                2021               2021               2021               2020                     2021               2020
+Total interest income                 2,975              2,975              2,701              2,483              2,576                   11,134             11,395
+Total interest expense                  113                119                120                135                152                      487                928
+Net interest income                   2,862              2,856              2,581              2,348              2,424                   10,647             10,467
+Net income                            1,306              1,531              1,104              1,816              1,454                    5,757              7,558
+"""
+
+
+def test_a_column_between_two_lengths_goes_to_the_nearer_one_by_where_they_are_printed():
+    """PNC's supplement as a text browser prints it (2021): "Three months ended" centred over
+    five quarter columns reaches over one of them, "Year ended" over one of its two. The columns
+    under neither went, one by one, to the nearest length; measuring from the columns already
+    given to "Three months ended", the first year column tied and went to it: a quarter."""
+    (st,) = extract_text(YEAR_ENDED_BESIDE_QUARTERS, "beside.txt").statements
+    assert st.periods[4:] == (Period(date(2020, 12, 31), date(2020, 10, 1)), Period(date(2021, 12, 31), date(2021, 1, 1)),
+                              Period(date(2020, 12, 31), date(2020, 1, 1)))

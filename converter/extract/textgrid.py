@@ -332,14 +332,17 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
             # a column no cell of the line lies over goes to the nearest period length; not when
             # another header of the line is nearer ("QUARTERLY TRENDS" over the quarter codes
             # beside "SIX MONTHS ENDED" over the years: the quarters are no part of the six months)
+            # distances from the columns each cell lies over, not from those it is given here
+            # (a length given the columns up to one beside another length would win it a tie)
             others = [p for p in placed if p not in durations]
+            over = [list(p[0]) for p in placed]
             for col in range(len(cols)):
                 if col in covered:
                     continue
-                distance = lambda p: min(abs(col - h) for h in p[0])  # noqa: E731
-                best = min(durations, key=distance)
-                if not others or distance(best) <= min(distance(p) for p in others):
-                    best[0].append(col)
+                distance = lambda k: min(abs(col - h) for h in over[k])  # noqa: E731
+                best = min((k for k, p in enumerate(placed) if p in durations), key=distance)
+                if not others or distance(best) <= min(distance(k) for k, p in enumerate(placed) if p in others):
+                    placed[best][0].append(col)
         for hits, text, orig in placed:
             text = _NUMERIC_DATE_RE.sub(_spelled_date, _DAY_COMMA_YEAR_RE.sub(r"\1, \2", text))
             text = _HEADER_MARK_RE.sub("", text) or text  # "June 30, 2002*": a footnote mark

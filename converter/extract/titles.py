@@ -17,7 +17,8 @@ _TITLE = (
     r"|\(?loss\)?|comprehensive\s+(?:income|loss)(?:\s+\(loss\))?|cash\s+flows?"
     r"|(?:changes\s+in\s+)?(?:stockholders|shareholders)['’]?\s+(?:equity|deficit)(?:\s+\(deficit\))?))"
 )
-TITLE_LINE_RE = re.compile(rf"^\s*(?P<title>{_TITLE})\s*(?P<rest>(?:\([^)]*\)\s*)*)$", re.I)
+# a footnote mark may close the line: "Condensed Consolidated Balance Sheets (unaudited)4"
+TITLE_LINE_RE = re.compile(rf"^\s*(?P<title>{_TITLE})\s*(?P<rest>(?:\([^)]*\)\s*)*)(?:\d{{1,2}}(?:,\d{{1,2}})*|\*{{1,3}})?\s*$", re.I)
 TITLE_IN_TEXT_RE = re.compile(rf"(?<![\w'])(?P<title>{_TITLE})(?![\w'])", re.I)
 END_LINE_RE = re.compile(
     r"^\s*(?:source|contacts?|media contacts?|investor contacts?|investor relations)\s*:|^\s*(?:###|-30-)\s*$"
