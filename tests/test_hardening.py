@@ -418,6 +418,21 @@ def test_a_flattened_release_and_a_huge_table_are_bounded():
     assert release.statements
 
 
+@pytest.mark.parametrize(("table", "reason"), [
+    ("<table><tr><td>Revenue</td>" + '<td colspan="3">2024</td>' * 10_000 + "</tr></table>",
+     "table too wide (30,001 columns; at most 400)"),
+    ("<table>" + "<tr><td>Revenue</td><td>1,000</td></tr>" * 2_500 + "</table>",
+     "table too long (2,500 rows; at most 2,000)"),
+])
+def test_a_table_too_wide_or_too_long_is_skipped_and_the_release_read(table, reason):
+    """A table of ten thousand year cells in one row (a fuzzing mutation of a header row) took
+    minutes: the header reader compares every period cell with every other."""
+    text = HTML.read_text().replace("</body>", table + "</body>", 1)
+    release = extract_text(text, "wide.html")
+    assert len(release.statements) >= 2
+    assert [(t.reason, t.code) for t in release.skipped_tables] == [(reason, "xc:tableTooLarge")]
+
+
 def test_too_long_lines_and_files_are_refused_with_their_place():
     from converter.errors import InputError
     from converter.extract.reader import MAX_INPUT_BYTES, MAX_LINE_CHARS, decode

@@ -62,6 +62,7 @@ _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "ce
            "header", "footer", "title", "body", "html", "hr"}
 _WINDOW = 8  # blocks searched above a table for its title and scale
 _MAX_ROWS = 2000  # rows of one HTML table
+_MAX_COLUMNS = 400  # columns of one row, colspans counted (a bank's trend statement: about 100)
 
 
 def is_html(text: str) -> bool:
@@ -144,9 +145,11 @@ def _release(path: str, blocks: list[_Block], tables: list[_Table], locate: _Sou
     carried: list[tuple[str, SourceRef]] = []  # text of small tables since the last data table
     for table in tables:
         count = sum(1 for _ in table.element.iter("tr"))
-        if count > _MAX_ROWS:  # no release prints one that long; reading it would take minutes
-            skipped.append(SkippedTable("table", "", SourceRef(path, table.element.sourceline or 1, 1),
-                                        f"table too long ({count:,} rows; at most {_MAX_ROWS:,})",
+        width = _width(table.element)
+        if count > _MAX_ROWS or width > _MAX_COLUMNS:  # no release prints one so large; reading it would take minutes
+            size = (f"table too long ({count:,} rows; at most {_MAX_ROWS:,})" if count > _MAX_ROWS
+                    else f"table too wide ({width:,} columns; at most {_MAX_COLUMNS:,})")
+            skipped.append(SkippedTable("table", "", SourceRef(path, table.element.sourceline or 1, 1), size,
                                         code="xc:tableTooLarge"))
             previous = table.after_block
             continue
@@ -325,6 +328,12 @@ def _grid(table: etree._Element, locate: _Source) -> list[list[GCell]]:
             col += span
         rows.append(row)
     return rows
+
+
+def _width(table: etree._Element) -> int:
+    """The columns of the table's widest row, colspans counted."""
+    return max((sum(_span(td, "colspan", 1000) for td in tr if isinstance(td.tag, str) and td.tag.lower() in ("td", "th"))
+                for tr in table.iter("tr")), default=0)
 
 
 def _span(td: etree._Element, attribute: str, most: int) -> int:
