@@ -139,3 +139,42 @@ def test_markdown_and_cell_per_line_releases():
     assert [c.text for c in interest.cells] == ["(120)", "(150)"]
     assert len(per_line.statements[1].periods) == 2  # the % change column is dropped
     assert per_line.ignored_tables[0][1] == "Reconciliation of GAAP Net Income to Adjusted EBITDA"
+
+
+_BALANCE_ROWS = ("<tr><td></td><td>December 31, 2024</td><td>December 31, 2023</td></tr>"
+                 "<tr><td>Cash and cash equivalents</td><td>{0}</td><td>{1}</td></tr>"
+                 "<tr><td>Total assets</td><td>{2}</td><td>{3}</td></tr>"
+                 "<tr><td>Total liabilities</td><td>{4}</td><td>{5}</td></tr>"
+                 "<tr><td>Total liabilities and shareholders' equity</td><td>{2}</td><td>{3}</td></tr>")
+
+
+@pytest.mark.parametrize("marker", [
+    "Schedule I - Condensed Financial Information of Registrant (Parent Company Only)",
+    "Quillfeather Bancorp (Parent Company Only)",
+])
+def test_the_registrant_s_own_statements_are_not_read_as_the_consolidated_ones(marker):
+    """A 10-K's Schedule I (UnitedHealth, 2025) or a bank holding company's parent-only balance
+    sheet: the same concepts and dates as the consolidated statement with other figures. Read
+    as statements, they clashed with the consolidated facts and the instance was invalid."""
+    html = ("<html><body><p><b>CONSOLIDATED BALANCE SHEETS</b></p><p>(in millions)</p><table>"
+            + _BALANCE_ROWS.format("25,312", "23,365", "298,278", "273,720", "196,544", "184,908")
+            + "</table><p>" + marker + "</p><p>Quillfeather Group</p><p><b>Condensed Balance Sheets</b></p>"
+            "<p>(in millions)</p><table>"
+            + _BALANCE_ROWS.format("1,222", "1,001", "110,560", "104,372", "48,119", "42,601")
+            + "</table></body></html>")
+    release = extract_text(html, "schedule.htm")
+    (st,) = release.statements
+    assert st.title == "CONSOLIDATED BALANCE SHEETS" and st.items[0].cells[0].value == Decimal("25312")
+    assert [(kind, title) for kind, title, _ in release.ignored_tables] == [("parent-only statement",
+                                                                              "Condensed Balance Sheets")]
+    text = "\n".join(["CONSOLIDATED BALANCE SHEETS", "(in millions)", "",
+                      "                                        December 31, 2024    December 31, 2023",
+                      "Total assets                                  298,278              273,720",
+                      "Total liabilities                             196,544              184,908", "", "",
+                      marker, "", "Condensed Balance Sheets", "(in millions)", "",
+                      "                                        December 31, 2024    December 31, 2023",
+                      "Total assets                                  110,560              104,372",
+                      "Total liabilities                              48,119               42,601", ""])
+    release = extract_text(text, "schedule.txt")
+    assert [s.title for s in release.statements] == ["CONSOLIDATED BALANCE SHEETS"]
+    assert [kind for kind, _, _ in release.ignored_tables] == ["parent-only statement"]

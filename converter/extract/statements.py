@@ -18,7 +18,7 @@ from .headers import fiscal_calendar, is_header_text, is_scale_text, names_year,
 from .layout import fixed_row, tab_row
 from .perline import perline_statement
 from .reader import Line
-from .tablekind import ignored_title
+from .tablekind import PARENT_ABOVE, PARENT_ONLY, ignored_title, parent_only
 from .texttables import region_statement, tagged_statements, untagged_regions
 from .titles import END_IN_TEXT_RE, END_LINE_RE, TITLE_IN_TEXT_RE, TITLE_LINE_RE, is_prose, looks_like_title_case, title_kind
 
@@ -43,6 +43,7 @@ def find_statements(lines: list[Line], path: str, tagged: list[TagTable] | None 
     tagged = tagged or []
     statements, skipped, ignored = tagged_statements(lines, tagged, path)
     line_titles = []
+    parents: list[tuple[str, str, SourceRef]] = []  # the registrant's own statements (parent only)
     for i, line in enumerate(lines):
         if len(line.text) >= _FLAT_MIN:
             try:
@@ -54,7 +55,11 @@ def find_statements(lines: list[Line], path: str, tagged: list[TagTable] | None 
         match = TITLE_LINE_RE.match(line.text)
         if match and _inside_table(lines, i):
             continue  # "Income Statement ($s in millions)" under "Key Financial Data  4Q21  3Q21": a table's section
-        if match:
+        if match and parent_only([line.text] + [l.text for l in _texts_above(lines, i, PARENT_ABOVE)]):
+            title = " ".join(match["title"].split())
+            line_titles.append(_Title(i, None, title))  # ends the statement above; not read
+            parents.append((PARENT_ONLY, title, SourceRef(path, line.number, 1)))
+        elif match:
             line_titles.append(_Title(i, title_kind(match["title"]), " ".join(match["title"].split())))
         elif ignored_title(line.text):  # a non-GAAP or segment table ends the statement above it
             line_titles.append(_Title(i, None, line.text.strip()))
@@ -88,7 +93,18 @@ def find_statements(lines: list[Line], path: str, tagged: list[TagTable] | None 
     for start, stop, table in titled_skips:  # a titled table the region reader read is not skipped
         if not any(a < stop and start <= b and any(s.source.line - 1 in range(a - 1, b) for s in more) for a, b in read):
             skipped.append(table)
-    return fiscal_calendar(sorted(statements, key=lambda s: s.source)), skipped, ignored  # 52/53-week starts
+    return fiscal_calendar(sorted(statements, key=lambda s: s.source)), skipped, ignored + [p for p in parents if p not in ignored]  # 52/53-week starts
+
+
+def _texts_above(lines: list[Line], i: int, count: int) -> list[Line]:
+    """The `count` lines with text above line i."""
+    out: list[Line] = []
+    for k in range(i - 1, -1, -1):
+        if len(out) >= count:
+            break
+        if lines[k].text.strip():
+            out.append(lines[k])
+    return out
 
 
 def _inside_table(lines: list[Line], i: int) -> bool:

@@ -22,6 +22,13 @@ from .titles import TITLE_IN_TEXT_RE, looks_like_title_case, title_kind
 
 NON_GAAP = "non-GAAP reconciliation"
 SEGMENT = "segment"
+PARENT_ONLY = "parent-only statement"
+# the registrant's own statements beside the consolidated ones (a 10-K's Schedule I, a bank
+# holding company's "Parent Company Only" balance sheet): the same concepts and periods as the
+# consolidated statements with other figures, so never read as them
+_PARENT_ONLY_RE = re.compile(r"\bparent[-\s]+(?:company[-\s]+)?only\b|\bfinancial\s+(?:information|statements)\s+of\s+(?:the\s+)?registrant\b"
+                             r"|\bregistrant[-\s]+only\b", re.I)
+PARENT_ABOVE = 3  # texts above a statement's title searched for it
 _NON_GAAP_RE = re.compile(r"non[-\s]?gaap|\bpro[-\s]forma\b|\breconciliation\b|\badjusted\s+(?:ebitda|net\s+income|earnings|eps)|\bebitda\b", re.I)
 _SEGMENT_RE = re.compile(r"\bsegments?\b|\bby\s+(?:business|geograph\w*|region)", re.I)
 # tables that look like statements but are summaries of them: average balances, highlights, ratios
@@ -91,6 +98,12 @@ def titled_otherwise(candidates: list[tuple[str, SourceRef]]) -> bool:
     return False
 
 
+def parent_only(texts: list[str]) -> bool:
+    """Do a statement's title and the texts above it say it is the registrant's own ("Parent
+    Company Only", "Condensed Financial Information of Registrant")?"""
+    return any(_PARENT_ONLY_RE.search(text) for text in texts)
+
+
 def statement_or_ignored(candidates: list[tuple[str, SourceRef]], grid: Grid, path: str
                          ) -> Statement | SkippedTable | tuple[str, str, SourceRef] | None:
     """The statement a table is, or its ignored_tables entry, or None (an unrecognised table),
@@ -110,6 +123,8 @@ def statement_or_ignored(candidates: list[tuple[str, SourceRef]], grid: Grid, pa
         kind, title = detail  # type: ignore[misc]
         if kind is None:
             return None
+        if parent_only([t for t, _ in candidates[i : i + 1 + PARENT_ABOVE]]):
+            return (PARENT_ONLY, text, ref)
         read = _read(grid, kind, title, ref, scales, path)
         if isinstance(read, Statement):
             read = replace(read, above=_above(title, candidates[i:]))
