@@ -178,3 +178,35 @@ def test_the_registrant_s_own_statements_are_not_read_as_the_consolidated_ones(m
     release = extract_text(text, "schedule.txt")
     assert [s.title for s in release.statements] == ["CONSOLIDATED BALANCE SHEETS"]
     assert [kind for kind, _, _ in release.ignored_tables] == ["parent-only statement"]
+
+
+@pytest.mark.parametrize(("text", "statement"), [
+    ("5. Balance Sheet Components", False),
+    ("Note 7 - Statement of Cash Flows Information", False),
+    ("Income Tax (Expense)/Credit For Components of Other Comprehensive Income", False),
+    ("(Statement of Income line: Non-service pension and postretirement benefit expense)", False),
+    ("Condensed Consolidated Balance Sheets", True),
+    ("CONSOLIDATED STATEMENTS OF OPERATIONS (Unaudited)", True),
+    ("Condensed Consolidated Balance Sheet Data", True),
+])
+def test_texts_naming_a_statement_that_are_not_its_title(text, statement):
+    """Note headings, components and remarks in parentheses name a statement but title a note's
+    table (Netflix's "Balance Sheet Components", ExxonMobil's tax effects of other comprehensive
+    income in its 10-Q): read as statements, their figures clashed with the statements' own."""
+    from converter.extract.tablekind import classify
+
+    found = classify(text)
+    assert (found is not None and found[0] == "statement") is statement
+
+
+def test_a_numbered_note_s_table_is_not_a_balance_sheet():
+    html = ("<html><body><p><b>CONSOLIDATED BALANCE SHEETS</b></p><p>(in thousands)</p><table>"
+            + _BALANCE_ROWS.format("1,000", "900", "54,000", "52,000", "30,000", "29,000")
+            + "</table><p>5. Balance Sheet Components</p><p>Content Assets, Net</p>"
+            "<p>Content assets consisted of the following:</p><table>"
+            "<tr><td></td><td>June 30, 2025</td><td>December 31, 2024</td></tr>"
+            "<tr><td>Licensed content, net</td><td>12,273,051</td><td>12,422,309</td></tr>"
+            "<tr><td>Produced content, net</td><td>19,816,343</td><td>20,030,153</td></tr>"
+            "<tr><td>Content assets, net</td><td>32,089,394</td><td>32,452,462</td></tr>"
+            "</table></body></html>")
+    assert [s.title for s in extract_text(html, "notes.htm").statements] == ["CONSOLIDATED BALANCE SHEETS"]

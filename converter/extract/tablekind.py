@@ -34,6 +34,11 @@ _SEGMENT_RE = re.compile(r"\bsegments?\b|\bby\s+(?:business|geograph\w*|region)"
 # tables that look like statements but are summaries of them: average balances, highlights, ratios
 _SUMMARY_RE = re.compile(r"\baverage\b|\bhighlights\b|\bselected\b|\bratios?\b|\bfinancial\s+summary\b"
                          r"|\bsupplemental\b|\bsummary\s*(?:\(|$)", re.I)
+# texts that name a statement without being its title: a numbered note's heading ("5. Balance
+# Sheet Components", "Note 7 - Statement of Cash Flows Information"), the components of one
+# ("Tax Effects of Components of Other Comprehensive Income"), a remark in parentheses ("(Statement
+# of Income line: Non-service pension expense)")
+_NOT_A_TITLE_RE = re.compile(r"^(?:note\s+\d{1,2}\b|\d{1,2}\.\s)|\bcomponents\b|^\(.*\)$", re.I)
 _TITLE_MAX = 160  # longer text is prose, not a table title
 
 
@@ -50,6 +55,8 @@ def classify(text: str) -> tuple[str, object] | None:
         return (SEGMENT, text)
     if text.endswith((".", ":")) and len(text.split()) >= 10:
         return ("prose", None)  # a sentence mentioning a statement ("... included in the Statements of Operations is as follows:")
+    if _NOT_A_TITLE_RE.search(text):
+        return None  # a note's heading ("5. Balance Sheet Components"), a remark in parentheses
     if (_SUMMARY_RE.search(text) and len(text) < 100 and not text.endswith(".")
             and (looks_like_title_case(text)
                  or (len(text.split()) <= _SHORT_HEADING and re.search(r"\bhighlights\b|\bsummary\b", text, re.I)))):
