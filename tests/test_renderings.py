@@ -70,3 +70,26 @@ def test_a_years_row_that_lost_its_label_cell_to_a_rowspan(tmp_path: Path, style
     assert [s.periods for s in rendered.statements] == [s.periods for s in html.statements]
     assert len(html.statements[0].periods) == 4
     assert _figures(rendered) == _figures(html)
+
+
+SHIFTED = """# Quillfeather Savings Corp. Reports First Quarter Results
+
+| CONSOLIDATED STATEMENTS OF INCOME | Quarter Ended | Three Month | Quarter Ended | One Year | Quarter Ended |  |  |  |
+|---|---|---|---|---|---|---|---|---|
+| (unaudited) (in 000s, except share data) | June 30, 2008 | Change | Mar 31, 2008 | Change | June 30, 2007 |  |  |  |
+| Interest income: |  |  |  |  |  |  |  |  |
+| Interest on loans | $ | 20,446 |  | -10% | $ 22,637 | -14% | $ 23,884 |  |
+| Interest and dividends on securities | 961 |  | 6% | 906 | -5% | 1,014 |  |  |
+| Total interest income |  | 21,407 |  | -9% | 23,543 | -14% | 24,898 |  |
+| Net income | 2,100 |  | -44% | 3,772 | -50% | 4,210 |  |  |
+"""
+
+
+def test_a_row_standing_off_its_headers_with_a_figure_under_a_change_column():
+    """A pipe table saved with its colspans dropped (Horizon Financial, 2008): each row stands
+    off the headers its own way; "906" (March 2008) lies under a change column and was dropped,
+    so that total interest income did not add up. A row of one figure per period whose changes
+    are percentages is read in order."""
+    (st,) = extract_text(SHIFTED, "shifted.md").statements
+    securities = next(item for item in st.items if item.label.startswith("Interest and dividends"))
+    assert [c.value for c in securities.cells] == [961, 906, 1014]

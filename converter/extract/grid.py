@@ -409,7 +409,11 @@ def _row(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[i
     values = [tok for tok in toks if tok.kind == "value"]
     slots = [_place(tok.cell.lo, spans, dropped) for tok in values]
     placed = [(tok, slot) for tok, slot in zip(values, slots) if slot is not None]
-    if len({slot for _, slot in placed}) < len(placed):
+    # a figure under a change column of a row whose changes are percentages, and one figure per
+    # period in all: the row stands off its headers (a pipe table that lost its colspans)
+    shifted = (in_order and len(values) == len(spans) and None in slots
+               and any(tok.kind == "pct" for tok in toks))
+    if len({slot for _, slot in placed}) < len(placed) or shifted:
         # two figures under one column: an error, except in a pipe table whose cells do not line
         # up with its headers (a converter that drops colspans shifts each row its own way), where
         # a row of one figure per period is read in order
