@@ -34,7 +34,8 @@ CODES: dict[str, str] = {
     "xc:truncatedTable": "a statement table is cut off in the middle of a row",
     "xc:unreadableValue": "a value cell of a statement table cannot be read as a number",
     "xc:valueTooLarge": "a value in a statement table has more than 18 digits",
-    "xc:tableTooLarge": "a table has more than 1,000 rows (2,000 in HTML); it is skipped",
+    "xc:tableTooLarge": ("a table has more than 1,000 rows (2,000 in HTML), or an HTML table more than 400 columns"
+                         " (colspans counted); it is skipped"),
     "xc:tooManyRows": "the release's statements exceed 2,000 rows in all; the statements beyond are skipped",
     "xc:labelTooLong": "a row label of a statement has more than 5,000 characters; the statement is skipped",
     # the registrant and the mapping
