@@ -765,3 +765,25 @@ def test_a_column_between_two_lengths_goes_to_the_nearer_one_by_where_they_are_p
     (st,) = extract_text(YEAR_ENDED_BESIDE_QUARTERS, "beside.txt").statements
     assert st.periods[4:] == (Period(date(2020, 12, 31), date(2020, 10, 1)), Period(date(2021, 12, 31), date(2021, 1, 1)),
                               Period(date(2020, 12, 31), date(2020, 1, 1)))
+
+
+KEY_DATA = """Quillfeather Financial Reports Fourth Quarter 2021 Net Income of $530 million
+
+                                                        Key Financial Data                   4Q21         3Q21         4Q20
+Income Statement                                         ($s in millions)
+                                                          Total revenue                  $  1,720     $  1,659     $  1,707
+                                                            Net income                        530          530          456
+Balance Sheet & Credit Quality                           ($s in billions)
+                                                   Period-end loans and leases           $  128.2     $  123.3     $  123.1
+                                                       Period-end deposits                  154.4        152.2        147.2
+Financial Metrics                                          Diluted EPS                   $   1.17     $   1.18     $   0.99
+"""
+
+
+def test_a_statement_name_heading_a_section_of_a_key_data_table_starts_no_statement():
+    """A bank's key-data table as a text browser prints it (Citizens, 2021): "Balance Sheet &
+    Credit Quality ($s in billions)" heads the rows under it, with no header band of its own.
+    It was taken for a balance sheet's title, which had no column headers, and the release
+    failed; its HTML has no statements."""
+    with pytest.raises(NoStatementsError):  # was ExtractionError: "statement has no column headers"
+        extract_text(KEY_DATA, "key-data.txt")

@@ -165,12 +165,15 @@ def _heading_between(text: str, above: int, below: int) -> bool:
     """The one line between two rows, a heading however many lower-case words it has ("Changes
     in assets and liabilities, net of effects from acquisitions:"): short, no sentence, no end
     line, no period headers, no other table's title."""
-    stripped = text.strip()
+    stripped = _without_scales(text).strip()
     if below - above != 2 or not stripped or len(stripped) > _HEADING_MAX or stripped.endswith("."):
         return False
     if END_LINE_RE.match(text) or is_header_text(text) or "  " in stripped:
         return False
-    return classify(stripped) in (None, ("prose", None))
+    found = classify(stripped)
+    # a statement's title with rows right under it and no header band is a section of this
+    # table ("Balance Sheet & Credit Quality ($s in billions)" in a bank's key-data table)
+    return found in (None, ("prose", None)) or (found is not None and found[0] == "statement")
 
 
 def _breaks(text: str) -> bool:
