@@ -210,3 +210,10 @@ def test_a_numbered_note_s_table_is_not_a_balance_sheet():
             "<tr><td>Content assets, net</td><td>32,089,394</td><td>32,452,462</td></tr>"
             "</table></body></html>")
     assert [s.title for s in extract_text(html, "notes.htm").statements] == ["CONSOLIDATED BALANCE SHEETS"]
+
+
+def test_a_numbered_statement_title_is_a_title():
+    from converter.extract.tablekind import classify
+
+    assert classify("1. Consolidated Balance Sheets") == ("statement", (StatementKind.BALANCE_SHEET,
+                                                                        "Consolidated Balance Sheets"))

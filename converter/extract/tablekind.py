@@ -34,11 +34,12 @@ _SEGMENT_RE = re.compile(r"\bsegments?\b|\bby\s+(?:business|geograph\w*|region)"
 # tables that look like statements but are summaries of them: average balances, highlights, ratios
 _SUMMARY_RE = re.compile(r"\baverage\b|\bhighlights\b|\bselected\b|\bratios?\b|\bfinancial\s+summary\b"
                          r"|\bsupplemental\b|\bsummary\s*(?:\(|$)", re.I)
-# texts that name a statement without being its title: a numbered note's heading ("5. Balance
-# Sheet Components", "Note 7 - Statement of Cash Flows Information"), the components of one
-# ("Tax Effects of Components of Other Comprehensive Income"), a remark in parentheses ("(Statement
-# of Income line: Non-service pension expense)")
-_NOT_A_TITLE_RE = re.compile(r"^(?:note\s+\d{1,2}\b|\d{1,2}\.\s)|\bcomponents\b|^\(.*\)$", re.I)
+# texts that name a statement without being its title: a note's heading ("Note 7 - Statement of
+# Cash Flows Information"), the components of one ("5. Balance Sheet Components", "Tax Effects of
+# Components of Other Comprehensive Income"), a remark in parentheses ("(Statement of Income line:
+# Non-service pension expense)"). A numbered heading alone ("1. Consolidated Balance Sheets") may
+# be a release's own numbering of its statements.
+_NOT_A_TITLE_RE = re.compile(r"^note\s+\d{1,2}\b|\bcomponents\b|^\(.*\)$", re.I)
 _TITLE_MAX = 160  # longer text is prose, not a table title
 
 
