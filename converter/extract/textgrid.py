@@ -327,22 +327,10 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
             hits = _cover(cols, a, b) or [_nearest(cols, a, b)]
             placed.append((hits, text, orig))
             covered.update(hits)
-        durations = [p for p in placed if names_length(p[1]) or (MONTHDAY_RE.search(p[1]) and not YEAR_RE.search(p[1]))]
-        if durations:
-            # a column no cell of the line lies over goes to the nearest period length; not when
-            # another header of the line is nearer ("QUARTERLY TRENDS" over the quarter codes
-            # beside "SIX MONTHS ENDED" over the years: the quarters are no part of the six months)
-            # distances from the columns each cell lies over, not from those it is given here
-            # (a length given the columns up to one beside another length would win it a tie)
-            others = [p for p in placed if p not in durations]
-            over = [list(p[0]) for p in placed]
-            for col in range(len(cols)):
-                if col in covered:
-                    continue
-                distance = lambda k: min(abs(col - h) for h in over[k])  # noqa: E731
-                best = min((k for k, p in enumerate(placed) if p in durations), key=distance)
-                if not others or distance(best) <= min(distance(k) for k, p in enumerate(placed) if p in others):
-                    placed[best][0].append(col)
+        lengths = [k for k, (_, text, _) in enumerate(placed)
+                   if names_length(text) or (MONTHDAY_RE.search(text) and not YEAR_RE.search(text))]
+        if lengths:
+            _fill_uncovered(placed, lengths, covered, len(cols))
         for hits, text, orig in placed:
             text = _NUMERIC_DATE_RE.sub(_spelled_date, _DAY_COMMA_YEAR_RE.sub(r"\1, \2", text))
             text = _HEADER_MARK_RE.sub("", text) or text  # "June 30, 2002*": a footnote mark
@@ -350,6 +338,24 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
         if cells:
             out.append(cells)
     return _in_order(out, len(cols))
+
+
+def _fill_uncovered(placed: list[tuple[list[int], str, int]], lengths: list[int], covered: set[int], n: int) -> None:
+    """Give each of the n columns no cell of a header line lies over to the nearest period
+    length of the line (`lengths`: indexes into `placed`): "Three Months Ended" centred over two
+    years reaches one of them. Not when another header of the line is nearer ("QUARTERLY TRENDS"
+    over the quarter codes beside "SIX MONTHS ENDED" over the years: the quarters are no part of
+    the six months). Distances are measured from the columns each cell lies over, not from those
+    given here (a length given the columns up to one beside another length would win it a tie)."""
+    over = [list(hits) for hits, _, _ in placed]
+    others = [k for k in range(len(placed)) if k not in lengths]
+    for col in range(n):
+        if col in covered:
+            continue
+        distance = [min(abs(col - h) for h in hits) for hits in over]
+        best = min(lengths, key=distance.__getitem__)
+        if not others or distance[best] <= min(distance[k] for k in others):
+            placed[best][0].append(col)
 
 
 def _in_order(rows: list[list[GCell]], n: int) -> list[list[GCell]]:
