@@ -93,7 +93,8 @@ def find_statements(lines: list[Line], path: str, tagged: list[TagTable] | None 
     for start, stop, table in titled_skips:  # a titled table the region reader read is not skipped
         if not any(a < stop and start <= b and any(s.source.line - 1 in range(a - 1, b) for s in more) for a, b in read):
             skipped.append(table)
-    return fiscal_calendar(sorted(statements, key=lambda s: s.source)), skipped, ignored + [p for p in parents if p not in ignored]  # 52/53-week starts
+    ignored += [p for p in parents if p not in ignored]  # the region reader may have listed it too
+    return fiscal_calendar(sorted(statements, key=lambda s: s.source)), skipped, ignored  # 52/53-week starts
 
 
 def _texts_above(lines: list[Line], i: int, count: int) -> list[Line]:

@@ -3,7 +3,9 @@
 Shared by the HTML, markdown and text layouts. Non-GAAP reconciliations ("Reconciliation of
 GAAP to non-GAAP", "Adjusted EBITDA", "Non-GAAP net income") and segment tables ("Segment
 information", "Revenue by segment") are recognised so they are never read as GAAP statements;
-they are listed in Release.ignored_tables and nothing in them is tagged. Average balance
+they are listed in Release.ignored_tables and nothing in them is tagged. So are the registrant's
+own statements ("Parent Company Only", "Condensed Financial Information of Registrant"), named
+in the title or the three texts above it. Average balance
 sheets, highlights, selected data and summaries are unrecognised tables, never statements.
 An untitled table with rows "Total assets" and "Total liabilities and ... equity" is a
 balance sheet.
