@@ -210,9 +210,10 @@ def _company_line(lines: list[Line], st: Statement) -> tuple[str, SourceRef] | N
     if index < 0 or index >= len(lines):
         return None
     line = lines[index]
-    if _name_like(line.text):
-        return line.text.strip(), SourceRef(st.source.path, line.number, line.col(len(line.text) - len(line.text.lstrip())))
-    return None
+    if not _name_like(line.text):
+        return None
+    indent = len(line.text) - len(line.text.lstrip())
+    return line.text.strip(), SourceRef(st.source.path, line.number, line.col(indent))
 
 
 def _name_like(text: str) -> bool:

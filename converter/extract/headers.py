@@ -35,14 +35,14 @@ DURATION_RE = re.compile(
     r"\s+(?:ended|ending|end)\b",
     re.I,
 )
-# a length printed without "ended": "FULL YEAR", "Fiscal Year", "Year-to-date"
-_BARE_LENGTH_RE = re.compile(r"\b(?:fiscal|full)[\s-]years?\b|\bannual\b|\btwelve\s+months\b|year[\s-]to[\s-]date|\bytd\b",
-                             re.I)
+# lengths printed without "ended": the fiscal year to date, and a year ("FULL YEAR", "Fiscal Year")
+_YTD_RE = re.compile(r"year[\s-]to[\s-]date|\bytd\b", re.I)
+_TWELVE_MONTHS_RE = re.compile(r"\b(?:fiscal|full)[\s-]year\b|\bannual\b|\btwelve\s+months\b", re.I)
 
 
 def names_length(text: str) -> bool:
     """Header text naming a period length ("Three Months Ended", "FULL YEAR", "YTD")."""
-    return bool(DURATION_RE.search(text) or _BARE_LENGTH_RE.search(text))
+    return bool(DURATION_RE.search(text) or _YTD_RE.search(text) or _TWELVE_MONTHS_RE.search(text))
 
 
 _FILLER_RE = re.compile(
@@ -199,9 +199,9 @@ def _column_period(lines: list[list[Seg]], col: int, kind: StatementKind, where:
     if weeks is not None:
         return Period(end, end - timedelta(days=7 * weeks - 1))
     months = duration_months(text)
-    if months is None and re.search(r"year[\s-]to[\s-]date|\bytd\b", text, re.I):
+    if months is None and _YTD_RE.search(text):
         months = (end.month - _RELEASE.get().fy_end_month - 1) % 12 + 1
-    if months is None and re.search(r"\b(?:fiscal|full)[\s-]year\b|\bannual\b|\btwelve\s+months\b", text, re.I):
+    if months is None and _TWELVE_MONTHS_RE.search(text):
         months = 12
     if months is None and kind is StatementKind.CASH_FLOWS:
         months = (end.month - _RELEASE.get().fy_end_month - 1) % 12 + 1  # cash flows of an interim release: year to date

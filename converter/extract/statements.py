@@ -55,12 +55,13 @@ def find_statements(lines: list[Line], path: str, tagged: list[TagTable] | None 
         match = TITLE_LINE_RE.match(line.text)
         if match and _inside_table(lines, i):
             continue  # "Income Statement ($s in millions)" under "Key Financial Data  4Q21  3Q21": a table's section
-        if match and parent_only([line.text] + [l.text for l in _texts_above(lines, i, PARENT_ABOVE)]):
+        if match:
             title = " ".join(match["title"].split())
-            line_titles.append(_Title(i, None, title))  # ends the statement above; not read
-            parents.append((PARENT_ONLY, title, SourceRef(path, line.number, 1)))
-        elif match:
-            line_titles.append(_Title(i, title_kind(match["title"]), " ".join(match["title"].split())))
+            if parent_only([line.text] + [above.text for above in _texts_above(lines, i, PARENT_ABOVE)]):
+                line_titles.append(_Title(i, None, title))  # ends the statement above; not read
+                parents.append((PARENT_ONLY, title, SourceRef(path, line.number, 1)))
+            else:
+                line_titles.append(_Title(i, title_kind(match["title"]), title))
         elif ignored_title(line.text):  # a non-GAAP or segment table ends the statement above it
             line_titles.append(_Title(i, None, line.text.strip()))
     taken = {i for t in tagged for i in range(max(t.start - 1, 0), min(t.stop + 1, len(lines)))}

@@ -173,7 +173,7 @@ def _heading_between(text: str, above: int, below: int) -> bool:
     found = classify(stripped)
     # a statement's title with rows right under it and no header band is a section of this
     # table ("Balance Sheet & Credit Quality ($s in billions)" in a bank's key-data table)
-    return found in (None, ("prose", None)) or (found is not None and found[0] == "statement")
+    return found is None or found[0] in ("prose", "statement")
 
 
 def _breaks(text: str) -> bool:
