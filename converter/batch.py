@@ -30,6 +30,7 @@ from converter.concepts import ConceptTable, EntityRegistry
 from converter.errors import BatchError, ConversionError
 from converter.output import display_path
 from converter.pipeline import ConvertOptions, DocumentResult, Status, convert_document, failure
+from converter.validate import remove_engine_files
 
 Job = tuple[Path, Path]  # (input, output folder)
 Progress = Callable[[DocumentResult], None]
@@ -105,6 +106,7 @@ def _exit_with_parent(parent: int) -> None:
     its task queue forever: it leaves as soon as it has another parent."""
     while os.getppid() == parent:
         time.sleep(0.5)
+    remove_engine_files()
     os._exit(1)
 
 

@@ -37,6 +37,7 @@ serializes callers); parallel batches use processes (converter.batch).
 from __future__ import annotations
 
 import io
+import multiprocessing.util
 import os
 import re
 import tempfile
@@ -290,6 +291,9 @@ class ArelleEngine:
         self.packages = tuple(Path(p).resolve() for p in packages)
         self.bases = (*self.packages, _arelle_resources())
         self._tmp = tempfile.TemporaryDirectory(prefix="xbrl-convert-arelle-")
+        # The folder's own clean-up runs at interpreter exit, which a pool's worker process skips
+        # (it leaves through os._exit): multiprocessing's exit hook runs in workers and here too.
+        multiprocessing.util.Finalize(self, self._tmp.cleanup, exitpriority=0)
         cache_dir = Path(self._tmp.name) / "cache"
         cache_dir.mkdir()
         sink = io.StringIO()
@@ -421,6 +425,10 @@ class ArelleEngine:
             self._take_records()
 
 
+    def remove_files(self) -> None:
+        """Remove the engine's cache folder (also done by `close` and when the process exits)."""
+        self._tmp.cleanup()
+
     def close(self) -> None:
         """Close the controller and Arelle's process-wide package and plugin state."""
         from arelle import PackageManager, PluginManager
@@ -433,12 +441,19 @@ class ArelleEngine:
             self.cntlr.close()
             PackageManager.getInstance().close()
             PluginManager.getInstance().close()
-        self._tmp.cleanup()
+        self.remove_files()
 
 
 # Arelle's package mappings are process-wide: one engine at a time, replaced when a run asks
 # for other packages (a batch keeps one configuration, so its engine lives as long as the worker).
 _ENGINE: list[tuple[tuple[tuple[Path, ...], bool], ArelleEngine]] = []
+
+
+def remove_engine_files() -> None:
+    """Remove this process's engine folder without closing Arelle: for a worker about to leave
+    abruptly (its batch process was killed) while its main thread may still be inside Arelle."""
+    for _, engine in _ENGINE:
+        engine.remove_files()
 
 
 def arelle_engine(taxonomy_packages: Sequence[Path] = (), online: bool = False) -> ArelleEngine:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import filecmp
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -92,6 +94,19 @@ def test_a_worker_that_dies_is_its_documents_failure(tmp_path, monkeypatch):
             assert [p.name for p in target.iterdir()] == ["report.json"]
         else:
             assert result.status in (Status.VALID, Status.NO_STATEMENTS), result.message
+
+
+def test_worker_processes_leave_no_temporary_folders(tmp_path):
+    # Each process's Arelle engine keeps a cache folder; a pool's workers leave through os._exit,
+    # skipping the interpreter's exit hooks: the folders were left behind, one per worker per run.
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    inputs = _batch_inputs(tmp_path)
+    done = subprocess.run([sys.executable, "-c", "from converter.cli import main; main()", "convert", str(inputs), "--out", str(tmp_path / "out"),
+                           "--jobs", "2"], env={**os.environ, "TMPDIR": str(temp)}, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert len(list((tmp_path / "out").glob("*/report.json"))) == len(INPUTS)
+    assert sorted(p.name for p in temp.iterdir()) == []
 
 
 def test_dask_local_cluster_output_is_byte_identical_to_serial(tmp_path):
