@@ -79,12 +79,30 @@ def match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) ->
     found = _match_line_item(table, kind, item)
     if item.part_of and found.entry is not None and found.entry.concept == item.part_of:
         found = _other_than_total(table, kind, item, found)
+    if item.reconciles_cash and kind is StatementKind.CASH_FLOWS and found.layer is not Layer.COMPANY and (
+            found.entry is None or found.entry.concept == _CLOSING_CASH) and (cash := _reconciled_cash(table, item)):
+        return cash
     if item.before_exchange_effect and found.entry is not None and found.entry.concept == _CHANGE_IN_CASH + _INCLUDING:
         excluding = table.entry(_CHANGE_IN_CASH + _EXCLUDING)
         if excluding is not None:
             return Match(excluding, f"{found.rule}; printed before the effect of exchange rates, which it excludes",
                          found.alternatives, found.layer)
     return found
+
+
+_CLOSING_CASH = "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
+_AT_PERIOD_END = re.compile(r",? ?(at |as of )?(the )?end of (the )?(fiscal )?(period|year|quarter)$")
+
+
+def _reconciled_cash(table: ConceptTable, item: LineItem) -> Match | None:
+    """A row of a cash-flow statement's reconciliation of cash and restricted cash to the
+    balance sheet (LineItem.reconciles_cash), as the balance sheet's cash line it names."""
+    label = _AT_PERIOD_END.sub("", normalize_label(item.label)).strip()
+    for entry, pattern in table.match(StatementKind.BALANCE_SHEET, label, ()):
+        if entry.period_type == "instant" and "Cash" in entry.concept.partition(":")[2]:
+            return Match(entry, f"label /{pattern.pattern}/ of the balance sheet: a line of the reconciliation "
+                                "of the closing cash and restricted cash to it", (), Layer.TABLE)
+    return None
 
 
 _SIDE_WORDS = re.compile(r"asset|liabilit|equity|deficit|capital")

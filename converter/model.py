@@ -208,6 +208,10 @@ class LineItem:
     # on a balance sheet, printed above total assets ("assets") or below it ("liabilities"):
     # the side of a row whose headings do not say (converter.structure)
     side: str = ""
+    # statement of cash flows: a row of the reconciliation of its closing balance of cash and
+    # restricted cash to the balance sheet (converter.structure), matched as the balance-sheet
+    # line it names ("Cash and cash equivalents at end of period" under that closing balance)
+    reconciles_cash: bool = False
 
 
 @dataclass(frozen=True)

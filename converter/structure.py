@@ -226,12 +226,14 @@ def mark_subtractions(release: Release, table: ConceptTable) -> Release:
         part_of = parts_of_same_concept(rows)
         below = nonoperating_rows(rows) if statement.kind is StatementKind.OPERATIONS else set()
         sides = balance_sheet_sides(rows) if statement.kind is StatementKind.BALANCE_SHEET else {}
-        if marked or before_fx or part_of or below or sides:
+        reconciling = cash_reconciliation_rows(rows) if statement.kind is StatementKind.CASH_FLOWS else set()
+        if marked or before_fx or part_of or below or sides or reconciling:
             items = tuple(replace(item, subtracted=id(item) in marked or item.subtracted,
                                   before_exchange_effect=id(item) in before_fx or item.before_exchange_effect,
                                   part_of=part_of.get(id(item), item.part_of),
                                   nonoperating=id(item) in below or item.nonoperating,
-                                  side=sides.get(id(item), item.side))
+                                  side=sides.get(id(item), item.side),
+                                  reconciles_cash=id(item) in reconciling or item.reconciles_cash)
                           for item in statement.items)
             statement = replace(statement, items=items)
         statements.append(statement)
@@ -334,6 +336,21 @@ def change_before_exchange_effect(rows: Sequence[Row]) -> set[int]:
             if moved == summed and moved != _printed(item):
                 out.add(id(item))
     return out
+
+
+def cash_reconciliation_rows(rows: Sequence[Row]) -> set[int]:
+    """Statement of cash flows: the rows (ids) reconciling its closing balance of cash and
+    restricted cash to the balance sheet: every row printed under a closing balance whose label
+    names restricted cash ("Less: restricted cash", "Cash and cash equivalents at end of
+    period"), and a closing balance not naming it beside one that does, in either order."""
+    closing = [(k, "restricted" in item.label.lower()) for k, (item, entry) in enumerate(rows)
+               if entry is not None and entry.concept == _CASH and "beginning" not in item.label.lower()]
+    with_restricted = [k for k, restricted in closing if restricted]
+    if not with_restricted:
+        return set()
+    out = {id(item) for item, _entry in rows[with_restricted[0] + 1:]}
+    out.update(id(rows[k][0]) for k, restricted in closing if not restricted)
+    return out - {id(rows[k][0]) for k in with_restricted}
 
 
 def _printed(item: LineItem) -> list[Decimal | None]:

@@ -214,6 +214,45 @@ def test_cash_at_the_year_end_named_in_an_annual_statement_is_the_closing_balanc
     assert cash == {Period(end=date(2023, 12, 31)): Decimal("900000"), Period(end=date(2024, 12, 31)): Decimal("1000000")}
 
 
+RESTRICTED = "Cash, cash equivalents and restricted cash at end of period"
+RECONCILIATION = ("Reconciliation of cash, cash equivalents and restricted cash to the balance sheet",)
+
+
+@pytest.mark.parametrize("closing", [
+    # the reconciliation printed under the closing balance (Coca-Cola, Boeing)
+    [item(RESTRICTED, "29,000", "23,050"),
+     item("Less: restricted cash and restricted cash equivalents at end of period", "1,500", "1,050"),
+     item("Cash and cash equivalents at end of period", "27,500", "22,000")],
+    # the same lines above it
+    [item("Cash and cash equivalents, end of period", "27,500", "22,000"),
+     item("Restricted cash, end of period", "1,500", "1,050"),
+     item(RESTRICTED, "29,000", "23,050")],
+    # a section of its own under the closing balance, the lines named as the balance sheet names them (Union Pacific)
+    [item(RESTRICTED, "29,000", "23,050"),
+     item("Cash and cash equivalents", "27,500", "22,000", section=RECONCILIATION),
+     item("Restricted cash in other current assets", "1,500", "1,050", section=RECONCILIATION),
+     item("Total cash, cash equivalents and restricted cash", "29,000", "23,050", section=RECONCILIATION)],
+])
+def test_cash_reconciled_to_the_balance_sheet_is_its_cash_line(closing):
+    """The issue's "Cash and cash equivalents in a cash-flow reconciliation": it was read as the
+    closing balance again, clashed with it, and was left untagged in every period."""
+    rows = [*cash_flows().items[:-2], item("Cash, cash equivalents and restricted cash at beginning of period",
+                                              "24,200", "21,000"), *closing]
+    mapped = map_release(release(statement(CF, rows, periods=H1)), concept_table(), ENTITY)
+    assert _facts(mapped, "CashAndCashEquivalentsAtCarryingValue") == {
+        Period(end=date(2024, 6, 30)): Decimal("27500000"), Period(end=date(2023, 6, 30)): Decimal("22000000")}
+    assert _facts(mapped, "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents")[
+        Period(end=date(2024, 6, 30))] == Decimal("29000000")
+    assert not [d for d in mapped.decisions if "conflicts with" in d.rule]
+    assert _check(statement(CF, rows, periods=H1)) == ()
+
+
+def test_cash_at_the_end_with_no_restricted_cash_named_is_the_closing_balance():
+    mapped = map_release(release(cash_flows()), concept_table(), ENTITY)
+    assert _facts(mapped, "CashAndCashEquivalentsAtCarryingValue") == {}
+    assert len(_facts(mapped, "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents")) == 4
+
+
 def test_cash_flow_weights_are_us_gaap_calculation_weights():
     t = concept_table()
     op = t.entry(G + "NetCashProvidedByUsedInOperatingActivities")
