@@ -71,6 +71,11 @@ ENTITY = EntityId(cik="0001009759", name="Made Up Corp")
     (OPS, (), "Net loss", "us-gaap:NetIncomeLoss"),
     (OPS, (), "Net income (loss)", "us-gaap:NetIncomeLoss"),
     (OPS, (), "Net loss per share of common stock -- Basic and Diluted", "us-gaap:EarningsPerShareBasicAndDiluted"),
+    # a loss per share printed once, neither named: basic and diluted are equal
+    (OPS, (), "Loss per common share", "us-gaap:EarningsPerShareBasicAndDiluted"),
+    (OPS, (), "Net loss per share", "us-gaap:EarningsPerShareBasicAndDiluted"),
+    (OPS, ("Net loss per share",), "Basic", "us-gaap:EarningsPerShareBasic"),
+    (OPS, (), "Net income per share", "us-gaap:EarningsPerShareBasic"),
     (OPS, (), "Weighted average shares used to calculate Basic and Diluted net loss per share",
      "us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted"),
     (OPS, ("Net income per share",), "Basic", "us-gaap:EarningsPerShareBasic"),

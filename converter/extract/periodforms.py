@@ -35,6 +35,8 @@ _HALF_RE = re.compile(rf"\b(?:H(?P<h1>[12])|(?P<h2>[12])H)(?:\s*(?:FY)?\s*[-'’
 _HALF_WORD_RE = re.compile(r"\b(?P<word>first|second)\s+half(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>(?:19|20)\d\d))?\b", re.I)
 _NINE_RE = re.compile(rf"\b(?P<n>[69])M\s*[-'’]?\s*(?:FY)?\s*(?:{_YEAR}\b)?", re.I)
 _FISCAL_RE = re.compile(rf"\b(?:FY|fiscal(?:\s+year)?|full[\s-]year)\s*[-'’]?\s*{_YEAR}\b(?!\s*(?:ended|ending))", re.I)
+# "Three Months EndedSeptember 30,": a line break between the words lost in a rendering
+_GLUED_MONTH_RE = re.compile(rf"\b(ended|ending)(?=(?:{MONTH})\b)", re.I)
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _LENGTH = {3: "Three", 6: "Six", 9: "Nine", 12: "Twelve"}
 
@@ -59,8 +61,14 @@ def _date(month: int, day: int, year: int | None) -> str:
     return f"{calendar.month_name[month]} {day}, {year}"
 
 
+def unglued(text: str) -> str:
+    """ "Three Months EndedSeptember 30," (a line break lost in a rendering) with its words apart."""
+    return _GLUED_MONTH_RE.sub(r"\1 ", text)
+
+
 def normalize_header(text: str, fy_end_month: int = 12) -> str:
     """`text` with its compact period forms written out (see the module docstring)."""
+    text = unglued(text)
     text = _ISO_RE.sub(lambda m: _checked(m, int(m["m"]), int(m["d"]), int(m["year"])), text)
     text = _NUMERIC_RE.sub(lambda m: _checked(m, int(m["m"]), int(m["d"]), _year(m["year"])), text)
     text = _DAY_FIRST_RE.sub(lambda m: _checked(m, month_number(m["month"]), int(m["d"]), _year(m["year"])), text)

@@ -26,13 +26,20 @@ from .flat import _header_segments, _header_tokens
 from .grid import CHANGE_RE, SCALE_RE, header_cell
 from .headers import is_header_text, is_scale_text, parse_scale, resolve_periods
 from .layout import RawCell, Row
+from .periodforms import unglued
 from .reader import Line
 from .tablekind import ignored_title
 from .titles import END_LINE_RE, TITLE_LINE_RE, is_prose
 
 
+def _squeezed(text: str) -> str:
+    """A value line with its dollar sign set apart by a run of spaces ("$    2,789", the cell's
+    padding kept) as the cell reader reads it: "$ 2,789"."""
+    return re.sub(r"^\$\s{2,}(?=\S)", "$ ", text.strip())
+
+
 def _value(text: str) -> bool:
-    text = text.strip()
+    text = _squeezed(text)
     return bool(text) and (text in ("$", ")", "%", ")%") or bool(re.fullmatch(r"n/?m|n/?a", text, re.I)) or split_values(text) == [(0, len(text))]
                            or bool(re.fullmatch(r"\$?\s*\(\s*\$?\s*[\d,.]*\d", text))
                            or (text.endswith("%") and split_values(text.rstrip("%").rstrip()) is not None))
@@ -61,12 +68,15 @@ def perline_statement(lines: list[Line], index: int, stop: int, kind: StatementK
     scales = [rest] if rest else []
     i = index + 1
     heads: list[Line] = []
+    lead: list[Line] = []  # "ASSETS" printed in the header row's first cell, before the periods
     while i < stop:
         text = lines[i].text.strip()
         if text and (is_scale_text(text) or SCALE_RE.fullmatch(text)):
             scales.append(text)
         elif text and header_cell(text):
             heads.append(lines[i])
+        elif text and not heads and not lead and _heads_next(lines, i + 1, stop):
+            lead.append(lines[i])
         elif text:
             wrapped = _wrapped_header(lines, i, stop)
             if not wrapped:
@@ -79,14 +89,20 @@ def perline_statement(lines: list[Line], index: int, stop: int, kind: StatementK
         body_end += 1
     if not is_cell_per_line(lines[i:body_end]):
         return None
-    header = " ".join(h.text.strip() for h in heads if not CHANGE_RE.search(h.text))
+    header = unglued(" ".join(h.text.strip() for h in heads if not CHANGE_RE.search(h.text)))
     _, toks = _header_tokens(header, 0)
     segs, n = _header_segments(toks, where)
     periods = resolve_periods(segs, n, kind, where)
-    rows = _rows(lines[i:body_end], n, path)
+    rows = _rows(lead + lines[i:body_end], n, path)
     items = assemble(rows, n, path, at_eof=body_end >= len(lines) and not any(l.text.strip() for l in lines[body_end:]))
     return Statement(kind, title, periods, parse_scale(scales), tuple(items),
                      _title_ref(path, title_line))
+
+
+def _heads_next(lines: list[Line], i: int, stop: int) -> bool:
+    """The next line with text is a period header line."""
+    nxt = next((line.text.strip() for line in lines[i:stop] if line.text.strip()), "")
+    return bool(nxt) and is_header_text(nxt)
 
 
 def _wrapped_header(lines: list[Line], i: int, stop: int, most: int = 3) -> list[Line]:
@@ -131,7 +147,7 @@ def _rows(body: list[Line], n: int, path: str) -> list[Row]:
             current.columns = list(current.cells) + [None] * (n - len(current.cells))
 
     for line in body:
-        text = line.text.strip()
+        text = _squeezed(line.text)
         if not text:
             continue
         lead = len(line.text) - len(line.text.lstrip())

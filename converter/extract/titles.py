@@ -17,8 +17,16 @@ _TITLE = (
     r"|\(?loss\)?|comprehensive\s+(?:income|loss)(?:\s+\(loss\))?|cash\s+flows?"
     r"|(?:changes\s+in\s+)?(?:stockholders|shareholders)['’]?\s+(?:equity|deficit)(?:\s+\(deficit\))?))"
 )
+# the company's name in capitals may open the title's line: "ACME HOLDING CORPORATION STATEMENTS OF
+# OPERATIONS", "ACME, INC. AND SUBSIDIARIES CONSOLIDATED BALANCE SHEETS" (a corporate word ends it)
+_COMPANY_PREFIX = (r"(?-i:(?!PARENT\s)[A-Z][A-Z0-9&.,'’\-]*(?:\s+[A-Z0-9&.,'’\-]+)*?,?\s+(?:CORPORATION|CORP\.?|INCORPORATED|INC\.?"
+                   r"|LLC|L\.L\.C\.|LTD\.?|LIMITED|PLC|N\.V\.|S\.A\.|COMPANY|CO\.|HOLDINGS?|BANCORP|GROUP)"
+                   r"(?:,?\s+(?:AND|&)\s+(?:CONSOLIDATED\s+)?SUBSIDIARIES)?)\s+")
+# "Consolidated Statements of Operations Data": a qualified title may end in "data" or
+# "information" ("Balance Sheet Data (average)", unqualified, is a bank's summary of averages);
 # a footnote mark may close the line: "Condensed Consolidated Balance Sheets (unaudited)4"
-TITLE_LINE_RE = re.compile(rf"^\s*(?P<title>{_TITLE})\s*(?P<rest>(?:\([^)]*\)\s*)*)(?:\d{{1,2}}(?:,\d{{1,2}})*|\*{{1,3}})?\s*$", re.I)
+TITLE_LINE_RE = re.compile(rf"^\s*(?:{_COMPANY_PREFIX})?(?:(?=(?P<qualified>{_QUALIFIER}))|)(?P<title>{_TITLE})"
+                           rf"(?(qualified)(?:\s+(?:data|information))?)\s*(?P<rest>(?:\([^)]*\)\s*)*)(?:\d{{1,2}}(?:,\d{{1,2}})*|\*{{1,3}})?\s*$", re.I)
 TITLE_IN_TEXT_RE = re.compile(rf"(?<![\w'])(?P<title>{_TITLE})(?![\w'])", re.I)
 END_LINE_RE = re.compile(
     r"^\s*(?:source|contacts?|media contacts?|investor contacts?|investor relations)\s*:|^\s*(?:###|-30-)\s*$"
