@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from converter.errors import ExtractionError
@@ -17,9 +18,9 @@ from .reader import Line
 _HEAD_RES = (
     ("duration", re.compile(DURATION_RE.pattern, re.I)),
     ("monthday", re.compile(rf"{MONTH}\s+\d{{1,2}}\b,?", re.I)),
-    ("year", re.compile(r"(?:19|20)\d\d(?=\s|$)")),
+    ("year", re.compile(r"(?:19|20)\d\d(?=\s|$|[A-Z])")),  # "2023Net revenue:" glued to the first row
     ("rule", re.compile(r"[-=_]{3,}")),
-    ("filler", re.compile(r"(?:and|as\s+of|at|for(?:\s+the)?|\(unaudited\))(?=\s|$)", re.I)),
+    ("filler", re.compile(r"(?:and|as\s+of|at|for(?:\s+the)?|periods?\s+end(?:ed|ing)|\(unaudited\))(?=\s|$)", re.I)),
 )
 
 
@@ -58,6 +59,10 @@ def _scale_texts(text: str, pos: int) -> tuple[int, list[str]]:
     return pos, found
 
 
+# "ASSETS" printed in the first cell of the header row, before the dates
+_LEAD_HEADING_RE = re.compile(r"[A-Z][A-Z'’&]+(?:\s+[A-Z][A-Z'’&]+)*(?=\s)")
+
+
 def _header_tokens(text: str, pos: int) -> tuple[int, list[tuple[str, str]]]:
     heads: list[tuple[str, str]] = []
     while True:
@@ -69,7 +74,11 @@ def _header_tokens(text: str, pos: int) -> tuple[int, list[tuple[str, str]]]:
                 pos = match.end()
                 break
         else:
-            return pos, heads
+            lead = None if heads else _LEAD_HEADING_RE.match(text, pos)
+            after = _skip(text, lead.end()) if lead else pos
+            if lead is None or not any(regex.match(text, after) for name, regex in _HEAD_RES if name != "filler"):
+                return pos, heads
+            pos = lead.end()
 
 
 def _header_segments(heads: list[tuple[str, str]], where: str) -> tuple[list[list[Seg]], int]:
@@ -95,11 +104,26 @@ def _spread(texts: list[str], n: int, where: str) -> list[Seg]:
     return [Seg(t, i * width, i * width + width - 1) for i, t in enumerate(texts)]
 
 
+# a row's last figure glued to the next row's label: "10,912Royalty", "(944)Other", "2023Net"
+_GLUED_RE = re.compile(r"(\(?\$?\(?\d[\d,]*(?:\.\d+)?\)?)(?=[A-Z][A-Za-z(])")
+
+
+def _words(text: str, pos: int) -> Iterator[tuple[int, str]]:
+    """(position, word) of each word from pos, a figure glued to a label's first word set apart."""
+    for match in re.finditer(r"\S+", text[pos:]):
+        start, word = pos + match.start(), match[0]
+        glued = _GLUED_RE.match(word)
+        if glued and split_values(glued[1]) is not None:
+            yield start, glued[1]
+            yield start + glued.end(), word[glued.end():]
+        else:
+            yield start, word
+
+
 def _body_tokens(text: str, pos: int) -> list[Tok]:
     toks: list[Tok] = []
     dollar: int | None = None
-    for match in re.finditer(r"\S+", text[pos:]):
-        start, word = pos + match.start(), match[0]
+    for start, word in _words(text, pos):
         spans = None if word == "$" or is_rule(word) else split_values(word)
         trailing = None
         if spans is None and len(word) > 1 and word.endswith("$"):

@@ -205,6 +205,9 @@ def _column_period(lines: list[list[Seg]], col: int, kind: StatementKind, where:
         months = 12
     if months is None and kind is StatementKind.CASH_FLOWS:
         months = (end.month - _RELEASE.get().fy_end_month - 1) % 12 + 1  # cash flows of an interim release: year to date
+    if months is None and end.month == _RELEASE.get().fy_end_month and not any(
+            names_length(seg.text) for line in lines for seg in line):
+        months = 12  # bare fiscal year ends over every column ("Dec. 31, 2024"): the years they end
     if months is None:
         raise ExtractionError(f"column header {text!r} names no period length", where=where, code="xc:unreadableHeader")
     if not is_month_end(end):

@@ -1,6 +1,6 @@
-"""Newswire pages saved as markdown with one table cell per paragraph: the forms their headers,
-titles and value cells take (each a fixture of a layout a real small-cap release was printed in;
-companies and figures invented)."""
+"""Newswire pages saved as markdown, their tables one cell per paragraph or run together onto
+one line: the forms their headers, titles and value cells take (each a fixture of a layout a
+real small-cap release was printed in; companies and figures invented)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from converter.errors import ExtractionError
 from converter.extract import extract_text
 from converter.extract.titles import TITLE_LINE_RE
 from converter.model import CellKind, Period, StatementKind
@@ -112,3 +113,81 @@ def test_a_heading_printed_before_the_period_cells_opens_the_body():
     cash = sheet.items[0]
     assert (cash.label, cash.section) == ("Cash and Cash Equivalents", ("ASSETS",))
     assert [c.value for c in cash.cells] == [Decimal(114138), Decimal(195486)]
+
+
+def _bare_dates(month_day: str) -> str:
+    return _page(" OSTRAVA ROYALTY HOLDING CORPORATION", " STATEMENTS OF OPERATIONS",
+                 _cells(f"{month_day},", " 2024", f"{month_day},", " 2023", " Royalty income", "807,089", "488,520",
+                        " Net loss", "(114,160)", "(1,101,310)"))
+
+
+def test_an_annual_statement_headed_by_bare_fiscal_year_ends_covers_the_years():
+    ops = _statement(_bare_dates("Dec. 31"), StatementKind.OPERATIONS)
+    assert ops.periods == (Period(start=date(2024, 1, 1), end=date(2024, 12, 31)),
+                           Period(start=date(2023, 1, 1), end=date(2023, 12, 31)))
+
+
+def test_bare_dates_inside_the_fiscal_year_name_no_length():
+    with pytest.raises(ExtractionError, match=r"ostrava.md:5: column header 'Sep. 30, 2024' names no period length"):
+        extract_text(_bare_dates("Sep. 30"), "ostrava.md")
+
+
+# a statement's table run together onto one line: each row's last figure glued to the next
+# row's label, the header's last year to the first heading, "ASSETS" printed before the dates
+RUN_ON_OPERATIONS = (
+    "                          OSTRAVA BIO, INC. AND SUBSIDIARIESCONDENSED  CONSOLIDATED STATEMENTS OF OPERATIONS "
+    "(In thousands, except share and per share amounts)(Unaudited)                             "
+    "Three Months Ended September 30,   Nine Months Ended September 30,      2024     2023     2024     2023"
+    "Net revenue:                        Product revenues   $ 3,472   $ 3,713   $ 10,186   $ 10,912"
+    "Royalty and other revenues     46     29     106     72Total net revenues     3,518     3,742     10,292     10,984"
+    "Operating income (loss)      206     (203)     (311)     (944)Net income (loss)     $   183   $   (182)    $   (275)"
+    "   $   (921)                                                  ")
+RUN_ON_BALANCE_SHEET = (
+    " CONDENSED CONSOLIDATED BALANCE SHEETS(In thousands)(Unaudited)         ASSETS   September 30, 2024   "
+    "December 31, 2023Current assets:        Cash and cash equivalents    $   2,457    $   4,307"
+    "Total current assets     7,356     8,405TOTAL ASSETS    $   10,386    $   11,861         "
+    "LIABILITIES AND STOCKHOLDERS' EQUITY        Total current liabilities     1,058     2,113"
+    "TOTAL LIABILITIES AND STOCKHOLDERS' EQUITY    $   10,386    $   11,861 ")
+
+
+def test_a_table_run_onto_one_line_with_figures_glued_to_labels():
+    release = extract_text(_page(RUN_ON_OPERATIONS, RUN_ON_BALANCE_SHEET), "ostrava.md")
+    ops = next(s for s in release.statements if s.kind is StatementKind.OPERATIONS)
+    assert ops.periods == Q3
+    assert [i.label for i in ops.items] == ["Product revenues", "Royalty and other revenues", "Total net revenues",
+                                            "Operating income (loss)", "Net income (loss)"]
+    assert [c.value for c in ops.items[1].cells] == [Decimal(46), Decimal(29), Decimal(106), Decimal(72)]
+    assert [c.value for c in ops.items[3].cells] == [Decimal(206), Decimal(-203), Decimal(-311), Decimal(-944)]
+    sheet = next(s for s in release.statements if s.kind is StatementKind.BALANCE_SHEET)
+    assert sheet.periods == (Period(end=date(2024, 9, 30)), Period(end=date(2023, 12, 31)))
+    assert [i.label for i in sheet.items] == ["Cash and cash equivalents", "Total current assets", "TOTAL ASSETS",
+                                              "Total current liabilities", "TOTAL LIABILITIES AND STOCKHOLDERS' EQUITY"]
+    assert [c.value for c in sheet.items[2].cells] == [Decimal(10386), Decimal(11861)]
+
+
+def test_a_cash_flow_for_the_period_ended_is_the_year_to_date():
+    text = _page(" ACME INC.CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS(UNAUDITED)             "
+                 "For the Period Ended September 30,    2024   2023CASH FLOWS FROM OPERATING ACTIVITIES:        "
+                 "Net (loss) income    $   (3,970,781)    $   9,717,744Depreciation and amortization   23,405   64,285"
+                 "Net cash used in operating activities   (3,947,376)   9,782,029 ")
+    flows = _statement(text, StatementKind.CASH_FLOWS)
+    assert flows.periods == (Q3[2], Q3[3])
+    assert [c.value for c in flows.items[1].cells] == [Decimal(23405), Decimal(64285)]
+
+
+def test_a_bare_year_end_under_a_change_header_beside_named_lengths_is_no_period():
+    """The year-end default is for headers that name no length at all: under "% CHANGE FROM" beside
+    "THREE MONTHS ENDED" a bare "DECEMBER 31, 2020" is a change column (it became a year of percentages)."""
+    text = "\n".join([
+        "Ostrava Bank Reports Fourth Quarter 2021 Results", "",
+        "Consolidated Statements of Earnings (unaudited)", "In millions", "",
+        "                                         THREE MONTHS ENDED                                    % CHANGE FROM",
+        "                        DECEMBER 31, 2021   SEPTEMBER 30, 2021   DECEMBER 31, 2020   SEPTEMBER 30, 2021   DECEMBER 31, 2020",
+        "Investment banking               $ 3,604              $ 3,548             $ 2,732                  2 %               32 %",
+        "Net earnings                       3,937                5,378               4,506                (27)               (13)",
+        ""])
+    ops = _statement(text, StatementKind.OPERATIONS)
+    assert ops.periods == (Period(start=date(2021, 10, 1), end=date(2021, 12, 31)),
+                           Period(start=date(2021, 7, 1), end=date(2021, 9, 30)),
+                           Period(start=date(2020, 10, 1), end=date(2020, 12, 31)))
+    assert [c.value for c in ops.items[-1].cells] == [Decimal(3937), Decimal(5378), Decimal(4506)]
