@@ -71,6 +71,11 @@ ENTITY = EntityId(cik="0001009759", name="Made Up Corp")
     (OPS, (), "Net loss", "us-gaap:NetIncomeLoss"),
     (OPS, (), "Net income (loss)", "us-gaap:NetIncomeLoss"),
     (OPS, (), "Net loss per share of common stock -- Basic and Diluted", "us-gaap:EarningsPerShareBasicAndDiluted"),
+    (OPS, (), "Loss from operations before provision for income taxes",
+     "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"),
+    (BS, ("Current assets",), "Prepaid expenses", "us-gaap:PrepaidExpenseCurrent"),
+    (BS, ("Current assets",), "Prepaid expense and other current assets", "us-gaap:PrepaidExpenseAndOtherAssetsCurrent"),
+    (BS, ("Liabilities",), "Operating lease liabilities, non-current portion", "us-gaap:OperatingLeaseLiabilityNoncurrent"),
     # a loss per share printed once, neither named: basic and diluted are equal
     (OPS, (), "Loss per common share", "us-gaap:EarningsPerShareBasicAndDiluted"),
     (OPS, (), "Net loss per share", "us-gaap:EarningsPerShareBasicAndDiluted"),
