@@ -76,6 +76,9 @@ ENTITY = EntityId(cik="0001009759", name="Made Up Corp")
     (BS, ("Current assets",), "Prepaid expenses", "us-gaap:PrepaidExpenseCurrent"),
     (BS, ("Current assets",), "Prepaid expense and other current assets", "us-gaap:PrepaidExpenseAndOtherAssetsCurrent"),
     (BS, ("Liabilities",), "Operating lease liabilities, non-current portion", "us-gaap:OperatingLeaseLiabilityNoncurrent"),
+    # ordinary shares (a foreign issuer's, a SPAC's) are its common stock
+    (OPS, (), "Basic and diluted net income per ordinary share", "us-gaap:EarningsPerShareBasicAndDiluted"),
+    (BS, SE, "Ordinary shares, $0.0001 par value", "us-gaap:CommonStockValue"),
     # a loss per share printed once, neither named: basic and diluted are equal
     (OPS, (), "Loss per common share", "us-gaap:EarningsPerShareBasicAndDiluted"),
     (OPS, (), "Net loss per share", "us-gaap:EarningsPerShareBasicAndDiluted"),
