@@ -191,3 +191,30 @@ def test_a_bare_year_end_under_a_change_header_beside_named_lengths_is_no_period
                            Period(start=date(2021, 7, 1), end=date(2021, 9, 30)),
                            Period(start=date(2020, 10, 1), end=date(2020, 12, 31)))
     assert [c.value for c in ops.items[-1].cells] == [Decimal(3937), Decimal(5378), Decimal(4506)]
+
+
+def test_a_run_on_row_with_a_blank_cell_is_left_out_with_a_note():
+    """One figure for two periods: which column is blank does not show when a table is run onto one
+    line. The row was read into the next row's label ("... party) 24,370,509 Total current
+    liabilities"), and the total's figures were tagged under that made-up name."""
+    text = _page(" ACME INC.CONDENSED CONSOLIDATED BALANCE SHEETS                September 30,   December 31,  2024   2023  "
+                 "(UNAUDITED)    ASSETS      Current assets:      Cash and cash equivalents $   2,707,688   $   6,042,986"
+                 "Total assets $   57,511,990   $   58,888,612       Current liabilities:      Accounts payable   1,190,351"
+                 "   1,472,055 Convertible notes payable, net (held by a related party)   24,370,509   Total current "
+                 "liabilities   27,046,411   3,155,000 Common stock, par value $0.001; 100,000,000 Shares authorized;"
+                 " 31,092,695 issued and outstanding   31   31 Allowance for credit losses 225,000 -Retained deficit"
+                 "   (14,860,711)   (10,889,930) Total liabilities and stockholders' equity $ 57,511,990 $ 58,888,612 ")
+    release = extract_text(text, "acme.md")
+    sheet = release.statements[0]
+    labels = [i.label for i in sheet.items]
+    assert "Total current liabilities" in labels
+    total = sheet.items[labels.index("Total current liabilities")]
+    assert [c.value for c in total.cells] == [Decimal(27046411), Decimal(3155000)]
+    assert not any("24,370,509" in label for label in labels)
+    assert len(sheet.notes) == 1 and "'Convertible notes payable, net (held by a related party)'" in sheet.notes[0]
+    assert "printed 1 of 2 figures" in sheet.notes[0]
+    # numbers inside a label stay in it, and a dash glued to the next label is that row's figure
+    assert any(label.startswith("Common stock, par value $0.001; 100,000,000 Shares authorized") for label in labels)
+    allowance = sheet.items[labels.index("Allowance for credit losses")]
+    assert [c.kind for c in allowance.cells] == [CellKind.NUMBER, CellKind.DASH]
+    assert labels[labels.index("Allowance for credit losses") + 1] == "Retained deficit"

@@ -32,17 +32,18 @@ class Tok:
 
 
 def flat_statement(line: Line, span: tuple[int, int], kind: StatementKind, path: str, at_eof: bool
-                   ) -> tuple[Scale, tuple[Period, ...], list[Row], int]:
-    """Scale, periods, rows and the offset of the first row of one flattened statement."""
+                   ) -> tuple[Scale, tuple[Period, ...], list[Row], tuple[str, ...]]:
+    """Scale, periods, rows and notes (rows not read) of one flattened statement."""
     text, where = line.text[: span[1]], f"{path}:{line.number}"
     pos, scales = _scale_texts(text, span[0])
     pos, heads = _header_tokens(text, pos)
     lines, n = _header_segments(heads, where)
     periods = resolve_periods(lines, n, kind, where)
-    rows = _rows(_body_tokens(text, pos), n, line, path, at_eof)
+    notes: list[str] = []
+    rows = _rows(_body_tokens(text, pos), n, line, path, at_eof, notes)
     if not any(row.cells for row in rows):
         raise ExtractionError("statement has column headers but no rows", where=where, code="xc:noRows")
-    return parse_scale(scales), periods, rows, pos
+    return parse_scale(scales), periods, rows, tuple(notes)
 
 
 def _skip(text: str, pos: int) -> int:
@@ -104,8 +105,9 @@ def _spread(texts: list[str], n: int, where: str) -> list[Seg]:
     return [Seg(t, i * width, i * width + width - 1) for i, t in enumerate(texts)]
 
 
-# a row's last figure glued to the next row's label: "10,912Royalty", "(944)Other", "2023Net"
-_GLUED_RE = re.compile(r"(\(?\$?\(?\d[\d,]*(?:\.\d+)?\)?)(?=[A-Z][A-Za-z(])")
+# a row's last figure or dash glued to the next row's label: "10,912Royalty", "(944)Other",
+# "7,603,300(Loss)", "-Stock-based"
+_GLUED_RE = re.compile(r"(\(?\$?\(?\d[\d,]*(?:\.\d+)?\)?|[-\u2013\u2014])(?=\(?[A-Z][A-Za-z(])")
 
 
 def _words(text: str, pos: int) -> Iterator[tuple[int, str]]:
@@ -145,7 +147,9 @@ def _body_tokens(text: str, pos: int) -> list[Tok]:
     return toks
 
 
-def _rows(toks: list[Tok], n: int, line: Line, path: str, at_eof: bool) -> list[Row]:
+def _rows(toks: list[Tok], n: int, line: Line, path: str, at_eof: bool, notes: list[str]) -> list[Row]:
+    """The rows of a flattened statement's body; a row printed with a blank cell, whose figures
+    cannot be placed, is left out with a note (`notes`)."""
     rows: list[Row] = []
     words: list[Tok] = []
     run: list[Tok] = []
@@ -154,7 +158,12 @@ def _rows(toks: list[Tok], n: int, line: Line, path: str, at_eof: bool) -> list[
         if tok.kind == "value":
             run.append(tok)
             continue
-        if run and tok.kind == "word" and len(run) < n:
+        if run and tok.kind == "word" and len(run) < n and words and _ends_row(words[-1], run, tok):
+            label = " ".join(w.text for w in words)
+            notes.append(f"row {label!r} ({where}, column {line.col(words[0].start)}) printed {len(run)} of {n} "
+                         "figures and blank cells that text run onto one line does not show: not read")
+            words = []
+        elif run and tok.kind == "word" and len(run) < n:
             words += [Tok("word", t.text, t.start) for t in run]
         elif run:
             rows += _emit(words, run, n, line, where)
@@ -172,6 +181,17 @@ def _rows(toks: list[Tok], n: int, line: Line, path: str, at_eof: bool) -> list[
     elif words and at_eof and not _is_caps(" ".join(w.text for w in words)):
         raise ExtractionError("table cut off in the middle of a row", where=where, code="xc:truncatedTable")
     return rows
+
+
+def _ends_row(before: Tok, run: list[Tok], nxt: Tok) -> bool:
+    """A run of fewer figures than columns closes a row (the next row's label starts after it)
+    when they are amounts after a label's last word and a capitalised word follows: "... held by
+    a related party) 24,370,509 Total current liabilities". Numbers inside a label stay in it:
+    "$0.001 par value; 100,000,000 shares authorized" (a lower-case word follows), "par value
+    $0.001; 10,000,000 Shares authorized" (a clause ends before them)."""
+    amounts = all(re.search(r"[,.$()]", t.text) for t in run)
+    ends_label = before.text[-1:].isalpha() or before.text.endswith(")")
+    return amounts and ends_label and nxt.text[:1].isupper()
 
 
 def _emit(words: list[Tok], run: list[Tok], n: int, line: Line, where: str) -> list[Row]:

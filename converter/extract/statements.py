@@ -135,10 +135,10 @@ def _flat_line(line: Line, path: str, is_last: bool) -> list[Statement]:
         marker = END_IN_TEXT_RE.search(text, match.end(), stop)
         end = marker.start() if marker else stop
         at_eof = is_last and end == len(text) and not marker
-        scale, periods, rows, _ = flat_statement(line, (match.end(), end), kind, path, at_eof)
+        scale, periods, rows, notes = flat_statement(line, (match.end(), end), kind, path, at_eof)
         items = assemble(rows, len(periods), path, at_eof=False)
         title = " ".join(match["title"].split())
-        out.append(Statement(kind, title, periods, scale, tuple(items), _ref(path, line, match.start())))
+        out.append(Statement(kind, title, periods, scale, tuple(items), _ref(path, line, match.start()), notes=notes))
     return out
 
 
