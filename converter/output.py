@@ -4,8 +4,9 @@
   the marker. A folder at OUT/<stem> is replaced only when it holds such a report, or with
   `overwrite`; otherwise the document fails with OutputError and the folder is left untouched.
 - A document is written into a hidden staging folder next to its target and moved into place
-  complete. Staging folders hold a marker naming the process that made them; one left behind by
-  a killed run is removed by the next run in the same output folder (clean_stale_staging).
+  complete. Staging folders hold a marker naming the process that made them, and their names
+  name it too (a process killed between making the folder and writing the marker); one left
+  behind by a killed run is removed by the next run in the same output folder (clean_stale_staging).
 - Folders and files follow the umask (mkdtemp's 0700 is widened to what the umask allows).
 - summary.json is written atomically (a unique temporary file renamed into place).
 - check_out_dir refuses an output folder that cannot be created or written, before any work.
@@ -116,6 +117,31 @@ def _alive(pid: int) -> bool:
     return stat[stat.rfind(")") + 2:][:1] != "Z"  # the state follows "(command name) "
 
 
+def _host_tag() -> str:
+    return re.sub(r"[^A-Za-z0-9-]", "_", socket.gethostname())[:64]
+
+
+def _staging_prefix() -> str:
+    """The name a staging folder starts with: the prefix, then its owner, "<pid>@<host>."."""
+    return f"{STAGING_PREFIX}{os.getpid()}@{_host_tag()}."
+
+
+_NAMED_OWNER = re.compile(rf"{re.escape(STAGING_PREFIX)}(?P<pid>\d+)@(?P<host>[A-Za-z0-9_-]+)\.[a-z0-9_]+")
+
+
+def _owner(entry: Path) -> tuple[str, int] | None:
+    """(host, pid) of the process that made a staging folder: its marker's, else its name's (a
+    process killed before it wrote the marker); None when neither says (not the tool's)."""
+    try:
+        owner_host, pid = (entry / _STAGING_MARKER).read_text(encoding="utf-8").split()[:2]
+        return owner_host, int(pid)
+    except (OSError, ValueError):
+        named = _NAMED_OWNER.fullmatch(entry.name)
+        if named is None:
+            return None
+        return (socket.gethostname() if named["host"] == _host_tag() else named["host"]), int(named["pid"])
+
+
 def clean_stale_staging(out_dir: Path) -> list[Path]:
     """Remove staging folders left in `out_dir` by runs that were killed; return them (sorted)."""
     removed = []
@@ -127,12 +153,11 @@ def clean_stale_staging(out_dir: Path) -> list[Path]:
     for entry in entries:
         if not entry.name.startswith(STAGING_PREFIX) or entry.is_symlink() or not entry.is_dir():
             continue
-        try:
-            owner_host, pid = (entry / _STAGING_MARKER).read_text(encoding="utf-8").split()[:2]
-            stale = owner_host != host or not _alive(int(pid))
-        except (OSError, ValueError):
-            continue  # no readable staging marker: not ours to remove
-        if stale:
+        owner = _owner(entry)
+        if owner is None:
+            continue  # no readable staging marker and no owner in its name: not ours to remove
+        owner_host, pid = owner
+        if owner_host != host or not _alive(pid):
             shutil.rmtree(entry, ignore_errors=True)
             removed.append(entry)
     return removed
@@ -147,7 +172,7 @@ def staged_folder(target: Path, overwrite: bool = False) -> Iterator[Path]:
     """
     check_target(target, overwrite)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=target.parent))
+    staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(), dir=target.parent))
     try:
         (staging / _STAGING_MARKER).write_text(f"{socket.gethostname()} {os.getpid()}\n", encoding="utf-8")
         yield staging
@@ -156,7 +181,7 @@ def staged_folder(target: Path, overwrite: bool = False) -> Iterator[Path]:
         check_target(target, overwrite)
         old = None
         if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=target.parent))
+            old = Path(tempfile.mkdtemp(prefix=_staging_prefix(), dir=target.parent))
             (old / _STAGING_MARKER).write_text(f"{socket.gethostname()} {os.getpid()}\n", encoding="utf-8")
             target.rename(old / "old")
         staging.rename(target)

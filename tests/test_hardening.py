@@ -27,7 +27,7 @@ from converter.errors import ConversionError
 from converter.extract import clean_text, extract_text
 from converter.extract.reader import split_lines
 from converter.model import Level, ValidationMessage
-from converter.output import STAGING_PREFIX, clean_stale_staging
+from converter.output import STAGING_PREFIX, clean_stale_staging, staged_folder
 from converter.pipeline import stable_order
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -162,6 +162,20 @@ def test_stale_staging_folders_are_removed_and_live_ones_kept(tmp_path):
     unrelated.mkdir()  # no staging marker: not the tool's
     assert clean_stale_staging(tmp_path) == [stale]
     assert live.exists() and unrelated.exists() and not stale.exists()
+
+
+def test_a_staging_folder_made_by_a_process_killed_before_its_marker_is_stale(tmp_path):
+    """A worker killed between making its staging folder and writing the marker (its batch
+    process killed mid-run) left a folder no later run removed: the name says whose it is."""
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    with staged_folder(tmp_path / "doc") as live:
+        assert live.name.startswith(f"{STAGING_PREFIX}{os.getpid()}@")
+        orphan = tmp_path / live.name.replace(f"{STAGING_PREFIX}{os.getpid()}@", f"{STAGING_PREFIX}{dead.pid}@")
+        orphan.mkdir()  # as mkdtemp made it: no marker yet
+        (tmp_path / f"{STAGING_PREFIX}{dead.pid}@elsewhere").mkdir()  # a name not of the tool's form
+        assert clean_stale_staging(tmp_path) == [orphan]
+        assert live.exists()
 
 
 
