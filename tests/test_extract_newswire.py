@@ -218,3 +218,26 @@ def test_a_run_on_row_with_a_blank_cell_is_left_out_with_a_note():
     allowance = sheet.items[labels.index("Allowance for credit losses")]
     assert [c.kind for c in allowance.cells] == [CellKind.NUMBER, CellKind.DASH]
     assert labels[labels.index("Allowance for credit losses") + 1] == "Retained deficit"
+
+
+def test_a_title_line_over_a_table_run_onto_the_next_line():
+    """The company's name glued to the title ("INC.CONSOLIDATED"), the table on the next line run
+    together, a heading's colon glued to the row under it ("(income):Interest"): the release
+    ended no-statements."""
+    text = _page(" OSTRAVA FUELS, INC.CONSOLIDATED CONDENSED STATEMENTS OF OPERATIONS(In thousands, except per share data)",
+                 "For the three months ended December 31, For the years ended December 31, 2024 2023 2024 2023 "
+                 "Revenues  $      47,004  $      70,764  $    267,640  $  186,717Cost of goods sold          49,044"
+                 "          69,900        268,220      184,700Operating loss        (13,476)          (8,959)"
+                 "        (40,416)      (37,401) Other expense (income):Interest expense          11,066            8,812"
+                 "         46,091       37,260Net loss  $ (24,542)  $ (17,771)  $ (86,507)  $ (74,661) "
+                 + " " * 40)
+    ops = _statement(text, StatementKind.OPERATIONS)
+    assert ops.title == "CONSOLIDATED CONDENSED STATEMENTS OF OPERATIONS"
+    assert ops.scale.exponent == 3
+    assert ops.periods == (Period(start=date(2024, 10, 1), end=date(2024, 12, 31)),
+                           Period(start=date(2023, 10, 1), end=date(2023, 12, 31)),
+                           Period(start=date(2024, 1, 1), end=date(2024, 12, 31)),
+                           Period(start=date(2023, 1, 1), end=date(2023, 12, 31)))
+    interest = next(i for i in ops.items if i.label == "Interest expense")
+    assert interest.section == ("Other expense (income)",)
+    assert [c.value for c in ops.items[-1].cells] == [Decimal(-24542), Decimal(-17771), Decimal(-86507), Decimal(-74661)]

@@ -111,8 +111,9 @@ _GLUED_RE = re.compile(r"(\(?\$?\(?\d[\d,]*(?:\.\d+)?\)?|[-\u2013\u2014])(?=\(?[
 
 
 def _words(text: str, pos: int) -> Iterator[tuple[int, str]]:
-    """(position, word) of each word from pos, a figure glued to a label's first word set apart."""
-    for match in re.finditer(r"\S+", text[pos:]):
+    """(position, word) of each word from pos, a figure glued to a label's first word set apart,
+    and a heading's colon glued to the first word of the row under it ("(income):Interest")."""
+    for match in re.finditer(r"[^\s:]*:(?=[A-Z])|\S+?(?=:[A-Z])|\S+", text[pos:]):
         start, word = pos + match.start(), match[0]
         glued = _GLUED_RE.match(word)
         if glued and split_values(glued[1]) is not None:

@@ -76,7 +76,8 @@ def find_statements(lines: list[Line], path: str, tagged: list[TagTable] | None 
             found = _line_statement(lines, title, stop, path)
         except ExtractionError as exc:
             try:
-                found = region_statement(lines, title.index, stop, title.kind, title.title, path)
+                found = _run_on_body(lines, title, stop, path) or region_statement(
+                    lines, title.index, stop, title.kind, title.title, path)
             except ExtractionError:
                 ref = SourceRef(path, lines[title.index].number, 1)
                 titled_skips.append((title.index, stop, SkippedTable(title.kind.value, title.title, ref, exc.message,
@@ -140,6 +141,27 @@ def _flat_line(line: Line, path: str, is_last: bool) -> list[Statement]:
         title = " ".join(match["title"].split())
         out.append(Statement(kind, title, periods, scale, tuple(items), _ref(path, line, match.start()), notes=notes))
     return out
+
+
+def _run_on_body(lines: list[Line], title: _Title, stop: int, path: str) -> Statement | None:
+    """A statement titled on its own line whose table is run together onto the next line with
+    text (a newswire page: "AEMETIS, INC. CONSOLIDATED BALANCE SHEETS" over one line holding the
+    dates and every row), or None when that line is not so long."""
+    body = next((k for k in range(title.index + 1, stop) if lines[k].text.strip()), None)
+    if body is None or len(lines[body].text) < _FLAT_MIN:
+        return None
+    line = lines[body]
+    marker = END_IN_TEXT_RE.search(line.text)
+    end = marker.start() if marker else len(line.text)
+    at_eof = _is_last(lines, body) and not marker
+    assert title.kind is not None
+    scale, periods, rows, notes = flat_statement(line, (0, end), title.kind, path, at_eof)
+    rest = TITLE_LINE_RE.match(lines[title.index].text)["rest"]
+    if rest and scale.exponent == 0 and not scale.text:
+        scale = parse_scale([rest])
+    items = assemble(rows, len(periods), path, at_eof=False)
+    return Statement(title.kind, title.title, periods, scale, tuple(items), _ref(path, lines[title.index], 0),
+                     notes=notes)
 
 
 def _ref(path: str, line: Line, index: int) -> SourceRef:

@@ -21,7 +21,7 @@ _TITLE = (
 # OPERATIONS", "ACME, INC. AND SUBSIDIARIES CONSOLIDATED BALANCE SHEETS" (a corporate word ends it)
 _COMPANY_PREFIX = (r"(?-i:(?!PARENT\s)[A-Z][A-Z0-9&.,'’\-]*(?:\s+[A-Z0-9&.,'’\-]+)*?,?\s+(?:CORPORATION|CORP\.?|INCORPORATED|INC\.?"
                    r"|LLC|L\.L\.C\.|LTD\.?|LIMITED|PLC|N\.V\.|S\.A\.|COMPANY|CO\.|HOLDINGS?|BANCORP|GROUP)"
-                   r"(?:,?\s+(?:AND|&)\s+(?:CONSOLIDATED\s+)?SUBSIDIARIES)?)\s+")
+                   r"(?:,?\s+(?:AND|&)\s+(?:CONSOLIDATED\s+)?SUBSIDIARIES)?)(?:\s+|(?<=\.))")
 # "Consolidated Statements of Operations Data": a qualified title may end in "data" or
 # "information" ("Balance Sheet Data (average)", unqualified, is a bank's summary of averages);
 # a footnote mark may close the line: "Condensed Consolidated Balance Sheets (unaudited)4"
