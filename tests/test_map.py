@@ -76,6 +76,10 @@ ENTITY = EntityId(cik="0001009759", name="Made Up Corp")
     (BS, ("Current assets",), "Prepaid expenses", "us-gaap:PrepaidExpenseCurrent"),
     (BS, ("Current assets",), "Prepaid expense and other current assets", "us-gaap:PrepaidExpenseAndOtherAssetsCurrent"),
     (BS, ("Liabilities",), "Operating lease liabilities, non-current portion", "us-gaap:OperatingLeaseLiabilityNoncurrent"),
+    (BS, CL, "Accounts payable – related party", "us-gaap:AccountsPayableRelatedPartiesCurrent"),
+    (BS, CL, "Due to related parties", "us-gaap:DueToRelatedPartiesCurrent"),
+    (BS, CA, "Due from related party", "us-gaap:DueFromRelatedPartiesCurrent"),
+    (BS, CL, "Notes payable - related party, net", "us-gaap:NotesPayableRelatedPartiesClassifiedCurrent"),
     # ordinary shares (a foreign issuer's, a SPAC's) are its common stock
     (OPS, (), "Basic and diluted net income per ordinary share", "us-gaap:EarningsPerShareBasicAndDiluted"),
     (BS, SE, "Ordinary shares, $0.0001 par value", "us-gaap:CommonStockValue"),
