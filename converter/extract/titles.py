@@ -18,7 +18,8 @@ _TITLE = (
     r"|(?:changes\s+in\s+)?(?:stockholders|shareholders)['’]?\s+(?:equity|deficit)(?:\s+\(deficit\))?))"
 )
 # the company's name in capitals may open the title's line: "ACME HOLDING CORPORATION STATEMENTS OF
-# OPERATIONS", "ACME, INC. AND SUBSIDIARIES CONSOLIDATED BALANCE SHEETS" (a corporate word ends it)
+# OPERATIONS", "ACME, INC. AND SUBSIDIARIES CONSOLIDATED BALANCE SHEETS" (a corporate word ends it;
+# after "INC." the title may follow with no space: "ACME, INC.CONSOLIDATED BALANCE SHEETS")
 _COMPANY_PREFIX = (r"(?-i:(?!PARENT\s)[A-Z][A-Z0-9&.,'’\-]*(?:\s+[A-Z0-9&.,'’\-]+)*?,?\s+(?:CORPORATION|CORP\.?|INCORPORATED|INC\.?"
                    r"|LLC|L\.L\.C\.|LTD\.?|LIMITED|PLC|N\.V\.|S\.A\.|COMPANY|CO\.|HOLDINGS?|BANCORP|GROUP)"
                    r"(?:,?\s+(?:AND|&)\s+(?:CONSOLIDATED\s+)?SUBSIDIARIES)?)(?:\s+|(?<=\.))")
