@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from converter.errors import ExtractionError, NoStatementsError
-from converter.model import Release, SkippedTable, SourceRef, Statement
+from converter.model import Release, SkippedTable, SourceRef, Statement, StatementKind
 
 from .document import document_info
 from .reader import Line
@@ -58,6 +58,62 @@ def _unaudited(statement: Statement, lines: list[Line]) -> Statement:
     return statement
 
 
+_OPERATING_LINE_RE = re.compile(r"\b(revenues?|net sales|sales|gross (profit|margin|loss)|cost of (goods|revenues?|sales)"
+                                r"|operating (income|loss|expenses?))\b", re.I)
+_NET_INCOME_RE = re.compile(r"^\s*net (income|loss|earnings|\(loss\)|income \(loss\)|\(loss\) income)\b", re.I)
+
+
+def _operations_first(statement: Statement) -> Statement:
+    """A statement titled as comprehensive income ("Consolidated Statements of Comprehensive
+    Loss") that opens with revenues, costs or operating lines before its net income is a
+    statement of operations and comprehensive income, read as one (its comprehensive
+    income is then split off again, see _split_comprehensive)."""
+    if statement.kind is not StatementKind.COMPREHENSIVE_INCOME:
+        return statement
+    for item in statement.items:
+        if _NET_INCOME_RE.match(item.label):
+            return statement
+        if _OPERATING_LINE_RE.search(item.label) and any(c.value is not None for c in item.cells):
+            return replace(statement, kind=StatementKind.OPERATIONS,
+                           notes=(*statement.notes, f"read as a statement of operations: {item.label!r} "
+                                                    "comes before its net income"))
+    return statement
+
+
+_NET_INCOME_ONLY_RE = re.compile(r"^\s*net (income|loss|earnings|\(loss\)|income \(loss\)|\(loss\) income)\s*$", re.I)
+_OCI_START_RE = re.compile(r"^\s*other comprehensive (income|loss|earnings|\(loss\)|\(income\))", re.I)
+_COMPREHENSIVE_TOTAL_RE = re.compile(r"^\s*(total )?comprehensive (income|loss|earnings|\(loss\)|\(income\))", re.I)
+
+
+def _split_comprehensive(statement: Statement) -> list[Statement]:
+    """A statement of operations that goes on with its other comprehensive income ("Statements
+    of Operations and Comprehensive Loss") -> the statement of operations, and the statement of
+    comprehensive income printed in it: its net income row, then the rows from its other
+    comprehensive income to its comprehensive income (rows printed after that, per-share figures
+    and share counts, stay in the statement of operations)."""
+    if statement.kind is not StatementKind.OPERATIONS:
+        return [statement]
+    items = statement.items
+    net = next((k for k, item in enumerate(items) if _NET_INCOME_RE.match(item.label)
+                and any(c.value is not None for c in item.cells)), None)
+    if net is None:
+        return [statement]
+    start = next((k for k in range(net + 1, len(items)) if _OCI_START_RE.match(items[k].label)
+                  or any(_OCI_START_RE.match(h) for h in items[k].section)), None)
+    if start is None:
+        return [statement]
+    # the comprehensive income opens with the net income itself, not a part of it ("Net loss from
+    # continuing operations") nor what is left for common stockholders
+    opening = next((k for k in range(start - 1, net - 1, -1) if _NET_INCOME_ONLY_RE.match(items[k].label)), net)
+    end = next((k for k in range(start, len(items)) if _COMPREHENSIVE_TOTAL_RE.match(items[k].label)), len(items) - 1)
+    while end + 1 < len(items) and _COMPREHENSIVE_TOTAL_RE.match(items[end + 1].label):
+        end += 1  # "Comprehensive loss attributable to noncontrolling interests", then to the company
+    note = f"printed in {statement.title!r} under its statement of operations"
+    comprehensive = replace(statement, kind=StatementKind.COMPREHENSIVE_INCOME, items=(items[opening], *items[start:end + 1]),
+                            source=items[start].source, notes=(*statement.notes, note))
+    return [replace(statement, items=items[:start] + items[end + 1:]), comprehensive]
+
+
 def build_release(path: str, lines: list[Line], statements: list[Statement],
                   ignored: list[tuple[str, str, SourceRef]], skipped: list[SkippedTable]) -> Release:
     reasons = [_too_long(s) for s in statements]
@@ -80,8 +136,9 @@ def build_release(path: str, lines: list[Line], statements: list[Statement],
         raise ExtractionError(f"{first.reason}{more}", where=first.where or str(first.source), code=first.code)
     if not statements:
         raise NoStatementsError("no financial statements found", where=path)
+    read = [part for s in statements for part in _split_comprehensive(_operations_first(s))]
     ordered = tuple(_unaudited(s, lines)
-                    for s in infer_scale(release_scale(sorted(statements, key=lambda s: s.source)), lines))
+                    for s in infer_scale(release_scale(sorted(read, key=lambda s: s.source)), lines))
     return Release(path, document_info(lines, list(ordered), path), ordered,
                    tuple(sorted(ignored, key=lambda t: t[2])),
                    tuple(sorted(skipped, key=lambda t: (t.source, t.reason))))

@@ -1,0 +1,109 @@
+"""A statement of operations that goes on with its other comprehensive income ("Statements of
+Operations and Comprehensive Loss", the usual layout of a small biotech's release), and a
+statement titled as comprehensive loss that opens with revenues: both statements are read and
+tagged (companies and figures invented)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from converter.checks import run_checks
+from converter.concepts import concept_table
+from converter.extract import extract_text
+from converter.map import EntityId, map_release
+from converter.model import StatementKind
+
+ENTITY = EntityId(cik="0009990021", name="Ostrava Therapeutics")
+G = "us-gaap:"
+
+HEAD = """Ostrava Therapeutics Reports Third Quarter 2024 Financial Results
+
+OSTRAVA THERAPEUTICS, INC.
+{title}
+(In thousands, except per share data)
+(Unaudited)
+
+                                              Three Months Ended September 30,
+                                                  2024            2023
+"""
+OPERATIONS = """Operating expenses:
+  Research and development                    $  12,400       $  10,100
+  General and administrative                      4,300           3,900
+    Total operating expenses                     16,700          14,000
+Loss from operations                            (16,700)        (14,000)
+Interest income                                   1,200             900
+Net loss                                      $ (15,500)      $ (13,100)
+"""
+PER_SHARE = """Net loss per share, basic and diluted         $   (0.31)      $   (0.29)
+Weighted-average shares outstanding, basic
+  and diluted                                    50,000          45,000
+"""
+OCI = """Other comprehensive income (loss):
+  Unrealized gain (loss) on marketable securities    35             (12)
+Comprehensive loss                            $ (15,465)      $ (13,112)
+"""
+
+
+def _tagged(text: str) -> tuple[dict[str, Decimal], list]:
+    release = extract_text(text, "ostrava.txt")
+    mapped = map_release(release, concept_table(), ENTITY)
+    q3 = release.statements[0].periods[0]
+    facts = {f.concept.removeprefix(G): f.value for f in mapped.facts if f.period == q3 and f.concept.startswith(G)}
+    untagged = [d.label for d in mapped.decisions if d.concept is None]
+    return facts, untagged
+
+
+@pytest.mark.parametrize("body", [OPERATIONS + PER_SHARE + OCI, OPERATIONS + OCI + PER_SHARE])
+def test_other_comprehensive_income_under_a_statement_of_operations(body):
+    """Its other comprehensive income and comprehensive loss were extension concepts (matched
+    as lines of a statement of operations); per-share rows after them stay in operations."""
+    text = HEAD.format(title="CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS AND COMPREHENSIVE LOSS") + body
+    release = extract_text(text, "ostrava.txt")
+    assert [s.kind for s in release.statements] == [StatementKind.OPERATIONS, StatementKind.COMPREHENSIVE_INCOME]
+    operations, comprehensive = release.statements
+    assert [i.label for i in comprehensive.items] == [
+        "Net loss", "Unrealized gain (loss) on marketable securities", "Comprehensive loss"]
+    assert "Net loss per share, basic and diluted" in [i.label for i in operations.items]
+    facts, untagged = _tagged(text)
+    assert facts["ComprehensiveIncomeNetOfTax"] == Decimal("-15465000")
+    assert facts["OtherComprehensiveIncomeUnrealizedHoldingGainLossOnSecuritiesArisingDuringPeriodNetOfTax"] == Decimal("35000")
+    assert facts["NetIncomeLoss"] == Decimal("-15500000")
+    assert facts["EarningsPerShareBasicAndDiluted"] == Decimal("-0.31")
+    assert facts["WeightedAverageNumberOfShareOutstandingBasicAndDiluted"] == Decimal("50000000")
+    assert untagged == []
+    mapped = map_release(release, concept_table(), ENTITY)
+    assert [m for m in run_checks(mapped, concept_table()) if m.level.value == "error"] == []
+
+
+def test_a_statement_titled_comprehensive_loss_that_opens_with_revenue():
+    text = HEAD.format(title="CONSOLIDATED STATEMENTS OF COMPREHENSIVE LOSS") + (
+        "Revenue                                       $   4,200       $   3,100\n"
+        "Cost of goods sold                                1,100             900\n" + OPERATIONS.replace(
+            "Loss from operations                            (16,700)        (14,000)\n"
+            "Interest income                                   1,200             900\n"
+            "Net loss                                      $ (15,500)      $ (13,100)\n",
+            "Loss from operations                            (13,600)        (11,800)\n"
+            "Interest income                                   1,200             900\n"
+            "Net loss from continuing operations            (12,400)        (10,900)\n"
+            "Loss from discontinued operations, net of tax     (100)           (200)\n"
+            "Net loss                                      $ (12,500)      $ (11,100)\n")
+        + OCI.replace("(15,465)", "(12,465)").replace("(13,112)", "(11,112)"))
+    release = extract_text(text, "ostrava.txt")
+    assert [s.kind for s in release.statements] == [StatementKind.OPERATIONS, StatementKind.COMPREHENSIVE_INCOME]
+    assert "read as a statement of operations" in release.statements[0].notes[0]
+    assert release.statements[1].items[0].label == "Net loss"  # not the loss from continuing operations
+    facts, untagged = _tagged(text)
+    assert facts["CostOfGoodsAndServicesSold"] == Decimal("1100000")
+    assert facts["OperatingIncomeLoss"] == Decimal("-13600000")
+    assert facts["ComprehensiveIncomeNetOfTax"] == Decimal("-12465000")
+    assert untagged == []
+
+
+def test_a_statement_of_comprehensive_income_opening_with_net_income_is_left_alone():
+    text = HEAD.format(title="CONSOLIDATED STATEMENTS OF COMPREHENSIVE LOSS") + (
+        "Net loss                                      $ (15,500)      $ (13,100)\n" + OCI)
+    release = extract_text(text, "ostrava.txt")
+    assert [s.kind for s in release.statements] == [StatementKind.COMPREHENSIVE_INCOME]
+    assert release.statements[0].notes == ()
