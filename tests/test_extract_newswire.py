@@ -241,3 +241,17 @@ def test_a_title_line_over_a_table_run_onto_the_next_line():
     interest = next(i for i in ops.items if i.label == "Interest expense")
     assert interest.section == ("Other expense (income)",)
     assert [c.value for c in ops.items[-1].cells] == [Decimal(-24542), Decimal(-17771), Decimal(-86507), Decimal(-74661)]
+
+
+def test_figures_run_together_without_a_space_are_not_read():
+    """ "Total net revenues 4,8773,522 Cost of goods sold 1,9021,655": where one figure ends cannot
+    be read, and the row took the next row's figures under a label holding its own: skipped."""
+    sheet = ("CONDENSED CONSOLIDATED BALANCE SHEETS (Unaudited)   March 31, 2025   December 31, 2024 "
+             "Cash and cash equivalents $ 3,457 $ 3,981 Total assets $ 11,778 $ 11,210 "
+             "Total liabilities and stockholders' equity $ 11,778 $ 11,210" + " " * 200)
+    operations = (" STATEMENTS OF OPERATIONS (Unaudited) Three Months Ended March 31, 2025 2024 "
+                  "Total net revenues 4,8773,522 Cost of goods sold 1,9021,655 Net income (loss) $ 558 $ (169)"
+                  + " " * 200)
+    release = extract_text(_page(sheet, operations), "ostrava.md")
+    assert [s.kind for s in release.statements] == [StatementKind.BALANCE_SHEET]
+    assert release.skipped_tables and "4,8773,522" in release.skipped_tables[0].reason

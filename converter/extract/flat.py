@@ -195,7 +195,16 @@ def _ends_row(before: Tok, run: list[Tok], nxt: Tok) -> bool:
     return amounts and ends_label and nxt.text[:1].isupper()
 
 
+# figures run together with no space between them: "4,8773,522" (4,877 and 3,522), "2,2542,142"
+_RUN_TOGETHER_RE = re.compile(r"\(?\$?\d{1,3}(?:,\d{3})*,\d{4,}")
+
+
 def _emit(words: list[Tok], run: list[Tok], n: int, line: Line, where: str) -> list[Row]:
+    together = next((w for w in words if _RUN_TOGETHER_RE.match(w.text)), None)
+    if together is not None:  # which figure ends where cannot be read; its row would take the next row's
+        raise ExtractionError(f"figures run together without a space ({together.text!r} at column "
+                              f"{line.col(together.start)}): the rows cannot be told apart", where=where,
+                              code="xc:columnMismatch")
     if len(run) < n:
         label = " ".join(w.text for w in words[-8:])
         raise ExtractionError(
