@@ -80,7 +80,7 @@ def match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) ->
     if item.part_of and found.entry is not None and found.entry.concept == item.part_of:
         found = _other_than_total(table, kind, item, found)
     if item.reconciles_cash and kind is StatementKind.CASH_FLOWS and found.layer is not Layer.COMPANY and (
-            found.entry is None or found.entry.concept == _CLOSING_CASH) and (cash := _reconciled_cash(table, item)):
+            found.entry is None or found.entry.concept == CLOSING_CASH) and (cash := _reconciled_cash(table, item)):
         return cash
     if item.before_exchange_effect and found.entry is not None and found.entry.concept == _CHANGE_IN_CASH + _INCLUDING:
         excluding = table.entry(_CHANGE_IN_CASH + _EXCLUDING)
@@ -90,7 +90,8 @@ def match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) ->
     return found
 
 
-_CLOSING_CASH = "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
+# a statement of cash flows' balance of cash and restricted cash (converter.structure reads it too)
+CLOSING_CASH = "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
 _AT_PERIOD_END = re.compile(r",? ?(at |as of )?(the )?end of (the )?(fiscal )?(period|year|quarter)$")
 
 

@@ -121,9 +121,16 @@ def _host_tag() -> str:
     return re.sub(r"[^A-Za-z0-9-]", "_", socket.gethostname())[:64]
 
 
-def _staging_prefix() -> str:
-    """The name a staging folder starts with: the prefix, then its owner, "<pid>@<host>."."""
-    return f"{STAGING_PREFIX}{os.getpid()}@{_host_tag()}."
+def _new_staging(parent: Path) -> Path:
+    """A new staging folder in `parent`, named after its owner ("<prefix><pid>@<host>.<random>")
+    and holding the marker that names it too."""
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}@{_host_tag()}.", dir=parent))
+    try:
+        (staging / _STAGING_MARKER).write_text(f"{socket.gethostname()} {os.getpid()}\n", encoding="utf-8")
+    except BaseException:  # a full disk: no folder is left behind
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging
 
 
 _NAMED_OWNER = re.compile(rf"{re.escape(STAGING_PREFIX)}(?P<pid>\d+)@(?P<host>[A-Za-z0-9_-]+)\.[a-z0-9_]+")
@@ -172,17 +179,15 @@ def staged_folder(target: Path, overwrite: bool = False) -> Iterator[Path]:
     """
     check_target(target, overwrite)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(), dir=target.parent))
+    staging = _new_staging(target.parent)
     try:
-        (staging / _STAGING_MARKER).write_text(f"{socket.gethostname()} {os.getpid()}\n", encoding="utf-8")
         yield staging
         (staging / _STAGING_MARKER).unlink()
         _follow_umask(staging)
         check_target(target, overwrite)
         old = None
         if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=_staging_prefix(), dir=target.parent))
-            (old / _STAGING_MARKER).write_text(f"{socket.gethostname()} {os.getpid()}\n", encoding="utf-8")
+            old = _new_staging(target.parent)
             target.rename(old / "old")
         staging.rename(target)
         if old is not None:

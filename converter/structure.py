@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from converter.concepts import ConceptEntry, ConceptTable
-from converter.map import stored_value
+from converter.map import CLOSING_CASH, stored_value
 from converter.linkbases import Summation
 from converter.model import CellKind, Dimensions, Fact, LineItem, Period, Release, StatementKind, UnitKind
 
@@ -306,7 +306,6 @@ def _sums_to(run: Sequence[LineItem], total: LineItem) -> bool:
 
 _CHANGE = "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect"
 _FX = "us-gaap:EffectOfExchangeRateOnCashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
-_CASH = "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
 
 
 def change_before_exchange_effect(rows: Sequence[Row]) -> set[int]:
@@ -326,7 +325,7 @@ def change_before_exchange_effect(rows: Sequence[Row]) -> set[int]:
         if None in summed:
             continue
         later = [_printed(i) for i, e in rows[k + 1:] if e is not None and e.concept == _CHANGE]
-        balances = [(i.label.lower(), _printed(i)) for i, e in rows[k + 1:] if e is not None and e.concept == _CASH]
+        balances = [(i.label.lower(), _printed(i)) for i, e in rows[k + 1:] if e is not None and e.concept == CLOSING_CASH]
         begin = next((v for label, v in balances if "beginning" in label), None)
         end = next((v for label, v in balances if "end of" in label or label.endswith(" end")), None)
         if summed in later:
@@ -344,7 +343,7 @@ def cash_reconciliation_rows(rows: Sequence[Row]) -> set[int]:
     names restricted cash ("Less: restricted cash", "Cash and cash equivalents at end of
     period"), and a closing balance not naming it beside one that does, in either order."""
     closing = [(k, "restricted" in item.label.lower()) for k, (item, entry) in enumerate(rows)
-               if entry is not None and entry.concept == _CASH and "beginning" not in item.label.lower()]
+               if entry is not None and entry.concept == CLOSING_CASH and "beginning" not in item.label.lower()]
     with_restricted = [k for k, restricted in closing if restricted]
     if not with_restricted:
         return set()

@@ -424,7 +424,6 @@ class ArelleEngine:
             self._close(models)
             self._take_records()
 
-
     def remove_files(self) -> None:
         """Remove the engine's cache folder (also done by `close` and when the process exits)."""
         self._tmp.cleanup()

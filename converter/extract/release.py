@@ -60,7 +60,9 @@ def _unaudited(statement: Statement, lines: list[Line]) -> Statement:
 
 _OPERATING_LINE_RE = re.compile(r"\b(revenues?|net sales|sales|gross (profit|margin|loss)|cost of (goods|revenues?|sales)"
                                 r"|operating (income|loss|expenses?))\b", re.I)
-_NET_INCOME_RE = re.compile(r"^\s*net (income|loss|earnings|\(loss\)|income \(loss\)|\(loss\) income)\b", re.I)
+_NET_INCOME = r"^\s*net (income|loss|earnings|\(loss\)|income \(loss\)|\(loss\) income)"
+_NET_INCOME_RE = re.compile(_NET_INCOME + r"\b", re.I)  # "Net loss", "Net loss from continuing operations"
+_NET_INCOME_ONLY_RE = re.compile(_NET_INCOME + r"\s*$", re.I)  # the net income itself
 
 
 def _operations_first(statement: Statement) -> Statement:
@@ -80,7 +82,6 @@ def _operations_first(statement: Statement) -> Statement:
     return statement
 
 
-_NET_INCOME_ONLY_RE = re.compile(r"^\s*net (income|loss|earnings|\(loss\)|income \(loss\)|\(loss\) income)\s*$", re.I)
 _OCI_START_RE = re.compile(r"^\s*other comprehensive (income|loss|earnings|\(loss\)|\(income\))", re.I)
 _COMPREHENSIVE_TOTAL_RE = re.compile(r"^\s*(total )?comprehensive (income|loss|earnings|\(loss\)|\(income\))", re.I)
 

@@ -133,14 +133,23 @@ def _flat_line(line: Line, path: str, is_last: bool) -> list[Statement]:
         if kind is None:
             continue
         stop = titles[k + 1].start() if k + 1 < len(titles) else len(text)
-        marker = END_IN_TEXT_RE.search(text, match.end(), stop)
-        end = marker.start() if marker else stop
-        at_eof = is_last and end == len(text) and not marker
-        scale, periods, rows, notes = flat_statement(line, (match.end(), end), kind, path, at_eof)
-        items = assemble(rows, len(periods), path, at_eof=False)
         title = " ".join(match["title"].split())
-        out.append(Statement(kind, title, periods, scale, tuple(items), _ref(path, line, match.start()), notes=notes))
+        out.append(_flat_span(line, (match.end(), stop), kind, title, _ref(path, line, match.start()), path, is_last))
     return out
+
+
+def _flat_span(line: Line, span: tuple[int, int], kind: StatementKind, title: str, ref: SourceRef, path: str,
+               is_last: bool, scale_text: str = "") -> Statement:
+    """The statement flattened into `span` of a line, up to an end marker ("Contact:") in it;
+    `scale_text` is the scale its title line printed, for a body that prints none."""
+    marker = END_IN_TEXT_RE.search(line.text, span[0], span[1])
+    end = marker.start() if marker else span[1]
+    at_eof = is_last and end == len(line.text) and not marker
+    scale, periods, rows, notes = flat_statement(line, (span[0], end), kind, path, at_eof)
+    if scale_text and scale.exponent == 0 and not scale.text:
+        scale = parse_scale([scale_text])
+    items = assemble(rows, len(periods), path, at_eof=False)
+    return Statement(kind, title, periods, scale, tuple(items), ref, notes=notes)
 
 
 def _run_on_body(lines: list[Line], title: _Title, stop: int, path: str) -> Statement | None:
@@ -150,18 +159,11 @@ def _run_on_body(lines: list[Line], title: _Title, stop: int, path: str) -> Stat
     body = next((k for k in range(title.index + 1, stop) if lines[k].text.strip()), None)
     if body is None or len(lines[body].text) < _FLAT_MIN:
         return None
-    line = lines[body]
-    marker = END_IN_TEXT_RE.search(line.text)
-    end = marker.start() if marker else len(line.text)
-    at_eof = _is_last(lines, body) and not marker
     assert title.kind is not None
-    scale, periods, rows, notes = flat_statement(line, (0, end), title.kind, path, at_eof)
+    line = lines[body]
     rest = TITLE_LINE_RE.match(lines[title.index].text)["rest"]
-    if rest and scale.exponent == 0 and not scale.text:
-        scale = parse_scale([rest])
-    items = assemble(rows, len(periods), path, at_eof=False)
-    return Statement(title.kind, title.title, periods, scale, tuple(items), _ref(path, lines[title.index], 0),
-                     notes=notes)
+    return _flat_span(line, (0, len(line.text)), title.kind, title.title, _ref(path, lines[title.index], 0), path,
+                      _is_last(lines, body), scale_text=rest or "")
 
 
 def _ref(path: str, line: Line, index: int) -> SourceRef:
