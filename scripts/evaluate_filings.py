@@ -259,6 +259,16 @@ class Reading:
     ext_names: dict[tuple, set[str]] = field(default_factory=dict)  # -> extension names a company map gives its rows
 
 
+def _printed_amount(cell) -> Decimal | None:
+    """The size of a printed figure; a dash is a printed zero (the company tags "—" as 0, and a
+    row of dashes must be judged by its own row, not by any other row of the statement worth 0)."""
+    if cell.kind is CellKind.DASH:
+        return Decimal(0)
+    if cell.kind is not CellKind.NUMBER or cell.value is None:
+        return None
+    return abs(cell.value)
+
+
 def _read_values(mapped: MappedRelease, table) -> Reading:
     """(statement, period, |value|) -> concepts of the facts produced; and -> labels of rows
     read but not tagged with a standard concept (they become extension concepts)."""
@@ -285,10 +295,11 @@ def _read_values(mapped: MappedRelease, table) -> Reading:
             if concept is None:
                 continue
             for cell, period in zip(item.cells, statement.periods):
-                if cell.kind is not CellKind.NUMBER or cell.value is None:
+                amount = _printed_amount(cell)
+                if amount is None:
                     continue
                 for exponent in {statement.scale.exponent, 0}:
-                    key = (statement.kind, period, abs(cell.value).scaleb(exponent))
+                    key = (statement.kind, period, amount.scaleb(exponent))
                     own = key + (match_key(item.label),)
                     if own not in tagged:
                         tagged.setdefault(own, set()).add(concept)
@@ -300,10 +311,11 @@ def _read_values(mapped: MappedRelease, table) -> Reading:
         for item in statement.items:
             target = extension if (item.source, item.label) in unmapped_rows else read
             for cell, period in zip(item.cells, statement.periods):
-                if cell.kind is not CellKind.NUMBER or cell.value is None:
+                amount = _printed_amount(cell)
+                if amount is None:
                     continue
                 for exponent in {statement.scale.exponent, 0}:
-                    value = abs(cell.value).scaleb(exponent)
+                    value = amount.scaleb(exponent)
                     for p in (period, Period(end=period.end)) if period.start else (period,):
                         target.setdefault((statement.kind, p, value.normalize()), set()).add(item.label)
                         target.setdefault((statement.kind, p, value.normalize(), match_key(item.label)),

@@ -68,11 +68,11 @@ def test_negative_value_of_a_never_negative_concept_is_an_error():
 def test_a_total_over_an_unmapped_row_is_not_checked_but_said_so():
     ops = statement(StatementKind.OPERATIONS, [
         item("Revenue", "10", "9"), item("Cost of revenue", "4", "4"), item("Gross profit", "6", "5"),
-        item("Litigation settlement", "2", "1"), item("Income from operations", "4", "4")])
+        item("Warehouse flood losses", "2", "1"), item("Income from operations", "4", "4")])
     messages = _check(ops)
     assert [(m.code, m.level, m.concept) for m in messages] == [
         ("check.skipped", Level.WARNING, "us-gaap:OperatingIncomeLoss")]
-    assert "'Litigation settlement' is unmapped" in messages[0].message
+    assert "'Warehouse flood losses' is unmapped" in messages[0].message
 
 
 def test_total_liabilities_under_a_long_term_heading_sums_all_liabilities():
