@@ -287,14 +287,17 @@ def states_loss_size(entry: ConceptEntry, item: LineItem) -> bool:
 # "Net (income) loss attributable to noncontrolling interests": the wording puts income in
 # parentheses, so the figure is printed as it affects the total it is taken out of.
 _INCOME_IN_PARENTHESES = re.compile(r"\((income|earnings|profit)\) (loss|losses)\b")
-# "Loss (gain) on extinguishment of debt", "(Gain) loss on sale": the figure is printed as a loss
-_LOSS_FIRST = re.compile(r"\b(loss|losses) \((gain|gains|income)\)|\((gain|gains)\) (loss|losses)\b")
+# "Loss (gain) on extinguishment of debt", "(Gain) loss on sale", "Other operating expense
+# (income), net", "Other (income) expense": the figure is printed as a loss or an expense
+_LOSS_FIRST = re.compile(r"\b(loss|losses|expense|expenses) \((gain|gains|income)\)"
+                         r"|\((gain|gains|income)\) (loss|losses|expense|expenses)\b")
 
 
 def prints_effect(entry: ConceptEntry, item: LineItem) -> bool:
     """Is a row worded "(income) loss", printing its figure as its effect on the total ("(5)"
     for income of 5 taken out, "3" for a loss of 3 added back), or worded "loss (gain)" /
-    "(gain) loss" for a gain-type (credit) concept, printing a loss as a positive figure? Then
+    "(gain) loss" / "expense (income)" for a gain-type (credit) concept, printing a loss or an
+    expense as a positive figure (in every column, whatever the sign of the others)? Then
     the concept stores the opposite of the printed figure."""
     if entry.sign is Sign.NEGATED:
         return False

@@ -317,3 +317,18 @@ def test_accumulated_deficit_printed_without_parentheses_is_negative_retained_ea
     mapped = map_release(release(bs), concept_table(), ENTITY)
     assert [str(f.value) for f in mapped.facts if f.concept.endswith("RetainedEarningsAccumulatedDeficit")] == [
         "-593111000", "-573383000"]
+
+
+@pytest.mark.parametrize(("label", "printed", "stored"), [
+    # an expense-first wording prints the expense as a positive figure in every column, whatever
+    # the sign of the others (Coinbase's "Other operating expense (income), net 61,280 (8,556)")
+    ("Other operating expense (income), net", ("61,280", "(8,556)"), ("-61280000", "8556000")),
+    ("Other (income) expense, net", ("(1,200)", "300"), ("1200000", "-300000")),
+    ("Other operating income, net", ("1,200", "(300)"), ("1200000", "-300000")),
+    ("Net foreign exchange loss", ("84", "26"), ("-84000", "-26000")),
+])
+def test_expense_first_wording_of_an_income_concept_stores_the_opposite(label, printed, stored):
+    ops = statement(OPS, [item(label, *printed, section=("Other income (expense)",))])
+    mapped = map_release(release(ops), concept_table(), ENTITY)
+    values = [str(f.value) for f in mapped.facts if not f.concept.startswith("dei:")]
+    assert values == list(stored)

@@ -372,3 +372,41 @@ def test_fiscal_period_from_the_headline_or_the_dates(headline, year, focus):
     text = RETAILER.read_text(encoding="utf-8").replace("First Quarter Fiscal 2024", headline)
     info = extract_text(text, "x.txt").info
     assert (info.fiscal_year_focus, info.fiscal_period_focus) == (year, focus)
+
+
+@pytest.mark.parametrize(("label", "concept", "printed", "stored"), [
+    # gains and losses taken out of net income: a gain printed "(12)" is a gain of 12, a loss
+    # added back "5" a loss of 5, whichever word the label puts first
+    ("Gain on sale of assets", "GainLossOnDispositionOfAssets", "(12)", "12000"),
+    ("(Gain) loss on sale of assets", "GainLossOnDispositionOfAssets", "5", "-5000"),
+    ("Loss (gain) on disposal of property and equipment", "GainLossOnSaleOfPropertyPlantEquipment", "(7)", "7000"),
+    ("Loss on disposal of property and equipment", "GainLossOnSaleOfPropertyPlantEquipment", "5", "-5000"),
+    ("Gain on sale of business", "GainLossOnSaleOfBusiness", "(40)", "40000"),
+    ("Provision for doubtful accounts", "ProvisionForDoubtfulAccounts", "3", "3000"),
+    ("Bad debt expense", "ProvisionForDoubtfulAccounts", "3", "3000"),
+])
+def test_gains_and_provisions_among_the_adjustments(label, concept, printed, stored):
+    rows = [item("Net income", "100", section=OP), item(label, printed, section=OP + ("Adjustments to reconcile net income",))]
+    year = (Period(start=date(2024, 1, 1), end=date(2024, 12, 31)),)
+    mapped = map_release(release(statement(CF, rows, periods=year)), concept_table(), ENTITY)
+    assert [str(f.value) for f in mapped.facts if f.concept == G + concept] == [stored]
+
+
+@pytest.mark.parametrize(("section", "label", "concept", "stored"), [
+    (CHG, "Income taxes receivable", "IncreaseDecreaseInIncomeTaxesReceivable", "400000"),
+    (CHG, "Contract assets", "IncreaseDecreaseInContractWithCustomerAsset", "400000"),
+    (CHG, "Unbilled receivables", "IncreaseDecreaseInContractWithCustomerAsset", "400000"),
+    (("Right-of-use assets obtained in exchange for lease obligations:",), "Operating leases",
+     "RightOfUseAssetObtainedInExchangeForOperatingLeaseLiability", "-400000"),
+    (("Right-of-use assets obtained in exchange for lease obligations:",), "Finance leases",
+     "RightOfUseAssetObtainedInExchangeForFinanceLeaseLiability", "-400000"),
+    (FIN, "Debt issuance costs", "PaymentsOfDebtIssuanceCosts", "400000"),
+    (FIN, "Repayments of short-term borrowings", "RepaymentsOfShortTermDebt", "400000"),
+    (FIN, "Net change in short-term borrowings", "ProceedsFromRepaymentsOfShortTermDebt", "-400000"),
+    (INV, "Cash acquired in acquisitions", "CashAcquiredFromAcquisition", "-400000"),
+])
+def test_working_capital_and_other_lines_printed_400_in_parentheses(section, label, concept, stored):
+    year = (Period(start=date(2024, 1, 1), end=date(2024, 12, 31)),)
+    mapped = map_release(release(statement(CF, [item(label, "(400)", section=section)], periods=year)),
+                         concept_table(), ENTITY)
+    assert [str(f.value) for f in mapped.facts if f.concept == G + concept] == [stored]
