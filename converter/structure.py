@@ -26,6 +26,7 @@ revenue": the total keeps the concept).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -222,6 +223,8 @@ def mark_subtractions(release: Release, table: ConceptTable) -> Release:
         rows = [(item, match_line_item(table, statement.kind, item).entry) for item in statement.items]
         found, _missing = statement_totals(statement.kind, rows)
         marked = {id(item) for parts in found for item in parts.subtracted}
+        if statement.kind is StatementKind.OPERATIONS:
+            marked |= expenses_in_parentheses(rows)
         before_fx = change_before_exchange_effect(rows) if statement.kind is StatementKind.CASH_FLOWS else set()
         part_of = parts_of_same_concept(rows)
         below = nonoperating_rows(rows) if statement.kind is StatementKind.OPERATIONS else set()
@@ -238,6 +241,31 @@ def mark_subtractions(release: Release, table: ConceptTable) -> Release:
             statement = replace(statement, items=items)
         statements.append(statement)
     return replace(release, statements=tuple(statements))
+
+
+_EXPENSES_HEADING = re.compile(r"\b(expenses|costs)\b", re.I)
+
+
+def expenses_in_parentheses(rows: Sequence[Row]) -> set[int]:
+    """Statement of operations: the rows (ids) of an expenses heading that prints every figure
+    of every row in parentheses, its total among them ("Operating expenses" / "Rent (4,093)" ...
+    "Total operating expenses (359,335)", taken from total revenues): the parentheses mark the
+    subtraction, the expenses are their sizes. Rows of a credit concept are left as printed."""
+    by_heading: dict[tuple[str, ...], list[Row]] = {}
+    for item, entry in rows:
+        if item.section and _EXPENSES_HEADING.search(item.section[-1]):
+            by_heading.setdefault(item.section, []).append((item, entry))
+    out: set[int] = set()
+    for members in by_heading.values():
+        printed = [[c.value for c in item.cells if c.kind is CellKind.NUMBER and c.value is not None]
+                   for item, _entry in members]
+        figured = [values for values in printed if values]
+        has_total = any(item.label.lower().startswith("total") and values
+                        for (item, _entry), values in zip(members, printed))
+        if len(figured) < 3 or not has_total or any(v > 0 for values in figured for v in values):
+            continue
+        out |= {id(item) for item, entry in members if entry is None or entry.balance != "credit"}
+    return out
 
 
 _OPERATING_INCOME = "us-gaap:OperatingIncomeLoss"

@@ -39,6 +39,9 @@ BS = StatementKind.BALANCE_SHEET
     ("9M 2025", "Nine Months Ended September 30, 2025"),
     ("September 27, 2025", "September 27, 2025"),
     ("Fiscal Year Ended December 31, 2024", "Fiscal Year Ended December 31, 2024"),
+    # a line break after the comma lost in a rendering ("**December 31,****2024**")
+    ("December 31,2024", "December 31, 2024"),
+    ("Dec. 31,2024", "Dec. 31, 2024"),
 ])
 def test_compact_period_forms_are_written_out(text, expected):
     assert normalize_header(text) == expected
@@ -481,3 +484,43 @@ def test_packed_period_lengths_cover_the_years_in_order():
         (date(2025, 4, 1), date(2025, 6, 30)), (date(2024, 4, 1), date(2024, 6, 30))]
     assert [c.value for c in statement.items[0].cells] == [Decimal("-643"), Decimal("-1794"), Decimal("-612"),
                                                            Decimal("-1439")]
+
+
+@pytest.mark.parametrize("texts, runs", [
+    (["December 31, 2024", "September 30, 2024", "December 31, 2023", "December 31, 2024", "December 31, 2023"], [0, 3]),
+    (["2024", "2023", "2024", "2023"], [0, 2]),
+    (["2023", "2024", "2023", "2024"], [0, 2]),  # years printed oldest first
+    (["2025", "2024"], []),  # too few columns to tell
+    (["December 31, 2024", "Change"], []),  # a column without a date: no runs
+])
+def test_date_runs_start_where_the_dates_start_over(texts, runs):
+    from converter.extract.headers import date_runs
+
+    assert date_runs(texts) == runs
+
+
+# a bank's statement of operations rendered to markdown from HTML whose colspans were dropped:
+# the lengths row keeps one cell per length, each date cell is two bold runs glued
+# ("**December 31,****2024**"), and the body keeps a "$" and a ")" cell per figure
+UNEVEN_BANDS = """**ALDERMOOR BANCORP**
+**UNAUDITED STATEMENTS OF OPERATIONS**
+**(Dollars in thousands)**
+
+|  |  | **For the Three Months Ended** |  |  | **Year Ended** |  |
+| --- | --- | --- | --- | --- | --- | --- |
+|  |  | **December 31,****2024** |  |  | **September 30,****2024** |  |  | **December 31,****2023** |  |  | **December 31,****2024** |  |  | **December 31,****2023** |  |
+| Interest income |  | **$** | **5,159** |  |  | $ | 4,895 |  |  | $ | 4,171 |  |  | **$** | **19,380** |  |  | $ | 15,598 |  |
+| Interest expense |  |  | **(1,210** | **)** |  |  | (1,150 | ) |  |  | (990 | ) |  |  | **(4,560** | **)** |  |  | (3,710 | ) |
+| Net income |  | **$** | **1,275** |  |  | $ | 725 |  |  | $ | 1,100 |  |  | **$** | **3,877** |  |  | $ | 3,871 |  |
+"""
+
+
+def test_period_lengths_over_uneven_runs_of_dates_cover_the_runs():
+    """ "Three Months Ended" over three quarter-end dates, "Year Ended" over two year ends: the
+    dates starting over (December 2024 after December 2023) show where the year columns begin."""
+    (ops,) = _release(UNEVEN_BANDS).statements
+    assert [(p.start, p.end) for p in ops.periods] == [
+        (date(2024, 10, 1), date(2024, 12, 31)), (date(2024, 7, 1), date(2024, 9, 30)),
+        (date(2023, 10, 1), date(2023, 12, 31)), (date(2024, 1, 1), date(2024, 12, 31)),
+        (date(2023, 1, 1), date(2023, 12, 31))]
+    assert [str(c.value) for c in ops.items[1].cells] == ["-1210", "-1150", "-990", "-4560", "-3710"]

@@ -332,3 +332,39 @@ def test_expense_first_wording_of_an_income_concept_stores_the_opposite(label, p
     mapped = map_release(release(ops), concept_table(), ENTITY)
     values = [str(f.value) for f in mapped.facts if not f.concept.startswith("dei:")]
     assert values == list(stored)
+
+
+def test_an_expenses_heading_printed_in_parentheses_stores_the_expenses_sizes():
+    """A REIT's statement of income printing every expense in parentheses, its total too, taken
+    from total revenues: the parentheses mark the subtraction (Kimco-like layout; invented figures)."""
+    opex = ("Operating expenses",)
+    ops = statement(OPS, [
+        item("Revenues", "525,397", "451,603"),
+        item("Real estate taxes", "(67,162)", "(58,576)", section=opex),
+        item("General and administrative", "(34,902)", "(35,627)", section=opex),
+        item("Merger charges", "-", "(1,016)", section=opex),
+        item("Depreciation and amortization", "(156,130)", "(124,282)", section=opex),
+        item("Total operating expenses", "(258,194)", "(219,501)", section=opex),
+        item("Operating income", "267,203", "232,102"),
+    ])
+    mapped = map_release(release(ops), concept_table(), ENTITY)
+    first = ops.periods[0]
+    values = {f.concept: str(f.value) for f in mapped.facts if f.period == first}
+    assert values["us-gaap:GeneralAndAdministrativeExpense"] == "34902000"
+    assert values["us-gaap:DepreciationAndAmortization"] == "156130000"
+    assert values["us-gaap:OperatingExpenses"] == "258194000"
+    assert values["us-gaap:OperatingIncomeLoss"] == "267203000"
+
+
+def test_an_expenses_heading_with_a_figure_printed_plainly_is_read_as_printed():
+    opex = ("Operating expenses",)
+    ops = statement(OPS, [
+        item("General and administrative", "(34,902)", "(35,627)", section=opex),
+        item("Other operating income", "1,200", "900", section=opex),
+        item("Depreciation and amortization", "(156,130)", "(124,282)", section=opex),
+        item("Total operating expenses", "(189,832)", "(159,009)", section=opex),
+    ])
+    mapped = map_release(release(ops), concept_table(), ENTITY)
+    first = ops.periods[0]
+    values = {f.concept: str(f.value) for f in mapped.facts if f.period == first}
+    assert values["us-gaap:GeneralAndAdministrativeExpense"] == "-34902000"

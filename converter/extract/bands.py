@@ -11,6 +11,8 @@ are then inferred from the row itself:
     is taken as printed (HTML colspans, aligned markdown);
   - otherwise, when its k period cells divide the n value columns evenly, the i-th cell
     covers the i-th n/k columns (a band of spanning headers, in order);
+  - otherwise, when the columns' dates start over as many times as there are period cells
+    (Dec 2024, Sep 2024, Dec 2023 | Dec 2024, Dec 2023), each cell covers its run of dates;
   - otherwise each cell covers from its first column up to the next cell's.
 
 A cell that lies over no value column at all (a "September 30," in an empty column left of
@@ -38,10 +40,14 @@ class BandCell:
     period: bool  # a date, year, duration ("Three Months Ended"), not just "(Unaudited)"
 
 
-def band_segments(row: list[BandCell], spans: list[Span], exact: bool = False) -> list[Seg]:
+def band_segments(row: list[BandCell], spans: list[Span], exact: bool = False, runs: list[int] | None = None
+                  ) -> list[Seg]:
     """The header segments of one header row over the value columns `spans`; `exact`: the
     cells cover the columns they lie over, even when other rows name the rest (HTML colspans:
-    "2021", "2020" under "Year Ended" beside quarter columns dated in the row above)."""
+    "2021", "2020" under "Year Ended" beside quarter columns dated in the row above); `runs`:
+    where the columns' dates start over (headers.date_runs), the columns k lost period cells
+    cover in order when k does not divide the columns ("Three Months Ended" over three dates,
+    "Year Ended" over two)."""
     n = len(spans)
     if n == 0:
         return []
@@ -67,6 +73,9 @@ def band_segments(row: list[BandCell], spans: list[Span], exact: bool = False) -
     k = len(anchored)
     if n % k == 0:
         out += _in_order([cell for cell, _ in anchored], n)
+    elif runs is not None and len(runs) == k and all(cols[0] <= start for (_, cols), start in zip(anchored, runs)):
+        ends = runs[1:] + [n]
+        out += [Seg(cell.text, start, end - 1) for (cell, _), start, end in zip(anchored, runs, ends)]
     else:
         for i, (cell, cols) in enumerate(anchored):
             nxt = anchored[i + 1][1][0] - 1 if i + 1 < k else n - 1

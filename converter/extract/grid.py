@@ -22,7 +22,8 @@ from converter.model import CellKind, Period, RuleKind, SourceRef, Statement, St
 from .assemble import assemble
 from .cells import heavier, is_rule, parse_cell, rule_kind
 from .bands import BandCell, band_segments
-from .headers import DURATION_RE, Seg, is_header_text, is_period_text, names_year, parse_scale, resolve_periods
+from .headers import (DURATION_RE, Seg, date_runs, is_header_text, is_period_text, names_year, parse_scale,
+                      resolve_periods)
 from .layout import RawCell, Row
 
 _MARK = r"(?:\((?:\d{1,2}|[a-z])\)|\*{1,3}|[†‡§¹²³⁴⁵⁶⁷⁸⁹])"
@@ -300,12 +301,13 @@ def _grid_periods(grid: Grid, kind: StatementKind, where: str
     if not grid.header:
         raise ExtractionError("statement has no column headers", where=where, code="xc:noColumnHeaders")
     spans, dropped = _columns(grid)
+    runs = date_runs(_column_dates(grid, spans))
     segs: list[list[Seg]] = []
     for row in grid.header:
         band = [BandCell(cell.text, cell.lo, cell.hi, is_period_text(cell.text)) for cell in row
                 if cell.hi > 0 and not any(a <= cell.lo and cell.hi <= b for a, b in dropped)
                 and not SCALE_RE.fullmatch(cell.text)]
-        segs.append(band_segments(band, spans, _exact(grid, row, spans)))
+        segs.append(band_segments(band, spans, _exact(grid, row, spans), runs))
     first = next((c for row in grid.header for c in row), None)
     header_where = f"{where.rsplit(':', 1)[0]}:{first.line}" if first else where
     try:
@@ -321,6 +323,15 @@ def _grid_periods(grid: Grid, kind: StatementKind, where: str
         if widened == segs:
             raise
         return spans, dropped, resolve_periods(widened, len(spans), kind, header_where)
+
+
+def _column_dates(grid: Grid, spans: list[tuple[int, int]]) -> list[str]:
+    """Each value column's date or year as its lowest header cell naming a year prints it."""
+    out = []
+    for a, b in spans:
+        cells = [c for row in grid.header for c in row if c.lo > 0 and a <= c.hi and c.lo <= b and names_year(c.text)]
+        out.append(cells[-1].text if cells else "")
+    return out
 
 
 def _widened(line: list[Seg], n: int) -> list[Seg]:

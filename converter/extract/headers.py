@@ -128,6 +128,30 @@ def release_context(dates: ReleaseDates) -> Iterator[None]:
         _RELEASE.reset(token)
 
 
+def date_runs(texts: list[str]) -> list[int]:
+    """Where a row of column dates starts over: the first column of each run of dates in one
+    order ("December 31, 2024", "September 30, 2024", "December 31, 2023" | "December 31, 2024",
+    "December 31, 2023": [0, 3]). A band of period lengths covers such runs in order when a
+    rendering lost its colspans. [] unless every column names a date or a year."""
+    ends: list[date] = []
+    for text in texts:
+        text = normalize_header(text, _RELEASE.get().fy_end_month)
+        if (m := DATE_RE.search(text)) and (d := make_date(m["month"], m["day"], m["year"])):
+            ends.append(d)
+        elif (y := YEAR_RE.search(text)) and not MONTHDAY_RE.search(text):
+            ends.append(date(int(y[0]), 12, 31))
+        else:
+            return []
+    if len(ends) < 3 or ends[0] == ends[1]:
+        return []
+    falling = ends[1] < ends[0]
+    starts = [0]
+    for i in range(1, len(ends)):
+        if (ends[i] < ends[i - 1]) != falling or ends[i] == ends[i - 1]:
+            starts.append(i)
+    return starts
+
+
 def is_period_text(text: str) -> bool:
     """Header text that names (part of) a period: a date, a year, a duration, "3Q25"."""
     text = normalize_header(text, _RELEASE.get().fy_end_month)

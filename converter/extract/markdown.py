@@ -32,7 +32,7 @@ from converter.errors import ExtractionError
 from converter.model import SkippedTable, SourceRef, Statement, StatementKind
 
 from .grid import SCALE_RE, GCell, Grid, grid_periods, grid_statement, split_grid
-from .headers import DURATION_RE, fiscal_calendar, is_header_text, names_year
+from .headers import DURATION_RE, date_runs, fiscal_calendar, is_header_text, names_year
 from .reader import Line
 from .statements import find_statements
 from .tablekind import classify, statement_or_ignored
@@ -286,13 +286,19 @@ def _even_lengths(row: list[GCell], below: list[list[GCell]]) -> bool:
     """Do a row's period lengths, spread, cover as many year columns each ("Three Months Ended"
     and "Six Months Ended" two years each)? A converter that drops colspans but keeps a spacer
     cell leaves "Three Months Ended" over one year and "Six Months Ended" over three; that row
-    is left for the header bands to share its lengths among the years below (bands.py)."""
+    is left for the header bands to share its lengths among the years below (bands.py); so is
+    a row whose lengths, spread, do not cover the runs the years' dates start over in (three
+    quarter-end dates, then two year-end dates, under "Three Months Ended" and "Year Ended")."""
     lengths = [c for c in row if 0 < c.lo < _WIDE and DURATION_RE.search(c.text) and not names_year(c.text)]
     years = [c for line in below for c in line if 0 < c.lo < _WIDE and names_year(c.text)]
     if len(lengths) < 2 or not years:
         return True
-    counts = {sum(1 for y in years if c.lo <= y.lo <= c.hi) for c in lengths}
-    return len(counts) == 1 or len(years) % len(lengths) != 0
+    counts = [sum(1 for y in years if c.lo <= y.lo <= c.hi) for c in lengths]
+    runs = date_runs([y.text for y in sorted(years, key=lambda y: y.lo)])
+    if len(runs) == len(lengths) and len(years) % len(lengths) != 0:
+        # the dates start over once per length: the spread holds only if it covers those runs
+        return counts == [b - a for a, b in zip(runs, runs[1:] + [len(years)])]
+    return len(set(counts)) == 1 or len(years) % len(lengths) != 0
 
 
 def _gapped(row: list[GCell]) -> bool:

@@ -37,6 +37,8 @@ _NINE_RE = re.compile(rf"\b(?P<n>[69])M\s*[-'’]?\s*(?:FY)?\s*(?:{_YEAR}\b)?", 
 _FISCAL_RE = re.compile(rf"\b(?:FY|fiscal(?:\s+year)?|full[\s-]year)\s*[-'’]?\s*{_YEAR}\b(?!\s*(?:ended|ending))", re.I)
 # "Three Months EndedSeptember 30,": a line break between the words lost in a rendering
 _GLUED_MONTH_RE = re.compile(rf"\b(ended|ending)(?=(?:{MONTH})\b)", re.I)
+# "December 31,2024": the line break after a month and day's comma lost
+_GLUED_YEAR_RE = re.compile(rf"\b((?:{MONTH})\.?\s+\d{{1,2}},)(?=(?:19|20)\d\d\b)", re.I)
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _LENGTH = {3: "Three", 6: "Six", 9: "Nine", 12: "Twelve"}
 
@@ -62,8 +64,9 @@ def _date(month: int, day: int, year: int | None) -> str:
 
 
 def unglued(text: str) -> str:
-    """ "Three Months EndedSeptember 30," (a line break lost in a rendering) with its words apart."""
-    return _GLUED_MONTH_RE.sub(r"\1 ", text)
+    """ "Three Months EndedSeptember 30," and "December 31,2024" (a line break lost in a
+    rendering) with their words apart."""
+    return _GLUED_YEAR_RE.sub(r"\1 ", _GLUED_MONTH_RE.sub(r"\1 ", text))
 
 
 def normalize_header(text: str, fy_end_month: int = 12) -> str:
