@@ -524,3 +524,45 @@ def test_period_lengths_over_uneven_runs_of_dates_cover_the_runs():
         (date(2023, 10, 1), date(2023, 12, 31)), (date(2024, 1, 1), date(2024, 12, 31)),
         (date(2023, 1, 1), date(2023, 12, 31))]
     assert [str(c.value) for c in ops.items[1].cells] == ["-1210", "-1150", "-990", "-4560", "-3710"]
+
+
+# a PDF-to-markdown conversion flattening two header rows into one: each period length printed
+# left of the dates it heads, the first in the label column
+INTERLEAVED = """\
+### CONDENSED CONSOLIDATED STATEMENTS OF INCOME
+(In millions)
+
+| Three Months Ended | October 26, 2025 | October 27, 2024 | Nine Months Ended | October 26, 2025 | October 27, 2024 |
+|---|---|---|---|---|---|
+| Revenue | $ 5,082 | $ 3,120 | | $ 14,166 | $ 8,819 |
+| Cost of revenue | 1,926 | 1,720 | | 5,031 | 4,309 |
+| Gross profit | 3,156 | 1,400 | | 9,135 | 4,510 |
+"""
+
+
+def test_period_lengths_printed_left_of_their_dates_in_one_row():
+    (ops,) = _release(INTERLEAVED).statements
+    assert [(p.start, p.end) for p in ops.periods] == [
+        (date(2025, 7, 28), date(2025, 10, 26)), (date(2024, 7, 29), date(2024, 10, 27)),
+        (date(2025, 1, 27), date(2025, 10, 26)), (date(2024, 1, 29), date(2024, 10, 27))]
+    assert [str(c.value) for c in ops.items[0].cells] == ["5082", "3120", "14166", "8819"]
+
+
+def test_a_date_printed_over_two_columns_leaves_the_second_out():
+    """A balance sheet printing "July 31, 2000" over both its columns (a typo of the source):
+    the first column keeps the date, the second is left out with a note, not tagged twice."""
+    text = "\n".join([
+        "ACME CLINICS, INC.",
+        "CONDENSED CONSOLIDATED BALANCE SHEETS",
+        "(In thousands)",
+        "                                  July 31,     July 31,",
+        "                                    2000         2000",
+        "Cash and cash equivalents          8,973       25,558",
+        "Accounts receivable, net          13,895       16,193",
+        "Total assets                      22,868       41,751",
+        "",
+    ])
+    (sheet,) = extract_text(text, "acme.txt").statements
+    assert [p.end for p in sheet.periods] == [date(2000, 7, 31)]
+    assert [str(c.value) for c in sheet.items[0].cells] == ["8973"]
+    assert any("column 2" in note and "left out" in note for note in sheet.notes)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .headers import Seg
+from .headers import DURATION_RE, Seg, names_year
 
 Span = tuple[int, int]
 
@@ -81,6 +81,28 @@ def band_segments(row: list[BandCell], spans: list[Span], exact: bool = False, r
             nxt = anchored[i + 1][1][0] - 1 if i + 1 < k else n - 1
             out.append(Seg(cell.text, cols[0], max(cols[-1], nxt)))
     return out
+
+
+def interleaved_segments(row: list[BandCell], spans: list[Span]) -> list[Seg] | None:
+    """One header row printing each period length left of the dates it heads, the first in the
+    label column ("| Three Months Ended | October 27, 2024 | October 29, 2023 | Nine Months Ended |
+    October 27, 2024 | October 29, 2023 |": a rendering that flattened two header rows): each
+    length covers the dated columns up to the next length. None for any other row."""
+    cells = sorted((c for c in row if c.period), key=lambda c: c.lo)
+    lengths = [c for c in cells if DURATION_RE.search(c.text) and not names_year(c.text)]
+    dated = [(c, _covered(c, spans)) for c in cells if names_year(c.text)]
+    if len(lengths) < 2 or not cells or cells[0] is not lengths[0] or len(lengths) + len(dated) != len(cells):
+        return None
+    if any(len(cols) != 1 for _, cols in dated) or len({cols[0] for _, cols in dated}) != len(spans):
+        return None
+    out = []
+    for i, length in enumerate(lengths):
+        stop = lengths[i + 1].lo if i + 1 < len(lengths) else float("inf")
+        cols = [cols[0] for c, cols in dated if length.lo < c.lo < stop]
+        if not cols:
+            return None
+        out.append(Seg(length.text, min(cols), max(cols)))
+    return out + [Seg(c.text, cols[0], cols[0]) for c, cols in dated]
 
 
 def _in_order(cells: list[BandCell], n: int) -> list[Seg]:

@@ -21,7 +21,7 @@ from converter.model import CellKind, Period, RuleKind, SourceRef, Statement, St
 
 from .assemble import assemble
 from .cells import heavier, is_rule, parse_cell, rule_kind
-from .bands import BandCell, band_segments
+from .bands import BandCell, band_segments, interleaved_segments
 from .headers import (DURATION_RE, Seg, date_runs, is_header_text, is_period_text, names_year, parse_scale,
                       resolve_periods)
 from .layout import RawCell, Row
@@ -305,9 +305,11 @@ def _grid_periods(grid: Grid, kind: StatementKind, where: str
     segs: list[list[Seg]] = []
     for row in grid.header:
         band = [BandCell(cell.text, cell.lo, cell.hi, is_period_text(cell.text)) for cell in row
-                if cell.hi > 0 and not any(a <= cell.lo and cell.hi <= b for a, b in dropped)
+                if not any(a <= cell.lo and cell.hi <= b for a, b in dropped)
                 and not SCALE_RE.fullmatch(cell.text)]
-        segs.append(band_segments(band, spans, _exact(grid, row, spans), runs))
+        interleaved = interleaved_segments(band, spans)  # the label column's text counts there
+        segs.append(interleaved if interleaved is not None else
+                    band_segments([c for c in band if c.hi > 0], spans, _exact(grid, row, spans), runs))
     first = next((c for row in grid.header for c in row), None)
     header_where = f"{where.rsplit(':', 1)[0]}:{first.line}" if first else where
     try:

@@ -41,6 +41,27 @@ def _too_long(statement: Statement) -> tuple[str, str] | None:
     return None
 
 
+def _period_read_twice(statement: Statement) -> Statement:
+    """A column read as the period of a column left of it, printing other figures (a header
+    printing one date twice, "JULY 31, 2000" over both columns): its figures are stated for no
+    period that can be told, and it is left out with a note; the first column keeps the period."""
+    drop: list[int] = []
+    for j, period in enumerate(statement.periods):
+        i = statement.periods.index(period)
+        if i < j and any(len(item.cells) > j and item.cells[i].value != item.cells[j].value for item in statement.items):
+            drop.append(j)
+    if not drop:
+        return statement
+    notes = tuple(f"column {j + 1} is read as {statement.periods[j]} like column "
+                  f"{statement.periods.index(statement.periods[j]) + 1} but prints other figures: left out"
+                  for j in drop)
+    keep = [k for k in range(len(statement.periods)) if k not in drop]
+    items = tuple(replace(item, cells=tuple(item.cells[k] for k in keep if k < len(item.cells)))
+                  for item in statement.items)
+    return replace(statement, periods=tuple(statement.periods[k] for k in keep), items=items,
+                   notes=(*statement.notes, *notes))
+
+
 _UNAUDITED_RE = re.compile(r"\bunaudited\b", re.I)
 _HEAD_LINES = 12  # "(Unaudited)" is printed within this many lines under a title
 
@@ -117,6 +138,7 @@ def _split_comprehensive(statement: Statement) -> list[Statement]:
 
 def build_release(path: str, lines: list[Line], statements: list[Statement],
                   ignored: list[tuple[str, str, SourceRef]], skipped: list[SkippedTable]) -> Release:
+    statements = [_period_read_twice(s) for s in statements]
     reasons = [_too_long(s) for s in statements]
     skipped = skipped + [SkippedTable(s.kind.value, s.title, s.source, why[1], code=why[0])
                          for s, why in zip(statements, reasons) if why]
