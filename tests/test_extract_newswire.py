@@ -255,3 +255,28 @@ def test_figures_run_together_without_a_space_are_not_read():
     release = extract_text(_page(sheet, operations), "ostrava.md")
     assert [s.kind for s in release.statements] == [StatementKind.BALANCE_SHEET]
     assert release.skipped_tables and "4,8773,522" in release.skipped_tables[0].reason
+
+
+def test_a_title_broken_over_two_paragraphs_is_one_title():
+    """ "INTERIM CONDENSED CONSOLIDATED STATEMENTS OF COMPREHENSIVE" / "LOSS": the statement was
+    not found, its rows read as nothing (a layout of a newswire page; invented figures)."""
+    text = _page(" OSTRAVA BIO LTD.", "INTERIM CONDENSED CONSOLIDATED STATEMENTS OF COMPREHENSIVE", "LOSS",
+                 "U.S. dollars in thousands",
+                 _cells("Three Months Ended", "Nine Months Ended", "September 30,", "September 30,",
+                        "2024", "2023", "2024", "2023"), OPERATIONS_BODY)
+    ops = _statement(text, StatementKind.OPERATIONS)
+    assert ops.title == "INTERIM CONDENSED CONSOLIDATED STATEMENTS OF COMPREHENSIVE LOSS"
+    assert ops.periods == Q3
+    assert [i.label for i in ops.items][-1] == "Net loss"
+
+
+@pytest.mark.parametrize("first, second", [
+    ("CONSOLIDATED STATEMENTS OF", "Revenue"),  # a row label, not the rest of a title
+    ("Statements of Operations and", "2024 was a year of growth for the company"),
+])
+def test_a_line_after_an_open_title_that_does_not_complete_it_is_left_alone(first, second):
+    from converter.extract.reader import split_lines
+    from converter.extract.titles import joined_titles
+
+    lines = split_lines(f"{first}\n{second}\n", "x.txt")
+    assert [line.text for line in joined_titles(lines)][:2] == [first, second]

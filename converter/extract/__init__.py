@@ -26,6 +26,7 @@ from .pairs import paired_rows
 from .pipecells import is_pipe_cells, split_pipe_cells
 from .reader import MAX_INPUT_BYTES, check_numbers, clean_text, decode, split_lines
 from .release import build_release
+from .titles import joined_titles
 from .statements import find_statements
 from .tablekind import ignored_title
 from .texttables import prose_line
@@ -80,7 +81,7 @@ def _extract(text: str, path: str) -> Release:
     sgml = is_sgml_text(text)
     if is_html(text) and not sgml:
         return extract_html(text, path)
-    lines = split_lines(text, path)
+    lines = joined_titles(split_lines(text, path))
     tagged = []
     if sgml:
         lines, tagged = sgml_tables(lines)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import replace
+
 from converter.model import CellKind, StatementKind
 
 from .cells import is_rule, parse_cell
+from .reader import Line
 
 _QUALIFIER = r"(?:condensed|consolidated|unaudited|interim|combined|period[\s-]end|ending)\s+"
 _TITLE = (
@@ -74,3 +77,28 @@ def is_prose(text: str) -> bool:
         return False  # a row ending in a figure or a dash ("—": nil)
     # a table row's figure columns make it wide, not long: its words are measured
     return len(" ".join(words)) > 160 or (len(words) >= 12 and body.endswith("."))
+
+
+_OPEN_END_RE = re.compile(r"\b(?:of|and|in|comprehensive|changes|cash|financial|stockholders['’]?|shareholders['’]?)\s*$", re.I)
+_MARKS = " #*_>"
+
+
+def joined_titles(lines: list[Line]) -> list[Line]:
+    """The lines with a statement title broken over two lines joined on the first ("INTERIM
+    CONDENSED CONSOLIDATED STATEMENTS OF COMPREHENSIVE" / "LOSS"), the second left blank: a
+    title line ending on a word a title cannot end on, and a short line of words after it (a
+    blank line between them at most) that completes it."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        head = line.text.strip(_MARKS)
+        if not head or not _OPEN_END_RE.search(head) or TITLE_LINE_RE.match(head):
+            continue
+        j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].text.strip()), None)
+        if j is None:
+            continue
+        tail = lines[j].text.strip(_MARKS)
+        if len(tail.split()) > 3 or any(ch.isdigit() for ch in tail) or not TITLE_LINE_RE.match(f"{head} {tail}"):
+            continue
+        out[i] = replace(line, text=line.text.rstrip(_MARKS + " ") + " " + tail)
+        out[j] = replace(lines[j], text="", removed=())
+    return out
