@@ -85,6 +85,11 @@ def test_a_qualified_title_ending_in_information_or_data():
     ("Balance Sheet Data (average) ($ in billions)", None),
     ("Selected Balance Sheet Data", None),
     ("PARENT COMPANY STATEMENTS OF INCOME", None),
+    # a company's own short titles (an investor-relations page)
+    ("INCOME STATEMENTS", "INCOME STATEMENTS"),
+    ("COMPREHENSIVE INCOME STATEMENTS", "COMPREHENSIVE INCOME STATEMENTS"),
+    ("CASH FLOWS STATEMENTS", "CASH FLOWS STATEMENTS"),
+    ("Income Statement", None),  # alone and singular: a section heading of a summary table
     ("We refer to the Ostrava Inc. statements of operations", None),
 ])
 def test_title_lines(line, title):
@@ -280,3 +285,27 @@ def test_a_line_after_an_open_title_that_does_not_complete_it_is_left_alone(firs
 
     lines = split_lines(f"{first}\n{second}\n", "x.txt")
     assert [line.text for line in joined_titles(lines)][:2] == [first, second]
+
+
+def test_an_investor_relations_page_one_cell_per_line():
+    """Short titles of the company's own, no blank lines, and a label stating figures broken over
+    three lines ("... allowance for doubtful accounts of" / "$830" / "and $650") before its values:
+    the statements had run into one another and the allowance had been tagged as receivables."""
+    text = "\n".join([
+        "OSTRAVA SOFTWARE CORPORATION", "INCOME STATEMENTS", "(In millions) (Unaudited)",
+        "Three Months Ended", "September 30,", "2024", "2023",
+        "Revenue", "$12,100", "$10,400", "Net income", "$2,300", "$1,950",
+        "COMPREHENSIVE INCOME STATEMENTS", "(In millions) (Unaudited)",
+        "Three Months Ended", "September 30,", "2024", "2023",
+        "Net income", "$2,300", "$1,950", "Foreign currency translation adjustments", "(40)", "25",
+        "Comprehensive income", "$2,260", "$1,975",
+        "BALANCE SHEETS", "(In millions) (Unaudited)", "September 30,", "2024", "June 30,", "2024",
+        "Accounts receivable, net of allowance for doubtful accounts of", "$830", "and $650", "56,924", "48,688",
+        "Total assets", "$80,000", "$70,000", "",
+    ])
+    release = extract_text(text, "ostrava-ir.md")
+    assert [s.kind for s in release.statements] == [StatementKind.OPERATIONS, StatementKind.COMPREHENSIVE_INCOME,
+                                                     StatementKind.BALANCE_SHEET]
+    receivables = release.statements[-1].items[0]
+    assert receivables.label == "Accounts receivable, net of allowance for doubtful accounts of $830 and $650"
+    assert [c.value for c in receivables.cells] == [Decimal(56924), Decimal(48688)]

@@ -115,6 +115,18 @@ EQ = ("Liabilities and Equity",)
     (OPS, ("Operating expenses:",), "Other operating expenses", None),  # an expense line, not a net one
     (OPS, (), "Net foreign exchange loss", "us-gaap:ForeignCurrencyTransactionGainLossBeforeTax"),
     (OPS, (), "Other expense (income), net", "us-gaap:OtherNonoperatingIncomeExpense"),
+    (BS, CL, "Short-term unearned revenue", "us-gaap:DeferredRevenueCurrent"),
+    (BS, L, "Long-term unearned revenue", "us-gaap:DeferredRevenueNoncurrent"),
+    (BS, CL, "Short-term income taxes", "us-gaap:AccruedIncomeTaxesCurrent"),
+    (StatementKind.CASH_FLOWS, ("Operations",), "Net cash from operations",
+     "us-gaap:NetCashProvidedByUsedInOperatingActivities"),
+    (StatementKind.CASH_FLOWS, ("Financing",), "Net cash used in financing",
+     "us-gaap:NetCashProvidedByUsedInFinancingActivities"),
+    (StatementKind.CASH_FLOWS, ("Investing",), "Net cash used in investing",
+     "us-gaap:NetCashProvidedByUsedInInvestingActivities"),
+    (StatementKind.CASH_FLOWS, ("Financing",), "Cash paid for financing costs", None),
+    (StatementKind.CASH_FLOWS, ("Financing",), "Common stock issued", "us-gaap:ProceedsFromIssuanceOfCommonStock"),
+    (StatementKind.CASH_FLOWS, ("Financing",), "Common stock cash dividends paid", "us-gaap:PaymentsOfDividends"),
 ])
 def test_synonyms(kind, section, label, concept):
     match = match_line_item(concept_table(), kind, item(label, "1", section=section))

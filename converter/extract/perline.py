@@ -131,6 +131,9 @@ def _ends(text: str) -> bool:
                 or (len(text.strip()) > 100 and text.strip().endswith(".")))
 
 
+_AND_FIGURE_RE = re.compile(r"^(?:and|or)\s+\$?\s*[\d,.]*\d\s*$", re.I)
+
+
 def _rows(body: list[Line], n: int, path: str) -> list[Row]:
     rows: list[Row] = []
     current: Row | None = None
@@ -170,6 +173,13 @@ def _rows(body: list[Line], n: int, path: str) -> list[Row]:
                 dollar = False
             else:
                 dollar = False
+            continue
+        if _AND_FIGURE_RE.match(text) and current is not None and current.label and len(current.cells) == 1:
+            # "Accounts receivable, net of allowance ... of" / "$830" / "and $650": the figures
+            # stated inside the label, broken over lines; the row's values follow
+            current.label = f"{current.label} {current.cells[0].text} {' '.join(text.split())}"
+            current.cells = []
+            dollar = False
             continue
         close()
         dollar = False

@@ -14,6 +14,8 @@ from .reader import Line
 _QUALIFIER = r"(?:condensed|consolidated|unaudited|interim|combined|period[\s-]end|ending)\s+"
 _TITLE = (
     rf"(?:{_QUALIFIER})+income\s+statements?|"  # "Consolidated Income Statement"
+    rf"(?:{_QUALIFIER})*(?:comprehensive\s+)?income\s+statements|(?:{_QUALIFIER})*cash\s+flows?\s+statements?|"  # "INCOME STATEMENTS", "CASH FLOWS STATEMENTS"
+    rf"(?:{_QUALIFIER})*comprehensive\s+income\s+statement|"
     rf"(?:{_QUALIFIER})*"
     r"(?:balance\s+sheets?|statements?\s+of\s+(?:consolidated\s+)?(?:financial\s+(?:position|condition)|condition"
     r"|operations(?:\s+and\s+comprehensive\s+(?:income|loss)(?:\s+\(loss\))?)?|income(?:\s+\(loss\))?|earnings"
@@ -52,7 +54,7 @@ def title_kind(title: str) -> StatementKind | None:
         return StatementKind.BALANCE_SHEET
     if "cash flow" in low:
         return StatementKind.CASH_FLOWS
-    if re.search(r"of (consolidated )?comprehensive", low):
+    if re.search(r"of (consolidated )?comprehensive|comprehensive income statement", low):
         return StatementKind.COMPREHENSIVE_INCOME
     if "equity" in low or "deficit" in low:
         return None
