@@ -566,3 +566,11 @@ def test_a_date_printed_over_two_columns_leaves_the_second_out():
     assert [p.end for p in sheet.periods] == [date(2000, 7, 31)]
     assert [str(c.value) for c in sheet.items[0].cells] == ["8973"]
     assert any("column 2" in note and "left out" in note for note in sheet.notes)
+
+
+@pytest.mark.parametrize("text", ["Twelve Month Periods Ended December 31, 2024", "Three-Month Period Ended",
+                                  "For the twelve month period ended"])
+def test_a_period_length_worded_as_month_periods(text):
+    from converter.extract.headers import DURATION_RE
+
+    assert DURATION_RE.search(text)

@@ -127,6 +127,17 @@ EQ = ("Liabilities and Equity",)
     (StatementKind.CASH_FLOWS, ("Financing",), "Cash paid for financing costs", None),
     (StatementKind.CASH_FLOWS, ("Financing",), "Common stock issued", "us-gaap:ProceedsFromIssuanceOfCommonStock"),
     (StatementKind.CASH_FLOWS, ("Financing",), "Common stock cash dividends paid", "us-gaap:PaymentsOfDividends"),
+    (OPS, (), "Net income (loss) before taxes",
+     "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"),
+    (StatementKind.CASH_FLOWS, ("Operating activities",), "Net income for the year", "us-gaap:NetIncomeLoss"),
+    (StatementKind.CASH_FLOWS, ("Operating activities",), "Impairment loss", "us-gaap:AssetImpairmentCharges"),
+    (OPS, (), "Other income/(expenses), net", "us-gaap:OtherNonoperatingIncomeExpense"),
+    (BS, CA, "Trade and other receivables", "us-gaap:AccountsAndOtherReceivablesNetCurrent"),
+    (BS, ("Assets",), "Bank owned life insurance", "us-gaap:BankOwnedLifeInsurance"),
+    (OPS, (), "Bank owned life insurance income", "us-gaap:BankOwnedLifeInsuranceIncome"),
+    (OPS, (), "Provision for (recovery of) credit losses", "us-gaap:ProvisionForLoanLeaseAndOtherLosses"),
+    (OPS, (), "Net interest income after provision for (recovery of) credit losses",
+     "us-gaap:InterestIncomeExpenseAfterProvisionForLoanLoss"),
 ])
 def test_synonyms(kind, section, label, concept):
     match = match_line_item(concept_table(), kind, item(label, "1", section=section))

@@ -32,7 +32,7 @@ _WEEKS = r"thirteen|fourteen|twenty[\s-]six|twenty[\s-]seven|thirty[\s-]nine|for
 DURATION_RE = re.compile(
     r"\b(?:(?P<n>three|six|nine|twelve|one|\d{1,2})[\s-]+months?|(?P<q>quarters?)|(?P<y>(?:fiscal\s+)?years?)"
     rf"|(?P<w>{_WEEKS})[\s-]+weeks?)"
-    r"\s+(?:ended|ending|end)\b",
+    r"(?:\s+periods?)?\s+(?:ended|ending|end)\b",  # "Twelve Month Periods Ended"
     re.I,
 )
 # lengths printed without "ended": the fiscal year to date, and a year ("FULL YEAR", "Fiscal Year")
