@@ -144,7 +144,8 @@ def test_purchases_beside_maturities_printed_apart_are_available_for_sale():
     # working-capital lines only under an operating heading; balance-sheet rows stay balance-sheet
     (CF, INV, "Inventories", None),
     (BS, ("ASSETS", "Current assets"), "Inventories", "InventoryNet"),
-    (OPS, (), "Comprehensive income", None),
+    # printed under a statement of operations (one of comprehensive income opening with revenue)
+    (OPS, (), "Comprehensive income", "ComprehensiveIncomeNetOfTax"),
 ])
 def test_cash_flow_and_comprehensive_income_labels(kind, section, label, concept):
     match = match_line_item(concept_table(), kind, item(label, "1", section=section))

@@ -136,6 +136,11 @@ EQ = ("Liabilities and Equity",)
     (BS, ("Assets",), "Bank owned life insurance", "us-gaap:BankOwnedLifeInsurance"),
     (OPS, (), "Bank owned life insurance income", "us-gaap:BankOwnedLifeInsuranceIncome"),
     (OPS, (), "Provision for (recovery of) credit losses", "us-gaap:ProvisionForLoanLeaseAndOtherLosses"),
+    # a statement of comprehensive income opening with revenue, read as one of operations, closes
+    # with its comprehensive income (an asset manager without other comprehensive income)
+    (OPS, (), "Total comprehensive income", "us-gaap:ComprehensiveIncomeNetOfTax"),
+    (OPS, (), "Less: Comprehensive income attributable to noncontrolling interest",
+     "us-gaap:ComprehensiveIncomeNetOfTaxAttributableToNoncontrollingInterest"),
     (OPS, (), "Net interest income after provision for (recovery of) credit losses",
      "us-gaap:InterestIncomeExpenseAfterProvisionForLoanLoss"),
 ])
