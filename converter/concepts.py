@@ -197,6 +197,7 @@ class ConceptEntry:
     beside: str | None = None  # labels_beside apply only when the release has a row of this concept
     labels_beside: tuple[re.Pattern[str], ...] = ()
     alternatives: tuple[str, ...] = ()  # concepts companies tag the same line with instead
+    part: str | None = None  # the concept of a row matching this entry printed as a part of a total of it
     # the sign convention is the company's own, learned from its filing's line of this label: a
     # "Less:" in the label does not make the figures' parentheses a subtraction
     company_sign: bool = False
@@ -371,7 +372,7 @@ def _resolve(table: ConceptTable, release: Release) -> ConceptTable:
 _ENTRY_KEYS = {
     "concept", "type", "period", "balance", "statement", "section", "labels", "total", "sign",
     "dash", "never_negative", "detail", "detail_of", "nillable", "note", "opening_labels",
-    "under", "labels_under", "beside", "labels_beside", "labels_nonoperating", "alternatives",
+    "under", "labels_under", "beside", "labels_beside", "labels_nonoperating", "alternatives", "part",
 }
 
 
@@ -461,6 +462,10 @@ def _entry(raw: Any, where: str) -> ConceptEntry:
     if not isinstance(alternatives, list) or not all(
             isinstance(a, str) and re.fullmatch(r"us-gaap:[A-Z][A-Za-z0-9]+", a) and a != concept for a in alternatives):
         raise ConfigError(f"alternatives must list other concepts like us-gaap:Name, got {alternatives!r}", where)
+    part = raw.get("part")
+    if part is not None and (not isinstance(part, str) or not re.fullmatch(r"us-gaap:[A-Z][A-Za-z0-9]+", part)
+                             or part == concept):
+        raise ConfigError(f"part must name another concept like us-gaap:Name, got {part!r}", where)
     return ConceptEntry(
         concept=concept,
         item_type=item_type,
@@ -484,6 +489,7 @@ def _entry(raw: Any, where: str) -> ConceptEntry:
         labels_beside=labels_beside,
         labels_nonoperating=labels_nonoperating,
         alternatives=tuple(alternatives),
+        part=part,
     )
 
 
@@ -492,6 +498,11 @@ def load_concept_table(path: Path) -> ConceptTable:
     if not isinstance(data, dict) or not isinstance(data.get("concepts"), list):
         raise ConfigError("expected a mapping with a 'concepts' list", str(path))
     entries = tuple(_entry(raw, f"{path}: concepts[{i}]") for i, raw in enumerate(data["concepts"]))
+    concepts = {e.concept: e for e in entries}
+    for e in entries:
+        if e.part is not None and (e.part not in concepts or concepts[e.part].period_type != e.period_type):
+            raise ConfigError(f"{e.concept}: its part {e.part} needs an entry of its own with the same period type",
+                              str(path))
     seen: set[tuple[str, str | None]] = set()
     for e in entries:
         key = (e.concept, e.detail.value if e.detail else None)

@@ -122,8 +122,13 @@ def _with_side(kind: StatementKind, item: LineItem) -> LineItem:
 
 def _other_than_total(table: ConceptTable, kind: StatementKind, item: LineItem, found: Match) -> Match:
     """A row printed as a part of a total with the concept it matched (LineItem.part_of, see
-    converter.structure): the next entry its label matches, else none (an extension concept)."""
+    converter.structure): the entry's own `part` concept (net sales beside other revenue under
+    total revenues: revenue from contracts with customers; property and equipment above its
+    accumulated depreciation: the gross amount), else the next entry its label matches, else
+    none (an extension concept)."""
     why = f"not {item.part_of}: the total printed under it adds this row into that concept"
+    if found.entry is not None and found.entry.part and (part := table.entry(found.entry.part)) is not None:
+        return Match(part, f"{found.rule}; printed as a part of {item.part_of}: {part.concept}", (), Layer.TABLE)
     for entry, pattern in table.match(kind, item.label, item.section):
         if entry.concept != item.part_of:
             return Match(entry, f"label /{pattern.pattern}/; {why}", (), Layer.TABLE)
@@ -157,6 +162,9 @@ def _match_by_table(table: ConceptTable, kind: StatementKind, item: LineItem) ->
                 return _first_hit(found, f"total under heading {item.section[-1]!r}, read as {label!r}: ")
         if bare_total:
             hits = table.match(kind, item.label, item.section)
+    if not hits and (plain := _without_qualifier(item.label)) != item.label:
+        if found := table.match(kind, plain, item.section, item.nonoperating):
+            return _first_hit(found, f"the label without its qualifier {item.label[len(plain):].strip(' ,')!r}: ")
     if not hits and (subject := _working_capital_subject(kind, item)):
         if found := table.match(kind, subject, item.section):
             return _first_hit(found, f"the change in {subject!r} under {item.section[-1]!r}: ")
@@ -169,6 +177,18 @@ def _match_by_table(table: ConceptTable, kind: StatementKind, item: LineItem) ->
         return Match(None, rule, ())
     section = f" in section /{hits[0][0].section.pattern}/" if hits[0][0].section else ""
     return _first_hit(hits, "", section)
+
+
+# what a label adds to the line it names ("Cost of revenue (exclusive of depreciation and
+# amortization shown separately below)", "SALES, net of returns and allowances")
+_QUALIFIER_RE = re.compile(r"\s*\((?:including|includes|excluding|excludes|exclusive of|inclusive of)\b"
+                           r"(?![^()]*restricted)[^()]*\)\s*$"  # cash "(including restricted cash)" is other cash
+                           r"|,?\s+net of (?:returns|discounts|allowances|rebates)\b[\w ,&]*$"
+                           r"|,\s*(?:exclusive|inclusive) of [\w ,&]*$", re.I)
+
+
+def _without_qualifier(label: str) -> str:
+    return _QUALIFIER_RE.sub("", label).strip()
 
 
 def _first_hit(hits: list[tuple[ConceptEntry, re.Pattern[str]]], why: str, where: str = "") -> Match:

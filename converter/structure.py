@@ -298,13 +298,16 @@ def balance_sheet_sides(rows: Sequence[Row]) -> dict[int, str]:
     return {id(item): "assets" if i < total else "liabilities" for i, (item, _entry) in enumerate(rows) if i != total}
 
 
+_NET_RE = re.compile(r",?\s+net$", re.I)  # "Property and equipment, net" under its gross amount
+
+
 def parts_of_same_concept(rows: Sequence[Row]) -> dict[int, str]:
     """Rows (ids) that match the concept of a total printed under them and add into it: "Net
     revenue" and "Other revenue" printed right above "Total revenue", their printed figures
     adding up to it in every period. The total keeps the concept; the row is something else."""
     out: dict[int, str] = {}
     for t, (total, te) in enumerate(rows):
-        if te is None or not (te.total or total.label.lower().startswith("total")):
+        if te is None or not (te.total or total.label.lower().startswith("total") or _NET_RE.search(total.label)):
             continue
         for r in range(t - 1, max(t - _MAX_RUN, 0) - 1, -1):
             item, e = rows[r]

@@ -269,3 +269,30 @@ def test_a_caption_without_figures_is_not_run_into_the_next_one():
     table = concept_table()
     assert match_line_item(table, bs.kind, items[preferred]).entry.concept == "us-gaap:PreferredStockValue"
     assert match_line_item(table, bs.kind, items[common]).entry.concept == "us-gaap:CommonStockValue"
+
+
+
+def test_a_blank_labelled_figure_under_a_gross_amount_and_its_deduction_is_the_net_amount():
+    """A balance sheet leaving the net property line without a label, under a rule (a retailer's
+    8-K exhibit): it had been read as total assets, the real total then a conflicting fact."""
+    from converter.extract import extract_text
+
+    text = "\n".join([
+        "ACME RETAIL, INC.", "CONSOLIDATED BALANCE SHEETS", "(Dollar amounts in thousands)",
+        "                                              November 2,    February 3,",
+        "ASSETS                                           2024           2024",
+        "CURRENT ASSETS:",
+        "Cash and cash equivalents                      $ 301,958      $ 268,213",
+        "Total current assets                             504,928        444,256",
+        "PROPERTY AND EQUIPMENT                           508,273        489,037",
+        "Less accumulated depreciation and amortization  (365,241)      (360,200)",
+        "                                                 -------        -------",
+        "                                                 143,032        128,837",
+        "OTHER ASSETS                                      13,362         10,911",
+        "Total assets                                  $ 661,322      $ 584,004",
+        "",
+    ])
+    (sheet,) = extract_text(text, "acme-retail.txt").statements
+    labels = [i.label for i in sheet.items]
+    assert "PROPERTY AND EQUIPMENT, net" in labels
+    assert labels.count("Total assets") == 1

@@ -574,3 +574,11 @@ def test_a_period_length_worded_as_month_periods(text):
     from converter.extract.headers import DURATION_RE
 
     assert DURATION_RE.search(text)
+
+
+
+@pytest.mark.parametrize("text", ["February 3, 2024 (1)", "2024 (a)", "December 31, 2024*"])
+def test_a_footnote_mark_beside_a_date_is_still_a_period_header(text):
+    from converter.extract.headers import is_period_text
+
+    assert is_period_text(text)

@@ -368,3 +368,44 @@ def test_an_expenses_heading_with_a_figure_printed_plainly_is_read_as_printed():
     first = ops.periods[0]
     values = {f.concept: str(f.value) for f in mapped.facts if f.period == first}
     assert values["us-gaap:GeneralAndAdministrativeExpense"] == "-34902000"
+
+
+
+def test_a_line_printed_as_a_part_of_a_total_of_its_concept_takes_the_entrys_part():
+    """ "Net sales" and "Other income" above "Total revenues": the net sales are the revenue from
+    contracts with customers; "Property and equipment" above its accumulated depreciation and the
+    net amount is the gross amount (the entries' `part`)."""
+    ops = statement(OPS, [item("Net sales", "900", "800"), item("Membership and other income", "100", "90"),
+                          item("Total revenues", "1,000", "890")])
+    bs = statement(BS, [item("Property and equipment", "508", "489", section=A),
+                        item("Less accumulated depreciation and amortization", "(365)", "(360)", section=A),
+                        item("Property and equipment, net", "143", "129", section=A)])
+    mapped = map_release(release(ops, bs), concept_table(), ENTITY)
+    by_label = {}
+    for f in mapped.facts:
+        by_label.setdefault(f.label, set()).add((f.concept, str(f.value)))
+    assert {c for c, _v in by_label["Net sales"]} == {"us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"}
+    assert {c for c, _v in by_label["Total revenues"]} == {"us-gaap:Revenues"}
+    assert by_label["Property and equipment"] == {("us-gaap:PropertyPlantAndEquipmentGross", "508000"),
+                                                  ("us-gaap:PropertyPlantAndEquipmentGross", "489000")}
+    assert ("us-gaap:AccumulatedDepreciationDepletionAndAmortizationPropertyPlantAndEquipment", "365000") in \
+        by_label["Less accumulated depreciation and amortization"]
+    assert {c for c, _v in by_label["Property and equipment, net"]} == {"us-gaap:PropertyPlantAndEquipmentNet"}
+
+
+@pytest.mark.parametrize(("label", "concept"), [
+    ("COST OF SALES (Including buying, distribution, and occupancy costs)", "us-gaap:CostOfGoodsAndServicesSold"),
+    ("Cost of revenue (exclusive of depreciation and amortization shown separately below)", "us-gaap:CostOfRevenue"),
+    ("SALES, Net of returns and allowances", "us-gaap:Revenues"),
+    ("Net sales (including excise taxes of $12)", "us-gaap:Revenues"),
+])
+def test_a_label_qualifying_the_line_it_names_matches_that_line(label, concept):
+    found = match_line_item(concept_table(), OPS, item(label, "1"))
+    assert (found.entry.concept if found.entry else None) == concept
+    assert "without its qualifier" in found.rule
+
+
+def test_cash_including_restricted_cash_is_not_plain_cash():
+    found = match_line_item(concept_table(), BS, item("Cash and cash equivalents (including restricted cash of $5)",
+                                                       "1", section=CA))
+    assert found.entry is None or found.entry.concept != "us-gaap:CashAndCashEquivalentsAtCarryingValue"

@@ -263,6 +263,8 @@ def test_total_equity_after_total_liabilities_sums_the_equity_rows():
     ("    under: \"^assets$\"\n", "under and labels_under go together"),
     ("    labels_beside: [\"net income\"]\n", "beside and labels_beside go together"),
     ("    beside: NetIncomeLoss\n    labels_beside: [\"net income\"]\n", "beside must name a concept"),
+    ("    part: Liabilities\n", "part must name another concept"),
+    ("    part: us-gaap:AssetsCurrent\n", "needs an entry of its own"),
 ])
 def test_table_keys_are_checked(tmp_path, extra, message):
     path = tmp_path / "concepts.yaml"

@@ -120,10 +120,16 @@ def _siblings(first: str, then: str) -> bool:
 _PER_SHARE_RE = re.compile(r"\bper\s+(?:common\s+|ordinary\s+)?share\b", re.I)
 
 
+_LESS_RE = re.compile(r"\s*less\b", re.I)
+
+
 def _unnamed_total(state: _State, items: list[LineItem]) -> str:
     """The name of a row of values printed without a label under a rule: the total of the
     heading it closes ("Total expenses" under "Expenses:"); after that heading's own total, the
-    grand total of a balance sheet ("Total liabilities and stockholders' equity")."""
+    grand total of a balance sheet ("Total liabilities and stockholders' equity"); under a gross
+    amount and its deduction, the net amount ("Property and equipment, net")."""
+    if len(items) >= 2 and _LESS_RE.match(items[-1].label) and items[-2].label and not items[-2].label.lower().startswith("total"):
+        return f"{items[-2].label}, net"  # "Property and equipment" / "Less accumulated depreciation" / (blank)
     heading = state.subs[-1] if state.subs else state.top or state.closed or ""
     name = heading.strip().rstrip(":").lower()
     last = items[-1].label.lower() if items else ""

@@ -164,6 +164,9 @@ def names_year(text: str) -> bool:
     return bool(YEAR_RE.search(normalize_header(text, _RELEASE.get().fy_end_month)))
 
 
+_FOOTNOTE_MARK_RE = re.compile(r"\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|\*+", re.I)
+
+
 def is_header_text(text: str) -> bool:
     """True when text only names periods: dates, years, "Three Months Ended", "(Unaudited)"."""
     text = normalize_header(text, _RELEASE.get().fy_end_month)
@@ -175,6 +178,7 @@ def is_header_text(text: str) -> bool:
     rest = YEAR_RE.sub(" ", rest)
     rest = _FILLER_RE.sub(" ", rest)
     rest = re.sub(r"[-=_]{3,}", " ", rest)
+    rest = _FOOTNOTE_MARK_RE.sub(" ", rest)  # "February 3, 2024 (1)"
     return not re.sub(r"[\s,.:;()\-–—]", "", rest)
 
 
