@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from converter.concepts import ConceptEntry, ConceptTable
+from converter.concepts import ConceptEntry, ConceptTable, Sign
 from converter.map import CLOSING_CASH, stored_value
 from converter.linkbases import Summation
 from converter.model import CellKind, Dimensions, Fact, LineItem, Period, Release, StatementKind, UnitKind
@@ -225,6 +225,8 @@ def mark_subtractions(release: Release, table: ConceptTable) -> Release:
         marked = {id(item) for parts in found for item in parts.subtracted}
         if statement.kind is StatementKind.OPERATIONS:
             marked |= expenses_in_parentheses(rows)
+        if statement.kind is StatementKind.CASH_FLOWS:
+            marked |= income_taken_out(rows)
         before_fx = change_before_exchange_effect(rows) if statement.kind is StatementKind.CASH_FLOWS else set()
         part_of = parts_of_same_concept(rows)
         below = nonoperating_rows(rows) if statement.kind is StatementKind.OPERATIONS else set()
@@ -241,6 +243,15 @@ def mark_subtractions(release: Release, table: ConceptTable) -> Release:
             statement = replace(statement, items=items)
         statements.append(statement)
     return replace(release, statements=tuple(statements))
+
+
+def income_taken_out(rows: Sequence[Row]) -> set[int]:
+    """Statement of cash flows: the rows (ids) of an income-statement gain or income concept
+    among the adjustments ("Equity in earnings of affiliates (120)", "Gain on extinguishment of
+    debt (500)"): the statement prints their effect on cash, the opposite of the gain or income."""
+    return {id(item) for item, entry in rows
+            if entry is not None and entry.balance == "credit" and not entry.total and entry.sign is Sign.AS_PRINTED
+            and StatementKind.OPERATIONS in entry.statements and StatementKind.CASH_FLOWS in entry.statements}
 
 
 _EXPENSES_HEADING = re.compile(r"\b(expenses|costs)\b", re.I)

@@ -385,6 +385,12 @@ def test_fiscal_period_from_the_headline_or_the_dates(headline, year, focus):
     ("Gain on sale of business", "GainLossOnSaleOfBusiness", "(40)", "40000"),
     ("Provision for doubtful accounts", "ProvisionForDoubtfulAccounts", "3", "3000"),
     ("Bad debt expense", "ProvisionForDoubtfulAccounts", "3", "3000"),
+    # income-statement gains and income taken out of net income: the opposite of the printed effect
+    ("Equity in earnings of affiliates", "IncomeLossFromEquityMethodInvestments", "(120)", "120000"),
+    ("Equity in losses of affiliates", "IncomeLossFromEquityMethodInvestments", "50", "-50000"),
+    ("Gain on extinguishment of debt", "GainsLossesOnExtinguishmentOfDebt", "(500)", "500000"),
+    ("Loss on extinguishment of debt", "GainsLossesOnExtinguishmentOfDebt", "30", "-30000"),
+    ("(Gain) loss on extinguishment of debt", "GainsLossesOnExtinguishmentOfDebt", "(7)", "7000"),
 ])
 def test_gains_and_provisions_among_the_adjustments(label, concept, printed, stored):
     rows = [item("Net income", "100", section=OP), item(label, printed, section=OP + ("Adjustments to reconcile net income",))]
@@ -402,6 +408,7 @@ def test_gains_and_provisions_among_the_adjustments(label, concept, printed, sto
     (("Right-of-use assets obtained in exchange for lease obligations:",), "Finance leases",
      "RightOfUseAssetObtainedInExchangeForFinanceLeaseLiability", "-400000"),
     (FIN, "Debt issuance costs", "PaymentsOfDebtIssuanceCosts", "400000"),
+    (FIN, "Repayments under revolving credit facility", "RepaymentsOfLinesOfCredit", "400000"),
     (FIN, "Repayments of short-term borrowings", "RepaymentsOfShortTermDebt", "400000"),
     (FIN, "Net change in short-term borrowings", "ProceedsFromRepaymentsOfShortTermDebt", "-400000"),
     (INV, "Cash acquired in acquisitions", "CashAcquiredFromAcquisition", "-400000"),
@@ -411,3 +418,11 @@ def test_working_capital_and_other_lines_printed_400_in_parentheses(section, lab
     mapped = map_release(release(statement(CF, [item(label, "(400)", section=section)], periods=year)),
                          concept_table(), ENTITY)
     assert [str(f.value) for f in mapped.facts if f.concept == G + concept] == [stored]
+
+
+
+def test_borrowings_under_a_line_of_credit():
+    year = (Period(start=date(2024, 1, 1), end=date(2024, 12, 31)),)
+    mapped = map_release(release(statement(CF, [item("Borrowings under revolving credit facility", "250", section=FIN)],
+                                           periods=year)), concept_table(), ENTITY)
+    assert [str(f.value) for f in mapped.facts if f.concept == G + "ProceedsFromLinesOfCredit"] == ["250000"]
