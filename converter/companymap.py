@@ -312,6 +312,8 @@ class LineMap:
 
         ranked = sorted(fitting, key=score, reverse=True)
         best = ranked[0]
+        if strict and best.section and score(best)[0] < 0.5 and len(match_key(item.label).split()) <= 1:
+            return None  # many companies' "Other" under "Operating expenses:" says nothing of an "Other" under "Revenues:"
         others = tuple(dict.fromkeys(c.concept for c in ranked[1:] if c.concept != best.concept))
         # a tie: lines of different concepts, or of one instant concept at the start and at the end
         # of the period ("Cash at January 1" / "Cash at June 30" once their dates are set aside)

@@ -112,7 +112,15 @@ EQ = ("Liabilities and Equity",)
     (OPS, (), "Medical costs", "us-gaap:PolicyholderBenefitsAndClaimsIncurredNet"),
     (OPS, (), "Interest and debt expense", "us-gaap:InterestAndDebtExpense"),
     (OPS, (), "Other operating expense (income), net", "us-gaap:OtherOperatingIncomeExpenseNet"),
-    (OPS, ("Operating expenses:",), "Other operating expenses", None),  # an expense line, not a net one
+    (OPS, ("Operating expenses:",), "Other operating expenses", "us-gaap:OtherCostAndExpenseOperating"),  # not the net one
+    (OPS, ("Operating expenses:",), "Other", "us-gaap:OtherCostAndExpenseOperating"),
+    (OPS, ("Noninterest expense",), "Other operating expenses", "us-gaap:OtherNoninterestExpense"),
+    (OPS, ("Revenues:",), "Other", None),  # many companies' "Other" under "Operating expenses:" says nothing here
+    (OPS, ("Cost:",), "Total cost", "us-gaap:CostOfRevenue"),
+    (OPS, (), "Gain on dispositions, net", "us-gaap:GainLossOnDispositionOfAssets"),
+    (OPS, (), "Non-service pension and postretirement benefit expense",
+     "us-gaap:NetPeriodicDefinedBenefitsExpenseReversalOfExpenseExcludingServiceCostComponent"),
+    (OPS, (), "Sales to customers", "us-gaap:Revenues"),
     (OPS, (), "Net foreign exchange loss", "us-gaap:ForeignCurrencyTransactionGainLossBeforeTax"),
     (OPS, (), "Other expense (income), net", "us-gaap:OtherNonoperatingIncomeExpense"),
     (BS, CL, "Short-term unearned revenue", "us-gaap:DeferredRevenueCurrent"),

@@ -343,3 +343,14 @@ def test_loss_gain_wording_stores_a_printed_loss_negative_in_a_gain_concept():
     mapped = map_release(release(*printed_as_gain), concept_table(), EntityId(cik="0009990001", name="Made Up"))
     assert sorted(f.value for f in mapped.facts if f.concept == "us-gaap:GainsLossesOnExtinguishmentOfDebt") == [
         -1000, 235000]
+
+
+def test_vocabulary_one_word_line_needs_a_heading_in_common():
+    """ "Other" that one company tags under "Operating expenses:" is not "Other" under "Interest
+    expense:" or "Revenues:" of another release (Vycor's other interest expense had become an
+    operating expense)."""
+    vocabulary = LineMap(lines=(_line("other", "us-gaap:OtherCostAndExpenseOperating", statement=OPS,
+                                      section=("Operating expenses:",)),))
+    assert vocabulary.match(OPS, _row("Other", ("Interest expense",)), strict=True) is None
+    found = vocabulary.match(OPS, _row("Other", ("Operating expenses",)), strict=True)
+    assert found and found.line.concept == "us-gaap:OtherCostAndExpenseOperating"
