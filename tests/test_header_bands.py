@@ -582,3 +582,16 @@ def test_a_footnote_mark_beside_a_date_is_still_a_period_header(text):
     from converter.extract.headers import is_period_text
 
     assert is_period_text(text)
+
+
+
+def test_a_long_caption_with_its_scale_in_parentheses_is_a_title():
+    """A table's first cell holding the company, the title and the scale ("... Statements of Income
+    and Comprehensive Income (loss) (Unaudited)(in thousands, except shares and per share data)"):
+    over 160 characters with its parentheses, it had been taken for prose and the statement lost."""
+    from converter.extract.tablekind import classify
+
+    caption = ("Ostrava Insurance Holdings, Inc. and SubsidiariesCondensed Consolidated Statements of Income and "
+               "Comprehensive Income (loss) (Unaudited)(in thousands, except shares and per share data)")
+    assert classify(caption) == ("statement", (OPS, "Consolidated Statements of Income"))
+    assert classify("x " * 90)[0] == "prose"

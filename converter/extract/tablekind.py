@@ -50,7 +50,7 @@ def classify(text: str) -> tuple[str, object] | None:
     text = " ".join(text.strip().strip("#*_|").split())
     if not text:
         return None
-    if len(text) > _TITLE_MAX:
+    if len(re.sub(r"\([^()]*\)", "", text)) > _TITLE_MAX:  # a caption's "(in thousands, except ...)" does not count
         return ("prose", None)
     if _NON_GAAP_RE.search(text):
         return (NON_GAAP, text)
