@@ -105,21 +105,25 @@ def place_rows(statement: Statement) -> dict[int, OciPlace]:
             detail = places[above[0]].detail if len(above) == 1 and above[0] in places else ""
             places[index] = OciPlace(topic, stage, "tax", detail)
             continue
-        places[index] = OciPlace(topic, _stage(text, topic, index, reclass_rows), _tax(text, block, taxes, before_total),
+        closed = bool(reclass_rows) and any(i > max(reclass_rows) and not taxes[i] for i in block)
+        places[index] = OciPlace(topic, _stage(text, topic, index, reclass_rows, closed), _tax(text, block, taxes, before_total),
                                  _detail(text) if topic == "pension" else "")
     return places
 
 
-def _stage(text: str, topic: str, index: int, reclass_rows: list[int]) -> str:
+def _stage(text: str, topic: str, index: int, reclass_rows: list[int], closed: bool = False) -> str:
     """Arising, reclassification or the total of both: by the row's words, else by where the
     component's reclassification rows are printed (a row above them is the gain or loss arising;
-    a row below them totals both)."""
+    a row below them totals both; `closed`: the component prints such a total row, so even a
+    "Change in ..." above its reclassification is the part arising)."""
     if _RECLASS.search(text):
         return "reclassification"
     if _ARISING.search(text):
         return "arising"
     if any(i < index for i in reclass_rows):
         return "total"
+    if closed and reclass_rows and all(i > index for i in reclass_rows):
+        return "arising"
     if reclass_rows and not _CHANGE_ONLY.search(text):
         return "arising"
     if topic == "securities" and not _CHANGE.search(text):  # "Unrealized gains on securities"

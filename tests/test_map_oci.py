@@ -150,3 +150,25 @@ def test_every_candidate_is_a_us_gaap_element() -> None:
     names = {e.name for e in elements()}
     missing = sorted(c for c in oci.all_candidates() if c.split(":", 1)[1] not in names)
     assert not missing, missing
+
+
+def test_a_change_above_its_reclassification_and_a_net_change_is_the_part_arising():
+    """ "Change in net unrealized gains (losses)", then the reclassification, then "Net change"
+    under "Available-for-sale debt securities:" (a retailer's layout; invented figures): the first
+    row is the gain arising in the period, not a second total of the component."""
+    oci_heading = ("Other comprehensive income (loss):",)
+    afs = oci_heading + ("Available-for-sale debt securities:",)
+    rows = [item("Net income", "9,879"),
+            item("Change in net unrealized gains (losses), net of tax of $(18)", "62", section=afs),
+            item("Less: reclassification adjustment for losses (gains) included in other income, net of tax of $0",
+                 "3", section=afs),
+            item("Net change", "65", section=afs),
+            item("Total other comprehensive income (loss)", "65", section=oci_heading),
+            item("Comprehensive income", "9,944")]
+    mapped = map_release(release(statement(CI, rows)), concept_table(), ENTITY)
+    first = statement(CI, rows).periods[0]
+    got = {f.label: (f.concept.split(":")[1], f.value) for f in mapped.facts if f.period == first}
+    assert got["Change in net unrealized gains (losses), net of tax of $(18)"] == (
+        "OtherComprehensiveIncomeUnrealizedHoldingGainLossOnSecuritiesArisingDuringPeriodNetOfTax", Decimal("62000"))
+    assert got["Net change"] == ("OtherComprehensiveIncomeLossAvailableForSaleSecuritiesAdjustmentNetOfTax",
+                                 Decimal("65000"))
