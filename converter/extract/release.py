@@ -45,16 +45,13 @@ def _period_read_twice(statement: Statement) -> Statement:
     """A column read as the period of a column left of it, printing other figures (a header
     printing one date twice, "JULY 31, 2000" over both columns): its figures are stated for no
     period that can be told, and it is left out with a note; the first column keeps the period."""
-    drop: list[int] = []
-    for j, period in enumerate(statement.periods):
-        i = statement.periods.index(period)
-        if i < j and any(len(item.cells) > j and item.cells[i].value != item.cells[j].value for item in statement.items):
-            drop.append(j)
+    first = {j: statement.periods.index(period) for j, period in enumerate(statement.periods)}
+    drop = [j for j, i in first.items() if i < j and any(
+        len(item.cells) > j and item.cells[i].value != item.cells[j].value for item in statement.items)]
     if not drop:
         return statement
-    notes = tuple(f"column {j + 1} is read as {statement.periods[j]} like column "
-                  f"{statement.periods.index(statement.periods[j]) + 1} but prints other figures: left out"
-                  for j in drop)
+    notes = tuple(f"column {j + 1} is read as {statement.periods[j]} like column {first[j] + 1}"
+                  " but prints other figures: left out" for j in drop)
     keep = [k for k in range(len(statement.periods)) if k not in drop]
     items = tuple(replace(item, cells=tuple(item.cells[k] for k in keep if k < len(item.cells)))
                   for item in statement.items)
