@@ -77,6 +77,43 @@ def test_other_comprehensive_income_under_a_statement_of_operations(body):
     assert [m for m in run_checks(mapped, concept_table()) if m.level.value == "error"] == []
 
 
+NET_COMPREHENSIVE = """Other comprehensive income, net:
+  Net unrealized gains (losses) on securities available for sale    35     (12)
+Net comprehensive loss                        $ (15,465)      $ (13,112)
+Per Share Data:
+  Basic and diluted loss per share            $   (0.31)      $   (0.29)
+Weighted-average common shares outstanding:
+  Basic and diluted                              50,000          45,000
+"""
+NO_TOTAL = """Other comprehensive income (loss):
+  Unrealized gain (loss) on marketable securities    35             (12)
+Per Share Data:
+  Net loss per share, basic and diluted       $   (0.31)      $   (0.29)
+"""
+
+
+@pytest.mark.parametrize(("body", "last"), [
+    (NET_COMPREHENSIVE, "Net comprehensive loss"),  # a total worded "Net comprehensive ..."
+    (NO_TOTAL, "Unrealized gain (loss) on marketable securities"),  # no total printed
+])
+def test_per_share_rows_after_other_comprehensive_income_stay_in_operations(body, last):
+    """The comprehensive income part ends at its total, or, without one, before the per-share
+    figures and share counts: those were read as lines of a statement of comprehensive income,
+    where no entry knows them (an insurer's release, figures invented)."""
+    text = HEAD.format(title="CONSOLIDATED STATEMENTS OF INCOME") + OPERATIONS + body
+    release = extract_text(text, "ostrava.txt")
+    operations, comprehensive = release.statements
+    assert comprehensive.kind is StatementKind.COMPREHENSIVE_INCOME
+    assert comprehensive.items[-1].label == last
+    assert not any("share" in i.label.lower() for i in comprehensive.items)
+    facts, untagged = _tagged(text)
+    assert facts["EarningsPerShareBasicAndDiluted"] == Decimal("-0.31")
+    assert untagged == []
+    if last == "Net comprehensive loss":
+        assert facts["ComprehensiveIncomeNetOfTax"] == Decimal("-15465000")
+        assert facts["WeightedAverageNumberOfShareOutstandingBasicAndDiluted"] == Decimal("50000000")
+
+
 def test_a_statement_titled_comprehensive_loss_that_opens_with_revenue():
     text = HEAD.format(title="CONSOLIDATED STATEMENTS OF COMPREHENSIVE LOSS") + (
         "Revenue                                       $   4,200       $   3,100\n"

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
+from converter.concepts import concept_table
 from converter.extract import extract_text
 from converter.extract.assemble import continues
+from converter.map import EntityId, map_release
 
 RELEASE = """Made Up Devices, Inc. (NASDAQ:MUDV) Reports Third Quarter Fiscal 2024 Results
 
@@ -146,3 +150,47 @@ def test_text_lines_between_rows_wrapped_in_two_are_headings_not_part_of_the_nex
     assert not any(label.startswith("Shares") for label in labels)
     retained = next(item for item in sheet.items if item.label == "Retained earnings")
     assert retained.section[-1] == "Shares issued: 2025 - 2,284,546,988 2024 - 2,279,164,313"
+
+
+NESTED = """Made Up Realty Reports Fourth Quarter 2024 Results
+
+MADE UP REALTY CORP.
+CONDENSED CONSOLIDATED STATEMENTS OF INCOME
+(in thousands, except per share data)
+
+| | Three Months Ended December 31, | |
+| --- | --- | --- |
+| | 2024 | 2023 |
+| Revenues from rental properties, net | $ 520,000 | $ 490,000 |
+| Income from continuing operations | 160,000 | 140,000 |
+| Net income available to the company's common shareholders | $ 154,835 | $ 133,360 |
+| Per common share: | | |
+| Net income available to the company's common shareholders: (1) | | |
+| Basic | $ 0.23 | $ 0.22 |
+| Diluted (2) | $ 0.23 | $ 0.22 |
+| Earnings per share of common stock: | | |
+| Assuming dilution: | | |
+| Continuing operations | $ 0.24 | $ 0.21 |
+| Weighted average shares: | | |
+| Basic | 673,676 | 617,122 |
+| Diluted | 674,531 | 618,092 |
+"""
+
+
+def test_a_heading_right_under_a_heading_that_opens_a_list_is_nested_in_it():
+    """"Per common share:" then "Net income available to ... shareholders:" then "Basic": the
+    second heading is the first of the list the first one opens, not its replacement (the basic
+    and diluted amounts per share were left untagged); a heading after line items replaces it."""
+    (ops,) = extract_text(NESTED, "made-up-realty.md").statements
+    sections = {(i.label, i.cells[0].value): i.section for i in ops.items}
+    assert sections[("Basic", Decimal("0.23"))] == (
+        "Per common share", "Net income available to the company's common shareholders")
+    assert sections[("Continuing operations", Decimal("0.24"))] == ("Earnings per share of common stock", "Assuming dilution")
+    assert sections[("Basic", Decimal("673676"))] == ("Weighted average shares",)
+    mapped = map_release(extract_text(NESTED, "made-up-realty.md"), concept_table(), EntityId(cik="0009990022", name="Made Up Realty"))
+    q4 = {(f.concept, f.value) for f in mapped.facts if f.period == ops.periods[0]}
+    assert ("us-gaap:EarningsPerShareBasic", Decimal("0.23")) in q4
+    assert ("us-gaap:EarningsPerShareDiluted", Decimal("0.23")) in q4
+    # "Assuming dilution:" under a heading that names no dilution: still the diluted amount
+    assert ("us-gaap:IncomeLossFromContinuingOperationsPerDilutedShare", Decimal("0.24")) in q4
+    assert ("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", Decimal("673676000")) in q4

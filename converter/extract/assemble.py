@@ -33,6 +33,7 @@ class _State:
     top_open: bool = False  # the top heading was printed without a colon ("ASSETS")
     closed: str | None = None  # the last top heading a total row closed
     started: bool = False  # a line item has been read
+    listing: bool = False  # the last line read was a heading ending in a colon, no line item since
 
     def heading(self, label: str) -> None:
         text = label.strip().rstrip(":").strip()
@@ -41,9 +42,14 @@ class _State:
             self.top, self.subs, self.top_open = text, [], not listing
         elif self.top and self.top_open and not listing and _siblings(self.top, text):
             self.top, self.subs = text, []  # "Cash flows from investing activities" after "... operating activities"
+        elif self.listing and self.subs:
+            # a heading right under a heading that opens a list is the list's first heading
+            # ("Per common share:" / "Net income available to common shareholders:" / "Basic")
+            self.subs = [*self.subs, text]
         else:  # "CURRENT ASSETS:" under "ASSETS" is a subsection, as "Current assets:" is
             self.subs = [text]
         self.rule_above = False
+        self.listing = listing
 
     def section(self) -> tuple[str, ...]:
         return ((self.top,) if self.top else ()) + tuple(self.subs)
@@ -83,7 +89,7 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         for caption in captions:  # a caption printed without figures ("Preferred stock ... none issued")
             items.append(_item(caption, state, n, path, vocabulary))
         items.append(_item(parts, state, n, path, vocabulary))
-        state.started = True
+        state.started, state.listing = True, False
         if unnamed and not state.subs:
             state.top = None  # the unlabelled total under "ASSETS" closes it
         if row.label.lower().startswith("total") and state.subs and not _PER_SHARE_RE.search(state.subs[-1]):
