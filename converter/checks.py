@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from datetime import timedelta
 
-from converter.concepts import ConceptEntry, ConceptTable, normalize_label
+from converter.concepts import ConceptEntry, ConceptTable, Sign, normalize_label
 from converter.map import match_line_item
 from converter.structure import TotalParts, Unexplained, explain
 from converter.model import (
@@ -371,6 +371,8 @@ def check_signs(mapped: MappedRelease, table: ConceptTable) -> list[ValidationMe
         if (fact.statement, fact.label) in own:
             continue
         entry = table.entry(fact.concept)
+        if entry and entry.sign is Sign.DEDUCTION and fact.printed is not None and fact.printed > 0:
+            continue  # printed without parentheses among figures printed in them: the other way (cash received)
         if entry and entry.never_negative and isinstance(fact.value, Decimal) and fact.value < 0:
             messages.append(ValidationMessage(
                 code="check.negative", level=Level.ERROR, concept=fact.concept, source="checks",

@@ -312,6 +312,9 @@ _INCOME_IN_PARENTHESES = re.compile(r"\((income|earnings|profit)\) (loss|losses)
 _LOSS_FIRST = re.compile(r"\b(loss|losses|expense|expenses) \((gain|gains|income)\)"
                          r"|\((gain|gains|income)\) (loss|losses|expense|expenses)\b")
 
+_BENEFIT_FIRST = re.compile(r"\b(benefit|recovery)( from| of)? ?/? ?\((expense|provision)( for)?\)"
+                            r"|\((expense|provision)( for)?\) ?/? ?(benefit|recovery)\b")
+
 
 def prints_effect(entry: ConceptEntry, item: LineItem) -> bool:
     """Is a row worded "(income) loss", printing its figure as its effect on the total ("(5)"
@@ -324,7 +327,11 @@ def prints_effect(entry: ConceptEntry, item: LineItem) -> bool:
     label = normalize_label(item.label)
     if _INCOME_IN_PARENTHESES.search(label):
         return True
-    # a gain-type (credit) concept for a row printed as a loss: a loss of 235 is stored -235
+    # a gain-type (credit) concept for a row printed as a loss: a loss of 235 is stored -235;
+    # an expense-type (debit) one for a row printed as a benefit ("Income tax benefit
+    # (expense)"): an expense printed "(100)" is stored 100
+    if entry.balance == "debit" and _BENEFIT_FIRST.search(label):
+        return True
     return entry.balance == "credit" and bool(_LOSS_FIRST.search(label))
 
 
@@ -340,8 +347,7 @@ def states_deduction(entry: ConceptEntry, item: LineItem) -> bool:
         return False
     if entry.company_sign:  # the company stores this line's figures as printed, "Less:" and all
         return False
-    values = [c.value for c in item.cells if c.kind is CellKind.NUMBER and c.value is not None]
-    return not (any(v > 0 for v in values) and any(v < 0 for v in values))
+    return not _mixed_signs(item)
 
 
 _EXPENSE_WORDING = re.compile(r"\b(expenses?|provision for income tax(es)?|income taxes)\b")
@@ -371,9 +377,18 @@ def stored_value(printed: Decimal, entry: ConceptEntry, item: LineItem) -> Decim
         return -printed
     if item.subtracted and entry.sign is Sign.AS_PRINTED:
         return -printed
+    if entry.sign is Sign.DEDUCTION and _mixed_signs(item):
+        # "Cash paid for acquisitions" (18) in one column and 2 in another: there the
+        # parentheses are the figure's sign, and 2 is cash received, a payment of -2
+        return -printed
     if entry.sign is Sign.DEDUCTION or states_deduction(entry, item) or prints_expense_as_deduction(entry, item):
         return abs(printed)
     return printed
+
+
+def _mixed_signs(item: LineItem) -> bool:
+    values = [c.value for c in item.cells if c.kind is CellKind.NUMBER and c.value is not None]
+    return any(v > 0 for v in values) and any(v < 0 for v in values)
 
 
 def fact_period(entry: ConceptEntry, item: LineItem, period: Period) -> Period:

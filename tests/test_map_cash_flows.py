@@ -92,6 +92,25 @@ def test_purchases_beside_maturities_printed_apart_are_available_for_sale():
     (CF, INV, "Capital expenditures", "PaymentsToAcquirePropertyPlantAndEquipment"),
     (CF, INV, "Capital investments", "PaymentsToAcquirePropertyPlantAndEquipment"),
     (CF, INV, "Purchase of fixed assets", "PaymentsToAcquirePropertyPlantAndEquipment"),
+    (CF, FIN, "Repayments of commercial paper", "RepaymentsOfCommercialPaper"),
+    (CF, FIN, "Proceeds from issuance of commercial paper", "ProceedsFromIssuanceOfCommercialPaper"),
+    (CF, FIN, "Commercial paper, net", "ProceedsFromRepaymentsOfCommercialPaper"),
+    (CF, FIN, "Exercise of employee stock options", "ProceedsFromStockOptionsExercised"),
+    (CF, FIN, "Payments related to shares withheld for taxes", "PaymentsRelatedToTaxWithholdingForShareBasedCompensation"),
+    (CF, FIN, "Repayments of principal on finance leases", "FinanceLeasePrincipalPayments"),
+    (CF, FIN, "Payments of dividends to stockholders", "PaymentsOfDividends"),
+    (CF, INV, "Investment in marketable securities", "PaymentsToAcquireInvestments"),
+    (CF, INV, "Proceeds from sales and redemption of marketable securities", "ProceedsFromSaleMaturityAndCollectionsOfInvestments"),
+    (CF, OP, "Amortization of premium and accretion of discount on marketable securities, net",
+     "AccretionAmortizationOfDiscountsAndPremiumsInvestments"),
+    (CF, OP, "Restructuring and other charges", "RestructuringCharges"),
+    (CF, ("Change in operating assets and liabilities:",), "Trade receivables, net", "IncreaseDecreaseInAccountsReceivable"),
+    (CF, ("Change in operating assets and liabilities:",), "Trade payables", "IncreaseDecreaseInAccountsPayable"),
+    (CF, ("Change in operating assets and liabilities:",), "Employees and payroll accruals",
+     "IncreaseDecreaseInEmployeeRelatedLiabilities"),
+    (CF, ("Supplemental cash flow information:",), "Cash refunds from income taxes", "ProceedsFromIncomeTaxRefunds"),
+    (CF, ("Reconciliation of cash, cash equivalents, and restricted cash equivalents",),
+     "Total cash, cash equivalents, and restricted cash equivalents", "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"),
     (CF, OP, "Non-cash lease expense", "OperatingLeaseRightOfUseAssetAmortizationExpense"),
     (CF, OP, "Amortization of operating lease right-of-use assets", "OperatingLeaseRightOfUseAssetAmortizationExpense"),
     (CF, OP, "Amortization of deferred finance charges", "AmortizationOfFinancingCostsAndDiscounts"),
@@ -448,3 +467,36 @@ def test_borrowings_under_a_line_of_credit():
     mapped = map_release(release(statement(CF, [item("Borrowings under revolving credit facility", "250", section=FIN)],
                                            periods=year)), concept_table(), ENTITY)
     assert [str(f.value) for f in mapped.facts if f.concept == G + "ProceedsFromLinesOfCredit"] == ["250000"]
+
+
+def test_a_payment_printed_without_parentheses_beside_parenthesized_ones_is_cash_received():
+    """"Cash paid for acquisitions, net of cash acquired" (18) in one column and 2 in another
+    (a quarter where the cash acquired exceeded the price): the parentheses are the figures'
+    own signs, 2 is a payment of -2, and the investing total adds up (it was stored as a
+    payment of 2 and the check failed)."""
+    rows = [item("Capital expenditures", "(255)", "(542)", section=INV),
+            item("Cash paid for acquisitions, net of cash acquired", "2", "(18)", section=INV),
+            item("Proceeds from sales and maturities of investments", "255", "669", section=INV),
+            item("Purchases of investments", "(324)", "(730)", section=INV),
+            item("Cash used in investing activities", "(322)", "(621)", section=INV)]
+    cf = statement(CF, rows, periods=H1)
+    mapped = map_release(release(cf), concept_table(), ENTITY)
+    paid = _facts(mapped, "PaymentsToAcquireBusinessesNetOfCashAcquired")
+    assert paid == {H1[0]: Decimal("-2000"), H1[1]: Decimal("18000")}  # in thousands
+    assert _facts(mapped, "PaymentsToAcquirePropertyPlantAndEquipment")[H1[0]] == Decimal("255000")
+    assert _check(cf) == ()
+
+
+@pytest.mark.parametrize("label", ["Income tax benefit (expense)", "Income tax recovery (expense)",
+                                   "(Provision) benefit for income taxes", "Benefit from (provision for) income taxes",
+                                   "Income tax (expense) benefit", "Benefit/(provision) for income taxes, net"])
+def test_income_taxes_worded_benefit_first_store_the_expense(label):
+    """A row worded benefit first prints the benefit: "(100)" is an expense of 100, "50" a
+    benefit of 50 (IncomeTaxExpenseBenefit -50000); "(Provision) benefit" had been stored as printed."""
+    rows = [item("Income before income taxes", "900", "400"), item(label, "(100)", "50"),
+            item("Net income", "800", "450")]
+    ops = statement(OPS, rows)
+    mapped = map_release(release(ops), concept_table(), ENTITY)
+    tax = {f.period: f.value for f in mapped.facts if f.concept == G + "IncomeTaxExpenseBenefit"}
+    assert sorted(tax.values()) == [Decimal("-50000"), Decimal("100000")]
+    assert [m for m in _check(ops) if m.level.value == "error"] == []
