@@ -248,9 +248,10 @@ def test_a_title_line_over_a_table_run_onto_the_next_line():
     assert [c.value for c in ops.items[-1].cells] == [Decimal(-24542), Decimal(-17771), Decimal(-86507), Decimal(-74661)]
 
 
-def test_figures_run_together_without_a_space_are_not_read():
-    """ "Total net revenues 4,8773,522 Cost of goods sold 1,9021,655": where one figure ends cannot
-    be read, and the row took the next row's figures under a label holding its own: skipped."""
+def test_figures_run_together_without_a_space_are_read_by_their_thousands_separators():
+    """ "Total net revenues 4,8773,522 Cost of goods sold 1,9021,655": a thousands separator is
+    followed by exactly three digits, so where "4,877" ends and "3,522" begins can be read; the
+    row had taken the next row's figures and the statement was skipped."""
     sheet = ("CONDENSED CONSOLIDATED BALANCE SHEETS (Unaudited)   March 31, 2025   December 31, 2024 "
              "Cash and cash equivalents $ 3,457 $ 3,981 Total assets $ 11,778 $ 11,210 "
              "Total liabilities and stockholders' equity $ 11,778 $ 11,210" + " " * 200)
@@ -258,8 +259,42 @@ def test_figures_run_together_without_a_space_are_not_read():
                   "Total net revenues 4,8773,522 Cost of goods sold 1,9021,655 Net income (loss) $ 558 $ (169)"
                   + " " * 200)
     release = extract_text(_page(sheet, operations), "ostrava.md")
-    assert [s.kind for s in release.statements] == [StatementKind.BALANCE_SHEET]
-    assert release.skipped_tables and "4,8773,522" in release.skipped_tables[0].reason
+    assert [s.kind for s in release.statements] == [StatementKind.BALANCE_SHEET, StatementKind.OPERATIONS]
+    rows = {i.label: [c.value for c in i.cells] for i in release.statements[1].items}
+    assert rows["Total net revenues"] == [Decimal(4877), Decimal(3522)]
+    assert rows["Cost of goods sold"] == [Decimal(1902), Decimal(1655)]
+    assert not release.skipped_tables
+
+
+def test_a_table_whose_every_separator_was_lost():
+    """A newswire page that lost every separator of its tables: the company's name in title case
+    glued to the title, the column headings on lines of their own above the run-on body
+    ("Six Months EndedJune 30," too), day-first dates ("31-Dec-24"), a label glued to its figure
+    ("net7,090,854"), figures glued to each other, a dash glued to a label ("party- 501"): the
+    release had no statements."""
+    text = _page(" Ostrava Games Group, Inc. and SubsidiariesConsolidated Balance Sheets",
+                 "     As of   As of    30-Jun-25   31-Dec-24         ASSETS     Current assets:  "
+                 "Cash and cash equivalents  $    22,136,319 $ 30,125,944Accounts receivable, net7,090,854 6,061,281"
+                 "Total current assets29,227,17336,187,225   LIABILITIES AND SHAREHOLDERS' EQUITY Current liabilities: "
+                 "Loan – related party- 501,591 Taxes payable 3,644,543 3,774,418Total current liabilities3,644,5434,276,009"
+                 + " " * 200)
+    text += ("\n\n Ostrava Games Group, Inc. and SubsidiariesConsolidated Statements of Operations (Unaudited)\n\n"
+             "  Three Months EndedJune 30,\n\nSix Months EndedJune 30,   2025 2024 2025 2024   "
+             "Revenues $ 43,245,368 $ 39,415,242 $ 85,968,421 $ 64,265,829 Cost of goods sold(18,868,349)(17,729,700) "
+             "(37,395,441)(24,888,357) Gross profit24,377,01921,685,542 48,572,98039,377,472" + " " * 200 + "\n")
+    release = extract_text(text, "ostrava-games.md")
+    sheet, ops = release.statements
+    assert (sheet.kind, ops.kind) == (StatementKind.BALANCE_SHEET, StatementKind.OPERATIONS)
+    assert sheet.periods == (Period(end=date(2025, 6, 30)), Period(end=date(2024, 12, 31)))
+    rows = {i.label: [c.value for c in i.cells] for i in sheet.items}
+    assert rows["Accounts receivable, net"] == [Decimal(7090854), Decimal(6061281)]
+    assert rows["Total current assets"] == [Decimal(29227173), Decimal(36187225)]
+    assert rows["Loan – related party"] == [None, Decimal(501591)]
+    assert ops.periods == (Period(start=date(2025, 4, 1), end=date(2025, 6, 30)), Period(start=date(2024, 4, 1), end=date(2024, 6, 30)),
+                           Period(start=date(2025, 1, 1), end=date(2025, 6, 30)), Period(start=date(2024, 1, 1), end=date(2024, 6, 30)))
+    rows = {i.label: [c.value for c in i.cells] for i in ops.items}
+    assert rows["Gross profit"] == [Decimal(24377019), Decimal(21685542), Decimal(48572980), Decimal(39377472)]
+    assert rows["Cost of goods sold"][0] == Decimal(-18868349)
 
 
 def test_a_title_broken_over_two_paragraphs_is_one_title():

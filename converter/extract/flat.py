@@ -10,17 +10,20 @@ from converter.errors import ExtractionError
 from converter.model import Period, Scale, StatementKind
 
 from .cells import is_rule, rule_kind, split_values
-from .dates import MONTH
+from .dates import DATE_RE, MONTH
 from .headers import DURATION_RE, Seg, is_scale_text, parse_scale, resolve_periods
 from .layout import RawCell, Row
+from .periodforms import normalize_header, unglued
 from .reader import Line
 
 _HEAD_RES = (
-    ("duration", re.compile(DURATION_RE.pattern, re.I)),
+    ("dayfirst", re.compile(rf"\d{{1,2}}-{MONTH}-(?:(?:19|20)\d\d|\d\d)(?![\d,])", re.I)),  # "31-Dec-24"
+    # "Six Months EndedJune 30," (the line break lost): a month name may follow with no space
+    ("duration", re.compile(DURATION_RE.pattern.removesuffix(r"\b") + rf"(?:\b|(?={MONTH}))", re.I)),
     ("monthday", re.compile(rf"{MONTH}\s+\d{{1,2}}\b,?", re.I)),
-    ("year", re.compile(r"(?:19|20)\d\d(?=\s|$|[A-Z])")),  # "2023Net revenue:" glued to the first row
+    ("year", re.compile(r"(?:19|20)\d\d(?=\s|$|[A-Z(])")),  # "2023Net revenue:" glued to the first row, "2025(Unaudited)"
     ("rule", re.compile(r"[-=_]{3,}")),
-    ("filler", re.compile(r"(?:and|as\s+of|at|for(?:\s+the)?|periods?\s+end(?:ed|ing)|\(unaudited\))(?=\s|$)", re.I)),
+    ("filler", re.compile(r"(?:and|as\s+of|at|for(?:\s+the)?|periods?\s+end(?:ed|ing)|\((?:un)?audited\))(?=\s|$)", re.I)),
 )
 
 
@@ -31,12 +34,15 @@ class Tok:
     start: int
 
 
-def flat_statement(line: Line, span: tuple[int, int], kind: StatementKind, path: str, at_eof: bool
-                   ) -> tuple[Scale, tuple[Period, ...], list[Row], tuple[str, ...]]:
-    """Scale, periods, rows and notes (rows not read) of one flattened statement."""
+def flat_statement(line: Line, span: tuple[int, int], kind: StatementKind, path: str, at_eof: bool,
+                   head_text: str = "") -> tuple[Scale, tuple[Period, ...], list[Row], tuple[str, ...]]:
+    """Scale, periods, rows and notes (rows not read) of one flattened statement; `head_text`,
+    column headings printed above the line ("Twelve Months Ended December 31,"), come first."""
     text, where = line.text[: span[1]], f"{path}:{line.number}"
     pos, scales = _scale_texts(text, span[0])
+    above = _header_tokens(unglued(head_text), 0)[1] if head_text else []
     pos, heads = _header_tokens(text, pos)
+    heads = above + heads
     lines, n = _header_segments(heads, where)
     periods = resolve_periods(lines, n, kind, where)
     notes: list[str] = []
@@ -71,7 +77,7 @@ def _header_tokens(text: str, pos: int) -> tuple[int, list[tuple[str, str]]]:
         for name, regex in _HEAD_RES:
             match = regex.match(text, pos)
             if match:
-                heads.append((name, match[0]))
+                heads.extend(_day_first(match[0]) if name == "dayfirst" else [(name, match[0])])
                 pos = match.end()
                 break
         else:
@@ -80,6 +86,14 @@ def _header_tokens(text: str, pos: int) -> tuple[int, list[tuple[str, str]]]:
             if lead is None or not any(regex.match(text, after) for name, regex in _HEAD_RES if name != "filler"):
                 return pos, heads
             pos = lead.end()
+
+
+def _day_first(text: str) -> list[tuple[str, str]]:
+    """ "31-Dec-24" -> the month and day, and the year, as the header's other dates give them."""
+    written = normalize_header(text)
+    if (match := DATE_RE.fullmatch(written)) is None:
+        return [("word", text)]
+    return [("monthday", f"{match['month']} {match['day']},"), ("year", match["year"])]
 
 
 def _header_segments(heads: list[tuple[str, str]], where: str) -> tuple[list[list[Seg]], int]:
@@ -119,8 +133,30 @@ def _words(text: str, pos: int) -> Iterator[tuple[int, str]]:
         if glued and split_values(glued[1]) is not None:
             yield start, glued[1]
             yield start + glued.end(), word[glued.end():]
+        elif len(word) > 2 and word.endswith("-") and word[-2].isalpha() and re.match(r"\s+[-(\d$]", text[start + len(word):]):
+            yield start, word[:-1]  # a dash printed for a blank figure, glued to the label: "related party- 501,591"
+            yield start + len(word) - 1, "-"
         else:
-            yield start, word
+            yield from _unglued_figures(start, word)
+
+
+# figures with thousands separators run together or onto a label's last word, every separator
+# of the rendering lost: "net7,090,854", "24,377,01921,685,542" (two figures)
+_GROUPED = r"\(?\$?\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?"
+_LABEL_THEN_FIGURES_RE = re.compile(rf"(?P<label>.*?(?:[a-z)\]]|[A-Z]{{3,}}))(?P<figures>(?:{_GROUPED})+)")  # "GMGI121,279,092"
+_FIGURES_RE = re.compile(rf"(?:{_GROUPED})+")
+
+
+def _unglued_figures(start: int, word: str) -> Iterator[tuple[int, str]]:
+    at = 0
+    if (match := _LABEL_THEN_FIGURES_RE.fullmatch(word)) and not match["label"][-1:].isdigit():
+        yield start, match["label"]
+        at = match.start("figures")
+    if at or _FIGURES_RE.fullmatch(word):
+        for figure in re.finditer(_GROUPED, word[at:]):
+            yield start + at + figure.start(), figure[0]
+        return
+    yield start, word
 
 
 def _body_tokens(text: str, pos: int) -> list[Tok]:

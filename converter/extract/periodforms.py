@@ -36,7 +36,7 @@ _HALF_WORD_RE = re.compile(r"\b(?P<word>first|second)\s+half(?:\s+(?:of\s+)?(?:f
 _NINE_RE = re.compile(rf"\b(?P<n>[69])M\s*[-'’]?\s*(?:FY)?\s*(?:{_YEAR}\b)?", re.I)
 _FISCAL_RE = re.compile(rf"\b(?:FY|fiscal(?:\s+year)?|full[\s-]year)\s*[-'’]?\s*{_YEAR}\b(?!\s*(?:ended|ending))", re.I)
 # "Three Months EndedSeptember 30,": a line break between the words lost in a rendering
-_GLUED_MONTH_RE = re.compile(rf"\b(ended|ending)(?=(?:{MONTH})\b)", re.I)
+_GLUED_MONTH_RE = re.compile(rf"\b(ended|ending|of|at)(?=(?:{MONTH})\b)", re.I)  # "As ofJune 30, 2025"
 # "December 31,2024": the line break after a month and day's comma lost
 _GLUED_YEAR_RE = re.compile(rf"\b((?:{MONTH})\.?\s+\d{{1,2}},)(?=(?:19|20)\d\d\b)", re.I)
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}

@@ -139,13 +139,14 @@ def _flat_line(line: Line, path: str, is_last: bool) -> list[Statement]:
 
 
 def _flat_span(line: Line, span: tuple[int, int], kind: StatementKind, title: str, ref: SourceRef, path: str,
-               is_last: bool, scale_text: str = "") -> Statement:
+               is_last: bool, scale_text: str = "", head_text: str = "") -> Statement:
     """The statement flattened into `span` of a line, up to an end marker ("Contact:") in it;
-    `scale_text` is the scale its title line printed, for a body that prints none."""
+    `scale_text` is the scale its title line printed, for a body that prints none; `head_text`
+    the column headings printed on lines of their own above it."""
     marker = END_IN_TEXT_RE.search(line.text, span[0], span[1])
     end = marker.start() if marker else span[1]
     at_eof = is_last and end == len(line.text) and not marker
-    scale, periods, rows, notes = flat_statement(line, (span[0], end), kind, path, at_eof)
+    scale, periods, rows, notes = flat_statement(line, (span[0], end), kind, path, at_eof, head_text)
     if scale_text and scale.exponent == 0 and not scale.text:
         scale = parse_scale([scale_text])
     items = assemble(rows, len(periods), path, at_eof=False)
@@ -156,14 +157,24 @@ def _run_on_body(lines: list[Line], title: _Title, stop: int, path: str) -> Stat
     """A statement titled on its own line whose table is run together onto the next line with
     text (a newswire page: "AEMETIS, INC. CONSOLIDATED BALANCE SHEETS" over one line holding the
     dates and every row), or None when that line is not so long."""
-    body = next((k for k in range(title.index + 1, stop) if lines[k].text.strip()), None)
+    heads: list[str] = []  # header lines printed on their own above the run-on body ("Twelve Months Ended December 31,")
+    body = None
+    for k in range(title.index + 1, stop):
+        text = lines[k].text.strip()
+        if not text:
+            continue
+        if len(lines[k].text) < _FLAT_MIN and is_header_text(text) and len(heads) < 2:
+            heads.append(text)
+            continue
+        body = k
+        break
     if body is None or len(lines[body].text) < _FLAT_MIN:
         return None
     assert title.kind is not None
     line = lines[body]
     rest = TITLE_LINE_RE.match(lines[title.index].text)["rest"]
     return _flat_span(line, (0, len(line.text)), title.kind, title.title, _ref(path, lines[title.index], 0), path,
-                      _is_last(lines, body), scale_text=rest or "")
+                      _is_last(lines, body), scale_text=rest or "", head_text="  ".join(heads))
 
 
 def _ref(path: str, line: Line, index: int) -> SourceRef:

@@ -26,7 +26,12 @@ _TITLE = (
 # after "INC." the title may follow with no space: "ACME, INC.CONSOLIDATED BALANCE SHEETS")
 _COMPANY_PREFIX = (r"(?-i:(?!PARENT\s)[A-Z][A-Z0-9&.,'’\-]*(?:\s+[A-Z0-9&.,'’\-]+)*?,?\s+(?:CORPORATION|CORP\.?|INCORPORATED|INC\.?"
                    r"|LLC|L\.L\.C\.|LTD\.?|LIMITED|PLC|N\.V\.|S\.A\.|COMPANY|CO\.|HOLDINGS?|BANCORP|GROUP)"
-                   r"(?:,?\s+(?:AND|&)\s+(?:CONSOLIDATED\s+)?SUBSIDIARIES)?)(?:\s+|(?<=\.))")
+                   r"(?:,?\s+(?:AND|&)\s+(?:CONSOLIDATED\s+)?SUBSIDIARIES)?)(?:\s+|(?<=\.))"
+                   # or in title case, glued to the title on a newswire page: "Golden Matrix Group, Inc.
+                   # and SubsidiariesConsolidated Balance Sheets"
+                   r"|(?-i:[A-Z][\w&.,'’\-]*(?:\s+(?:[A-Z][\w&.,'’\-]*|&|and|of|the))*?,?\s+(?:Corporation|Corp\.?|Incorporated"
+                   r"|Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|plc|PLC|N\.V\.|S\.A\.|Company|Co\.|Holdings?|Bancorp|Group)"
+                   r"(?:,?\s+(?:and|&)\s+(?:Consolidated\s+)?Subsidiaries)?)(?:\s+|(?<=\.)|(?<=[a-z])(?=[A-Z]))")
 # "Consolidated Statements of Operations Data": a qualified title may end in "data" or
 # "information" ("Balance Sheet Data (average)", unqualified, is a bank's summary of averages);
 # a footnote mark may close the line: "Condensed Consolidated Balance Sheets (unaudited)4"
