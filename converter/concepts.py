@@ -98,7 +98,8 @@ _SYNONYMS = ((re.compile(r"\btaxes on income\b"), "income taxes"),  # "Provision
              (re.compile(r"\bavg\.? "), "average "),  # "Avg. shares outstanding"
              (re.compile(r"\s+(?:--|-)\s+net$"), ", net"),  # "Other income (loss) — net", "Intangible assets – net"
              (re.compile(r"\bordinary (shares?|stock)\b"), r"common \1"),  # a foreign issuer's or a SPAC's common stock
-             (re.compile(r"\bweighted-average\b"), "weighted average"))
+             (re.compile(r"\bweighted-average\b"), "weighted average"),
+             (re.compile(r"(?<=\w) & (?=\w)"), " and "))  # "Property, plant & equipment", not "R&D"
 _BULLET_RE = re.compile(r"^[-*\u2022\u00b7]+\s*(?=[a-z(])", re.IGNORECASE)  # "- Diluted", "-- Basic", "• Net sales"
 _SLASHED_RE = re.compile(r"\s*/\s*(?=\()|(?<=\))\s*/\s*")  # "Increase/(decrease)", "(Decrease) / increase"
 

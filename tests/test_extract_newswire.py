@@ -344,3 +344,25 @@ def test_an_investor_relations_page_one_cell_per_line():
     receivables = release.statements[-1].items[0]
     assert receivables.label == "Accounts receivable, net of allowance for doubtful accounts of $830 and $650"
     assert [c.value for c in receivables.cells] == [Decimal(56924), Decimal(48688)]
+
+
+def test_an_unlabelled_total_and_figures_that_cannot_be_told_apart_in_a_run_on_body():
+    """Years glued ("20242025"), the total of the operating expenses printed without a label
+    after the last expense's figures (eight figures in a row of four columns), and "54 39151 70"
+    (figures run together with no separator to tell 39 from 151): the statement was
+    unreadable; now the total is a row of its own and the garbled row is left out with a note
+    rather than read into the next row's label."""
+    text = _page(" OSTRAVA LABS, INC.Condensed Consolidated Statements of Operations Information(amounts in thousands)",
+                 "Three Months EndedSeptember 30,", " Nine Months EndedSeptember 30,",
+                 "2025 20242025 2024Revenue $ - $ 2,789 $ 2,489 $ 3,090Operating expenses: Research and development "
+                 "5,043 7,40215,127 16,105 General and administrative 1,330 1,2414,559 3,785 6,373 8,64319,686 19,890"
+                 "Loss from operations(6,373) (5,854)(17,197) (16,800)Other income (expense) 54 39151 70"
+                 "Net loss $ (6,319) $ (5,815) $ (17,046) $ (16,730)" + " " * 200)
+    ops = _statement(text, StatementKind.OPERATIONS)
+    assert ops.periods == (Period(start=date(2025, 7, 1), end=date(2025, 9, 30)), Period(start=date(2024, 7, 1), end=date(2024, 9, 30)),
+                           Period(start=date(2025, 1, 1), end=date(2025, 9, 30)), Period(start=date(2024, 1, 1), end=date(2024, 9, 30)))
+    rows = [(i.label, [c.value for c in i.cells]) for i in ops.items]
+    assert rows[3] == ("Total operating expenses", [Decimal(6373), Decimal(8643), Decimal(19686), Decimal(19890)])
+    assert rows[-1] == ("Net loss", [Decimal(-6319), Decimal(-5815), Decimal(-17046), Decimal(-16730)])
+    assert not any(label.startswith("Other income") for label, _ in rows)
+    assert any("cannot be told apart" in note for note in ops.notes)

@@ -124,6 +124,8 @@ EQ = ("Liabilities and Equity",)
     (BS, CL, "Deferred income", "us-gaap:DeferredRevenueCurrent"),
     (BS, CL, "Trade payables", "us-gaap:AccountsPayableCurrent"),
     (BS, CA, "Trade receivables, net", "us-gaap:AccountsReceivableNetCurrent"),
+    (BS, ("Assets",), "Property, plant & equipment, net", "us-gaap:PropertyPlantAndEquipmentNet"),
+    (BS, ("Assets",), "Goodwill & intangible assets, net", "us-gaap:IntangibleAssetsNetIncludingGoodwill"),
     (BS, ("Assets", "Long-term assets"), "Marketable securities", "us-gaap:MarketableSecuritiesNoncurrent"),
     (BS, CA, "Marketable securities", "us-gaap:ShortTermInvestments"),
     (BS, CL, "Term debt", "us-gaap:LongTermDebtCurrent"),

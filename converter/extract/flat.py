@@ -21,7 +21,8 @@ _HEAD_RES = (
     # "Six Months EndedJune 30," (the line break lost): a month name may follow with no space
     ("duration", re.compile(DURATION_RE.pattern.removesuffix(r"\b") + rf"(?:\b|(?={MONTH}))", re.I)),
     ("monthday", re.compile(rf"{MONTH}\s+\d{{1,2}}\b,?", re.I)),
-    ("year", re.compile(r"(?:19|20)\d\d(?=\s|$|[A-Z(])")),  # "2023Net revenue:" glued to the first row, "2025(Unaudited)"
+    # "2023Net revenue:" glued to the first row, "2025(Unaudited)", "20242025" (two columns' years)
+    ("year", re.compile(r"(?:19|20)\d\d(?=\s|$|[A-Z(]|(?:19|20)\d\d(?!\d))")),
     ("rule", re.compile(r"[-=_]{3,}")),
     ("filler", re.compile(r"(?:and|as\s+of|at|for(?:\s+the)?|periods?\s+end(?:ed|ing)|\((?:un)?audited\))(?=\s|$)", re.I)),
 )
@@ -200,6 +201,11 @@ def _rows(toks: list[Tok], n: int, line: Line, path: str, at_eof: bool, notes: l
             notes.append(f"row {label!r} ({where}, column {line.col(words[0].start)}) printed {len(run)} of {n} "
                          "figures and blank cells that text run onto one line does not show: not read")
             words = []
+        elif run and tok.kind == "word" and len(run) < n and words and _unreadable_run(words[-1], run, tok):
+            label = " ".join(w.text for w in words)
+            notes.append(f"row {label!r} ({where}, column {line.col(words[0].start)}) printed figures run together "
+                         f"({' '.join(t.text for t in run)}) that cannot be told apart: not read")
+            words = []
         elif run and tok.kind == "word" and len(run) < n:
             words += [Tok("word", t.text, t.start) for t in run]
         elif run:
@@ -231,6 +237,15 @@ def _ends_row(before: Tok, run: list[Tok], nxt: Tok) -> bool:
     return amounts and ends_label and nxt.text[:1].isupper()
 
 
+def _unreadable_run(before: Tok, run: list[Tok], nxt: Tok) -> bool:
+    """Bare numbers after a label's last word, too few for the columns, a capitalised word after
+    them: figures run together where no separator tells them apart ("Other income (expense)
+    54 39151 70 Net loss": 39 and 151), not words of the label."""
+    bare = len(run) >= 2 and all(re.fullmatch(r"\d+", t.text) and not re.fullmatch(r"(?:19|20)\d\d", t.text) for t in run)
+    ends_label = before.text[-1:].isalpha() or before.text.endswith(")")
+    return bare and ends_label and nxt.text[:1].isupper()
+
+
 # figures run together with no space between them: "4,8773,522" (4,877 and 3,522), "2,2542,142"
 _RUN_TOGETHER_RE = re.compile(r"\(?\$?\d{1,3}(?:,\d{3})*,\d{4,}")
 
@@ -247,6 +262,15 @@ def _emit(words: list[Tok], run: list[Tok], n: int, line: Line, where: str) -> l
             f"row {label!r} has {len(run)} values but the statement has {n} periods", where=where,
             code="xc:columnMismatch")
     extra, run = run[: len(run) - n], run[len(run) - n :]
+    if extra and len(extra) % n == 0 and any(not re.fullmatch(r"\d+", t.text) for t in extra):
+        # a row's figures, then a total printed without a label ("General and administrative
+        # 1,330 1,241 4,559 3,785 6,373 8,643 19,686 19,890 Loss from operations ..."): the
+        # label's row, and rows of the rest without one
+        chunks = [(extra + run)[k:k + n] for k in range(0, len(extra) + n, n)]
+        rows = _emit(words, chunks[0], n, line, where)
+        for chunk in chunks[1:]:
+            rows += _emit([], chunk, n, line, where)
+        return rows
     if any(not re.fullmatch(r"\d+", t.text) for t in extra):
         raise ExtractionError(f"row has {len(extra) + n} values but the statement has {n} periods", where=where,
                               code="xc:columnMismatch")
