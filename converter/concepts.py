@@ -100,6 +100,7 @@ _SYNONYMS = ((re.compile(r"\btaxes on income\b"), "income taxes"),  # "Provision
              (re.compile(r"\bordinary (shares?|stock)\b"), r"common \1"),  # a foreign issuer's or a SPAC's common stock
              (re.compile(r"\bweighted-average\b"), "weighted average"),
              (re.compile(r"(?<=\w) & (?=\w)"), " and "))  # "Property, plant & equipment", not "R&D"
+_DEFINED_TERM_RE = re.compile(r'\s*\("[A-Za-z&\- ]{1,12}"\)')  # a term defined in quotes: ("EPS"), ("FFO")
 _BULLET_RE = re.compile(r"^[-*\u2022\u00b7]+\s*(?=[a-z(])", re.IGNORECASE)  # "- Diluted", "-- Basic", "• Net sales"
 _SLASHED_RE = re.compile(r"\s*/\s*(?=\()|(?<=\))\s*/\s*")  # "Increase/(decrease)", "(Decrease) / increase"
 
@@ -168,7 +169,8 @@ def _normalize(label: str) -> str:
     text = _SLASHED_RE.sub(" ", text)
     text = _BULLET_RE.sub("", text)
     text = _HOLDERS_RE.sub(r"\1holders", text)  # "stock-holders'" (a word broken at the end of a line)
-    text = text.rstrip(":").strip().lower()
+    text = _DEFINED_TERM_RE.sub("", text)  # 'Earnings per share ("EPS"): Basic'
+    text = text.rstrip(":$").strip().rstrip(":").strip().lower()  # "Cash and cash equivalents$" (a run-on page's dollar sign)
     for pattern, replacement in _SYNONYMS:
         text = pattern.sub(replacement, text)
     return text

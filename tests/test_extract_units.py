@@ -12,6 +12,7 @@ from converter.extract.cells import parse_cell, split_values
 from converter.extract.dates import months_before
 from converter.extract.headers import Seg, is_header_text, parse_scale, resolve_periods
 from converter.extract.labels import label_details
+from converter.extract import extract_text
 from converter.extract.reader import decode, split_lines
 from converter.model import CellKind, DetailKind, Period, SourceRef, StatementKind
 
@@ -248,3 +249,18 @@ def test_split_lines_normalizes_line_ends_and_escaped_dollars():
     total = lines[2]
     assert total.col(total.text.index("$ 5")) == 8
     assert total.col(total.text.index("$ 6")) == 13
+
+
+def test_a_dollar_sign_written_as_its_pdf_glyph_name_is_a_dollar_sign():
+    """ "/dollarsign 14,736" (a PDF converter's name for the glyph): the net income and the
+    figures per share printed with it were not values; columns still point into the file."""
+    raw = "| Net income | /dollarsign 14,736 | /dollarsign 22,956 |"
+    (line,) = split_lines(raw + "\n", "r.md")[:1]
+    assert line.text == "| Net income | $ 14,736 | $ 22,956 |"
+    assert raw[line.col(line.text.index("14,736")) - 1:].startswith("14,736")
+    assert raw[line.col(line.text.index("22,956")) - 1:].startswith("22,956")
+    release = extract_text("# Made Up Devices Reports Results\n\n## CONSOLIDATED STATEMENTS OF OPERATIONS\n\n"
+                           "| | Three Months Ended September 28, 2024 | Three Months Ended September 30, 2023 |\n"
+                           "|---|---|---|\n| Total net sales | 94,930 | 89,498 |\n" + raw + "\n", "r.md")
+    (ops,) = release.statements
+    assert [c.value for c in ops.items[-1].cells] == [Decimal(14736), Decimal(22956)]

@@ -125,6 +125,15 @@ EQ = ("Liabilities and Equity",)
     (BS, CL, "Trade payables", "us-gaap:AccountsPayableCurrent"),
     (BS, CA, "Trade receivables, net", "us-gaap:AccountsReceivableNetCurrent"),
     (BS, ("Assets",), "Property, plant & equipment, net", "us-gaap:PropertyPlantAndEquipmentNet"),
+    (BS, CA, "Cash, cash equivalents, and marketable securities", "us-gaap:CashCashEquivalentsAndShortTermInvestments"),
+    (BS, CA, "Cash and cash equivalents$", "us-gaap:CashAndCashEquivalentsAtCarryingValue"),  # a run-on page's dollar sign
+    (OPS, (), 'Earnings per share ("EPS"): Basic', "us-gaap:EarningsPerShareBasic"),
+    # partnerships: partners' capital and net income per unit
+    (BS, ("Liabilities and partners' capital",), "Partners' capital excluding noncontrolling interests", "us-gaap:PartnersCapital"),
+    (BS, ("Liabilities and partners' capital",), "Total liabilities and partners' capital", "us-gaap:LiabilitiesAndStockholdersEquity"),
+    (OPS, ("Net income/(loss) per common unit:",), "Basic", "us-gaap:NetIncomeLossPerOutstandingLimitedPartnershipUnitBasicNetOfTax"),
+    (OPS, ("Net income/(loss) per common unit:",), "Diluted", "us-gaap:NetIncomeLossNetOfTaxPerOutstandingLimitedPartnershipUnitDiluted"),
+    (OPS, ("Net income per share:",), "Basic", "us-gaap:EarningsPerShareBasic"),
     (BS, ("Assets",), "Goodwill & intangible assets, net", "us-gaap:IntangibleAssetsNetIncludingGoodwill"),
     (BS, ("Assets", "Long-term assets"), "Marketable securities", "us-gaap:MarketableSecuritiesNoncurrent"),
     (BS, CA, "Marketable securities", "us-gaap:ShortTermInvestments"),

@@ -209,12 +209,18 @@ def _refuse_markup(text: str, path: str) -> None:
             where=f"{path}:{line}", code="xc:unsupportedInput")
 
 
+# "\\$" (markdown's escaped dollar sign) and "/dollarsign" (a PDF glyph's name a converter wrote
+# for "$": "/dollarsign 14,736") are a dollar sign
+_DOLLAR_RE = re.compile(r"\\\$|/dollarsign\b")
+
+
 def _unescape(number: int, raw: str) -> Line:
-    if "\\$" not in raw:
+    if "\\$" not in raw and "/dollarsign" not in raw:
         return Line(number, raw)
-    parts = raw.split("\\$")
-    out, removed = parts[0], []
-    for part in parts[1:]:
-        removed.append(len(out))
-        out += "$" + part
-    return Line(number, out, tuple(removed))
+    out, removed, at = "", [], 0
+    for match in _DOLLAR_RE.finditer(raw):
+        out += raw[at:match.start()]
+        removed.extend([len(out)] * (len(match[0]) - 1))
+        out += "$"
+        at = match.end()
+    return Line(number, out + raw[at:], tuple(removed))
