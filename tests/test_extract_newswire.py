@@ -366,3 +366,23 @@ def test_an_unlabelled_total_and_figures_that_cannot_be_told_apart_in_a_run_on_b
     assert rows[-1] == ("Net loss", [Decimal(-6319), Decimal(-5815), Decimal(-17046), Decimal(-16730)])
     assert not any(label.startswith("Other income") for label, _ in rows)
     assert any("cannot be told apart" in note for note in ops.notes)
+
+
+def test_two_bold_runs_back_to_back_in_a_header_cell_are_two_words():
+    """ "**Three Months Ended****December 31,**" over "**2024**" cells, the header rows printed
+    with fewer cells than the rows of figures: "EndedDecember" hid the period length, the
+    quarter's prior-year column was read as a year, and the fourth column was lost."""
+    text = ("# Made Up Pipeline Reports Results\n\n"
+            "| **MADE UP PIPELINE, L.P.****FINANCIAL SUMMARY** (unaudited) |\n| --- | --- | --- | --- |\n"
+            "| **CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS**(in millions, except per unit data) |\n"
+            "|  | **Three Months Ended****December 31,** |  | **Twelve Months Ended****December 31,** |\n"
+            "|  | **2024** |  | **2023** |  | **2024** |  | **2023** |\n"
+            "| **REVENUES** | $ | 12,402 |  |  | $ | 12,698 |  |  | $ | 50,073 |  |  | $ | 48,712 |  |\n"
+            "| Net income |  | 1,175 |  |  |  | 1,140 |  |  |  | 4,513 |  |  |  | 4,181 |  |\n")
+    (ops,) = extract_text(text, "pipeline.md").statements
+    assert ops.periods == (Period(start=date(2024, 10, 1), end=date(2024, 12, 31)), Period(start=date(2023, 10, 1), end=date(2023, 12, 31)),
+                           Period(start=date(2024, 1, 1), end=date(2024, 12, 31)), Period(start=date(2023, 1, 1), end=date(2023, 12, 31)))
+    assert [c.value for c in ops.items[0].cells] == [Decimal(12402), Decimal(12698), Decimal(50073), Decimal(48712)]
+    # one word the rendering split in two bold runs stays one word
+    assert extract_text(text.replace("**Three Months Ended****December 31,**", "**Three Months Ended D****ecember 31,**"),
+                        "pipeline.md").statements[0].periods == ops.periods

@@ -127,6 +127,10 @@ EQ = ("Liabilities and Equity",)
     (BS, ("Assets",), "Property, plant & equipment, net", "us-gaap:PropertyPlantAndEquipmentNet"),
     (BS, CA, "Cash, cash equivalents, and marketable securities", "us-gaap:CashCashEquivalentsAndShortTermInvestments"),
     (BS, CA, "Cash and cash equivalents$", "us-gaap:CashAndCashEquivalentsAtCarryingValue"),  # a run-on page's dollar sign
+    (BS, SE, "Total stockholders' (deficit) equity", "us-gaap:StockholdersEquity"),
+    (BS, EQ, "Total liabilities and stockholders' (deficit) equity", "us-gaap:LiabilitiesAndStockholdersEquity"),
+    (BS, CL, "Long-term debt, current maturities", "us-gaap:LongTermDebtCurrent"),
+    (BS, CA, "Accounts and notes receivable, net of allowance for doubtful accounts", "us-gaap:AccountsReceivableNetCurrent"),
     (OPS, (), 'Earnings per share ("EPS"): Basic', "us-gaap:EarningsPerShareBasic"),
     # partnerships: partners' capital and net income per unit
     (BS, ("Liabilities and partners' capital",), "Partners' capital excluding noncontrolling interests", "us-gaap:PartnersCapital"),

@@ -46,6 +46,7 @@ _FURNITURE_RE = re.compile(r"^\s*(?:#+\s*)?(?:page\s+\d+|table\s+\d+)?\s*$|^\s*(
 _PAGE_RE = re.compile(r"^\s*#+\s*page\s+\d+\s*$", re.I)
 _BAND_RE = re.compile(rf"{DURATION_RE.pattern}|\bas\s+of\b|year[\s-]to[\s-]date", re.I)
 _EMPHASIS_RE = re.compile(r"\*\*|__")  # bold marks: blanked, columns kept
+_BOLD_JOIN_RE = re.compile(r"(?<=[a-z0-9,.)])(?:\*\*\*\*|____)(?=[A-Z0-9(])")
 _WIDE = 10**6  # the physical columns of a band taken from a line above the table: all of them
 
 
@@ -145,6 +146,9 @@ def _cells(line: Line) -> list[GCell]:
     for k, (a, b) in enumerate(zip(bars, bars[1:])):
         raw = _TAG_RE.sub(lambda m: " " * len(m[0]), text[a + 1 : b])
         bold = bool(re.fullmatch(r"\s*(\*\*|__).+\1\s*", raw))
+        # two bold runs back to back: two words ("**Three Months Ended****December 31,**"), or one
+        # word the rendering split ("**D****ecember 31,**")
+        raw = _BOLD_JOIN_RE.sub(lambda m: " " + " " * (len(m[0]) - 1), raw)
         clean = " ".join(re.sub(r"(\*\*|__|(?<!\w)_|_(?!\w)|(?<![\w$])\*|\*(?!\w))", "", raw).replace("\\|", "|").split())
         lead = len(raw) - len(raw.lstrip(" *_"))
         out.append(GCell(clean, line.number, line.col(a + 1 + lead), k, k, bold and bool(clean)))
