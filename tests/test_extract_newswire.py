@@ -386,3 +386,27 @@ def test_two_bold_runs_back_to_back_in_a_header_cell_are_two_words():
     # one word the rendering split in two bold runs stays one word
     assert extract_text(text.replace("**Three Months Ended****December 31,**", "**Three Months Ended D****ecember 31,**"),
                         "pipeline.md").statements[0].periods == ops.periods
+
+
+def test_an_ifrs_statement_of_profit_or_loss_with_quarter_codes_and_the_year_to_date():
+    """An IFRS filer's "Consolidated statement of profit or loss" (no statement of operations
+    was found), headed "4Q24 4Q23 % Change 3Q24 % Change YTD24 YTD23 % Change": the year to
+    date ends on the release's period end ("the fourth quarter (4Q24)"), not on the quarter
+    printed beside it."""
+    text = ("# Made Up Air Reports Fourth-Quarter Financial Results\n\n"
+            "PANAMA CITY -- Made Up Air announced results for the fourth quarter (4Q24) and the full year 2024.\n\n"
+            "**Consolidated statement of profit or loss**\n**(In US$ thousands)**\n\n"
+            "|  | **4Q24** | **4Q23** | **%** | **3Q24** | **%** | **YTD24** | **YTD23** | **%** |\n"
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+            "|  |  |  | **Change** |  | **Change** |  |  | **Change** |\n"
+            "| Passenger revenue | 833,189 | 875,257 | (4.8%) | 818,381 | 1.8% | 3,291,793 | 3,316,362 | (0.7%) |\n"
+            "| **Total Operating Revenue** | **877,052** | **912,840** | **(3.9****%)** | **854,708** | **2.6****%** "
+            "| **3,444,629** | **3,457,005** | **(0.4****%)** |\n"
+            "| **Net profit** | **146,123** | **168,567** | **(13.3****%)** | **145,401** | **0.5****%** "
+            "| **600,808** | **518,216** | **15.9****%** |\n")
+    (ops,) = extract_text(text, "made-up-air.md").statements
+    assert ops.kind is StatementKind.OPERATIONS
+    assert ops.periods == (Period(start=date(2024, 10, 1), end=date(2024, 12, 31)), Period(start=date(2023, 10, 1), end=date(2023, 12, 31)),
+                           Period(start=date(2024, 7, 1), end=date(2024, 9, 30)), Period(start=date(2024, 1, 1), end=date(2024, 12, 31)),
+                           Period(start=date(2023, 1, 1), end=date(2023, 12, 31)))
+    assert [c.value for c in ops.items[-1].cells] == [Decimal(146123), Decimal(168567), Decimal(145401), Decimal(600808), Decimal(518216)]

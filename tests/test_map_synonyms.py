@@ -132,6 +132,9 @@ EQ = ("Liabilities and Equity",)
     (BS, CL, "Long-term debt, current maturities", "us-gaap:LongTermDebtCurrent"),
     (BS, CA, "Accounts and notes receivable, net of allowance for doubtful accounts", "us-gaap:AccountsReceivableNetCurrent"),
     (OPS, (), 'Earnings per share ("EPS"): Basic', "us-gaap:EarningsPerShareBasic"),
+    (OPS, (), "Net profit", "us-gaap:NetIncomeLoss"),  # IFRS wordings
+    (OPS, (), "Profit before income tax",
+     "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"),
     # partnerships: partners' capital and net income per unit
     (BS, ("Liabilities and partners' capital",), "Partners' capital excluding noncontrolling interests", "us-gaap:PartnersCapital"),
     (BS, ("Liabilities and partners' capital",), "Total liabilities and partners' capital", "us-gaap:LiabilitiesAndStockholdersEquity"),

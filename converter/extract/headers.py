@@ -97,7 +97,8 @@ _RELEASE: ContextVar[ReleaseDates] = ContextVar("release_dates", default=Release
 _PERIOD_END_RE = re.compile(
     rf"\b(?:quarter|three\s+months|(?:thirteen|13)\s+weeks|six\s+months|nine\s+months|year|period)\s+ended\s+{DATE_RE.pattern}", re.I)
 _HEADLINE_RE = re.compile(r"\b(?:(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d"
-                          r"|Q[1-4]\s*(?:FY\s*)?[-']?\s*(?:19|20)\d\d)\b", re.I)
+                          r"|Q[1-4]\s*(?:FY\s*)?[-']?\s*(?:19|20)\d\d"
+                          r"|(?<=\()[1-4]Q(?:19|20)?\d\d(?=\)))\b", re.I)  # "the fourth quarter (4Q24)"
 _FY_END_RE = re.compile(rf"\bfiscal\s+year\s+(?:ended|ending|ends)\s+{DATE_RE.pattern}", re.I)
 
 
@@ -192,11 +193,14 @@ def resolve_periods(lines: list[list[Seg]], n: int, kind: StatementKind, where: 
 
 def _monthday_for(texts: list[str], col: int, context: ReleaseDates) -> tuple[str, str] | None:
     """Month and day for a column whose header gives only a year: for a full or fiscal year
-    ("FULL YEAR" over "2021"), the fiscal year's end; else the nearest column's, else the
+    ("FULL YEAR" over "2021"), the fiscal year's end; for the year to date ("YTD24" beside
+    "4Q24" and "3Q24"), the release's period end; else the nearest column's, else the
     release's period end."""
     if _FULL_YEAR_RE.search(texts[col]):
         month = context.fy_end_month
         return calendar.month_name[month], str(calendar.monthrange(2001, month)[1])
+    if _YTD_RE.search(texts[col]) and context.period_end is not None:
+        return calendar.month_name[context.period_end.month], str(context.period_end.day)
     for other in sorted(range(len(texts)), key=lambda k: (abs(k - col), k)):
         if (m := MONTHDAY_RE.search(texts[other])):
             return m["month"], m["day"]

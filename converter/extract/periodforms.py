@@ -26,6 +26,7 @@ _NUMERIC_RE = re.compile(r"(?<![\d/.,])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>(?
 _ISO_RE = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])")
 _DAY_FIRST_RE = re.compile(rf"(?<![\d/])(?P<d>\d{{1,2}})[-\s](?P<month>{MONTH})[-\s,]+(?P<year>(?:19|20)\d\d|\d\d)(?![\d,])", re.I)
 _MONTH_YEAR_RE = re.compile(rf"\b(?P<month>{MONTH})(?:\s+|\s*[-'’]\s*)(?P<year>(?:19|20)\d\d(?![\d,])|(?<=[-'’])\d\d(?!\d))", re.I)
+_YTD_RE = re.compile(r"\bYTD\s*[''’]?(?P<year>\d\d)\b", re.I)
 _QUARTER_RE = re.compile(
     rf"\b(?:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q)(?:\s*(?:FY|fiscal)\s*|\s*[-'’]?\s*)(?:{_YEAR}\b)?", re.I)
 _QUARTER_WORD_RE = re.compile(
@@ -82,6 +83,7 @@ def normalize_header(text: str, fy_end_month: int = 12) -> str:
     text = _HALF_WORD_RE.sub(lambda m: _length_only(m, 6) or _part(6, _ORDINAL[m["word"].lower()], m["year"], fy_end_month), text)
     text = _NINE_RE.sub(lambda m: _part(int(m["n"]), 1, m["year"], fy_end_month), text)
     text = _FISCAL_RE.sub(lambda m: _part(12, 1, m["year"], fy_end_month), text)
+    text = _YTD_RE.sub(lambda m: f"YTD {_year(m['year'])}", text)  # "YTD24": the year to date of 2024
     return text
 
 
