@@ -200,6 +200,7 @@ def _signed_components(statement_rows: list[_Row], kind: StatementKind) -> list[
     """
     open_rows: list[_Row] = []
     subtotals: list[_Row] = []
+    nested: list[_Row] = []  # component totals an outer total of comprehensive income adds
     carried: list[_Row] = []
     out: list[tuple[_Row, list[_Row]]] = []
     for row in statement_rows:
@@ -221,12 +222,30 @@ def _signed_components(statement_rows: list[_Row], kind: StatementKind) -> list[
             if subtotals and out and out[-1][0] is subtotals[-1] and _same_activity(subtotals[-1], row):
                 parts = [subtotals.pop()] + parts  # continuing operations' cash, then the discontinued, then both
             subtotals.append(row)
-        else:
-            parts = open_rows
+        elif (own := _own_component(open_rows, row)) is not None:
+            # a component's total under its own heading ("Net change" under "Available-for-sale
+            # debt securities:") adds that heading's rows; the rows above it under the outer
+            # heading wait for the outer total, which adds this one too
+            parts, open_rows = own, [r for r in open_rows if r not in own]
+            nested.append(row)
             subtotals.append(row)
+            out.append((row, parts))
+            continue
+        else:
+            parts, nested = nested + open_rows, []
+            subtotals = [r for r in subtotals if r not in parts] + [row]
         open_rows = []
         out.append((row, parts))
     return out
+
+
+def _own_component(open_rows: list[_Row], total: _Row) -> list[_Row] | None:
+    """The open rows printed under the heading of `total` when it has one and rows under other
+    headings are open too; else None."""
+    if not total.item.section:
+        return None
+    own = [r for r in open_rows if r.item.section == total.item.section]
+    return own if own and len(own) < len(open_rows) else None
 
 
 _ACTIVITIES = ("operating", "investing", "financing")

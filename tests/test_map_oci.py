@@ -172,3 +172,37 @@ def test_a_change_above_its_reclassification_and_a_net_change_is_the_part_arisin
         "OtherComprehensiveIncomeUnrealizedHoldingGainLossOnSecuritiesArisingDuringPeriodNetOfTax", Decimal("62000"))
     assert got["Net change"] == ("OtherComprehensiveIncomeLossAvailableForSaleSecuritiesAdjustmentNetOfTax",
                                  Decimal("65000"))
+
+
+def test_a_component_closed_by_net_change_then_the_total_of_other_comprehensive_income():
+    """A retailer's layout: the currency translation under "Other comprehensive income (loss):",
+    the available-for-sale securities under a heading of their own closed by "Net change", then
+    "Other, net of tax" and the total. "Net change" had left its heading open ("Other, net"
+    read as the securities' total, a conflict) and the comprehensive income's check added the
+    reclassification a second time: the release was invalid."""
+    from converter.checks import run_checks
+    from converter.extract import extract_text
+
+    text = ("# Made Up Retail Reports Third Quarter 2024 Results\n\n"
+            "## MADE UP RETAIL, INC. Consolidated Statements of Comprehensive Income (in millions) (unaudited)\n\n"
+            "| | Three Months Ended September 30, | Three Months Ended September 30, |\n|---|---|---|\n"
+            "| | 2023 | 2024 |\n"
+            "| Net income | $ 9,879 | $ 15,328 |\n"
+            "| Other comprehensive income (loss): | | |\n"
+            "| Foreign currency translation adjustments, net of tax of $36 and $(45) | (1,388) | 1,296 |\n"
+            "| Available-for-sale debt securities: | | |\n"
+            "| Change in net unrealized gains (losses), net of tax of $(18) and $(55) | 62 | 179 |\n"
+            "| Less: reclassification adjustment for losses (gains) included in 'Other income (expense), net' | 3 | - |\n"
+            "| Net change | 65 | 179 |\n"
+            "| Other, net of tax of $0 and $3 | - | (9) |\n"
+            "| Total other comprehensive income (loss) | (1,323) | 1,466 |\n"
+            "| Comprehensive income | $ 8,556 | $ 16,794 |\n")
+    release = extract_text(text, "made-up-retail.md")
+    (ci,) = release.statements
+    sections = {i.label: i.section for i in ci.items}
+    assert sections["Net change"] == ("Available-for-sale debt securities",)
+    assert "Available-for-sale debt securities" not in sections["Other, net of tax of $0 and $3"]
+    mapped = map_release(release, concept_table(), ENTITY)
+    net_change = {f.concept for f in mapped.facts if f.label == "Net change"}
+    assert net_change == {G + "OtherComprehensiveIncomeLossAvailableForSaleSecuritiesAdjustmentNetOfTax"}
+    assert [m.message for m in run_checks(mapped, concept_table()) if m.level.value == "error"] == []

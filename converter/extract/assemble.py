@@ -92,7 +92,7 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         state.started, state.listing = True, False
         if unnamed and not state.subs:
             state.top = None  # the unlabelled total under "ASSETS" closes it
-        if row.label.lower().startswith("total") and state.subs and not _PER_SHARE_RE.search(state.subs[-1]):
+        if _CLOSES_SUB_RE.match(row.label) and state.subs and not _PER_SHARE_RE.search(state.subs[-1]):
             state.subs.pop()  # (a per-share heading lists basic then diluted amounts, each with its total)
         elif state.top and not state.top_open and _closes(row.label, state.top):
             state.top, state.closed = None, state.top  # "Total" under "OPERATING EXPENSES:" ends that list
@@ -123,6 +123,10 @@ def _siblings(first: str, then: str) -> bool:
     return len(a) >= 3 and len(b) >= 3 and a != b and a[:2] == b[:2] and a[-1] == b[-1]
 
 
+# a total closes the heading its rows were listed under: "Total ...", and "Net change" after
+# the parts of one component ("Available-for-sale debt securities:" / "Change in net unrealized
+# gains" / "Less: reclassification adjustment" / "Net change")
+_CLOSES_SUB_RE = re.compile(r"\s*(?:total\b|net(?: change)?(?:,? net of (?:income )?tax(?:es)?)?\s*$)", re.I)
 _PER_SHARE_RE = re.compile(r"\bper\s+(?:common\s+|ordinary\s+)?share\b", re.I)
 
 
