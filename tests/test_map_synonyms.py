@@ -128,6 +128,8 @@ EQ = ("Liabilities and Equity",)
     (BS, CA, "Cash, cash equivalents, and marketable securities", "us-gaap:CashCashEquivalentsAndShortTermInvestments"),
     (BS, CA, "Cash and cash equivalents$", "us-gaap:CashAndCashEquivalentsAtCarryingValue"),  # a run-on page's dollar sign
     (BS, SE, "Total stockholders' (deficit) equity", "us-gaap:StockholdersEquity"),
+    (BS, ("Assets",), "Cash, cash equivalents and restricted cash",
+     "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"),  # not the restricted cash alone
     (BS, EQ, "Total liabilities and stockholders' (deficit) equity", "us-gaap:LiabilitiesAndStockholdersEquity"),
     (BS, CL, "Long-term debt, current maturities", "us-gaap:LongTermDebtCurrent"),
     (BS, CA, "Accounts and notes receivable, net of allowance for doubtful accounts", "us-gaap:AccountsReceivableNetCurrent"),
