@@ -128,6 +128,13 @@ EQ = ("Liabilities and Equity",)
     (BS, CA, "Cash, cash equivalents, and marketable securities", "us-gaap:CashCashEquivalentsAndShortTermInvestments"),
     (BS, CA, "Cash and cash equivalents$", "us-gaap:CashAndCashEquivalentsAtCarryingValue"),  # a run-on page's dollar sign
     (BS, SE, "Total stockholders' (deficit) equity", "us-gaap:StockholdersEquity"),
+    (BS, CA, "Vendor non-trade receivables", "us-gaap:NontradeReceivablesCurrent"),
+    (BS, CL, "Accrued expenses and other", "us-gaap:AccruedLiabilitiesCurrent"),
+    (BS, CL, "Deferred subscription revenue", "us-gaap:DeferredRevenueCurrent"),
+    (BS, ("Assets",), "Operating leases", "us-gaap:OperatingLeaseRightOfUseAsset"),  # among the assets
+    (BS, CL, "Current portion of lease liabilities", "us-gaap:OperatingLeaseLiabilityCurrent"),
+    (BS, L, "Long-term lease liabilities", "us-gaap:OperatingLeaseLiabilityNoncurrent"),
+    (BS, L, "Long-term debt, net of issuance costs", "us-gaap:LongTermDebtNoncurrent"),
     (BS, ("Assets",), "Cash, cash equivalents and restricted cash",
      "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"),  # not the restricted cash alone
     (BS, EQ, "Total liabilities and stockholders' (deficit) equity", "us-gaap:LiabilitiesAndStockholdersEquity"),
