@@ -114,10 +114,16 @@ def _with_side(kind: StatementKind, item: LineItem) -> LineItem:
     """A balance-sheet row printed without a heading that names its side is matched under the
     side its place gives it (LineItem.side): "Deferred income taxes" above total assets is the
     asset, below it the liability."""
-    if kind is not StatementKind.BALANCE_SHEET or not item.side or any(
-            _SIDE_WORDS.search(normalize_label(h)) for h in item.section):
+    if kind is not StatementKind.BALANCE_SHEET or not item.side:
         return item
-    return replace(item, section=(_SIDE_HEADINGS[item.side], *item.section))
+    current, side = item.side.startswith("current "), item.side.removeprefix("current ")
+    section = item.section
+    if current and not any("current" in normalize_label(h) for h in section):
+        # above "Total current assets" without a "Current assets:" heading: under one
+        section = (*section, f"Current {side}")
+    if not any(_SIDE_WORDS.search(normalize_label(h)) for h in section):
+        section = (_SIDE_HEADINGS[side], *section)
+    return item if section == item.section else replace(item, section=section)
 
 
 def _other_than_total(table: ConceptTable, kind: StatementKind, item: LineItem, found: Match) -> Match:

@@ -201,6 +201,9 @@ class LineItem:
     part_of: str = ""
     rule_below: RuleKind | None = None
     # its place in other comprehensive income, read from its words, headings and neighbours
+    # a row of figures printed without a label, named by the reader ("Total assets" under
+    # "ASSETS"): a row printed with that concept's label wins over it
+    unnamed: bool = False
     oci: OciPlace | None = None
     # printed below operating income and above income before income taxes (converter.structure):
     # a nonoperating line, whatever heading it has or lacks

@@ -221,6 +221,11 @@ def mark_subtractions(release: Release, table: ConceptTable) -> Release:
     statements = []
     for statement in release.statements:
         rows = [(item, match_line_item(table, statement.kind, item).entry) for item in statement.items]
+        if superseded := superseded_rows(rows):  # not the total their heading names: a subtotal
+            statement = replace(statement, items=tuple(replace(item, label="Subtotal") if id(item) in superseded else item
+                                                       for item in statement.items))
+            rows = [(item, None if id(old) in superseded else entry)
+                    for (old, entry), item in zip(rows, statement.items)]
         found, _missing = statement_totals(statement.kind, rows)
         marked = {id(item) for parts in found for item in parts.subtracted}
         if statement.kind is StatementKind.OPERATIONS:
@@ -300,13 +305,43 @@ def nonoperating_rows(rows: Sequence[Row]) -> set[int]:
     return out
 
 
+def superseded_rows(rows: Sequence[Row]) -> set[int]:
+    """Rows (ids) printed without a label, named by the reader after their heading ("Total
+    assets" under "ASSETS"), whose concept a row printed with its label has too: the labelled
+    row is that concept, the unnamed one a subtotal (of some current assets above "TOTAL
+    CURRENT ASSETS" and "TOTAL ASSETS", it had taken total assets)."""
+    printed: dict[str, list[list[Decimal | None]]] = {}
+    for item, entry in rows:
+        if entry is not None and not item.unnamed:
+            printed.setdefault(entry.concept, []).append(_printed(item))
+    # the same figures printed again (a total repeated under a page break) are the same total
+    return {id(item) for item, entry in rows if item.unnamed and item.label.startswith("Total ") and entry is not None
+            and entry.concept in printed and _printed(item) not in printed[entry.concept]}
+
+
 def balance_sheet_sides(rows: Sequence[Row]) -> dict[int, str]:
-    """Rows (ids) of a balance sheet -> "assets" above its total assets, "liabilities" below it."""
+    """Rows (ids) of a balance sheet -> "assets" above its total assets, "liabilities" below it;
+    "current assets" above its total current assets, "current liabilities" between total assets
+    and total current liabilities (a balance sheet that prints those totals without a "Current
+    assets:" heading over their rows)."""
     concepts = [entry.concept if entry is not None else "" for _item, entry in rows]
     if "us-gaap:Assets" not in concepts:
         return {}
     total = concepts.index("us-gaap:Assets")
-    return {id(item): "assets" if i < total else "liabilities" for i, (item, _entry) in enumerate(rows) if i != total}
+    current_assets = concepts.index("us-gaap:AssetsCurrent") if "us-gaap:AssetsCurrent" in concepts[:total] else -1
+    current_liabilities = (concepts.index("us-gaap:LiabilitiesCurrent", total) if "us-gaap:LiabilitiesCurrent" in concepts[total:]
+                           else -1)
+    out = {}
+    for i, (item, _entry) in enumerate(rows):
+        if i == total:
+            continue
+        if i < current_assets:
+            out[id(item)] = "current assets"
+        elif total < i < current_liabilities:
+            out[id(item)] = "current liabilities"
+        else:
+            out[id(item)] = "assets" if i < total else "liabilities"
+    return out
 
 
 _NET_RE = re.compile(r",?\s+net$", re.I)  # "Property and equipment, net" under its gross amount

@@ -147,3 +147,45 @@ def test_a_row_adding_into_a_total_of_its_own_concept_leaves_the_concept_to_the_
     ]))
     mapped = map_release(rel, concept_table(), ENTITY)
     assert "Net revenue" in {f.label for f in mapped.facts if f.concept == "us-gaap:Revenues"}
+
+
+def test_an_unlabelled_subtotal_does_not_take_the_total_printed_with_its_label():
+    """An IFRS airline's statement of financial position: "ASSETS" with no "Current assets:"
+    heading, a subtotal printed without a label, then "TOTAL CURRENT ASSETS" and "TOTAL ASSETS".
+    The reader named the subtotal after its heading ("Total assets"): it took total assets
+    (the printed total lost, a wrong key figure), and "Prepaid expenses" above the current
+    total was not known to be current."""
+    from converter.checks import run_checks
+    from converter.concepts import concept_table
+    from converter.extract import extract_text
+    from converter.map import EntityId, map_release
+
+    text = ("# Made Up Air Reports Results\n\n**Consolidated statement of financial position**\n**(In US$ thousands)**\n\n"
+            "|  | **December 2024** | **December 2023** |\n| --- | --- | --- |\n"
+            "| **ASSETS** | **(Unaudited)** | **(Audited)** |\n"
+            "| Cash and cash equivalents | 613,313 | 206,375 |\n"
+            "| Accounts receivable, net | 166,014 | 156,720 |\n"
+            "| Prepaid expenses | 42,926 | 44,635 |\n"
+            "|  | **208,940** | **201,355** |\n"
+            "| **TOTAL CURRENT ASSETS** | **822,253** | **407,730** |\n"
+            "| Property and equipment, net | 3,458,261 | 3,238,632 |\n"
+            "| **TOTAL ASSETS** | **4,280,514** | **3,646,362** |\n"
+            "| **LIABILITIES** |  |  |\n"
+            "| Accounts payable | 180,514 | 146,362 |\n"
+            "| **TOTAL CURRENT LIABILITIES** | **180,514** | **146,362** |\n"
+            "| Long-term debt | 1,100,000 | 1,000,000 |\n"
+            "| **TOTAL LIABILITIES** | **1,280,514** | **1,146,362** |\n"
+            "| **EQUITY** |  |  |\n"
+            "| Retained earnings | 3,000,000 | 2,500,000 |\n"
+            "| **TOTAL EQUITY** | **3,000,000** | **2,500,000** |\n"
+            "| **TOTAL EQUITY AND LIABILITIES** | **4,280,514** | **3,646,362** |\n")
+    release = extract_text(text, "made-up-air.md")
+    mapped = map_release(release, concept_table(), EntityId(cik="0009990024", name="Made Up Air"))
+    dec24 = release.statements[0].periods[0]
+    facts = {f.concept: f.value for f in mapped.facts if f.period == dec24}
+    assert facts["us-gaap:Assets"] == Decimal("4280514000")
+    assert facts["us-gaap:AssetsCurrent"] == Decimal("822253000")
+    assert facts["us-gaap:PrepaidExpenseCurrent"] == Decimal("42926000")
+    assert facts["us-gaap:LiabilitiesAndStockholdersEquity"] == Decimal("4280514000")
+    assert not any(d.concept is None and d.rule.startswith("conflicts") for d in mapped.decisions)
+    assert [m.message for m in run_checks(mapped, concept_table()) if m.level.value == "error"] == []

@@ -89,6 +89,8 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         for caption in captions:  # a caption printed without figures ("Preferred stock ... none issued")
             items.append(_item(caption, state, n, path, vocabulary))
         items.append(_item(parts, state, n, path, vocabulary))
+        if unnamed and row.label:
+            items[-1] = replace(items[-1], unnamed=True)
         state.started, state.listing = True, False
         if unnamed and not state.subs:
             state.top = None  # the unlabelled total under "ASSETS" closes it
