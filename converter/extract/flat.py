@@ -134,11 +134,16 @@ def _words(text: str, pos: int) -> Iterator[tuple[int, str]]:
         if glued and split_values(glued[1]) is not None:
             yield start, glued[1]
             yield start + glued.end(), word[glued.end():]
-        elif len(word) > 2 and word.endswith("-") and word[-2].isalpha() and re.match(r"\s+[-(\d$]", text[start + len(word):]):
+        elif _dash_glued(word, text[start + len(word):]):
             yield start, word[:-1]  # a dash printed for a blank figure, glued to the label: "related party- 501,591"
             yield start + len(word) - 1, "-"
         else:
             yield from _unglued_figures(start, word)
+
+
+def _dash_glued(word: str, after: str) -> bool:
+    """A label's last word ending in a dash, a figure or another dash after it ("party- 501,591")."""
+    return len(word) > 2 and word.endswith("-") and word[-2].isalpha() and re.match(r"\s+[-(\d$]", after) is not None
 
 
 # figures with thousands separators run together or onto a label's last word, every separator
@@ -246,7 +251,8 @@ def _unreadable_run(before: Tok, run: list[Tok], nxt: Tok) -> bool:
     return bare and ends_label and nxt.text[:1].isupper()
 
 
-# figures run together with no space between them: "4,8773,522" (4,877 and 3,522), "2,2542,142"
+# figures run together where the second prints no thousands separator: "1,2341234" (which
+# figure ends where cannot be read; "4,8773,522" is told apart by its separators, _unglued_figures)
 _RUN_TOGETHER_RE = re.compile(r"\(?\$?\d{1,3}(?:,\d{3})*,\d{4,}")
 
 
