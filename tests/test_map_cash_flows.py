@@ -106,6 +106,11 @@ def test_purchases_beside_maturities_printed_apart_are_available_for_sale():
     (CF, FIN, "Repayments of principal on finance leases", "FinanceLeasePrincipalPayments"),
     (CF, FIN, "Payments of dividends to stockholders", "PaymentsOfDividends"),
     (CF, INV, "Investment in marketable securities", "PaymentsToAcquireInvestments"),
+    (CF, INV, "Purchases of marketable securities and other investments", "PaymentsToAcquireInvestments"),
+    (CF, INV, "Proceeds from disposition of marketable securities and other investments",
+     "ProceedsFromSaleMaturityAndCollectionsOfInvestments"),
+    (CF, INV, "Proceeds from investments", "ProceedsFromSaleMaturityAndCollectionsOfInvestments"),
+    (CF, INV, "Proceeds from sales of investments", "ProceedsFromSaleOfAvailableForSaleSecuritiesDebt"),  # as before
     (CF, INV, "Proceeds from sales and redemption of marketable securities", "ProceedsFromSaleMaturityAndCollectionsOfInvestments"),
     (CF, OP, "Amortization of premium and accretion of discount on marketable securities, net",
      "AccretionAmortizationOfDiscountsAndPremiumsInvestments"),

@@ -153,6 +153,7 @@ EQ = ("Liabilities and Equity",)
     (BS, ("Assets",), "Goodwill & intangible assets, net", "us-gaap:IntangibleAssetsNetIncludingGoodwill"),
     (BS, ("Assets", "Long-term assets"), "Marketable securities", "us-gaap:MarketableSecuritiesNoncurrent"),
     (BS, CA, "Marketable securities", "us-gaap:ShortTermInvestments"),
+    (BS, CA, "Short-term and other investments", "us-gaap:ShortTermInvestments"),
     (BS, CL, "Term debt", "us-gaap:LongTermDebtCurrent"),
     (BS, L + ("Non-current liabilities:",), "Term debt", "us-gaap:LongTermDebtNoncurrent"),
     (OPS, (), "(Loss) income from continuing operations, net of tax", "us-gaap:IncomeLossFromContinuingOperations"),
