@@ -201,6 +201,7 @@ def _signed_components(statement_rows: list[_Row], kind: StatementKind) -> list[
     open_rows: list[_Row] = []
     subtotals: list[_Row] = []
     nested: list[_Row] = []  # component totals an outer total of comprehensive income adds
+    waiting: list[_Row] = []  # open rows a component's total leaves to the outer total
     carried: list[_Row] = []
     out: list[tuple[_Row, list[_Row]]] = []
     for row in statement_rows:
@@ -226,15 +227,13 @@ def _signed_components(statement_rows: list[_Row], kind: StatementKind) -> list[
             # a component's total under its own heading ("Net change" under "Available-for-sale
             # debt securities:") adds that heading's rows; the rows above it under the outer
             # heading wait for the outer total, which adds this one too
-            parts, open_rows = own, [r for r in open_rows if r not in own]
+            parts, waiting = own, [r for r in open_rows if r not in own]
             nested.append(row)
             subtotals.append(row)
-            out.append((row, parts))
-            continue
         else:
             parts, nested = nested + open_rows, []
             subtotals = [r for r in subtotals if r not in parts] + [row]
-        open_rows = []
+        open_rows, waiting = waiting, []
         out.append((row, parts))
     return out
 

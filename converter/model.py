@@ -200,10 +200,10 @@ class LineItem:
     # therefore is not ("Net revenue" above "Total revenue"); found from the printed arithmetic
     part_of: str = ""
     rule_below: RuleKind | None = None
-    # its place in other comprehensive income, read from its words, headings and neighbours
     # a row of figures printed without a label, named by the reader ("Total assets" under
-    # "ASSETS"): a row printed with that concept's label wins over it
+    # "ASSETS"): a row printed with that concept's label wins over it (converter.structure)
     unnamed: bool = False
+    # its place in other comprehensive income, read from its words, headings and neighbours
     oci: OciPlace | None = None
     # printed below operating income and above income before income taxes (converter.structure):
     # a nonoperating line, whatever heading it has or lacks

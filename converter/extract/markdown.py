@@ -148,7 +148,7 @@ def _cells(line: Line) -> list[GCell]:
         bold = bool(re.fullmatch(r"\s*(\*\*|__).+\1\s*", raw))
         # two bold runs back to back: two words ("**Three Months Ended****December 31,**"), or one
         # word the rendering split ("**D****ecember 31,**")
-        raw = _BOLD_JOIN_RE.sub(lambda m: " " + " " * (len(m[0]) - 1), raw)
+        raw = _BOLD_JOIN_RE.sub(lambda m: " " * len(m[0]), raw)
         clean = " ".join(re.sub(r"(\*\*|__|(?<!\w)_|_(?!\w)|(?<![\w$])\*|\*(?!\w))", "", raw).replace("\\|", "|").split())
         lead = len(raw) - len(raw.lstrip(" *_"))
         out.append(GCell(clean, line.number, line.col(a + 1 + lead), k, k, bold and bool(clean)))

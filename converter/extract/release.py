@@ -102,7 +102,8 @@ def _operations_first(statement: Statement) -> Statement:
 
 _OCI_START_RE = re.compile(r"^\s*other comprehensive (income|loss|earnings|\(loss\)|\(income\))", re.I)
 _COMPREHENSIVE_TOTAL_RE = re.compile(r"^\s*(total |net )?comprehensive (income|loss|earnings|\(loss\)|\(income\))", re.I)
-_PER_SHARE_RE = re.compile(r"\bper (common |ordinary )?share\b|\bweighted[- ]average\b|\bshares (outstanding|used)\b", re.I)
+# the per-share figures and share counts a statement of operations prints after its comprehensive income
+_SHARE_FIGURES_RE = re.compile(r"\bper (common |ordinary )?share\b|\bweighted[- ]average\b|\bshares (outstanding|used)\b", re.I)
 
 
 def _split_comprehensive(statement: Statement) -> list[Statement]:
@@ -126,8 +127,8 @@ def _split_comprehensive(statement: Statement) -> list[Statement]:
     # continuing operations") nor what is left for common stockholders
     opening = next((k for k in range(start - 1, net - 1, -1) if _NET_INCOME_ONLY_RE.match(items[k].label)), net)
     # without a comprehensive income total it runs to the per-share figures and share counts
-    last = next((k - 1 for k in range(start + 1, len(items)) if _PER_SHARE_RE.search(items[k].label)
-                 or any(_PER_SHARE_RE.search(h) for h in items[k].section if h not in items[start].section)), len(items) - 1)
+    last = next((k - 1 for k in range(start + 1, len(items)) if _SHARE_FIGURES_RE.search(items[k].label)
+                 or any(_SHARE_FIGURES_RE.search(h) for h in items[k].section if h not in items[start].section)), len(items) - 1)
     end = next((k for k in range(start, len(items)) if _COMPREHENSIVE_TOTAL_RE.match(items[k].label)), last)
     while end + 1 < len(items) and _COMPREHENSIVE_TOTAL_RE.match(items[end + 1].label):
         end += 1  # "Comprehensive loss attributable to noncontrolling interests", then to the company

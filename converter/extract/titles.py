@@ -25,13 +25,12 @@ _TITLE = (
 # the company's name in capitals may open the title's line: "ACME HOLDING CORPORATION STATEMENTS OF
 # OPERATIONS", "ACME, INC. AND SUBSIDIARIES CONSOLIDATED BALANCE SHEETS" (a corporate word ends it;
 # after "INC." the title may follow with no space: "ACME, INC.CONSOLIDATED BALANCE SHEETS")
-_COMPANY_PREFIX = (r"(?-i:(?!PARENT\s)[A-Z][A-Z0-9&.,'’\-]*(?:\s+[A-Z0-9&.,'’\-]+)*?,?\s+(?:CORPORATION|CORP\.?|INCORPORATED|INC\.?"
-                   r"|LLC|L\.L\.C\.|LTD\.?|LIMITED|PLC|N\.V\.|S\.A\.|COMPANY|CO\.|HOLDINGS?|BANCORP|GROUP)"
+_CORPORATE = r"Corporation|Corp\.?|Incorporated|Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|plc|PLC|N\.V\.|S\.A\.|Company|Co\.|Holdings?|Bancorp|Group"
+_COMPANY_PREFIX = (rf"(?-i:(?!PARENT\s)[A-Z][A-Z0-9&.,'’\-]*(?:\s+[A-Z0-9&.,'’\-]+)*?,?\s+(?:{_CORPORATE.upper()})"
                    r"(?:,?\s+(?:AND|&)\s+(?:CONSOLIDATED\s+)?SUBSIDIARIES)?)(?:\s+|(?<=\.))"
                    # or in title case, glued to the title on a newswire page: "Golden Matrix Group, Inc.
                    # and SubsidiariesConsolidated Balance Sheets"
-                   r"|(?-i:[A-Z][\w&.,'’\-]*(?:\s+(?:[A-Z][\w&.,'’\-]*|&|and|of|the))*?,?\s+(?:Corporation|Corp\.?|Incorporated"
-                   r"|Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|plc|PLC|N\.V\.|S\.A\.|Company|Co\.|Holdings?|Bancorp|Group)"
+                   rf"|(?-i:[A-Z][\w&.,'’\-]*(?:\s+(?:[A-Z][\w&.,'’\-]*|&|and|of|the))*?,?\s+(?:{_CORPORATE})"
                    r"(?:,?\s+(?:and|&)\s+(?:Consolidated\s+)?Subsidiaries)?)(?:\s+|(?<=\.)|(?<=[a-z])(?=[A-Z]))")
 # "Consolidated Statements of Operations Data": a qualified title may end in "data" or
 # "information" ("Balance Sheet Data (average)", unqualified, is a bank's summary of averages);
