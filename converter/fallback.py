@@ -6,8 +6,10 @@ scripts/build_element_list.py). What the line's place implies filters them: the 
 amounts have cents; share counts say "shares"), the balance its section or wording implies
 (assets debit; liabilities and equity credit; expenses debit; revenues and gains credit).
 The rest are ranked by how well the words of the element name cover the words of the label
-and its headings. Above THRESHOLD the line is tagged with the best element; below it stays for
-an extension concept. Either way the three best candidates and their scores are reported.
+and its headings. Above THRESHOLD the line is tagged with the best element when real statements
+are tagged with it (the concept table or the learned vocabulary has it) or when the label's words
+are its name, in order ("Prepaid insurance" is PrepaidInsurance); otherwise it stays for an
+extension concept. Either way the three best candidates and their scores are reported.
 An element whose period type or balance the reference data does not know is never chosen.
 """
 
@@ -52,6 +54,8 @@ class Element:
 class Candidate:
     element: Element
     score: float
+    exact: bool = False  # the label's words are the element name's words, in the same order
+
 
     def __str__(self) -> str:
         return f"{self.element.concept} ({self.score:.2f})"
@@ -165,8 +169,9 @@ def rank(kind: StatementKind, item: LineItem, limit: int = 3) -> tuple[Candidate
             continue
         covered = len(common) / len(label_words)
         explained = len(element.words & (label_words | section_words)) / len(element.words)
-        score = 0.6 * covered + 0.4 * explained + (_ORDER_BONUS if _in_order(label_seq, element.name) else 0.0)
-        scored.append(Candidate(element, round(score, 4)))
+        exact = _in_order(label_seq, element.name)
+        score = 0.6 * covered + 0.4 * explained + (_ORDER_BONUS if exact else 0.0)
+        scored.append(Candidate(element, round(score, 4), exact))
     scored.sort(key=lambda c: (-c.score, len(c.element.name), c.element.name))
     return tuple(scored[:limit])
 
@@ -175,13 +180,18 @@ _ORDER_BONUS = 0.01  # breaks ties between names with the same words: the label'
 
 
 def _sequence(label: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z]+", normalize_label(label)) if w not in _FILLER]
+    return [_singular(w) for w in re.findall(r"[a-z]+", normalize_label(label)) if w not in _FILLER]
 
 
 def _in_order(label_seq: list[str], name: str) -> bool:
-    """The label's words (from _sequence) are the element name's words in the same order."""
-    name_seq = [w.lower() for w in _CAMEL.findall(name) if w.lower() not in _FILLER]
+    """The label's words (from _sequence) are the element name's words in the same order, either
+    in the singular ("Proceeds from warrants exercise" is ProceedsFromWarrantExercises)."""
+    name_seq = [_singular(w.lower()) for w in _CAMEL.findall(name) if w.lower() not in _FILLER]
     return label_seq == name_seq
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 _FILLER = ("net", "total", "of", "the")

@@ -315,9 +315,11 @@ class LayeredTable(ConceptTable):
             return None, "", (), None
         candidates = rank(kind, item)
         listed = tuple(str(c) for c in candidates)
-        if candidates and candidates[0].score >= THRESHOLD and candidates[0].element.concept in self._statement_concepts():
+        if candidates and candidates[0].score >= THRESHOLD and (
+                candidates[0].exact or candidates[0].element.concept in self._statement_concepts()):
             best = candidates[0]
-            rule = f"fallback ranking: {best} at or above {THRESHOLD}"
+            named = ", the label's words are its name" if best.exact else ""
+            rule = f"fallback ranking: {best} at or above {THRESHOLD}{named}"
             return self._remember(fallback_entry(kind, best.element)), rule, listed[1:], Layer.FALLBACK
         if candidates and candidates[0].score >= THRESHOLD:
             return None, (f"fallback ranking: {candidates[0]} is not an element companies tag statement lines "

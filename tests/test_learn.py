@@ -132,6 +132,26 @@ def test_fallback_never_offers_an_element_with_unknown_period_or_balance() -> No
     assert unknown and all(e.period_type is None or not e.balance_known for e in unknown)
 
 
+@pytest.mark.parametrize(("kind", "section", "label", "expected"), [
+    # the label's words are the element's name, in order (either in the singular): tagged
+    (StatementKind.BALANCE_SHEET, ("ASSETS",), "Prepaid Insurance", "us-gaap:PrepaidInsurance"),
+    (StatementKind.BALANCE_SHEET, ("Liabilities",), "Senior notes, net", "us-gaap:SeniorNotes"),
+    (StatementKind.CASH_FLOWS, ("Cash flows from financing activities",), "Proceeds from warrants exercise",
+     "us-gaap:ProceedsFromWarrantExercises"),
+    # the same words in another order, or fewer than the name has: an extension concept
+    (StatementKind.BALANCE_SHEET, ("Assets",), "Insurance prepaid", None),
+    (StatementKind.BALANCE_SHEET, ("Assets",), "Intangibles and other assets", None),
+    (StatementKind.OPERATIONS, ("Other income/(expense)",), "Depreciation, amortization, and other", None),
+])
+def test_fallback_tags_a_label_that_is_an_element_name(kind: StatementKind, section: tuple[str, ...],
+                                                       label: str, expected: str | None) -> None:
+    layered = LayeredTable.around(concept_table(), vocabulary=None).for_cik(None)
+    item = LineItem(label=label, section=section, cells=(Cell("1", CellKind.NUMBER, None, SourceRef("x", 1)),),
+                    source=SourceRef("x", 1))
+    entry = match_line_item(layered, kind, item).entry
+    assert (entry.concept if entry else None) == expected
+
+
 def test_vocabulary_never_contradicts_the_concept_table() -> None:
     vocabulary = default_vocabulary()
     assert vocabulary is not None and vocabulary.lines, f"no vocabulary at {default_vocabulary_path()}"
