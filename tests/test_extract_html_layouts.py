@@ -88,3 +88,32 @@ def test_html_statements_on_a_52_53_week_quarter_in_a_calendar_year():
     text = _page("CONDENSED CONSOLIDATED STATEMENTS OF INCOME", ops_header, ops_rows).replace("</body>", bs + "</body>")
     ops = next(s for s in extract_text(text, "p.htm").statements if s.kind is StatementKind.OPERATIONS)
     assert [p.start for p in ops.periods] == [date(2025, 3, 29), date(2024, 3, 30), date(2025, 1, 1), date(2024, 1, 1)]
+
+
+# a balance sheet printing components in an inner column and their subtotal in an outer one,
+# beside the last component (the layout of insurers' and older statements)
+_INNER_OUTER = ("<tr><td></td><td colspan=2>December 31, 2024</td><td colspan=2>December 31, 2023</td></tr>"
+                "<tr><td>Invested assets</td></tr>"
+                "<tr><td>Cash</td><td>1,200</td><td></td><td>900</td><td></td></tr>"
+                "<tr><td>Bonds</td><td>8,300</td><td></td><td>7,100</td><td></td></tr>"
+                "<tr><td>Accrued investment income</td><td>{accrued}</td><td>9,600</td><td>60</td><td>8,060</td></tr>"
+                "<tr><td>Deferred acquisition costs</td><td></td><td>400</td><td></td><td>350</td></tr>"
+                "<tr><td>Total assets</td><td></td><td>10,000</td><td></td><td>8,410</td></tr>")
+
+
+def test_a_subtotal_in_an_outer_column_beside_the_last_component_is_a_row_of_its_own():
+    st = _statement(_page("CONSOLIDATED BALANCE SHEETS", "", _INNER_OUTER.format(accrued="100")))
+    rows = [(i.label, [c.value for c in i.cells]) for i in st.items]
+    assert rows[2] == ("Accrued investment income", [Decimal(100), Decimal(60)])
+    assert rows[3] == ("Total invested assets", [Decimal(9600), Decimal(8060)])
+    assert rows[3][0] and st.items[3].source.line == st.items[2].source.line
+    assert rows[-1] == ("Total assets", [Decimal(10000), Decimal(8410)])
+
+
+def test_two_figures_per_period_that_are_no_subtotal_stay_an_error():
+    from converter.errors import ExtractionError
+
+    import pytest
+
+    with pytest.raises(ExtractionError, match="more values than the statement has periods"):
+        _statement(_page("CONSOLIDATED BALANCE SHEETS", "", _INNER_OUTER.format(accrued="150")))

@@ -410,3 +410,40 @@ def test_an_ifrs_statement_of_profit_or_loss_with_quarter_codes_and_the_year_to_
                            Period(start=date(2024, 7, 1), end=date(2024, 9, 30)), Period(start=date(2024, 1, 1), end=date(2024, 12, 31)),
                            Period(start=date(2023, 1, 1), end=date(2023, 12, 31)))
     assert [c.value for c in ops.items[-1].cells] == [Decimal(146123), Decimal(168567), Decimal(145401), Decimal(600808), Decimal(518216)]
+
+
+def test_a_pipe_table_with_subtotals_in_outer_columns_that_lost_their_colspans():
+    # a PDF-to-markdown rendering: each period's inner and outer figures land in columns of
+    # their own that drift from row to row; the outer subtotal sits beside the last component
+    text = ("# Larchmont Re Reports Fourth Quarter 2024 Results\n\n**CONSOLIDATED BALANCE SHEETS**\n\n"
+            "| (US$ millions) |  | | |  | December 31 | |  |  |  |  | December 31 | |  |\n"
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+            "|  |  | | |  |  | 2024 |  |  |  |  |  | 2023 |  |\n"
+            "| Assets |  | | |  |  | | |  |  |  |  |\n"
+            "| Invested assets |  | | |  |  | | |  |  |  |  |\n"
+            "| Cash and cash equivalents | $ | 2,243 |  |  |  | $ | 1,308 |  |  | | |\n"
+            "| Investments |  | 9,966 |  |  |  |  | 8,838 |  |  | | |\n"
+            "| Accrued investment income |  | 160 |  |  | 12,369 |  |  | 80 |  |  |  | 10,226 |  |\n"
+            "| Other assets |  | | |  |  | 1,631 |  |  |  |  |  | 1,774 |  |\n"
+            "| Total assets |  | | |  |  | 14,000 |  |  |  |  |  | 12,000 |  |\n")
+    st = _statement(text, StatementKind.BALANCE_SHEET)
+    rows = {i.label: [c.value for c in i.cells] for i in st.items}
+    assert rows["Accrued investment income"] == [Decimal(160), Decimal(80)]
+    assert rows["Total invested assets"] == [Decimal(12369), Decimal(10226)]
+    assert rows["Other assets"] == [Decimal(1631), Decimal(1774)]
+    assert rows["Total assets"] == [Decimal(14000), Decimal(12000)]
+
+
+def test_figures_printed_under_no_label_and_no_heading_are_a_subtotal():
+    text = ("# Larchmont Re Reports Fourth Quarter 2024 Results\n\n**CONSOLIDATED BALANCE SHEETS**\n\n"
+            "| (US$ millions) | December 31, 2024 | December 31, 2023 |\n| --- | --- | --- |\n"
+            "| Cash | 2,000 | 1,000 |\n| Investments | 10,000 | 9,000 |\n| Total assets | 12,000 | 10,000 |\n"
+            "| Policy liabilities | 7,000 | 6,000 |\n| Borrowings | 1,000 | 1,000 |\n| | 8,000 | 7,000 |\n"
+            "| Common equity | 4,000 | 3,000 |\n| {last} | 12,000 | 10,000 |\n")
+    st = _statement(text.format(last="Total liabilities and equity"), StatementKind.BALANCE_SHEET)
+    labels = [i.label for i in st.items]
+    assert labels[5] == "Subtotal" and [c.value for c in st.items[5].cells] == [Decimal(8000), Decimal(7000)]
+    # the last row printed without a label and repeating total assets is total liabilities and equity
+    st = _statement(text.format(last=""), StatementKind.BALANCE_SHEET)
+    assert [i.label for i in st.items][-1] == "Total liabilities and equity"
+    assert st.items[-1].unnamed and [c.value for c in st.items[-1].cells] == [Decimal(12000), Decimal(10000)]

@@ -273,7 +273,7 @@ def test_bar_before_each_cell():
                                                                                ("2024-01-01", "2024-03-31")]
     # a second set of values in a row is an unlabelled subtotal of its own
     assert _values(ops, "Other income (loss)") == [Decimal(-15), Decimal(9)]
-    assert _values(ops, "") == [Decimal(1995), Decimal(1949)]
+    assert _values(ops, "Subtotal") == [Decimal(1995), Decimal(1949)]
     assert _values(ops, "Net income") == [Decimal(895), Decimal(899)]
 
 
@@ -292,7 +292,7 @@ def test_rows_with_bars_between_cells():
     (ops,) = release.statements
     assert [p.end.isoformat() for p in ops.periods] == ["2025-09-30", "2024-09-30"]
     assert _values(ops, "Other income (loss)") == [Decimal(-20), Decimal(5)]
-    assert _values(ops, "") == [Decimal(5080), Decimal(4805)]
+    assert _values(ops, "Subtotal") == [Decimal(5080), Decimal(4805)]
     assert _values(ops, "Net income") == [Decimal(2080), Decimal(1905)]
     net = next(i for i in ops.items if i.label == "Net income")
     assert (net.source.line, net.cells[0].source.line) == (26, 26)

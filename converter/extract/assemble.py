@@ -91,6 +91,8 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         items.append(_item(parts, state, n, path, vocabulary))
         if unnamed and row.label:
             items[-1] = replace(items[-1], unnamed=True)
+        elif not items[-1].label:  # figures under no label and no heading that names them
+            items[-1] = replace(items[-1], label=SUBTOTAL, unnamed=True)
         state.started, state.listing = True, False
         if unnamed and not state.subs:
             state.top = None  # the unlabelled total under "ASSETS" closes it
@@ -107,6 +109,9 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         raise ExtractionError("table cut off: the last row is missing values", where=f"{path}:{rows[-1].line}",
                               code="xc:truncatedTable")
     return items
+
+
+SUBTOTAL = "Subtotal"  # the name of a row of figures printed without a label that nothing names
 
 
 def _trails(row: Row) -> bool:

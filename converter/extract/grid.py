@@ -375,7 +375,15 @@ def grid_statement(grid: Grid, kind: StatementKind, title: str, title_ref: Sourc
     where = f"{path}:{title_ref.line}"
     spans, dropped, periods = grid_periods(grid, kind, where)
     n = len(spans)
-    rows = [_row(cells, spans, dropped, path, grid.figures_in_order) for cells in grid.body]
+    rows: list[Row] = []
+    for cells in grid.body:
+        try:
+            rows.append(_row(cells, spans, dropped, path, grid.figures_in_order))
+        except ExtractionError as error:
+            split = _inner_and_outer(cells, spans, dropped, path, rows) if error.code == "xc:columnMismatch" else None
+            if split is None:
+                raise
+            rows.extend(split)
     if not any(row.cells for row in rows):
         raise ExtractionError("statement has column headers but no rows", where=where, code="xc:noRows")
     items = assemble(rows, n, path, at_eof=False)
@@ -445,4 +453,45 @@ def _row(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[i
     if not row.cells:
         row.columns = []
         row.top = bool(label_cells) and all(c.bold for c in label_cells if c.text)
+    return row
+
+
+def _inner_and_outer(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[int, int]],
+                     path: str, above: list[Row]) -> list[Row] | None:
+    """A row printing two figures per period, in an inner and an outer column (the last of a
+    run of components beside their subtotal: "Accrued investment income  860  107,586"): the row
+    with its own figures, then an unlabelled row of the subtotals. Only when each subtotal is the
+    sum of this row and the rows right above it with figures, in every period; else None."""
+    label_cells, toks = row_tokens(cells)
+    values = [tok for tok in toks if tok.kind == "value" and not any(a <= tok.cell.lo <= b for a, b in dropped)]
+    n = len(spans)
+    if n == 0 or len(values) != 2 * n:
+        return None
+    inner, outer = values[0::2], values[1::2]
+    own = [parse_cell(tok.text) for tok in inner]
+    totals = [parse_cell(tok.text) for tok in outer]
+    if any(p is None or p.value is None for p in own + totals):
+        return None
+    sums = [p.value for p in own]
+    for row in reversed(above):
+        if row.blank or not row.cells:
+            break  # a heading or a blank line opens the run
+        parsed = [parse_cell(c.text) if c is not None else None for c in row.columns]
+        if len(parsed) != n or any(p is None or p.value is None for p in parsed):
+            break
+        sums = [s + p.value for s, p in zip(sums, parsed)]
+        if sums == [p.value for p in totals]:
+            first = _placed_row(cells, label_cells, inner, path)
+            return [first, _placed_row(cells, [], outer, path)]
+    return None
+
+
+def _placed_row(cells: list[GCell], label_cells: list[GCell], values: list[Tok], path: str) -> Row:
+    """A row of one figure per period, in order, under `label_cells` (none: an unlabelled row)."""
+    label = clean_label(" ".join(c.text for c in label_cells if c.text))
+    first = next((c for c in label_cells if c.text), None)
+    anchor = first or values[0].cell
+    row = Row(anchor.line, label, first.col if first else anchor.col, indent=first.indent if first else None)
+    row.columns = [RawCell(tok.text, tok.cell.line, tok.cell.col, slot) for slot, tok in enumerate(values)]
+    row.cells = list(row.columns)
     return row

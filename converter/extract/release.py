@@ -19,6 +19,7 @@ from dataclasses import replace
 from converter.errors import ExtractionError, NoStatementsError
 from converter.model import Release, SkippedTable, SourceRef, Statement, StatementKind
 
+from .assemble import SUBTOTAL
 from .document import document_info
 from .reader import Line
 from .headers import release_scale
@@ -106,6 +107,25 @@ _COMPREHENSIVE_TOTAL_RE = re.compile(r"^\s*(total |net )?comprehensive (income|l
 _SHARE_FIGURES_RE = re.compile(r"\bper (common |ordinary )?share\b|\bweighted[- ]average\b|\bshares (outstanding|used)\b", re.I)
 
 
+_TOTAL_ASSETS_RE = re.compile(r"\s*total\s+assets\s*$", re.I)
+
+
+def _grand_total(statement: Statement) -> Statement:
+    """A balance sheet whose last row is printed without a label and repeats its total assets:
+    that row is its total liabilities and equity."""
+    if statement.kind is not StatementKind.BALANCE_SHEET or not statement.items:
+        return statement
+    last = statement.items[-1]
+    if not last.unnamed or last.label != SUBTOTAL:
+        return statement
+    figures = [c.value for c in last.cells]
+    if not any(v is not None for v in figures) or not any(
+            _TOTAL_ASSETS_RE.match(i.label) and [c.value for c in i.cells] == figures for i in statement.items):
+        return statement
+    named = replace(last, label="Total liabilities and equity")
+    return replace(statement, items=(*statement.items[:-1], named))
+
+
 def _split_comprehensive(statement: Statement) -> list[Statement]:
     """A statement of operations that goes on with its other comprehensive income ("Statements
     of Operations and Comprehensive Loss") -> the statement of operations, and the statement of
@@ -161,7 +181,7 @@ def build_release(path: str, lines: list[Line], statements: list[Statement],
         raise ExtractionError(f"{first.reason}{more}", where=first.where or str(first.source), code=first.code)
     if not statements:
         raise NoStatementsError("no financial statements found", where=path)
-    read = [part for s in statements for part in _split_comprehensive(_operations_first(s))]
+    read = [part for s in statements for part in _split_comprehensive(_operations_first(_grand_total(s)))]
     ordered = tuple(_unaudited(s, lines)
                     for s in infer_scale(release_scale(sorted(read, key=lambda s: s.source)), lines))
     return Release(path, document_info(lines, list(ordered), path), ordered,
