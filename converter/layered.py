@@ -316,7 +316,7 @@ class LayeredTable(ConceptTable):
         candidates = rank(kind, item)
         listed = tuple(str(c) for c in candidates)
         if candidates and candidates[0].score >= THRESHOLD and (
-                candidates[0].exact or candidates[0].element.concept in self._statement_concepts()):
+                candidates[0].exact or candidates[0].element.concept in self._statement_concepts(kind)):
             best = candidates[0]
             named = ", the label's words are its name" if best.exact else ""
             rule = f"fallback ranking: {best} at or above {THRESHOLD}{named}"
@@ -327,14 +327,17 @@ class LayeredTable(ConceptTable):
         best_score = f"{candidates[0].score:.2f}" if candidates else "none"
         return None, f"fallback ranking below {THRESHOLD} (best {best_score})", listed, None
 
-    def _statement_concepts(self) -> frozenset[str]:
-        """Elements real statements are tagged with: those of the concept table and the vocabulary."""
-        if "statement_concepts" not in self._learned_sets:
-            found = {e.concept for e in self.entries}
+    def _statement_concepts(self, kind: StatementKind) -> frozenset[str]:
+        """Elements real statements of `kind` are tagged with: those the concept table gives
+        lines of that statement and those the vocabulary learned in it (an income statement's
+        "Other income" is no line of a statement of cash flows)."""
+        key = f"statement_concepts:{kind.value}"
+        if key not in self._learned_sets:
+            found = {e.concept for e in self.entries if kind in e.statements}
             if self.vocabulary is not None:
-                found |= {line.concept for line in self.vocabulary.lines}
-            self._learned_sets["statement_concepts"] = frozenset(found)
-        return self._learned_sets["statement_concepts"]
+                found |= {line.concept for line in self.vocabulary.lines if line.statement is kind}
+            self._learned_sets[key] = frozenset(found)
+        return self._learned_sets[key]
 
     def entry(self, concept: str) -> ConceptEntry | None:
         return super().entry(concept) or self._learned.get(concept)

@@ -447,3 +447,24 @@ def test_figures_printed_under_no_label_and_no_heading_are_a_subtotal():
     st = _statement(text.format(last=""), StatementKind.BALANCE_SHEET)
     assert [i.label for i in st.items][-1] == "Total liabilities and equity"
     assert st.items[-1].unnamed and [c.value for c in st.items[-1].cells] == [Decimal(12000), Decimal(10000)]
+
+
+def test_day_month_headings_over_years_and_the_headings_printed_again_at_a_page_break():
+    # "September 30," / "31-Dec" over "2024" / "2023", and the same four cells again above the
+    # liabilities: the repeated headings are no row
+    text = _page(
+        "HALDEN THERAPEUTICS CORP", "CONDENSED CONSOLIDATED BALANCE SHEETS",
+        _cells("September 30,", "31-Dec", "2024", "2023", "U.S. dollars in thousands",
+               "Cash and cash equivalents", "$", "1,973", "$", "4,595",
+               "Prepaid expenses", "944", "335",
+               "TOTAL ASSETS", "$", "2,917", "$", "4,930",
+               "September 30,", "31-Dec", "2024", "2023",
+               "Trade payables", "1,210", "880",
+               "Shareholders' equity", "1,707", "4,050",
+               "TOTAL LIABILITIES AND EQUITY", "$", "2,917", "$", "4,930"))
+    st = _statement(text, StatementKind.BALANCE_SHEET)
+    assert [p.end for p in st.periods] == [date(2024, 9, 30), date(2023, 12, 31)]
+    rows = [(i.label, [c.value for c in i.cells]) for i in st.items]
+    assert [label for label, _ in rows] == ["Cash and cash equivalents", "Prepaid expenses", "TOTAL ASSETS",
+                                            "Trade payables", "Shareholders' equity", "TOTAL LIABILITIES AND EQUITY"]
+    assert rows[3] == ("Trade payables", [Decimal(1210), Decimal(880)])

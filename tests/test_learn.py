@@ -152,6 +152,19 @@ def test_fallback_tags_a_label_that_is_an_element_name(kind: StatementKind, sect
     assert (entry.concept if entry else None) == expected
 
 
+def test_fallback_takes_only_elements_tagged_in_the_same_statement() -> None:
+    # the vocabulary learned OtherIncome for an income statement's "Membership and other income";
+    # "Other" among a statement of cash flows' operating lines is not that element
+    vocabulary = default_vocabulary()
+    assert any(line.concept == "us-gaap:OtherIncome" and line.statement is StatementKind.OPERATIONS
+               for line in vocabulary.lines)
+    layered = LayeredTable.around(concept_table(), vocabulary=vocabulary).for_cik(None)
+    item = LineItem(label="Other", section=("CASH FLOWS FROM OPERATING ACTIVITIES", "Net income"),
+                    cells=(Cell("1", CellKind.NUMBER, None, SourceRef("x", 1)),), source=SourceRef("x", 1))
+    assert match_line_item(layered, StatementKind.CASH_FLOWS, item).entry is None
+    assert rank(StatementKind.CASH_FLOWS, item)[0].element.concept == "us-gaap:OtherIncome"  # ranked first, not taken
+
+
 def test_vocabulary_never_contradicts_the_concept_table() -> None:
     vocabulary = default_vocabulary()
     assert vocabulary is not None and vocabulary.lines, f"no vocabulary at {default_vocabulary_path()}"

@@ -30,6 +30,17 @@ EQ = ("Liabilities and Equity",)
     (BS, SE, "Cumulative convertible preferred stock, 5,000 shares issued", "us-gaap:PreferredStockValue"),
     # two captions read as one row (the preferred stock printed without figures): neither concept
     (BS, SE, "Preferred stock, none issued or outstanding Common stock, $1.00 par value", None),
+    # restricted cash by its wording: with its equivalents, noncurrent, or printed after them
+    (BS, CA, "Restricted cash and restricted cash equivalents", "us-gaap:RestrictedCashAndCashEquivalentsAtCarryingValue"),
+    (BS, ("Assets",), "Cash and cash equivalents – restricted", "us-gaap:RestrictedCashAndCashEquivalentsAtCarryingValue"),
+    (BS, ("Assets",), "Restricted cash, non-current", "us-gaap:RestrictedCashNoncurrent"),
+    (BS, ("Assets",), "Long-term restricted cash", "us-gaap:RestrictedCashNoncurrent"),
+    (BS, ("Assets",), "Restricted cash and cash equivalents, noncurrent", "us-gaap:RestrictedCashAndCashEquivalentsNoncurrent"),
+    (BS, CA, "Restricted cash", "us-gaap:RestrictedCash"),
+    (StatementKind.CASH_FLOWS, ("Cash flows from operating activities",), "Amortization and depreciation",
+     "us-gaap:DepreciationDepletionAndAmortization"),
+    (StatementKind.CASH_FLOWS, ("Operating activities",), "(Loss) income from continuing operations",
+     "us-gaap:IncomeLossFromContinuingOperations"),
     (OPS, (), "Net sales and operating revenues", "us-gaap:Revenues"),
     (OPS, (), "Total operating costs and expenses", "us-gaap:CostsAndExpenses"),
     (OPS, (), "Total costs and expenses", "us-gaap:CostsAndExpenses"),

@@ -10,14 +10,15 @@ from converter.errors import ExtractionError
 from converter.model import Period, Scale, StatementKind
 
 from .cells import is_rule, rule_kind, split_values
-from .dates import DATE_RE, MONTH
+from .dates import DATE_RE, MONTH, MONTHDAY_RE
 from .headers import DURATION_RE, Seg, is_scale_text, parse_scale, resolve_periods
 from .layout import RawCell, Row
 from .periodforms import normalize_header, unglued
 from .reader import Line
 
 _HEAD_RES = (
-    ("dayfirst", re.compile(rf"\d{{1,2}}-{MONTH}-(?:(?:19|20)\d\d|\d\d)(?![\d,])", re.I)),  # "31-Dec-24"
+    # "31-Dec-24", and "31-Dec" over a row of years
+    ("dayfirst", re.compile(rf"\d{{1,2}}-{MONTH}(?:-(?:(?:19|20)\d\d|\d\d)(?![\d,])|(?=\s|$))", re.I)),
     # "Six Months EndedJune 30," (the line break lost): a month name may follow with no space
     ("duration", re.compile(DURATION_RE.pattern.removesuffix(r"\b") + rf"(?:\b|(?={MONTH}))", re.I)),
     ("monthday", re.compile(rf"{MONTH}\s+\d{{1,2}}\b,?", re.I)),
@@ -90,8 +91,11 @@ def _header_tokens(text: str, pos: int) -> tuple[int, list[tuple[str, str]]]:
 
 
 def _day_first(text: str) -> list[tuple[str, str]]:
-    """ "31-Dec-24" -> the month and day, and the year, as the header's other dates give them."""
+    """ "31-Dec-24" -> the month and day, and the year, as the header's other dates give them
+    ("31-Dec" the month and day alone)."""
     written = normalize_header(text)
+    if MONTHDAY_RE.fullmatch(written) is not None:
+        return [("monthday", f"{written},")]
     if (match := DATE_RE.fullmatch(written)) is None:
         return [("word", text)]
     return [("monthday", f"{match['month']} {match['day']},"), ("year", match["year"])]

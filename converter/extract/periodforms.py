@@ -25,6 +25,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d|[''’]?\d\d)"
 _NUMERIC_RE = re.compile(r"(?<![\d/.,])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>(?:19|20)\d\d|\d\d)(?![\d/])")
 _ISO_RE = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])")
 _DAY_FIRST_RE = re.compile(rf"(?<![\d/])(?P<d>\d{{1,2}})[-\s](?P<month>{MONTH})[-\s,]+(?P<year>(?:19|20)\d\d|\d\d)(?![\d,])", re.I)
+_DAY_MONTH_RE = re.compile(rf"^\s*(?P<d>[1-9]|[12]\d|3[01])[-\s](?P<month>{MONTH})\.?,?\s*$", re.I)  # a cell "31-Dec"
 _MONTH_YEAR_RE = re.compile(rf"\b(?P<month>{MONTH})(?:\s+|\s*[-'’]\s*)(?P<year>(?:19|20)\d\d(?![\d,])|(?<=[-'’])\d\d(?!\d))", re.I)
 _YTD_RE = re.compile(r"\bYTD\s*[''’]?(?P<year>\d\d)\b", re.I)
 _QUARTER_RE = re.compile(
@@ -76,6 +77,7 @@ def normalize_header(text: str, fy_end_month: int = 12) -> str:
     text = _ISO_RE.sub(lambda m: _checked(m, int(m["m"]), int(m["d"]), int(m["year"])), text)
     text = _NUMERIC_RE.sub(lambda m: _checked(m, int(m["m"]), int(m["d"]), _year(m["year"])), text)
     text = _DAY_FIRST_RE.sub(lambda m: _checked(m, month_number(m["month"]), int(m["d"]), _year(m["year"])), text)
+    text = _DAY_MONTH_RE.sub(lambda m: f"{calendar.month_name[month_number(m['month'])]} {int(m['d'])}", text)
     text = _MONTH_YEAR_RE.sub(lambda m: _month_end(m), text)
     text = _QUARTER_RE.sub(lambda m: _part(3, int(m["q1"] or m["q2"]), m["year"], fy_end_month), text)
     text = _QUARTER_WORD_RE.sub(lambda m: _length_only(m, 3) or _part(3, _ORDINAL[m["word"].lower()], m["year"], fy_end_month), text)

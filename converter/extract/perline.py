@@ -149,11 +149,19 @@ def _rows(body: list[Line], n: int, path: str) -> list[Row]:
                                       f"has {n} periods", where=f"{path}:{current.line}", code="xc:columnMismatch")
             current.columns = list(current.cells) + [None] * (n - len(current.cells))
 
+    repeated = False  # inside the column headings printed again at a page break
     for line in body:
         text = _squeezed(line.text)
         if not text:
             continue
         lead = len(line.text) - len(line.text.lstrip())
+        if repeated and _YEAR_CELL_RE.match(text):
+            continue  # "2024" / "2023" under the repeated dates
+        repeated = False
+        if is_header_text(text) and not _YEAR_CELL_RE.match(text) and not _value(text):
+            close()
+            current, repeated = None, True  # "September 30," / "31-Dec" over the liabilities
+            continue
         if is_rule(text):
             close()
             rows.append(Row(line.number, rule=True, rule_kind=rule_kind(text)))
@@ -187,6 +195,9 @@ def _rows(body: list[Line], n: int, path: str) -> list[Row]:
         rows.append(current)
     close()
     return rows
+
+
+_YEAR_CELL_RE = re.compile(r"\s*(?:19|20)\d\d\s*$")
 
 
 def _split_unlabelled(rows: list[Row], row: Row, n: int) -> None:
