@@ -468,3 +468,19 @@ def test_day_month_headings_over_years_and_the_headings_printed_again_at_a_page_
     assert [label for label, _ in rows] == ["Cash and cash equivalents", "Prepaid expenses", "TOTAL ASSETS",
                                             "Trade payables", "Shareholders' equity", "TOTAL LIABILITIES AND EQUITY"]
     assert rows[3] == ("Trade payables", [Decimal(1210), Decimal(880)])
+
+
+def test_a_label_closing_on_a_long_aside_with_figures_is_no_prose():
+    aside = ("(including $1,796 and $51 from related party for the nine months period ended September 30, 2024 "
+             "and 2023, respectively, and including $1,762 and $17 from related party for the three months)")
+    text = _page(" CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS",
+                 _cells("Three Months Ended", "Nine Months Ended", "September 30,", "September 30,",
+                        "2024", "2023", "2024", "2023", "OPERATING EXPENSES:", f"Research and development {aside}",
+                        "3,217", "535", "4,944", "2,451", "Financial expenses (income), " + aside, "(182)", "40", "(47)", "40",
+                        "NET LOSS", "$", "(3,035)", "$", "(575)", "$", "(4,897)", "$", "(2,491)"))
+    ops = _statement(text, StatementKind.OPERATIONS)
+    assert [i.label.split(" (")[0] for i in ops.items] == ["Research and development", "Financial expenses", "NET LOSS"]
+    assert [c.value for c in ops.items[0].cells] == [Decimal(3217), Decimal(535), Decimal(4944), Decimal(2451)]
+    from converter.extract.titles import is_prose
+    assert is_prose("The Company grew its revenue across all segments during the quarter as customers continued "
+                    "to adopt the platform and its backlog grew to record levels (see the table below).")

@@ -41,6 +41,15 @@ EQ = ("Liabilities and Equity",)
      "us-gaap:DepreciationDepletionAndAmortization"),
     (StatementKind.CASH_FLOWS, ("Operating activities",), "(Loss) income from continuing operations",
      "us-gaap:IncomeLossFromContinuingOperations"),
+    # IFRS: "Attributable to:" / "Equity holders of the Company" / "Non-controlling interests"
+    (OPS, ("Attributable to:",), "Equity holders of the Company", "us-gaap:NetIncomeLoss"),
+    (OPS, ("Net loss attributable to:",), "Owners of the parent", "us-gaap:NetIncomeLoss"),
+    (OPS, ("Attributable to:",), "Non-controlling interests", "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"),
+    (OPS, ("Comprehensive income attributable to:",), "Equity holders of the Company", None),
+    (OPS, (), "LOSS PER SHARE, BASIC AND DILUTED", "us-gaap:EarningsPerShareBasicAndDiluted"),
+    (OPS, (), "INCOME TAX", "us-gaap:IncomeTaxExpenseBenefit"),
+    (OPS, (), "Weighted average number of ordinary shares outstanding used in computation of basic and diluted loss "
+              "per share", "us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted"),
     (OPS, (), "Net sales and operating revenues", "us-gaap:Revenues"),
     (OPS, (), "Total operating costs and expenses", "us-gaap:CostsAndExpenses"),
     (OPS, (), "Total costs and expenses", "us-gaap:CostsAndExpenses"),

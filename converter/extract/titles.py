@@ -81,8 +81,15 @@ def is_prose(text: str) -> bool:
     last = parse_cell(words[-1])
     if last is not None and (last.value is not None or last.kind is CellKind.DASH):
         return False  # a row ending in a figure or a dash ("—": nil)
+    # a label closing on a long aside is a label ("Research and development (including $1,796
+    # and $51 from related party for the nine months ended ...)"): the words before it are measured
+    if aside := _ASIDE_RE.match(body):
+        words = aside["label"].split()
     # a table row's figure columns make it wide, not long: its words are measured
     return len(" ".join(words)) > 160 or (len(words) >= 12 and body.endswith("."))
+
+
+_ASIDE_RE = re.compile(r"(?P<label>[A-Za-z](?:[^().;:]|\([^()]{0,20}\)){0,80}?),?\s*\((?P<aside>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*$")
 
 
 _OPEN_END_RE = re.compile(r"\b(?:of|and|in|comprehensive|changes|cash|financial|stockholders['’]?|shareholders['’]?)\s*$", re.I)
