@@ -71,8 +71,13 @@ def words(text: str) -> set[str]:
     for w in _WORD.findall(normalize_label(text)):
         if w in _SKIP_WORDS:
             continue
-        out.add(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
+        out.add(singular(w))
     return out
+
+
+def singular(word: str) -> str:
+    """ "assets" -> "asset" ("loss", "gas" and "tax" stay)."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def word_overlap(mine: set[str], theirs: set[str]) -> float:

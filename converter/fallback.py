@@ -7,9 +7,9 @@ amounts have cents; share counts say "shares"), the balance its section or wordi
 (assets debit; liabilities and equity credit; expenses debit; revenues and gains credit).
 The rest are ranked by how well the words of the element name cover the words of the label
 and its headings. Above THRESHOLD the line is tagged with the best element when real statements
-are tagged with it (the concept table or the learned vocabulary has it) or when the label's words
-are its name, in order ("Prepaid insurance" is PrepaidInsurance); otherwise it stays for an
-extension concept. Either way the three best candidates and their scores are reported.
+of its kind are tagged with it (the concept table or the learned vocabulary gives it lines of
+that statement) or when the label's words are its name, in order ("Prepaid insurance" is
+PrepaidInsurance); otherwise it stays for an extension concept. Either way the three best candidates and their scores are reported.
 An element whose period type or balance the reference data does not know is never chosen.
 """
 
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from converter.companymap import looks_per_share, words
+from converter.companymap import looks_per_share, singular, words
 from converter.concepts import ConceptEntry, DashRule, Sign, normalize_label
 from converter.model import LineItem, StatementKind
 
@@ -55,7 +55,6 @@ class Candidate:
     element: Element
     score: float
     exact: bool = False  # the label's words are the element name's words, in the same order
-
 
     def __str__(self) -> str:
         return f"{self.element.concept} ({self.score:.2f})"
@@ -180,18 +179,14 @@ _ORDER_BONUS = 0.01  # breaks ties between names with the same words: the label'
 
 
 def _sequence(label: str) -> list[str]:
-    return [_singular(w) for w in re.findall(r"[a-z]+", normalize_label(label)) if w not in _FILLER]
+    return [singular(w) for w in re.findall(r"[a-z]+", normalize_label(label)) if w not in _FILLER]
 
 
 def _in_order(label_seq: list[str], name: str) -> bool:
     """The label's words (from _sequence) are the element name's words in the same order, either
     in the singular ("Proceeds from warrants exercise" is ProceedsFromWarrantExercises)."""
-    name_seq = [_singular(w.lower()) for w in _CAMEL.findall(name) if w.lower() not in _FILLER]
+    name_seq = [singular(w.lower()) for w in _CAMEL.findall(name) if w.lower() not in _FILLER]
     return label_seq == name_seq
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 _FILLER = ("net", "total", "of", "the")

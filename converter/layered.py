@@ -322,8 +322,8 @@ class LayeredTable(ConceptTable):
             rule = f"fallback ranking: {best} at or above {THRESHOLD}{named}"
             return self._remember(fallback_entry(kind, best.element)), rule, listed[1:], Layer.FALLBACK
         if candidates and candidates[0].score >= THRESHOLD:
-            return None, (f"fallback ranking: {candidates[0]} is not an element companies tag statement lines "
-                          "with (not in the concept table or the learned vocabulary)"), listed, None
+            return None, (f"fallback ranking: {candidates[0]} is not an element companies tag lines of this "
+                          "statement with (not given them by the concept table or the learned vocabulary)"), listed, None
         best_score = f"{candidates[0].score:.2f}" if candidates else "none"
         return None, f"fallback ranking below {THRESHOLD} (best {best_score})", listed, None
 

@@ -380,7 +380,7 @@ def grid_statement(grid: Grid, kind: StatementKind, title: str, title_ref: Sourc
         try:
             rows.append(_row(cells, spans, dropped, path, grid.figures_in_order))
         except ExtractionError as error:
-            split = _inner_and_outer(cells, spans, dropped, path, rows) if error.code == "xc:columnMismatch" else None
+            split = _inner_and_outer(cells, spans, dropped, rows) if error.code == "xc:columnMismatch" else None
             if split is None:
                 raise
             rows.extend(split)
@@ -457,7 +457,7 @@ def _row(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[i
 
 
 def _inner_and_outer(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[int, int]],
-                     path: str, above: list[Row]) -> list[Row] | None:
+                     above: list[Row]) -> list[Row] | None:
     """A row printing two figures per period, in an inner and an outer column (the last of a
     run of components beside their subtotal: "Accrued investment income  860  107,586"): the row
     with its own figures, then an unlabelled row of the subtotals. Only when each subtotal is the
@@ -481,12 +481,11 @@ def _inner_and_outer(cells: list[GCell], spans: list[tuple[int, int]], dropped: 
             break
         sums = [s + p.value for s, p in zip(sums, parsed)]
         if sums == [p.value for p in totals]:
-            first = _placed_row(cells, label_cells, inner, path)
-            return [first, _placed_row(cells, [], outer, path)]
+            return [_placed_row(label_cells, inner), _placed_row([], outer)]
     return None
 
 
-def _placed_row(cells: list[GCell], label_cells: list[GCell], values: list[Tok], path: str) -> Row:
+def _placed_row(label_cells: list[GCell], values: list[Tok]) -> Row:
     """A row of one figure per period, in order, under `label_cells` (none: an unlabelled row)."""
     label = clean_label(" ".join(c.text for c in label_cells if c.text))
     first = next((c for c in label_cells if c.text), None)
