@@ -50,6 +50,11 @@ EQ = ("Liabilities and Equity",)
     (OPS, (), "INCOME TAX", "us-gaap:IncomeTaxExpenseBenefit"),
     (OPS, (), "Weighted average number of ordinary shares outstanding used in computation of basic and diluted loss "
               "per share", "us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted"),
+    (BS, CL, "Convertible senior notes, net", "us-gaap:ConvertibleNotesPayableCurrent"),
+    (BS, L + ("Non-current liabilities",), "Convertible senior notes, net", "us-gaap:ConvertibleDebtNoncurrent"),
+    (BS, CL, "Accrued commissions", "us-gaap:AccruedSalesCommissionCurrent"),
+    (StatementKind.CASH_FLOWS, ("Supplemental cash flow information",), "Total cash interest paid", "us-gaap:InterestPaid"),
+    (StatementKind.CASH_FLOWS, ("Supplemental cash flow information",), "Cash paid for interest", "us-gaap:InterestPaidNet"),
     (OPS, (), "Net sales and operating revenues", "us-gaap:Revenues"),
     (OPS, (), "Total operating costs and expenses", "us-gaap:CostsAndExpenses"),
     (OPS, (), "Total costs and expenses", "us-gaap:CostsAndExpenses"),
