@@ -53,6 +53,10 @@ EQ = ("Liabilities and Equity",)
     (BS, CL, "Convertible senior notes, net", "us-gaap:ConvertibleNotesPayableCurrent"),
     (BS, L + ("Non-current liabilities",), "Convertible senior notes, net", "us-gaap:ConvertibleDebtNoncurrent"),
     (BS, CL, "Accrued commissions", "us-gaap:AccruedSalesCommissionCurrent"),
+    # receivables from related parties apart from the trade receivables, which keep theirs
+    (BS, CA, "Accounts receivable – related parties", "us-gaap:AccountsReceivableRelatedPartiesCurrent"),
+    (BS, CA, "Receivables from related parties", "us-gaap:AccountsReceivableRelatedPartiesCurrent"),
+    (BS, CA, "Accounts receivable, net of allowance of $12 and $10", "us-gaap:AccountsReceivableNetCurrent"),
     (StatementKind.CASH_FLOWS, ("Supplemental cash flow information",), "Total cash interest paid", "us-gaap:InterestPaid"),
     (StatementKind.CASH_FLOWS, ("Supplemental cash flow information",), "Cash paid for interest", "us-gaap:InterestPaidNet"),
     (OPS, (), "Net sales and operating revenues", "us-gaap:Revenues"),
