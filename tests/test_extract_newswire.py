@@ -447,6 +447,12 @@ def test_figures_printed_under_no_label_and_no_heading_are_a_subtotal():
     st = _statement(text.format(last=""), StatementKind.BALANCE_SHEET)
     assert [i.label for i in st.items][-1] == "Total liabilities and equity"
     assert st.items[-1].unnamed and [c.value for c in st.items[-1].cells] == [Decimal(12000), Decimal(10000)]
+    # with a total equity printed, the subtotal that makes total assets with it is total liabilities
+    st = _statement(text.format(last="").replace("Common equity", "Total equity"), StatementKind.BALANCE_SHEET)
+    assert [i.label for i in st.items][5] == "Total liabilities"
+    st = _statement(text.format(last="").replace("Common equity | 4,000", "Total equity | 4,001"),
+                    StatementKind.BALANCE_SHEET)
+    assert [i.label for i in st.items][5] == "Subtotal"  # 8,000 and 4,001 do not make 12,000
 
 
 def test_day_month_headings_over_years_and_the_headings_printed_again_at_a_page_break():

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from converter.errors import ExtractionError, NoStatementsError
-from converter.model import Release, SkippedTable, SourceRef, Statement, StatementKind
+from converter.model import LineItem, Release, SkippedTable, SourceRef, Statement, StatementKind
 
 from .assemble import SUBTOTAL
 from .document import document_info
@@ -108,22 +109,39 @@ _SHARE_FIGURES_RE = re.compile(r"\bper (common |ordinary )?share\b|\bweighted[- 
 
 
 _TOTAL_ASSETS_RE = re.compile(r"\s*total\s+assets\s*$", re.I)
+_TOTAL_LIABILITIES_RE = re.compile(r"\s*total\s+liabilities\s*$", re.I)
+# "Total stockholders' equity", "Total equity", "TOTAL SHAREHOLDERS' DEFICIENCY", "Total partners' capital"
+_TOTAL_EQUITY_RE = re.compile(r"\s*total\s+(?!.*\bliabilit)(.*\s)?(equity|deficit|deficiency|capital)(\s*\(deficit\))?\s*$", re.I)
 
 
 def _grand_total(statement: Statement) -> Statement:
-    """A balance sheet whose last row is printed without a label and repeats its total assets:
-    that row is its total liabilities and equity."""
+    """A balance sheet's rows printed without a label that nothing named ("Subtotal"), named by
+    its arithmetic: the last row, repeating total assets, is total liabilities and equity; a
+    row that with total equity makes total assets, where no row is labelled total liabilities,
+    is total liabilities."""
     if statement.kind is not StatementKind.BALANCE_SHEET or not statement.items:
         return statement
-    last = statement.items[-1]
-    if not last.unnamed or last.label != SUBTOTAL:
+    items = list(statement.items)
+
+    def figures(item: LineItem) -> list[Decimal | None]:
+        return [c.value for c in item.cells]
+
+    assets = next((figures(i) for i in items if _TOTAL_ASSETS_RE.match(i.label)), None)
+    if assets is None or not any(v is not None for v in assets):
         return statement
-    figures = [c.value for c in last.cells]
-    if not any(v is not None for v in figures) or not any(
-            _TOTAL_ASSETS_RE.match(i.label) and [c.value for c in i.cells] == figures for i in statement.items):
-        return statement
-    named = replace(last, label="Total liabilities and equity")
-    return replace(statement, items=(*statement.items[:-1], named))
+    last = items[-1]
+    if last.unnamed and last.label == SUBTOTAL and figures(last) == assets:
+        items[-1] = replace(last, label="Total liabilities and equity")
+    equity = next((figures(i) for i in items if _TOTAL_EQUITY_RE.match(i.label)), None)
+    if equity is not None and not any(_TOTAL_LIABILITIES_RE.match(i.label) for i in items):
+        for k, item in enumerate(items):
+            mine = figures(item)
+            if item.unnamed and item.label == SUBTOTAL and all(
+                    a is not None and m is not None and e is not None and m + e == a
+                    for a, m, e in zip(assets, mine, equity)) and len(mine) == len(assets) == len(equity):
+                items[k] = replace(item, label="Total liabilities")
+                break
+    return replace(statement, items=tuple(items))
 
 
 def _split_comprehensive(statement: Statement) -> list[Statement]:
