@@ -77,6 +77,8 @@ def match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) ->
     A net change in cash printed before the exchange-rate effect (LineItem.before_exchange_effect,
     see converter.structure) is the change excluding that effect."""
     found = _match_line_item(table, kind, item)
+    if kind is StatementKind.BALANCE_SHEET and found.entry is not None:
+        found = replace(found, entry=class_of_stock(found.entry, item))
     if item.part_of and found.entry is not None and found.entry.concept == item.part_of:
         found = _other_than_total(table, kind, item, found)
     if item.reconciles_cash and kind is StatementKind.CASH_FLOWS and found.layer is not Layer.COMPANY and (
@@ -489,6 +491,26 @@ def label_counts_scaled(release: Release, statement: Statement) -> bool | None:
     return None
 
 
+# a row of one class of common stock: "Class A common stock, $0.0001 par value", "Common stock,
+# Class B" (not "Class A and B common stock", the classes' total)
+_CLASS_OF_STOCK_RE = re.compile(r"^(?:class (?P<a>[a-c]) common (?:stock|shares)\b(?!,? (?:and|&) )"
+                                r"|common (?:stock|shares),? class (?P<b>[a-c])\b(?! (?:and|&) ))")
+CLASS_OF_STOCK_AXIS = "us-gaap:StatementClassOfStockAxis"
+
+
+def class_of_stock(entry: ConceptEntry, item: LineItem) -> ConceptEntry:
+    """A common-stock element (value, par value, shares) for a row naming one class of common
+    stock: the element with the class as its member of StatementClassOfStockAxis, as companies
+    tag each class (a company map's own dimensions are kept)."""
+    if entry.dimensions or not entry.concept.startswith("us-gaap:CommonStock"):
+        return entry
+    match = _CLASS_OF_STOCK_RE.match(normalize_label(item.label))
+    if match is None:
+        return entry
+    letter = (match["a"] or match["b"]).upper()
+    return replace(entry, dimensions=((CLASS_OF_STOCK_AXIS, f"us-gaap:CommonClass{letter}Member"),))
+
+
 def detail_facts(entry: ConceptEntry, statement: Statement, item: LineItem, detail: LabelDetail,
                  counts_scaled: bool | None = None) -> tuple[Fact, ...]:
     """Facts stated inside a label. Allowances are in the table's scale; par values are taken as
@@ -506,7 +528,7 @@ def detail_facts(entry: ConceptEntry, statement: Statement, item: LineItem, deta
     return tuple(
         Fact(concept=entry.concept, period=period, value=value, unit=unit, decimals=decimals,
              source=detail.source, label=detail.text, statement=statement.kind, section=item.section,
-             printed=detail.value)
+             printed=detail.value, dimensions=entry.dimensions)
         for period in _detail_periods(detail, statement)
     )
 
@@ -531,7 +553,7 @@ def _map_details(table: ConceptTable, statement: Statement, item: LineItem,
         decisions.append(MappingDecision(statement.kind, item.section, detail.text, detail.source, concept, rule,
                                          tuple(e.concept for e in entries[1:]), Layer.TABLE if entries else None))
         if entries:
-            facts.extend(detail_facts(entries[0], statement, item, detail, counts_scaled))
+            facts.extend(detail_facts(class_of_stock(entries[0], item), statement, item, detail, counts_scaled))
     return facts, decisions
 
 

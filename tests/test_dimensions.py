@@ -174,3 +174,49 @@ def test_roll_forward_end_to_end_writes_hubspots_product_lines_as_it_tags_them(t
     assert int(result["match"]) >= 0.96 * int(result["facts"])
     instance = next((tmp_path / "hubs-10-q-2025-08-06" / "out").rglob("hubs-10-q-2025-08-06.xml"))
     assert instance.read_text(encoding="utf-8").count("<xbrldi:explicitMember") >= 8
+
+
+_CLASSES = """# Marrowgate Outfitters Reports Third Quarter 2025 Results
+
+**CONDENSED CONSOLIDATED BALANCE SHEETS** (in thousands, except share data)
+
+| | September 30, 2025 | December 31, 2024 |
+| --- | --- | --- |
+| Cash and cash equivalents | 41,000 | 38,000 |
+| Total assets | 41,000 | 38,000 |
+| Accounts payable | 9,000 | 8,000 |
+| Total liabilities | 9,000 | 8,000 |
+| Class A common stock, $0.0001 par value; 500,000,000 shares authorized | 12 | 11 |
+| Class B common stock, $0.0001 par value; 100,000,000 shares authorized | 3 | 3 |
+| Additional paid-in capital | 31,985 | 29,986 |
+| Total stockholders' equity | 32,000 | 30,000 |
+| Total liabilities and stockholders' equity | 41,000 | 38,000 |
+"""
+
+
+def test_each_class_of_common_stock_is_the_element_with_its_class_member(tmp_path: Path) -> None:
+    """'Class A common stock' and 'Class B common stock' are CommonStockValue with
+    StatementClassOfStockAxis = CommonClassAMember / CommonClassBMember (their par values and
+    authorized shares too), as companies tag them; 'Class A and B common stock' stays the total."""
+    release = tmp_path / "marrowgate-q3-2025.md"
+    release.write_text(_CLASSES, encoding="utf-8")
+    result = CliRunner().invoke(main, ["convert", str(release), "--out", str(tmp_path / "out"), "--cik", CIK])
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "out" / release.stem / "report.json").read_text(encoding="utf-8"))
+    assert report["status"] == "valid"
+    facts = {(f["concept"], f["context"], f["value"]) for f in report["facts"]}
+    axis = "StatementClassOfStockAxis"
+    assert ("us-gaap:CommonStockValue", f"I20250930_{axis}_CommonClassAMember", "12000") in facts
+    assert ("us-gaap:CommonStockValue", f"I20250930_{axis}_CommonClassBMember", "3000") in facts
+    assert ("us-gaap:CommonStockSharesAuthorized", f"I20250930_{axis}_CommonClassBMember", "100000000") in facts
+    assert not any(c == "us-gaap:CommonStockValue" and not ctx.endswith("Member") for c, ctx, _ in facts)
+    # the classes' total checks against them: no warning on the total stockholders' equity
+    assert not [m for m in report["validation"]["messages"] if "StockholdersEquity)" in m["message"]]
+    from converter.map import class_of_stock
+    from converter.concepts import concept_table
+    from modelkit import item
+
+    entry = concept_table().entry("us-gaap:CommonStockValue")
+    assert class_of_stock(entry, item("Class A and B common stock, $0.00001 par value", "1")).dimensions == ()
+    assert class_of_stock(entry, item("Common stock, Class C", "1")).dimensions == (
+        ("us-gaap:StatementClassOfStockAxis", "us-gaap:CommonClassCMember"),)
