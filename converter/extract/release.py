@@ -114,7 +114,7 @@ _TOTAL_LIABILITIES_RE = re.compile(r"\s*total\s+liabilities\s*$", re.I)
 _TOTAL_EQUITY_RE = re.compile(r"\s*total\s+(?!.*\bliabilit)(.*\s)?(equity|deficit|deficiency|capital)(\s*\(deficit\))?\s*$", re.I)
 
 
-def _grand_total(statement: Statement) -> Statement:
+def _named_totals(statement: Statement) -> Statement:
     """A balance sheet's rows printed without a label that nothing named ("Subtotal"), named by
     its arithmetic: the last row, repeating total assets, is total liabilities and equity; a
     row that with total equity makes total assets, where no row is labelled total liabilities,
@@ -136,9 +136,9 @@ def _grand_total(statement: Statement) -> Statement:
     if equity is not None and not any(_TOTAL_LIABILITIES_RE.match(i.label) for i in items):
         for k, item in enumerate(items):
             mine = figures(item)
-            if item.unnamed and item.label == SUBTOTAL and all(
+            if item.unnamed and item.label == SUBTOTAL and len(mine) == len(assets) == len(equity) and all(
                     a is not None and m is not None and e is not None and m + e == a
-                    for a, m, e in zip(assets, mine, equity)) and len(mine) == len(assets) == len(equity):
+                    for a, m, e in zip(assets, mine, equity)):
                 items[k] = replace(item, label="Total liabilities")
                 break
     return replace(statement, items=tuple(items))
@@ -199,7 +199,7 @@ def build_release(path: str, lines: list[Line], statements: list[Statement],
         raise ExtractionError(f"{first.reason}{more}", where=first.where or str(first.source), code=first.code)
     if not statements:
         raise NoStatementsError("no financial statements found", where=path)
-    read = [part for s in statements for part in _split_comprehensive(_operations_first(_grand_total(s)))]
+    read = [part for s in statements for part in _split_comprehensive(_operations_first(_named_totals(s)))]
     ordered = tuple(_unaudited(s, lines)
                     for s in infer_scale(release_scale(sorted(read, key=lambda s: s.source)), lines))
     return Release(path, document_info(lines, list(ordered), path), ordered,
