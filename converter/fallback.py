@@ -40,6 +40,7 @@ class Element:
     balance: str | None  # "debit" | "credit" | None (has none)
     balance_known: bool
     words: frozenset[str]
+    sequence: tuple[str, ...]  # the name's words in order, singular, without filler (_name_sequence)
 
     @property
     def concept(self) -> str:
@@ -74,7 +75,7 @@ def load_elements(path: Path) -> tuple[Element, ...]:
             continue  # the list also holds the other item types a concept table can use
         out.append(Element(name=name, item_type=item_type, period_type=None if period == "-" else period,
                            balance=balance if balance in ("debit", "credit") else None,
-                           balance_known=balance != "-", words=name_words(name)))
+                           balance_known=balance != "-", words=name_words(name), sequence=_name_sequence(name)))
     return tuple(out)
 
 
@@ -168,7 +169,7 @@ def rank(kind: StatementKind, item: LineItem, limit: int = 3) -> tuple[Candidate
             continue
         covered = len(common) / len(label_words)
         explained = len(element.words & (label_words | section_words)) / len(element.words)
-        exact = _in_order(label_seq, element.name)
+        exact = label_seq == element.sequence
         score = 0.6 * covered + 0.4 * explained + (_ORDER_BONUS if exact else 0.0)
         scored.append(Candidate(element, round(score, 4), exact))
     scored.sort(key=lambda c: (-c.score, len(c.element.name), c.element.name))
@@ -178,15 +179,15 @@ def rank(kind: StatementKind, item: LineItem, limit: int = 3) -> tuple[Candidate
 _ORDER_BONUS = 0.01  # breaks ties between names with the same words: the label's word order wins
 
 
-def _sequence(label: str) -> list[str]:
-    return [singular(w) for w in re.findall(r"[a-z]+", normalize_label(label)) if w not in _FILLER]
+def _sequence(label: str) -> tuple[str, ...]:
+    """A label's words in order, singular, without filler: equal to an element's _name_sequence
+    when the label's words are the element's name in the same order ("Proceeds from warrants
+    exercise" is ProceedsFromWarrantExercises)."""
+    return tuple(singular(w) for w in re.findall(r"[a-z]+", normalize_label(label)) if w not in _FILLER)
 
 
-def _in_order(label_seq: list[str], name: str) -> bool:
-    """The label's words (from _sequence) are the element name's words in the same order, either
-    in the singular ("Proceeds from warrants exercise" is ProceedsFromWarrantExercises)."""
-    name_seq = [singular(w.lower()) for w in _CAMEL.findall(name) if w.lower() not in _FILLER]
-    return label_seq == name_seq
+def _name_sequence(name: str) -> tuple[str, ...]:
+    return tuple(singular(w.lower()) for w in _CAMEL.findall(name) if w.lower() not in _FILLER)
 
 
 _FILLER = ("net", "total", "of", "the")

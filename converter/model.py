@@ -170,6 +170,11 @@ class OciPlace:
     detail: str = ""
 
 
+# the label of a row of figures printed without a label that nothing names (extract.assemble),
+# or of a reader-named total a labelled row supersedes (structure.superseded_rows)
+SUBTOTAL = "Subtotal"
+
+
 @dataclass(frozen=True)
 class LineItem:
     """One row of a statement with values.

@@ -34,7 +34,7 @@ from decimal import Decimal
 from converter.concepts import ConceptEntry, ConceptTable, Sign
 from converter.map import CLOSING_CASH, stored_value
 from converter.linkbases import Summation
-from converter.model import CellKind, Dimensions, Fact, LineItem, Period, Release, StatementKind, UnitKind
+from converter.model import SUBTOTAL, CellKind, Dimensions, Fact, LineItem, Period, Release, StatementKind, UnitKind
 
 Row = tuple[LineItem, ConceptEntry | None]
 _MAX_RUN = 25  # rows above a total tried as its parts
@@ -222,7 +222,7 @@ def mark_subtractions(release: Release, table: ConceptTable) -> Release:
     for statement in release.statements:
         rows = [(item, match_line_item(table, statement.kind, item).entry) for item in statement.items]
         if superseded := superseded_rows(rows):  # not the total their heading names: a subtotal
-            statement = replace(statement, items=tuple(replace(item, label="Subtotal") if id(item) in superseded else item
+            statement = replace(statement, items=tuple(replace(item, label=SUBTOTAL) if id(item) in superseded else item
                                                        for item in statement.items))
             rows = [(item, None if id(old) in superseded else entry)
                     for (old, entry), item in zip(rows, statement.items)]

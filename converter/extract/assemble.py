@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from converter.errors import ExtractionError
-from converter.model import Cell, CellKind, LineItem, SourceRef
+from converter.model import SUBTOTAL, Cell, CellKind, LineItem, SourceRef
 
 from .cells import MAX_INTEGER_DIGITS, heavier, oversized, parse_cell
 from .labels import label_details
@@ -109,9 +109,6 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         raise ExtractionError("table cut off: the last row is missing values", where=f"{path}:{rows[-1].line}",
                               code="xc:truncatedTable")
     return items
-
-
-SUBTOTAL = "Subtotal"  # the name of a row of figures printed without a label that nothing names
 
 
 def _trails(row: Row) -> bool:

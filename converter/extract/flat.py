@@ -10,7 +10,7 @@ from converter.errors import ExtractionError
 from converter.model import Period, Scale, StatementKind
 
 from .cells import is_rule, rule_kind, split_values
-from .dates import DATE_RE, MONTH, MONTHDAY_RE
+from .dates import DATE_RE, MONTH, MONTHDAY_RE, YEAR_RE
 from .headers import DURATION_RE, Seg, is_scale_text, parse_scale, resolve_periods
 from .layout import RawCell, Row
 from .periodforms import normalize_header, unglued
@@ -250,7 +250,7 @@ def _unreadable_run(before: Tok, run: list[Tok], nxt: Tok) -> bool:
     """Bare numbers after a label's last word, too few for the columns, a capitalised word after
     them: figures run together where no separator tells them apart ("Other income (expense)
     54 39151 70 Net loss": 39 and 151), not words of the label."""
-    bare = len(run) >= 2 and all(re.fullmatch(r"\d+", t.text) and not re.fullmatch(r"(?:19|20)\d\d", t.text) for t in run)
+    bare = len(run) >= 2 and all(re.fullmatch(r"\d+", t.text) and not YEAR_RE.fullmatch(t.text) for t in run)
     ends_label = before.text[-1:].isalpha() or before.text.endswith(")")
     return bare and ends_label and nxt.text[:1].isupper()
 

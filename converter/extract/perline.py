@@ -24,6 +24,7 @@ from .assemble import assemble
 from .cells import is_rule, rule_kind, split_values
 from .flat import _header_segments, _header_tokens
 from .grid import CHANGE_RE, SCALE_RE, header_cell
+from .dates import YEAR_RE
 from .headers import is_header_text, is_scale_text, parse_scale, resolve_periods
 from .layout import RawCell, Row
 from .periodforms import unglued
@@ -155,10 +156,10 @@ def _rows(body: list[Line], n: int, path: str) -> list[Row]:
         if not text:
             continue
         lead = len(line.text) - len(line.text.lstrip())
-        if repeated and _YEAR_CELL_RE.match(text):
+        if repeated and YEAR_RE.fullmatch(text):
             continue  # "2024" / "2023" under the repeated dates
         repeated = False
-        if is_header_text(text) and not _YEAR_CELL_RE.match(text) and not _value(text):
+        if is_header_text(text) and not YEAR_RE.fullmatch(text) and not _value(text):
             close()
             current, repeated = None, True  # "September 30," / "31-Dec" over the liabilities
             continue
@@ -195,9 +196,6 @@ def _rows(body: list[Line], n: int, path: str) -> list[Row]:
         rows.append(current)
     close()
     return rows
-
-
-_YEAR_CELL_RE = re.compile(r"\s*(?:19|20)\d\d\s*$")
 
 
 def _split_unlabelled(rows: list[Row], row: Row, n: int) -> None:

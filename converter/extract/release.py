@@ -18,9 +18,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 from converter.errors import ExtractionError, NoStatementsError
-from converter.model import LineItem, Release, SkippedTable, SourceRef, Statement, StatementKind
+from converter.model import SUBTOTAL, LineItem, Release, SkippedTable, SourceRef, Statement, StatementKind
 
-from .assemble import SUBTOTAL
 from .document import document_info
 from .reader import Line
 from .headers import release_scale
