@@ -27,7 +27,7 @@ The concept table (taxonomy_map/concepts.yaml) has one entry per taxonomy concep
       never_negative: true            # the tool's checks flag a negative value
       detail: allowance               # for facts stated inside labels: the DetailKind ...
       detail_of: ["accounts receivable.*"]   # ... and the labels of rows that carry it
-      beside: us-gaap:NetIncomeLossAttributableToNoncontrollingInterest
+      beside: us-gaap:NetIncomeLossAttributableToNoncontrollingInterest   # (or a list of concepts)
       labels_beside: ["net income"]   # labels that apply only when the release also has a row
                                       #   of concept `beside` ("Net income" is ProfitLoss when
                                       #   a share of noncontrolling interests is taken out of it)
@@ -197,7 +197,7 @@ class ConceptEntry:
     under: re.Pattern[str] | None = None  # labels_under apply only under a heading matching this
     labels_under: tuple[re.Pattern[str], ...] = ()
     labels_nonoperating: tuple[re.Pattern[str], ...] = ()  # apply only to rows printed below operating income
-    beside: str | None = None  # labels_beside apply only when the release has a row of this concept
+    beside: tuple[str, ...] = ()  # labels_beside apply only when the release has a row of one of these concepts
     labels_beside: tuple[re.Pattern[str], ...] = ()
     alternatives: tuple[str, ...] = ()  # concepts companies tag the same line with instead
     part: str | None = None  # the concept of a row matching this entry printed as a part of a total of it
@@ -350,7 +350,7 @@ def _resolved(table: ConceptTable, release: Release) -> ConceptTable:
 
 
 def _resolve(table: ConceptTable, release: Release) -> ConceptTable:
-    wanted = {e.beside for e in table.entries if e.labels_beside}
+    wanted = {concept for e in table.entries if e.labels_beside for concept in e.beside}
     present: set[str] = set()
     before = getattr(table, "match_before", None)  # a layered table's own maps come first
     for statement in release.statements:
@@ -364,8 +364,8 @@ def _resolve(table: ConceptTable, release: Release) -> ConceptTable:
             if entry is not None and entry.concept in wanted:
                 present.add(entry.concept)
     entries = tuple(
-        replace(e, labels=(e.labels_beside + e.labels) if e.beside in present else e.labels,
-                labels_beside=(), beside=None) if e.labels_beside or e.beside is not None else e
+        replace(e, labels=(e.labels_beside + e.labels) if present.intersection(e.beside) else e.labels,
+                labels_beside=(), beside=()) if e.labels_beside or e.beside else e
         for e in table.entries)
     return replace(table, entries=entries)  # keeps a subclass's own fields
 
@@ -456,11 +456,12 @@ def _entry(raw: Any, where: str) -> ConceptEntry:
     if labels_nonoperating and statements != (StatementKind.OPERATIONS,):
         raise ConfigError("labels_nonoperating are for the statement of operations", where)
     labels_beside = _patterns(raw.get("labels_beside"), where)
-    beside = raw.get("beside")
+    raw_beside = raw.get("beside")
+    beside = tuple(raw_beside) if isinstance(raw_beside, list) else (raw_beside,) if raw_beside is not None else ()
     if bool(labels_beside) != bool(beside):
         raise ConfigError("beside and labels_beside go together", where)
-    if beside is not None and (not isinstance(beside, str) or not re.fullmatch(r"(us-gaap|dei):[A-Z][A-Za-z0-9]+", beside)):
-        raise ConfigError(f"beside must name a concept like us-gaap:Name, got {beside!r}", where)
+    if not all(isinstance(b, str) and re.fullmatch(r"(us-gaap|dei):[A-Z][A-Za-z0-9]+", b) for b in beside):
+        raise ConfigError(f"beside must name a concept like us-gaap:Name, or a list of them, got {raw_beside!r}", where)
     alternatives = raw.get("alternatives") or []
     if not isinstance(alternatives, list) or not all(
             isinstance(a, str) and re.fullmatch(r"us-gaap:[A-Z][A-Za-z0-9]+", a) and a != concept for a in alternatives):

@@ -344,7 +344,7 @@ def balance_sheet_sides(rows: Sequence[Row]) -> dict[int, str]:
     return out
 
 
-_NET_RE = re.compile(r",?\s+net$", re.I)  # "Property and equipment, net" under its gross amount
+_NET_RE = re.compile(r",?\s+net$|^\s*net\s", re.I)  # "Property and equipment, net", "Net property, ..." under its gross amount
 
 
 def parts_of_same_concept(rows: Sequence[Row]) -> dict[int, str]:
@@ -360,22 +360,31 @@ def parts_of_same_concept(rows: Sequence[Row]) -> dict[int, str]:
             if e is None or e.concept != te.concept or e.dimensions != te.dimensions:
                 continue
             run = [i for i, _e in rows[r:t]]
-            if len(run) >= 2 and _sums_to(run, total):
+            # a deduction printed without a minus sign is taken off ("Property, plant and
+            # equipment" / "Less: accumulated depreciation 427,548" / "Net property, ...")
+            signs = [-1 if _e is not None and _e.sign is Sign.DEDUCTION and _positive(i) else 1 for i, _e in rows[r:t]]
+            if len(run) >= 2 and _sums_to(run, total, signs):
                 out[id(item)] = te.concept
             break
     return out
 
 
-def _sums_to(run: Sequence[LineItem], total: LineItem) -> bool:
-    """The printed figures of `run` add up, as printed, to the total's in every period (one at least)."""
+def _positive(item: LineItem) -> bool:
+    return all(v is None or v >= 0 for v in _printed(item))
+
+
+def _sums_to(run: Sequence[LineItem], total: LineItem, signs: Sequence[int] | None = None) -> bool:
+    """The printed figures of `run` add up, as printed (each times its sign), to the total's in
+    every period (one at least)."""
     checked = 0
+    signs = signs or [1] * len(run)
     for k, value in enumerate(_printed(total)):
         if value is None:
             continue
         column = [_printed(item)[k] if k < len(item.cells) else None for item in run]
         if any(v is None for v in column):
             return False
-        if sum(column, Decimal(0)) != value:  # type: ignore[arg-type]
+        if sum((v * sign for v, sign in zip(column, signs)), Decimal(0)) != value:  # type: ignore[operator]
             return False
         checked += 1
     return checked > 0

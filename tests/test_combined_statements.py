@@ -144,3 +144,64 @@ def test_a_statement_of_comprehensive_income_opening_with_net_income_is_left_alo
     release = extract_text(text, "ostrava.txt")
     assert [s.kind for s in release.statements] == [StatementKind.COMPREHENSIVE_INCOME]
     assert release.statements[0].notes == ()
+
+
+UNHEADED = """Net loss                                      $ (15,500)      $ (13,100)
+Foreign currency translation adjustment             (87)              61
+Unrealized gain (loss) on marketable securities      35              (12)
+Comprehensive loss                            $ (15,552)      $ (13,051)
+"""
+
+
+def test_other_comprehensive_income_printed_under_no_heading_is_found_by_its_sum():
+    """Rows between the net loss and the comprehensive loss with no "Other comprehensive income"
+    heading over them (a biotech's release): they add up with the net loss to the comprehensive
+    loss, so they are its components (they were extension concepts of the statement of
+    operations)."""
+    body = OPERATIONS.replace("Net loss                                      $ (15,500)      $ (13,100)\n", "") + UNHEADED
+    text = HEAD.format(title="CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS AND COMPREHENSIVE LOSS") + body + PER_SHARE
+    release = extract_text(text, "ostrava.txt")
+    operations, comprehensive = release.statements
+    assert comprehensive.kind is StatementKind.COMPREHENSIVE_INCOME
+    assert [i.label for i in comprehensive.items] == [
+        "Net loss", "Foreign currency translation adjustment", "Unrealized gain (loss) on marketable securities",
+        "Comprehensive loss"]
+    facts, untagged = _tagged(text)
+    assert facts["OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax"] == Decimal("-87000")
+    assert facts["ComprehensiveIncomeNetOfTax"] == Decimal("-15552000")
+    assert facts["EarningsPerShareBasicAndDiluted"] == Decimal("-0.31")
+    assert untagged == []
+
+
+def test_rows_after_the_net_income_that_do_not_add_up_to_a_comprehensive_total_stay_in_operations():
+    body = OPERATIONS.replace("Net loss                                      $ (15,500)      $ (13,100)\n", "") + (
+        UNHEADED.replace("(15,552)", "(15,000)"))
+    release = extract_text(HEAD.format(title="CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS") + body, "ostrava.txt")
+    assert [s.kind for s in release.statements] == [StatementKind.OPERATIONS]
+
+
+NONCONTROLLING = """Net loss                                      $ (15,500)      $ (13,100)
+Foreign currency translation adjustments            (87)              61
+Comprehensive loss                            $ (15,587)      $ (13,039)
+Less: Net loss attributable to noncontrolling interest  (500)    (400)
+Comprehensive loss attributable to Ostrava    $ (15,087)      $ (12,639)
+"""
+
+
+def test_comprehensive_income_less_the_noncontrolling_share_of_net_income():
+    """"Comprehensive loss", less the noncontrolling interest's share of the net loss, gives the
+    company's comprehensive loss: the rows after the total are the comprehensive income's (they
+    stayed in the statement of operations, where the company's share took the total's concept and
+    the checks failed), and the total is the one including the noncontrolling share."""
+    body = OPERATIONS.replace("Net loss                                      $ (15,500)      $ (13,100)\n", "") + NONCONTROLLING
+    text = HEAD.format(title="CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS AND COMPREHENSIVE LOSS") + body
+    release = extract_text(text, "ostrava.txt")
+    comprehensive = release.statements[-1]
+    assert comprehensive.kind is StatementKind.COMPREHENSIVE_INCOME
+    assert comprehensive.items[-1].label == "Comprehensive loss attributable to Ostrava"
+    facts, untagged = _tagged(text)
+    assert facts["ComprehensiveIncomeNetOfTaxIncludingPortionAttributableToNoncontrollingInterest"] == Decimal("-15587000")
+    assert facts["ComprehensiveIncomeNetOfTax"] == Decimal("-15087000")
+    assert untagged == []
+    mapped = map_release(release, concept_table(), ENTITY)
+    assert [m for m in run_checks(mapped, concept_table()) if m.level.value == "error"] == []

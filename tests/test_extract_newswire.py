@@ -490,3 +490,56 @@ def test_a_label_closing_on_a_long_aside_with_figures_is_no_prose():
     from converter.extract.titles import is_prose
     assert is_prose("The Company grew its revenue across all segments during the quarter as customers continued "
                     "to adopt the platform and its backlog grew to record levels (see the table below).")
+
+
+def test_stock_captions_and_a_dated_count_in_parentheses_stay_in_their_labels_in_a_run_on_body():
+    """A run-on equity section: "Common stock: $0.00001 par value; ..." is one caption (its colon
+    opens no heading), and "(December 2024 – 59,796 shares)" stays in the treasury label, the
+    count dated to the year printed before it (the year and the dash were read as figures, the
+    row cut at "shares)")."""
+    from converter.concepts import concept_table
+    from converter.map import EntityId, map_release
+
+    text = _page(
+        " OSTRAVA LABS, INC.CONSOLIDATED BALANCE SHEETS     As of   As of    31-Dec-24   31-Dec-23   "
+        "ASSETS Cash and cash equivalents $ 30,000 $ 20,000 Total assets $ 30,000 $ 20,000 "
+        "LIABILITIES AND SHAREHOLDERS’ EQUITY Accounts payable 6,000 4,000 Total liabilities 6,000 4,000 "
+        "Shareholders’ equity: Preferred stock: $0.00001 par value; 20,000,000 shares authorized  -   - "
+        "Common stock: $0.00001 par value; 300,000,000 shares authorized; 129,242,993 and 83,475,190 shares "
+        "issued and outstanding, respectively $ 1,292 $ 835 Additional paid-in capital 24,120,138 15,995,165 "
+        "Treasury stock, at cost (December 2024 – 59,796 shares) (121,430) - "
+        "Accumulated deficit (24,000,000) (16,000,000) Total shareholders’ equity 24,000 16,000 "
+        "Total liabilities and shareholders’ equity $ 30,000 $ 20,000 " + " " * 200)
+    release = extract_text(text, "ostrava.md")
+    sheet = next(s for s in release.statements if s.kind is StatementKind.BALANCE_SHEET)
+    labels = [i.label for i in sheet.items]
+    assert "Preferred stock: $0.00001 par value; 20,000,000 shares authorized" in labels
+    assert "Treasury stock, at cost (December 2024 – 59,796 shares)" in labels
+    assert not any(label.startswith("$") or label == "shares)" for label in labels)
+    facts = map_release(release, concept_table(), EntityId(cik="0009990021", name="Ostrava Labs")).facts
+    by = {(f.concept, f.period.end): f.value for f in facts}
+    assert by[("us-gaap:CommonStockSharesAuthorized", date(2024, 12, 31))] == Decimal(300_000_000)
+    assert by[("us-gaap:CommonStockValue", date(2023, 12, 31))] == Decimal(835)
+    assert by[("us-gaap:TreasuryStockValue", date(2024, 12, 31))] == Decimal(121_430)
+    assert by[("us-gaap:TreasuryStockShares", date(2024, 12, 31))] == Decimal(59_796)
+    assert ("us-gaap:TreasuryStockShares", date(2023, 12, 31)) not in by
+
+
+def test_figures_and_blank_dashes_glued_between_two_labels_in_a_run_on_body():
+    """"net1,097,7411,192,044Right of use assets": two figures glued to the label before them and
+    to the next label after them; "liabilities-512,137Total": a dash printed for a blank cell
+    glued between a label and a figure; "stock7,721-Tax": between a figure and the next label.
+    Each ran the rows together into one long label (an extension concept)."""
+    text = _page(
+        " OSTRAVA LABS, INC.CONDENSED CONSOLIDATED BALANCE SHEETS(UNAUDITED)   June 30,   December 31,   2025   2024 "
+        "ASSETS Cash$ 30,000,000 $ 29,000,000Intangible assets, net1,097,7411,192,044Right of use assets, net 23,988 35,560"
+        "Total assets$ 31,121,729 $ 30,227,604 LIABILITIES AND STOCKHOLDERS' EQUITY Accounts payable$ 1,875,222 $ 982,665"
+        "Other liabilities-512,137Total liabilities1,875,2221,494,802Total stockholders' equity29,246,50728,732,802"
+        "Total liabilities and stockholders' equity$ 31,121,729 $ 30,227,604 " + " " * 200)
+    sheet = _statement(text, StatementKind.BALANCE_SHEET)
+    rows = {i.label: [c.value for c in i.cells] for i in sheet.items}
+    assert rows["Intangible assets, net"] == [Decimal(1097741), Decimal(1192044)]
+    assert rows["Right of use assets, net"] == [Decimal(23988), Decimal(35560)]
+    assert rows["Other liabilities"] == [None, Decimal(512137)]
+    assert rows["Total liabilities"] == [Decimal(1875222), Decimal(1494802)]
+    assert [c.kind for c in sheet.items[[i.label for i in sheet.items].index("Other liabilities")].cells][0] is CellKind.DASH

@@ -296,3 +296,71 @@ def test_a_blank_labelled_figure_under_a_gross_amount_and_its_deduction_is_the_n
     labels = [i.label for i in sheet.items]
     assert "PROPERTY AND EQUIPMENT, net" in labels
     assert labels.count("Total assets") == 1
+
+
+CAPITALS_WRAPPED = """# Quillfeather Commerce Reports Third Quarter 2025 Results
+
+## Consolidated Statements of Cash Flows
+(in millions)
+
+|                                                             | Three Months Ended September 30, 2025 | Three Months Ended September 30, 2024 |
+|-------------------------------------------------------------|---------|---------|
+| CASH, CASH EQUIVALENTS, AND RESTRICTED CASH, BEGINNING OF   |         |         |
+| PERIOD                                                      | $ 50,067 | $ 71,673 |
+| OPERATING ACTIVITIES:                                       |         |         |
+| Net income                                                  | 9,879   | 15,328  |
+| Net cash provided by (used in) operating activities         | 21,217  | 25,971  |
+| CASH, CASH EQUIVALENTS, AND RESTRICTED CASH, END OF PERIOD  | $ 71,084 | $ 97,644 |
+"""
+
+
+def test_a_label_in_capitals_broken_off_at_a_joining_word_carries_on_into_the_next_row():
+    """"CASH, ..., BEGINNING OF" / "PERIOD": a line in capitals ending in "OF" is no heading (it was
+    taken for one, and "PERIOD" became a line item of its own, an extension concept)."""
+    from converter.concepts import concept_table
+    from converter.map import match_line_item
+
+    flows = next(s for s in extract_text(CAPITALS_WRAPPED, "capitals.md").statements
+                 if s.kind is StatementKind.CASH_FLOWS)
+    first = flows.items[0]
+    assert first.label == "CASH, CASH EQUIVALENTS, AND RESTRICTED CASH, BEGINNING OF PERIOD"
+    assert first.section == ()
+    assert [c.value for c in first.cells] == [Decimal(50067), Decimal(71673)]
+    assert match_line_item(concept_table(), flows.kind, first).entry.concept == (
+        "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents")
+    assert flows.items[1].section == ("OPERATING ACTIVITIES",)
+
+
+GROSS_LESS_NET = """# Quillfeather Graphite Reports Fourth Quarter 2024 Results
+
+## Consolidated Balance Sheets
+(Dollars in thousands)
+
+|                                                        | December 31, 2024 | December 31, 2023 |
+|--------------------------------------------------------|---------|---------|
+| Cash and cash equivalents                              | $ 256,248 | $ 176,878 |
+| Accounts and notes receivable, net of allowance for doubtful accounts of $7,114 as of December 31, 2024 and $7,708 as of December 31, 2023 | 93,576 | 101,387 |
+| Property, plant and equipment                          | 910,247 | 920,444 |
+| Less: accumulated depreciation                         | 427,548 | 398,330 |
+| Net property, plant and equipment                      | 482,699 | 522,114 |
+| Total assets\\*                                         | $ 832,523 | $ 800,379 |
+"""
+
+
+def test_gross_property_less_accumulated_depreciation_above_the_net_amount_and_escaped_marks():
+    """"Property, plant and equipment" above "Less: accumulated depreciation" and "Net property,
+    plant and equipment" is the gross amount (the net row conflicted with it and was left
+    untagged); the allowance of "Accounts and notes receivable" is stated in its label; and
+    markdown's escaped footnote mark ("Total assets\\*") leaves no backslash in the label."""
+    from converter.concepts import concept_table
+    from converter.map import EntityId, map_release
+
+    release = extract_text(GROSS_LESS_NET, "gross.md")
+    sheet = release.statements[0]
+    assert sheet.items[-1].label == "Total assets"
+    mapped = map_release(release, concept_table(), EntityId(cik="0009990022", name="Quillfeather Graphite"))
+    facts = {(f.concept, f.period.end.year): f.value for f in mapped.facts}
+    assert facts[("us-gaap:PropertyPlantAndEquipmentGross", 2024)] == Decimal(910_247_000)
+    assert facts[("us-gaap:PropertyPlantAndEquipmentNet", 2024)] == Decimal(482_699_000)
+    assert facts[("us-gaap:AllowanceForDoubtfulAccountsReceivableCurrent", 2023)] == Decimal(7_708_000)
+    assert [d.label for d in mapped.decisions if d.concept is None] == []

@@ -106,3 +106,19 @@ def test_share_counts_in_labels_stay_as_written_when_the_weighted_shares_are_a_t
     text = _with_operations("(in thousands)", "52").replace("51,400", "51")
     june = Period(end=date(2025, 6, 30))
     assert _facts(text, "CommonStockSharesIssued")[june] == Decimal(54_198)
+
+
+def test_allowances_stated_in_loan_and_held_to_maturity_labels_are_their_own_allowances():
+    """A bank's "Loans, less allowance for credit losses of $4,260 and $4,285" states the loan
+    allowance, and held-to-maturity securities their own: they were left untagged ("no entry
+    for allowance"), the trade-receivable allowance being the only one the table knew."""
+    text = _sheet(("December 31, 2024", "December 31, 2023"), scale="(In thousands)").replace(
+        "Trade accounts receivable, less allowances of $503 and $506, respectively",
+        "Loans, less allowance for credit losses of $4,260 and $4,285").replace(
+        "Cash and cash equivalents", "Securities held to maturity, at amortized cost less allowance for credit "
+        "losses of $60 and $35")
+    december, before = Period(end=date(2024, 12, 31)), Period(end=date(2023, 12, 31))
+    assert _facts(text, "LoansAndLeasesReceivableAllowance") == {december: Decimal(4_260_000), before: Decimal(4_285_000)}
+    assert _facts(text, "DebtSecuritiesHeldToMaturityAllowanceForCreditLoss") == {
+        december: Decimal(60_000), before: Decimal(35_000)}
+    assert _facts(text, "AllowanceForDoubtfulAccountsReceivableCurrent") == {}

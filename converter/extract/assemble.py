@@ -20,7 +20,16 @@ def is_all_caps(text: str) -> bool:
 
 
 def is_heading(label: str) -> bool:
-    return label.rstrip().endswith(":") or is_all_caps(label)
+    """A label line printed as a heading: ending in a colon, or in capitals unless it breaks off
+    mid-phrase ("CASH, CASH EQUIVALENTS, AND RESTRICTED CASH, BEGINNING OF" / "PERIOD")."""
+    text = label.rstrip()
+    return text.endswith(":") or (is_all_caps(label) and not _breaks_off(text))
+
+
+def _breaks_off(text: str) -> bool:
+    """A label line ending where a phrase cannot end: a comma or hyphen, or a joining word."""
+    words = text.lower().split()
+    return bool(words) and (text[-1] in ",;-&" or words[-1] in _CONNECTORS - {"net", "used"})
 
 
 @dataclass

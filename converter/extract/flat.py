@@ -155,10 +155,27 @@ def _dash_glued(word: str, after: str) -> bool:
 _GROUPED = r"\(?\$?\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?"
 _LABEL_THEN_FIGURES_RE = re.compile(rf"(?P<label>.*?(?:[a-z)\]]|[A-Z]{{3,}}))(?P<figures>(?:{_GROUPED})+)")  # "GMGI121,279,092"
 _FIGURES_RE = re.compile(rf"(?:{_GROUPED})+")
+# the next row's label glued after them too: "net1,097,7411,192,044Right", "23,98823,423Deferred"
+_FIGURES_THEN_LABEL_RE = re.compile(rf"(?P<head>.*?(?:[a-z)\]]|[A-Z]{{3,}})?)(?P<figures>(?:{_GROUPED})+)(?P<next>[A-Z][a-z]+\S*)")
+
+
+# a dash printed for a blank cell, glued between a label and a figure or a figure and the next
+# label: "liabilities-512,137", "operations-(20,712)Accretion", "stock7,721-Tax"
+_GLUED_DASH_RE = re.compile(rf"(?P<before>.*?(?:[a-z]|{_GROUPED}))-(?P<after>\(?\$?\d.*|[A-Z][a-z].*)")
 
 
 def _unglued_figures(start: int, word: str) -> Iterator[tuple[int, str]]:
     at = 0
+    if (dash := _GLUED_DASH_RE.fullmatch(word)) and (dash["after"][:1].isupper() or dash["before"][-1:].isalpha()) and (
+            _FIGURES_RE.search(dash["before"]) or _FIGURES_RE.match(dash["after"])):
+        yield from _unglued_figures(start, dash["before"])
+        yield start + dash.end("before"), "-"
+        yield from _unglued_figures(start + dash.start("after"), dash["after"])
+        return
+    if (match := _FIGURES_THEN_LABEL_RE.fullmatch(word)) and not match["head"][-1:].isdigit():
+        yield from _unglued_figures(start, word[:match.start("next")])
+        yield from _unglued_figures(start + match.start("next"), match["next"])
+        return
     if (match := _LABEL_THEN_FIGURES_RE.fullmatch(word)) and not match["label"][-1:].isdigit():
         yield start, match["label"]
         at = match.start("figures")
@@ -205,7 +222,9 @@ def _rows(toks: list[Tok], n: int, line: Line, path: str, at_eof: bool, notes: l
         if tok.kind == "value":
             run.append(tok)
             continue
-        if run and tok.kind == "word" and len(run) < n and words and _ends_row(words[-1], run, tok):
+        if run and tok.kind == "word" and _inside_parentheses(words, run, tok):
+            words += [Tok("word", t.text, t.start) for t in run]
+        elif run and tok.kind == "word" and len(run) < n and words and _ends_row(words[-1], run, tok):
             label = " ".join(w.text for w in words)
             notes.append(f"row {label!r} ({where}, column {line.col(words[0].start)}) printed {len(run)} of {n} "
                          "figures and blank cells that text run onto one line does not show: not read")
@@ -233,6 +252,15 @@ def _rows(toks: list[Tok], n: int, line: Line, path: str, at_eof: bool, notes: l
     elif words and at_eof and not _is_caps(" ".join(w.text for w in words)):
         raise ExtractionError("table cut off in the middle of a row", where=where, code="xc:truncatedTable")
     return rows
+
+
+def _inside_parentheses(words: list[Tok], run: list[Tok], nxt: Tok) -> bool:
+    """Numbers inside a label's parenthesis, the word after them closing it: "Treasury stock, at
+    cost (December 2024 – 59,796 shares)" (a date and a dash read as figures otherwise)."""
+    text = " ".join(w.text for w in words)
+    opened = text.count("(") > text.count(")")
+    closes = ")" in nxt.text and "(" not in nxt.text.split(")")[0]
+    return opened and closes and not any(")" in t.text for t in run)
 
 
 def _ends_row(before: Tok, run: list[Tok], nxt: Tok) -> bool:
@@ -302,6 +330,10 @@ def _is_caps(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+# a stock caption's colon is not a heading's: "Common stock: $0.01 par value; 300,000,000 shares authorized"
+_STATED_RE = re.compile(r"\$?\d[\d,.]*\s+(?:par|stated)\s+value\b", re.I)
+
+
 def _split_headings(words: list[Tok]) -> tuple[list[list[Tok]], list[Tok]]:
     """Headings run into the label in flattened text: "ASSETS Current Assets: Cash ..."."""
     heads = []
@@ -313,7 +345,7 @@ def _split_headings(words: list[Tok]) -> tuple[list[list[Tok]], list[Tok]]:
         words = words[caps:]
     while True:
         colon = next((j for j, w in enumerate(words[:6]) if w.text.endswith(":")), None)
-        if colon is None or colon == len(words) - 1:
+        if colon is None or colon == len(words) - 1 or _STATED_RE.match(" ".join(w.text for w in words[colon + 1:])):
             return heads, words
         heads.append(words[: colon + 1])
         words = words[colon + 1 :]

@@ -112,8 +112,14 @@ def _dated(label: str, regex: re.Pattern[str], kind: DetailKind, locate: Locate,
             continue
         as_of = date_of(_sub_date(match)) if match["date"] else None
         year = int(match["inyear"]) if as_of is None and match.groupdict().get("inyear") else None
+        if as_of is None and year is None and (before := _YEAR_BEFORE_RE.search(label, 0, match.start())):
+            year = int(before["year"])
         found.append(replace(_detail(kind, match, as_of, locate), year=year))
     return found
+
+
+# a year printed before a single figure: "(December 2024 – 59,796 shares)", "(2024: 1,200 shares)"
+_YEAR_BEFORE_RE = re.compile(r"(?:\b[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?\b(?P<year>(?:19|20)\d{2})\s*[-–—:]\s*\Z")
 
 
 def _pair(label: str, match: re.Match[str], kinds: tuple[DetailKind, ...], locate: Locate) -> list[LabelDetail]:

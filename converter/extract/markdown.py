@@ -133,6 +133,9 @@ def _lost_label_cells(rows: list[list[GCell]]) -> list[list[GCell]]:
     return out
 
 
+_ESCAPE_RE = re.compile(r"\\(?=\W|$)")  # markdown's backslash before a punctuation mark it escapes
+
+
 def _cells(line: Line) -> list[GCell]:
     text = line.text
     bars = [m.start() for m in re.finditer(r"(?<!\\)\|", text)]
@@ -149,7 +152,8 @@ def _cells(line: Line) -> list[GCell]:
         # two bold runs back to back: two words ("**Three Months Ended****December 31,**"), or one
         # word the rendering split ("**D****ecember 31,**")
         raw = _BOLD_JOIN_RE.sub(lambda m: " " * len(m[0]), raw)
-        clean = " ".join(re.sub(r"(\*\*|__|(?<!\w)_|_(?!\w)|(?<![\w$])\*|\*(?!\w))", "", raw).replace("\\|", "|").split())
+        unmarked = re.sub(r"(\*\*|__|(?<!\w)_|_(?!\w)|(?<![\w$])\*|\*(?!\w))", "", raw)
+        clean = " ".join(_ESCAPE_RE.sub("", unmarked).split())  # "capital\*" (an escaped footnote mark), "\|"
         lead = len(raw) - len(raw.lstrip(" *_"))
         out.append(GCell(clean, line.number, line.col(a + 1 + lead), k, k, bold and bool(clean)))
     return out

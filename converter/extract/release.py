@@ -103,6 +103,7 @@ def _operations_first(statement: Statement) -> Statement:
 
 _OCI_START_RE = re.compile(r"^\s*other comprehensive (income|loss|earnings|\(loss\)|\(income\))", re.I)
 _COMPREHENSIVE_TOTAL_RE = re.compile(r"^\s*(total |net )?comprehensive (income|loss|earnings|\(loss\)|\(income\))", re.I)
+_NONCONTROLLING_RE = re.compile(r"\b(non-?controlling|minority) interests?\b", re.I)
 # the per-share figures and share counts a statement of operations prints after its comprehensive income
 _SHARE_FIGURES_RE = re.compile(r"\bper (common |ordinary )?share\b|\bweighted[- ]average\b|\bshares (outstanding|used)\b", re.I)
 
@@ -143,6 +144,24 @@ def _named_totals(statement: Statement) -> Statement:
     return replace(statement, items=tuple(items))
 
 
+def _unheaded_oci(items: tuple[LineItem, ...], net: int) -> int | None:
+    """The first row of other comprehensive income printed under no heading: the rows between
+    the net income and a comprehensive income total that, with the net income, add up to it
+    ("Net (loss) income" / "Foreign currency translation adjustment" / "Unrealized (loss) gain on
+    marketable securities" / "Comprehensive (loss) income")."""
+    total = next((k for k in range(net + 1, len(items)) if _COMPREHENSIVE_TOTAL_RE.match(items[k].label)), None)
+    if total is None:
+        return None
+    net = next((k for k in range(total - 1, net - 1, -1) if _NET_INCOME_ONLY_RE.match(items[k].label)), net)
+    if total == net + 1:
+        return None
+    columns = list(zip(*(tuple(c.value for c in item.cells) for item in items[net:total + 1])))
+    added = [column for column in columns if column[0] is not None and column[-1] is not None]
+    if not added or any(sum((v for v in column[:-1] if v is not None), Decimal(0)) != column[-1] for column in added):
+        return None
+    return net + 1
+
+
 def _split_comprehensive(statement: Statement) -> list[Statement]:
     """A statement of operations that goes on with its other comprehensive income ("Statements
     of Operations and Comprehensive Loss") -> the statement of operations, and the statement of
@@ -157,7 +176,7 @@ def _split_comprehensive(statement: Statement) -> list[Statement]:
     if net is None:
         return [statement]
     start = next((k for k in range(net + 1, len(items)) if _OCI_START_RE.match(items[k].label)
-                  or any(_OCI_START_RE.match(h) for h in items[k].section)), None)
+                  or any(_OCI_START_RE.match(h) for h in items[k].section)), _unheaded_oci(items, net))
     if start is None:
         return [statement]
     # the comprehensive income opens with the net income itself, not a part of it ("Net loss from
@@ -167,8 +186,14 @@ def _split_comprehensive(statement: Statement) -> list[Statement]:
     last = next((k - 1 for k in range(start + 1, len(items)) if _SHARE_FIGURES_RE.search(items[k].label)
                  or any(_SHARE_FIGURES_RE.search(h) for h in items[k].section if h not in items[start].section)), len(items) - 1)
     end = next((k for k in range(start, len(items)) if _COMPREHENSIVE_TOTAL_RE.match(items[k].label)), last)
-    while end + 1 < len(items) and _COMPREHENSIVE_TOTAL_RE.match(items[end + 1].label):
-        end += 1  # "Comprehensive loss attributable to noncontrolling interests", then to the company
+    while end + 1 < len(items):  # "Comprehensive loss attributable to noncontrolling interests", then to the company
+        if _COMPREHENSIVE_TOTAL_RE.match(items[end + 1].label):
+            end += 1
+        elif (_NONCONTROLLING_RE.search(items[end + 1].label) and end + 2 < len(items)
+              and _COMPREHENSIVE_TOTAL_RE.match(items[end + 2].label)):
+            end += 2  # "Less: Net income attributable to noncontrolling interest" / "Comprehensive income attributable to ..."
+        else:
+            break
     note = f"printed in {statement.title!r} under its statement of operations"
     comprehensive = replace(statement, kind=StatementKind.COMPREHENSIVE_INCOME, items=(items[opening], *items[start:end + 1]),
                             source=items[start].source, notes=(*statement.notes, note))
