@@ -281,7 +281,35 @@ def expenses_in_parentheses(rows: Sequence[Row]) -> set[int]:
         if len(figured) < 3 or not has_total or any(v > 0 for values in figured for v in values):
             continue
         out |= {id(item) for item, entry in members if entry is None or entry.balance != "credit"}
+    return out | _unheaded_expenses_in_parentheses(rows)
+
+
+_TOTAL_EXPENSES = re.compile(r"^total\b.*\b(expenses|costs)\b", re.I)
+
+
+def _unheaded_expenses_in_parentheses(rows: Sequence[Row]) -> set[int]:
+    """The same printed under no expenses heading: the rows right above a "Total operating
+    expenses" row, every figure of theirs and of the total in parentheses ("GROSS PROFIT 784,390"
+    / "Depreciation Expense (1,586)" / ... / "Total Operating Expenses (1,096,748)")."""
+    out: set[int] = set()
+    for k, (total, _entry) in enumerate(rows):
+        if not _TOTAL_EXPENSES.search(total.label) or not _all_in_parentheses(total):
+            continue
+        run = []
+        for item, entry in reversed(rows[:k]):
+            if item.section and _EXPENSES_HEADING.search(item.section[-1]):
+                break  # the heading's rule reads them
+            if not _all_in_parentheses(item):
+                break
+            run.append((item, entry))
+        if len(run) >= 2:
+            out |= {id(item) for item, entry in [*run, rows[k]] if entry is None or entry.balance != "credit"}
     return out
+
+
+def _all_in_parentheses(item: LineItem) -> bool:
+    values = [c.value for c in item.cells if c.kind is CellKind.NUMBER and c.value is not None]
+    return bool(values) and all(v < 0 for v in values)
 
 
 _OPERATING_INCOME = "us-gaap:OperatingIncomeLoss"

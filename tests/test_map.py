@@ -356,6 +356,27 @@ def test_an_expenses_heading_printed_in_parentheses_stores_the_expenses_sizes():
     assert values["us-gaap:OperatingIncomeLoss"] == "267203000"
 
 
+def test_expenses_printed_in_parentheses_under_no_heading_above_their_total_store_their_sizes():
+    """The same layout without an "Operating expenses" heading: the rows between gross profit and
+    "Total operating expenses", all in parentheses, are expenses (they were stored negative, and
+    the depreciation conflicted with the cash-flow statement's; a small company's release)."""
+    ops = statement(OPS, [
+        item("Gross profit", "784,390", "471,926"),
+        item("Depreciation Expense", "(1,586)", "(1,586)"),
+        item("General and Administrative Expenses", "(761,369)", "(701,262)"),
+        item("Research and Development", "(276,947)", "(255,000)"),
+        item("Total Operating Expenses", "(1,039,902)", "(957,848)"),
+        item("Net loss from operations", "(255,512)", "(485,922)"),
+    ])
+    mapped = map_release(release(ops), concept_table(), ENTITY)
+    first = ops.periods[0]
+    values = {f.concept: str(f.value) for f in mapped.facts if f.period == first}
+    assert values["us-gaap:Depreciation"] == "1586000"
+    assert values["us-gaap:ResearchAndDevelopmentExpense"] == "276947000"
+    assert values["us-gaap:OperatingExpenses"] == "1039902000"
+    assert values["us-gaap:GrossProfit"] == "784390000"
+
+
 def test_an_expenses_heading_with_a_figure_printed_plainly_is_read_as_printed():
     opex = ("Operating expenses",)
     ops = statement(OPS, [
