@@ -212,8 +212,14 @@ def _per_share_first(item: LineItem, hits: list) -> list:
     """Under a per-share heading ("Per common share:") a row of per-share figures is a per-share
     amount: "Income (loss) from discontinued operations" there is not the money line."""
     if hits and looks_per_share(item) and any(_PER_SHARE_HEADING.search(normalize_label(h)) for h in item.section):
-        return [hit for hit in hits if hit[0].item_type == "perShareItemType"]
+        hits = [hit for hit in hits if hit[0].item_type == "perShareItemType"]
+    if hits and item.section and _DILUTED_HEADING.fullmatch(normalize_label(item.section[-1])):
+        # "Diluted" / "Earnings per share": the diluted figure, though its label reads like the basic one
+        hits = sorted(hits, key=lambda hit: "Diluted" not in hit[0].concept)
     return hits
+
+
+_DILUTED_HEADING = re.compile(r"(diluted|assuming (full )?dilution):?")
 
 
 # "(Increase) decrease in accounts receivable", "Increase in inventories", "(Increase)/Decrease in

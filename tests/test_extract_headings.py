@@ -194,3 +194,89 @@ def test_a_heading_right_under_a_heading_that_opens_a_list_is_nested_in_it():
     # "Assuming dilution:" under a heading that names no dilution: still the diluted amount
     assert ("us-gaap:IncomeLossFromContinuingOperationsPerDilutedShare", Decimal("0.24")) in q4
     assert ("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", Decimal("673676000")) in q4
+
+
+NESTED_BY_TWO = """Quillfeather Stores Reports Second Quarter Results
+
+    QUILLFEATHER STORES, INC.
+    CONSOLIDATED INCOME
+
+                                          For the 13         For the 26
+                                          Weeks Ended        Weeks Ended
+                                        July 3, 2004 and   July 3, 2004 and
+                                         June 28, 2003      June 28, 2003
+    (millions, except earnings per
+     common share)                       2004     2003      2004      2003
+
+    Total revenues                      $8,781  $10,196   $16,575   $19,076
+    Income before income taxes, minority
+     interest and cumulative effect of
+     change in accounting principle         89      502        64       812
+    NET INCOME/ (LOSS)                   $  53   $  309   $  (806)  $   501
+
+    EARNINGS/ (LOSS) PER COMMON SHARE
+
+    Basic
+      Earnings/ (loss) per share        $ 0.25   $ 1.04   $ (3.71)  $  1.63
+
+    Diluted
+      Earnings/ (loss) per share        $ 0.24   $ 1.04   $ (3.71)  $  1.63
+
+
+    QUILLFEATHER STORES, INC.
+    CONSOLIDATED BALANCE SHEET
+
+        (millions)
+                                            July 3,   June 28,  January 3,
+                                             2004       2003       2004
+    Assets
+      Current assets
+        Cash and cash equivalents          $ 3,559    $ 2,921    $ 9,057
+        Accounts receivable, net of
+         allowance for doubtful accounts     1,813      1,849      1,998
+          Total current assets               5,372      4,770     11,055
+      Other assets                          16,555     45,603     16,668
+          Total assets                     $21,927    $50,373    $27,723
+
+    Liabilities
+      Current liabilities
+        Short-term borrowings              $   770    $ 5,464    $ 1,033
+          Total current liabilities          9,084     19,025     13,759
+          Total liabilities                 16,226     44,141     21,322
+
+    Shareholders' Equity
+      Common shares                            323        323        323
+          Total shareholders' equity         5,701      6,232      6,401
+          Total liabilities and
+           shareholders' equity            $21,927    $50,373    $27,723
+"""
+
+
+def test_headings_without_colons_nesting_their_items_by_two_characters():
+    """"Assets" / "  Current assets" / "    Cash and cash equivalents": headings indented by two
+    under each other are headings, not a label wrapped under a hanging indent (it was read as
+    one label "Assets Current assets Cash and cash equivalents", an extension concept); a
+    per-share row under a "Diluted" heading is the diluted figure (it took the basic concept,
+    conflicted with it and was left untagged); a one-character hanging indent still wraps."""
+    from converter.concepts import concept_table
+    from converter.map import EntityId, map_release
+
+    release = extract_text(NESTED_BY_TWO, "nested.txt")
+    ops, sheet = release.statements
+    cash = sheet.items[0]
+    assert (cash.label, cash.section) == ("Cash and cash equivalents", ("Assets", "Current assets"))
+    assert sheet.items[1].label == "Accounts receivable, net of allowance for doubtful accounts"
+    borrowings = next(i for i in sheet.items if i.label == "Short-term borrowings")
+    assert borrowings.section == ("Liabilities", "Current liabilities")
+    common = next(i for i in sheet.items if i.label == "Common shares")
+    assert common.section == ("Shareholders' Equity",)
+    mapped = map_release(release, concept_table(), EntityId(cik="0009990023", name="Quillfeather Stores"))
+    q2 = ops.periods[0]
+    facts = {f.concept: f.value for f in mapped.facts if f.period == q2}
+    assert facts["us-gaap:EarningsPerShareBasic"] == Decimal("0.25")
+    assert facts["us-gaap:EarningsPerShareDiluted"] == Decimal("0.24")
+    assert facts["us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"] == Decimal(89_000_000)
+    end = {f.concept: f.value for f in mapped.facts if f.period == sheet.periods[0]}
+    assert end["us-gaap:CashAndCashEquivalentsAtCarryingValue"] == Decimal(3_559_000_000)
+    assert end["us-gaap:ShortTermBorrowings"] == Decimal(770_000_000)
+    assert [d.label for d in mapped.decisions if d.concept is None] == []

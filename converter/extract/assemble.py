@@ -258,6 +258,17 @@ def continues(first: str, then: str) -> bool:
     return not then[0].isupper() or then.lower().startswith(_MONTHS)
 
 
+# a line that is a whole heading of a statement's list is no label wrapped under a hanging
+# indent, though the items under it are indented by as little ("Assets" / "  Current assets" /
+# "    Cash and cash equivalents  $ 3,559"; "Basic" / "  Earnings per share")
+_STANDARD_HEADING_RE = re.compile(
+    r"((current|non-?current|long-term|other) )?(assets|liabilities)|(stock|share)holders['’]? (equity|investment|deficit)"
+    r"|(total )?equity|revenues?|(costs and |operating )?expenses|costs and expenses|basic|diluted"
+    r"|(earnings|income|\(loss\)|earnings/ ?\(loss\)|income \(loss\)) per (common )?share"
+    r"|cash flows? (from|used in|provided by) (operating|investing|financing) activities|(operating|investing|financing) activities",
+    re.I)
+
+
 def _split_headings(parts: list[Row], state: _State) -> list[Row]:
     """Pending label lines split where a line does not carry on into the next: the runs before
     the last are headings (a run of two lines is one wrapped heading, or a text line such as
@@ -267,21 +278,37 @@ def _split_headings(parts: list[Row], state: _State) -> list[Row]:
     for part, after in zip(parts, parts[1:]):
         # a hanging indent of one or two characters carries a wrapped label on ("Federal Home" /
         # " Loan Bank stock"); deeper indents are items under a heading
-        indented = part.indent is not None and after.indent is not None and 0 < after.indent - part.indent <= 2
+        indented = (part.indent is not None and after.indent is not None and 0 < after.indent - part.indent <= 2
+                    and not _STANDARD_HEADING_RE.fullmatch(part.label.strip().rstrip(":").strip()))
         if part.label and after.label and not indented and not continues(part.label, after.label):
             runs.append([after])
         else:
             runs[-1].append(after)
-    for run in runs[:-1]:
+    outer: list[Row] | None = None  # the run just taken as the outermost heading
+    for run, inner in zip(runs[:-1], runs[1:]):
         label = " ".join(p.label.strip() for p in run if p.label)
         if not label:
             continue
-        if not state.started and state.top is None and not label.rstrip().endswith(":"):
-            # the statement's first heading, printed without a colon ("Assets"), is outermost
+        if outer is not None and _deeper(outer, run):
+            state.subs, state.listing = [label.rstrip().rstrip(":").strip()], label.rstrip().endswith(":")
+            outer = None  # "Current assets" indented under "Assets" is its subsection, not its sibling
+            continue
+        outer = None
+        if not label.rstrip().endswith(":") and (
+                (not state.started and state.top is None)
+                or _STANDARD_HEADING_RE.fullmatch(label) and state.top is None and inner is not runs[-1]
+                and _deeper(run, inner)):
+            # the statement's first heading, printed without a colon ("Assets"), is outermost, as
+            # a heading is that the next one is indented under ("Liabilities" / "  Current liabilities")
             state.top, state.subs, state.top_open, state.rule_above = label, [], True, False
+            outer = run
             continue
         state.heading(label)
     return runs[-1]
+
+
+def _deeper(run: list[Row], inner: list[Row]) -> bool:
+    return run[0].indent is not None and inner[0].indent is not None and inner[0].indent > run[0].indent
 
 
 def _item(parts: list[Row], state: _State, n: int, path: str, vocabulary: frozenset[str] = frozenset()) -> LineItem:
