@@ -150,11 +150,18 @@ def normalize_label(label: str) -> str:
     """The form a label is matched in: lower case, plain quotes, single spaces, no notes.
     (Remembered for the most recent short labels: the mapper and the checks ask for the same
     rows' labels many times.)"""
-    return _normalized(label) if len(label) <= 300 else _normalize(label)
+    return _normalized(label) if len(label) <= 300 else _normalized_long(label)
 
 
 @lru_cache(maxsize=16384)
 def _normalized(label: str) -> str:
+    return _normalize(label)
+
+
+@lru_cache(maxsize=32)
+def _normalized_long(label: str) -> str:
+    """A few long labels remembered too: a heading run on for pages is asked for by every entry
+    of the table (it took a mangled release 16 ms each time, 30 s in all)."""
     return _normalize(label)
 
 
