@@ -543,3 +543,37 @@ def test_figures_and_blank_dashes_glued_between_two_labels_in_a_run_on_body():
     assert rows["Other liabilities"] == [None, Decimal(512137)]
     assert rows["Total liabilities"] == [Decimal(1875222), Decimal(1494802)]
     assert [c.kind for c in sheet.items[[i.label for i in sheet.items].index("Other liabilities")].cells][0] is CellKind.DASH
+
+
+def test_a_long_stock_caption_one_cell_per_paragraph_does_not_end_the_balance_sheet():
+    """"Common stock, $0.001 par value, 25,000,000 shares authorized, 9,864,120 shares issued and
+    9,236,987 shares outstanding as of September 30, 2024 and 9,222,157 shares outstanding as of
+    December 31, 2023, respectively": over 160 characters, it was taken for prose and the balance
+    sheet ended above the equity; and "2024 and 9,222,157 shares outstanding" was read as a pair
+    of counts (2,024 shares outstanding)."""
+    from converter.concepts import concept_table
+    from converter.map import EntityId, map_release
+
+    caption = ("Common stock, $0.001 par value, 25,000,000 shares authorized, 9,864,120 shares issued and 9,236,987 "
+               "shares outstanding as of September 30, 2024 and 9,222,157 shares outstanding as of December 31, 2023, "
+               "respectively")
+    text = _page(_cells(
+        " OSTRAVA MEDIA, INC.", " CONDENSED CONSOLIDATED BALANCE SHEETS", "September 30,", "December 31,", "2024", "2023",
+        " Cash and cash equivalents", "$", "21,676,801", "$", "23,887,268",
+        " Total assets", "$", "21,676,801", "$", "23,887,268",
+        " Total liabilities", "4,313,920", "3,752,581",
+        " Commitments and contingencies", " Stockholders’ equity:",
+        " " + caption, "9,879", "9,864",
+        " Additional paid-in capital", "36,372,615", "36,208,728",
+        " Accumulated deficit", "(18,719,613", ")", "(16,073,426", ")",
+        " Total stockholders’ equity", "17,362,881", "20,134,687",
+        " Total liabilities and stockholders’ equity", "$", "21,676,801", "$", "23,887,268",
+        "About Ostrava Media", "Ostrava Media builds video chat products for communities and has done so since 1998."))
+    release = extract_text(text, "ostrava.md")
+    sheet = next(s for s in release.statements if s.kind is StatementKind.BALANCE_SHEET)
+    assert sheet.items[-1].label == "Total liabilities and stockholders’ equity"
+    mapped = map_release(release, concept_table(), EntityId(cik="0009990024", name="Ostrava Media"))
+    facts = {(f.concept, f.period.end): f.value for f in mapped.facts}
+    assert facts[("us-gaap:CommonStockSharesOutstanding", date(2024, 9, 30))] == Decimal(9_236_987)
+    assert facts[("us-gaap:CommonStockSharesOutstanding", date(2023, 12, 31))] == Decimal(9_222_157)
+    assert facts[("us-gaap:StockholdersEquity", date(2024, 9, 30))] == Decimal(17_362_881)

@@ -72,11 +72,14 @@ def _issued(label: str, locate: Locate) -> list[LabelDetail]:
         kinds = [DetailKind.SHARES_ISSUED] + ([DetailKind.SHARES_OUTSTANDING] if match["out"] else [])
         for kind in kinds:
             found.append(LabelDetail(kind, Decimal(0), None, match[0], locate(match.start()), 0))
-    pairs = list(_PAIR_RE.finditer(label))
+    in_dates = [(m.start(), m.end()) for m in DATE_RE.finditer(label)]  # "..., 2024 and 9,222,157 shares" is no pair
+    pairs = [m for m in _PAIR_RE.finditer(label) if not any(a <= m.start("n") < b for a, b in in_dates)]
     for match in pairs:
         found += _respectively(label, match, locate)
     for match in _ISSUED_RE.finditer(label):
-        if any(p.start() <= match.start() < p.end() for p in pairs) or _LISTED_RE.search(label, 0, match.start()):
+        listed = _LISTED_RE.search(label, 0, match.start())
+        if any(p.start() <= match.start() < p.end() for p in pairs) or (
+                listed and not any(a <= listed.start() < b for a, b in in_dates)):
             continue
         what = " ".join(match["what"].lower().split())
         kinds = _WHAT.get(what, (DetailKind.SHARES_ISSUED, DetailKind.SHARES_OUTSTANDING))

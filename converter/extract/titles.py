@@ -85,8 +85,14 @@ def is_prose(text: str) -> bool:
     # and $51 from related party for the nine months ended ...)"): the words before it are measured
     if aside := _ASIDE_RE.match(body):
         words = aside["label"].split()
+    if not body.endswith(".") and len(body) <= 400 and _STOCK_CAPTION_RE.search(body):
+        return False  # a stock caption runs long ("Common stock, $0.001 par value, 25,000,000 shares authorized, ...")
     # a table row's figure columns make it wide, not long: its words are measured
     return len(" ".join(words)) > 160 or (len(words) >= 12 and body.endswith("."))
+
+
+_STOCK_CAPTION_RE = re.compile(r"^(?:[A-Za-z-]+ ){0,4}(?:common|preferred|ordinary|capital) (?:stock|shares)\b.*\b(?:par value|"
+                               r"shares (?:authorized|issued|outstanding))\b", re.I)
 
 
 _ASIDE_RE = re.compile(r"(?P<label>[A-Za-z](?:[^().;:]|\([^()]{0,20}\)){0,80}?),?\s*\((?P<aside>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*$")
