@@ -152,6 +152,33 @@ NII, NIE = ("Noninterest income",), ("Noninterest expense",)
     (OPS, (), "Total other income, net", "us-gaap:NonoperatingIncomeExpense"),
     (BS, ("Current assets",), "Cash & cash equivalents", "us-gaap:CashAndCashEquivalentsAtCarryingValue"),
     (BS, ("Current assets",), "Restricted cash, current", "us-gaap:RestrictedCashCurrent"),
+    # a partnership's per-unit lines (a pipeline partnership's release)
+    (OPS, ("NET INCOME/(LOSS) PER COMMON UNIT",), "Net income/(loss) allocated to common unitholders — Basic and Diluted",
+     "us-gaap:NetIncomeLossAllocatedToLimitedPartners"),
+    (OPS, ("NET INCOME/(LOSS) PER COMMON UNIT",), "Basic and diluted weighted average common units outstanding",
+     "us-gaap:WeightedAverageLimitedPartnershipUnitsOutstanding"),
+    (OPS, ("NET INCOME/(LOSS) PER COMMON UNIT",), "Basic and diluted net income/(loss) per common unit",
+     "us-gaap:NetIncomeLossPerOutstandingLimitedPartnershipUnitBasicNetOfTax"),
+    # a bank's deposits, allowances and an older retailer's wordings
+    (BS, DEP, "Time certificates of deposit", "us-gaap:TimeDeposits"),
+    (BS, DEP, "Savings deposits", "us-gaap:DepositsSavingsDeposits"),
+    (BS, DEP, "Money market", "us-gaap:DepositsMoneyMarketDeposits"),
+    (BS, ("Assets", "Current assets"), "Less allowance for uncollectible accounts",
+     "us-gaap:AllowanceForDoubtfulAccountsReceivableCurrent"),
+    (BS, ("Assets", "Current assets"), "Merchandise inventories, net", "us-gaap:InventoryNet"),
+    (BS, ("Liabilities", "Current liabilities"), "Merchandise payables", "us-gaap:AccountsPayableCurrent"),
+    (BS, ("Liabilities",), "Long-term debt and capitalized lease obligations", "us-gaap:LongTermDebtAndCapitalLeaseObligations"),
+    (BS, ("Liabilities",), "Pension and postretirement benefits",
+     "us-gaap:PensionAndOtherPostretirementDefinedBenefitPlansLiabilitiesNoncurrent"),
+    (BS, ASSETS, "Net property, plant and equipment", "us-gaap:PropertyPlantAndEquipmentNet"),
+    (OPS, (), "Loss for the period", "us-gaap:NetIncomeLoss"),
+    (OPS, (), "Net income (loss) before tax",
+     "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"),
+    (OPS, (), "Revenue from government contract", "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"),
+    (OPS, ("Other income (expense)",), "Interest earned", "us-gaap:InvestmentIncomeInterest"),
+    (OPS, ("Operating expenses",), "Depreciation expense", "us-gaap:Depreciation"),
+    (OPS, (), "Intangibles Amortization Expense", "us-gaap:AmortizationOfIntangibleAssets"),
+    (CF, ("Supplemental Information",), "Cash Paid for Taxes", "us-gaap:IncomeTaxesPaid"),
 ])
 def test_sector_labels(kind, section, label, concept):
     match = match_line_item(concept_table(), kind, item(label, "1", section=section))
