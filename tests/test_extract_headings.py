@@ -263,6 +263,7 @@ def test_headings_without_colons_nesting_their_items_by_two_characters():
 
     release = extract_text(NESTED_BY_TWO, "nested.txt")
     ops, sheet = release.statements
+    assert ops.title == "CONSOLIDATED INCOME"  # an older short title (was the scale line under it)
     cash = sheet.items[0]
     assert (cash.label, cash.section) == ("Cash and cash equivalents", ("Assets", "Current assets"))
     assert sheet.items[1].label == "Accounts receivable, net of allowance for doubtful accounts"
