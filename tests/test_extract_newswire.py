@@ -577,3 +577,31 @@ def test_a_long_stock_caption_one_cell_per_paragraph_does_not_end_the_balance_sh
     assert facts[("us-gaap:CommonStockSharesOutstanding", date(2024, 9, 30))] == Decimal(9_236_987)
     assert facts[("us-gaap:CommonStockSharesOutstanding", date(2023, 12, 31))] == Decimal(9_222_157)
     assert facts[("us-gaap:StockholdersEquity", date(2024, 9, 30))] == Decimal(17_362_881)
+
+
+def test_headings_without_colons_run_into_the_first_label_under_them():
+    """Run-on text: "Operating expenses Selling, general and administrative expenses 26,681,869",
+    "Loss Per Share - basic and diluted Loss from continuing operations ($0.01)": no figures came
+    between the heading and the label, so the heading is one (they were read as one long label,
+    an extension concept), and the per-share rows under a basic-and-diluted heading are the
+    basic-and-diluted figures."""
+    from converter.concepts import concept_table
+    from converter.map import EntityId, map_release
+
+    text = _page(
+        " OSTRAVA GAMING CORP.CONSOLIDATED STATEMENTS OF OPERATIONS(Unaudited)     For the years ended December 31, "
+        "2024 2023 Revenues $ 151,118,154 $ 44,173,111 Cost of goods sold (66,061,342) (19,117,592) "
+        "Gross profit 85,056,812 25,055,519 Operating expenses Selling, general and administrative expenses "
+        "84,156,211 18,129,212 Income (loss) from operations 900,601 6,926,307 Net income (loss) $ 900,601 $ 6,926,307 "
+        "Loss Per Share - basic and diluted Loss from continuing operations ($0.01) ($0.02)Loss from discontinued "
+        "operations ($0.00) ($0.01)Loss available to common stockholders ($0.01) ($0.03) " + " " * 200)
+    release = extract_text(text, "ostrava.md")
+    ops = _statement(text, StatementKind.OPERATIONS)
+    sga = next(i for i in ops.items if i.label == "Selling, general and administrative expenses")
+    assert sga.section[-1] == "Operating expenses"
+    mapped = map_release(release, concept_table(), EntityId(cik="0009990025", name="Ostrava Gaming"))
+    year = ops.periods[0]
+    facts = {f.concept: f.value for f in mapped.facts if f.period == year}
+    assert facts["us-gaap:SellingGeneralAndAdministrativeExpense"] == Decimal(84_156_211)
+    assert facts["us-gaap:EarningsPerShareBasicAndDiluted"] == Decimal("-0.01")
+    assert facts["us-gaap:IncomeLossFromDiscontinuedOperationsNetOfTaxPerBasicAndDilutedShare"] == Decimal("0.00")

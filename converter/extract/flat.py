@@ -346,6 +346,29 @@ def _split_headings(words: list[Tok]) -> tuple[list[list[Tok]], list[Tok]]:
     while True:
         colon = next((j for j, w in enumerate(words[:6]) if w.text.endswith(":")), None)
         if colon is None or colon == len(words) - 1 or _STATED_RE.match(" ".join(w.text for w in words[colon + 1:])):
-            return heads, words
+            colon = _heading_phrase(words)  # "Operating expenses Selling, general and administrative"
+            if colon is None:
+                return heads, words
         heads.append(words[: colon + 1])
         words = words[colon + 1 :]
+
+
+# a list's heading printed without a colon, run into the first label under it: no figures came
+# between them, so the heading had none ("Operating expenses Selling, general and administrative
+# expenses 26,681,869", "Interest expense Interest rate expense 1,200", "Loss Per Share - basic
+# and diluted Loss from continuing operations ($0.01)")
+_HEADING_PHRASE_RE = re.compile(
+    r"(?:operating |total )?(?:costs and )?expenses|(?:net |operating )?revenues?|other income \(expense\)|other (?:income|expense)s?"
+    r"|interest (?:income|expense)|non-?operating (?:income|expense)s?|current (?:assets|liabilities)|(?:non-?current )?(?:assets|liabilities)"
+    r"|(?:net )?(?:income|loss|earnings|income \(loss\)|\(loss\) income) per (?:common )?share(?: ?[-–—]? ?basic and diluted)?"
+    r"|weighted[- ]average (?:number of )?(?:common )?shares(?: outstanding)?", re.I)
+
+
+def _heading_phrase(words: list[Tok]) -> int | None:
+    """The index of the last word of a heading phrase opening `words` when a capitalised word
+    follows it and more words follow that, else None."""
+    for end in range(min(len(words) - 2, 8), 0, -1):
+        phrase = " ".join(w.text for w in words[:end + 1])
+        if _HEADING_PHRASE_RE.fullmatch(phrase) and words[end + 1].text[:1].isupper():
+            return end
+    return None
