@@ -605,3 +605,20 @@ def test_headings_without_colons_run_into_the_first_label_under_them():
     assert facts["us-gaap:SellingGeneralAndAdministrativeExpense"] == Decimal(84_156_211)
     assert facts["us-gaap:EarningsPerShareBasicAndDiluted"] == Decimal("-0.01")
     assert facts["us-gaap:IncomeLossFromDiscontinuedOperationsNetOfTaxPerBasicAndDilutedShare"] == Decimal("0.00")
+
+
+def test_a_long_heading_with_its_colon_past_the_sixth_word_in_a_run_on_body():
+    """"Adjustments to reconcile net loss to net cash provided by (used in) operating activities -
+    continuing operations: Depreciation and amortization 23,405 64,285": the heading's colon
+    comes after its sixth word; it was read as part of the first label under it."""
+    text = _page(
+        " OSTRAVA LABS, INC.CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS(UNAUDITED)   For the Period Ended "
+        "September 30,    2024   2023CASH FLOWS FROM OPERATING ACTIVITIES:        Net loss    $ (3,970,781)    $ "
+        "(2,114,444)Adjustments to reconcile net loss to net cash provided by (used in) operating activities - "
+        "continuing operations:        Depreciation and amortization 23,405 64,285Stock-based compensation 16,296 "
+        "16,750Net cash used in operating activities (3,931,080) (2,033,409) " + " " * 200)
+    flows = _statement(text, StatementKind.CASH_FLOWS)
+    depreciation = flows.items[1]
+    assert depreciation.label == "Depreciation and amortization"
+    assert depreciation.section[-1] == ("Adjustments to reconcile net loss to net cash provided by (used in) operating "
+                                        "activities - continuing operations")

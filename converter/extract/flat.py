@@ -345,6 +345,8 @@ def _split_headings(words: list[Tok]) -> tuple[list[list[Tok]], list[Tok]]:
         words = words[caps:]
     while True:
         colon = next((j for j, w in enumerate(words[:6]) if w.text.endswith(":")), None)
+        if colon is None and _LONG_HEADING_RE.match(" ".join(w.text for w in words[:4])):
+            colon = next((j for j, w in enumerate(words[:24]) if w.text.endswith(":")), None)
         if colon is None or colon == len(words) - 1 or _STATED_RE.match(" ".join(w.text for w in words[colon + 1:])):
             colon = _heading_phrase(words)  # "Operating expenses Selling, general and administrative"
             if colon is None:
@@ -362,6 +364,12 @@ _HEADING_PHRASE_RE = re.compile(
     r"|interest (?:income|expense)|non-?operating (?:income|expense)s?|current (?:assets|liabilities)|(?:non-?current )?(?:assets|liabilities)"
     r"|(?:net )?(?:income|loss|earnings|income \(loss\)|\(loss\) income) per (?:common )?share(?: ?[-–—]? ?basic and diluted)?"
     r"|weighted[- ]average (?:number of )?(?:common )?shares(?: outstanding)?", re.I)
+
+
+# headings long enough to pass six words before their colon ("Adjustments to reconcile net (loss)
+# income to net cash provided by (used in) operating activities - continuing operations:")
+_LONG_HEADING_RE = re.compile(r"(?:adjustments to reconcile|reconciliation of|changes in (?:operating )?assets and|"
+                              r"cash flows? (?:from|used in|provided by)|supplemental)\b", re.I)
 
 
 def _heading_phrase(words: list[Tok]) -> int | None:
