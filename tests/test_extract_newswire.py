@@ -622,3 +622,20 @@ def test_a_long_heading_with_its_colon_past_the_sixth_word_in_a_run_on_body():
     assert depreciation.label == "Depreciation and amortization"
     assert depreciation.section[-1] == ("Adjustments to reconcile net loss to net cash provided by (used in) operating "
                                         "activities - continuing operations")
+
+
+def test_a_dollar_sign_given_a_cell_of_its_own_only_in_the_rows_that_print_it():
+    """A pipe table that lost its colspans: "NET INCOME | $ | 10,399 |  |  | $ | 11,687": each "$"
+    pushes the figures after it one column right of the other rows' (which print figures where
+    the "$" stands); the row's second-quarter figure was read under the third quarter, silently."""
+    head = ("| | Three months ended December 31, 2021 | | | Three months ended September 30, 2021 | | | Three months ended "
+            "June 30, 2021 | | | % Change | | | |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
+    text = ("# Larchmont Bancorp Reports Fourth Quarter 2021 Results\n\n**CONSOLIDATED STATEMENTS OF INCOME**\n\n"
+            "(in millions)\n\n" + head +
+            "| Income before income tax expense | 12,657 |  |  | 14,111 |  |  | 15,097 |  |  | (10) |  |  |  |\n"
+            "| Income tax expense | 2,258 |  |  | 2,424 |  |  | 3,149 |  |  | (7) |  |  |  |\n"
+            "| NET INCOME | $ | 10,399 |  |  | $ | 11,687 |  |  | $ | 11,948 |  |  | (11) |\n")
+    ops = _statement(text, StatementKind.OPERATIONS)
+    rows = {i.label: [c.value for c in i.cells] for i in ops.items}
+    assert rows["NET INCOME"] == [Decimal(10399), Decimal(11687), Decimal(11948)]
+    assert rows["Income tax expense"] == [Decimal(2258), Decimal(2424), Decimal(3149)]

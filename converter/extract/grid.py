@@ -376,9 +376,12 @@ def grid_statement(grid: Grid, kind: StatementKind, title: str, title_ref: Sourc
     spans, dropped, periods = grid_periods(grid, kind, where)
     n = len(spans)
     rows: list[Row] = []
+    # the columns the rows printing no "$" cell put their figures in
+    figure_columns = frozenset(c.lo for cells in grid.body if not any(c.text.strip() == "$" for c in cells)
+                               for c in cells if c.lo > 0 and _is_figure(c.text)) if grid.figures_in_order else frozenset()
     for cells in grid.body:
         try:
-            rows.append(_row(cells, spans, dropped, path, grid.figures_in_order))
+            rows.append(_row(cells, spans, dropped, path, grid.figures_in_order, figure_columns))
         except ExtractionError as error:
             split = _inner_and_outer(cells, spans, dropped, rows) if error.code == "xc:columnMismatch" else None
             if split is None:
@@ -406,7 +409,7 @@ def _dropped_notes(grid: Grid, dropped: list[tuple[int, int]]) -> list[str]:
 
 
 def _row(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[int, int]], path: str,
-         in_order: bool = False) -> Row:
+         in_order: bool = False, figure_columns: frozenset[int] = frozenset()) -> Row:
     label_cells, toks = row_tokens(cells)
     label = clean_label(" ".join(c.text for c in label_cells if c.text))
     first = next((c for c in label_cells if c.text), None)
@@ -429,6 +432,8 @@ def _row(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[i
             row.rule_kind = heavier(row.rule_kind, rule_kind(tok.text))
     values = [tok for tok in toks if tok.kind == "value"]
     slots = [_place(tok.cell.lo, spans, dropped) for tok in values]
+    if in_order:
+        slots = _without_dollar_cells(cells, values, slots, spans, dropped, figure_columns)
     placed = [(tok, slot) for tok, slot in zip(values, slots) if slot is not None]
     # a figure under a change column of a row whose changes are percentages, and one figure per
     # period in all: the row stands off its headers (a pipe table that lost its colspans)
@@ -454,6 +459,29 @@ def _row(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[i
         row.columns = []
         row.top = bool(label_cells) and all(c.bold for c in label_cells if c.text)
     return row
+
+
+def _is_figure(text: str) -> bool:
+    cell = parse_cell(text)
+    return cell is not None and cell.value is not None
+
+
+def _without_dollar_cells(cells: list[GCell], values: list[Tok], slots: list[int | None],
+                          spans: list[tuple[int, int]], dropped: list[tuple[int, int]],
+                          figure_columns: frozenset[int]) -> list[int | None]:
+    """A pipe table that lost its colspans gives a row's "$" a cell of its own, which its other
+    rows do not have (they print figures where it stands): each "$" pushes the figures after it
+    one column right ("NET INCOME | $ | 10,399 |  |  | $ | 11,687"). The slots read with the "$"
+    cells taken out, when that puts figures under more periods, each under its own."""
+    dollars = [c.lo for c in cells if c.text.strip() == "$"]
+    if not dollars or not all(d - k in figure_columns for k, d in enumerate(dollars)):
+        return slots
+    shifted = [_place(tok.cell.lo - sum(1 for d in dollars if d < tok.cell.lo), spans, dropped) for tok in values]
+    taken = [slot for slot in shifted if slot is not None]
+    before = {slot for slot in slots if slot is not None}
+    if len(set(taken)) == len(taken) and len(set(taken)) > len(before):
+        return shifted
+    return slots
 
 
 def _inner_and_outer(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[int, int]],
