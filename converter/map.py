@@ -500,7 +500,8 @@ def label_counts_scaled(release: Release, statement: Statement) -> bool | None:
 # a row of one class of common stock: "Class A common stock, $0.0001 par value", "Common stock,
 # Class B" (not "Class A and B common stock", the classes' total)
 _CLASS_OF_STOCK_RE = re.compile(r"^(?:class (?P<a>[a-c]) common (?:stock|shares)\b(?!,? (?:and|&) )"
-                                r"|common (?:stock|shares),? class (?P<b>[a-c])\b(?! (?:and|&) ))")
+                                r"|common (?:stock|shares),? class (?P<b>[a-c])\b(?! (?:and|&) )"
+                                r"|class (?P<c>[a-c])\b(?!,? (?:and|&) )(?!.*\b(?:preferred|treasury)\b))")
 CLASS_OF_STOCK_AXIS = "us-gaap:StatementClassOfStockAxis"
 
 
@@ -513,7 +514,7 @@ def class_of_stock(entry: ConceptEntry, item: LineItem) -> ConceptEntry:
     match = _CLASS_OF_STOCK_RE.match(normalize_label(item.label))
     if match is None:
         return entry
-    letter = (match["a"] or match["b"]).upper()
+    letter = (match["a"] or match["b"] or match["c"]).upper()
     return replace(entry, dimensions=((CLASS_OF_STOCK_AXIS, f"us-gaap:CommonClass{letter}Member"),))
 
 

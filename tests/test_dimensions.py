@@ -220,3 +220,32 @@ def test_each_class_of_common_stock_is_the_element_with_its_class_member(tmp_pat
     assert class_of_stock(entry, item("Class A and B common stock, $0.00001 par value", "1")).dimensions == ()
     assert class_of_stock(entry, item("Common stock, Class C", "1")).dimensions == (
         ("us-gaap:StatementClassOfStockAxis", "us-gaap:CommonClassCMember"),)
+
+
+_CLASSES_UNNAMED = _CLASSES.replace(
+    "| Class A common stock, $0.0001 par value; 500,000,000 shares authorized | 12 | 11 |\n"
+    "| Class B common stock, $0.0001 par value; 100,000,000 shares authorized | 3 | 3 |\n",
+    "| EQUITY | | |\n| Class A - 34,195,704 issued and 30,234,831 outstanding | 12 | 11 |\n| Class B - 10,938,125 | 3 | 3 |\n")
+
+
+def test_classes_printed_without_the_words_common_stock_under_the_equity_heading(tmp_path: Path) -> None:
+    """An airline's "EQUITY" / "Class A - 34,195,704 issued and 30,234,831 outstanding" / "Class B -
+    10,938,125": the classes of its common stock (they were extension concepts, their counts untagged)."""
+    release = tmp_path / "marrowgate-q3-2025.md"
+    release.write_text(_CLASSES_UNNAMED, encoding="utf-8")
+    result = CliRunner().invoke(main, ["convert", str(release), "--out", str(tmp_path / "out"), "--cik", CIK])
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "out" / release.stem / "report.json").read_text(encoding="utf-8"))
+    assert report["status"] == "valid"
+    facts = {(f["concept"], f["context"], f["value"]) for f in report["facts"]}
+    axis = "StatementClassOfStockAxis"
+    assert ("us-gaap:CommonStockValue", f"I20250930_{axis}_CommonClassAMember", "12000") in facts
+    assert ("us-gaap:CommonStockValue", f"I20250930_{axis}_CommonClassBMember", "3000") in facts
+    assert ("us-gaap:CommonStockSharesOutstanding", f"I20250930_{axis}_CommonClassAMember", "30234831") in facts
+    from converter.map import class_of_stock
+    from converter.concepts import concept_table
+    from modelkit import item
+
+    entry = concept_table().entry("us-gaap:CommonStockValue")
+    assert class_of_stock(entry, item("Class A and class B", "1")).dimensions == ()
+    assert class_of_stock(entry, item("Class A preferred stock", "1")).dimensions == ()
