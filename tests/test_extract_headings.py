@@ -281,3 +281,36 @@ def test_headings_without_colons_nesting_their_items_by_two_characters():
     assert end["us-gaap:CashAndCashEquivalentsAtCarryingValue"] == Decimal(3_559_000_000)
     assert end["us-gaap:ShortTermBorrowings"] == Decimal(770_000_000)
     assert [d.label for d in mapped.decisions if d.concept is None] == []
+
+
+REPEATED_HEADER = """Quillfeather Clinical Reports Second Quarter Results
+
+                    QUILLFEATHER CLINICAL, LTD.
+                    CONSOLIDATED BALANCE SHEETS
+
+                                                 JULY 31,   APRIL 30,
+(IN THOUSANDS)-UNAUDITED                           2000        2000
+                                                   ----        ----
+Cash and cash equivalents                         $4,317    $ 11,718
+Total assets                                      $9,000    $ 14,000
+
+                      LIABILITIES AND STOCKHOLDERS' EQUITY
+
+                                                 JULY 31,   APRIL 30,
+(IN THOUSANDS)-UNAUDITED                           2000        2000
+                                                   ----        ----
+Accounts payable                                   3,000       4,000
+Total liabilities                                  3,000       4,000
+Total stockholders' equity                         6,000      10,000
+Total liabilities and stockholders' equity        $9,000    $ 14,000
+"""
+
+
+def test_column_headings_printed_again_among_the_rows_are_no_line_item():
+    """"(IN THOUSANDS)-UNAUDITED   2000   2000" printed again over the liabilities: a header line,
+    not a line whose figures are 2,000 (it became an extension fact of 2,000,000)."""
+    sheet = extract_text(REPEATED_HEADER, "repeated.txt").statements[0]
+    labels = [i.label for i in sheet.items]
+    assert not any("THOUSANDS" in label for label in labels)
+    assert "Accounts payable" in labels
+    assert not any(c.value == Decimal(2000) for i in sheet.items for c in i.cells)

@@ -10,6 +10,7 @@ from converter.errors import ExtractionError
 from converter.model import SUBTOTAL, Cell, CellKind, LineItem, SourceRef
 
 from .cells import MAX_INTEGER_DIGITS, heavier, oversized, parse_cell
+from .dates import YEAR_RE
 from .labels import label_details
 from .layout import RawCell, Row
 
@@ -75,6 +76,8 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         if row.blank:
             continue
         if not any(row.columns):
+            if _DATES_ONLY_RE.fullmatch(row.label.strip()):
+                continue  # "JULY 31,   APRIL 30,": the column headings printed again at a page break
             if under and items and not state.pending and _trails(row):
                 # the end of the label above, wrapped below its figures ("Impairment of right-of-use
                 # assets  3  --" / "and leasehold improvements")
@@ -83,6 +86,8 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
             under = under and row.rule and not row.label
             _no_values(state, row)
             continue
+        if _repeated_header(row):
+            continue  # "(IN THOUSANDS)-UNAUDITED   2000   2000": the column headings printed again, not a line
         under = True
         # a row of values without a label closes the heading above it: under a rule, or right
         # after two or more rows of that heading (tables rendered without their rules)
@@ -118,6 +123,20 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
         raise ExtractionError("table cut off: the last row is missing values", where=f"{path}:{rows[-1].line}",
                               code="xc:truncatedTable")
     return items
+
+
+_DATES_ONLY_RE = re.compile(r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?"
+                            r"(?:\s+(?:19|20)\d\d)?\s*){2,}", re.I)
+_SCALE_LABEL_RE = re.compile(r"^\W*(?:\(?(?:in|amounts in|dollars in) (?:thousands|millions|billions)\b[^)]*\)?\W*)?"
+                             r"(?:\(?unaudited\)?)?\W*$", re.I)
+
+
+def _repeated_header(row: Row) -> bool:
+    """A row whose figures are all years under a label that only states the scale or "unaudited"
+    (or none): a header line printed among the rows, at a page break."""
+    texts = [c.text.strip() for c in row.columns if c is not None]
+    return (len(texts) >= 2 and all(YEAR_RE.fullmatch(t) for t in texts)
+            and bool(_SCALE_LABEL_RE.match(row.label.strip())) and bool(re.search(r"[A-Za-z]", row.label)))
 
 
 def _trails(row: Row) -> bool:
