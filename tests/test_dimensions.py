@@ -194,16 +194,22 @@ _CLASSES = """# Marrowgate Outfitters Reports Third Quarter 2025 Results
 """
 
 
-def test_each_class_of_common_stock_is_the_element_with_its_class_member(tmp_path: Path) -> None:
-    """'Class A common stock' and 'Class B common stock' are CommonStockValue with
-    StatementClassOfStockAxis = CommonClassAMember / CommonClassBMember (their par values and
-    authorized shares too), as companies tag them; 'Class A and B common stock' stays the total."""
+def _converted(tmp_path: Path, text: str) -> dict:
+    """The report of a release converted by the CLI, checked valid."""
     release = tmp_path / "marrowgate-q3-2025.md"
-    release.write_text(_CLASSES, encoding="utf-8")
+    release.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["convert", str(release), "--out", str(tmp_path / "out"), "--cik", CIK])
     assert result.exit_code == 0, result.output
     report = json.loads((tmp_path / "out" / release.stem / "report.json").read_text(encoding="utf-8"))
     assert report["status"] == "valid"
+    return report
+
+
+def test_each_class_of_common_stock_is_the_element_with_its_class_member(tmp_path: Path) -> None:
+    """'Class A common stock' and 'Class B common stock' are CommonStockValue with
+    StatementClassOfStockAxis = CommonClassAMember / CommonClassBMember (their par values and
+    authorized shares too), as companies tag them; 'Class A and B common stock' stays the total."""
+    report = _converted(tmp_path, _CLASSES)
     facts = {(f["concept"], f["context"], f["value"]) for f in report["facts"]}
     axis = "StatementClassOfStockAxis"
     assert ("us-gaap:CommonStockValue", f"I20250930_{axis}_CommonClassAMember", "12000") in facts
@@ -231,12 +237,7 @@ _CLASSES_UNNAMED = _CLASSES.replace(
 def test_classes_printed_without_the_words_common_stock_under_the_equity_heading(tmp_path: Path) -> None:
     """An airline's "EQUITY" / "Class A - 34,195,704 issued and 30,234,831 outstanding" / "Class B -
     10,938,125": the classes of its common stock (they were extension concepts, their counts untagged)."""
-    release = tmp_path / "marrowgate-q3-2025.md"
-    release.write_text(_CLASSES_UNNAMED, encoding="utf-8")
-    result = CliRunner().invoke(main, ["convert", str(release), "--out", str(tmp_path / "out"), "--cik", CIK])
-    assert result.exit_code == 0, result.output
-    report = json.loads((tmp_path / "out" / release.stem / "report.json").read_text(encoding="utf-8"))
-    assert report["status"] == "valid"
+    report = _converted(tmp_path, _CLASSES_UNNAMED)
     facts = {(f["concept"], f["context"], f["value"]) for f in report["facts"]}
     axis = "StatementClassOfStockAxis"
     assert ("us-gaap:CommonStockValue", f"I20250930_{axis}_CommonClassAMember", "12000") in facts
