@@ -117,15 +117,3 @@ def test_alternatives_are_2024_elements_of_the_entrys_type_period_and_balance(en
             assert old["periodType"] == entry.period_type, alternative
             assert old.get("balance") in (None, entry.balance), alternative
 
-
-def test_a_long_heading_is_normalized_once_for_all_the_entries_that_ask():
-    """A mangled release ran a heading on for 60,000 characters; every entry of the table asked
-    for its normalized form (16 ms each, 30 s of CPU in all, the fuzzer's hang at seed 140348)."""
-    from converter.concepts import _normalized_long, normalize_label
-
-    heading = "Other income (expense) " * 3000
-    before = _normalized_long.cache_info()
-    first = normalize_label(heading)
-    assert normalize_label(heading) == first == ("other income (expense) " * 3000).strip()
-    after = _normalized_long.cache_info()
-    assert (after.misses - before.misses, after.hits - before.hits) == (1, 1)

@@ -580,3 +580,16 @@ def test_a_header_line_repeated_thousands_of_times_is_read_in_linear_time():
         extract_text("\n".join(lines[:i] + [lines[i]] * 10_000 + lines[j:]), "headers.txt")
     assert time.process_time() - started < 30  # about 60 s when the search was quadratic
     assert len(str(failed.value)) < 400  # the message quotes the start of the header, not all of it
+
+
+def test_a_long_heading_is_normalized_once_for_all_the_entries_that_ask():
+    """A mangled release ran a heading on for 60,000 characters; every entry of the table asked
+    for its normalized form (16 ms each, 30 s of CPU in all, the fuzzer's hang at seed 140348)."""
+    from converter.concepts import _normalized_long, normalize_label
+
+    heading = "Other income (expense) " * 3000
+    before = _normalized_long.cache_info()
+    first = normalize_label(heading)
+    assert normalize_label(heading) == first == ("other income (expense) " * 3000).strip()
+    after = _normalized_long.cache_info()
+    assert (after.misses - before.misses, after.hits - before.hits) == (1, 1)
