@@ -179,6 +179,10 @@ NII, NIE = ("Noninterest income",), ("Noninterest expense",)
     (OPS, ("Operating expenses",), "Depreciation expense", "us-gaap:Depreciation"),
     (OPS, (), "Intangibles Amortization Expense", "us-gaap:AmortizationOfIntangibleAssets"),
     (CF, ("Supplemental Information",), "Cash Paid for Taxes", "us-gaap:IncomeTaxesPaid"),
+    # an investment company's (a BDC's) statement of operations
+    (OPS, (), "Net Increase (Decrease) in Net Assets Resulting from Operations", "us-gaap:NetIncomeLoss"),
+    (OPS, (), "Weighted average basic and diluted earnings per common share", "us-gaap:EarningsPerShareBasicAndDiluted"),
+    (OPS, (), "Net investment income (loss)", "us-gaap:NetInvestmentIncome"),
 ])
 def test_sector_labels(kind, section, label, concept):
     match = match_line_item(concept_table(), kind, item(label, "1", section=section))
