@@ -183,6 +183,16 @@ NII, NIE = ("Noninterest income",), ("Noninterest expense",)
     (OPS, (), "Net Increase (Decrease) in Net Assets Resulting from Operations", "us-gaap:NetIncomeLoss"),
     (OPS, (), "Weighted average basic and diluted earnings per common share", "us-gaap:EarningsPerShareBasicAndDiluted"),
     (OPS, (), "Net investment income (loss)", "us-gaap:NetInvestmentIncome"),
+    # wordings of small companies' releases
+    (BS, ("ASSETS", "Non-current assets"), "ROU asset", "us-gaap:OperatingLeaseRightOfUseAsset"),
+    (BS, ("LIABILITIES", "CURRENT LIABILITIES"), "Current maturities of operating lease liability",
+     "us-gaap:OperatingLeaseLiabilityCurrent"),
+    (BS, ("LIABILITIES", "CURRENT LIABILITIES"), "Employee related obligations", "us-gaap:EmployeeRelatedLiabilitiesCurrent"),
+    (OPS, ("Other income (expense)",), "Foreign exchange loss/gain", "us-gaap:ForeignCurrencyTransactionGainLossBeforeTax"),
+    (CF, ("Cash flow from investing activities",), "Proceeds from the sale of fixed assets",
+     "us-gaap:ProceedsFromSaleOfPropertyPlantAndEquipment"),
+    (CF, ("Cash flow from financing activities",), "Principal payments under finance lease obligations",
+     "us-gaap:FinanceLeasePrincipalPayments"),
 ])
 def test_sector_labels(kind, section, label, concept):
     match = match_line_item(concept_table(), kind, item(label, "1", section=section))
