@@ -293,16 +293,29 @@ def _split_headings(parts: list[Row], state: _State) -> list[Row]:
     the last are headings (a run of two lines is one wrapped heading, or a text line such as
     "Shares issued: 2025 - 2,284,546,988" / "2024 - 2,279,164,313" above "Retained earnings");
     the last run is the row's label."""
+    runs = _runs(parts)
+    _take_headings(runs, state)
+    return runs[-1]
+
+
+def _runs(parts: list[Row]) -> list[list[Row]]:
+    """Label lines grouped into runs, each a heading or the label, wrapped or not."""
     runs: list[list[Row]] = [parts[:1]]
     for part, after in zip(parts, parts[1:]):
         # a hanging indent of one or two characters carries a wrapped label on ("Federal Home" /
-        # " Loan Bank stock"); deeper indents are items under a heading
+        # " Loan Bank stock"); deeper indents are items under a heading, and a whole standard
+        # heading ("Assets" / "  Current assets") is no wrapped label
         indented = (part.indent is not None and after.indent is not None and 0 < after.indent - part.indent <= 2
                     and not _STANDARD_HEADING_RE.fullmatch(part.label.strip().rstrip(":").strip()))
         if part.label and after.label and not indented and not continues(part.label, after.label):
             runs.append([after])
         else:
             runs[-1].append(after)
+    return runs
+
+
+def _take_headings(runs: list[list[Row]], state: _State) -> None:
+    """The runs before the last given to `state` as headings."""
     outer: list[Row] | None = None  # the run just taken as the outermost heading
     for run, inner in zip(runs[:-1], runs[1:]):
         label = " ".join(p.label.strip() for p in run if p.label)
@@ -323,7 +336,6 @@ def _split_headings(parts: list[Row], state: _State) -> list[Row]:
             outer = run
             continue
         state.heading(label)
-    return runs[-1]
 
 
 def _deeper(run: list[Row], inner: list[Row]) -> bool:
