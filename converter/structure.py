@@ -203,7 +203,7 @@ def _printed_subtractions(parts: Sequence[tuple[LineItem, ConceptEntry, int]]) -
     above "Net income". Their parentheses mark the subtraction."""
     out = set()
     for item, e, w in parts:
-        printed = [c.value for c in item.cells if c.kind is CellKind.NUMBER and c.value is not None]
+        printed = _figures(item)
         stored = [v for v in _stored(item, e) if v is not None]
         if w == -1 and printed and all(v <= 0 for v in printed) and any(v < 0 for v in stored) \
                 and all(v <= 0 for v in stored):
@@ -273,8 +273,7 @@ def expenses_in_parentheses(rows: Sequence[Row]) -> set[int]:
             by_heading.setdefault(item.section, []).append((item, entry))
     out: set[int] = set()
     for members in by_heading.values():
-        printed = [[c.value for c in item.cells if c.kind is CellKind.NUMBER and c.value is not None]
-                   for item, _entry in members]
+        printed = [_figures(item) for item, _entry in members]
         figured = [values for values in printed if values]
         has_total = any(item.label.lower().startswith("total") and values
                         for (item, _entry), values in zip(members, printed))
@@ -307,8 +306,13 @@ def _unheaded_expenses_in_parentheses(rows: Sequence[Row]) -> set[int]:
     return out
 
 
+def _figures(item: LineItem) -> list[Decimal]:
+    """The figures a row prints (no dashes, no blanks)."""
+    return [c.value for c in item.cells if c.kind is CellKind.NUMBER and c.value is not None]
+
+
 def _all_in_parentheses(item: LineItem) -> bool:
-    values = [c.value for c in item.cells if c.kind is CellKind.NUMBER and c.value is not None]
+    values = _figures(item)
     return bool(values) and all(v < 0 for v in values)
 
 

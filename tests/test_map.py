@@ -334,6 +334,13 @@ def test_expense_first_wording_of_an_income_concept_stores_the_opposite(label, p
     assert values == list(stored)
 
 
+def _first_period_values(ops) -> dict[str, str]:
+    """The facts of a statement of operations mapped alone, for its first period."""
+    mapped = map_release(release(ops), concept_table(), ENTITY)
+    first = ops.periods[0]
+    return {f.concept: str(f.value) for f in mapped.facts if f.period == first}
+
+
 def test_an_expenses_heading_printed_in_parentheses_stores_the_expenses_sizes():
     """A REIT's statement of income printing every expense in parentheses, its total too, taken
     from total revenues: the parentheses mark the subtraction (Kimco-like layout; invented figures)."""
@@ -347,9 +354,7 @@ def test_an_expenses_heading_printed_in_parentheses_stores_the_expenses_sizes():
         item("Total operating expenses", "(258,194)", "(219,501)", section=opex),
         item("Operating income", "267,203", "232,102"),
     ])
-    mapped = map_release(release(ops), concept_table(), ENTITY)
-    first = ops.periods[0]
-    values = {f.concept: str(f.value) for f in mapped.facts if f.period == first}
+    values = _first_period_values(ops)
     assert values["us-gaap:GeneralAndAdministrativeExpense"] == "34902000"
     assert values["us-gaap:DepreciationAndAmortization"] == "156130000"
     assert values["us-gaap:OperatingExpenses"] == "258194000"
@@ -368,9 +373,7 @@ def test_expenses_printed_in_parentheses_under_no_heading_above_their_total_stor
         item("Total Operating Expenses", "(1,039,902)", "(957,848)"),
         item("Net loss from operations", "(255,512)", "(485,922)"),
     ])
-    mapped = map_release(release(ops), concept_table(), ENTITY)
-    first = ops.periods[0]
-    values = {f.concept: str(f.value) for f in mapped.facts if f.period == first}
+    values = _first_period_values(ops)
     assert values["us-gaap:Depreciation"] == "1586000"
     assert values["us-gaap:ResearchAndDevelopmentExpense"] == "276947000"
     assert values["us-gaap:OperatingExpenses"] == "1039902000"
@@ -385,9 +388,7 @@ def test_an_expenses_heading_with_a_figure_printed_plainly_is_read_as_printed():
         item("Depreciation and amortization", "(156,130)", "(124,282)", section=opex),
         item("Total operating expenses", "(189,832)", "(159,009)", section=opex),
     ])
-    mapped = map_release(release(ops), concept_table(), ENTITY)
-    first = ops.periods[0]
-    values = {f.concept: str(f.value) for f in mapped.facts if f.period == first}
+    values = _first_period_values(ops)
     assert values["us-gaap:GeneralAndAdministrativeExpense"] == "-34902000"
 
 

@@ -10,7 +10,7 @@ from converter.errors import ExtractionError
 from converter.model import SUBTOTAL, Cell, CellKind, LineItem, SourceRef
 
 from .cells import MAX_INTEGER_DIGITS, heavier, oversized, parse_cell
-from .dates import YEAR_RE
+from .dates import MONTH, YEAR_RE
 from .labels import label_details
 from .layout import RawCell, Row
 
@@ -125,8 +125,7 @@ def assemble(rows: list[Row], n: int, path: str, at_eof: bool) -> list[LineItem]
     return items
 
 
-_DATES_ONLY_RE = re.compile(r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?"
-                            r"(?:\s+(?:19|20)\d\d)?\s*){2,}", re.I)
+_DATES_ONLY_RE = re.compile(rf"(?:{MONTH}\s+\d{{1,2}},?(?:\s+(?:19|20)\d\d)?\s*){{2,}}", re.I)
 _SCALE_LABEL_RE = re.compile(r"^\W*(?:\(?(?:in|amounts in|dollars in) (?:thousands|millions|billions)\b[^)]*\)?\W*)?"
                              r"(?:\(?unaudited\)?)?\W*$", re.I)
 

@@ -72,14 +72,14 @@ def _issued(label: str, locate: Locate) -> list[LabelDetail]:
         kinds = [DetailKind.SHARES_ISSUED] + ([DetailKind.SHARES_OUTSTANDING] if match["out"] else [])
         for kind in kinds:
             found.append(LabelDetail(kind, Decimal(0), None, match[0], locate(match.start()), 0))
-    in_dates = [(m.start(), m.end()) for m in DATE_RE.finditer(label)]  # "..., 2024 and 9,222,157 shares" is no pair
-    pairs = [m for m in _PAIR_RE.finditer(label) if not any(a <= m.start("n") < b for a, b in in_dates)]
+    in_date = _in_date(label)  # "..., 2024 and 9,222,157 shares" is no pair
+    pairs = [m for m in _PAIR_RE.finditer(label) if not in_date(m.start("n"))]
     for match in pairs:
         found += _respectively(label, match, locate)
     for match in _ISSUED_RE.finditer(label):
         listed = _LISTED_RE.search(label, 0, match.start())
         if any(p.start() <= match.start() < p.end() for p in pairs) or (
-                listed and not any(a <= listed.start() < b for a, b in in_dates)):
+                listed and not in_date(listed.start())):
             continue
         what = " ".join(match["what"].lower().split())
         kinds = _WHAT.get(what, (DetailKind.SHARES_ISSUED, DetailKind.SHARES_OUTSTANDING))
@@ -105,9 +105,9 @@ def _dated(label: str, regex: re.Pattern[str], kind: DetailKind, locate: Locate,
     balance-sheet columns in print order; a single figure for the date or year after it, else
     for every balance-sheet date."""
     found: list[LabelDetail] = []
-    in_dates = [(m.start(), m.end()) for m in DATE_RE.finditer(label)]  # "June 30, 2024 and 356,436 shares" is no pair
+    in_date = _in_date(label)  # "June 30, 2024 and 356,436 shares" is no pair
     pairs = [m for m in pair.finditer(label, start)
-             if not any(a <= m.start(g) < b for a, b in in_dates for g in ("n", "n2"))]
+             if not any(in_date(m.start(g)) for g in ("n", "n2"))]
     for match in pairs:
         found += _pair(label, match, (kind,), locate)
     for match in regex.finditer(label, start):
@@ -123,6 +123,12 @@ def _dated(label: str, regex: re.Pattern[str], kind: DetailKind, locate: Locate,
 
 # a year printed before a single figure: "(December 2024 – 59,796 shares)", "(2024: 1,200 shares)"
 _YEAR_BEFORE_RE = re.compile(r"(?:\b[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?\b(?P<year>(?:19|20)\d{2})\s*[-–—:]\s*\Z")
+
+
+def _in_date(label: str) -> Callable[[int], bool]:
+    """Whether an offset of `label` lies inside a date it prints ("June 30, 2024")."""
+    spans = [(m.start(), m.end()) for m in DATE_RE.finditer(label)]
+    return lambda offset: any(a <= offset < b for a, b in spans)
 
 
 def _pair(label: str, match: re.Match[str], kinds: tuple[DetailKind, ...], locate: Locate) -> list[LabelDetail]:

@@ -152,14 +152,15 @@ def _unheaded_oci(items: tuple[LineItem, ...], net: int) -> int | None:
     total = next((k for k in range(net + 1, len(items)) if _COMPREHENSIVE_TOTAL_RE.match(items[k].label)), None)
     if total is None:
         return None
-    net = next((k for k in range(total - 1, net - 1, -1) if _NET_INCOME_ONLY_RE.match(items[k].label)), net)
-    if total == net + 1:
+    # the net income itself, the last printed before the total ("Net loss before income taxes" is not it)
+    opening = next((k for k in range(total - 1, net - 1, -1) if _NET_INCOME_ONLY_RE.match(items[k].label)), net)
+    if total == opening + 1:
         return None
-    columns = list(zip(*(tuple(c.value for c in item.cells) for item in items[net:total + 1])))
+    columns = list(zip(*(tuple(c.value for c in item.cells) for item in items[opening:total + 1])))
     added = [column for column in columns if column[0] is not None and column[-1] is not None]
     if not added or any(sum((v for v in column[:-1] if v is not None), Decimal(0)) != column[-1] for column in added):
         return None
-    return net + 1
+    return opening + 1
 
 
 def _split_comprehensive(statement: Statement) -> list[Statement]:
