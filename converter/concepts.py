@@ -97,6 +97,11 @@ _UNIT_SUFFIX_RE = re.compile(r"\s*\((?:in )?(?:(?:u\.?s\.? )?(?:dollars|usd|\$)|
 _SYNONYMS = ((re.compile(r"\btaxes on income\b"), "income taxes"),  # "Provision for taxes on income"
              (re.compile(r"\bavg\.? "), "average "),  # "Avg. shares outstanding"
              (re.compile(r"\s+(?:--|-)\s+net$"), ", net"),  # "Other income (loss) — net", "Intangible assets – net"
+             # a dash setting off a line's qualifier: "Finance lease obligations—current",
+             # "Operating lease liabilities – net of current portion", "Investment securities-available for sale"
+             (re.compile(r"(?<=[a-z)])(?:\s*--\s*|\s+-\s+)(?=(?:current|non-?current|long-term|short-term|net of|"
+                         r"less current|available[- ]for[- ]sale|held[- ]to[- ]maturity|at cost|at fair value)\b)"), ", "),
+             (re.compile(r"(?<=[a-z])-(?=(?:available[- ]for[- ]sale|held[- ]to[- ]maturity)\b)"), ", "),
              (re.compile(r"\bordinary (shares?|stock)\b"), r"common \1"),  # a foreign issuer's or a SPAC's common stock
              (re.compile(r"\bweighted-average\b"), "weighted average"),
              (re.compile(r"(?<=\w) & (?=\w)"), " and "))  # "Property, plant & equipment", not "R&D"

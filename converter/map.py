@@ -81,6 +81,9 @@ def match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) ->
         found = replace(found, entry=class_of_stock(found.entry, item))
     if item.part_of and found.entry is not None and found.entry.concept == item.part_of:
         found = _other_than_total(table, kind, item, found)
+    if item.repeats and found.entry is not None and found.entry.concept == item.repeats:
+        return Match(None, f"{found.rule}; not {item.repeats}: an earlier row of the statement has it, "
+                           "with other figures for the same period", ())
     if item.reconciles_cash and kind is StatementKind.CASH_FLOWS and found.layer is not Layer.COMPANY and (
             found.entry is None or found.entry.concept == CLOSING_CASH) and (cash := _reconciled_cash(table, item)):
         return cash

@@ -195,8 +195,10 @@ class LineItem:
     source: SourceRef
     rule_above: bool = False
     details: tuple[LabelDetail, ...] = ()
-    # its figures are printed as a subtraction from the total it enters ("Provision for income
-    # taxes (16,582)" above "Net income"): found from the printed arithmetic before mapping
+    # its figures are printed as their effect on the total it enters, opposite to its concept's
+    # sign: a subtraction ("Provision for income taxes (16,582)" above "Net income"), or an
+    # addition where the concept is subtracted ("Minority interest in income (loss) 22" added
+    # into net income); found from the printed arithmetic before mapping
     subtracted: bool = False
     # a net change in cash printed before the effect of exchange rates, which the printed
     # figures add to it: the change excluding that effect (found from print order and arithmetic)
@@ -220,6 +222,11 @@ class LineItem:
     # restricted cash to the balance sheet (converter.structure), matched as the balance-sheet
     # line it names ("Cash and cash equivalents at end of period" under that closing balance)
     reconciles_cash: bool = False
+    # the concept an earlier row of its statement matched and is tagged with, printing other
+    # figures for the same period ("Investment securities - available for sale", then
+    # "Mortgage-backed securities - available for sale"): one concept cannot hold both, so this
+    # row is something else (converter.structure)
+    repeats: str = ""
 
 
 @dataclass(frozen=True)

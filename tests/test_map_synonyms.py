@@ -282,6 +282,28 @@ EQ = ("Liabilities and Equity",)
      "us-gaap:ComprehensiveIncomeNetOfTaxAttributableToNoncontrollingInterest"),
     (OPS, (), "Net interest income after provision for (recovery of) credit losses",
      "us-gaap:InterestIncomeExpenseAfterProvisionForLoanLoss"),
+    # a dash setting off the qualifier, spaced or not, is the comma other releases print
+    (BS, CL, "Finance lease obligations\u2014current", "us-gaap:FinanceLeaseLiabilityCurrent"),
+    (BS, L, "Finance lease obligations\u2014net of current portion", "us-gaap:FinanceLeaseLiabilityNoncurrent"),
+    (BS, ("Assets",), "Investment securities-available for sale", "us-gaap:AvailableForSaleSecuritiesDebtSecurities"),
+    (BS, ("Assets",), "Mortgage-backed securities - held to maturity", "us-gaap:HeldToMaturitySecurities"),
+    (BS, CA, "Prepaid income taxes", "us-gaap:PrepaidTaxes"),
+    (BS, CL, "Sales tax payable", "us-gaap:SalesAndExciseTaxPayableCurrent"),
+    (BS, CL, "Short-term and current portion of long-term debt", "us-gaap:DebtCurrent"),
+    (BS, ("Assets",), "Investment in unconsolidated affiliates", "us-gaap:EquityMethodInvestments"),
+    (OPS, (), "Loss on debt extinguishment, net", "us-gaap:GainsLossesOnExtinguishmentOfDebt"),
+    (OPS, (), "Provision for income taxes, net", "us-gaap:IncomeTaxExpenseBenefit"),
+    (OPS, (), "Equity in income of unconsolidated subsidiary", "us-gaap:IncomeLossFromEquityMethodInvestments"),
+    (StatementKind.CASH_FLOWS, ("Adjustments",), "Deferred income tax (recovery) expense",
+     "us-gaap:DeferredIncomeTaxExpenseBenefit"),
+    (StatementKind.CASH_FLOWS, ("Adjustments",), "Deferred provision (benefit) for income taxes",
+     "us-gaap:DeferredIncomeTaxExpenseBenefit"),
+    (StatementKind.CASH_FLOWS, ("Adjustments",), "Unrealized foreign exchange loss (gain)",
+     "us-gaap:ForeignCurrencyTransactionGainLossUnrealized"),
+    (StatementKind.CASH_FLOWS, ("Financing activities",), "Proceeds from issuance of common stock upon exercise of stock "
+     "options", "us-gaap:ProceedsFromStockOptionsExercised"),
+    (StatementKind.CASH_FLOWS, ("Investing activities",), "Proceeds from sale of business, net of cash",
+     "us-gaap:ProceedsFromDivestitureOfBusinessesNetOfCashDivested"),
 ])
 def test_synonyms(kind, section, label, concept):
     match = match_line_item(concept_table(), kind, item(label, "1", section=section))

@@ -189,3 +189,69 @@ def test_an_unlabelled_subtotal_does_not_take_the_total_printed_with_its_label()
     assert facts["us-gaap:LiabilitiesAndStockholdersEquity"] == Decimal("4280514000")
     assert not any(d.concept is None and d.rule.startswith("conflicts") for d in mapped.decisions)
     assert [m.message for m in run_checks(mapped, concept_table()) if m.level.value == "error"] == []
+
+
+def test_a_minority_interest_printed_as_its_effect_on_net_income_stores_the_opposite():
+    """A 2005 text release prints "Minority interest in income (loss) of subsidiary 22" above
+    "Net income (loss)", which adds it (310 - 125 + 22 - 73 = 134): the figure is its effect on
+    net income, a loss of 22 attributable to the minority. The income tax row, printed without
+    parentheses too, is subtracted as its concept says: only the minority row makes the total
+    add up when added, so only it is turned."""
+    rel = release(statement(StatementKind.OPERATIONS, [
+        item("Net revenues", "5,000", "4,800"),
+        item("Costs and expenses", "4,690", "5,215"),
+        item("Income (loss) before income taxes", "310", "(415)"),
+        item("Income tax (benefit)", "125", "102"),
+        item("Minority interest in income (loss) of consolidated subsidiary", "22", "10"),
+        item("Equity in income (loss) of unconsolidated subsidiary", "(73)", "0"),
+        item("Net income (loss)", "134", "(507)"),
+    ]))
+    mapped = map_release(rel, concept_table(), ENTITY)
+    minority = [f.value for f in mapped.facts if f.concept == "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"]
+    assert sorted(minority) == [Decimal(-22000), Decimal(-10000)]
+    tax = [f.value for f in mapped.facts if f.concept == "us-gaap:IncomeTaxExpenseBenefit"]
+    assert sorted(tax) == [Decimal(102000), Decimal(125000)]
+    assert not [m for m in run_checks(mapped, concept_table()) if m.level.value == "error"]
+
+
+def test_a_second_row_of_a_concept_with_other_figures_becomes_an_extension_not_untagged():
+    """A savings bank's balance sheet prints "Securities available for sale" and then
+    "Securities available for sale, pledged as collateral": both match the available-for-sale
+    concept, which cannot hold two figures for one date. The first keeps it; the second is
+    something else (an extension concept), where it used to be dropped as a conflict."""
+    from converter.extension import build_extension
+    rel = release(statement(StatementKind.BALANCE_SHEET, [
+        item("Cash and cash equivalents", "100", "90", section=A),
+        item("Securities available for sale", "32,183", "51,652", section=A),
+        item("Securities available for sale, pledged as collateral", "7,500", "9,100", section=A),
+        item("Total assets", "39,783", "60,842", section=A),
+    ]))
+    table = concept_table()
+    mapped = map_release(rel, table, ENTITY)
+    afs = sorted(f.value for f in mapped.facts if f.concept == "us-gaap:AvailableForSaleSecuritiesDebtSecurities")
+    assert afs == [Decimal(32183000), Decimal(51652000)]
+    assert not [d for d in mapped.decisions if "conflicts with" in d.rule]
+    with_ext, _taxonomy = build_extension(mapped, table)
+    extension = {f.concept: f.value for f in with_ext.facts if f.label.endswith("pledged as collateral")}
+    assert list(extension.values()) and all(not c.startswith("us-gaap:") for c in extension)
+    assert sorted(f.value for f in with_ext.facts if f.label.endswith("pledged as collateral")) == [
+        Decimal(7500000), Decimal(9100000)]
+
+
+def test_a_gross_amount_is_known_by_its_net_within_the_rounding_of_printed_millions():
+    """A 10-Q in millions prints "Property, plant and equipment 18,160", "Less: Accumulated
+    depreciation 12,218" and "Property, plant and equipment — net 5,943": the figures, each
+    rounded, differ from the net by one. The first row is still the gross amount, not a second
+    net amount that would leave the printed net untagged."""
+    rel = release(statement(StatementKind.BALANCE_SHEET, [
+        item("Cash and cash equivalents", "11,943", "13,947", section=CA),
+        item("Total current assets", "11,943", "13,947", section=CA),
+        item("Property, plant and equipment", "18,160", "17,970", section=A),
+        item("Less: Accumulated depreciation", "12,218", "12,022", section=A),
+        item("Property, plant and equipment \u2014 net", "5,943", "5,948", section=A),
+        item("Total assets", "17,886", "19,895", section=A),
+    ]))
+    mapped = map_release(rel, concept_table(), ENTITY)
+    concept = {f.label: f.concept for f in mapped.facts if f.statement is StatementKind.BALANCE_SHEET}
+    assert concept["Property, plant and equipment"] == "us-gaap:PropertyPlantAndEquipmentGross"
+    assert concept["Property, plant and equipment \u2014 net"] == "us-gaap:PropertyPlantAndEquipmentNet"
