@@ -217,3 +217,26 @@ def test_a_numbered_statement_title_is_a_title():
 
     assert classify("1. Consolidated Balance Sheets") == ("statement", (StatementKind.BALANCE_SHEET,
                                                                         "Consolidated Balance Sheets"))
+
+
+ROWS = ("<tr><td>Net revenue</td><td>$ 17,846</td><td>$ 16,200</td></tr>"
+        "<tr><td>Cost of sales</td><td>7,988</td><td>7,433</td></tr>"
+        "<tr><td>Net income</td><td>1,944</td><td>1,864</td></tr>")
+
+
+@pytest.mark.parametrize(("above", "dates", "starts"), [
+    # a PDF rendering sets the length apart from a header of dates alone: 12 weeks, not unread
+    ("<p><b>Condensed Consolidated Statement of Income</b></p><p>12 Weeks Ended</p>",
+     ("3/25/2023", "3/19/2022"), ("2023-01-01", "2021-12-26")),
+    # dates at the fiscal year's end under "13 Weeks Ended": the fourth quarter, not the year
+    ("<p><b>Consolidated Statements of Income</b></p><p><b>13 Weeks Ended</b></p>",
+     ("January 28, 2023", "January 29, 2022"), ("2022-10-30", "2021-10-31")),
+])
+def test_a_period_length_printed_above_a_header_of_dates(above, dates, starts):
+    header = f"<tr><td></td><td>{dates[0]}</td><td>{dates[1]}</td></tr>"
+    text = ("<html><body><p>Made Up Foods, Inc. (NYSE: MUFI) reports results for the period ended "
+            f"{dates[0]}; its fiscal year ends in {'December' if '/' in dates[0] else 'January'}.</p>\n"
+            f"{above}\n<table>\n{header}\n{ROWS}\n</table></body></html>\n")
+    (statement,) = extract_text(text, "p.htm").statements
+    assert statement.kind is StatementKind.OPERATIONS
+    assert tuple(str(p.start) for p in statement.periods) == starts

@@ -22,7 +22,7 @@ from converter.model import CellKind, Period, RuleKind, SourceRef, Statement, St
 from .assemble import assemble
 from .cells import heavier, is_rule, parse_cell, rule_kind
 from .bands import BandCell, band_segments, interleaved_segments
-from .headers import (DURATION_RE, Seg, date_runs, is_header_text, is_period_text, names_year, parse_scale,
+from .headers import (DURATION_RE, Seg, date_runs, is_header_text, is_period_text, names_length, names_year, parse_scale,
                       resolve_periods)
 from .layout import RawCell, Row
 
@@ -312,12 +312,17 @@ def _grid_periods(grid: Grid, kind: StatementKind, where: str
                     band_segments([c for c in band if c.hi > 0], spans, _exact(grid, row, spans), runs))
     first = next((c for row in grid.header for c in row), None)
     header_where = f"{where.rsplit(':', 1)[0]}:{first.line}" if first else where
+    stated = _stated_duration(grid)
+    if stated is not None and spans and not any(names_length(c.text) for row in grid.header for c in row):
+        # a header of dates alone under a stated length ("12 Weeks Ended" printed above the table):
+        # the length is the header's, not a guess from the dates (a fiscal year end is not a year)
+        segs = [[Seg(stated, 0, len(spans) - 1)]] + segs
+        stated = None
     try:
         return spans, dropped, resolve_periods(segs, len(spans), kind, header_where)
     except ExtractionError:
         if not spans:
             raise
-        stated = _stated_duration(grid)
         if stated is not None:
             shared = [Seg(stated, 0, len(spans) - 1)]  # over every column, ahead of the header's own text
             return spans, dropped, resolve_periods([shared] + segs, len(spans), kind, header_where)

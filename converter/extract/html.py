@@ -47,7 +47,7 @@ from converter.model import Release, RuleKind, SkippedTable, SourceRef, Statemen
 
 from .release import build_release
 from .grid import GCell, Grid, split_grid
-from .headers import fiscal_calendar, release_context, release_dates
+from .headers import DURATION_RE, fiscal_calendar, release_context, release_dates
 from .reader import Line
 from .tablekind import statement_or_ignored
 
@@ -164,6 +164,7 @@ def _release(path: str, blocks: list[_Block], tables: list[_Table], locate: _Sou
             continue
         candidates = _candidates(table.element, grid, nearby, path) + carried
         carried = []
+        grid.captions.extend(GCell(b.text, b.line, 1, 0, 0) for b in _stated_lengths(nearby))
         found = statement_or_ignored(candidates, grid, path)
         if isinstance(found, Statement):
             statements.append(found)
@@ -356,6 +357,12 @@ def _candidates(table: etree._Element, grid: Grid, nearby: list[_Block], path: s
     for block in reversed(nearby):
         out.append((block.text, SourceRef(path, block.line, 1)))
     return out
+
+
+def _stated_lengths(nearby: list[_Block]) -> list[_Block]:
+    """A period length printed on its own right above the table ("12 Weeks Ended" between a
+    PDF rendering's title and its table of dates): the table's header, read as a caption."""
+    return [b for b in nearby[-2:] if len(b.text.split()) <= 8 and DURATION_RE.match(b.text.strip())]
 
 
 def _row_texts(rows: list[list[GCell]], path: str) -> list[tuple[str, SourceRef]]:
