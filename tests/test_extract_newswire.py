@@ -639,3 +639,35 @@ def test_a_dollar_sign_given_a_cell_of_its_own_only_in_the_rows_that_print_it():
     rows = {i.label: [c.value for c in i.cells] for i in ops.items}
     assert rows["NET INCOME"] == [Decimal(10399), Decimal(11687), Decimal(11948)]
     assert rows["Income tax expense"] == [Decimal(2258), Decimal(2424), Decimal(3149)]
+
+
+def test_a_business_development_company_s_statement_of_assets_and_liabilities():
+    """A BDC's newswire release titles its balance sheet "Consolidated Statements of Assets and
+    Liabilities", glued to the company's name in capitals ("ORVANE CAPITAL CORPORATIONConsolidated
+    ..."): it was no statement. Its equity is "Total Net Assets", which had been read as total
+    assets by the fallback ranking."""
+    from converter.concepts import concept_table
+    from converter.map import EntityId, map_release
+    text = ("# Orvane Capital Corporation Announces Fiscal First Quarter 2025 Results\n\n"
+            "| ORVANE CAPITAL CORPORATIONConsolidated Statements of Assets and Liabilities | | | |\n"
+            "| --- | --- | --- | --- |\n"
+            "|  | December 31, 2024(Unaudited) |  | September 30, 2024 |\n"
+            "| Assets: |  |  |  |\n"
+            "| Investments at fair value | $ 301,104,000 |  | $ 292,528,000 |\n"
+            "| Cash and cash equivalents | 10,824,044 |  | 10,223,813 |\n"
+            "| Total Assets | $ 311,928,044 |  | $ 302,751,813 |\n"
+            "| Liabilities: |  |  |  |\n"
+            "| Credit facility and notes payable | 149,156,114 |  | 142,444,040 |\n"
+            "| Total Liabilities | 149,156,114 |  | 142,444,040 |\n"
+            "| Net Assets: |  |  |  |\n"
+            "| Total Net Assets | 162,771,930 |  | 160,307,773 |\n"
+            "| Total Liabilities and Net Assets | $ 311,928,044 |  | $ 302,751,813 |\n")
+    release = extract_text(text, "orvane.md")
+    (sheet,) = release.statements
+    assert sheet.kind is StatementKind.BALANCE_SHEET
+    assert sheet.periods == (Period(end=date(2024, 12, 31)), Period(end=date(2024, 9, 30)))
+    mapped = map_release(release, concept_table(), EntityId(cik="0001099941", name="Orvane Capital Corp"))
+    latest = {f.concept: f.value for f in mapped.facts if f.period == Period(end=date(2024, 12, 31))}
+    assert latest["us-gaap:Assets"] == Decimal(311928044)
+    assert latest["us-gaap:StockholdersEquity"] == Decimal(162771930)
+    assert latest["us-gaap:LiabilitiesAndStockholdersEquity"] == Decimal(311928044)

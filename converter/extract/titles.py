@@ -20,14 +20,15 @@ _TITLE = (
     r"|operations(?:\s+and\s+comprehensive\s+(?:income|loss)(?:\s+\(loss\))?)?|income(?:\s+\(loss\))?|earnings"
     r"|profit\s+or\s+loss(?:\s+and\s+other\s+comprehensive\s+income)?"  # IFRS: "Statement of profit or loss"
     r"|\(?loss\)?|comprehensive\s+(?:income|loss)(?:\s+\(loss\))?|cash\s+flows?"
-    r"|(?:changes\s+in\s+)?(?:stockholders|shareholders)['’]?\s+(?:equity|deficit)(?:\s+\(deficit\))?))"
+    r"|(?:changes\s+in\s+)?(?:stockholders|shareholders)['’]?\s+(?:equity|deficit)(?:\s+\(deficit\))?"
+    r"|assets\s+and\s+liabilities))"  # a business development company's or a fund's balance sheet
 )
 # the company's name in capitals may open the title's line: "ACME HOLDING CORPORATION STATEMENTS OF
 # OPERATIONS", "ACME, INC. AND SUBSIDIARIES CONSOLIDATED BALANCE SHEETS" (a corporate word ends it;
 # after "INC." the title may follow with no space: "ACME, INC.CONSOLIDATED BALANCE SHEETS")
 _CORPORATE = r"Corporation|Corp\.?|Incorporated|Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|plc|PLC|N\.V\.|S\.A\.|Company|Co\.|Holdings?|Bancorp|Group"
 _COMPANY_PREFIX = (rf"(?-i:(?!PARENT\s)[A-Z][A-Z0-9&.,'’\-]*(?:\s+[A-Z0-9&.,'’\-]+)*?,?\s+(?:{_CORPORATE.upper()})"
-                   r"(?:,?\s+(?:AND|&)\s+(?:CONSOLIDATED\s+)?SUBSIDIARIES)?)(?:\s+|(?<=\.))"
+                   r"(?:,?\s+(?:AND|&)\s+(?:CONSOLIDATED\s+)?SUBSIDIARIES)?)(?:\s+|(?<=\.)|(?-i:(?<=[A-Z])(?=[A-Z][a-z])))"
                    # or in title case, glued to the title on a newswire page: "Golden Matrix Group, Inc.
                    # and SubsidiariesConsolidated Balance Sheets"
                    rf"|(?-i:[A-Z][\w&.,'’\-]*(?:\s+(?:[A-Z][\w&.,'’\-]*|&|and|of|the))*?,?\s+(?:{_CORPORATE})"
@@ -56,7 +57,8 @@ def title_kind(title: str) -> StatementKind | None:
     net income comes first); "Statements of comprehensive income (loss)" is one of
     comprehensive income."""
     low = " ".join(title.lower().split())
-    if "balance sheet" in low or "financial position" in low or re.search(r"\bof (?:financial )?condition", low):
+    if "balance sheet" in low or "financial position" in low or re.search(r"\bof (?:financial )?condition", low) \
+            or re.search(r"\bof assets and liabilities\b", low):
         return StatementKind.BALANCE_SHEET
     if "cash flow" in low:
         return StatementKind.CASH_FLOWS
