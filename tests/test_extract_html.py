@@ -233,6 +233,7 @@ ROWS = ("<tr><td>Net revenue</td><td>$ 17,846</td><td>$ 16,200</td></tr>"
      ("January 28, 2023", "January 29, 2022"), ("2022-10-30", "2021-10-31")),
 ])
 def test_a_period_length_printed_above_a_header_of_dates(above, dates, starts):
+    """One length over columns of dates alone (see the cases)."""
     header = f"<tr><td></td><td>{dates[0]}</td><td>{dates[1]}</td></tr>"
     text = ("<html><body><p>Made Up Foods, Inc. (NYSE: MUFI) reports results for the period ended "
             f"{dates[0]}; its fiscal year ends in {'December' if '/' in dates[0] else 'January'}.</p>\n"
@@ -240,3 +241,21 @@ def test_a_period_length_printed_above_a_header_of_dates(above, dates, starts):
     (statement,) = extract_text(text, "p.htm").statements
     assert statement.kind is StatementKind.OPERATIONS
     assert tuple(str(p.start) for p in statement.periods) == starts
+
+
+def test_two_period_lengths_printed_above_columns_of_years_share_them():
+    """A PDF rendering of a fiscal year's release prints "Three Months Ended June 30, Twelve Months
+    Ended June 30," as a paragraph above a table headed by four years: the quarter's columns were
+    read as the years ending in June (the quarter's net sales given the year)."""
+    header = "<tr><td>($ million)</td><td>2022</td><td>2023</td><td>2022</td><td>2023</td></tr>"
+    rows = ("<tr><td>Net sales</td><td>3,909</td><td>3,673</td><td>14,544</td><td>14,694</td></tr>"
+            "<tr><td>Cost of sales</td><td>(3,115)</td><td>(2,951)</td><td>(11,724)</td><td>(11,969)</td></tr>"
+            "<tr><td>Net income</td><td>314</td><td>291</td><td>805</td><td>1,058</td></tr>")
+    text = ("<html><body><p>Made Up Packaging plc (NYSE: MUPK) reports results for the fiscal year ended "
+            "June 30, 2023.</p>\n<h2>Condensed Consolidated Statements of Income</h2>\n"
+            "<p><strong>Three Months Ended June 30, Twelve Months Ended June 30,</strong></p>\n"
+            f"<table>\n{header}\n{rows}\n</table></body></html>\n")
+    (statement,) = extract_text(text, "p.htm").statements
+    assert [(str(p.start), str(p.end)) for p in statement.periods] == [
+        ("2022-04-01", "2022-06-30"), ("2023-04-01", "2023-06-30"),
+        ("2021-07-01", "2022-06-30"), ("2022-07-01", "2023-06-30")]

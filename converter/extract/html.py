@@ -361,8 +361,10 @@ def _candidates(table: etree._Element, grid: Grid, nearby: list[_Block], path: s
 
 def _stated_lengths(nearby: list[_Block]) -> list[_Block]:
     """A period length printed on its own right above the table ("12 Weeks Ended" between a
-    PDF rendering's title and its table of dates): the table's header, read as a caption."""
-    return [b for b in nearby[-2:] if len(b.text.split()) <= 8 and DURATION_RE.match(b.text.strip())]
+    PDF rendering's title and its table of dates, or "Three Months Ended June 30, Twelve Months
+    Ended June 30," over columns of years): the table's header, read as a caption."""
+    return [b for b in nearby[-2:] if DURATION_RE.match(b.text.strip())
+            and len(b.text.split()) <= 8 * len(DURATION_RE.findall(b.text))]
 
 
 def _row_texts(rows: list[list[GCell]], path: str) -> list[tuple[str, SourceRef]]:
