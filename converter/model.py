@@ -227,6 +227,9 @@ class LineItem:
     # "Mortgage-backed securities - available for sale"): one concept cannot hold both, so this
     # row is something else (converter.structure)
     repeats: str = ""
+    # a consolidated net income whose total takes the minority (noncontrolling) interest out above
+    # it, or a row printing its figures elsewhere: the parent's net income (converter.structure)
+    net_of_minority: bool = False
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,8 @@ from decimal import Decimal
 from converter.concepts import ConceptEntry, ConceptTable, Sign
 from converter.map import CLOSING_CASH, stored_value
 from converter.linkbases import Summation
-from converter.model import SUBTOTAL, CellKind, Dimensions, Fact, LineItem, Period, Release, StatementKind, UnitKind
+from converter.model import (SUBTOTAL, CellKind, Dimensions, Fact, LineItem, Period, Release, Statement, StatementKind,
+                             UnitKind)
 
 Row = tuple[LineItem, ConceptEntry | None]
 _MAX_RUN = 25  # rows above a total tried as its parts
@@ -240,6 +241,7 @@ def mark_subtractions(release: Release, table: ConceptTable) -> Release:
     from converter.map import match_line_item
 
     statements = []
+    parents: list[tuple[LineItem, tuple[Period, ...]]] = []  # net income after the minority interest, its periods
     for statement in release.statements:
         rows = [(item, match_line_item(table, statement.kind, item).entry) for item in statement.items]
         if superseded := superseded_rows(rows):  # not the total their heading names: a subtotal
@@ -249,6 +251,9 @@ def mark_subtractions(release: Release, table: ConceptTable) -> Release:
                     for (old, entry), item in zip(rows, statement.items)]
         found, _missing = statement_totals(statement.kind, rows)
         marked = {id(item) for parts in found for item in parts.subtracted}
+        if statement.kind is StatementKind.OPERATIONS:
+            parents += [(t.total, statement.periods) for t in found if t.entry.concept == PROFIT_LOSS
+                        and any(e.concept == _MINORITY for _i, e, _w in t.parts)]
         if statement.kind is StatementKind.OPERATIONS:
             marked |= expenses_in_parentheses(rows)
         if statement.kind is StatementKind.CASH_FLOWS:
@@ -274,7 +279,36 @@ def mark_subtractions(release: Release, table: ConceptTable) -> Release:
             statement = replace(statement, items=tuple(replace(item, repeats=repeats.get(id(item), item.repeats))
                                                        for item in statement.items))
         statements.append(statement)
+    if parents:
+        statements = [_net_of_minority(statement, parents, table) for statement in statements]
     return replace(release, statements=tuple(statements))
+
+
+PROFIT_LOSS = "us-gaap:ProfitLoss"
+_MINORITY = "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"
+
+
+def _net_of_minority(statement: Statement, parents: list[tuple[LineItem, tuple[Period, ...]]],
+                     table: ConceptTable) -> Statement:
+    """Marks the statement's rows that are the parent's net income (LineItem.net_of_minority):
+    a net income total whose parts take the minority interest out (an older statement of
+    operations prints "Minority interest" above "Net income"), and a row of the consolidated
+    net income's concept printing the same figures for the same periods (the statement of cash
+    flows opening with that net income)."""
+    from converter.map import match_line_item
+
+    figures = {(p, v) for item, periods in parents for p, v in zip(periods, _printed(item)) if v is not None}
+
+    def parent(item: LineItem) -> bool:
+        if any(item is p for p, _periods in parents):
+            return True
+        entry = match_line_item(table, statement.kind, item).entry
+        printed = [(p, v) for p, v in zip(statement.periods, _printed(item)) if v is not None]
+        return (entry is not None and entry.concept == PROFIT_LOSS and bool(printed)
+                and all(pv in figures for pv in printed))
+
+    items = tuple(replace(item, net_of_minority=True) if parent(item) else item for item in statement.items)
+    return replace(statement, items=items)
 
 
 def income_taken_out(rows: Sequence[Row]) -> set[int]:

@@ -255,3 +255,44 @@ def test_a_gross_amount_is_known_by_its_net_within_the_rounding_of_printed_milli
     concept = {f.label: f.concept for f in mapped.facts if f.statement is StatementKind.BALANCE_SHEET}
     assert concept["Property, plant and equipment"] == "us-gaap:PropertyPlantAndEquipmentGross"
     assert concept["Property, plant and equipment \u2014 net"] == "us-gaap:PropertyPlantAndEquipmentNet"
+
+
+def test_net_income_after_a_minority_interest_taken_out_is_the_parent_s():
+    """A 2006 release prints "Minority interest in income of consolidated subsidiary" above
+    "Net income": that net income is the parent's (NetIncomeLoss), not the consolidated one
+    (ProfitLoss) that a release with a minority row gets when the minority is taken out below
+    it. Its statement of cash flows opens with the same figures: the same concept."""
+    ops = statement(StatementKind.OPERATIONS, [
+        item("Net revenues", "5,000", "4,800"),
+        item("Costs and expenses", "4,600", "4,500"),
+        item("Income before income taxes", "400", "300"),
+        item("Provision for income taxes", "150", "100"),
+        item("Minority interest in income of consolidated subsidiary", "30", "20"),
+        item("Net income", "220", "180"),
+    ])
+    flows = statement(StatementKind.CASH_FLOWS, [
+        item("Net income", "220", "180", section=("Cash flows from operating activities",)),
+        item("Depreciation and amortization", "80", "70", section=("Cash flows from operating activities",)),
+        item("Net cash provided by operating activities", "300", "250", section=("Cash flows from operating activities",)),
+    ])
+    mapped = map_release(release(ops, flows), concept_table(), ENTITY)
+    by_statement = {(d.statement, d.label): d.concept for d in mapped.decisions if d.label == "Net income"}
+    assert by_statement == {(StatementKind.OPERATIONS, "Net income"): "us-gaap:NetIncomeLoss",
+                            (StatementKind.CASH_FLOWS, "Net income"): "us-gaap:NetIncomeLoss"}
+    # one fact each period: the statement of cash flows repeats it
+    assert sorted(f.value for f in mapped.facts if f.concept == "us-gaap:NetIncomeLoss") == [Decimal(180000), Decimal(220000)]
+    assert not any(f.concept == "us-gaap:ProfitLoss" for f in mapped.facts)
+    # the minority taken out below the consolidated net income: that one stays ProfitLoss
+    modern = statement(StatementKind.OPERATIONS, [
+        item("Net revenues", "5,000", "4,800"),
+        item("Costs and expenses", "4,600", "4,500"),
+        item("Income before income taxes", "400", "300"),
+        item("Provision for income taxes", "150", "100"),
+        item("Net income", "250", "200"),
+        item("Less: Net income attributable to noncontrolling interests", "30", "20"),
+        item("Net income attributable to Made Up Corp", "220", "180"),
+    ])
+    mapped = map_release(release(modern), concept_table(), ENTITY)
+    concept = {f.label: f.concept for f in mapped.facts}
+    assert concept["Net income"] == "us-gaap:ProfitLoss"
+    assert concept["Net income attributable to Made Up Corp"] == "us-gaap:NetIncomeLoss"
