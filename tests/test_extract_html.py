@@ -259,3 +259,25 @@ def test_two_period_lengths_printed_above_columns_of_years_share_them():
     assert [(str(p.start), str(p.end)) for p in statement.periods] == [
         ("2022-04-01", "2022-06-30"), ("2023-04-01", "2023-06-30"),
         ("2021-07-01", "2022-06-30"), ("2022-07-01", "2023-06-30")]
+
+
+def test_pipe_rows_without_a_separator_row_are_a_table():
+    """A newsroom page saved as markdown by a converter that left out the separator row
+    (`| --- |`): every statement was pipe rows alone, and the release had no statements."""
+    text = ("# Made Up Platforms Reports Fourth Quarter 2023 Results\n\n"
+            "| **MADE UP PLATFORMS, INC.****CONDENSED CONSOLIDATED STATEMENTS OF INCOME***(In millions, except per "
+            "share amounts)**(Unaudited)* |   |\n"
+            "|   |\n"
+            "|   | **Three Months Ended December 31,** |   | **Twelve Months Ended December 31,** |   |\n"
+            "|   | **2023** |   | **2022** |   | **2023** |   | **2022** |   |\n"
+            "| **Revenue** | $            40,111 |   | $            32,165 |   | $          134,902 |   | $          116,609 |   |\n"
+            "| Cost of revenue | 7,695 |   | 8,336 |   | 25,959 |   | 25,249 |   |\n"
+            "| **Income from operations** | 32,416 |   | 23,829 |   | 108,943 |   | 91,360 |   |\n"
+            "| **Net income** | $            28,017 |   | $              19,652 |   | $            94,098 |   | $    "
+            "        73,200 |   |\n")
+    (statement,) = extract_text(text, "made-up.md").statements
+    assert statement.kind is StatementKind.OPERATIONS
+    assert len(statement.periods) == 4
+    rows = {i.label: [c.value for c in i.cells] for i in statement.items}
+    assert rows["Revenue"] == [Decimal(40111), Decimal(32165), Decimal(134902), Decimal(116609)]
+    assert rows["Net income"] == [Decimal(28017), Decimal(19652), Decimal(94098), Decimal(73200)]

@@ -55,7 +55,28 @@ def _is_pipe(line: Line) -> bool:
 
 
 def is_markdown(lines: list[Line]) -> bool:
-    return any(_SEP_RE.match(line.text) and "|" in line.text for line in lines) or bool(_bare_runs(lines))
+    return (any(_SEP_RE.match(line.text) and "|" in line.text for line in lines) or bool(_bare_runs(lines))
+            or any(_unseparated_table(block) for block in _pipe_blocks(lines)))
+
+
+def _pipe_blocks(lines: list[Line]) -> list[list[Line]]:
+    blocks: list[list[Line]] = []
+    for line in lines:
+        if not _is_pipe(line):
+            continue
+        if blocks and blocks[-1][-1].number == line.number - 1:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks
+
+
+def _unseparated_table(block: list[Line]) -> bool:
+    """A run of pipe rows without a separator row (a converter that left the header row out) is
+    a table when at least three of its rows hold figures."""
+    figures = sum(1 for line in block
+                  if any(_FIGURE_CELL_RE.match(cell.strip().strip("*").strip()) for cell in line.text.split("|")[1:-1]))
+    return figures >= _BARE_MIN_ROWS
 
 
 # ---- bare pipe rows: "Cash and cash equivalents | 43,337 | 70,499", no leading bar, no separator ----
@@ -197,7 +218,7 @@ def _tables(lines: list[Line]) -> list[_Table]:
         while i < len(lines) and _is_pipe(lines[i]):
             i += 1
         block = lines[start:i]
-        if not any(_SEP_RE.match(line.text) for line in block) and not tables:
+        if not any(_SEP_RE.match(line.text) for line in block) and not tables and not _unseparated_table(block):
             continue  # bars in text; once the release has shown a table, a block without separator is one
         rows = [_cells(line) for line in block if not _SEP_RE.match(line.text)]
         above = [line for line in lines[previous_end:start] if line.text.strip()]
