@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -281,3 +282,32 @@ def test_pipe_rows_without_a_separator_row_are_a_table():
     rows = {i.label: [c.value for c in i.cells] for i in statement.items}
     assert rows["Revenue"] == [Decimal(40111), Decimal(32165), Decimal(134902), Decimal(116609)]
     assert rows["Net income"] == [Decimal(28017), Decimal(19652), Decimal(94098), Decimal(73200)]
+
+
+def test_a_balance_sheet_s_unlabelled_total_assets_is_named_by_the_last_row():
+    """An EDGAR exhibit prints total assets and total liabilities and equity as figures without
+    a label, right under "Total other assets" and "Total stockholders' equity": total assets
+    was a "Subtotal" and the release had no total assets. The row above the liabilities whose
+    figures the last row repeats is total assets."""
+    rows = ("<tr><td colspan=3><b>ASSETS</b></td></tr><tr><td><b>Current assets</b></td><td></td><td></td></tr>"
+            "<tr><td>Cash and cash equivalents</td><td>$ 5,911,893</td><td>$ 4,703,059</td></tr>"
+            "<tr><td>Total current assets</td><td>8,154,692</td><td>6,416,182</td></tr>"
+            "<tr><td>Property and equipment, net</td><td>5,224,114</td><td>14,435,493</td></tr>"
+            "<tr><td><b>Other assets</b></td><td></td><td></td></tr>"
+            "<tr><td>Goodwill</td><td>32,313,586</td><td>20,047,441</td></tr>"
+            "<tr><td>Total other assets</td><td>32,313,586</td><td>20,047,441</td></tr>"
+            "<tr><td></td><td>$ 45,692,392</td><td>$ 40,899,116</td></tr>"
+            "<tr><td colspan=3><b>LIABILITIES AND STOCKHOLDERS' EQUITY</b></td></tr>"
+            "<tr><td>Total liabilities</td><td>40,482,269</td><td>29,922,350</td></tr>"
+            "<tr><td>Total stockholders' equity</td><td>5,210,123</td><td>10,976,766</td></tr>"
+            "<tr><td></td><td>$ 45,692,392</td><td>$ 40,899,116</td></tr>")
+    header = "<tr><td>(In thousands)</td><td>December 31, 2022</td><td>December 31, 2021</td></tr>"
+    rows = re.sub(r"<td>([^<]+)</td>", r"<td><b>\1</b></td>", rows)  # every cell bold, as the exhibit prints
+    text = page(header, rows, above="<p><b>CONSOLIDATED BALANCE SHEETS</b></p>")
+    (sheet,) = extract_text(text, "p.htm").statements
+    labelled = {i.label: [c.value for c in i.cells] for i in sheet.items}
+    assert labelled["Total assets"] == [Decimal(45692392), Decimal(40899116)]
+    last = sheet.items[-1]
+    assert last.label.startswith("Total liabilities and") and [c.value for c in last.cells] == [
+        Decimal(45692392), Decimal(40899116)]
+    assert "Subtotal" not in labelled

@@ -110,6 +110,8 @@ _SHARE_FIGURES_RE = re.compile(r"\bper (common |ordinary )?share\b|\bweighted[- 
 
 _TOTAL_ASSETS_RE = re.compile(r"\s*total\s+assets\s*$", re.I)
 _TOTAL_LIABILITIES_RE = re.compile(r"\s*total\s+liabilities\s*$", re.I)
+_TOTAL_LIABILITIES_AND_EQUITY_RE = re.compile(r"\s*total\s+liabilities,?\s+(?:and|&)\s+.*(?:equity|deficit|deficiency|capital)"
+                                              r"(?:\s*\(deficit\))?\s*$", re.I)
 # "Total stockholders' equity", "Total equity", "TOTAL SHAREHOLDERS' DEFICIENCY", "Total partners' capital"
 _TOTAL_EQUITY_RE = re.compile(r"\s*total\s+(?!.*\bliabilit)(.*\s)?(equity|deficit|deficiency|capital)(\s*\(deficit\))?\s*$", re.I)
 
@@ -127,6 +129,8 @@ def _named_totals(statement: Statement) -> Statement:
         return [c.value for c in item.cells]
 
     assets = next((figures(i) for i in items if _TOTAL_ASSETS_RE.match(i.label)), None)
+    if assets is None:
+        assets = _unnamed_total_assets(items)
     if assets is None or not any(v is not None for v in assets):
         return statement
     last = items[-1]
@@ -142,6 +146,23 @@ def _named_totals(statement: Statement) -> Statement:
                 items[k] = replace(item, label="Total liabilities")
                 break
     return replace(statement, items=tuple(items))
+
+
+def _unnamed_total_assets(items: list[LineItem]) -> list[Decimal | None] | None:
+    """Where no row is labelled total assets: the row printed without a label, above the
+    liabilities, whose figures the last row (total liabilities and equity, labelled or not)
+    repeats is total assets; it is named so in `items`, and its figures returned."""
+    last = items[-1]
+    if not (last.unnamed and last.label == SUBTOTAL or _TOTAL_LIABILITIES_AND_EQUITY_RE.match(last.label)):
+        return None
+    totals = [c.value for c in last.cells]
+    if not any(v is not None for v in totals):
+        return None
+    for k, item in enumerate(items[:-1]):
+        if item.unnamed and item.label == SUBTOTAL and [c.value for c in item.cells] == totals:
+            items[k] = replace(item, label="Total assets")
+            return totals
+    return None
 
 
 def _unheaded_oci(items: tuple[LineItem, ...], net: int) -> int | None:
