@@ -262,11 +262,12 @@ def test_net_income_after_a_minority_interest_taken_out_is_the_parent_s():
     "Net income": that net income is the parent's (NetIncomeLoss), not the consolidated one
     (ProfitLoss) that a release with a minority row gets when the minority is taken out below
     it. Its statement of cash flows opens with the same figures: the same concept."""
+    def taxed():
+        return [item("Net revenues", "5,000", "4,800"), item("Costs and expenses", "4,600", "4,500"),
+                item("Income before income taxes", "400", "300"), item("Provision for income taxes", "150", "100")]
+
     ops = statement(StatementKind.OPERATIONS, [
-        item("Net revenues", "5,000", "4,800"),
-        item("Costs and expenses", "4,600", "4,500"),
-        item("Income before income taxes", "400", "300"),
-        item("Provision for income taxes", "150", "100"),
+        *taxed(),
         item("Minority interest in income of consolidated subsidiary", "30", "20"),
         item("Net income", "220", "180"),
     ])
@@ -284,10 +285,7 @@ def test_net_income_after_a_minority_interest_taken_out_is_the_parent_s():
     assert not any(f.concept == "us-gaap:ProfitLoss" for f in mapped.facts)
     # the minority taken out below the consolidated net income: that one stays ProfitLoss
     modern = statement(StatementKind.OPERATIONS, [
-        item("Net revenues", "5,000", "4,800"),
-        item("Costs and expenses", "4,600", "4,500"),
-        item("Income before income taxes", "400", "300"),
-        item("Provision for income taxes", "150", "100"),
+        *taxed(),
         item("Net income", "250", "200"),
         item("Less: Net income attributable to noncontrolling interests", "30", "20"),
         item("Net income attributable to Made Up Corp", "220", "180"),

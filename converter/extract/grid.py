@@ -22,8 +22,8 @@ from converter.model import CellKind, Period, RuleKind, SourceRef, Statement, St
 from .assemble import assemble
 from .cells import heavier, is_rule, parse_cell, rule_kind
 from .bands import BandCell, band_segments, interleaved_segments
-from .headers import (DURATION_RE, Seg, date_runs, is_header_text, is_period_text, names_length, names_year, parse_scale,
-                      resolve_periods)
+from .headers import (DURATION_RE, Seg, date_runs, is_header_text, is_period_text, names_length, names_year,
+                      parse_scale, resolve_periods)
 from .layout import RawCell, Row
 
 _MARK = r"(?:\((?:\d{1,2}|[a-z])\)|\*{1,3}|[†‡§¹²³⁴⁵⁶⁷⁸⁹])"
