@@ -671,3 +671,34 @@ def test_a_business_development_company_s_statement_of_assets_and_liabilities():
     assert latest["us-gaap:Assets"] == Decimal(311928044)
     assert latest["us-gaap:StockholdersEquity"] == Decimal(162771930)
     assert latest["us-gaap:LiabilitiesAndStockholdersEquity"] == Decimal(311928044)
+
+
+def test_a_title_glued_to_the_end_of_the_statement_above_heads_the_run_on_line_below():
+    """A wire page runs each statement onto one line and glues the next statement's title to the
+    end of the one above ("... 1,817,282  Condensed Consolidated Balance Sheet Information(amounts
+    in thousands, ...)"), the balance sheet's rows on the line below with no title: it was not
+    read. Its first label carries the "Assets" heading run into it ("Assets Cash and cash
+    equivalents"), and "Liabilities and stockholders' equity" into "Total liabilities"."""
+    ops = (" Year Ended December 31, 2024 2023Revenue from government contract $ 3,955  $  -   Operating expenses: "
+           "Research and development               23,714               20,721 General and administrative          "
+           "        5,385                   6,022                 29,099                 26,743Loss from operations     "
+           "         (25,144)          (26,743)Other income (expense), net    152                  776 Net loss  $  "
+           "(24,992)  $  (25,967) Net loss per common share $  (4.82)  $  (14.29) Weighted averages shares outstanding "
+           "        5,187,038          1,817,282  Condensed Consolidated Balance Sheet Information(amounts in thousands, "
+           "except common share information)")
+    sheet = (" December 31, 2024 2023Assets Cash and cash equivalents $  5,507  $  6,453 Other current assets  2,428   "
+             "1,433 Total current assets 7,935 7,886 Property and other assets  221   1,397 Total assets $  8,156  $  9,283 "
+             "Liabilities and stockholders' equity Total liabilities $  3,107  $  3,520 Stockholders' equity  5,049   "
+             "5,763 Total liabilities and stockholders' equity  $  8,156  $  9,283Common shares outstanding 10,536,875 "
+             "1,977,152 ")
+    text = _page(" ORVANE LABS, INC.Condensed Consolidated Statements of Operations Information(amounts in thousands, "
+                 "except common share information)", ops, sheet)
+    release = extract_text(text, "orvane-labs.md")
+    assert [s.kind for s in release.statements] == [StatementKind.OPERATIONS, StatementKind.BALANCE_SHEET]
+    balance = release.statements[1]
+    assert balance.periods == (Period(end=date(2024, 12, 31)), Period(end=date(2023, 12, 31)))
+    assert balance.scale.exponent == 3
+    rows = {i.label: [c.value for c in i.cells] for i in balance.items}
+    assert rows["Cash and cash equivalents"] == [Decimal(5507), Decimal(6453)]
+    assert rows["Total assets"] == [Decimal(8156), Decimal(9283)]
+    assert rows["Total liabilities"] == [Decimal(3107), Decimal(3520)]

@@ -363,7 +363,12 @@ _HEADING_PHRASE_RE = re.compile(
     r"(?:operating |total )?(?:costs and )?expenses|(?:net |operating )?revenues?|other income \(expense\)|other (?:income|expense)s?"
     r"|interest (?:income|expense)|non-?operating (?:income|expense)s?|current (?:assets|liabilities)|(?:non-?current )?(?:assets|liabilities)"
     r"|(?:net )?(?:income|loss|earnings|income \(loss\)|\(loss\) income) per (?:common )?share(?: ?[-–—]? ?basic and diluted)?"
-    r"|weighted[- ]average (?:number of )?(?:common )?shares(?: outstanding)?", re.I)
+    r"|weighted[- ]average (?:number of )?(?:common )?shares(?: outstanding)?"
+    r"|liabilities and (?:stockholders|shareholders)['’]? (?:equity|deficit)(?: \(deficit\))?", re.I)
+# a one-word heading run into the balance sheet's first label ("Assets Cash and cash equivalents"),
+# not a label's own first word ("Assets held for sale", "Liabilities of discontinued operations")
+_ONE_WORD_HEADING_RE = re.compile(r"assets|liabilities", re.I)
+_LABEL_GOES_ON_RE = re.compile(r"held|of|related|subject|and|at|in|for|from|to|under", re.I)
 
 
 # headings long enough to pass six words before their colon ("Adjustments to reconcile net (loss)
@@ -379,4 +384,7 @@ def _heading_phrase(words: list[Tok]) -> int | None:
         phrase = " ".join(w.text for w in words[:end + 1])
         if _HEADING_PHRASE_RE.fullmatch(phrase) and words[end + 1].text[:1].isupper():
             return end
+    if len(words) > 2 and _ONE_WORD_HEADING_RE.fullmatch(words[0].text) and words[1].text[:1].isupper() \
+            and not _LABEL_GOES_ON_RE.fullmatch(words[1].text):
+        return 0
     return None

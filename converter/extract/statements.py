@@ -47,7 +47,7 @@ def find_statements(lines: list[Line], path: str, tagged: list[TagTable] | None 
     for i, line in enumerate(lines):
         if len(line.text) >= _FLAT_MIN:
             try:
-                statements += _flat_line(line, path, is_last=_is_last(lines, i))
+                statements += _flat_line(lines, i, path)
             except ExtractionError as exc:
                 skipped.append(SkippedTable("table", "", SourceRef(path, line.number, 1), exc.message, exc.where or "",
                                             exc.code))
@@ -124,7 +124,12 @@ def _is_last(lines: list[Line], i: int) -> bool:
     return not any(line.text.strip() for line in lines[i + 1 :])
 
 
-def _flat_line(line: Line, path: str, is_last: bool) -> list[Statement]:
+def _flat_line(lines: list[Line], i: int, path: str) -> list[Statement]:
+    """The statements flattened into a long line, each after its title. A title ending the line
+    with no figures after it ("... 1,817,282  Condensed Consolidated Balance Sheet Information
+    (amounts in thousands)") heads the run-on line below it, a newswire page having glued it to
+    the end of the statement above."""
+    line = lines[i]
     text = line.text
     titles = [m for m in TITLE_IN_TEXT_RE.finditer(text) if looks_like_title_case(m["title"])]
     out = []
@@ -134,8 +139,23 @@ def _flat_line(line: Line, path: str, is_last: bool) -> list[Statement]:
             continue
         stop = titles[k + 1].start() if k + 1 < len(titles) else len(text)
         title = " ".join(match["title"].split())
-        out.append(_flat_span(line, (match.end(), stop), kind, title, _ref(path, line, match.start()), path, is_last))
+        ref = _ref(path, line, match.start())
+        below = _next_text_line(lines, i) if stop == len(text) and not _DIGIT_RE.search(text[match.end():]) else None
+        if below is not None and len(lines[below].text) >= _FLAT_MIN \
+                and not any(looks_like_title_case(m["title"]) for m in TITLE_IN_TEXT_RE.finditer(lines[below].text)):
+            body = lines[below]
+            out.append(_flat_span(body, (0, len(body.text)), kind, title, ref, path, _is_last(lines, below),
+                                  scale_text=text[match.end():]))
+            continue
+        out.append(_flat_span(line, (match.end(), stop), kind, title, ref, path, _is_last(lines, i)))
     return out
+
+
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _next_text_line(lines: list[Line], i: int) -> int | None:
+    return next((k for k in range(i + 1, len(lines)) if lines[k].text.strip()), None)
 
 
 def _flat_span(line: Line, span: tuple[int, int], kind: StatementKind, title: str, ref: SourceRef, path: str,
