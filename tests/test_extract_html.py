@@ -311,3 +311,36 @@ def test_a_balance_sheet_s_unlabelled_total_assets_is_named_by_the_last_row():
     assert last.label.startswith("Total liabilities and") and [c.value for c in last.cells] == [
         Decimal(45692392), Decimal(40899116)]
     assert "Subtotal" not in labelled
+
+
+def test_a_date_header_spanning_the_label_column_heads_the_first_value_column():
+    """A PDF rendering gives the first date of the header `colspan="2"` over a table of three
+    columns, the label column included: the statement had one period for rows of two figures,
+    and was skipped."""
+    text = ("<html><body><p>Made Up Foods, Inc. (NYSE: MUFI) reports results for the 12 weeks ended March 25, "
+            "2023.</p>\n<h3>Condensed Consolidated Statement of Income (in millions)</h3>\n<p>12 Weeks Ended</p>\n"
+            "<table><thead><tr><th colspan=\"2\">3/25/2023</th><th>3/19/2022</th></tr></thead>\n<tbody>"
+            f"{ROWS}</tbody></table></body></html>\n")
+    (statement,) = extract_text(text, "p.htm").statements
+    assert [str(p.end) for p in statement.periods] == ["2023-03-25", "2022-03-19"]
+    assert [c.value for c in statement.items[0].cells] == [Decimal(17846), Decimal(16200)]
+
+
+def test_a_heading_above_a_row_printed_as_text_is_not_the_next_table_s_title():
+    """Under a statement of cash flows a release prints "Supplemental Non-Cash Activity" and one
+    row as a paragraph ("... lease obligations $ 213 $ 100"), then its balance sheet without a
+    title: the heading was taken for the balance sheet's (a summary's) and the table dropped."""
+    sheet = ("<tr><td>ASSETS</td><td></td><td></td></tr>"
+             "<tr><td>Cash and cash equivalents</td><td>$ 4,770</td><td>$ 4,954</td></tr>"
+             "<tr><td>Total Assets</td><td>$ 93,042</td><td>$ 92,187</td></tr>"
+             "<tr><td>Total Liabilities</td><td>75,867</td><td>74,914</td></tr>"
+             "<tr><td>Total Equity</td><td>17,175</td><td>17,273</td></tr>"
+             "<tr><td>Total Liabilities and Equity</td><td>$ 93,042</td><td>$ 92,187</td></tr>")
+    text = ("<html><body><p>Made Up Foods, Inc. (NYSE: MUFI) reports results for the 12 weeks ended March 25, "
+            "2023.</p>\n<p><strong>Supplemental Non-Cash Activity</strong></p>\n"
+            "<p>Right-of-use assets obtained in exchange for lease obligations $ 213 $ 100</p>\n"
+            "<table><tr><td></td><td>3/25/2023</td><td>12/31/2022</td></tr>\n"
+            f"{sheet}</table></body></html>\n")
+    (statement,) = extract_text(text, "p.htm").statements
+    assert statement.kind is StatementKind.BALANCE_SHEET
+    assert [c.value for c in statement.items[-1].cells] == [Decimal(93042), Decimal(92187)]

@@ -186,7 +186,7 @@ def split_grid(rows: list[list[GCell]]) -> Grid:
     grid = Grid()
     stage = "caption"
     for row in rows:
-        filled = [c for c in row if c.text]
+        filled = [_off_the_labels(c) if stage != "body" else c for c in row if c.text]
         if stage == "body" and filled and _band_row(filled):
             if any(_texts(filled) == _texts(h) for h in grid.header):
                 continue
@@ -219,6 +219,14 @@ def split_grid(rows: list[list[GCell]]) -> Grid:
             stage = "body"
         grid.body.append(row)
     return grid
+
+
+def _off_the_labels(cell: GCell) -> GCell:
+    """A date spanning the label column and the first value column (a PDF rendering's
+    `<th colspan="2">3/25/2023</th>` over a table of three columns) heads the value column only."""
+    if cell.lo == 0 and cell.hi > 0 and is_period_text(cell.text) and names_year(cell.text):
+        return replace(cell, lo=1)
+    return cell
 
 
 def _band_row(filled: list[GCell]) -> bool:

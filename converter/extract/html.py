@@ -155,7 +155,7 @@ def _release(path: str, blocks: list[_Block], tables: list[_Table], locate: _Sou
             continue
         rows = _grid(table.element, locate)
         grid = split_grid(rows)
-        nearby = blocks[max(previous, table.after_block - _WINDOW) : table.after_block]
+        nearby = _after_figures(blocks[max(previous, table.after_block - _WINDOW) : table.after_block])
         previous = table.after_block
         if grid.value_rows() < 2:
             carried = _row_texts(rows, path)[::-1] + [(b.text, SourceRef(path, b.line, 1)) for b in reversed(nearby)] \
@@ -357,6 +357,19 @@ def _candidates(table: etree._Element, grid: Grid, nearby: list[_Block], path: s
     for block in reversed(nearby):
         out.append((block.text, SourceRef(path, block.line, 1)))
     return out
+
+
+# a block ending in amounts: a row of figures printed as text
+_FIGURES_RE = re.compile(r"(?:\$\s*\(?\d[\d,.]*\)?|\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?)\s*$")
+
+
+def _after_figures(nearby: list[_Block]) -> list[_Block]:
+    """The blocks above a table after the last one ending in amounts ("Right-of-use assets
+    obtained in exchange for lease obligations $ 213 $ 100" under "Supplemental Non-Cash
+    Activity", both below a statement of cash flows): what is above such a row heads it, not
+    the table (an untitled balance sheet had taken that heading for a summary's title)."""
+    last = max((k for k, b in enumerate(nearby) if _FIGURES_RE.search(b.text)), default=-1)
+    return nearby[last + 1 :]
 
 
 def _stated_lengths(nearby: list[_Block]) -> list[_Block]:
