@@ -189,6 +189,11 @@ def test_the_registrant_s_own_statements_are_not_read_as_the_consolidated_ones(m
     ("Condensed Consolidated Balance Sheets", True),
     ("CONSOLIDATED STATEMENTS OF OPERATIONS (Unaudited)", True),
     ("Condensed Consolidated Balance Sheet Data", True),
+    # a steel company's full statement of operations, titled so above a sentence naming it
+    ("SUMMARY OF OPERATIONS (unaudited)", True),
+    ("Consolidated Summary of Earnings", True),
+    ("Financial Summary", False),
+    ("Consolidated Statements of Assets and Liabilities", True),  # a business development company's
 ])
 def test_texts_naming_a_statement_that_are_not_its_title(text, statement):
     """Note headings, components and remarks in parentheses name a statement but title a note's
@@ -344,3 +349,23 @@ def test_a_heading_above_a_row_printed_as_text_is_not_the_next_table_s_title():
     (statement,) = extract_text(text, "p.htm").statements
     assert statement.kind is StatementKind.BALANCE_SHEET
     assert [c.value for c in statement.items[-1].cells] == [Decimal(93042), Decimal(92187)]
+
+
+def test_a_summary_of_operations_under_a_sentence_naming_the_statement():
+    """A newswire release says "The table below provides our unaudited statements of operations
+    for ...:" above a table titled "SUMMARY OF OPERATIONS (unaudited)": the sentence was read as
+    prose heading the table and the statement of operations was dropped."""
+    text = ("# Made Up Steel Announces Third Quarter Results\n\n"
+            "The table below provides our unaudited statements of operations for the three- and nine-month periods "
+            "ended December 31, 2024 and 2023:\n\n"
+            "| SUMMARY OF OPERATIONS (unaudited) | | | | |\n| --- | --- | --- | --- | --- |\n"
+            "| (In thousands, except for per share data) | | | | |\n"
+            "|  | Three Months Ended December 31, | | Nine Months Ended December 31, | |\n"
+            "|  | 2024 | 2023 | 2024 | 2023 |\n"
+            "| Net Sales | $ 94,074 | $ 115,973 | $ 315,384 | $ 384,019 |\n"
+            "| Earnings (loss) before income taxes | (1,552) | 1,258 | 845 | 16,173 |\n"
+            "| Income tax expense (benefit) | (400) | 74 | 105 | 3,786 |\n"
+            "| Net earnings (loss) | $ (1,152) | $ 1,184 | $ 740 | $ 12,387 |\n")
+    (statement,) = extract_text(text, "made-up-steel.md").statements
+    assert statement.kind is StatementKind.OPERATIONS and statement.title == "SUMMARY OF OPERATIONS"
+    assert [c.value for c in statement.items[-1].cells] == [Decimal(-1152), Decimal(1184), Decimal(740), Decimal(12387)]

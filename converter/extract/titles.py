@@ -21,7 +21,8 @@ _TITLE = (
     r"|profit\s+or\s+loss(?:\s+and\s+other\s+comprehensive\s+income)?"  # IFRS: "Statement of profit or loss"
     r"|\(?loss\)?|comprehensive\s+(?:income|loss)(?:\s+\(loss\))?|cash\s+flows?"
     r"|(?:changes\s+in\s+)?(?:stockholders|shareholders)['’]?\s+(?:equity|deficit)(?:\s+\(deficit\))?"
-    r"|assets\s+and\s+liabilities))"  # a business development company's or a fund's balance sheet
+    r"|assets\s+and\s+liabilities)"  # a business development company's or a fund's balance sheet
+    r"|summary\s+of\s+(?:consolidated\s+)?(?:operations|earnings))"  # "SUMMARY OF OPERATIONS (unaudited)"
 )
 # the company's name in capitals may open the title's line: "ACME HOLDING CORPORATION STATEMENTS OF
 # OPERATIONS", "ACME, INC. AND SUBSIDIARIES CONSOLIDATED BALANCE SHEETS" (a corporate word ends it;
