@@ -369,3 +369,18 @@ def test_a_summary_of_operations_under_a_sentence_naming_the_statement():
     (statement,) = extract_text(text, "made-up-steel.md").statements
     assert statement.kind is StatementKind.OPERATIONS and statement.title == "SUMMARY OF OPERATIONS"
     assert [c.value for c in statement.items[-1].cells] == [Decimal(-1152), Decimal(1184), Decimal(740), Decimal(12387)]
+
+
+def test_a_scale_in_the_singular_in_the_header_s_label_cell():
+    """A foreign filer heads its label column "($ million, except per share amounts)": the
+    singular was not read as a scale, so it became the heading of every row (the rows' concepts
+    decided under a heading named "($ million ...)") and the scale was lost."""
+    header = ("<tr><th>($ million, except per share amounts)</th><th>2023</th><th>2022</th></tr>")
+    rows = ("<tr><td>Net sales</td><td>14,694</td><td>14,544</td></tr>"
+            "<tr><td>Net income attributable to Made Up plc</td><td>1,048</td><td>805</td></tr>")
+    text = ("<html><body><p>Made Up Packaging plc (NYSE: MUPK) reports results for the fiscal year ended "
+            "June 30, 2023.</p>\n<h2>Consolidated Statements of Income</h2>\n<p>Twelve Months Ended June 30,</p>\n"
+            f"<table>\n{header}\n{rows}\n</table></body></html>\n")
+    (statement,) = extract_text(text, "p.htm").statements
+    assert statement.scale.exponent == 6
+    assert [i.section for i in statement.items] == [(), ()]
