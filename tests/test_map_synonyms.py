@@ -304,6 +304,18 @@ EQ = ("Liabilities and Equity",)
      "options", "us-gaap:ProceedsFromStockOptionsExercised"),
     (StatementKind.CASH_FLOWS, ("Investing activities",), "Proceeds from sale of business, net of cash",
      "us-gaap:ProceedsFromDivestitureOfBusinessesNetOfCashDivested"),
+    (BS, ("Assets",), "Amortizable Intangible Assets, net", "us-gaap:FiniteLivedIntangibleAssetsNet"),
+    (BS, ("Assets",), "Investments in Noncontrolled Affiliates", "us-gaap:EquityMethodInvestments"),
+    (BS, CL, "Short-term debt obligations", "us-gaap:ShortTermBorrowings"),
+    (BS, L, "Long-Term Debt Obligations", "us-gaap:LongTermDebtNoncurrent"),
+    (BS, CL, "Accrued interest on long-term debt", "us-gaap:InterestPayableCurrent"),
+    (OPS, (), "Impairment of intangible assets", "us-gaap:ImpairmentOfIntangibleAssetsExcludingGoodwill"),
+    (OPS, (), "Income (loss) from unconsolidated affiliates", "us-gaap:IncomeLossFromEquityMethodInvestments"),
+    (OPS, ("Other Income (Expense)",), "Gain on debt redemption", "us-gaap:GainsLossesOnExtinguishmentOfDebt"),
+    (StatementKind.CASH_FLOWS, ("Supplemental cash flow information",), "Cash paid for operating leases",
+     "us-gaap:OperatingLeasePayments"),
+    (StatementKind.CASH_FLOWS, ("Adjustments to reconcile net loss to net cash used in operating activities",),
+     "Impairments of goodwill, long-lived assets and other assets", "us-gaap:AssetImpairmentCharges"),
 ])
 def test_synonyms(kind, section, label, concept):
     match = match_line_item(concept_table(), kind, item(label, "1", section=section))
