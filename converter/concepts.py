@@ -89,7 +89,7 @@ ITEM_TYPE_UNITS: dict[str, UnitKind | None] = {
     "fiscalPeriodItemType": None,
 }
 
-_NOTE_RE = re.compile(r"\s*\((?:note|notes|see note)\s+[\w ,&-]+\)", re.IGNORECASE)
+_NOTE_RE = re.compile(r"\s*\((?:note|notes|see note)\s+[\w ,&-]+\)|\s*\(see notes?\)", re.IGNORECASE)
 _FOOTNOTE_RE = re.compile(r"\s*(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|\[\s*(?:\d{1,2}|[a-z])\s*\]|\*+)\s*$")
 _GLUED_FOOTNOTE_RE = re.compile(r"(?<=[a-z]{2})[1-9]$")  # "Net Income Per Share1": a footnote mark
 _UNIT_SUFFIX_RE = re.compile(r"\s*\((?:in )?(?:(?:u\.?s\.? )?(?:dollars|usd|\$)|000'?s?|thousands|millions)\)$",
@@ -104,6 +104,8 @@ _SYNONYMS = ((re.compile(r"\btaxes on income\b"), "income taxes"),  # "Provision
              (re.compile(r"(?<=[a-z])-(?=(?:available[- ]for[- ]sale|held[- ]to[- ]maturity)\b)"), ", "),
              (re.compile(r"\bordinary (shares?|stock)\b"), r"common \1"),  # a foreign issuer's or a SPAC's common stock
              (re.compile(r"\bweighted-average\b"), "weighted average"),
+             # the GAAP figure beside adjusted ones: "Net income as reported", "Net revenue (as reported)"
+             (re.compile(r"(?:,|\s+-|\s+--)?\s+\(?as reported\)?$"), ""),
              (re.compile(r"(?<=\w) & (?=\w)"), " and "))  # "Property, plant & equipment", not "R&D"
 _DEFINED_TERM_RE = re.compile(r'\s*\("[A-Za-z&\- ]{1,12}"\)')  # a term defined in quotes: ("EPS"), ("FFO")
 _BULLET_RE = re.compile(r"^[-*\u2022\u00b7]+\s*(?=[a-z(])", re.IGNORECASE)  # "- Diluted", "-- Basic", "• Net sales"

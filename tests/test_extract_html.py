@@ -194,6 +194,7 @@ def test_the_registrant_s_own_statements_are_not_read_as_the_consolidated_ones(m
     ("Consolidated Summary of Earnings", True),
     ("Financial Summary", False),
     ("Consolidated Statements of Assets and Liabilities", True),  # a business development company's
+    ("Analysis of Consolidated Earnings", True),  # a utility's statement of income, a whole line
 ])
 def test_texts_naming_a_statement_that_are_not_its_title(text, statement):
     """Note headings, components and remarks in parentheses name a statement but title a note's

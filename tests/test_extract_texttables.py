@@ -787,3 +787,41 @@ def test_a_statement_name_heading_a_section_of_a_key_data_table_starts_no_statem
     failed; its HTML has no statements."""
     with pytest.raises(NoStatementsError):  # was ExtractionError: "statement has no column headers"
         extract_text(KEY_DATA, "key-data.txt")
+
+
+def test_a_utility_s_analysis_of_consolidated_earnings_is_its_statement_of_operations():
+    """A 2005 utility holding company's EDGAR exhibit titles its statement of income "Analysis of
+    Consolidated Earnings" over an SGML <TABLE>, its net income "NET INCOME AS REPORTED (See
+    Notes)": the release had no statements."""
+    text = ("<DOCUMENT>\n<TYPE>EX-99.04\n<TEXT>\n\n"
+            "Made Up Southern Power Company reports earnings for the year ended December 31, 2004.\n\n"
+            "                        Made Up Southern Power Company\n"
+            "                       Analysis of Consolidated Earnings\n"
+            "                           (In Millions of Dollars)\n\n"
+            "<TABLE>\n<CAPTION>\n"
+            "                                       3 Months Ended December          12 Months Ended December\n"
+            "                                     --------------------------       ---------------------------\n"
+            "                                      2004     2003     Change          2004     2003     Change\n"
+            "                                     ------   ------   --------       -------   ------   --------\n"
+            "<S>                                  <C>      <C>      <C>            <C>      <C>        <C>\n"
+            "Retail Revenue                       $2,505   $2,669   $ (164)        $11,801  $11,165    $ 636\n"
+            "Wholesale Revenue                       461      429       32           1,822    1,667      155\n"
+            "                                     ------   ------   ------         -------  -------    -----\n"
+            "Total Revenues                        2,966    3,098     (132)         13,623   12,832      791\n"
+            "Total Operating Expenses              2,570    2,694     (124)         10,399    9,870      529\n"
+            "                                     ------   ------   ------         -------  -------    -----\n"
+            "Operating Income                        396      404       (8)          3,224    2,962      262\n"
+            "Income Taxes                            192      245      (53)          1,651    1,371      280\n"
+            "                                     ------   ------   ------         -------  -------    -----\n"
+            "NET INCOME AS REPORTED (See Notes)   $  204   $  159   $   45         $ 1,573  $ 1,591    $ (18)\n"
+            "                                     ======   ======   ======         =======  =======    =====\n"
+            "</TABLE>\n</TEXT>\n</DOCUMENT>\n")
+    from converter.concepts import concept_table
+    from converter.map import EntityId, map_release
+    release = extract_text(text, "made-up-southern.txt")
+    (ops,) = release.statements
+    assert ops.kind is StatementKind.OPERATIONS and ops.title == "Analysis of Consolidated Earnings"
+    assert len(ops.periods) == 4  # the change columns dropped
+    mapped = map_release(release, concept_table(), EntityId(cik="0000092122", name="Made Up Southern Power Co"))
+    net = {f.value for f in mapped.facts if f.concept == "us-gaap:NetIncomeLoss"}
+    assert net == {Decimal(204000000), Decimal(159000000), Decimal(1573000000), Decimal(1591000000)}

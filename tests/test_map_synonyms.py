@@ -304,6 +304,9 @@ EQ = ("Liabilities and Equity",)
      "options", "us-gaap:ProceedsFromStockOptionsExercised"),
     (StatementKind.CASH_FLOWS, ("Investing activities",), "Proceeds from sale of business, net of cash",
      "us-gaap:ProceedsFromDivestitureOfBusinessesNetOfCashDivested"),
+    # the GAAP figure named beside adjusted ones
+    (OPS, (), "NET INCOME AS REPORTED (See Notes)", "us-gaap:NetIncomeLoss"),
+    (OPS, (), "Net income - as reported", "us-gaap:NetIncomeLoss"),
     (BS, ("Assets",), "Amortizable Intangible Assets, net", "us-gaap:FiniteLivedIntangibleAssetsNet"),
     (BS, ("Assets",), "Investments in Noncontrolled Affiliates", "us-gaap:EquityMethodInvestments"),
     (BS, CL, "Short-term debt obligations", "us-gaap:ShortTermBorrowings"),

@@ -20,7 +20,7 @@ from converter.errors import ExtractionError
 from converter.model import SkippedTable, SourceRef, Statement, StatementKind
 
 from .grid import SCALE_RE, Grid, grid_statement
-from .titles import TITLE_IN_TEXT_RE, looks_like_title_case, title_kind
+from .titles import TITLE_IN_TEXT_RE, TITLE_LINE_RE, looks_like_title_case, title_kind
 
 NON_GAAP = "non-GAAP reconciliation"
 SEGMENT = "segment"
@@ -70,6 +70,10 @@ def classify(text: str) -> tuple[str, object] | None:
                 return ("summary", text)
             title = " ".join(match["title"].split())
             return ("statement", (title_kind(title), title))
+    line = TITLE_LINE_RE.match(text)  # an older short title, a whole line ("CONSOLIDATED INCOME", "Analysis of Consolidated Earnings")
+    if line is not None and looks_like_title_case(line["title"]):
+        title = " ".join(line["title"].split())
+        return ("statement", (title_kind(title), title))
     return None
 
 

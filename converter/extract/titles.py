@@ -38,7 +38,7 @@ _COMPANY_PREFIX = (rf"(?-i:(?!PARENT\s)[A-Z][A-Z0-9&.,'â€™\-]*(?:\s+[A-Z0-9&.,'â
 # "information" ("Balance Sheet Data (average)", unqualified, is a bank's summary of averages);
 # a footnote mark may close the line: "Condensed Consolidated Balance Sheets (unaudited)4"
 # an older short title, read as a whole line only ("CONSOLIDATED INCOME", "Consolidated Earnings")
-_LINE_TITLE = r"consolidated\s+(?:income|earnings)(?:\s+\(loss\))?"
+_LINE_TITLE = r"(?:analysis\s+of\s+)?consolidated\s+(?:income|earnings)(?:\s+\(loss\))?"  # a utility's "Analysis of Consolidated Earnings"
 TITLE_LINE_RE = re.compile(rf"^\s*(?:{_COMPANY_PREFIX})?(?:(?=(?P<qualified>{_QUALIFIER}))|)(?P<title>{_TITLE}|{_LINE_TITLE})"
                            rf"(?(qualified)(?:\s+(?:data|information))?)\s*(?P<rest>(?:\([^)]*\)\s*)*)(?:\d{{1,2}}(?:,\d{{1,2}})*|\*{{1,3}})?\s*$", re.I)
 TITLE_IN_TEXT_RE = re.compile(rf"(?<![\w'])(?P<title>{_TITLE})(?![\w'])", re.I)
