@@ -825,3 +825,34 @@ def test_a_utility_s_analysis_of_consolidated_earnings_is_its_statement_of_opera
     mapped = map_release(release, concept_table(), EntityId(cik="0000092122", name="Made Up Southern Power Co"))
     net = {f.value for f in mapped.facts if f.concept == "us-gaap:NetIncomeLoss"}
     assert net == {Decimal(204000000), Decimal(159000000), Decimal(1573000000), Decimal(1591000000)}
+
+
+def test_a_submission_mixing_an_html_release_and_text_exhibits_reads_both():
+    """A 2007 EDGAR submission files the 8-K and its press release in HTML and the financial
+    tables as SGML-tagged text exhibits: read whole as HTML, the exhibits' <TABLE>s were empty
+    tables and the release had no statements. Each reader now gets its own documents, lines and
+    columns those of the file."""
+    html = ("<DOCUMENT>\n<TYPE>EX-99.01\n<TEXT>\n<html><body>\n"
+            "<p>Made Up Southern Power Company (NYSE: MUSP) reports fourth quarter 2006 earnings for the quarter "
+            "ended December 31, 2006.</p>\n</body></html>\n</TEXT>\n</DOCUMENT>\n")
+    table = ("<DOCUMENT>\n<TYPE>EX-99.04\n<TEXT>\n\n"
+             "                       Analysis of Consolidated Earnings\n"
+             "                           (In Millions of Dollars)\n\n"
+             "<TABLE>\n<CAPTION>\n"
+             "                                       3 Months Ended December\n"
+             "                                      2006     2005\n"
+             "                                     ------   ------\n"
+             "<S>                                  <C>      <C>\n"
+             "Total Revenues                       $3,152   $3,290\n"
+             "Operating Income                        469      404\n"
+             "Income Taxes                             46       21\n"
+             "NET INCOME AS REPORTED (See Notes)   $  188   $  159\n"
+             "</TABLE>\n</TEXT>\n</DOCUMENT>\n")
+    text = "<SEC-DOCUMENT>\n" + html + table + "</SEC-DOCUMENT>\n"
+    release = extract_text(text, "made-up-southern-2006.txt")
+    (ops,) = release.statements
+    assert ops.kind is StatementKind.OPERATIONS and ops.title == "Analysis of Consolidated Earnings"
+    net = ops.items[-1]
+    assert [c.value for c in net.cells] == [Decimal(188), Decimal(159)]
+    assert net.source.line == text.splitlines().index("NET INCOME AS REPORTED (See Notes)   $  188   $  159") + 1
+    assert release.info.period_end == date(2006, 12, 31)

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
+from dataclasses import fields, replace
 from pathlib import Path
 
-from converter.errors import InputError
+from converter.errors import ExtractionError, InputError, NoStatementsError
 
 from converter.model import Release, SourceRef
 
@@ -26,6 +28,7 @@ from .pairs import paired_rows
 from .pipecells import is_pipe_cells, split_pipe_cells
 from .reader import MAX_INPUT_BYTES, check_numbers, clean_text, decode, split_lines
 from .release import build_release
+from .submission import mixed_parts
 from .titles import joined_titles
 from .statements import find_statements
 from .tablekind import ignored_title
@@ -80,7 +83,41 @@ def extract_text(text: str, path: str) -> Release:
 def _extract(text: str, path: str) -> Release:
     sgml = is_sgml_text(text)
     if is_html(text) and not sgml:
+        parts = mixed_parts(text)
+        if parts is not None:
+            return _merged(path, (_plain, parts[1]), (extract_html, parts[0]))
         return extract_html(text, path)
+    return _plain(text, path)
+
+
+def _merged(path: str, *readings: tuple[Callable[[str, str], Release], str]) -> Release:
+    """One release from the readings of a submission's parts (see submission.py): their
+    statements and tables together, each document fact from the first part that states it.
+    A part without statements adds nothing; when no part has any, the first part's error."""
+    releases: list[Release] = []
+    errors: list[ExtractionError | NoStatementsError] = []
+    for reader, text in readings:
+        try:
+            releases.append(reader(text, path))
+        except (ExtractionError, NoStatementsError) as exc:
+            errors.append(exc)
+    if not releases:
+        raise next((e for e in errors if not isinstance(e, NoStatementsError)), errors[0])
+    first, *others = releases
+    info = first.info
+    for other in others:
+        taken = {f.name: getattr(other.info, f.name) for f in fields(info) if f.name != "sources"
+                 and getattr(info, f.name) in (None, ()) and getattr(other.info, f.name) not in (None, ())}
+        sources = info.sources + tuple((name, ref) for name, ref in other.info.sources if name in taken)
+        info = replace(info, **taken, sources=sources)
+    return Release(path, info, tuple(sorted((s for r in releases for s in r.statements), key=lambda s: s.source)),
+                   tuple(sorted((t for r in releases for t in r.ignored_tables), key=lambda t: t[2])),
+                   tuple(sorted((t for r in releases for t in r.skipped_tables), key=lambda t: (t.source, t.reason))))
+
+
+def _plain(text: str, path: str) -> Release:
+    """A text release (EDGAR SGML-tagged text, markdown, fixed-width or flowed text)."""
+    sgml = is_sgml_text(text)
     lines = joined_titles(split_lines(text, path))
     tagged = []
     if sgml:
