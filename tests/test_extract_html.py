@@ -385,3 +385,25 @@ def test_a_scale_in_the_singular_in_the_header_s_label_cell():
     (statement,) = extract_text(text, "p.htm").statements
     assert statement.scale.exponent == 6
     assert [i.section for i in statement.items] == [(), ()]
+
+
+@pytest.mark.parametrize("band", [
+    "| Three Months Ended |  |  | Twelve Months Ended |  |",  # the colspan left as empty cells
+    "| Three Months Ended | Twelve Months Ended |  |  |  |",  # the empty cells dropped
+])
+def test_period_lengths_starting_in_the_label_column_of_a_pipe_table(band):
+    """A statement saved as markdown by a converter that lost the colspans prints "Three Months
+    Ended" in the label column's cell: all four columns were read as years ending in December
+    (the quarter's revenue given the year)."""
+    text = ("# Made Up Resorts Reports Fourth Quarter 2022 Results\n\n"
+            "MADE UP RESORTS INTERNATIONAL CONSOLIDATED STATEMENTS OF OPERATIONS\n\n"
+            "(In thousands, except per share data) (Unaudited)\n\n"
+            f"{band}\n|---|---|---|---|---|\n"
+            "|  | December 31, 2022 | December 31, 2021 | December 31, 2022 | December 31, 2021 |\n"
+            "| Revenues | $ 3,592,216 | $ 2,838,614 | $ 13,127,485 | $ 9,680,140 |\n"
+            "| Operating expenses | 3,594,112 | 2,543,421 | 11,688,812 | 8,401,017 |\n"
+            "| Operating income (loss) | (1,896) | 295,193 | 1,438,673 | 1,279,123 |\n")
+    (ops,) = extract_text(text, "made-up-resorts.md").statements
+    assert [(str(p.start), str(p.end)) for p in ops.periods] == [
+        ("2022-10-01", "2022-12-31"), ("2021-10-01", "2021-12-31"),
+        ("2022-01-01", "2022-12-31"), ("2021-01-01", "2021-12-31")]

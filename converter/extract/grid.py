@@ -186,7 +186,9 @@ def split_grid(rows: list[list[GCell]]) -> Grid:
     grid = Grid()
     stage = "caption"
     for row in rows:
-        filled = [_off_the_labels(c) if stage != "body" else c for c in row if c.text]
+        filled = [c for c in row if c.text]
+        if stage != "body":
+            filled = _off_the_labels(filled)
         if stage == "body" and filled and _band_row(filled):
             if any(_texts(filled) == _texts(h) for h in grid.header):
                 continue
@@ -221,12 +223,25 @@ def split_grid(rows: list[list[GCell]]) -> Grid:
     return grid
 
 
-def _off_the_labels(cell: GCell) -> GCell:
-    """A date spanning the label column and the first value column (a PDF rendering's
-    `<th colspan="2">3/25/2023</th>` over a table of three columns) heads the value column only."""
-    if cell.lo == 0 and cell.hi > 0 and is_period_text(cell.text) and names_year(cell.text):
-        return replace(cell, lo=1)
-    return cell
+def _off_the_labels(filled: list[GCell]) -> list[GCell]:
+    """A header row's period text standing in the label column heads value columns: a date
+    spanning the label column and the first value column (a PDF rendering's `<th colspan="2">
+    3/25/2023</th>` over a table of three columns) heads the value column; a period length in
+    the label cell of a band row naming another length further right ("| Three Months Ended | | |
+    Twelve Months Ended | |", a rendering that lost the colspan) heads the columns up to it."""
+    if not filled or filled[0].lo != 0 or not is_period_text(filled[0].text):
+        return filled
+    first, rest = filled[0], filled[1:]
+    if first.hi > 0 and names_year(first.text):
+        return [replace(first, lo=1)] + rest
+    if not (DURATION_RE.search(first.text) and not names_year(first.text) and rest
+            and all(DURATION_RE.search(c.text) and not names_year(c.text) for c in rest)):
+        return filled
+    if rest[0].lo > 1:  # the columns up to the next length are the first one's
+        return [replace(first, lo=1, hi=max(first.hi, rest[0].lo - 1))] + rest
+    # the lengths packed to the left from the label column ("| Three Months Ended | Twelve Months
+    # Ended | | | |"): one column right, where the header bands share them among the years below
+    return [replace(c, lo=c.lo + 1, hi=c.hi + 1) for c in filled]
 
 
 def _band_row(filled: list[GCell]) -> bool:
