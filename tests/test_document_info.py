@@ -103,3 +103,35 @@ def test_the_name_printed_over_a_statement_title_in_its_heading_cell_finds_the_r
     registry = EntityRegistry(listed=(Entity("QFIN", "0000040729", "Quillfeather Financial Inc."),))
     entity = resolve_entity(release, registry, None)
     assert (entity.cik, entity.name, entity.has_cik) == ("0000040729", "Quillfeather Financial Inc.", True)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a headline naming the company without its legal form, a partner's name with one below it
+    ('---\ntitle: "Zorblax Realty\u00ae Announces Fourth Quarter and Full Year 2024 Results"\n---\n\n'
+     "JERICHO, N.Y., Feb. 07, 2025 (GLOBE NEWSWIRE) \u2014 Zorblax Realty, a real estate investment trust, "
+     "sold its stake in Albertsons Companies Inc. during the year.\n", "Zorblax Realty"),
+    # the legal form printed in the opening text is preferred to the headline's short name
+    ("# Zorblax Reports Fourth Quarter 2024 Results\n\nCAMBRIDGE, Mass., Feb. 13, 2025 -- Zorblax Pharmaceuticals, "
+     "Inc., a biotechnology company, today reported results.\n", "Zorblax Pharmaceuticals, Inc."),
+    # a place fused onto the name by "-based"
+    ("Headline\n\nAtlanta-based Zorblax Company (NYSE: ZX) reported fourth quarter earnings.\n", "Zorblax Company"),
+])
+def test_company_names_from_headlines_without_a_legal_form(text, name):
+    assert _info(text).company_name == name
+
+
+def test_a_quarter_of_another_year_than_the_statements_is_passed_over():
+    """A bank's release compares with "the fourth quarter of 2023" before it names its own
+    quarter: the fiscal year focus was 2023 for statements ending on December 31, 2024."""
+    from decimal import Decimal
+    from converter.model import Cell, CellKind, LineItem, Period, Scale, SourceRef, Statement, StatementKind
+    ref = SourceRef("x.txt", 9)
+    cell = Cell("856,080", CellKind.NUMBER, Decimal(856080), ref)
+    ops = Statement(StatementKind.OPERATIONS, "Statements of Income",
+                    (Period(date(2024, 12, 31), date(2024, 10, 1)),), Scale(0),
+                    (LineItem("Net income", (), (cell,), ref),), ref)
+    text = ("Zorblax Bancshares, Inc. Reports Results\n\nNet income for the three months ended December 31, 2024 was "
+            "$856,080, compared to $1,415,230 for the fourth quarter of 2023. Results for the fourth quarter of 2024 "
+            "reflect loan growth.\n")
+    info = document_info(split_lines(text, "x.txt"), [ops], "x.txt")
+    assert (info.fiscal_year_focus, info.fiscal_period_focus) == (2024, "FY")

@@ -41,6 +41,16 @@ _NAME = rf"(?P<name>{_WORD},?\s+(?:(?:{_WORD}|of|and|de)(?>\s*,?\s+)(?:&\s+)?){{
 _GENERIC = re.compile(rf"(?:(?i:the)\s+)?{_SUFFIX}(?:,?\s+{_SUFFIX})*")  # "The Company", "Group, Inc."
 _MARK = r"(?:\s*\((?:R|TM)\)|\s*[®™])?"
 _HEADLINE_RE = re.compile(rf"{_NAME}{_MARK}\s+(?:Announces|Reports|Posts|Releases|Declares|Signs)\b")
+# a headline naming the company without its legal form ("Kimco Realty® Announces Fourth Quarter
+# ...", "CRISPR Therapeutics Provides Business Update and Reports ..."): looked for in the
+# release's first lines only
+_PLAIN_HEADLINE_RE = re.compile(
+    rf"(?P<plain>(?:{_WORD}\s+(?:&\s+)?){{0,3}}{_WORD}){_MARK}\s+(?:Announces|Reports|Posts|Provides|Releases)\b"
+    r"(?=.*\b(?:Quarter|Year|Results|Earnings)\b)")
+_HEADLINE_LINES = 12  # non-empty lines from the top searched for a headline
+# markdown's heading marks, a saved page's front matter, bold marks, an EDGAR page's <title>Document</title>
+_HEADLINE_LEAD_RE = re.compile(r"^\s*(?:#+\s*|title:\s*[\"']?|\*\*)?(?:Document\s+)?")
+_BASED_RE = re.compile(r"^(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-based\s+")  # "Atlanta-based Southern Company"
 _EXCHANGE = (r"(?i:nasdaq(?:\s+(?:gs|gm|cm|global\s+select\s+market|global\s+market|capital\s+market|national\s+market))?"
              r"|nyse(?:\s+(?:amex|arca|mkt|american))?|amex|otcqx|otcqb|otcbb|otc(?:\s+bulletin\s+board|\s+markets)?"
              r"|tsx(?:-?v)?|pink\s+sheets)")
@@ -168,18 +178,31 @@ def _names(prose: _Prose, lines: list[Line], statements: list[Statement],
     match = _HEADLINE_RE.search(prose.text)
     if match:
         out.append((match["name"], prose.ref(match.start("name"))))
+    opening = [(m["name"], prose.ref(m.start("name")))
+               for m in re.finditer(rf"(?<![\w&'.-]){_NAME}(?![\w])", prose.text[:6000]) if len(m["name"].split()) > 1]
+    plain = None if match else _plain_headline(lines, prose.path)
+    if plain:  # its name with the legal form when the opening text prints that ("Agios Pharmaceuticals, Inc.")
+        out.append(next(((n, r) for n, r in opening if n.startswith(plain[0])), plain))
     if header_name:
         out.append(header_name)
-    opening = prose.text[:6000]
-    for match in re.finditer(rf"(?<![\w&'.-]){_NAME}(?![\w])", opening):
-        if len(match["name"].split()) > 1:
-            out.append((match["name"], prose.ref(match.start("name"))))
+    out += opening
     for st in statements:
         above = _company_line(lines, st)
         if above:
             out.append(above)
-    cleaned = [(re.sub(r"\s+", " ", name).strip(" ,"), ref) for name, ref in out]
+    cleaned = [(_BASED_RE.sub("", re.sub(r"\s+", " ", name)).strip(" ,"), ref) for name, ref in out]
     return [(name, ref) for name, ref in cleaned if name and not _GENERIC.fullmatch(name)]
+
+
+def _plain_headline(lines: list[Line], path: str) -> tuple[str, SourceRef] | None:
+    """The company a headline line at the top of the release opens with, legal form or not."""
+    texts = [line for line in lines if line.text.strip()][:_HEADLINE_LINES]
+    for line in texts:
+        lead = _HEADLINE_LEAD_RE.match(line.text).end()
+        found = _PLAIN_HEADLINE_RE.match(line.text, lead)
+        if found and not _GENERIC.fullmatch(found["plain"]):
+            return found["plain"], SourceRef(path, line.number, line.col(found.start("plain")))
+    return None
 
 
 _ATTRIBUTABLE_RE = re.compile(
@@ -292,8 +315,16 @@ def _quarter_year(quarter: int, period_end: date) -> int:
 
 
 def _fiscal_focus(prose: _Prose, statements: list[Statement], found: dict) -> None:
+    """The fiscal period the release reports: the first phrase naming one ("fourth quarter
+    2024"), passing over the prior year's quarter, compared with before the quarter's own name
+    ("... compared to ... for the fourth quarter of 2023"), unless no other phrase is left; else
+    from the statements' dates."""
     end = found.get("period_end", (None,))[0]
-    for match in _FISCAL_RE.finditer(prose.text):
+    matches = list(_FISCAL_RE.finditer(prose.text))
+    if end is not None:
+        agreeing = [m for m in matches if _agrees(m, end)]
+        matches = agreeing + [m for m in matches if m not in agreeing] if agreeing else matches
+    for match in matches:
         quarter, year = _phrase(match)
         if year is None and end is None:
             continue
@@ -305,6 +336,14 @@ def _fiscal_focus(prose: _Prose, statements: list[Statement], found: dict) -> No
         found["fiscal_period_focus"] = ("FY" if quarter in (None, 4) else f"Q{quarter}", src)
         return
     _fiscal_focus_from_dates(statements, found)
+
+
+def _agrees(match: re.Match[str], end: date) -> bool:
+    """Does a fiscal-period phrase fit a release whose latest period ends on `end`? Not a
+    quarter named with the year before the one ending then: the comparative quarter ("compared
+    to ... for the fourth quarter of 2023"); other phrases are not judged here."""
+    quarter, year = _phrase(match)
+    return quarter is None or year is None or year != _quarter_year(quarter, end) - 1
 
 
 def _phrase(match: re.Match[str]) -> tuple[int | None, int | None]:
