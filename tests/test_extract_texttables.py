@@ -856,3 +856,22 @@ def test_a_submission_mixing_an_html_release_and_text_exhibits_reads_both():
     assert [c.value for c in net.cells] == [Decimal(188), Decimal(159)]
     assert net.source.line == text.splitlines().index("NET INCOME AS REPORTED (See Notes)   $  188   $  159") + 1
     assert release.info.period_end == date(2006, 12, 31)
+
+
+def test_a_period_length_at_the_left_margin_of_a_text_header():
+    """A text-browser dump of an HTML statement whose first header cell spans the label column
+    prints "Three Months Ended" at the left margin and "Twelve Months Ended" over the last two
+    columns: the quarter's columns were given twelve months too (the quarter's revenue read as
+    the year's)."""
+    text = ("MADE UP RESORTS INTERNATIONAL CONSOLIDATED STATEMENTS OF OPERATIONS\n\n"
+            "(In thousands, except per share data) (Unaudited)\n\n"
+            "Three Months Ended                                                                       Twelve Months Ended\n"
+            "                                       December 31, 2022  December 31, 2021  December 31, 2022  December 31, 2021\n"
+            "Revenues                                  $ 3,592,216        $ 2,838,614       $ 13,127,485        $ 9,680,140\n"
+            "Operating expenses                          3,594,112          2,543,421         11,688,812          8,401,017\n"
+            "Operating income (loss)                        (1,896)           295,193          1,438,673          1,279,123\n")
+    (ops,) = extract_text(text, "made-up-resorts.txt").statements
+    assert [(str(p.start), str(p.end)) for p in ops.periods] == [
+        ("2022-10-01", "2022-12-31"), ("2021-10-01", "2021-12-31"),
+        ("2022-01-01", "2022-12-31"), ("2021-01-01", "2021-12-31")]
+    assert [c.value for c in ops.items[0].cells] == [Decimal(3592216), Decimal(2838614), Decimal(13127485), Decimal(9680140)]

@@ -312,7 +312,14 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
                                         row.line.col(row.segs[0][0]), 0, 0))
             continue
         segs: list[list[int | str]] = []
+        lengths_right = any(names_length(s[2]) and not YEAR_RE.search(s[2]) for s in in_values)
         for a, b, text in row.segs:
+            if b <= value_start - 1 and lengths_right and names_length(text) and not YEAR_RE.search(text):
+                # a period length printed at the left margin, another further right ("Three Months
+                # Ended   ...   Twelve Months Ended", a text dump of a colspan over the label
+                # column): it heads the first value columns, up to the other one
+                segs.append([value_start, value_start, text, a])
+                continue
             if b <= value_start - 1:
                 label_area.append(GCell(text, row.line.number, row.line.col(a), 0, 0))
                 continue
