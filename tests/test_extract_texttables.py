@@ -875,3 +875,21 @@ def test_a_period_length_at_the_left_margin_of_a_text_header():
         ("2022-10-01", "2022-12-31"), ("2021-10-01", "2021-12-31"),
         ("2022-01-01", "2022-12-31"), ("2021-01-01", "2021-12-31")]
     assert [c.value for c in ops.items[0].cells] == [Decimal(3592216), Decimal(2838614), Decimal(13127485), Decimal(9680140)]
+
+
+def test_a_us_gaap_title_over_two_period_lengths_on_one_line():
+    """A foreign filer's release as text: "U.S. GAAP Condensed Consolidated Statements of Income"
+    (not read as a title line), then "Three Months Ended June 30, Twelve Months Ended June 30," on
+    one line over four columns of years: the quarter's columns were taken for fiscal years."""
+    text = ("Made Up Packaging plc reports results for the fiscal year ended June 30, 2023.\n\n"
+            "U.S. GAAP Condensed Consolidated Statements of Income (Unaudited)\n\n"
+            "Three Months Ended June 30, Twelve Months Ended June 30,\n\n"
+            "($ million, except per share amounts)                           2022     2023      2022      2023\n"
+            "Net sales                                                      3,909    3,673    14,544    14,694\n"
+            "Cost of sales                                                (3,115)  (2,951)  (11,724)  (11,969)\n"
+            "Gross profit                                                     794      722     2,820     2,725\n")
+    (ops,) = extract_text(text, "made-up-packaging.txt").statements
+    assert ops.kind is StatementKind.OPERATIONS
+    assert [(str(p.start), str(p.end)) for p in ops.periods] == [
+        ("2022-04-01", "2022-06-30"), ("2023-04-01", "2023-06-30"),
+        ("2021-07-01", "2022-06-30"), ("2022-07-01", "2023-06-30")]

@@ -113,3 +113,16 @@ def _in_order(cells: list[BandCell], n: int) -> list[Seg]:
 
 def _covered(cell: BandCell, spans: list[Span]) -> list[int]:
     return [i for i, (a, b) in enumerate(spans) if a <= cell.hi and cell.lo <= b]
+
+
+def stated_segments(stated: str, columns: int) -> list[Seg]:
+    """A stated period length over the value columns; several lengths in one line ("Three Months
+    Ended June 30, Twelve Months Ended June 30," above four columns of years, a PDF rendering
+    having lost the cells' spans) share the columns evenly, in order."""
+    starts = [m.start() for m in DURATION_RE.finditer(stated)]
+    k = len(starts)
+    if k < 2 or columns % k:
+        return [Seg(stated, 0, columns - 1)]
+    width = columns // k
+    phrases = [stated[a:b].strip() for a, b in zip(starts, starts[1:] + [len(stated)])]
+    return [Seg(phrase, i * width, (i + 1) * width - 1) for i, phrase in enumerate(phrases)]

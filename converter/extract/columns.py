@@ -7,7 +7,8 @@ import re
 from converter.errors import ExtractionError
 
 from .dates import YEAR_RE
-from .headers import Seg
+from .bands import stated_segments
+from .headers import DURATION_RE, Seg
 from .layout import Row, tab_fields
 from .reader import Line
 
@@ -52,6 +53,11 @@ def fixed_header(lines: list[Line], anchors: list[Span]) -> list[list[Seg]]:
     for line in lines:
         segs = []
         for m in _SEG_RE.finditer(line.text.replace("\t", " ")):
+            if len(DURATION_RE.findall(m[0])) >= 2 and m.end() <= anchors[0][0]:
+                # several lengths in one run of words left of the figures ("Three Months Ended June 30,
+                # Twelve Months Ended June 30," over four years): they share the columns in order
+                segs += stated_segments(m[0], len(anchors))
+                continue
             hits = [i for i, span in enumerate(anchors) if _overlap((m.start(), m.end()), span) > 0]
             if not hits:
                 hits = [_nearest(anchors, (m.start() + m.end()) / 2)]

@@ -21,7 +21,7 @@ from converter.model import CellKind, Period, RuleKind, SourceRef, Statement, St
 
 from .assemble import assemble
 from .cells import heavier, is_rule, parse_cell, rule_kind
-from .bands import BandCell, band_segments, interleaved_segments
+from .bands import BandCell, band_segments, interleaved_segments, stated_segments
 from .headers import (DURATION_RE, Seg, date_runs, is_header_text, is_period_text, names_length, names_year,
                       parse_scale, resolve_periods)
 from .layout import RawCell, Row
@@ -339,7 +339,7 @@ def _grid_periods(grid: Grid, kind: StatementKind, where: str
     if stated is not None and spans and not any(names_length(c.text) for row in grid.header for c in row):
         # a header of dates alone under a stated length ("12 Weeks Ended" printed above the table):
         # the length is the header's, not a guess from the dates (a fiscal year end is not a year)
-        segs = [_stated_segments(stated, len(spans))] + segs
+        segs = [stated_segments(stated, len(spans))] + segs
         stated = None
     try:
         return spans, dropped, resolve_periods(segs, len(spans), kind, header_where)
@@ -371,19 +371,6 @@ def _widened(line: list[Seg], n: int) -> list[Seg]:
     if len(lengths) != 1 or lengths[0].hi >= n - 1 or any(seg.lo > lengths[0].hi for seg in line):
         return line
     return [Seg(seg.text, seg.lo, n - 1) if seg is lengths[0] else seg for seg in line]
-
-
-def _stated_segments(stated: str, columns: int) -> list[Seg]:
-    """A stated period length over the value columns; several lengths in one line ("Three Months
-    Ended June 30, Twelve Months Ended June 30," above four columns of years, a PDF rendering
-    having lost the cells' spans) share the columns evenly, in order."""
-    starts = [m.start() for m in DURATION_RE.finditer(stated)]
-    k = len(starts)
-    if k < 2 or columns % k:
-        return [Seg(stated, 0, columns - 1)]
-    width = columns // k
-    phrases = [stated[a:b].strip() for a, b in zip(starts, starts[1:] + [len(stated)])]
-    return [Seg(phrase, i * width, (i + 1) * width - 1) for i, phrase in enumerate(phrases)]
 
 
 def _stated_duration(grid: Grid) -> str | None:

@@ -10,7 +10,7 @@ from converter.model import CellKind, StatementKind
 from .cells import is_rule, parse_cell
 from .reader import Line
 
-_QUALIFIER = r"(?:condensed|consolidated|unaudited|interim|combined|period[\s-]end|ending)\s+"
+_QUALIFIER = r"(?:condensed|consolidated|unaudited|interim|combined|period[\s-]end|ending|(?:u\.s\.\s+)?gaap)\s+"  # "U.S. GAAP Condensed ..."
 _TITLE = (
     rf"(?:{_QUALIFIER})+income\s+statements?|"  # "Consolidated Income Statement"
     rf"(?:{_QUALIFIER})*(?:comprehensive\s+)?income\s+statements|(?:{_QUALIFIER})*cash\s+flows?\s+statements?|"  # "INCOME STATEMENTS", "CASH FLOWS STATEMENTS"
