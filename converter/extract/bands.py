@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .headers import DURATION_RE, Seg, names_year
+from .headers import DURATION_RE, Seg, bare_length, names_year
 
 Span = tuple[int, int]
 
@@ -89,7 +89,7 @@ def interleaved_segments(row: list[BandCell], spans: list[Span]) -> list[Seg] | 
     October 27, 2024 | October 29, 2023 |": a rendering that flattened two header rows): each
     length covers the dated columns up to the next length. None for any other row."""
     cells = sorted((c for c in row if c.period), key=lambda c: c.lo)
-    lengths = [c for c in cells if DURATION_RE.search(c.text) and not names_year(c.text)]
+    lengths = [c for c in cells if bare_length(c.text)]
     dated = [(c, _covered(c, spans)) for c in cells if names_year(c.text)]
     if len(lengths) < 2 or not cells or cells[0] is not lengths[0] or len(lengths) + len(dated) != len(cells):
         return None

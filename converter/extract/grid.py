@@ -22,8 +22,8 @@ from converter.model import CellKind, Period, RuleKind, SourceRef, Statement, St
 from .assemble import assemble
 from .cells import heavier, is_rule, parse_cell, rule_kind
 from .bands import BandCell, band_segments, interleaved_segments, stated_segments
-from .headers import (DURATION_RE, Seg, date_runs, is_header_text, is_period_text, names_length, names_year,
-                      parse_scale, resolve_periods)
+from .headers import (DURATION_RE, Seg, bare_length, date_runs, is_header_text, is_period_text, names_length,
+                      names_year, parse_scale, resolve_periods)
 from .layout import RawCell, Row
 
 _MARK = r"(?:\((?:\d{1,2}|[a-z])\)|\*{1,3}|[†‡§¹²³⁴⁵⁶⁷⁸⁹])"
@@ -234,8 +234,7 @@ def _off_the_labels(filled: list[GCell]) -> list[GCell]:
     first, rest = filled[0], filled[1:]
     if first.hi > 0 and names_year(first.text):
         return [replace(first, lo=1)] + rest
-    if not (DURATION_RE.search(first.text) and not names_year(first.text) and rest
-            and all(DURATION_RE.search(c.text) and not names_year(c.text) for c in rest)):
+    if not (bare_length(first.text) and rest and all(bare_length(c.text) for c in rest)):
         return filled
     if rest[0].lo > 1:  # the columns up to the next length are the first one's
         return [replace(first, lo=1, hi=max(first.hi, rest[0].lo - 1))] + rest

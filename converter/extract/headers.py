@@ -165,6 +165,12 @@ def names_year(text: str) -> bool:
     return bool(YEAR_RE.search(normalize_header(text, _RELEASE.get().fy_end_month)))
 
 
+def bare_length(text: str) -> bool:
+    """Header text naming a period length and no year ("Three Months Ended", "Twelve Months Ended
+    June 30,"): the band over the columns its dates or years name."""
+    return bool(DURATION_RE.search(text)) and not names_year(text)
+
+
 _FOOTNOTE_MARK_RE = re.compile(r"\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|\*+", re.I)
 
 

@@ -32,7 +32,7 @@ from converter.errors import ExtractionError
 from converter.model import SkippedTable, SourceRef, Statement, StatementKind
 
 from .grid import SCALE_RE, GCell, Grid, grid_periods, grid_statement, split_grid
-from .headers import DURATION_RE, date_runs, fiscal_calendar, is_header_text, names_year
+from .headers import DURATION_RE, bare_length, date_runs, fiscal_calendar, is_header_text, names_year
 from .reader import Line
 from .statements import find_statements
 from .tablekind import classify, statement_or_ignored
@@ -318,7 +318,7 @@ def _even_lengths(row: list[GCell], below: list[list[GCell]]) -> bool:
     is left for the header bands to share its lengths among the years below (bands.py); so is
     a row whose lengths, spread, do not cover the runs the years' dates start over in (three
     quarter-end dates, then two year-end dates, under "Three Months Ended" and "Year Ended")."""
-    lengths = [c for c in row if 0 < c.lo < _WIDE and DURATION_RE.search(c.text) and not names_year(c.text)]
+    lengths = [c for c in row if 0 < c.lo < _WIDE and bare_length(c.text)]
     years = [c for line in below for c in line if 0 < c.lo < _WIDE and names_year(c.text)]
     if len(lengths) < 2 or not years:
         return True
