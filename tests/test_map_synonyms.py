@@ -53,6 +53,10 @@ EQ = ("Liabilities and Equity",)
     (BS, CL, "Convertible senior notes, net", "us-gaap:ConvertibleNotesPayableCurrent"),
     (BS, L + ("Non-current liabilities",), "Convertible senior notes, net", "us-gaap:ConvertibleDebtNoncurrent"),
     (BS, CL, "Accrued commissions", "us-gaap:AccruedSalesCommissionCurrent"),
+    (BS, CL, "Accrued and other current liabilities", "us-gaap:AccruedLiabilitiesCurrent"),
+    # the residual line of an 'Other income (expense)' block
+    (OPS, ("Other income (expense):",), "Other, net", "us-gaap:OtherNonoperatingIncomeExpense"),
+    (OPS, ("Non-operating income (expense)",), "Other", "us-gaap:OtherNonoperatingIncomeExpense"),
     # receivables from related parties apart from the trade receivables, which keep theirs
     (BS, CA, "Accounts receivable – related parties", "us-gaap:AccountsReceivableRelatedPartiesCurrent"),
     (BS, CA, "Receivables from related parties", "us-gaap:AccountsReceivableRelatedPartiesCurrent"),
