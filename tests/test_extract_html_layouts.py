@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
+from converter.errors import ExtractionError
 from converter.extract import extract_text
 from converter.extract.periodforms import normalize_header
 from converter.model import Period, StatementKind
@@ -117,3 +120,41 @@ def test_two_figures_per_period_that_are_no_subtotal_stay_an_error():
 
     with pytest.raises(ExtractionError, match="more values than the statement has periods"):
         _statement(_page("CONSOLIDATED BALANCE SHEETS", "", _INNER_OUTER.format(accrued="150")))
+
+
+BALANCE_ROWS = ("<tr><th>Cash and cash equivalents</th><th>$ 737,877</th><th>$ 431,560</th></tr>"
+                "<tr><td>Receivables, net</td><td>199,422</td><td>233,682</td></tr>"
+                "<tr><td>Total current assets</td><td>937,299</td><td>665,242</td></tr>"
+                "<tr><td>Property and equipment, net</td><td>962,397</td><td>950,777</td></tr>"
+                "<tr><td>Total assets</td><td>1,899,696</td><td>1,616,019</td></tr>")
+
+
+def _rendered_balance_sheet(header_paragraphs: str) -> str:
+    """A PDF rendering: the dates and the first headings printed as paragraphs, the table
+    starting with its first figures."""
+    return ("<html><body><p>Fenwick Outfitters reports its fourth quarter results.</p>"
+            "<p><strong>Fenwick Outfitters, Inc.</strong></p>"
+            "<p><strong>Condensed Consolidated Balance Sheets (In thousands)</strong></p>"
+            f"{header_paragraphs}<p><strong>Assets</strong></p><p>Current assets:</p>"
+            f"<table>{BALANCE_ROWS}</table></body></html>")
+
+
+def test_dates_printed_as_paragraphs_above_a_table_without_header_head_its_columns():
+    st = _statement(_rendered_balance_sheet(
+        "<p><strong>January 28, January 29,</strong></p><p><strong>2023 2022</strong></p>"
+        "<p><strong>(Unaudited)</strong></p>"))
+    assert st.kind is StatementKind.BALANCE_SHEET
+    assert st.periods == (Period(date(2023, 1, 28)), Period(date(2022, 1, 29)))
+    assert st.scale.exponent == 3
+    cash, receivables = st.items[0], st.items[1]
+    assert [c.value for c in cash.cells] == [Decimal(737877), Decimal(431560)]
+    # the headings printed between the dates and the table are the first rows' sections
+    assert cash.section == ("Assets", "Current assets") and receivables.section == ("Assets", "Current assets")
+    assert st.items[-1].label == "Total assets" and st.items[-1].section == ("Assets",)
+
+
+def test_paragraphs_naming_fewer_periods_than_the_table_has_columns_are_not_its_header():
+    # one date over two columns of figures: not read as the header, the table stays unread
+    text = _rendered_balance_sheet("<p><strong>January 28, 2023</strong></p>")
+    with pytest.raises(ExtractionError, match="no column headers"):
+        extract_text(text, "p.htm")

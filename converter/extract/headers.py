@@ -171,6 +171,19 @@ def bare_length(text: str) -> bool:
     return bool(DURATION_RE.search(text)) and not names_year(text)
 
 
+def heads_in_order(text: str, n: int) -> list[str] | None:
+    """Header text printed with no columns to place it (a paragraph above a rendered table with
+    no header row: "January 28, January 29," over "2023 2022"): its n dates, month-days or
+    years in order, one per value column; None unless it names exactly n of one kind."""
+    if n < 1 or not is_header_text(text):
+        return None
+    for pattern in (DATE_RE, MONTHDAY_RE, YEAR_RE):
+        found = [m[0] for m in pattern.finditer(text)]
+        if found:
+            return found if len(found) == n else None
+    return None
+
+
 _FOOTNOTE_MARK_RE = re.compile(r"\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|\*+", re.I)
 
 

@@ -46,8 +46,8 @@ from converter.errors import InputError
 from converter.model import Release, RuleKind, SkippedTable, SourceRef, Statement
 
 from .release import build_release
-from .grid import GCell, Grid, split_grid
-from .headers import DURATION_RE, fiscal_calendar, release_context, release_dates
+from .grid import GCell, Grid, row_tokens, split_grid
+from .headers import DURATION_RE, fiscal_calendar, heads_in_order, names_year, release_context, release_dates
 from .reader import Line
 from .tablekind import statement_or_ignored
 
@@ -165,6 +165,8 @@ def _release(path: str, blocks: list[_Block], tables: list[_Table], locate: _Sou
         candidates = _candidates(table.element, grid, nearby, path) + carried
         carried = []
         grid.captions.extend(GCell(b.text, b.line, 1, 0, 0) for b in _stated_lengths(nearby))
+        if not grid.header:
+            _header_above(grid, nearby)
         found = statement_or_ignored(candidates, grid, path)
         if isinstance(found, Statement):
             statements.append(found)
@@ -378,6 +380,35 @@ def _stated_lengths(nearby: list[_Block]) -> list[_Block]:
     Ended June 30," over columns of years): the table's header, read as a caption."""
     return [b for b in nearby[-2:] if DURATION_RE.match(b.text.strip())
             and len(b.text.split()) <= 8 * len(DURATION_RE.findall(b.text))]
+
+
+_HEADER_WINDOW = 6  # blocks above a table searched for its header printed as paragraphs
+
+
+def _header_above(grid: Grid, nearby: list[_Block]) -> None:
+    """A table with no header row whose dates are printed as paragraphs right above it (a PDF
+    rendering: "January 28, January 29," then "2023 2022", then "Assets", "Current assets:"):
+    those paragraphs become its header rows, one part per value column in order, and the short
+    headings between them and the table its first rows. Nothing changes unless every
+    paragraph read so names as many periods as the body has value columns, and one names years."""
+    anchors = sorted({t.cell.lo for row in grid.body for t in row_tokens(row)[1] if t.kind == "value"})
+    window = nearby[-_HEADER_WINDOW:]
+    rows, last = [], -1
+    for k, block in enumerate(window):
+        parts = heads_in_order(block.text, len(anchors))
+        if parts:
+            rows.append([GCell(text, block.line, 1, lo, lo) for text, lo in zip(parts, anchors)])
+            last = k
+    if not any(names_year(c.text) for row in rows for c in row):
+        return
+    headings = [[GCell(b.text, b.line, 1, 0, 0)] for b in window[last + 1 :]
+                if len(b.text.split()) <= _HEADING_WORDS and not _FIGURES_RE.search(b.text)
+                and not re.fullmatch(r"\W*unaudited\W*", b.text, re.I)]
+    grid.header = rows
+    grid.body = headings + grid.body
+
+
+_HEADING_WORDS = 6
 
 
 def _row_texts(rows: list[list[GCell]], path: str) -> list[tuple[str, SourceRef]]:
