@@ -57,6 +57,13 @@ EQ = ("Liabilities and Equity",)
     # the residual line of an 'Other income (expense)' block
     (OPS, ("Other income (expense):",), "Other, net", "us-gaap:OtherNonoperatingIncomeExpense"),
     (OPS, ("Non-operating income (expense)",), "Other", "us-gaap:OtherNonoperatingIncomeExpense"),
+    (BS, CL, "Current operating lease liabilities", "us-gaap:OperatingLeaseLiabilityCurrent"),
+    (StatementKind.CASH_FLOWS, ("Changes in operating assets and liabilities",), "Accrued and other current liabilities",
+     "us-gaap:IncreaseDecreaseInAccruedLiabilitiesAndOtherOperatingLiabilities"),
+    (StatementKind.CASH_FLOWS, ("Financing activities",), "Payments related to repurchases of common stock",
+     "us-gaap:PaymentsForRepurchaseOfCommonStock"),
+    (StatementKind.CASH_FLOWS, ("Financing activities",), "Payments related to employee stock plan taxes",
+     "us-gaap:PaymentsRelatedToTaxWithholdingForShareBasedCompensation"),
     # receivables from related parties apart from the trade receivables, which keep theirs
     (BS, CA, "Accounts receivable – related parties", "us-gaap:AccountsReceivableRelatedPartiesCurrent"),
     (BS, CA, "Receivables from related parties", "us-gaap:AccountsReceivableRelatedPartiesCurrent"),
