@@ -158,3 +158,50 @@ def test_paragraphs_naming_fewer_periods_than_the_table_has_columns_are_not_its_
     text = _rendered_balance_sheet("<p><strong>January 28, 2023</strong></p>")
     with pytest.raises(ExtractionError, match="no column headers"):
         extract_text(text, "p.htm")
+
+
+_SPLIT_HEAD = ("<tr><th></th><th>January 28,<br>2023</th><th></th><th></th><th>January 29,<br>2022</th><th></th></tr>")
+_SPLIT_TOP = ("<tr><td>Net sales</td><td>$ 3,226,773</td><td>100.0%</td><td></td><td>$ 2,729,388</td><td>100.0%</td></tr>"
+              "<tr><td>Cost of sales</td><td>2,014,270</td><td>62.4%</td><td></td><td>1,702,059</td><td>62.4%</td></tr>"
+              "<tr><td>Gross profit</td><td>1,212,503</td><td>37.6%</td><td></td><td>1,027,329</td><td>37.6%</td></tr>")
+_SPLIT_MIDDLE = ("<tr><td>Selling, general and administrative expenses</td><td>762,706</td><td>23.6%</td><td></td>"
+                 "<td>649,968</td><td>23.8%</td></tr>"
+                 "<tr><td>Net income</td><td>$ 340,751</td><td>10.6%</td><td></td><td>$ 289,366</td><td>10.6%</td></tr>")
+_SPLIT_SHARES = ("<tr><th>Net income per common share:</th><th colspan=2></th></tr>"
+                 "<tr><td>Basic</td><td>$ 6.73</td><td>$ 5.44</td></tr>"
+                 "<tr><td>Diluted</td><td>$ 6.68</td><td>$ 5.41</td></tr>")
+
+
+def _split_statement(between: str = "", last_head: str = "") -> str:
+    """A PDF rendering's statement of operations cut into three tables at its page breaks."""
+    return ("<html><body><p>Fenwick Outfitters reports its fourth quarter results.</p>"
+            "<p><strong>Consolidated Statements of Income (In thousands, except per share data)</strong></p>"
+            "<p><strong>13 Weeks Ended</strong></p>"
+            f"<table>{_SPLIT_HEAD}{_SPLIT_TOP}</table>{between}<table>{_SPLIT_MIDDLE}</table>"
+            f"<p>7</p><table>{last_head}{_SPLIT_SHARES}</table></body></html>")
+
+
+def test_a_statement_cut_into_tables_at_page_breaks_is_read_as_one():
+    st = _statement(_split_statement())
+    assert st.periods == (Period(date(2023, 1, 28), date(2022, 10, 30)), Period(date(2022, 1, 29), date(2021, 10, 31)))
+    by_label = {item.label: item for item in st.items}
+    assert list(by_label) == ["Net sales", "Cost of sales", "Gross profit", "Selling, general and administrative expenses",
+                              "Net income", "Basic", "Diluted"]
+    assert [c.value for c in by_label["Net income"].cells] == [Decimal(340751), Decimal(289366)]
+    # the narrower last table's figures fall under the same two periods, under its own heading
+    assert [c.value for c in by_label["Diluted"].cells] == [Decimal("6.68"), Decimal("5.41")]
+    assert by_label["Diluted"].section == ("Net income per common share",)
+    assert by_label["Diluted"].cells[0].source.line == by_label["Diluted"].source.line
+
+
+def test_a_table_after_running_text_does_not_continue_the_statement():
+    text = _split_statement(between="<p>The company opened 47 new stores during the fiscal year, in 18 states.</p>")
+    st = _statement(text)
+    assert [item.label for item in st.items] == ["Net sales", "Cost of sales", "Gross profit"]
+
+
+def test_a_table_headed_with_other_periods_does_not_continue_the_statement():
+    head = "<tr><th></th><th>January 28, 2024</th><th>January 29, 2023</th></tr>"
+    st = _statement(_split_statement(last_head=head))
+    assert "Diluted" not in [item.label for item in st.items]
+    assert [item.label for item in st.items][-1] == "Net income"

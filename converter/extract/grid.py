@@ -289,6 +289,11 @@ def _columns(grid: Grid) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     return [(a, a) for a in anchors], dropped
 
 
+def value_spans(grid: Grid) -> list[tuple[int, int]]:
+    """The physical spans of a grid's value columns, left to right."""
+    return _columns(grid)[0]
+
+
 def _place(lo: int, spans: list[tuple[int, int]], dropped: list[tuple[int, int]]) -> int | None:
     for i, (a, b) in enumerate(spans):
         if a <= lo <= b:

@@ -37,19 +37,19 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import lxml.html
 from lxml import etree
 
-from converter.errors import InputError
+from converter.errors import ExtractionError, InputError
 from converter.model import Release, RuleKind, SkippedTable, SourceRef, Statement
 
 from .release import build_release
-from .grid import GCell, Grid, row_tokens, split_grid
+from .grid import GCell, Grid, grid_periods, row_tokens, split_grid, value_spans
 from .headers import DURATION_RE, fiscal_calendar, heads_in_order, names_year, release_context, release_dates
 from .reader import Line
-from .tablekind import statement_or_ignored
+from .tablekind import classify, statement_kind, statement_or_ignored
 
 _MARKUP = re.compile(r"<(?:!doctype\s+html|html|body|table|tr|td|th|div|p|font)\b[^>]*>", re.IGNORECASE)
 _CHROME_TAGS = ("script", "style", "noscript", "nav", "form", "aside", "iframe", "svg", "button", "select",
@@ -143,6 +143,7 @@ def _release(path: str, blocks: list[_Block], tables: list[_Table], locate: _Sou
     skipped: list[SkippedTable] = []
     previous = 0
     carried: list[tuple[str, SourceRef]] = []  # text of small tables since the last data table
+    pieces: list[_Piece] = []  # the tables of figures, a statement's continuations joined to it
     for table in tables:
         count = sum(1 for _ in table.element.iter("tr"))
         width = _width(table.element)
@@ -155,8 +156,11 @@ def _release(path: str, blocks: list[_Block], tables: list[_Table], locate: _Sou
             continue
         rows = _grid(table.element, locate)
         grid = split_grid(rows)
+        between = blocks[previous : table.after_block]
         nearby = _after_figures(blocks[max(previous, table.after_block - _WINDOW) : table.after_block])
         previous = table.after_block
+        if pieces and grid.value_rows() and _continued(pieces[-1], grid, between, path):
+            continue
         if grid.value_rows() < 2:
             carried = _row_texts(rows, path)[::-1] + [(b.text, SourceRef(path, b.line, 1)) for b in reversed(nearby)] \
                 + carried
@@ -167,7 +171,9 @@ def _release(path: str, blocks: list[_Block], tables: list[_Table], locate: _Sou
         grid.captions.extend(GCell(b.text, b.line, 1, 0, 0) for b in _stated_lengths(nearby))
         if not grid.header:
             _header_above(grid, nearby)
-        found = statement_or_ignored(candidates, grid, path)
+        pieces.append(_Piece(grid, candidates))
+    for piece in pieces:
+        found = statement_or_ignored(piece.candidates, piece.grid, path)
         if isinstance(found, Statement):
             statements.append(found)
         elif isinstance(found, SkippedTable):
@@ -380,6 +386,65 @@ def _stated_lengths(nearby: list[_Block]) -> list[_Block]:
     Ended June 30," over columns of years): the table's header, read as a caption."""
     return [b for b in nearby[-2:] if DURATION_RE.match(b.text.strip())
             and len(b.text.split()) <= 8 * len(DURATION_RE.findall(b.text))]
+
+
+@dataclass
+class _Piece:
+    """A table of figures and the texts around it; `grid` grows by the tables continuing it."""
+
+    grid: Grid
+    candidates: list[tuple[str, SourceRef]]
+
+
+# text between two tables that does not part them: nothing, a page number, "Page 7", "(continued)"
+_FURNITURE_RE = re.compile(r"^\W*(?:page\s+)?\d{0,3}\W*$|^\W*(?:continued|table\s+of\s+contents)\W*$", re.I)
+
+
+def _continued(piece: _Piece, grid: Grid, between: list[_Block], path: str) -> bool:
+    """Join `grid` to the statement table before it when it continues it: a statement split
+    over several tables (a PDF rendering's pages: "Net sales ... Gross profit", then "Selling,
+    general and administrative expenses ... Net income", then "Net income per share: Basic,
+    Diluted", each a table of its own). Only with nothing but page furniture or the statement's
+    own title between, the earlier table titled as a statement and headed with its periods, and
+    the new one printing figures in as many columns with no header of other periods. Its
+    figures are placed under the earlier table's columns in order."""
+    kind = statement_kind(piece.candidates)
+    if kind is None or not piece.grid.header:
+        return False
+    for block in between:
+        found = classify(block.text)
+        if not _FURNITURE_RE.match(block.text) and (found is None or found[0] != "statement" or found[1][0] is not kind):  # type: ignore[index]
+            return False
+    spans = value_spans(piece.grid)
+    if grid.header:
+        where = f"{path}:{grid.header[0][0].line}"
+        try:
+            if grid_periods(grid, kind, where)[2] != grid_periods(piece.grid, kind, where)[2]:
+                return False
+        except ExtractionError:
+            return False
+    rows = _placed(grid.body, spans)
+    if rows is None:
+        return False
+    # a heading printed as the new table's first row ("Net income per common share:")
+    piece.grid.body += [[replace(c, lo=0, hi=0)] for c in grid.captions] + rows
+    return True
+
+
+def _placed(body: list[list[GCell]], spans: list[tuple[int, int]]) -> list[list[GCell]] | None:
+    """A continuing table's rows with their figures moved under the value columns `spans` in
+    order: its label cells, then one cell per figure; None unless its figures stand in exactly
+    as many columns."""
+    anchors = sorted({t.cell.lo for row in body for t in row_tokens(row)[1] if t.kind == "value"})
+    if len(anchors) != len(spans):
+        return None
+    out = []
+    for row in body:
+        labels, tokens = row_tokens(row)
+        at = [spans[anchors.index(t.cell.lo)][0] for t in tokens if t.kind == "value"]
+        out.append(labels + [replace(t.cell, text=t.text, lo=lo, hi=lo)
+                             for t, lo in zip([t for t in tokens if t.kind == "value"], at)])
+    return out
 
 
 _HEADER_WINDOW = 6  # blocks above a table searched for its header printed as paragraphs

@@ -35,7 +35,7 @@ from .grid import SCALE_RE, GCell, Grid, grid_periods, grid_statement, split_gri
 from .headers import DURATION_RE, bare_length, date_runs, fiscal_calendar, is_header_text, names_year
 from .reader import Line
 from .statements import find_statements
-from .tablekind import classify, statement_or_ignored
+from .tablekind import classify, statement_kind, statement_or_ignored
 from .flowed import flowed_statement
 from .titles import TITLE_LINE_RE, is_prose, title_kind
 
@@ -366,7 +366,7 @@ def _joins(group: tuple[_Table, Grid, list[tuple[str, SourceRef]]], table: _Tabl
     prev_table, prev_grid, prev_candidates = group
     if table.width != prev_table.width or prev_grid.value_rows() < 2:
         return False
-    prev_kind = _statement_kind(prev_candidates)
+    prev_kind = statement_kind(prev_candidates)
     if prev_kind is None and _cash_flows_opening(prev_table, prev_grid) is not None:
         prev_kind = StatementKind.CASH_FLOWS
     if prev_kind is None:
@@ -418,17 +418,6 @@ def _untitled_cash_flows(grid: Grid, opening: GCell, candidates: list[tuple[str,
         return grid_statement(grid, StatementKind.CASH_FLOWS, title, ref, scales, path)
     except ExtractionError as exc:
         return SkippedTable(StatementKind.CASH_FLOWS.value, title, ref, exc.message, exc.where or "", exc.code)
-
-
-def _statement_kind(candidates: list[tuple[str, SourceRef]]):
-    for text, _ in candidates:
-        found = classify(text)
-        if found is None:
-            continue
-        if found[0] == "statement":
-            return found[1][0]  # type: ignore[index]
-        return None
-    return None
 
 
 def _text_regions(lines: list[Line], tables: list[_Table], path: str) -> tuple[list[Statement], list[SkippedTable]]:

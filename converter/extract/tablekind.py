@@ -118,6 +118,18 @@ def parent_only(texts: list[str]) -> bool:
     return any(_PARENT_ONLY_RE.search(text) for text in texts)
 
 
+def statement_kind(candidates: list[tuple[str, SourceRef]]) -> StatementKind | None:
+    """The kind of statement the nearest classified text around a table titles, if a statement."""
+    for text, _ in candidates:
+        found = classify(text)
+        if found is None:
+            continue
+        if found[0] == "statement":
+            return found[1][0]  # type: ignore[index, no-any-return]
+        return None
+    return None
+
+
 def statement_or_ignored(candidates: list[tuple[str, SourceRef]], grid: Grid, path: str
                          ) -> Statement | SkippedTable | tuple[str, str, SourceRef] | None:
     """The statement a table is, or its ignored_tables entry, or None (an unrecognised table),
