@@ -893,3 +893,27 @@ def test_a_us_gaap_title_over_two_period_lengths_on_one_line():
     assert [(str(p.start), str(p.end)) for p in ops.periods] == [
         ("2022-04-01", "2022-06-30"), ("2023-04-01", "2023-06-30"),
         ("2021-07-01", "2022-06-30"), ("2022-07-01", "2023-06-30")]
+
+
+MARGIN_LENGTH = """Hollis Outfitters Reports Fourth Quarter Results
+
+Hollis Outfitters, Inc. today reported results for the quarter ended January 28, 2023.
+
+Consolidated Statements of Income (In thousands, except per share data)
+
+13 Weeks Ended
+
+               January 28,             January 29,
+                      2023                   2022
+               (Unaudited)             (Unaudited)
+Net sales      $ 3,226,773             $ 2,729,388
+Cost of sales    2,014,270               1,702,059
+Gross profit     1,212,503               1,027,329
+Net income         340,751                 289,366
+"""
+
+
+def test_a_period_length_on_its_own_line_at_the_margin_above_the_header_heads_its_dates():
+    (st,) = extract_text(MARGIN_LENGTH, "r.txt").statements
+    assert st.periods == (Period(date(2023, 1, 28), date(2022, 10, 30)), Period(date(2022, 1, 29), date(2021, 10, 31)))
+    assert [c.value for c in st.items[-1].cells] == [Decimal(340751), Decimal(289366)]

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from .cells import figure_segments, is_rule, split_values
 from .dates import MONTHDAY_RE, YEAR_RE
 from .grid import GCell, Grid, header_cell
-from .headers import is_header_text, names_length
+from .headers import bare_length, is_header_text, names_length
 from .reader import Line
 
 _SEG_RE = re.compile(r"\S+(?: \S+)*")
@@ -305,7 +305,12 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
             continue
         in_values = [s for s in row.segs if s[1] > value_start - 1]
         if not in_values or _caption_only(row.segs):  # title, company, scale, dateline
-            if not lines_segs:
+            text = " ".join(row.line.text.split())
+            if not lines_segs and bare_length(text) and is_header_text(text):
+                # a period length on its own line at the margin above the header ("13 Weeks
+                # Ended" over "January 28,  January 29," / "2023  2022"): stated for its years
+                label_area.append(GCell(text, row.line.number, row.line.col(row.segs[0][0]), 0, 0))
+            elif not lines_segs:
                 captions.append((" ".join(row.line.text.split()), row.line, row.index))
             else:
                 label_area.append(GCell(" ".join(row.line.text.split()), row.line.number,
