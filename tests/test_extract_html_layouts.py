@@ -205,3 +205,25 @@ def test_a_table_headed_with_other_periods_does_not_continue_the_statement():
     st = _statement(_split_statement(last_head=head))
     assert "Diluted" not in [item.label for item in st.items]
     assert [item.label for item in st.items][-1] == "Net income"
+
+
+@pytest.mark.parametrize(("band", "start"), [
+    ("Three Mos. Ended June 30,", date(2025, 4, 1)),
+    ("Qtr. Ended June 30,", date(2025, 4, 1)),
+    ("6 Mos. Ended June 30,", date(2025, 1, 1)),
+    ("Six Months Ended June 30,", date(2025, 1, 1)),
+])
+def test_abbreviated_period_lengths_over_years(band: str, start: date):
+    header = f"<tr><td></td><td colspan=4>{band}</td></tr><tr><td></td><td colspan=2>2025</td><td colspan=2>2024</td></tr>"
+    st = _statement(_page("CONSOLIDATED STATEMENTS OF INCOME", header))
+    assert st.periods[0] == Period(date(2025, 6, 30), start)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("3 Months Ended", True), ("6 mos. ended June 30, 2024", True), ("13 Wks. Ended", True),
+    ("Qtr. Ended Dec. 31, 2024", True), ("Revenue 2024", False), ("6 2024", False),
+])
+def test_header_text_with_numerals_and_abbreviations(text: str, expected: bool):
+    from converter.extract.headers import is_header_text
+
+    assert is_header_text(text) is expected

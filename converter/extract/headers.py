@@ -30,9 +30,9 @@ _WEEK_WORDS = {
 }
 _WEEKS = r"thirteen|fourteen|twenty[\s-]six|twenty[\s-]seven|thirty[\s-]nine|forty|fifty[\s-]two|fifty[\s-]three|\d{1,2}"
 DURATION_RE = re.compile(
-    r"\b(?:(?P<n>three|six|nine|twelve|one|\d{1,2})[\s-]+months?|(?P<q>quarters?)|(?P<y>(?:fiscal\s+)?years?)"
-    rf"|(?P<w>{_WEEKS})[\s-]+weeks?)"
-    r"(?:\s+periods?)?\s+(?:ended|ending|end)\b",  # "Twelve Month Periods Ended"
+    r"\b(?:(?P<n>three|six|nine|twelve|one|\d{1,2})[\s-]+(?:months?\b|mos?\.|mos?\b)|(?P<q>quarters?\b|qtrs?\.|qtrs?\b)"
+    rf"|(?P<y>(?:fiscal\s+)?years?\b)|(?P<w>{_WEEKS})[\s-]+(?:weeks?\b|wks?\.|wks?\b))"
+    r"(?:\s+periods?)?\s*(?<=[\s.])(?:ended|ending|end)\b",  # "Twelve Month Periods Ended", "Three Mos. Ended"
     re.I,
 )
 # lengths printed without "ended": the fiscal year to date, and a year ("FULL YEAR", "Fiscal Year")
@@ -47,8 +47,8 @@ def names_length(text: str) -> bool:
 
 _FILLER_RE = re.compile(
     r"\b(?:un)?audited\b|\b(?:ended|ending|end|and|as|of|at|for|the"
-    r"|fiscal|periods?|months?|quarters?|years?|three|six|nine|twelve|weeks?|restated|year[\s-]to[\s-]date|ytd"
-    rf"|(?:{_WEEKS})(?=[\s-]+weeks?\b))\b",
+    r"|fiscal|periods?|months?|mos?|quarters?|qtrs?|years?|three|six|nine|twelve|weeks?|wks?|restated|year[\s-]to[\s-]date|ytd"
+    rf"|(?:{_WEEKS})(?=[\s-]+(?:weeks?|wks?)\b)|\d{{1,2}}(?=[\s-]+(?:months?|mos?)\b))\b",
     re.I,
 )
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
