@@ -227,3 +227,13 @@ def test_header_text_with_numerals_and_abbreviations(text: str, expected: bool):
     from converter.extract.headers import is_header_text
 
     assert is_header_text(text) is expected
+
+
+def test_a_cell_printing_digits_that_read_as_no_figure_is_left_out_and_said_so():
+    rows = ROWS.replace("<td>3,300</td>", "<td>3.300,5</td>")
+    header = "<tr><td></td><td colspan=4>Three Months Ended June 30,</td></tr><tr><td></td><td colspan=2>2025</td><td colspan=2>2024</td></tr>"
+    st = _statement(_page("CONSOLIDATED STATEMENTS OF INCOME", header, rows))
+    expenses = next(item for item in st.items if item.label == "Operating expenses")
+    assert [c.value for c in expenses.cells if c.value is not None] == [Decimal(3200)]
+    (note,) = [n for n in st.notes if "not a figure" in n]
+    assert "'Operating expenses'" in note and "'3.300,5'" in note and "p.htm:1:" in note

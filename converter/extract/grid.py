@@ -425,8 +425,22 @@ def grid_statement(grid: Grid, kind: StatementKind, title: str, title_ref: Sourc
     scale = parse_scale(scale_texts + grid.scale_texts())
     heads = [title, *scale_texts, *(c.text for c in grid.captions), *(c.text for row in grid.header for c in row)]
     unaudited = any(re.search(r"\bunaudited\b", t, re.I) for t in heads)
-    return Statement(kind, title, periods, scale, tuple(items), title_ref, tuple(_dropped_notes(grid, dropped)),
-                     unaudited=unaudited)
+    notes = _dropped_notes(grid, dropped) + _unread_figures(grid, spans, path)
+    return Statement(kind, title, periods, scale, tuple(items), title_ref, tuple(notes), unaudited=unaudited)
+
+
+def _unread_figures(grid: Grid, spans: list[tuple[int, int]], path: str) -> list[str]:
+    """One note per cell under a value column that prints digits but reads as no figure ("1 234",
+    "1.234,5", "1,234-"): left out of its row, said so."""
+    notes = []
+    for cells in grid.body:
+        labels, toks = row_tokens(cells)
+        for tok in toks:
+            if tok.kind == "text" and re.search(r"\d", tok.text) and any(a <= tok.cell.lo <= b for a, b in spans):
+                label = clean_label(" ".join(c.text for c in labels if c.text))
+                notes.append(f"row {label[:60]!r}: {tok.text[:30]!r} is not a figure; left out "
+                             f"({path}:{tok.cell.line}:{tok.cell.col})")
+    return notes
 
 
 def _dropped_notes(grid: Grid, dropped: list[tuple[int, int]]) -> list[str]:
