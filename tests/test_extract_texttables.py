@@ -134,6 +134,16 @@ def test_banded_header_with_change_columns_and_label_area_scale():
 def test_scale_in_000s():
     assert parse_scale(["(in 000s, except share data)"]).exponent == 3
     assert parse_scale(["($000)"]).exponent == 3
+    assert parse_scale(["(000's omitted)"]).exponent == 3
+    assert parse_scale(["(000s)"]).exponent == 3
+    assert parse_scale(["(Note 3)"]).exponent == 0
+
+
+def test_a_statement_scaled_by_thousands_omitted():
+    text = MARGIN_LENGTH.replace("Consolidated Statements of Income (In thousands, except per share data)",
+                                 "CONSOLIDATED STATEMENTS OF INCOME\n(000's omitted)")
+    (st,) = extract_text(text, "r.txt").statements
+    assert st.scale.exponent == 3
 
 
 def test_pro_forma_tables_are_not_gaap_statements():

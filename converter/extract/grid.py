@@ -38,7 +38,8 @@ SCALE_RE = re.compile(
     r"|\(?[^()]{0,40}?\bin\s+\$?000'?s\b[^()]{0,80}\)?"
     r"|\(\s*(?:thousands|millions|billions)\s+of\s+(?:u\.?s\.?\s+)?dollars\b[^()]{0,80}\)"  # "(millions of dollars)"
     # a header cell opening with the scale: "Millions, except per share amounts, for the three months ended"
-    r"|^\s*(?:thousands|millions|billions)(?:,\s*except\s[^,()]{0,60})?(?=,|\s*$)",
+    r"|^\s*(?:thousands|millions|billions)(?:,\s*except\s[^,()]{0,60})?(?=,|\s*$)"
+    r"|\(\s*\$?\s*000'?s?\s+omitted\s*\)|\(\s*\$?\s*000'?s\s*\)",  # "(000's omitted)", "(000s)"
     re.I,
 )
 # words of column-group headings that name no period by themselves ("QUARTERLY TRENDS", "FULL YEAR")

@@ -52,8 +52,9 @@ _FILLER_RE = re.compile(
     re.I,
 )
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
-_SCALE_WORDS = re.compile(r"thousand|million|billion|unaudited|dollars|amounts|\b000'?s\b", re.I)
-_THOUSANDS_RE = re.compile(r"(?:\bin\s+|\$\s*)000'?s\b|\$\s*000\b")  # "(in 000s)", "($000)", "$000's"
+_SCALE_WORDS = re.compile(r"thousand|million|billion|unaudited|dollars|amounts|\b000'?s\b|\b000\s+omitted\b", re.I)
+# "(in 000s)", "($000)", "$000's", "(000's omitted)", "(000s)"
+_THOUSANDS_RE = re.compile(r"(?:\bin\s+|\$\s*)000'?s\b|\$\s*000\b|\b000'?s?\s+omitted\b|\(\s*000'?s\s*\)")
 
 
 @dataclass(frozen=True)
