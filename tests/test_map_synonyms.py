@@ -58,6 +58,11 @@ EQ = ("Liabilities and Equity",)
     (OPS, ("Other income (expense):",), "Other, net", "us-gaap:OtherNonoperatingIncomeExpense"),
     (OPS, ("Non-operating income (expense)",), "Other", "us-gaap:OtherNonoperatingIncomeExpense"),
     (BS, CL, "Current operating lease liabilities", "us-gaap:OperatingLeaseLiabilityCurrent"),
+    # receivables not named as the customers' accounts alone are receivables of every kind
+    (BS, CA, "Receivables, net", "us-gaap:ReceivablesNetCurrent"),
+    (BS, CA, "Notes and accounts receivable – net", "us-gaap:ReceivablesNetCurrent"),
+    (BS, CA, "Notes and accounts receivable — trade (net of allowances of $12)", "us-gaap:AccountsReceivableNetCurrent"),
+    (BS, CA, "Trade receivables, net", "us-gaap:AccountsReceivableNetCurrent"),
     # key lines in other wordings: revenue, the bottom line, earnings per share (1990s: APB 15)
     (OPS, (), "Sales and other operating revenue", "us-gaap:Revenues"),
     (OPS, (), "Sales, net", "us-gaap:Revenues"),
@@ -217,7 +222,7 @@ EQ = ("Liabilities and Equity",)
      "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"),  # not the restricted cash alone
     (BS, EQ, "Total liabilities and stockholders' (deficit) equity", "us-gaap:LiabilitiesAndStockholdersEquity"),
     (BS, CL, "Long-term debt, current maturities", "us-gaap:LongTermDebtCurrent"),
-    (BS, CA, "Accounts and notes receivable, net of allowance for doubtful accounts", "us-gaap:AccountsReceivableNetCurrent"),
+    (BS, CA, "Accounts and notes receivable, net of allowance for doubtful accounts", "us-gaap:ReceivablesNetCurrent"),
     (OPS, (), 'Earnings per share ("EPS"): Basic', "us-gaap:EarningsPerShareBasic"),
     (OPS, (), "Net profit", "us-gaap:NetIncomeLoss"),  # IFRS wordings
     (OPS, (), "Profit before income tax",
