@@ -58,6 +58,13 @@ EQ = ("Liabilities and Equity",)
     (OPS, ("Other income (expense):",), "Other, net", "us-gaap:OtherNonoperatingIncomeExpense"),
     (OPS, ("Non-operating income (expense)",), "Other", "us-gaap:OtherNonoperatingIncomeExpense"),
     (BS, CL, "Current operating lease liabilities", "us-gaap:OperatingLeaseLiabilityCurrent"),
+    (BS, ("Assets",), "Investments and sundry assets", "us-gaap:InvestmentsAndOtherNoncurrentAssets"),
+    (BS, ("Assets",), "Deferred income taxes and other assets", "us-gaap:DeferredIncomeTaxesAndOtherAssetsNoncurrent"),
+    (BS, SE, "Class A treasury stock, at cost, 497 and 475 shares, respectively", "us-gaap:TreasuryStockValue"),
+    (StatementKind.CASH_FLOWS, ("Investing activities",), "Purchases related to property and equipment and intangible assets",
+     "us-gaap:PaymentsToAcquireProductiveAssets"),
+    (StatementKind.CASH_FLOWS, ("Investing activities",), "Purchases of property and equipment",
+     "us-gaap:PaymentsToAcquirePropertyPlantAndEquipment"),
     # receivables not named as the customers' accounts alone are receivables of every kind
     (BS, CA, "Receivables, net", "us-gaap:ReceivablesNetCurrent"),
     (BS, CA, "Notes and accounts receivable – net", "us-gaap:ReceivablesNetCurrent"),
