@@ -65,6 +65,12 @@ EQ = ("Liabilities and Equity",)
      "us-gaap:PaymentsToAcquireProductiveAssets"),
     (StatementKind.CASH_FLOWS, ("Investing activities",), "Purchases of property and equipment",
      "us-gaap:PaymentsToAcquirePropertyPlantAndEquipment"),
+    (OPS, (), "Depreciation, depletion and amortization", "us-gaap:DepreciationDepletionAndAmortization"),
+    (OPS, (), "Depreciation and amortization", "us-gaap:DepreciationAndAmortization"),
+    (OPS, (), "Anti-dilutive shares excluded from the calculation of diluted earnings per share",
+     "us-gaap:AntidilutiveSecuritiesExcludedFromComputationOfEarningsPerShareAmount"),
+    (StatementKind.CASH_FLOWS, ("Financing activities",), "Repayments of long-term debt and finance lease obligations",
+     "us-gaap:RepaymentsOfLongTermDebtAndCapitalSecurities"),
     # receivables not named as the customers' accounts alone are receivables of every kind
     (BS, CA, "Receivables, net", "us-gaap:ReceivablesNetCurrent"),
     (BS, CA, "Notes and accounts receivable – net", "us-gaap:ReceivablesNetCurrent"),
