@@ -37,6 +37,7 @@ CODES: dict[str, str] = {
     "xc:tableTooLarge": ("a table has more than 1,000 rows (2,000 in HTML), or an HTML table more than 400 columns"
                          " (colspans counted); it is skipped"),
     "xc:tooManyRows": "the release's statements exceed 2,000 rows in all; the statements beyond are skipped",
+    "xc:currency": "a statement's amounts are in a currency other than the US dollar (not converted; it is skipped)",
     "xc:labelTooLong": "a row label of a statement has more than 5,000 characters; the statement is skipped",
     # the registrant and the mapping
     "xc:unknownCik": "no CIK, ticker or company name identifies the registrant (pass --cik)",

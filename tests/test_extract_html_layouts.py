@@ -3,6 +3,7 @@ quarters with their own end dates, a period length printed beside a header of ye
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -237,3 +238,30 @@ def test_a_cell_printing_digits_that_read_as_no_figure_is_left_out_and_said_so()
     assert [c.value for c in expenses.cells if c.value is not None] == [Decimal(3200)]
     (note,) = [n for n in st.notes if "not a figure" in n]
     assert "'Operating expenses'" in note and "'3.300,5'" in note and "p.htm:1:" in note
+
+
+def _two_currency_page(scale: str, units: str = "") -> str:
+    head = ("<tr><td></td><td colspan=3>For the Three Months Ended</td></tr>"
+            "<tr><td></td><td>December 31, 2023</td><td>December 31, 2024</td><td>December 31, 2024</td></tr>" + units)
+    rows = ("<tr><td>Revenues</td><td>5,843</td><td>6,210</td><td>851</td></tr>"
+            "<tr><td>Net income</td><td>1,100</td><td>1,200</td><td>164</td></tr>")
+    return (f"<html><body><p>Sterling Harbour Holdings Limited reports results for the quarter ended December 31, 2024.</p>"
+            f"<p>CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS</p><p>{scale}</p><table>{head}{rows}</table></body></html>")
+
+
+@pytest.mark.parametrize(("scale", "units", "named"), [
+    ('(Amounts in thousands of Renminbi ("RMB") and U.S. dollars ("US$"), except per share data)', "", "Renminbi"),
+    ("(in thousands, except per share data)", "<tr><td></td><td>RMB</td><td>RMB</td><td>US$</td></tr>", "RMB"),
+    ("(€ in millions)", "", "€"),
+])
+def test_a_statement_in_another_currency_is_skipped_not_written_as_dollars(scale: str, units: str, named: str):
+    with pytest.raises(ExtractionError, match=f"amounts in {re.escape(named)}: only statements in US dollars") as caught:
+        extract_text(_two_currency_page(scale, units), "p.htm")
+    assert caught.value.code == "xc:currency"
+
+
+def test_dollar_statements_of_a_company_named_sterling_are_read():
+    page = _two_currency_page("(in thousands of U.S. dollars)").replace("<td>851</td>", "<td>6,100</td>").replace(
+        "<td>December 31, 2024</td><td>December 31, 2024</td>", "<td>December 31, 2024</td><td>December 31, 2022</td>")
+    st = _statement(page)
+    assert len(st.periods) == 3 and st.items[0].cells[1].value == Decimal(6210)

@@ -22,8 +22,8 @@ from converter.model import CellKind, Period, RuleKind, SourceRef, Statement, St
 from .assemble import assemble
 from .cells import heavier, is_rule, parse_cell, rule_kind
 from .bands import BandCell, band_segments, interleaved_segments, stated_segments
-from .headers import (DURATION_RE, Seg, bare_length, date_runs, is_header_text, is_period_text, names_length,
-                      names_year, parse_scale, resolve_periods)
+from .headers import (DURATION_RE, Seg, bare_length, date_runs, foreign_currency, is_header_text, is_period_text,
+                      names_length, names_year, parse_scale, resolve_periods)
 from .layout import RawCell, Row
 
 _MARK = r"(?:\((?:\d{1,2}|[a-z])\)|\*{1,3}|[†‡§¹²³⁴⁵⁶⁷⁸⁹])"
@@ -406,6 +406,13 @@ def grid_statement(grid: Grid, kind: StatementKind, title: str, title_ref: Sourc
                    scale_texts: list[str], path: str) -> Statement:
     """A Statement from a split grid."""
     where = f"{path}:{title_ref.line}"
+    # the scale line, the headings, and a row of currency units under them ("RMB  RMB  US$")
+    units = [c.text for row in grid.body if not any(t.kind == "value" for t in row_tokens(row)[1])
+             for c in row if c.lo > 0 and c.text]
+    currency = foreign_currency([*scale_texts, *grid.scale_texts(), *(c.text for row in grid.header for c in row), *units])
+    if currency is not None:
+        raise ExtractionError(f"amounts in {currency}: only statements in US dollars are converted",
+                              where=where, code="xc:currency")
     spans, dropped, periods = grid_periods(grid, kind, where)
     n = len(spans)
     rows: list[Row] = []

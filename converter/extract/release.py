@@ -22,7 +22,7 @@ from converter.model import SUBTOTAL, LineItem, Release, SkippedTable, SourceRef
 
 from .document import document_info
 from .reader import Line
-from .headers import release_scale
+from .headers import foreign_currency, release_scale
 from .scaleinfer import infer_scale
 
 
@@ -222,10 +222,20 @@ def _split_comprehensive(statement: Statement) -> list[Statement]:
     return [replace(statement, items=items[:start] + items[end + 1:]), comprehensive]
 
 
+def _in_other_currency(statement: Statement) -> tuple[str, str] | None:
+    """A statement whose scale line names another currency than the US dollar ("(RMB in
+    thousands)"), read by a reader that does not go through the grid (which checks its headings
+    too): skipped, since its amounts would be written as US dollars."""
+    currency = foreign_currency([statement.scale.text])
+    if currency is None:
+        return None
+    return "xc:currency", f"amounts in {currency}: only statements in US dollars are converted"
+
+
 def build_release(path: str, lines: list[Line], statements: list[Statement],
                   ignored: list[tuple[str, str, SourceRef]], skipped: list[SkippedTable]) -> Release:
     statements = [_period_read_twice(s) for s in statements]
-    reasons = [_too_long(s) for s in statements]
+    reasons = [_too_long(s) or _in_other_currency(s) for s in statements]
     skipped = skipped + [SkippedTable(s.kind.value, s.title, s.source, why[1], code=why[0])
                          for s, why in zip(statements, reasons) if why]
     statements = [s for s, why in zip(statements, reasons) if not why]
