@@ -265,3 +265,11 @@ def test_dollar_statements_of_a_company_named_sterling_are_read():
         "<td>December 31, 2024</td><td>December 31, 2024</td>", "<td>December 31, 2024</td><td>December 31, 2022</td>")
     st = _statement(page)
     assert len(st.periods) == 3 and st.items[0].cells[1].value == Decimal(6210)
+
+
+def test_figures_printed_with_another_currencys_sign_are_refused_for_it():
+    page = _two_currency_page("(in millions)").replace("<td>5,843</td>", "<td>€ 5,843</td>").replace(
+        "<td>1,100</td>", "<td>€</td><td>1,100</td>")
+    with pytest.raises(ExtractionError, match="amounts in €") as caught:
+        extract_text(page, "p.htm")
+    assert caught.value.code == "xc:currency"

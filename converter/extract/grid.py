@@ -98,9 +98,15 @@ def clean_label(text: str) -> str:
     return _LABEL_MARK_RE.sub("", " ".join(text.split())).strip()
 
 
+# another currency's sign before a figure ("€ 5,843", "RMB 1,200"): the figure is read, and the
+# statement is then refused for its currency (grid_statement), not written as dollars
+_FOREIGN_SIGN_RE = re.compile(r"^(?:€|£|¥|₹|₩|RMB|EUR|GBP|JPY|CHF|C\$|A\$|HK\$|NT\$|S\$|R\$)\s*(?=[\d(.\-])")
+_FOREIGN_SIGNS = {"€", "£", "¥", "₹", "₩", "RMB", "EUR", "GBP", "JPY", "CHF", "C$", "A$", "HK$", "NT$", "S$", "R$"}
+
+
 def clean_value(text: str) -> str:
-    """A value cell's text without footnote markers ("1,234 (a)", "(56)*")."""
-    text = " ".join(text.replace("\u2212", "-").split())
+    """A value cell's text without footnote markers ("1,234 (a)", "(56)*") or another currency's sign."""
+    text = _FOREIGN_SIGN_RE.sub("", " ".join(text.replace("\u2212", "-").split()))
     if parse_cell(text) is not None:
         return text
     match = _VALUE_MARK_RE.match(text)
@@ -152,6 +158,8 @@ def row_tokens(row: list[GCell]) -> tuple[list[GCell], list[Tok]]:
             continue
         if text in ("$", "US$"):
             dollar = cell
+            continue
+        if text in _FOREIGN_SIGNS:  # another currency's sign in a cell of its own (see grid_statement)
             continue
         if text in _CLOSERS and toks:
             toks[-1].text += text
@@ -406,9 +414,8 @@ def grid_statement(grid: Grid, kind: StatementKind, title: str, title_ref: Sourc
                    scale_texts: list[str], path: str) -> Statement:
     """A Statement from a split grid."""
     where = f"{path}:{title_ref.line}"
-    # the scale line, the headings, and a row of currency units under them ("RMB  RMB  US$")
-    units = [c.text for row in grid.body if not any(t.kind == "value" for t in row_tokens(row)[1])
-             for c in row if c.lo > 0 and c.text]
+    # the scale line, the headings, a row of currency units under them ("RMB  RMB  US$"), the figures' signs
+    units = [c.text for row in grid.body for c in row if c.lo > 0 and c.text]
     currency = foreign_currency([*scale_texts, *grid.scale_texts(), *(c.text for row in grid.header for c in row), *units])
     if currency is not None:
         raise ExtractionError(f"amounts in {currency}: only statements in US dollars are converted",
