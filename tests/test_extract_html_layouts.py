@@ -273,3 +273,9 @@ def test_figures_printed_with_another_currencys_sign_are_refused_for_it():
     with pytest.raises(ExtractionError, match="amounts in €") as caught:
         extract_text(page, "p.htm")
     assert caught.value.code == "xc:currency"
+
+
+def test_a_table_titled_in_its_own_first_row_does_not_continue_the_statement():
+    titled = "<tr><td colspan=3>Reconciliation of GAAP to non-GAAP net income</td></tr>"
+    st = _statement(_split_statement(last_head=titled))
+    assert [item.label for item in st.items][-1] == "Net income"

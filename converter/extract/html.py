@@ -415,6 +415,10 @@ def _continued(piece: _Piece, grid: Grid, between: list[_Block], path: str) -> b
         found = classify(block.text)
         if not _FURNITURE_RE.match(block.text) and (found is None or found[0] != "statement" or found[1][0] is not kind):  # type: ignore[index]
             return False
+    for cell in grid.captions:  # a title in the new table's own first rows: another table
+        found = classify(cell.text)
+        if found is not None and (found[0] != "statement" or found[1][0] is not kind):  # type: ignore[index]
+            return False
     spans = value_spans(piece.grid)
     if grid.header:
         where = f"{path}:{grid.header[0][0].line}"
