@@ -927,3 +927,46 @@ def test_a_period_length_on_its_own_line_at_the_margin_above_the_header_heads_it
     (st,) = extract_text(MARGIN_LENGTH, "r.txt").statements
     assert st.periods == (Period(date(2023, 1, 28), date(2022, 10, 30)), Period(date(2022, 1, 29), date(2021, 10, 31)))
     assert [c.value for c in st.items[-1].cells] == [Decimal(340751), Decimal(289366)]
+
+
+OVERFLOW = """Hollis Outfitters Reports Third Quarter Results
+
+Hollis Outfitters, Inc. today reported results for the quarter ended September 30, 2024.
+
+                      CONSOLIDATED BALANCE SHEETS
+                           (000's omitted)
+                                      Sept. 30,     Dec. 31,
+                                        2024          2023
+                                      --------      --------
+Cash and cash equivalents             $  1,000      $    900
+Receivables, net                           500           450
+Total assets                           $ 1,500      $  1,350
+Total liabilities                          300           250
+Common stock (2)                           200           200
+Total shareholders' investment           1,200         1,100
+Total liabilities and shareholders' investment $ 1,500  $ 1,350
+"""
+
+
+def test_a_label_running_into_its_first_figure_gives_the_figure_back():
+    (st,) = extract_text(OVERFLOW, "r.txt").statements
+    last = st.items[-1]
+    assert last.label == "Total liabilities and shareholders' investment"
+    assert [c.value for c in last.cells] == [Decimal(1500), Decimal(1350)]
+    assert last.cells[0].source.column == OVERFLOW.splitlines()[-1].index("1,500") + 1
+    # a footnote mark closing a label is not a figure
+    (stock,) = [item for item in st.items if item.label.startswith("Common stock")]
+    assert [c.value for c in stock.cells] == [Decimal(200), Decimal(200)]
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("Total liabilities and shareholders' investment $ 1,500", ("Total liabilities and shareholders' investment", "1,500")),
+    ("Total equity 12,345", ("Total equity", "12,345")),
+    ("Common stock and paid-in capital (2)", None),
+    ("Senior notes due 2025", None),
+    ("Total assets", None),
+])
+def test_trailing_figure(label, expected):
+    from converter.extract.cells import trailing_figure
+
+    assert trailing_figure(label) == expected

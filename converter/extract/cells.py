@@ -123,3 +123,18 @@ def figure_segments(segments: list[tuple]) -> list[tuple]:
             seg = seg[:1] + ((seg[0] + len(figure),) if len(seg) == 3 else ()) + (figure,)
         out.append(seg)
     return out
+
+
+_TRAILING_FIGURE_RE = re.compile(r"^(?P<label>.*[^\s$])\s+(?P<dollar>\$\s?)?(?P<figure>\(?\d[\d,]*(?:\.\d+)?\)?)$")
+
+
+def trailing_figure(label: str) -> tuple[str, str] | None:
+    """A label that ran into its row's first figure, one space apart ("Total liabilities and
+    shareholders' investment $ 1,500"): the label and the figure, or None. Only a figure printed
+    with a `$` or a thousands separator: "Common stock (2)" ends in a footnote mark, "Notes due
+    2025" in a year."""
+    match = _TRAILING_FIGURE_RE.match(label)
+    if (not match or split_values(match["figure"]) != [(0, len(match["figure"]))]
+            or not (match["dollar"] or "," in match["figure"])):
+        return None
+    return match["label"], match["figure"]

@@ -9,7 +9,8 @@ from converter.errors import ExtractionError
 from .dates import YEAR_RE
 from .bands import stated_segments
 from .headers import DURATION_RE, Seg
-from .layout import Row, tab_fields
+from .cells import trailing_figure
+from .layout import RawCell, Row, tab_fields
 from .reader import Line
 
 _SEG_RE = re.compile(r"\S+(?: \S+)*")
@@ -82,8 +83,24 @@ def place_tab(row: Row, n: int, path: str) -> None:
         row.columns[cell.slot] = cell
 
 
+def _label_overflow(row: Row, anchors: list[Span]) -> None:
+    """A label too long for its column runs into the first figure, one space apart ("Total
+    liabilities and shareholders' investment $ 1,500   $ 1,350"): when the row's own figures
+    all stand right of the first column and the label ends in a figure reaching past that
+    column's start, the figure is the first column's value."""
+    found = trailing_figure(row.label) if row.source is not None and row.cells else None
+    if found is None or len(row.cells) != len(anchors) - 1 or any(c.slot <= anchors[0][1] for c in row.cells):
+        return
+    end = row.source.text.rfind(found[1], 0, row.cells[0].slot) + len(found[1])  # type: ignore[union-attr]
+    if end <= anchors[0][0]:
+        return
+    row.label = found[0]
+    row.cells.insert(0, RawCell(found[1], row.line, row.source.col(end - len(found[1])), end - len(found[1]), end))  # type: ignore[union-attr]
+
+
 def place_fixed(row: Row, anchors: list[Span], path: str) -> None:
     n = len(anchors)
+    _label_overflow(row, anchors)
     row.columns = [None] * n
     if len(row.cells) > n:
         raise _too_many(row, n, path)

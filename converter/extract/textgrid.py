@@ -29,7 +29,7 @@ import calendar
 import re
 from dataclasses import dataclass, field, replace
 
-from .cells import figure_segments, is_rule, split_values
+from .cells import figure_segments, is_rule, split_values, trailing_figure
 from .dates import MONTHDAY_RE, YEAR_RE
 from .grid import GCell, Grid, header_cell
 from .headers import bare_length, is_header_text, names_length
@@ -60,6 +60,7 @@ class _Line:
     line: Line
     label: str = ""
     label_start: int = 0
+    label_end: int = 0
     toks: list[_Tok] = field(default_factory=list)
     segs: list[tuple[int, int, str]] = field(default_factory=list)
 
@@ -117,9 +118,24 @@ def parse_line(index: int, line: Line) -> _Line:
         rest.pop()
     out.toks = toks[::-1]
     if rest:
-        out.label_start = rest[0][0]
+        out.label_start, out.label_end = rest[0][0], rest[-1][1]
         out.label = " ".join(text[rest[0][0] : rest[-1][1]].split())
     return out
+
+
+def _label_overflow(row: _Line, cols: list[list[int]]) -> None:
+    """A label too long for its column runs into the first figure, one space apart ("Total
+    liabilities and shareholders' investment $ 1,500   $ 1,350"): when the row's figures fill
+    every value column but the first, and the label ends in a figure reaching past the first
+    column's start, that figure is the first column's value."""
+    found = trailing_figure(row.label)
+    if found is None or not cols or len(row.values) != len(cols) - 1 or row.label_end <= cols[0][0]:
+        return
+    taken = {i for t in row.values for i in _cover(cols, t.start, t.end)}
+    if taken != set(range(1, len(cols))):
+        return
+    row.label = found[0]
+    row.toks.insert(0, _Tok(cols[0][0], cols[0][1], found[1], "value"))
 
 
 def _pieces(start: int, seg: str) -> list[_Tok] | None:
@@ -199,6 +215,8 @@ def text_grid(lines: list[Line], start: int, stop: int, header_end: int | None =
         first_cell = label_area[0]
         grid.captions.append(GCell(" ".join(c.text for c in label_area), first_cell.line, first_cell.col, 0, 0))
     _repeat_stems(body)
+    for row in body:
+        _label_overflow(row, cols)
     grid.body = [_body_row(row, cols) for row in body]
     _drop_superseded(grid)
     return TextTable(grid, captions, start + first)
