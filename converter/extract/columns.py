@@ -91,11 +91,14 @@ def _label_overflow(row: Row, anchors: list[Span]) -> None:
     found = trailing_figure(row.label) if row.source is not None and row.cells else None
     if found is None or len(row.cells) != len(anchors) - 1 or any(c.slot <= anchors[0][1] for c in row.cells):
         return
-    end = row.source.text.rfind(found[1], 0, row.cells[0].slot) + len(found[1])  # type: ignore[union-attr]
+    line = row.source
+    assert line is not None
+    start = line.text.rfind(found[1], 0, row.cells[0].slot)
+    end = start + len(found[1])
     if end <= anchors[0][0]:
         return
     row.label = found[0]
-    row.cells.insert(0, RawCell(found[1], row.line, row.source.col(end - len(found[1])), end - len(found[1]), end))  # type: ignore[union-attr]
+    row.cells.insert(0, RawCell(found[1], row.line, line.col(start), start, end))
 
 
 def place_fixed(row: Row, anchors: list[Span], path: str) -> None:

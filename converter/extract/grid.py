@@ -416,7 +416,8 @@ def grid_statement(grid: Grid, kind: StatementKind, title: str, title_ref: Sourc
     where = f"{path}:{title_ref.line}"
     # the scale line, the headings, a row of currency units under them ("RMB  RMB  US$"), the figures' signs
     units = [c.text for row in grid.body for c in row if c.lo > 0 and c.text]
-    currency = foreign_currency([*scale_texts, *grid.scale_texts(), *(c.text for row in grid.header for c in row), *units])
+    heads = [c.text for row in grid.header for c in row]
+    currency = foreign_currency([*scale_texts, *grid.scale_texts(), *heads, *units])
     if currency is not None:
         raise ExtractionError(f"amounts in {currency}: only statements in US dollars are converted",
                               where=where, code="xc:currency")

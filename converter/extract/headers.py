@@ -88,11 +88,13 @@ def parse_scale(texts: list[str]) -> Scale:
 
 # a currency other than the US dollar named in a statement's scale line or column headings:
 # ISO codes and symbols as printed (case kept), names of currencies in words
-_CURRENCY_CODES = re.compile(r"(?<![A-Za-z])(?:RMB|CNY|EUR|JPY|GBP|CHF|CAD|AUD|HKD|TWD|INR|KRW|BRL|MXN|SEK|NOK|DKK|ZAR|SGD|ILS|NIS)(?![A-Za-z])"
-                             r"|[€£¥₹₩]|(?<![A-Za-z])(?:C|A|HK|NT|S|NZ|R)\$")
-_CURRENCY_NAMES = re.compile(r"\b(?:renminbi|euros?|yen|pounds?\s+sterling|swiss\s+francs?|canadian\s+dollars?|australian\s+dollars?"
-                             r"|hong\s+kong\s+dollars?|new\s+taiwan\s+dollars?|rupees?|crores?|lakhs?|brazilian\s+reais"
-                             r"|mexican\s+pesos?|kronor|kroner|singapore\s+dollars?|shekels?)\b", re.I)
+_CURRENCY_CODES = re.compile(
+    r"(?<![A-Za-z])(?:RMB|CNY|EUR|JPY|GBP|CHF|CAD|AUD|HKD|TWD|INR|KRW|BRL|MXN|SEK|NOK|DKK|ZAR|SGD|ILS|NIS)(?![A-Za-z])"
+    r"|[€£¥₹₩]|(?<![A-Za-z])(?:C|A|HK|NT|S|NZ|R)\$")
+_CURRENCY_NAMES = re.compile(
+    r"\b(?:renminbi|euros?|yen|pounds?\s+sterling|swiss\s+francs?|canadian\s+dollars?|australian\s+dollars?"
+    r"|hong\s+kong\s+dollars?|new\s+taiwan\s+dollars?|rupees?|crores?|lakhs?|brazilian\s+reais"
+    r"|mexican\s+pesos?|kronor|kroner|singapore\s+dollars?|shekels?)\b", re.I)
 
 
 def foreign_currency(texts: list[str]) -> str | None:
