@@ -12,7 +12,7 @@ from converter.extract.assemble import assemble
 from converter.extract.edgar import is_sgml_text
 from converter.extract.headers import parse_scale
 from converter.extract.layout import RawCell, Row
-from converter.errors import NoStatementsError
+from converter.errors import ExtractionError, NoStatementsError
 from converter.extract.tablekind import classify
 from converter.extract.titles import looks_like_title_case
 from converter.model import Period, StatementKind
@@ -970,3 +970,37 @@ def test_trailing_figure(label, expected):
     from converter.extract.cells import trailing_figure
 
     assert trailing_figure(label) == expected
+
+
+EURO = """Hollis Outfitters Reports Third Quarter Results
+
+Hollis Outfitters N.V. today reported results for the quarter ended September 30, 2024.
+
+                CONSOLIDATED STATEMENTS OF OPERATIONS
+                        (in thousands)
+
+                                  Three Months Ended
+                                     September 30,
+                                   2024         2023
+Net sales                        € 3,226      € 2,729
+Cost of sales                      2,014        1,702
+Gross profit                       1,212        1,027
+Net income                       €   340      €   289
+"""
+
+
+@pytest.mark.parametrize("text", [EURO, EURO.replace("€ 3,226      € 2,729", "€   3,226    €   2,729")])
+def test_a_text_statement_printing_euro_signs_is_refused_not_written_as_dollars(text):
+    with pytest.raises(ExtractionError, match="amounts in €: only statements in US dollars") as caught:
+        extract_text(text, "r.txt")
+    assert caught.value.code == "xc:currency"
+    dollars = text.replace("€", "$")
+    (st,) = extract_text(dollars, "r.txt").statements
+    assert [c.value for c in st.items[-1].cells] == [Decimal(340), Decimal(289)]
+
+
+@pytest.mark.parametrize(("text", "value"), [("€ 3,226", "3226"), ("RMB 1,200", "1200"), ("£(45)", "-45")])
+def test_figures_with_another_currencys_sign_parse(text, value):
+    from converter.extract.cells import parse_cell
+
+    assert parse_cell(text).value == Decimal(value)

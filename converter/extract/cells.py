@@ -10,14 +10,18 @@ from converter.model import CellKind, RuleKind
 
 # a minus sign: hyphen, U+2212, or an en dash printed right against the figure ("–1,234")
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+# another currency's sign before a figure ("€ 3,226"): read like "$", the statement is then
+# refused for its currency (release.build_release), not written as dollars
+FOREIGN_SIGN = r"(?:€|£|¥|₹|₩|RMB|C\$|A\$|HK\$|NT\$|S\$|R\$)"
+FOREIGN_SIGN_ALONE = re.compile(FOREIGN_SIGN)
 _NUMBER_RE = re.compile(
-    rf"^\$?\s*(?:\(\s*\$?\s*(?P<paren>{NUM})\s*\)|(?P<minus>[-−]|–(?=\$?\d))?\s*\$?\s*(?P<plain>{NUM}))$"
+    rf"^(?:\$|{FOREIGN_SIGN})?\s*(?:\(\s*\$?\s*(?P<paren>{NUM})\s*\)|(?P<minus>[-−]|–(?=\$?\d))?\s*\$?\s*(?P<plain>{NUM}))$"
 )
 _DASH_RE = re.compile(r"^\$?\s*(?:-{1,2}|[—–]{1,2})$")
 _RULE_RE = re.compile(r"^[-=_]{3,}(?:\s+[-=_]{3,})*\s*$")  # linear: no nested quantifier
 # one value inside a run of glued or space-separated values ("$ (8,453)$(10,419)")
 _ATOM_RE = re.compile(
-    rf"\$?[ ]?(?:\([ ]?\$?[ ]?(?:{NUM})[ ]?\)|(?:[-−]|–(?=\d))?(?:{NUM})|-{{1,2}}(?![-\d.])|[—–]{{1,2}})"
+    rf"(?:\$|{FOREIGN_SIGN})?[ ]?(?:\([ ]?\$?[ ]?(?:{NUM})[ ]?\)|(?:[-−]|–(?=\d))?(?:{NUM})|-{{1,2}}(?![-\d.])|[—–]{{1,2}})"
 )
 
 

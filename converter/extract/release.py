@@ -22,7 +22,7 @@ from converter.model import SUBTOTAL, LineItem, Release, SkippedTable, SourceRef
 
 from .document import document_info
 from .reader import Line
-from .headers import foreign_currency, release_scale
+from .headers import foreign_currency, foreign_sign, release_scale
 from .scaleinfer import infer_scale
 
 
@@ -224,9 +224,11 @@ def _split_comprehensive(statement: Statement) -> list[Statement]:
 
 def _in_other_currency(statement: Statement) -> tuple[str, str] | None:
     """A statement whose scale line names another currency than the US dollar ("(RMB in
-    thousands)"), read by a reader that does not go through the grid (which checks its headings
-    too): skipped, since its amounts would be written as US dollars."""
-    currency = foreign_currency([statement.scale.text])
+    thousands)") or whose figures print its sign ("€ 3,226", a text release), read by a reader
+    that does not go through the grid (which checks its headings too): skipped, since its
+    amounts would be written as US dollars."""
+    currency = foreign_currency([statement.scale.text]) or foreign_sign(
+        [cell.text for item in statement.items for cell in item.cells])
     if currency is None:
         return None
     return "xc:currency", f"amounts in {currency}: only statements in US dollars are converted"
