@@ -702,3 +702,38 @@ def test_a_title_glued_to_the_end_of_the_statement_above_heads_the_run_on_line_b
     assert rows["Cash and cash equivalents"] == [Decimal(5507), Decimal(6453)]
     assert rows["Total assets"] == [Decimal(8156), Decimal(9283)]
     assert rows["Total liabilities"] == [Decimal(3107), Decimal(3520)]
+
+
+RENDERED_BALANCE_SHEET = """# Fenwick Outfitters Reports Fourth Quarter Results
+
+Fenwick Outfitters, Inc. reports its fourth quarter results.
+
+Fenwick Outfitters, Inc.
+
+Condensed Consolidated Balance Sheets (In thousands)
+
+January 28, January 29,
+
+2023 2022
+
+(Unaudited)
+
+Assets
+
+Current assets:
+
+| Cash and cash equivalents | $ 737,877 | $ 431,560 |
+|---|---|---|
+| Receivables, net | 199,422 | 233,682 |
+| Total current assets | 937,299 | 665,242 |
+| Property and equipment, net | 962,397 | 950,777 |
+| Total assets | 1,899,696 | 1,616,019 |
+"""
+
+
+def test_markdown_dates_printed_as_lines_above_a_table_without_header_head_its_columns():
+    (st,) = extract_text(RENDERED_BALANCE_SHEET, "r.md").statements
+    assert st.periods == (Period(date(2023, 1, 28)), Period(date(2022, 1, 29)))
+    cash = st.items[0]
+    assert [c.value for c in cash.cells] == [Decimal(737877), Decimal(431560)]
+    assert cash.section == ("Assets", "Current assets")

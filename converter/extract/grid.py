@@ -22,8 +22,8 @@ from converter.model import CellKind, Period, RuleKind, SourceRef, Statement, St
 from .assemble import assemble
 from .cells import heavier, is_rule, parse_cell, rule_kind
 from .bands import BandCell, band_segments, interleaved_segments, stated_segments
-from .headers import (DURATION_RE, Seg, bare_length, date_runs, foreign_currency, is_header_text, is_period_text,
-                      names_length, names_year, parse_scale, resolve_periods)
+from .headers import (DURATION_RE, Seg, bare_length, date_runs, foreign_currency, heads_in_order, is_header_text,
+                      is_period_text, names_length, names_year, parse_scale, resolve_periods)
 from .layout import RawCell, Row
 
 _MARK = r"(?:\((?:\d{1,2}|[a-z])\)|\*{1,3}|[†‡§¹²³⁴⁵⁶⁷⁸⁹])"
@@ -296,6 +296,34 @@ def _columns(grid: Grid) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         return sorted(spans), dropped
     anchors = sorted({t.cell.lo for row in grid.body for t in row_tokens(row)[1] if t.kind == "value"})
     return [(a, a) for a in anchors], dropped
+
+
+_PARAGRAPH_WINDOW = 6  # paragraphs above a table searched for its header printed as paragraphs
+_HEADING_WORDS = 6
+
+
+def header_from_paragraphs(grid: Grid, paragraphs: list[GCell]) -> None:
+    """A table with no header row whose dates are printed as paragraphs right above it (a PDF
+    rendering: "January 28, January 29," then "2023 2022", then "Assets", "Current assets:";
+    `paragraphs` nearest last): those paragraphs become its header rows, one part per value
+    column in order, and the short headings between them and the table its first rows. Nothing
+    changes unless every paragraph read so names as many periods as the body has value columns,
+    and one names years."""
+    anchors = sorted({t.cell.lo for row in grid.body for t in row_tokens(row)[1] if t.kind == "value"})
+    window = paragraphs[-_PARAGRAPH_WINDOW:]
+    rows, last = [], -1
+    for k, para in enumerate(window):
+        parts = heads_in_order(para.text, len(anchors))
+        if parts:
+            rows.append([GCell(text, para.line, para.col, lo, lo) for text, lo in zip(parts, anchors)])
+            last = k
+    if not any(names_year(c.text) for row in rows for c in row):
+        return
+    headings = [[replace(p, lo=0, hi=0)] for p in window[last + 1 :]
+                if len(p.text.split()) <= _HEADING_WORDS and not re.search(r"\d", p.text)
+                and not re.fullmatch(r"\W*unaudited\W*", p.text, re.I)]
+    grid.header = rows
+    grid.body = headings + grid.body
 
 
 def value_spans(grid: Grid) -> list[tuple[int, int]]:

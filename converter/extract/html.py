@@ -46,8 +46,8 @@ from converter.errors import ExtractionError, InputError
 from converter.model import Release, RuleKind, SkippedTable, SourceRef, Statement
 
 from .release import build_release
-from .grid import GCell, Grid, grid_periods, row_tokens, split_grid, value_spans
-from .headers import DURATION_RE, fiscal_calendar, heads_in_order, names_year, release_context, release_dates
+from .grid import GCell, Grid, grid_periods, header_from_paragraphs, row_tokens, split_grid, value_spans
+from .headers import DURATION_RE, fiscal_calendar, release_context, release_dates
 from .reader import Line
 from .tablekind import classify, statement_kind, statement_or_ignored
 
@@ -170,7 +170,7 @@ def _release(path: str, blocks: list[_Block], tables: list[_Table], locate: _Sou
         carried = []
         grid.captions.extend(GCell(b.text, b.line, 1, 0, 0) for b in _stated_lengths(nearby))
         if not grid.header:
-            _header_above(grid, nearby)
+            header_from_paragraphs(grid, [GCell(b.text, b.line, 1, 0, 0) for b in nearby])
         pieces.append(_Piece(grid, candidates))
     for piece in pieces:
         found = statement_or_ignored(piece.candidates, piece.grid, path)
@@ -449,35 +449,6 @@ def _placed(body: list[list[GCell]], spans: list[tuple[int, int]]) -> list[list[
         out.append(labels + [replace(t.cell, text=t.text, lo=lo, hi=lo)
                              for t, lo in zip([t for t in tokens if t.kind == "value"], at)])
     return out
-
-
-_HEADER_WINDOW = 6  # blocks above a table searched for its header printed as paragraphs
-
-
-def _header_above(grid: Grid, nearby: list[_Block]) -> None:
-    """A table with no header row whose dates are printed as paragraphs right above it (a PDF
-    rendering: "January 28, January 29," then "2023 2022", then "Assets", "Current assets:"):
-    those paragraphs become its header rows, one part per value column in order, and the short
-    headings between them and the table its first rows. Nothing changes unless every
-    paragraph read so names as many periods as the body has value columns, and one names years."""
-    anchors = sorted({t.cell.lo for row in grid.body for t in row_tokens(row)[1] if t.kind == "value"})
-    window = nearby[-_HEADER_WINDOW:]
-    rows, last = [], -1
-    for k, block in enumerate(window):
-        parts = heads_in_order(block.text, len(anchors))
-        if parts:
-            rows.append([GCell(text, block.line, 1, lo, lo) for text, lo in zip(parts, anchors)])
-            last = k
-    if not any(names_year(c.text) for row in rows for c in row):
-        return
-    headings = [[GCell(b.text, b.line, 1, 0, 0)] for b in window[last + 1 :]
-                if len(b.text.split()) <= _HEADING_WORDS and not _FIGURES_RE.search(b.text)
-                and not re.fullmatch(r"\W*unaudited\W*", b.text, re.I)]
-    grid.header = rows
-    grid.body = headings + grid.body
-
-
-_HEADING_WORDS = 6
 
 
 def _row_texts(rows: list[list[GCell]], path: str) -> list[tuple[str, SourceRef]]:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from converter.errors import ExtractionError
 from converter.model import SkippedTable, SourceRef, Statement, StatementKind
 
-from .grid import SCALE_RE, GCell, Grid, grid_periods, grid_statement, split_grid
+from .grid import SCALE_RE, GCell, Grid, grid_periods, grid_statement, header_from_paragraphs, split_grid
 from .headers import DURATION_RE, bare_length, date_runs, fiscal_calendar, is_header_text, names_year
 from .reader import Line
 from .statements import find_statements
@@ -253,6 +253,10 @@ def markdown_statements(lines: list[Line], path: str
         grid = split_grid(_band_rows(table) + _lost_label_cells(table.rows))
         grid.header = _spread(grid.header, table.width)
         grid.figures_in_order = True
+        if not grid.header:  # the dates printed as lines above the table ("January 28, January 29," / "2023 2022")
+            header_from_paragraphs(grid, [GCell(line.text.strip(" #*_>"), line.number,
+                                                line.col(len(line.text) - len(line.text.lstrip(" #*_>"))), 0, 0)
+                                          for line in table.above])
         candidates = table.candidates(path)
         if groups and _joins(groups[-1], table, grid, candidates, path):
             prev_table, prev_grid, _ = groups[-1]
