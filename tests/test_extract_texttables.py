@@ -999,7 +999,7 @@ def test_a_text_statement_printing_euro_signs_is_refused_not_written_as_dollars(
     assert [c.value for c in st.items[-1].cells] == [Decimal(340), Decimal(289)]
 
 
-@pytest.mark.parametrize(("text", "value"), [("€ 3,226", "3226"), ("RMB 1,200", "1200"), ("£(45)", "-45")])
+@pytest.mark.parametrize(("text", "value"), [("€ 3,226", "3226"), ("RMB 1,200", "1200"), ("EUR 1,200", "1200"), ("£(45)", "-45")])
 def test_figures_with_another_currencys_sign_parse(text, value):
     from converter.extract.cells import parse_cell
 

@@ -8,12 +8,13 @@ from decimal import Decimal
 
 from converter.model import CellKind, RuleKind
 
-# a minus sign: hyphen, U+2212, or an en dash printed right against the figure ("–1,234")
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
-# another currency's sign before a figure ("€ 3,226"): read like "$", the statement is then
-# refused for its currency (release.build_release), not written as dollars
-FOREIGN_SIGN = r"(?:€|£|¥|₹|₩|RMB|C\$|A\$|HK\$|NT\$|S\$|R\$)"
+# another currency's sign before a figure ("€ 3,226", "EUR 1,200"): read like "$"; the statement
+# is then refused for its currency (grid.grid_statement, release.build_release), not written as dollars
+FOREIGN_SIGN = r"(?:€|£|¥|₹|₩|RMB|EUR|GBP|JPY|CHF|C\$|A\$|HK\$|NT\$|S\$|R\$)"
 FOREIGN_SIGN_ALONE = re.compile(FOREIGN_SIGN)
+_SIGNED_FIGURE_RE = re.compile(rf"(?<![A-Za-z])({FOREIGN_SIGN})\s*\(?[\d.]")
+# a minus sign: hyphen, U+2212, or an en dash printed right against the figure ("–1,234")
 _NUMBER_RE = re.compile(
     rf"^(?:\$|{FOREIGN_SIGN})?\s*(?:\(\s*\$?\s*(?P<paren>{NUM})\s*\)|(?P<minus>[-−]|–(?=\$?\d))?\s*\$?\s*(?P<plain>{NUM}))$"
 )
@@ -46,6 +47,16 @@ class Parsed:
     kind: CellKind
     value: Decimal | None = None
     decimals: int = 0
+
+
+def foreign_sign(texts: list[str]) -> str | None:
+    """The first sign of another currency than the US dollar printed against a figure in
+    `texts` (a statement's cells: "€ 3,226"), or None."""
+    for text in texts:
+        found = _SIGNED_FIGURE_RE.search(text)
+        if found:
+            return found[1]
+    return None
 
 
 def is_rule(text: str) -> bool:

@@ -20,7 +20,7 @@ from converter.errors import ExtractionError
 from converter.model import CellKind, Period, RuleKind, SourceRef, Statement, StatementKind
 
 from .assemble import assemble
-from .cells import heavier, is_rule, parse_cell, rule_kind
+from .cells import FOREIGN_SIGN_ALONE, heavier, is_rule, parse_cell, rule_kind
 from .bands import BandCell, band_segments, interleaved_segments, stated_segments
 from .headers import (DURATION_RE, Seg, bare_length, date_runs, foreign_currency, heads_in_order, is_header_text,
                       is_period_text, names_length, names_year, parse_scale, resolve_periods)
@@ -98,15 +98,9 @@ def clean_label(text: str) -> str:
     return _LABEL_MARK_RE.sub("", " ".join(text.split())).strip()
 
 
-# another currency's sign before a figure ("€ 5,843", "RMB 1,200"): the figure is read, and the
-# statement is then refused for its currency (grid_statement), not written as dollars
-_FOREIGN_SIGN_RE = re.compile(r"^(?:€|£|¥|₹|₩|RMB|EUR|GBP|JPY|CHF|C\$|A\$|HK\$|NT\$|S\$|R\$)\s*(?=[\d(.\-])")
-_FOREIGN_SIGNS = {"€", "£", "¥", "₹", "₩", "RMB", "EUR", "GBP", "JPY", "CHF", "C$", "A$", "HK$", "NT$", "S$", "R$"}
-
-
 def clean_value(text: str) -> str:
-    """A value cell's text without footnote markers ("1,234 (a)", "(56)*") or another currency's sign."""
-    text = _FOREIGN_SIGN_RE.sub("", " ".join(text.replace("\u2212", "-").split()))
+    """A value cell's text without footnote markers ("1,234 (a)", "(56)*")."""
+    text = " ".join(text.replace("\u2212", "-").split())
     if parse_cell(text) is not None:
         return text
     match = _VALUE_MARK_RE.match(text)
@@ -159,7 +153,7 @@ def row_tokens(row: list[GCell]) -> tuple[list[GCell], list[Tok]]:
         if text in ("$", "US$"):
             dollar = cell
             continue
-        if text in _FOREIGN_SIGNS:  # another currency's sign in a cell of its own (see grid_statement)
+        if FOREIGN_SIGN_ALONE.fullmatch(text):  # another currency's sign in a cell of its own (see grid_statement)
             continue
         if text in _CLOSERS and toks:
             toks[-1].text += text
@@ -442,10 +436,11 @@ def grid_statement(grid: Grid, kind: StatementKind, title: str, title_ref: Sourc
                    scale_texts: list[str], path: str) -> Statement:
     """A Statement from a split grid."""
     where = f"{path}:{title_ref.line}"
+    scales = scale_texts + grid.scale_texts()
     # the scale line, the headings, a row of currency units under them ("RMB  RMB  US$"), the figures' signs
+    headings = [c.text for row in grid.header for c in row]
     units = [c.text for row in grid.body for c in row if c.lo > 0 and c.text]
-    heads = [c.text for row in grid.header for c in row]
-    currency = foreign_currency([*scale_texts, *grid.scale_texts(), *heads, *units])
+    currency = foreign_currency([*scales, *headings, *units])
     if currency is not None:
         raise ExtractionError(f"amounts in {currency}: only statements in US dollars are converted",
                               where=where, code="xc:currency")
@@ -466,8 +461,8 @@ def grid_statement(grid: Grid, kind: StatementKind, title: str, title_ref: Sourc
     if not any(row.cells for row in rows):
         raise ExtractionError("statement has column headers but no rows", where=where, code="xc:noRows")
     items = assemble(rows, n, path, at_eof=False)
-    scale = parse_scale(scale_texts + grid.scale_texts())
-    heads = [title, *scale_texts, *(c.text for c in grid.captions), *(c.text for row in grid.header for c in row)]
+    scale = parse_scale(scales)
+    heads = [title, *scale_texts, *(c.text for c in grid.captions), *headings]
     unaudited = any(re.search(r"\bunaudited\b", t, re.I) for t in heads)
     notes = _dropped_notes(grid, dropped) + _unread_figures(grid, spans, path)
     return Statement(kind, title, periods, scale, tuple(items), title_ref, tuple(notes), unaudited=unaudited)

@@ -107,21 +107,6 @@ def foreign_currency(texts: list[str]) -> str | None:
     return None
 
 
-# another currency's sign or code printed against a figure ("€ 3,226", "RMB 1,200", "C$ 45")
-_FOREIGN_SIGN_RE = re.compile(r"(?:[€£¥₹₩]|(?<![A-Za-z])(?:RMB|EUR|GBP|JPY|CHF)(?![A-Za-z])|(?<![A-Za-z])(?:C|A|HK|NT|S|R)\$)"
-                              r"\s*\(?\d")
-
-
-def foreign_sign(texts: list[str]) -> str | None:
-    """The first sign of another currency than the US dollar printed against a figure in
-    `texts` (a statement's row lines), or None."""
-    for text in texts:
-        found = _FOREIGN_SIGN_RE.search(text)
-        if found:
-            return found[0].rstrip("(0123456789 ")
-    return None
-
-
 @dataclass(frozen=True)
 class ReleaseDates:
     """What the release says about its own periods, for headers that leave something out."""

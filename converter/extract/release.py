@@ -22,7 +22,8 @@ from converter.model import SUBTOTAL, LineItem, Release, SkippedTable, SourceRef
 
 from .document import document_info
 from .reader import Line
-from .headers import foreign_currency, foreign_sign, release_scale
+from .cells import foreign_sign
+from .headers import foreign_currency, release_scale
 from .scaleinfer import infer_scale
 
 

@@ -326,15 +326,13 @@ def _header_rows(rows: list[_Line], cols: list[list[int]], value_start: int,
         in_values = [s for s in row.segs if s[1] > value_start - 1]
         if not in_values or _caption_only(row.segs):  # title, company, scale, dateline
             text = " ".join(row.line.text.split())
-            if not lines_segs and bare_length(text) and is_header_text(text):
-                # a period length on its own line at the margin above the header ("13 Weeks
-                # Ended" over "January 28,  January 29," / "2023  2022"): stated for its years
-                label_area.append(GCell(text, row.line.number, row.line.col(row.segs[0][0]), 0, 0))
-            elif not lines_segs:
-                captions.append((" ".join(row.line.text.split()), row.line, row.index))
+            # a period length on its own line at the margin above the header ("13 Weeks Ended"
+            # over "January 28,  January 29," / "2023  2022") is stated for its years, like the
+            # label-area text beside the header
+            if not lines_segs and not (bare_length(text) and is_header_text(text)):
+                captions.append((text, row.line, row.index))
             else:
-                label_area.append(GCell(" ".join(row.line.text.split()), row.line.number,
-                                        row.line.col(row.segs[0][0]), 0, 0))
+                label_area.append(GCell(text, row.line.number, row.line.col(row.segs[0][0]), 0, 0))
             continue
         segs: list[list[int | str]] = []
         lengths_right = any(names_length(s[2]) and not YEAR_RE.search(s[2]) for s in in_values)
