@@ -383,6 +383,59 @@ def test_a_percent_sign_printed_apart_from_its_figure_stays_in_the_change_column
     assert any("'Change'" in note and "dropped" in note for note in bs.notes)
 
 
+# a column of percentages of net sales beside each year's figures, headed "%" ("2004      %"),
+# and a change column: the "%" beside a year heads a column of its own
+PERCENT_OF_SALES = """\
+Tillamook Gear Reports Fourth Quarter Results
+
+                   CONDENSED CONSOLIDATED STATEMENTS OF INCOME
+                  (In thousands, except per share amounts)
+
+                                 Three Months Ended December 31,
+                              -------------------------------------
+                                   2004      %        2003      %     % Change
+                              ---------  -----   ---------  -----   --------
+Net sales                     $  52,310  100.0   $  47,120  100.0      11.0
+Cost of sales                    31,402   60.0      29,003   61.6       8.3
+                              ---------  -----   ---------  -----
+Gross profit                     20,908   40.0      18,117   38.4      15.4
+Operating expenses               15,325   29.3      14,826   31.5       3.4
+                              ---------  -----   ---------  -----
+Net income                    $   5,583   10.7   $   3,291    7.0      69.6
+                              =========  =====   =========  =====
+Net income per share, diluted $    0.35          $    0.21
+"""
+
+
+def test_a_percent_column_headed_beside_each_year_is_dropped():
+    (ops,) = extract_text(PERCENT_OF_SALES, "pct.txt").statements
+    assert [(p.start, p.end) for p in ops.periods] == [(date(2004, 10, 1), date(2004, 12, 31)),
+                                                      (date(2003, 10, 1), date(2003, 12, 31))]
+    assert [item.label for item in ops.items] == ["Net sales", "Cost of sales", "Gross profit", "Operating expenses",
+                                                  "Net income", "Net income per share, diluted"]
+    assert [c.value for c in ops.items[0].cells] == [Decimal(52310), Decimal(47120)]
+    assert [c.value for c in ops.items[-1].cells] == [Decimal("0.35"), Decimal("0.21")]
+
+
+# a label too long for its column runs into the `$` of its first figure, one space apart
+DOLLAR_AFTER_LABEL = """\
+Tillamook Gear Reports Fourth Quarter Results
+
+CONSOLIDATED STATEMENTS OF OPERATIONS
+(In thousands, except per share amounts)        Year Ended December 31,
+                                                2004           2003
+Net sales                                  $  210,440     $  188,915
+Net income                                 $   14,020     $   10,118
+Diluted net income per common share $         1.38     $       1.01
+"""
+
+
+def test_a_label_run_into_the_dollar_sign_of_its_first_figure_loses_it():
+    (ops,) = extract_text(DOLLAR_AFTER_LABEL, "dollar.txt").statements
+    assert [item.label for item in ops.items] == ["Net sales", "Net income", "Diluted net income per common share"]
+    assert [c.value for c in ops.items[-1].cells] == [Decimal("1.38"), Decimal("1.01")]
+
+
 # the next table's caption printed on its dates line ("LOANS (unaudited) (in 000s)   June 30,
 # 2008   ..."), after a page footer: it ends the balance sheet above it
 CAPTION_ON_DATES_LINE = """\

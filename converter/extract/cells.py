@@ -119,16 +119,20 @@ def split_values(text: str) -> list[tuple[int, int]] | None:
 _LETTER_MARK_RE = re.compile(r"^(?P<figure>.*[\d)])\s+\([a-z]\)$")  # "5,200 (a)": a figure and its footnote mark
 
 
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")  # a year, never a percentage: "2004      %" heads two columns
+
+
 def figure_segments(segments: list[tuple]) -> list[tuple]:
     """Text segments of a fixed-width line, (start, text) or (start, end, text), with the pieces
     of a figure printed apart (cells of their own in the HTML the text was rendered from) put
     back: a percent sign or closing parenthesis joins the figure on its left ("8  %" -> "8%",
-    "(10,855  )" -> "(10,855)"), and a letter footnote mark after a figure is dropped
-    ("5,200 (a)" -> "5,200")."""
+    "(10,855  )" -> "(10,855)"; a year takes no percent sign: "2004      %" heads two columns),
+    and a letter footnote mark after a figure is dropped ("5,200 (a)" -> "5,200")."""
     out: list[tuple] = []
     for seg in segments:
         text = seg[-1]
-        if text.strip() in ("%", ")", ")%") and out and re.search(r"[\d)]$", out[-1][-1]):
+        if (text.strip() in ("%", ")", ")%") and out and re.search(r"[\d)]$", out[-1][-1])
+                and not (text.strip() == "%" and _YEAR_RE.fullmatch(out[-1][-1].strip()))):
             before = out[-1]
             out[-1] = before[:1] + seg[1:-1] + (before[-1] + text.strip(),)
             continue
@@ -138,6 +142,15 @@ def figure_segments(segments: list[tuple]) -> list[tuple]:
             seg = seg[:1] + ((seg[0] + len(figure),) if len(seg) == 3 else ()) + (figure,)
         out.append(seg)
     return out
+
+
+_DOLLAR_AFTER_LABEL_RE = re.compile(r"[^\W\d_]\S* (?:US)?\$$")
+
+
+def dollar_after_label(segment: str) -> int | None:
+    """Where the `$` of a row's first figure starts in a label segment that ran into it, one
+    space apart ("Diluted net income per common share $      1.38"), or None."""
+    return segment.rindex(" ") + 1 if _DOLLAR_AFTER_LABEL_RE.search(segment) else None
 
 
 _TRAILING_FIGURE_RE = re.compile(r"^(?P<label>.*[^\s$])\s+(?P<dollar>\$\s?)?(?P<figure>\(?\d[\d,]*(?:\.\d+)?\)?)$")

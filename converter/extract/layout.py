@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from converter.errors import ExtractionError
 from converter.model import RuleKind
 
-from .cells import FOREIGN_SIGN_ALONE, figure_segments, heavier, is_rule, parse_cell, rule_kind, split_values
+from .cells import FOREIGN_SIGN_ALONE, dollar_after_label, figure_segments, heavier, is_rule, parse_cell, rule_kind, split_values
 from .reader import Line
 
 _SEG_RE = re.compile(r"\S+(?: \S+)*")
@@ -105,6 +105,10 @@ def fixed_row(line: Line) -> Row:
         if seg == "$":
             if cells:
                 cells[-1].currency = True
+        elif cells and (cut := dollar_after_label(seg)) is not None:
+            cells[-1].currency = True
+            segments[-1] = (start, seg[: cut - 1])
+            continue
         elif cells and FOREIGN_SIGN_ALONE.fullmatch(seg):  # "€    340": the sign stays with its figure
             cells[-1].text = f"{seg} {cells[-1].text}"
         elif is_rule(seg):

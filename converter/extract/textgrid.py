@@ -29,7 +29,7 @@ import calendar
 import re
 from dataclasses import dataclass, field, replace
 
-from .cells import FOREIGN_SIGN_ALONE, figure_segments, is_rule, split_values, trailing_figure
+from .cells import FOREIGN_SIGN_ALONE, dollar_after_label, figure_segments, is_rule, split_values, trailing_figure
 from .dates import MONTHDAY_RE, YEAR_RE
 from .grid import GCell, Grid, header_cell
 from .headers import bare_length, is_header_text, names_length
@@ -87,6 +87,10 @@ def parse_line(index: int, line: Line) -> _Line:
         start, end, seg = rest[-1]
         if seg in ("$", "US$"):
             toks.append(_Tok(start, end, seg, "dollar"))
+        elif toks and toks[-1].kind == "value" and (cut := dollar_after_label(seg)) is not None:
+            toks.append(_Tok(start + cut, end, seg[cut:], "dollar"))
+            rest[-1] = (start, start + cut - 1, seg[: cut - 1])
+            continue
         elif toks and toks[-1].kind == "value" and FOREIGN_SIGN_ALONE.fullmatch(seg):
             toks[-1].text = f"{seg} {toks[-1].text}"  # "€    340": the sign stays with its figure
         elif is_rule(seg):
