@@ -436,6 +436,42 @@ def test_a_label_run_into_the_dollar_sign_of_its_first_figure_loses_it():
     assert [c.value for c in ops.items[-1].cells] == [Decimal("1.38"), Decimal("1.01")]
 
 
+# an untitled table of text without SGML tags whose header band of dates is printed apart
+# from its rows by two blank lines, "(UNAUDITED)" its last line
+BAND_APART = """\
+Kestrel Health Services (NASDAQ: KHSV) today reported results for the quarter ended July 31, 2000.
+
+                                   KHSV
+                             FINANCIAL RESULTS
+                   (IN THOUSANDS, EXCEPT PER SHARE DATA)
+
+
+                                        THREE MONTHS ENDED   NINE MONTHS ENDED
+                                             JULY 31,            JULY 31,
+                                         2000       1999      2000      1999
+                                        ------     ------    ------    ------
+                                                     (UNAUDITED)
+
+
+Net revenues from services           $ 12,410     31,220    24,010    70,188
+Net revenues from other services        9,300     10,105    19,442    21,930
+Total revenues                         21,710     41,325    43,452    92,118
+Salaries, wages and benefits            7,102     15,200    14,011    33,870
+Total operating costs                  19,880     38,410    40,122    86,310
+Net income                              1,830      2,915     3,330     5,808
+Net income per share - diluted         $ 0.11       0.18      0.20      0.36
+"""
+
+
+def test_a_header_band_printed_two_blank_lines_above_its_rows_heads_them():
+    (ops,) = extract_text(BAND_APART, "apart.txt").statements
+    assert ops.kind is StatementKind.OPERATIONS
+    assert [(p.start, p.end) for p in ops.periods] == [
+        (date(2000, 5, 1), date(2000, 7, 31)), (date(1999, 5, 1), date(1999, 7, 31)),
+        (date(1999, 11, 1), date(2000, 7, 31)), (date(1998, 11, 1), date(1999, 7, 31))]
+    assert [c.value for c in ops.items[-2].cells] == [Decimal(1830), Decimal(2915), Decimal(3330), Decimal(5808)]
+
+
 # the next table's caption printed on its dates line ("LOANS (unaudited) (in 000s)   June 30,
 # 2008   ..."), after a page footer: it ends the balance sheet above it
 CAPTION_ON_DATES_LINE = """\

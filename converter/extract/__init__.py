@@ -26,7 +26,8 @@ from .html import extract_html, is_html
 from .markdown import is_markdown, markdown_statements
 from .pairs import paired_rows
 from .pipecells import is_pipe_cells, split_pipe_cells
-from .reader import MAX_INPUT_BYTES, check_numbers, clean_text, decode, split_lines
+from .pre import pre_lines
+from .reader import MAX_INPUT_BYTES, Line, check_numbers, clean_text, decode, split_lines
 from .release import build_release
 from .submission import mixed_parts
 from .titles import joined_titles
@@ -86,6 +87,9 @@ def _extract(text: str, path: str) -> Release:
         parts = mixed_parts(text)
         if parts is not None:
             return _merged(path, (_plain, parts[1]), (extract_html, parts[0]))
+        fixed = pre_lines(text)
+        if fixed is not None:  # text releases wrapped in <pre>: each reader gets its own part
+            return _merged(path, (extract_html, text), (lambda _text, where: _plain_lines(fixed, False, where), text))
         return extract_html(text, path)
     return _plain(text, path)
 
@@ -117,8 +121,11 @@ def _merged(path: str, *readings: tuple[Callable[[str, str], Release], str]) -> 
 
 def _plain(text: str, path: str) -> Release:
     """A text release (EDGAR SGML-tagged text, markdown, fixed-width or flowed text)."""
-    sgml = is_sgml_text(text)
-    lines = joined_titles(split_lines(text, path))
+    return _plain_lines(split_lines(text, path), is_sgml_text(text), path)
+
+
+def _plain_lines(lines: list[Line], sgml: bool, path: str) -> Release:
+    lines = joined_titles(lines)
     tagged = []
     if sgml:
         lines, tagged = sgml_tables(lines)

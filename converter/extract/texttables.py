@@ -131,12 +131,28 @@ def untagged_regions(lines: list[Line], taken: set[int]) -> list[TagTable]:
             if k in taken or END_LINE_RE.match(text) or prose_line(text) or _value_row(k, lines[k]):
                 break  # a row of figures above the header band ("Form 10-Q   6") is no part of it
             blanks = blanks + 1 if not text.strip() else 0
-            if blanks >= max(2, spacing + 1):
+            if blanks >= max(2, spacing + 1) and not _band_above(lines, k, start, group[0]):
                 break
             start = k
         out.append(TagTable(start, group[-1] + 1, start))
         floor = group[-1] + 1
     return out
+
+
+_UNAUDITED_RE = re.compile(r"(?:\W*\b(?:un)?audited\b\W*)+", re.I)  # "(unaudited)   (unaudited)"
+
+
+def _band_above(lines: list[Line], k: int, start: int, first: int) -> bool:
+    """Blank lines between a table's rows and a header band of dates above them ("THREE MONTHS
+    ENDED" / "2000  1999  2000  1999" / "(UNAUDITED)", two blank lines, "Net revenues ..."):
+    the band is the table's when no header line is printed below the blanks."""
+    if any(is_header_text(lines[j].text) for j in range(start, first)):
+        return False
+    above = next((j for j in range(k - 1, max(k - _HEAD, -1), -1) if lines[j].text.strip()), None)
+    if above is None:
+        return False
+    text = lines[above].text
+    return is_header_text(text) or bool(_UNAUDITED_RE.fullmatch(text)) or bool(re.fullmatch(r"[\s\-=_]+", text))
 
 
 def _near(lines: list[Line], a: int, b: int) -> bool:
