@@ -472,6 +472,55 @@ def test_a_header_band_printed_two_blank_lines_above_its_rows_heads_them():
     assert [c.value for c in ops.items[-2].cells] == [Decimal(1830), Decimal(2915), Decimal(3330), Decimal(5808)]
 
 
+# untagged text: a balance sheet, a page break, then a loans table whose caption is printed beside
+# its dates on a line of its own ("LOANS (unaudited) (in 000s)   2008   2008   2007"), the other
+# dates on the line above it: the balance sheet ends there
+CAPTION_BESIDE_DATES_BELOW = """\
+Quarry Lane Savings (NASDAQ: QLSB) today reported results for the quarter ended June 30, 2008.
+
+CONSOLIDATED STATEMENTS OF
+ FINANCIAL CONDITION
+ (unaudited) (in 000s, except         June 30,     Three Month     March 31,    One Year      June 30,
+ per share data)                        2008          Change          2008       Change         2007
+- ------------------------------------------------------------------------------------------------------
+Assets:
+  Cash and due from banks           $   24,095          8%       $   22,412        -5%      $   25,301
+  Net loans receivable               1,239,696          1%        1,245,591        12%       1,102,330
+                                    ----------                   ----------                 ----------
+    Total assets                    $1,263,791          1%       $1,268,003        12%      $1,127,631
+                                    ==========                   ==========                 ==========
+Liabilities:
+  Deposits                          $1,147,278          5%       $1,096,754         9%      $1,051,221
+  Total stockholders' equity           116,513        -32%          171,249        53%          76,410
+                                    ----------                   ----------                 ----------
+    Total liabilities and
+     stockholders' equity           $1,263,791          1%       $1,268,003        12%      $1,127,631
+                                    ==========                   ==========                 ==========
+
+                                                   (more)
+
+QLSB - Reports First Quarter Fiscal 2009 Profits July 22, 2008
+Page 6
+                             June 30,          March 31,         June 30,
+LOANS (unaudited) (in 000s)    2008              2008              2007
+- --------------------------------------------------------------------------
+ 1-4 Family                 $  167,788        $  165,824        $148,692
+ Commercial real estate        412,004           410,117         398,221
+ Construction and land         659,904           669,650         555,417
+                            ----------        ----------        --------
+Net loans receivable        $1,239,696        $1,245,591        $1,102,330
+"""
+
+
+def test_an_untagged_statement_ends_at_the_next_tables_caption_beside_its_dates():
+    release = extract_text(CAPTION_BESIDE_DATES_BELOW, "caption.txt")
+    (bs,) = release.statements
+    assert bs.kind is StatementKind.BALANCE_SHEET
+    assert [p.end for p in bs.periods] == [date(2008, 6, 30), date(2008, 3, 31), date(2007, 6, 30)]
+    assert [item.label for item in bs.items][-1] == "Total liabilities and stockholders' equity"
+    assert [c.value for c in bs.items[-1].cells] == [Decimal(1263791), Decimal(1268003), Decimal(1127631)]
+
+
 # the next table's caption printed on its dates line ("LOANS (unaudited) (in 000s)   June 30,
 # 2008   ..."), after a page footer: it ends the balance sheet above it
 CAPTION_ON_DATES_LINE = """\

@@ -209,6 +209,12 @@ def _breaks(text: str) -> bool:
         and classify(first) not in (None, ("prose", None))
 
 
+def _caption_with_dates(text: str) -> bool:
+    """A line of a caption and two dates or more ("LOANS (in 000s)   June 30, 2008   March 31, 2008")."""
+    first, *rest = re.split(r"\s{3,}", text.strip())
+    return len(rest) >= 2 and not is_header_text(first) and all(is_header_text(seg) for seg in rest)
+
+
 def tagged_statements(lines: list[Line], tables: list[TagTable], path: str
                       ) -> tuple[list[Statement], list[SkippedTable], list[tuple[str, str, SourceRef]]]:
     """The statements of table regions (SGML <TABLE>s or untagged_regions)."""
@@ -253,14 +259,17 @@ def tagged_statements(lines: list[Line], tables: list[TagTable], path: str
 
 def region_statement(lines: list[Line], title_index: int, stop: int, kind: StatementKind, title: str,
                      path: str) -> Statement:
-    """The statement under a title line in untagged text, read as a grid."""
+    """The statement under a title line in untagged text, read as a grid. It ends at an end line,
+    at prose, and after its rows of figures at the next table's caption beside its dates ("LOANS
+    (unaudited) (in 000s)   2006   2006   2005")."""
     end = title_index + 1
-    started = False
+    started = rows = False
     while end < stop:
         text = lines[end].text
-        if END_LINE_RE.match(text) or (started and is_prose(text)):
+        if END_LINE_RE.match(text) or (started and is_prose(text)) or (rows and _caption_with_dates(text)):
             break
         started = started or bool(text.strip())
+        rows = rows or _value_row(end, lines[end])
         end += 1
     title_line = lines[title_index]
     ref = _ref(path, title_line)
