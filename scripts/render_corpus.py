@@ -18,7 +18,9 @@ Styles:
 * plain: the same with colspans ignored (markdownify, html2text);
 * compact: the same with the columns empty in every row dropped;
 * text: a text-browser dump (w3m, lynx): paragraphs as lines, tables as space-aligned columns
-  with colspans honoured and figures right-aligned.
+  with colspans honoured and figures right-aligned;
+* tabs: a table copied from a browser and pasted as text: one line per row, its cells (each
+  <td>, empty ones too, a colspan as one) separated by tabs.
 
 The renderings are measurement input only: nothing of the corpus is copied into the repository.
 """
@@ -33,7 +35,7 @@ from pathlib import Path
 
 from lxml import html as lhtml
 
-STYLES = ("span", "plain", "compact", "text")
+STYLES = ("span", "plain", "compact", "text", "tabs")
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "center"}
 _FIGURE = re.compile(r"^[\s$(]*[-\u2014\u2013]?[\d,.]+\)?%?\s*$|^\s*[-\u2014\u2013]\s*$|^[)$%]$")
 _LABEL_WIDTH = 70
@@ -93,6 +95,12 @@ def pipe_table(table, style: str) -> list[str]:  # noqa: ANN001
     lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
     lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
     return ["", *lines, ""]
+
+
+def tab_table(table) -> list[str]:  # noqa: ANN001
+    rows = ["\t".join(text for _span, text in _cells(tr)) for tr in table.iter("tr")]
+    rows = [r.rstrip("\t") for r in rows if r.strip()]
+    return ["", *rows, ""] if rows else []
 
 
 def text_table(table) -> list[str]:  # noqa: ANN001
@@ -155,7 +163,7 @@ def render(path: Path, style: str) -> str:
             caption = el.find("caption")
             if caption is not None and text_of(caption):  # a caption as the line above the table
                 out.extend(["", text_of(caption)])
-            out.extend(text_table(el) if style == "text" else pipe_table(el, style))
+            out.extend(text_table(el) if style == "text" else tab_table(el) if style == "tabs" else pipe_table(el, style))
         elif el.tag in _BLOCKS and el.find(".//table") is None:
             text = text_of(el)
             if text:
@@ -187,7 +195,7 @@ def main() -> int:
         for style in styles:
             folder = args.out / style / release.parent.name
             folder.mkdir(parents=True, exist_ok=True)
-            suffix = ".txt" if style == "text" else ".md"
+            suffix = ".txt" if style in ("text", "tabs") else ".md"
             (folder / f"release{suffix}").write_text(render(release, style), encoding="utf-8")
             if (release.parent / "key.json").is_file():
                 shutil.copyfile(release.parent / "key.json", folder / "key.json")

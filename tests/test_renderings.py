@@ -1,9 +1,12 @@
 """The same release saved as other tools save it (scripts/render_corpus.py: markdown pipe tables
 cell for cell, with colspans padded, dropped or their empty columns removed; a text-browser
-dump) reads to the same statement figures as its HTML. Fixtures are invented."""
+dump; tables copied from a browser, a tab between cells) reads to the same statement figures as
+its HTML. Fixtures are invented."""
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -25,13 +28,13 @@ def _figures(release) -> set[tuple]:
             for cell, p in zip(item.cells, s.periods) if cell.value is not None}
 
 
-@pytest.mark.parametrize("style", ["span", "plain", "compact", "text"])
+@pytest.mark.parametrize("style", ["span", "plain", "compact", "text", "tabs"])
 @pytest.mark.parametrize("path", RELEASES, ids=lambda p: p.name)
 def test_a_rendering_reads_to_the_figures_of_its_html(path: Path, style: str) -> None:
     html = extract_text(path.read_text(encoding="utf-8"), path.name)
     text = _renderer().render(path, style)
-    assert ("|---|" in text) is (style != "text")
-    rendered = extract_text(text, path.stem + (".txt" if style == "text" else ".md"))
+    assert ("|---|" in text) is (style not in ("text", "tabs")) and ("\t" in text) is (style == "tabs")
+    rendered = extract_text(text, path.stem + (".txt" if style in ("text", "tabs") else ".md"))
     assert [s.kind for s in rendered.statements] == [s.kind for s in html.statements]
     assert _figures(rendered) == _figures(html)
 
@@ -93,3 +96,34 @@ def test_a_row_standing_off_its_headers_with_a_figure_under_a_change_column():
     (st,) = extract_text(SHIFTED, "shifted.md").statements
     securities = next(item for item in st.items if item.label.startswith("Interest and dividends"))
     assert [c.value for c in securities.cells] == [961, 906, 1014]
+
+
+# a trend table saved without its colspans: "SIX MONTHS ENDED JUNE 30," lands over a quarter's
+# column, whose own heading ("4Q20") names its whole period
+QUARTERS_UNDER_A_BAND = """\
+# Harbor Point Bancorp Reports Second Quarter 2021 Results
+
+Harbor Point Bancorp (NYSE: HPB) today reported results for the second quarter ended June 30, 2021.
+
+## CONSOLIDATED STATEMENTS OF INCOME
+(in millions, except per share data)
+
+|  | QUARTERLY TRENDS |  | SIX MONTHS ENDED JUNE 30, |  |  |
+|---|---|---|---|---|---|
+| REVENUE | 2Q21 | 1Q21 | 4Q20 | 2021 | 2020 |
+| Noninterest revenue | 1,738 | 1,937 | 1,607 | 3,675 | 3,306 |
+| Net interest income | 1,274 | 1,288 | 1,325 | 2,562 | 2,829 |
+| TOTAL NET REVENUE | 3,012 | 3,225 | 2,932 | 6,237 | 6,135 |
+| Income tax expense | 314 | 339 | 304 | 653 | 131 |
+| NET INCOME | $ 1,194 | $ 1,430 | $ 1,213 | $ 2,624 | $ 755 |
+"""
+
+
+def test_a_quarter_heading_under_a_band_of_other_columns_keeps_its_own_period() -> None:
+    (ops,) = extract_text(QUARTERS_UNDER_A_BAND, "trends.md").statements
+    assert [(p.start, p.end) for p in ops.periods] == [
+        (date(2021, 4, 1), date(2021, 6, 30)), (date(2021, 1, 1), date(2021, 3, 31)),
+        (date(2020, 10, 1), date(2020, 12, 31)), (date(2021, 1, 1), date(2021, 6, 30)),
+        (date(2020, 1, 1), date(2020, 6, 30))]
+    assert [c.value for c in ops.items[-1].cells] == [Decimal(1194), Decimal(1430), Decimal(1213), Decimal(2624),
+                                                      Decimal(755)]

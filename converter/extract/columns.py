@@ -18,15 +18,22 @@ Span = tuple[int, int]
 
 
 def tab_header(lines: list[Line]) -> tuple[list[list[Seg]], int]:
-    """Header segments of a tab layout; a header cell spans until the next filled field."""
+    """Header segments of a tab layout; a header cell spans until the next filled field. A row
+    of fewer cells, one after another, than the columns, which they divide evenly ("Three Months
+    Ended" then "Year Ended" over four years: a table copied without its colspans), spans them
+    in equal shares."""
     filled = [[(k, text.strip()) for k, (_, text) in enumerate(tab_fields(line)[1:]) if text.strip()] for line in lines]
     n = max((cells[-1][0] + 1 for cells in filled if cells), default=0)
     out = []
     for cells in filled:
         segs = []
-        for i, (k, text) in enumerate(cells):
-            hi = cells[i + 1][0] - 1 if i + 1 < len(cells) else n - 1
-            segs.append(Seg(text, k, hi))
+        share = n // len(cells) if cells else 0
+        if 1 < len(cells) < n and n % len(cells) == 0 and [k for k, _ in cells] == list(range(len(cells))):
+            segs = [Seg(text, i * share, (i + 1) * share - 1) for i, (_k, text) in enumerate(cells)]
+        else:
+            for i, (k, text) in enumerate(cells):
+                hi = cells[i + 1][0] - 1 if i + 1 < len(cells) else n - 1
+                segs.append(Seg(text, k, hi))
         out.append(segs)
     return out, n
 

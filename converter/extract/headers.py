@@ -256,6 +256,9 @@ _FULL_YEAR_RE = re.compile(r"\b(?:fiscal|full)[\s-]year\b|\bannual\b", re.I)
 def _column_period(lines: list[list[Seg]], col: int, kind: StatementKind, where: str,
                    fallback: tuple[str, str] | None = None) -> Period:
     segs = [seg for line in lines for seg in line if seg.lo <= col <= seg.hi]
+    own = next((seg for seg in reversed(segs) if YEAR_RE.search(seg.text)), None)
+    if own is not None and MONTHDAY_RE.search(own.text) and DURATION_RE.search(own.text) and kind is not StatementKind.BALANCE_SHEET:
+        segs = [own]  # a column heading naming its whole period ("4Q20") under a band of other columns ("SIX MONTHS ENDED")
     text = " ".join(seg.text for seg in segs)
     year = _column_year(segs, col)
     monthday = MONTHDAY_RE.search(text)

@@ -87,29 +87,48 @@ _FIGURE_CELL_RE = re.compile(r"^\(?-?\$?\s*\(?[\d,]*\d(?:\.\d+)?\)?%?$|^[\u2014\
 
 
 def _is_bare(line: Line) -> bool:
-    return not _is_pipe(line) and " | " in line.text and not _SEP_RE.match(line.text)
+    return not _is_pipe(line) and ((" | " in line.text and not _SEP_RE.match(line.text)) or _is_tabbed(line))
+
+
+def _is_tabbed(line: Line) -> bool:
+    """A row of a table copied from a browser: its cells separated by tabs."""
+    return "\t" in line.text and bool(line.text.strip())
+
+
+def _last_field(text: str) -> str:
+    return (text.rsplit("\t", 1) if "\t" in text else text.rsplit(" | ", 1))[-1].strip()
+
+
+# a row copied cell for cell from an HTML table: an empty cell between two filled ones, or a
+# cell holding only the `$`, `)` or `%` of a figure ("Net sales\t$\t1,060.3\t\t\t$\t1,002.8")
+_CELL_COPY_RE = re.compile(r"[^\t\s][ ]*\t[ ]*\t[\t ]*[^\t\s]|(?:^|\t)[ ]*(?:\$|\)|%|\)%)[ ]*(?:\t|$)")
+_CODE_RE = re.compile(r"\d{5,}")  # a number without separators: a date or file number, no amount
 
 
 def _bare_runs(lines: list[Line]) -> list[tuple[int, int]]:
     """(first, end) of the runs of bare pipe rows: text rendered from HTML tables with a bar
     between cells and none around them, heading lines without bars among them; a run is a
-    table when at least three of its rows end in figures."""
+    table when at least three of its rows end in figures. Rows of cells separated by tabs are
+    such a run when three of them also show a cell copied for each cell of the HTML table (a
+    table copied from a browser); tab-separated columns of whole figures are text tables."""
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
         if not _is_bare(lines[i]):
             i += 1
             continue
-        j, last, figures = i, i, 0
+        j, last, figures, copied = i, i, 0, 0
         while j < len(lines) and lines[j].text.strip():
             text = lines[j].text.strip()
             if _is_bare(lines[j]):
                 last = j
-                figures += bool(_FIGURE_CELL_RE.match(text.rsplit(" | ", 1)[-1].strip()))
+                figure = _last_field(text)
+                figures += bool(_FIGURE_CELL_RE.match(figure)) and not _CODE_RE.fullmatch(figure)
+                copied += bool(_CELL_COPY_RE.search(lines[j].text)) or " | " in text
             elif len(text) > _BARE_HEADING_MAX or "|" in text:
                 break
             j += 1
-        if figures >= _BARE_MIN_ROWS:
+        if figures >= _BARE_MIN_ROWS and copied >= _BARE_MIN_ROWS:
             runs.append((i, last + 1))
         i = max(j, i + 1)
     return runs
@@ -159,13 +178,16 @@ _ESCAPE_RE = re.compile(r"\\(?=\W|$)")  # markdown's backslash before a punctuat
 
 def _cells(line: Line) -> list[GCell]:
     text = line.text
-    bars = [m.start() for m in re.finditer(r"(?<!\\)\|", text)]
-    if not bars:
-        return []
-    if text[: bars[0]].strip():
-        bars.insert(0, -1)
-    if text[bars[-1] + 1 :].strip():
-        bars.append(len(text))
+    if _is_tabbed(line) and not _is_pipe(line) and " | " not in text:  # a tab before the first cell: an empty label cell
+        bars = [-1] + [m.start() for m in re.finditer(r"\t", text)] + [len(text)]
+    else:
+        bars = [m.start() for m in re.finditer(r"(?<!\\)\|", text)]
+        if not bars:
+            return []
+        if text[: bars[0]].strip():
+            bars.insert(0, -1)
+        if text[bars[-1] + 1 :].strip():
+            bars.append(len(text))
     out = []
     for k, (a, b) in enumerate(zip(bars, bars[1:])):
         raw = _TAG_RE.sub(lambda m: " " * len(m[0]), text[a + 1 : b])
