@@ -20,7 +20,9 @@ Styles:
 * text: a text-browser dump (w3m, lynx): paragraphs as lines, tables as space-aligned columns
   with colspans honoured and figures right-aligned;
 * tabs: a table copied from a browser and pasted as text: one line per row, its cells (each
-  <td>, empty ones too, a colspan as one) separated by tabs.
+  <td>, empty ones too, a colspan as one) separated by tabs;
+* grid: pandoc's grid tables ("+-----+-----+" rules between rows, "+=====+" under the first),
+  colspans ignored, labels wrapped at 30 characters and other cells at 14 over several lines.
 
 The renderings are measurement input only: nothing of the corpus is copied into the repository.
 """
@@ -30,12 +32,13 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
+import textwrap
 import sys
 from pathlib import Path
 
 from lxml import html as lhtml
 
-STYLES = ("span", "plain", "compact", "text", "tabs")
+STYLES = ("span", "plain", "compact", "text", "tabs", "grid")
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "center"}
 _FIGURE = re.compile(r"^[\s$(]*[-\u2014\u2013]?[\d,.]+\)?%?\s*$|^\s*[-\u2014\u2013]\s*$|^[)$%]$")
 _LABEL_WIDTH = 70
@@ -94,6 +97,24 @@ def pipe_table(table, style: str) -> list[str]:  # noqa: ANN001
         width = len(keep)
     lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
     lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
+    return ["", *lines, ""]
+
+
+def grid_table(table) -> list[str]:  # noqa: ANN001
+    rows = [[text for _span, text in _cells(tr)] for tr in table.iter("tr")]
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    if not rows:
+        return []
+    width = max(len(r) for r in rows)
+    wrapped = [[textwrap.wrap(c, 30 if k == 0 else 14) or [""] for k, c in enumerate(r + [""] * (width - len(r)))]
+               for r in rows]
+    sizes = [max(3, *(len(piece) for r in wrapped for piece in r[k])) for k in range(width)]
+    rule = "+" + "+".join("-" * (n + 2) for n in sizes) + "+"
+    lines = [rule]
+    for i, cells in enumerate(wrapped):
+        for j in range(max(len(c) for c in cells)):
+            lines.append("| " + " | ".join((c[j] if j < len(c) else "").ljust(sizes[k]) for k, c in enumerate(cells)) + " |")
+        lines.append(rule.replace("-", "=") if i == 0 else rule)
     return ["", *lines, ""]
 
 
@@ -163,7 +184,8 @@ def render(path: Path, style: str) -> str:
             caption = el.find("caption")
             if caption is not None and text_of(caption):  # a caption as the line above the table
                 out.extend(["", text_of(caption)])
-            out.extend(text_table(el) if style == "text" else tab_table(el) if style == "tabs" else pipe_table(el, style))
+            out.extend(text_table(el) if style == "text" else tab_table(el) if style == "tabs"
+                       else grid_table(el) if style == "grid" else pipe_table(el, style))
         elif el.tag in _BLOCKS and el.find(".//table") is None:
             text = text_of(el)
             if text:

@@ -1,7 +1,7 @@
 """The same release saved as other tools save it (scripts/render_corpus.py: markdown pipe tables
 cell for cell, with colspans padded, dropped or their empty columns removed; a text-browser
-dump; tables copied from a browser, a tab between cells) reads to the same statement figures as
-its HTML. Fixtures are invented."""
+dump; tables copied from a browser, a tab between cells; pandoc grid tables, cells wrapped over
+lines) reads to the same statement figures as its HTML. Fixtures are invented."""
 
 from __future__ import annotations
 
@@ -28,12 +28,13 @@ def _figures(release) -> set[tuple]:
             for cell, p in zip(item.cells, s.periods) if cell.value is not None}
 
 
-@pytest.mark.parametrize("style", ["span", "plain", "compact", "text", "tabs"])
+@pytest.mark.parametrize("style", ["span", "plain", "compact", "text", "tabs", "grid"])
 @pytest.mark.parametrize("path", RELEASES, ids=lambda p: p.name)
 def test_a_rendering_reads_to_the_figures_of_its_html(path: Path, style: str) -> None:
     html = extract_text(path.read_text(encoding="utf-8"), path.name)
     text = _renderer().render(path, style)
-    assert ("|---|" in text) is (style not in ("text", "tabs")) and ("\t" in text) is (style == "tabs")
+    assert ("|---|" in text) is (style not in ("text", "tabs", "grid")) and ("\t" in text) is (style == "tabs")
+    assert ("+===" in text) is (style == "grid")
     rendered = extract_text(text, path.stem + (".txt" if style in ("text", "tabs") else ".md"))
     assert [s.kind for s in rendered.statements] == [s.kind for s in html.statements]
     assert _figures(rendered) == _figures(html)

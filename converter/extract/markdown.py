@@ -3,7 +3,9 @@
     is_markdown(lines) -> bool
     markdown_statements(lines, path) -> (statements, ignored tables, skipped tables)
 
-A pipe table is a run of lines starting with `|` that holds a separator row (`|---|---:|`).
+A pipe table is a run of lines starting with `|` that holds a separator row (`|---|---:|`);
+a grid table (pandoc: `+-----+-----+` rules between rows) is one too, the lines between two
+rules one row. Rows of cells separated by tabs, copied from a browser, are bare rows.
 Each field between pipes is one cell of a grid (grid.py), so `$` in its own field, a `)` in
 its own field, "% change" columns and several header rows are read as in HTML tables. The
 table's title and scale are read from the lines just above it ("## Consolidated Balance
@@ -39,7 +41,8 @@ from .tablekind import classify, statement_kind, statement_or_ignored
 from .flowed import flowed_statement
 from .titles import TITLE_LINE_RE, is_prose, title_kind
 
-_SEP_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_SEP_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$|^\s*\+(?:[-=:]{3,}\+)+\s*$")
+_GRID_RULE_RE = re.compile(r"^\s*\+(?:[-=:]{3,}\+)+\s*$")  # a rule of a grid table (pandoc): "+-----+-----+"
 _TAG_RE = re.compile(r"<sup>[^<]{0,5}</sup>|</?[a-zA-Z][^>]*>")  # inline HTML left by a converter
 _ABOVE = 6  # lines above a table searched for its title and scale
 _FURNITURE_RE = re.compile(r"^\s*(?:#+\s*)?(?:page\s+\d+|table\s+\d+)?\s*$|^\s*(?:-{3,}|\*{3,}|\d{1,3})\s*$", re.I)
@@ -51,7 +54,7 @@ _WIDE = 10**6  # the physical columns of a band taken from a line above the tabl
 
 
 def _is_pipe(line: Line) -> bool:
-    return line.text.lstrip().startswith("|")
+    return line.text.lstrip().startswith("|") or bool(_GRID_RULE_RE.match(line.text))
 
 
 def is_markdown(lines: list[Line]) -> bool:
@@ -202,6 +205,31 @@ def _cells(line: Line) -> list[GCell]:
     return out
 
 
+def _grid_rows(block: list[Line]) -> list[list[GCell]]:
+    """The rows of a grid table (pandoc's "+----+----+" rules between rows): the lines between two
+    rules are one row, a cell's text wrapped over them joined ("Total liabilities and" /
+    "stockholders' equity"); each cell keeps the place of its first line's text."""
+    rows: list[list[GCell]] = []
+    current: list[GCell] = []
+    for line in block:
+        if _GRID_RULE_RE.match(line.text):
+            if current:
+                rows.append(current)
+            current = []
+            continue
+        for cell in _cells(line):
+            if cell.lo < len(current):
+                held = current[cell.lo]
+                if cell.text:
+                    current[cell.lo] = replace(cell if not held.text else held,
+                                               text=f"{held.text} {cell.text}".strip(), bold=held.bold or cell.bold)
+            else:
+                current.append(cell)
+    if current:
+        rows.append(current)
+    return rows
+
+
 @dataclass
 class _Table:
     start: int  # index of its first line
@@ -242,7 +270,8 @@ def _tables(lines: list[Line]) -> list[_Table]:
         block = lines[start:i]
         if not any(_SEP_RE.match(line.text) for line in block) and not tables and not _unseparated_table(block):
             continue  # bars in text; once the release has shown a table, a block without separator is one
-        rows = [_cells(line) for line in block if not _SEP_RE.match(line.text)]
+        rows = _grid_rows(block) if any(_GRID_RULE_RE.match(line.text) for line in block) else \
+            [_cells(line) for line in block if not _SEP_RE.match(line.text)]
         above = [line for line in lines[previous_end:start] if line.text.strip()]
         page = max((k for k, line in enumerate(above) if _PAGE_RE.match(line.text)), default=None)
         top: list[Line] = []
