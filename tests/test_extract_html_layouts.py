@@ -279,3 +279,45 @@ def test_a_table_titled_in_its_own_first_row_does_not_continue_the_statement():
     titled = "<tr><td colspan=3>Reconciliation of GAAP to non-GAAP net income</td></tr>"
     st = _statement(_split_statement(last_head=titled))
     assert [item.label for item in st.items][-1] == "Net income"
+
+
+# a company emerging from reorganization: successor and predecessor columns headed by the dates
+# of their periods ("Period from February 1, 2021 through March 31, 2021")
+SUCCESSOR_PREDECESSOR = """<html><body>
+<p>Northgate Energy Holdings, Inc. (NYSE: NGE) today reported results for the first quarter ended March 31, 2021.</p>
+<p><b>CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS</b><br>(In thousands)</p>
+<table>
+<tr><td></td><td colspan="2">Successor</td><td></td><td colspan="5">Predecessor</td></tr>
+<tr><td></td><td colspan="2">Period from February 1, 2021 through March 31, 2021</td><td></td>
+<td colspan="2">Period from January 1, 2021 through January 31, 2021</td><td></td><td colspan="2">Three Months Ended March 31, 2020</td></tr>
+<tr><td>Revenues</td><td>$</td><td>84,210</td><td></td><td>$</td><td>40,118</td><td></td><td>$</td><td>131,905</td></tr>
+<tr><td>Operating expenses</td><td></td><td>71,330</td><td></td><td></td><td>36,002</td><td></td><td></td><td>118,440</td></tr>
+<tr><td>Net income</td><td>$</td><td>12,880</td><td></td><td>$</td><td>4,116</td><td></td><td>$</td><td>13,465</td></tr>
+</table>
+</body></html>
+"""
+
+INCEPTION_TEXT = """\
+Larkspur Therapeutics, Inc. (NASDAQ: LRKS) today reported results for the year ended December 31, 2020.
+
+                       CONSOLIDATED STATEMENTS OF OPERATIONS
+                                 (In thousands)
+                                                  Period from March 3, 2020
+                                                  (inception) to December 31, 2020
+Research and development                                       $ 14,220
+General and administrative                                         3,915
+Net loss                                                       $(18,135)
+"""
+
+
+@pytest.mark.parametrize("text, name", [(SUCCESSOR_PREDECESSOR, "successor.htm"), (INCEPTION_TEXT, "inception.txt")])
+def test_a_column_headed_by_the_dates_of_its_period_takes_them(text: str, name: str):
+    (ops,) = extract_text(text, name).statements
+    periods = [(p.start, p.end) for p in ops.periods]
+    if name.endswith(".htm"):
+        assert periods == [(date(2021, 2, 1), date(2021, 3, 31)), (date(2021, 1, 1), date(2021, 1, 31)),
+                           (date(2020, 1, 1), date(2020, 3, 31))]
+        assert [c.value for c in ops.items[-1].cells] == [Decimal(12880), Decimal(4116), Decimal(13465)]
+    else:
+        assert periods == [(date(2020, 3, 3), date(2020, 12, 31))]
+        assert [c.value for c in ops.items[-1].cells] == [Decimal(-18135)]

@@ -48,7 +48,7 @@ _GROUP_RE = re.compile(
     r"|weeks?|periods?|fiscal|actual|reported|unaudited|audited)\b",
     re.I,
 )
-_FILLER_ONLY_RE = re.compile(r"^[\s(]*(?:(?:un)?audited|as\s+of|ended|restated|actual|reported)[\s)]*$", re.I)
+_FILLER_ONLY_RE = re.compile(r"^[\s(]*(?:(?:un)?audited|as\s+of|ended|restated|actual|reported|successor|predecessor)[\s)]*$", re.I)
 _COLUMN_NAME_RE = re.compile(r"^\W*(?:descriptions?|items?|line\s+items?|particulars|captions?|accounts?)\W*$", re.I)
 _CLOSERS = {")", ")%", "%", ")*", "%)"}
 _UNIT_HEADS = {"$", "%", "$/bps", "bps", "US$"}  # unit heads of change columns ("Change" over "$" and "%")

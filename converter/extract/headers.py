@@ -48,6 +48,7 @@ def names_length(text: str) -> bool:
 _FILLER_RE = re.compile(
     r"\b(?:un)?audited\b|\b(?:ended|ending|end|and|as|of|at|for|the"
     r"|fiscal|periods?|months?|mos?|quarters?|qtrs?|years?|three|six|nine|twelve|weeks?|wks?|restated|year[\s-]to[\s-]date|ytd"
+    r"|from|through|to|inception|successor|predecessor"  # "Period from February 1, 2021 through March 31, 2021 (Successor)"
     rf"|(?:{_WEEKS})(?=[\s-]+(?:weeks?|wks?)\b)|\d{{1,2}}(?=[\s-]+(?:months?|mos?)\b))\b",
     re.I,
 )
@@ -256,6 +257,11 @@ _FULL_YEAR_RE = re.compile(r"\b(?:fiscal|full)[\s-]year\b|\bannual\b", re.I)
 def _column_period(lines: list[list[Seg]], col: int, kind: StatementKind, where: str,
                    fallback: tuple[str, str] | None = None) -> Period:
     segs = [seg for line in lines for seg in line if seg.lo <= col <= seg.hi]
+    if kind is not StatementKind.BALANCE_SHEET:  # a period stated by its dates, in one cell or over the header's lines
+        stated = next((span for seg in reversed(segs) if (span := date_range(seg.text))), None) \
+            or date_range(" ".join(seg.text for seg in segs))
+        if stated is not None:
+            return Period(stated[1], stated[0])
     own = next((seg for seg in reversed(segs) if YEAR_RE.search(seg.text)), None)
     if own is not None and MONTHDAY_RE.search(own.text) and DURATION_RE.search(own.text) and kind is not StatementKind.BALANCE_SHEET:
         segs = [own]  # a column heading naming its whole period ("4Q20") under a band of other columns ("SIX MONTHS ENDED")
@@ -290,6 +296,21 @@ def _column_period(lines: list[list[Seg]], col: int, kind: StatementKind, where:
         # a 52/53-week calendar: 13 weeks a quarter until fiscal_calendar() finds better
         return Period(end, end - timedelta(days=_weeks_for(months) * 7 - 1))
     return Period(end, months_before(end, months))
+
+
+_RANGE_RE = re.compile(r"\s*(?:\(inception\)\s*)?(?:through|thru|to|until|[-\u2013\u2014])\s*(?:\(inception\)\s*)?$", re.I)
+
+
+def date_range(text: str) -> tuple[date, date] | None:
+    """The first and last day of a period a header states by its dates ("Period from February 1,
+    2021 through March 31, 2021", "March 3, 2020 (inception) to December 31, 2020"), or None."""
+    found = list(DATE_RE.finditer(text))
+    if len(found) != 2 or not _RANGE_RE.fullmatch(text[found[0].end() : found[1].start()]):
+        return None
+    start, end = (make_date(m["month"], m["day"], m["year"]) for m in found)
+    if start is None or end is None or not start < end <= start + timedelta(days=371):
+        return None
+    return start, end
 
 
 def _column_year(segs: list[Seg], col: int) -> int | None:
