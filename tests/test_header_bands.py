@@ -42,6 +42,15 @@ BS = StatementKind.BALANCE_SHEET
     # a line break after the comma lost in a rendering ("**December 31,****2024**")
     ("December 31,2024", "December 31, 2024"),
     ("Dec. 31,2024", "Dec. 31, 2024"),
+    # the quarter after its fiscal year, numbered, or named by its last month
+    ("Fiscal 2025 Third Quarter", "Three Months Ended September 30, 2025"),
+    ("FY25 Q3", "Three Months Ended September 30, 2025"),
+    ("FY 2025 Q4", "Three Months Ended December 31, 2025"),
+    ("2025 Q2", "Three Months Ended June 30, 2025"),
+    ("Qtr 3 2025", "Three Months Ended September 30, 2025"),
+    ("Quarter 1, 2024", "Three Months Ended March 31, 2024"),
+    ("September Quarter 2025", "Three Months Ended September 30, 2025"),
+    ("Dec. quarter of fiscal 2024", "Three Months Ended December 31, 2024"),
 ])
 def test_compact_period_forms_are_written_out(text, expected):
     assert normalize_header(text) == expected

@@ -5,7 +5,9 @@
 Column headers name periods in many ways besides "Three Months Ended September 30, 2025":
 numeric and day-first dates ("3/31/2022", "30-Sep-24", "2025-09-30"), a month and year alone
 ("Sep-24", "September 2025": the month's last day), quarter and half codes ("Q3-2024",
-"3Q25", "Q3 FY25", "Third Quarter 2025", "H1 2025", "9M 2025": the first nine months) and fiscal years ("FY2024",
+"3Q25", "Q3 FY25", "Third Quarter 2025", "Fiscal 2025 Third Quarter", "FY25 Q3", "Qtr 3 2025",
+"September Quarter 2025", "H1 2025",
+"9M 2025": the first nine months) and fiscal years ("FY2024",
 "Fiscal 2024", "Full Year 2024"). Each is rewritten to a duration and an end date ("Three
 Months Ended September 30, 2024"); a code without a year ("Q3" over a row of years) keeps
 the year out ("Three Months Ended September 30,") so the year row completes it. Quarters
@@ -28,6 +30,14 @@ _DAY_FIRST_RE = re.compile(rf"(?<![\d/])(?P<d>\d{{1,2}})[-\s](?P<month>{MONTH})[
 _DAY_MONTH_RE = re.compile(rf"^\s*(?P<d>[1-9]|[12]\d|3[01])[-\s](?P<month>{MONTH})\.?,?\s*$", re.I)  # a cell "31-Dec"
 _MONTH_YEAR_RE = re.compile(rf"\b(?P<month>{MONTH})(?:\s+|\s*[-'’]\s*)(?P<year>(?:19|20)\d\d(?![\d,])|(?<=[-'’])\d\d(?!\d))", re.I)
 _YTD_RE = re.compile(r"\bYTD\s*[''’]?(?P<year>\d\d)\b", re.I)
+# the quarter after its fiscal year ("Fiscal 2025 Third Quarter", "FY25 Q3", "2025 Q3") or
+# numbered in words ("Qtr 3 2025", "Quarter 3, 2025"): rewritten to a quarter code first ("Q3 2025")
+_ORDINAL_WORDS = r"first|second|third|fourth|1st|2nd|3rd|4th"
+_YEAR_THEN_QUARTER_RE = re.compile(
+    rf"\b(?:(?:FY|fiscal(?:\s+year)?)\s*[-'’]?\s*)?(?P<year>(?:19|20)\d\d|(?<=FY)\d\d|(?<=FY\s)\d\d)\s*[-,]?\s+"
+    rf"(?:Q(?P<q>[1-4])\b|(?P<word>{_ORDINAL_WORDS})\s+(?:fiscal\s+)?quarter\b)", re.I)
+_MONTH_QUARTER_RE = re.compile(rf"\b(?P<month>{MONTH})\s+quarter\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
+_NUMBERED_QUARTER_RE = re.compile(r"\b(?:qtr\.?|quarter)\s+(?P<q>[1-4])\b,?", re.I)
 _QUARTER_RE = re.compile(
     rf"\b(?:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q)(?:\s*(?:FY|fiscal)\s*|\s*[-'’]?\s*)(?:{_YEAR}\b)?", re.I)
 _QUARTER_WORD_RE = re.compile(
@@ -74,6 +84,10 @@ def unglued(text: str) -> str:
 def normalize_header(text: str, fy_end_month: int = 12) -> str:
     """`text` with its compact period forms written out (see the module docstring)."""
     text = unglued(text)
+    text = _MONTH_QUARTER_RE.sub(lambda m: f"Three Months Ended {_month_end(m)}", text)  # "September Quarter 2025"
+    text = _NUMBERED_QUARTER_RE.sub(lambda m: f"Q{m['q']}", text)
+    text = _YEAR_THEN_QUARTER_RE.sub(
+        lambda m: f"Q{m['q'] or _ORDINAL[m['word'].lower()]} {m['year']}", text)
     text = _ISO_RE.sub(lambda m: _checked(m, int(m["m"]), int(m["d"]), int(m["year"])), text)
     text = _NUMERIC_RE.sub(lambda m: _checked(m, int(m["m"]), int(m["d"]), _year(m["year"])), text)
     text = _DAY_FIRST_RE.sub(lambda m: _checked(m, month_number(m["month"]), int(m["d"]), _year(m["year"])), text)
