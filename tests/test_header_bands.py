@@ -51,6 +51,12 @@ BS = StatementKind.BALANCE_SHEET
     ("Quarter 1, 2024", "Three Months Ended March 31, 2024"),
     ("September Quarter 2025", "Three Months Ended September 30, 2025"),
     ("Dec. quarter of fiscal 2024", "Three Months Ended December 31, 2024"),
+    # month, day and year set apart by dashes or spaces; dotted dates when the day is over 12
+    ("Sep-30-2025", "September 30, 2025"),
+    ("Dec 31 2024", "December 31, 2024"),
+    ("30.09.2025", "September 30, 2025"),
+    ("09.30.2025", "September 30, 2025"),
+    ("06.07.2025", "06.07.2025"),
 ])
 def test_compact_period_forms_are_written_out(text, expected):
     assert normalize_header(text) == expected

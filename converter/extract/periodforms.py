@@ -3,7 +3,7 @@
     normalize_header(text, fy_end_month=12) -> text
 
 Column headers name periods in many ways besides "Three Months Ended September 30, 2025":
-numeric and day-first dates ("3/31/2022", "30-Sep-24", "2025-09-30"), a month and year alone
+numeric and day-first dates ("3/31/2022", "30-Sep-24", "2025-09-30", "Sep-30-2025", "30.09.2025"), a month and year alone
 ("Sep-24", "September 2025": the month's last day), quarter and half codes ("Q3-2024",
 "3Q25", "Q3 FY25", "Third Quarter 2025", "Fiscal 2025 Third Quarter", "FY25 Q3", "Qtr 3 2025",
 "September Quarter 2025", "H1 2025",
@@ -26,6 +26,10 @@ from .dates import MONTH, month_number
 _YEAR = r"(?P<year>(?:19|20)\d\d|[''’]?\d\d)"
 _NUMERIC_RE = re.compile(r"(?<![\d/.,])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>(?:19|20)\d\d|\d\d)(?![\d/])")
 _ISO_RE = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])")
+# "Sep-30-2025", "Dec 31 2024": month, day and year set apart by dashes or spaces alone
+_MONTH_DAY_YEAR_RE = re.compile(rf"\b(?P<month>{MONTH})(?:-|\s+)(?P<d>\d{{1,2}})(?:-|\s+)(?P<year>(?:19|20)\d\d)(?![\d,])", re.I)
+# "30.09.2025" (day first) or "09.30.2025" (month first): read only when one of the two is over 12
+_DOTTED_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<year>(?:19|20)\d\d)(?![\d.])")
 _DAY_FIRST_RE = re.compile(rf"(?<![\d/])(?P<d>\d{{1,2}})[-\s](?P<month>{MONTH})[-\s,]+(?P<year>(?:19|20)\d\d|\d\d)(?![\d,])", re.I)
 _DAY_MONTH_RE = re.compile(rf"^\s*(?P<d>[1-9]|[12]\d|3[01])[-\s](?P<month>{MONTH})\.?,?\s*$", re.I)  # a cell "31-Dec"
 _MONTH_YEAR_RE = re.compile(rf"\b(?P<month>{MONTH})(?:\s+|\s*[-'’]\s*)(?P<year>(?:19|20)\d\d(?![\d,])|(?<=[-'’])\d\d(?!\d))", re.I)
@@ -90,6 +94,8 @@ def normalize_header(text: str, fy_end_month: int = 12) -> str:
         lambda m: f"Q{m['q'] or _ORDINAL[m['word'].lower()]} {m['year']}", text)
     text = _ISO_RE.sub(lambda m: _checked(m, int(m["m"]), int(m["d"]), int(m["year"])), text)
     text = _NUMERIC_RE.sub(lambda m: _checked(m, int(m["m"]), int(m["d"]), _year(m["year"])), text)
+    text = _MONTH_DAY_YEAR_RE.sub(lambda m: _checked(m, month_number(m["month"]), int(m["d"]), int(m["year"])), text)
+    text = _DOTTED_RE.sub(_dotted, text)
     text = _DAY_FIRST_RE.sub(lambda m: _checked(m, month_number(m["month"]), int(m["d"]), _year(m["year"])), text)
     text = _DAY_MONTH_RE.sub(lambda m: f"{calendar.month_name[month_number(m['month'])]} {int(m['d'])}", text)
     text = _MONTH_YEAR_RE.sub(lambda m: _month_end(m), text)
@@ -118,6 +124,15 @@ def _checked(match: re.Match[str], month: int, day: int, year: int | None) -> st
     if year is None or not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
         return match[0]
     return _date(month, day, year)
+
+
+def _dotted(match: re.Match[str]) -> str:
+    a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
+    if a > 12 >= b:
+        return _checked(match, b, a, year)
+    if b > 12 >= a:
+        return _checked(match, a, b, year)
+    return match[0]  # "06.07.2025": June 7 or July 6, not read
 
 
 def _month_end(match: re.Match[str]) -> str:
