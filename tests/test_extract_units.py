@@ -38,6 +38,9 @@ from converter.model import CellKind, DetailKind, Period, SourceRef, StatementKi
         ("–1,234", CellKind.NUMBER, "-1234", 0),
         ("$–0.16", CellKind.NUMBER, "-0.16", 2),
         ("−1,234", CellKind.NUMBER, "-1234", 0),
+        # a trailing minus, as old accounting systems print a negative figure
+        ("1,234-", CellKind.NUMBER, "-1234", 0),
+        ("$ 0.16-", CellKind.NUMBER, "-0.16", 2),
         ("$ --", CellKind.DASH, None, 0),
         ("", CellKind.BLANK, None, 0),
         ("   ", CellKind.BLANK, None, 0),
@@ -51,7 +54,7 @@ def test_parse_cell(text, kind, value, decimals):
     assert parsed.decimals == decimals
 
 
-@pytest.mark.parametrize("text", ["Revenue", "30,", "11)", "1,2345", "(Note 3)", "12%", "-----", "– 1,234", "1,234–"])
+@pytest.mark.parametrize("text", ["Revenue", "30,", "11)", "1,2345", "(Note 3)", "12%", "-----", "– 1,234", "1,234–", "-1,234-", "1,234--"])
 def test_parse_cell_rejects_non_values(text):
     assert parse_cell(text) is None
 

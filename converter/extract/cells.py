@@ -16,13 +16,13 @@ FOREIGN_SIGN_ALONE = re.compile(FOREIGN_SIGN)
 _SIGNED_FIGURE_RE = re.compile(rf"(?<![A-Za-z])({FOREIGN_SIGN})\s*\(?[\d.]")
 # a minus sign: hyphen, U+2212, or an en dash printed right against the figure ("–1,234")
 _NUMBER_RE = re.compile(
-    rf"^(?:\$|{FOREIGN_SIGN})?\s*(?:\(\s*\$?\s*(?P<paren>{NUM})\s*\)|(?P<minus>[-−]|–(?=\$?\d))?\s*\$?\s*(?P<plain>{NUM}))$"
+    rf"^(?:\$|{FOREIGN_SIGN})?\s*(?:\(\s*\$?\s*(?P<paren>{NUM})\s*\)|(?P<minus>[-−]|–(?=\$?\d))?\s*\$?\s*(?P<plain>{NUM})(?P<trailing>-)?)$"
 )
 _DASH_RE = re.compile(r"^\$?\s*(?:-{1,2}|[—–]{1,2})$")
 _RULE_RE = re.compile(r"^[-=_]{3,}(?:\s+[-=_]{3,})*\s*$")  # linear: no nested quantifier
 # one value inside a run of glued or space-separated values ("$ (8,453)$(10,419)")
 _ATOM_RE = re.compile(
-    rf"(?:\$|{FOREIGN_SIGN})?[ ]?(?:\([ ]?\$?[ ]?(?:{NUM})[ ]?\)|(?:[-−]|–(?=\d))?(?:{NUM})|-{{1,2}}(?![-\d.])|[—–]{{1,2}})"
+    rf"(?:\$|{FOREIGN_SIGN})?[ ]?(?:\([ ]?\$?[ ]?(?:{NUM})[ ]?\)|(?:[-−]|–(?=\d))?(?:{NUM})(?:-(?![-\d.]))?|-{{1,2}}(?![-\d.])|[—–]{{1,2}})"
 )
 
 
@@ -88,7 +88,9 @@ def parse_cell(text: str) -> Parsed | None:
     if not sane_digits(digits):
         return None  # refused: assemble reports it with its place
     value = Decimal(digits)
-    if match["paren"] or match["minus"]:
+    if match["paren"] or match["minus"] or match["trailing"]:  # "1,234-": a trailing minus (an old accounting print)
+        if match["minus"] and match["trailing"]:
+            return None
         value = -value
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     return Parsed(CellKind.NUMBER, value, decimals)

@@ -470,7 +470,7 @@ def grid_statement(grid: Grid, kind: StatementKind, title: str, title_ref: Sourc
 
 def _unread_figures(grid: Grid, spans: list[tuple[int, int]], path: str) -> list[str]:
     """One note per cell under a value column that prints digits but reads as no figure ("1 234",
-    "1.234,5", "1,234-"): left out of its row, said so."""
+    "1.234,5", "1,234 CR"): left out of its row, said so."""
     notes = []
     for cells in grid.body:
         labels, toks = row_tokens(cells)
