@@ -321,3 +321,77 @@ def test_a_column_headed_by_the_dates_of_its_period_takes_them(text: str, name: 
     else:
         assert periods == [(date(2020, 3, 3), date(2020, 12, 31))]
         assert [c.value for c in ops.items[-1].cells] == [Decimal(-18135)]
+
+
+# a small company's release printing all its statements in one HTML table, one under another
+STACKED = """<html><body>
+<p>Elm Ridge Tools, Inc. (NASDAQ: ELRT) today reported results for the quarter ended September 30, 2025.</p>
+<table>
+<tr><td colspan="3"><b>ELM RIDGE TOOLS, INC.</b></td></tr>
+<tr><td colspan="3"><b>CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS</b></td></tr>
+<tr><td colspan="3">(In thousands, except per share data)</td></tr>
+<tr><td></td><td>Three Months Ended September 30, 2025</td><td>Three Months Ended September 30, 2024</td></tr>
+<tr><td>Net sales</td><td>$ 52,310</td><td>$ 47,120</td></tr>
+<tr><td>Operating expenses</td><td>46,727</td><td>43,829</td></tr>
+<tr><td>Net income</td><td>$ 5,583</td><td>$ 3,291</td></tr>
+<tr><td colspan="3">&nbsp;</td></tr>
+<tr><td colspan="3"><b>ELM RIDGE TOOLS, INC.</b></td></tr>
+<tr><td colspan="3"><b>CONDENSED CONSOLIDATED BALANCE SHEETS</b></td></tr>
+<tr><td colspan="3">(In thousands)</td></tr>
+<tr><td></td><td>September 30, 2025</td><td>December 31, 2024</td></tr>
+<tr><td>Cash and cash equivalents</td><td>$ 18,204</td><td>$ 14,110</td></tr>
+<tr><td>Total assets</td><td>$ 72,400</td><td>$ 65,636</td></tr>
+<tr><td>Total liabilities</td><td>17,754</td><td>17,773</td></tr>
+<tr><td>Total stockholders' equity</td><td>54,646</td><td>47,863</td></tr>
+<tr><td>Total liabilities and stockholders' equity</td><td>$ 72,400</td><td>$ 65,636</td></tr>
+</table></body></html>
+"""
+
+STACKED_MD = """Elm Ridge Tools, Inc. (NASDAQ: ELRT) today reported results for the quarter ended September 30, 2025.
+
+| CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS | | |
+|---|---|---|
+| | Three Months Ended September 30, 2025 | Three Months Ended September 30, 2024 |
+| Net sales | $ 52,310 | $ 47,120 |
+| Operating expenses | 46,727 | 43,829 |
+| Net income | $ 5,583 | $ 3,291 |
+| CONDENSED CONSOLIDATED BALANCE SHEETS | | |
+| (In thousands) | | |
+| | September 30, 2025 | December 31, 2024 |
+| Cash and cash equivalents | $ 18,204 | $ 14,110 |
+| Total assets | $ 72,400 | $ 65,636 |
+| Total liabilities and stockholders' equity | $ 72,400 | $ 65,636 |
+"""
+
+
+@pytest.mark.parametrize("text, name", [(STACKED, "stacked.htm"), (STACKED_MD, "stacked.md")])
+def test_statements_printed_one_under_another_in_one_table_are_each_read(text: str, name: str):
+    ops, bs = extract_text(text, name).statements
+    assert ops.kind is StatementKind.OPERATIONS and [i.label for i in ops.items][-1] == "Net income"
+    assert bs.kind is StatementKind.BALANCE_SHEET and bs.title == "CONDENSED CONSOLIDATED BALANCE SHEETS"
+    assert [p.end for p in bs.periods] == [date(2025, 9, 30), date(2024, 12, 31)]
+    assert [c.value for c in bs.items[1].cells] == [Decimal(72400), Decimal(65636)]
+    assert bs.items[0].label == "Cash and cash equivalents"
+
+
+# a highlights table with a section titled like a statement and no header of its own: one table
+HIGHLIGHTS_SECTION = """<html><body>
+<p>Quarry Lane Bancorp (NYSE: QLB) today reported results for the quarter ended December 31, 2020.</p>
+<p>CONSOLIDATED STATEMENTS OF INCOME</p>
+<table>
+<tr><td></td><td>Three Months Ended December 31, 2020</td><td>Three Months Ended September 30, 2020</td></tr>
+<tr><td>Net interest income</td><td>$ 2,480</td><td>$ 2,511</td></tr>
+<tr><td>Noninterest income</td><td>1,920</td><td>1,887</td></tr>
+<tr><td>Net income</td><td>$ 1,601</td><td>$ 1,534</td></tr>
+<tr><td>BALANCE SHEET DATA</td><td></td><td></td></tr>
+<tr><td>Total assets</td><td>$ 466,679</td><td>$ 461,817</td></tr>
+<tr><td>Loans</td><td>241,928</td><td>249,279</td></tr>
+</table></body></html>
+"""
+
+
+def test_a_section_titled_like_a_statement_without_its_own_header_stays_in_its_table():
+    release = extract_text(HIGHLIGHTS_SECTION, "highlights.htm")
+    (ops,) = release.statements
+    assert ops.kind is StatementKind.OPERATIONS and not release.skipped_tables
+    assert [i.label for i in ops.items][-2:] == ["Total assets", "Loans"]

@@ -49,7 +49,7 @@ from .release import build_release
 from .grid import GCell, Grid, grid_periods, header_from_paragraphs, row_tokens, split_grid, value_spans
 from .headers import DURATION_RE, fiscal_calendar, release_context, release_dates
 from .reader import Line
-from .tablekind import classify, statement_kind, statement_or_ignored
+from .tablekind import classify, stacked_tables, statement_kind, statement_or_ignored
 
 _MARKUP = re.compile(r"<(?:!doctype\s+html|html|body|table|tr|td|th|div|p|font)\b[^>]*>", re.IGNORECASE)
 _CHROME_TAGS = ("script", "style", "noscript", "nav", "form", "aside", "iframe", "svg", "button", "select",
@@ -154,17 +154,21 @@ def _release(path: str, blocks: list[_Block], tables: list[_Table], locate: _Sou
                                         code="xc:tableTooLarge"))
             previous = table.after_block
             continue
-        rows = _grid(table.element, locate)
+        rows, *stacked = stacked_tables(_grid(table.element, locate))
         grid = split_grid(rows)
         between = blocks[previous : table.after_block]
         nearby = _after_figures(blocks[max(previous, table.after_block - _WINDOW) : table.after_block])
         previous = table.after_block
+        more = [_Piece(g, [(c.text, SourceRef(path, c.line, c.col)) for c in reversed(g.captions)])
+                for g in map(split_grid, stacked) if g.value_rows() >= 2]  # statements under it in the same table
         if pieces and grid.value_rows() and _continued(pieces[-1], grid, between, path):
+            pieces.extend(more)
             continue
         if grid.value_rows() < 2:
             carried = _row_texts(rows, path)[::-1] + [(b.text, SourceRef(path, b.line, 1)) for b in reversed(nearby)] \
                 + carried
             carried = carried[:_WINDOW]
+            pieces.extend(more)
             continue
         candidates = _candidates(table.element, grid, nearby, path) + carried
         carried = []
@@ -172,6 +176,7 @@ def _release(path: str, blocks: list[_Block], tables: list[_Table], locate: _Sou
         if not grid.header:
             header_from_paragraphs(grid, [GCell(b.text, b.line, 1, 0, 0) for b in nearby])
         pieces.append(_Piece(grid, candidates))
+        pieces.extend(more)
     for piece in pieces:
         found = statement_or_ignored(piece.candidates, piece.grid, path)
         if isinstance(found, Statement):

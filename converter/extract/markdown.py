@@ -37,7 +37,7 @@ from .grid import SCALE_RE, GCell, Grid, grid_periods, grid_statement, header_fr
 from .headers import DURATION_RE, bare_length, date_runs, fiscal_calendar, is_header_text, names_year
 from .reader import Line
 from .statements import find_statements
-from .tablekind import classify, statement_kind, statement_or_ignored
+from .tablekind import classify, stacked_tables, statement_kind, statement_or_ignored
 from .flowed import flowed_statement
 from .titles import TITLE_LINE_RE, is_prose, title_kind
 
@@ -258,7 +258,7 @@ def _tables(lines: list[Line]) -> list[_Table]:
         if i in bare:
             start, i = i, bare[i]
             above = [line for line in lines[previous_end:start] if line.text.strip()]
-            tables.append(_Table(start, i, _bare_rows(lines[start:i]), above))
+            _add(tables, _Table(start, i, _bare_rows(lines[start:i]), above))
             previous_end = i
             continue
         if not _is_pipe(lines[i]):
@@ -277,9 +277,17 @@ def _tables(lines: list[Line]) -> list[_Table]:
         top: list[Line] = []
         if page is not None and len(above) - page > _ABOVE:  # the page's top is out of the lines just above
             top = [line for line in above[page + 1 :] if not _FURNITURE_RE.match(line.text)][:_ABOVE]
-        tables.append(_Table(start, i, rows, above, top))
+        _add(tables, _Table(start, i, rows, above, top))
         previous_end = i
     return tables
+
+
+def _add(tables: list[_Table], table: _Table) -> None:
+    """A table, and each statement printed under it in the same table (tablekind.stacked_tables)
+    as a table of its own, its title among its rows."""
+    first, *more = stacked_tables(table.rows)
+    tables.append(replace(table, rows=first))
+    tables.extend(_Table(table.end, table.end, rows, []) for rows in more)
 
 
 def _band_rows(table: _Table) -> list[list[GCell]]:

@@ -19,7 +19,8 @@ from dataclasses import replace
 from converter.errors import ExtractionError
 from converter.model import SkippedTable, SourceRef, Statement, StatementKind
 
-from .grid import SCALE_RE, Grid, grid_statement
+from .grid import SCALE_RE, GCell, Grid, grid_statement
+from .headers import is_header_text, names_year
 from .titles import TITLE_IN_TEXT_RE, TITLE_LINE_RE, looks_like_title_case, title_kind
 
 NON_GAAP = "non-GAAP reconciliation"
@@ -87,6 +88,50 @@ def _ends_heading(text: str, match: re.Match[str]) -> bool:
 
 _HEADING_WORDS = 12
 _SHORT_HEADING = 4  # words of a heading in sentence case naming highlights or a summary ("Earnings highlights:")
+
+
+_LEAD_ROWS = 3  # rows above a stacked table's title taken with it (the company's name, a blank row)
+
+
+def stacked_tables(rows: list[list[GCell]]) -> list[list[list[GCell]]]:
+    """The tables of one HTML or pipe table holding several, one under another: a row whose
+    only text is a statement's, a non-GAAP reconciliation's or a segment table's title, below
+    rows of figures, starts the next, with the text-only rows right above it (the company's
+    name). A table holding one is returned whole."""
+    parts: list[list[list[GCell]]] = [[]]
+    figures = False
+    for k, row in enumerate(rows):
+        filled = [c for c in row if c.text]
+        found = classify(filled[0].text) if len(filled) == 1 and not _has_figure(filled[0].text) else None
+        if (figures and found is not None and found[0] in ("statement", NON_GAAP, SEGMENT)
+                and _own_header(rows[k + 1 : k + 1 + _LEAD_ROWS + 1])):
+            current = parts[-1]
+            lead = 0
+            while lead < _LEAD_ROWS and lead < len(current) and not any(_has_figure(c.text) for c in current[-1 - lead]) \
+                    and sum(1 for c in current[-1 - lead] if c.text) <= 1:
+                lead += 1
+            parts[-1], moved = current[: len(current) - lead], current[len(current) - lead :]
+            parts.append(moved)
+            figures = False
+        parts[-1].append(row)
+        figures = figures or any(c.lo > 0 and _has_figure(c.text) for c in filled)
+    return [part for part in parts if part]
+
+
+def _own_header(below: list[list[GCell]]) -> bool:
+    """Rows under a title that start with a header of dates of their own, before any figure (a
+    section titled "BALANCE SHEET DATA" under the highlights' header has none)."""
+    for row in below:
+        values = [c for c in row if c.lo > 0 and c.text]
+        if any(_has_figure(c.text) and not names_year(c.text) for c in values):
+            return False
+        if values and all(is_header_text(c.text) for c in values) and any(names_year(c.text) for c in values):
+            return True
+    return False
+
+
+def _has_figure(text: str) -> bool:
+    return bool(re.search(r"\d", text)) and bool(re.fullmatch(r"[\s$()\-\u2212\u2013.,%\d]+", text))
 
 
 def ignored_title(text: str) -> tuple[str, str] | None:
