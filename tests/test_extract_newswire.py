@@ -737,3 +737,57 @@ def test_markdown_dates_printed_as_lines_above_a_table_without_header_head_its_c
     cash = st.items[0]
     assert [c.value for c in cash.cells] == [Decimal(737877), Decimal(431560)]
     assert cash.section == ("Assets", "Current assets")
+
+
+# one cell per line, the balance sheet's dates written as numbers and a page number printed
+# between it and the next page's statement
+CELL_PER_LINE_PAGES = """Tamsin Tools Inc. (NYSE: TMSN) today reported results for the first quarter ended March 31, 2022.
+Consolidated Balance Sheets
+(dollars in millions)
+3/31/2022
+12/31/2021
+Assets
+Cash and cash equivalents
+$
+1,060
+$
+1,002
+Total assets
+$
+12,376
+$
+12,315
+Total liabilities
+4,023
+4,231
+Total liabilities and stockholders' equity
+$
+12,376
+$
+12,315
+10
+TAMSIN TOOLS INC.
+Consolidated Statements of Income
+(In millions)
+Three Months Ended March 31,
+2022
+2021
+Net sales
+$
+932
+$
+871
+Net income
+$
+98
+$
+104
+"""
+
+
+def test_one_cell_per_line_with_numeric_dates_and_a_page_number_between_statements():
+    bs, ops = extract_text(CELL_PER_LINE_PAGES, "pages.txt").statements
+    assert [p.end for p in bs.periods] == [date(2022, 3, 31), date(2021, 12, 31)]
+    assert bs.items[-1].label == "Total liabilities and stockholders' equity"
+    assert [c.value for c in bs.items[-1].cells] == [Decimal(12376), Decimal(12315)]
+    assert ops.kind is StatementKind.OPERATIONS and [c.value for c in ops.items[-1].cells] == [Decimal(98), Decimal(104)]

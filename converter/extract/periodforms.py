@@ -85,6 +85,14 @@ def unglued(text: str) -> str:
     return _GLUED_YEAR_RE.sub(r"\1 ", _GLUED_MONTH_RE.sub(r"\1 ", text))
 
 
+def written_dates(text: str) -> str:
+    """`text` with its numeric dates written out ("3/31/2022" -> "March 31, 2022"), nothing else:
+    what a reader tokenizing a header by words needs, before the fiscal year is known."""
+    text = _ISO_RE.sub(lambda m: _checked(m, int(m["m"]), int(m["d"]), int(m["year"])), text)
+    text = _NUMERIC_RE.sub(lambda m: _checked(m, int(m["m"]), int(m["d"]), _year(m["year"])), text)
+    return _DOTTED_RE.sub(_dotted, text)
+
+
 def normalize_header(text: str, fy_end_month: int = 12) -> str:
     """`text` with its compact period forms written out (see the module docstring)."""
     text = unglued(text)
@@ -92,10 +100,8 @@ def normalize_header(text: str, fy_end_month: int = 12) -> str:
     text = _NUMBERED_QUARTER_RE.sub(lambda m: f"Q{m['q']}", text)
     text = _YEAR_THEN_QUARTER_RE.sub(
         lambda m: f"Q{m['q'] or _ORDINAL[m['word'].lower()]} {m['year']}", text)
-    text = _ISO_RE.sub(lambda m: _checked(m, int(m["m"]), int(m["d"]), int(m["year"])), text)
-    text = _NUMERIC_RE.sub(lambda m: _checked(m, int(m["m"]), int(m["d"]), _year(m["year"])), text)
+    text = written_dates(text)
     text = _MONTH_DAY_YEAR_RE.sub(lambda m: _checked(m, month_number(m["month"]), int(m["d"]), int(m["year"])), text)
-    text = _DOTTED_RE.sub(_dotted, text)
     text = _DAY_FIRST_RE.sub(lambda m: _checked(m, month_number(m["month"]), int(m["d"]), _year(m["year"])), text)
     text = _DAY_MONTH_RE.sub(lambda m: f"{calendar.month_name[month_number(m['month'])]} {int(m['d'])}", text)
     text = _MONTH_YEAR_RE.sub(lambda m: _month_end(m), text)

@@ -27,7 +27,7 @@ from .grid import CHANGE_RE, SCALE_RE, header_cell
 from .dates import YEAR_RE
 from .headers import is_header_text, is_scale_text, parse_scale, resolve_periods
 from .layout import RawCell, Row
-from .periodforms import unglued
+from .periodforms import unglued, written_dates
 from .reader import Line
 from .tablekind import ignored_title
 from .titles import END_LINE_RE, TITLE_LINE_RE, is_prose
@@ -90,7 +90,7 @@ def perline_statement(lines: list[Line], index: int, stop: int, kind: StatementK
         body_end += 1
     if not is_cell_per_line(lines[i:body_end]):
         return None
-    header = unglued(" ".join(h.text.strip() for h in heads if not CHANGE_RE.search(h.text)))
+    header = written_dates(unglued(" ".join(h.text.strip() for h in heads if not CHANGE_RE.search(h.text))))
     _, toks = _header_tokens(header, 0)
     segs, n = _header_segments(toks, where)
     periods = resolve_periods(segs, n, kind, where)
@@ -151,10 +151,14 @@ def _rows(body: list[Line], n: int, path: str) -> list[Row]:
             current.columns = list(current.cells) + [None] * (n - len(current.cells))
 
     repeated = False  # inside the column headings printed again at a page break
-    for line in body:
-        text = _squeezed(line.text)
+    texts = [_squeezed(line.text) for line in body]
+    for k, line in enumerate(body):
+        text = texts[k]
         if not text:
             continue
+        if (current is not None and len(current.cells) >= n and re.fullmatch(r"\d{1,3}", text)
+                and not _value(next((t for t in texts[k + 1 :] if t), "x"))):
+            continue  # a page number after a row's figures ("12,376.7" / "12,315.2" / "10" / "THE COOPER ...")
         lead = len(line.text) - len(line.text.lstrip())
         if repeated and YEAR_RE.fullmatch(text):
             continue  # "2024" / "2023" under the repeated dates
