@@ -395,3 +395,46 @@ def test_a_section_titled_like_a_statement_without_its_own_header_stays_in_its_t
     (ops,) = release.statements
     assert ops.kind is StatementKind.OPERATIONS and not release.skipped_tables
     assert [i.label for i in ops.items][-2:] == ["Total assets", "Loans"]
+
+
+# a small company's titles stating the periods its columns of years cover
+TITLE_STATES_PERIODS_HTML = """<html><body>
+<p>Elm Ridge Tools, Inc. (NASDAQ: ELRT) today reported results for the quarter ended September 30, 2025.</p>
+<p><b>CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS<br>FOR THE THREE AND NINE MONTHS ENDED SEPTEMBER 30, 2025 AND 2024</b><br>(In thousands)</p>
+<table>
+<tr><td></td><td>2025</td><td>2024</td><td>2025</td><td>2024</td></tr>
+<tr><td>Net sales</td><td>$ 52,310</td><td>$ 47,120</td><td>$ 150,310</td><td>$ 140,120</td></tr>
+<tr><td>Net income</td><td>$ 5,583</td><td>$ 3,291</td><td>$ 9,583</td><td>$ 6,291</td></tr>
+</table>
+<p><b>CONDENSED CONSOLIDATED BALANCE SHEETS<br>AS OF SEPTEMBER 30, 2025 AND DECEMBER 31, 2024</b><br>(In thousands)</p>
+<table>
+<tr><td></td><td>2025</td><td>2024</td></tr>
+<tr><td>Cash and cash equivalents</td><td>$ 18,204</td><td>$ 14,110</td></tr>
+<tr><td>Total assets</td><td>$ 72,400</td><td>$ 65,636</td></tr>
+</table></body></html>
+"""
+
+TITLE_STATES_PERIODS_TEXT = """\
+Elm Ridge Tools, Inc. (NASDAQ: ELRT) today reported results for the quarter ended September 30, 2025.
+
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS FOR THE THREE AND NINE MONTHS ENDED SEPTEMBER 30, 2025 AND 2024
+(In thousands)
+                                 2025          2024          2025          2024
+Net sales                   $  52,310     $  47,120     $ 150,310     $ 140,120
+Net income                  $   5,583     $   3,291     $   9,583     $   6,291
+
+CONDENSED CONSOLIDATED BALANCE SHEETS AS OF SEPTEMBER 30, 2025 AND DECEMBER 31, 2024
+(In thousands)
+                                 2025          2024
+Cash and cash equivalents   $  18,204     $  14,110
+Total assets                $  72,400     $  65,636
+"""
+
+
+@pytest.mark.parametrize("text, name", [(TITLE_STATES_PERIODS_HTML, "stated.htm"), (TITLE_STATES_PERIODS_TEXT, "stated.txt")])
+def test_columns_of_years_take_the_periods_their_title_states(text: str, name: str):
+    ops, bs = extract_text(text, name).statements
+    assert [(p.start, p.end) for p in ops.periods] == [
+        (date(2025, 7, 1), date(2025, 9, 30)), (date(2024, 7, 1), date(2024, 9, 30)),
+        (date(2025, 1, 1), date(2025, 9, 30)), (date(2024, 1, 1), date(2024, 9, 30))]
+    assert [p.end for p in bs.periods] == [date(2025, 9, 30), date(2024, 12, 31)]

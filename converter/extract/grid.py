@@ -25,6 +25,7 @@ from .bands import BandCell, band_segments, interleaved_segments, stated_segment
 from .headers import (DURATION_RE, Seg, bare_length, date_runs, foreign_currency, heads_in_order, is_header_text,
                       is_period_text, names_length, names_year, parse_scale, resolve_periods)
 from .layout import RawCell, Row
+from .dates import DATE_RE, MONTHDAY_RE, YEAR_RE
 
 _MARK = r"(?:\((?:\d{1,2}|[a-z])\)|\*{1,3}|[†‡§¹²³⁴⁵⁶⁷⁸⁹])"
 _LABEL_MARK_RE = re.compile(rf"(?:\s*{_MARK})+\s*$")
@@ -370,6 +371,8 @@ def _grid_periods(grid: Grid, kind: StatementKind, where: str
                     band_segments([c for c in band if c.hi > 0], spans, _exact(grid, row, spans), runs))
     first = next((c for row in grid.header for c in row), None)
     header_where = f"{where.rsplit(':', 1)[0]}:{first.line}" if first else where
+    if kind is StatementKind.BALANCE_SHEET and (dated := _stated_dates(grid, spans)):
+        segs = [dated] + segs  # "AS OF SEPTEMBER 30, 2025 AND DECEMBER 31, 2024" over "2025  2024"
     stated = _stated_duration(grid)
     if stated is not None and spans and not any(names_length(c.text) for row in grid.header for c in row):
         # a header of dates alone under a stated length ("12 Weeks Ended" printed above the table):
@@ -388,6 +391,23 @@ def _grid_periods(grid: Grid, kind: StatementKind, where: str
         if widened == segs:
             raise
         return spans, dropped, resolve_periods(widened, len(spans), kind, header_where)
+
+
+def _stated_dates(grid: Grid, spans: list[tuple[int, int]]) -> list[Seg]:
+    """The dates a balance sheet's title states ("As of September 30, 2025 and December 31,
+    2024") over its columns headed by years alone: each over the column of its year, when every
+    column's year is stated once."""
+    if any(MONTHDAY_RE.search(c.text) for row in grid.header for c in row):
+        return []
+    stated = [m for c in grid.captions for m in DATE_RE.finditer(c.text)]
+    years = _column_dates(grid, spans)
+    out = []
+    for k, year in enumerate(years):
+        found = [m for m in stated if YEAR_RE.fullmatch(year.strip()) and m["year"] == year.strip()]
+        if len(found) != 1:
+            return []
+        out.append(Seg(found[0][0], k, k))
+    return out
 
 
 def _column_dates(grid: Grid, spans: list[tuple[int, int]]) -> list[str]:
@@ -415,8 +435,12 @@ def _stated_duration(grid: Grid) -> str | None:
     for cell in grid.captions:
         match = DURATION_RE.search(cell.text)
         if match:
-            return cell.text[match.start():]
+            joined = _LENGTH_AND_RE.search(cell.text, 0, match.start())  # "Three and Nine Months Ended"
+            return cell.text[joined.start() if joined else match.start():]
     return None
+
+
+_LENGTH_AND_RE = re.compile(r"\b(?:three|six|nine|twelve|\d{1,2})\s+and\s+$", re.I)
 
 
 def _exact(grid: Grid, row: list[GCell], spans: list[tuple[int, int]]) -> bool:

@@ -20,7 +20,8 @@ from converter.errors import ExtractionError
 from converter.model import SkippedTable, SourceRef, Statement, StatementKind
 
 from .grid import SCALE_RE, GCell, Grid, grid_statement
-from .headers import is_header_text, names_year
+from .dates import DATE_RE
+from .headers import DURATION_RE, is_header_text, names_year
 from .titles import TITLE_IN_TEXT_RE, TITLE_LINE_RE, looks_like_title_case, title_kind
 
 NON_GAAP = "non-GAAP reconciliation"
@@ -196,6 +197,9 @@ def statement_or_ignored(candidates: list[tuple[str, SourceRef]], grid: Grid, pa
             return None
         if parent_only([t for t, _ in candidates[i : i + 1 + PARENT_ABOVE]]):
             return (PARENT_ONLY, text, ref)
+        stated = _stated_periods(text, title, ref) + [(t, r) for t, r in candidates[:i] if _states_period(t)]
+        if stated:  # "... STATEMENTS OF OPERATIONS FOR THE THREE MONTHS ENDED SEPTEMBER 30, 2025 AND 2024" over "2025  2024"
+            grid = replace(grid, captions=grid.captions + [GCell(t, r.line, r.column, 0, 0) for t, r in stated])
         read = _read(grid, kind, title, ref, scales, path)
         if isinstance(read, Statement):
             read = replace(read, above=_above(title, candidates[i:]))
@@ -205,6 +209,26 @@ def statement_or_ignored(candidates: list[tuple[str, SourceRef]], grid: Grid, pa
         return _read(grid, StatementKind.BALANCE_SHEET, "Balance sheet", SourceRef(path, first.line, first.col),
                      scales, path)
     return None
+
+
+_STATED_MAX = 200  # longer text states no period: it is prose
+
+
+def _states_period(text: str) -> bool:
+    """A short text between a statement's title and its table stating its periods' dates or
+    length ("As of September 30, 2025 and December 31, 2024", "For the Three Months Ended ...")."""
+    return len(text) <= _STATED_MAX and bool(DATE_RE.search(text) or DURATION_RE.search(text)) \
+        and classify(text) is None
+
+
+def _stated_periods(text: str, title: str, ref: SourceRef) -> list[tuple[str, SourceRef]]:
+    """The periods a statement's title line states after the title ("... FOR THE THREE MONTHS
+    ENDED SEPTEMBER 30, 2025 AND 2024", "... AS OF SEPTEMBER 30, 2025 AND DECEMBER 31, 2024")."""
+    text = " ".join(text.split())
+    rest = text[text.find(title) + len(title) :].strip(" ,-:") if title in text else ""
+    if len(rest) > _STATED_MAX or not (DATE_RE.search(rest) or DURATION_RE.search(rest)):
+        return []
+    return [(rest, ref)]
 
 
 def _above(title: str, candidates: list[tuple[str, SourceRef]]) -> tuple[str, SourceRef] | None:
