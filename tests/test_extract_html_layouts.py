@@ -438,3 +438,9 @@ def test_columns_of_years_take_the_periods_their_title_states(text: str, name: s
         (date(2025, 7, 1), date(2025, 9, 30)), (date(2024, 7, 1), date(2024, 9, 30)),
         (date(2025, 1, 1), date(2025, 9, 30)), (date(2024, 1, 1), date(2024, 9, 30))]
     assert [p.end for p in bs.periods] == [date(2025, 9, 30), date(2024, 12, 31)]
+
+
+def test_a_table_without_rows_beside_a_statement_is_no_error():
+    text = STACKED.replace("<table>", "<table></table><table>", 1)
+    assert [s.kind for s in extract_text(text, "empty.htm").statements] == [StatementKind.OPERATIONS,
+                                                                            StatementKind.BALANCE_SHEET]

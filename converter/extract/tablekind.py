@@ -116,7 +116,7 @@ def stacked_tables(rows: list[list[GCell]]) -> list[list[list[GCell]]]:
             figures = False
         parts[-1].append(row)
         figures = figures or any(c.lo > 0 and _has_figure(c.text) for c in filled)
-    return [part for part in parts if part]
+    return [part for part in parts if part] or [rows]  # a table without rows stays one
 
 
 def _own_header(below: list[list[GCell]]) -> bool:
