@@ -444,3 +444,23 @@ def test_a_table_without_rows_beside_a_statement_is_no_error():
     text = STACKED.replace("<table>", "<table></table><table>", 1)
     assert [s.kind for s in extract_text(text, "empty.htm").statements] == [StatementKind.OPERATIONS,
                                                                             StatementKind.BALANCE_SHEET]
+
+
+@pytest.mark.parametrize("heads, expected", [
+    # a length printed without "Ended" over columns of years
+    ('<tr><td></td><td colspan="2">Three Months</td><td colspan="2">Nine Months</td></tr>'
+     '<tr><td></td><td>2025</td><td>2024</td><td>2025</td><td>2024</td></tr>',
+     [(date(2025, 7, 1), date(2025, 9, 30)), (date(2024, 7, 1), date(2024, 9, 30)),
+      (date(2025, 1, 1), date(2025, 9, 30)), (date(2024, 1, 1), date(2024, 9, 30))]),
+    # the British "to"
+    ('<tr><td></td><td>Six months to September 30, 2025</td><td>Six months to September 30, 2024</td></tr>',
+     [(date(2025, 4, 1), date(2025, 9, 30)), (date(2024, 4, 1), date(2024, 9, 30))]),
+])
+def test_period_lengths_printed_without_ended(heads: str, expected: list):
+    n = len(expected)
+    figures = "".join(f"<td>{100 + k}</td>" for k in range(n))
+    text = ("<html><body><p>Elm Ridge Tools, Inc. (NASDAQ: ELRT) today reported results for the quarter ended "
+            "September 30, 2025.</p><p>CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS</p><table>" + heads
+            + f"<tr><td>Net sales</td>{figures}</tr><tr><td>Net income</td>{figures}</tr></table></body></html>")
+    (ops,) = extract_text(text, "lengths.htm").statements
+    assert [(p.start, p.end) for p in ops.periods] == expected

@@ -11,7 +11,7 @@ from converter.model import Period, Scale, StatementKind
 
 from .cells import is_rule, rule_kind, split_values
 from .dates import DATE_RE, MONTH, MONTHDAY_RE, YEAR_RE
-from .headers import DURATION_RE, Seg, is_scale_text, parse_scale, resolve_periods
+from .headers import DURATION_RE, GLUED_DURATION, Seg, is_scale_text, parse_scale, resolve_periods
 from .layout import RawCell, Row
 from .periodforms import normalize_header, unglued
 from .reader import Line
@@ -20,7 +20,7 @@ _HEAD_RES = (
     # "31-Dec-24", and "31-Dec" over a row of years
     ("dayfirst", re.compile(rf"\d{{1,2}}-{MONTH}(?:-(?:(?:19|20)\d\d|\d\d)(?![\d,])|(?=\s|$))", re.I)),
     # "Six Months EndedJune 30," (the line break lost): a month name may follow with no space
-    ("duration", re.compile(DURATION_RE.pattern.removesuffix(r"\b") + rf"(?:\b|(?={MONTH}))", re.I)),
+    ("duration", re.compile(GLUED_DURATION + rf"(?:\b|(?={MONTH}))", re.I)),
     ("monthday", re.compile(rf"{MONTH}\s+\d{{1,2}}\b,?", re.I)),
     # "2023Net revenue:" glued to the first row, "2025(Unaudited)", "20242025" (two columns' years)
     ("year", re.compile(r"(?:19|20)\d\d(?=\s|$|[A-Z(]|(?:19|20)\d\d(?!\d))")),

@@ -29,12 +29,13 @@ _WEEK_WORDS = {
     "fifty-two": 52, "fifty-three": 53,
 }
 _WEEKS = r"thirteen|fourteen|twenty[\s-]six|twenty[\s-]seven|thirty[\s-]nine|forty|fifty[\s-]two|fifty[\s-]three|\d{1,2}"
-DURATION_RE = re.compile(
-    r"\b(?:(?P<n>three|six|nine|twelve|one|\d{1,2})[\s-]+(?:months?\b|mos?\.|mos?\b)|(?P<q>quarters?\b|qtrs?\.|qtrs?\b)"
-    rf"|(?P<y>(?:fiscal\s+)?years?\b)|(?P<w>{_WEEKS})[\s-]+(?:weeks?\b|wks?\.|wks?\b))"
-    r"(?:\s+periods?)?\s*(?<=[\s.])(?:ended|ending|end)\b",  # "Twelve Month Periods Ended", "Three Mos. Ended"
-    re.I,
-)
+_LENGTH = (r"\b(?:(?P<n>three|six|nine|twelve|one|\d{1,2})[\s-]+(?:months?\b|mos?\.|mos?\b)|(?P<q>quarters?\b|qtrs?\.|qtrs?\b)"
+           rf"|(?P<y>(?:fiscal\s+)?years?\b)|(?P<w>{_WEEKS})[\s-]+(?:weeks?\b|wks?\.|wks?\b))(?:\s+periods?)?")
+# "Twelve Month Periods Ended", "Three Mos. Ended", "Six months to June 30, 2025" (UK)
+ENDED = r"\s*(?<=[\s.])(?:ended|ending|end|to(?![\s-]+date))"
+DURATION_RE = re.compile(rf"{_LENGTH}(?:{ENDED}\b|\s*(?=(?:19|20)\d\d\b|$))", re.I)  # or "Three Months" alone over its years
+# a length whose "Ended" is glued to the month after it, the line break lost ("Six Months EndedJune 30,")
+GLUED_DURATION = f"{_LENGTH}{ENDED}"
 # lengths printed without "ended": the fiscal year to date, and a year ("FULL YEAR", "Fiscal Year")
 _YTD_RE = re.compile(r"year[\s-]to[\s-]date|\bytd\b", re.I)
 _TWELVE_MONTHS_RE = re.compile(r"\b(?:fiscal|full)[\s-]year\b|\bannual\b|\btwelve\s+months\b", re.I)
