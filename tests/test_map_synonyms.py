@@ -85,6 +85,11 @@ EQ = ("Liabilities and Equity",)
     (OPS, (), "Per share - assuming dilution", "us-gaap:EarningsPerShareDiluted"),
     (OPS, ("Per share data:",), "Diluted net income", "us-gaap:EarningsPerShareDiluted"),
     (OPS, (), "Diluted net income", None),  # not under a per-share heading: a numerator, not EPS
+    (OPS, ("Per common share:",), "Net income - diluted", "us-gaap:EarningsPerShareDiluted"),
+    (OPS, ("Per common share:",), "Net income - basic", "us-gaap:EarningsPerShareBasic"),
+    (OPS, (), "Net income - diluted", None),
+    (OPS, (), "Total net sales and revenue", "us-gaap:Revenues"),
+    (OPS, (), "Net revenues and other income", "us-gaap:Revenues"),
     (OPS, ("Earnings per share:",), "Fully diluted", "us-gaap:EarningsPerShareDiluted"),
     (OPS, ("Earnings per share:",), "Primary", "us-gaap:EarningsPerShareBasic"),
     (OPS, ("Weighted average shares outstanding:",), "Primary", "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic"),
