@@ -521,6 +521,32 @@ def test_an_untagged_statement_ends_at_the_next_tables_caption_beside_its_dates(
     assert [c.value for c in bs.items[-1].cells] == [Decimal(1263791), Decimal(1268003), Decimal(1127631)]
 
 
+# the period end stated in a sentence wrapped over two lines ("... year ended" / "December 31,
+# 1998."), the columns headed "Three Months" and "Twelve Months" over years alone
+WRAPPED_PERIOD_END = """\
+EUGENE, Ore.--(BUSINESS WIRE)--Feb. 4, 1999--Pacific Alder Products, Inc.
+(NYSE:PAP) today reported results for the fourth quarter and year ended
+December 31, 1998.
+
+                     CONSOLIDATED STATEMENTS OF OPERATIONS
+                 (Dollars in thousands, except per share data)
+
+                                   Three Months                 Twelve Months
+
+                                 1998          1997          1998          1997
+                              ----------    ----------    ----------    ----------
+Net sales                     $  121,334    $  118,903    $  487,221    $  462,118
+Net income                    $    4,837    $    6,050    $   22,449    $   21,516
+"""
+
+
+def test_a_period_end_stated_over_two_lines_dates_columns_of_years():
+    (ops,) = extract_text(WRAPPED_PERIOD_END, "wrapped.txt").statements
+    assert [(p.start, p.end) for p in ops.periods] == [
+        (date(1998, 10, 1), date(1998, 12, 31)), (date(1997, 10, 1), date(1997, 12, 31)),
+        (date(1998, 1, 1), date(1998, 12, 31)), (date(1997, 1, 1), date(1997, 12, 31))]
+
+
 # the next table's caption printed on its dates line ("LOANS (unaudited) (in 000s)   June 30,
 # 2008   ..."), after a page footer: it ends the balance sheet above it
 CAPTION_ON_DATES_LINE = """\

@@ -135,12 +135,28 @@ def release_dates(texts: list[str]) -> ReleaseDates:
         if (m := _FY_END_RE.search(text)) and (fy := make_date(m["month"], m["day"], m["year"])):
             fy_month = fy.month if fy.day > 20 else (fy.month - 2) % 12 + 1  # a 52/53-week year ending early in a month
             break
+    if end is None:  # a sentence wrapped between its lines ("... for the fourth quarter and year ended" / "December 31, 1998.")
+        end = next((make_date(m["month"], m["day"], m["year"]) for text in _paragraphs(texts)
+                    if (m := _PERIOD_END_RE.search(text))), None)
     if end is None:  # the fiscal period of the headline: "Reports Third Quarter 2025 Results", "Q3 2025"
         for text in texts[:40]:
             if (m := _HEADLINE_RE.search(text)) and (d := DATE_RE.search(normalize_header(m[0], fy_month))):
                 end = make_date(d["month"], d["day"], d["year"])
                 break
     return ReleaseDates(end, fy_month)
+
+
+def _paragraphs(texts: list[str]) -> list[str]:
+    """Runs of non-blank texts joined by spaces (the lines of a text release's paragraphs)."""
+    out: list[str] = []
+    run: list[str] = []
+    for text in [*texts, ""]:
+        if text.strip():
+            run.append(text.strip())
+        elif run:
+            out.append(" ".join(run))
+            run = []
+    return out
 
 
 @contextmanager
