@@ -464,3 +464,30 @@ def test_period_lengths_printed_without_ended(heads: str, expected: list):
             + f"<tr><td>Net sales</td>{figures}</tr><tr><td>Net income</td>{figures}</tr></table></body></html>")
     (ops,) = extract_text(text, "lengths.htm").statements
     assert [(p.start, p.end) for p in ops.periods] == expected
+
+
+# a 52/53-week retailer whose titles state each column's date, the columns headed by fiscal years
+# alone (both balance-sheet columns "2024": the quarter's end and the fiscal year's end)
+TITLE_STATES_EACH_DATE = """<html><body>
+<p>Buckeye Outfitters, Inc. (NYSE: BKO) today reported results for the third quarter ended November 2, 2024.</p>
+<p><b>CONDENSED CONSOLIDATED STATEMENTS OF INCOME<br>FOR THE THIRTEEN WEEKS ENDED NOVEMBER 2, 2024 AND OCTOBER 28, 2023</b></p>
+<table>
+<tr><td></td><td>2024</td><td>2023</td></tr>
+<tr><td>Net sales</td><td>$ 293,618</td><td>$ 303,457</td></tr>
+<tr><td>Net income</td><td>$ 44,172</td><td>$ 51,520</td></tr>
+</table>
+<p><b>CONDENSED CONSOLIDATED BALANCE SHEETS<br>NOVEMBER 2, 2024 AND FEBRUARY 3, 2024</b></p>
+<table>
+<tr><td></td><td>2024</td><td>2024</td></tr>
+<tr><td>Cash and cash equivalents</td><td>$ 301,958</td><td>$ 268,213</td></tr>
+<tr><td>Total assets</td><td>$ 976,270</td><td>$ 949,418</td></tr>
+</table></body></html>
+"""
+
+
+def test_columns_of_years_take_the_dates_their_title_states_in_order():
+    ops, bs = extract_text(TITLE_STATES_EACH_DATE, "weeks.htm").statements
+    assert [(p.start, p.end) for p in ops.periods] == [(date(2024, 8, 4), date(2024, 11, 2)),
+                                                      (date(2023, 7, 30), date(2023, 10, 28))]
+    assert [p.end for p in bs.periods] == [date(2024, 11, 2), date(2024, 2, 3)]
+    assert [c.value for c in bs.items[-1].cells] == [Decimal(976270), Decimal(949418)]

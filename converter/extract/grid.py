@@ -371,7 +371,7 @@ def _grid_periods(grid: Grid, kind: StatementKind, where: str
                     band_segments([c for c in band if c.hi > 0], spans, _exact(grid, row, spans), runs))
     first = next((c for row in grid.header for c in row), None)
     header_where = f"{where.rsplit(':', 1)[0]}:{first.line}" if first else where
-    if kind is StatementKind.BALANCE_SHEET and (dated := _stated_dates(grid, spans)):
+    if dated := _stated_dates(grid, spans):
         segs = [dated] + segs  # "AS OF SEPTEMBER 30, 2025 AND DECEMBER 31, 2024" over "2025  2024"
     stated = _stated_duration(grid)
     if stated is not None and spans and not any(names_length(c.text) for row in grid.header for c in row):
@@ -394,13 +394,16 @@ def _grid_periods(grid: Grid, kind: StatementKind, where: str
 
 
 def _stated_dates(grid: Grid, spans: list[tuple[int, int]]) -> list[Seg]:
-    """The dates a balance sheet's title states ("As of September 30, 2025 and December 31,
-    2024") over its columns headed by years alone: each over the column of its year, when every
-    column's year is stated once."""
+    """The dates a statement's title states ("As of September 30, 2025 and December 31, 2024",
+    "Thirteen Weeks Ended November 2, 2024 and October 28, 2023") over its columns headed by
+    years alone: one date per column in order, each of its column's year; else each over the
+    column of its year, when every column's year is stated once."""
     if any(MONTHDAY_RE.search(c.text) for row in grid.header for c in row):
         return []
     stated = [m for c in grid.captions for m in DATE_RE.finditer(c.text)]
     years = _column_dates(grid, spans)
+    if len(stated) == len(years) > 1 and all(m["year"] == year.strip() for m, year in zip(stated, years)):
+        return [Seg(m[0], k, k) for k, m in enumerate(stated)]
     out = []
     for k, year in enumerate(years):
         found = [m for m in stated if YEAR_RE.fullmatch(year.strip()) and m["year"] == year.strip()]

@@ -284,7 +284,9 @@ def _column_period(lines: list[list[Seg]], col: int, kind: StatementKind, where:
         segs = [own]  # a column heading naming its whole period ("4Q20") under a band of other columns ("SIX MONTHS ENDED")
     text = " ".join(seg.text for seg in segs)
     year = _column_year(segs, col)
-    monthday = MONTHDAY_RE.search(text)
+    # the column's own date before a band's ("... ENDED NOVEMBER 2, 2024 AND OCTOBER 28, 2023" over "October 28, 2023")
+    dated = next((m for seg in reversed(segs) for m in DATE_RE.finditer(seg.text) if year is not None and int(m["year"]) == year), None)
+    monthday = dated or MONTHDAY_RE.search(text)
     month, day = (monthday["month"], monthday["day"]) if monthday else fallback or (None, None)
     if year is None or month is None:
         raise ExtractionError(f"cannot read the period of column {col + 1} from header {text[:200]!r}", where=where,
