@@ -610,3 +610,15 @@ def test_a_long_caption_with_its_scale_in_parentheses_is_a_title():
                "Comprehensive Income (loss) (Unaudited)(in thousands, except shares and per share data)")
     assert classify(caption) == ("statement", (OPS, "Consolidated Statements of Income"))
     assert classify("x " * 90)[0] == "prose"
+
+
+@pytest.mark.parametrize("text, header", [
+    ("December 31, 2023 (As Adjusted)", True), ("December 31, 2023 (Recast)", True), ("2023 As Revised", True),
+    ("December 31, 2024 (Preliminary)", True), ("Period from February 1, 2021 through March 31, 2021", True),
+    # a non-GAAP column and a row label stay no period header
+    ("2024 Adjusted", False), ("Adjusted 2024", False),
+])
+def test_a_restated_or_preliminary_column_is_a_period_header(text, header):
+    from converter.extract.headers import is_header_text
+
+    assert is_header_text(text) is header

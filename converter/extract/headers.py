@@ -50,6 +50,7 @@ _FILLER_RE = re.compile(
     r"\b(?:un)?audited\b|\b(?:ended|ending|end|and|as|of|at|for|the"
     r"|fiscal|periods?|months?|mos?|quarters?|qtrs?|years?|three|six|nine|twelve|weeks?|wks?|restated|year[\s-]to[\s-]date|ytd"
     r"|from|through|to|inception|successor|predecessor"  # "Period from February 1, 2021 through March 31, 2021 (Successor)"
+    r"|recast|revised|preliminary|reclassified|adjusted(?<=as\sadjusted)"  # "December 31, 2023 (As Adjusted)", "(Recast)"
     rf"|(?:{_WEEKS})(?=[\s-]+(?:weeks?|wks?)\b)|\d{{1,2}}(?=[\s-]+(?:months?|mos?)\b))\b",
     re.I,
 )
