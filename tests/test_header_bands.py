@@ -57,6 +57,8 @@ BS = StatementKind.BALANCE_SHEET
     ("30.09.2025", "September 30, 2025"),
     ("09.30.2025", "September 30, 2025"),
     ("06.07.2025", "06.07.2025"),
+    ("September 30th, 2025", "September 30, 2025"),  # a day's ordinal suffix
+    ("December 31st, 2024", "December 31, 2024"),
 ])
 def test_compact_period_forms_are_written_out(text, expected):
     assert normalize_header(text) == expected

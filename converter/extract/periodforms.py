@@ -79,10 +79,13 @@ def _date(month: int, day: int, year: int | None) -> str:
     return f"{calendar.month_name[month]} {day}, {year}"
 
 
+_ORDINAL_DAY_RE = re.compile(rf"\b((?:{MONTH})\.?\s+\d{{1,2}})(?:st|nd|rd|th)\b", re.I)  # "September 30th, 2025"
+
+
 def unglued(text: str) -> str:
     """ "Three Months EndedSeptember 30," and "December 31,2024" (a line break lost in a
-    rendering) with their words apart."""
-    return _GLUED_YEAR_RE.sub(r"\1 ", _GLUED_MONTH_RE.sub(r"\1 ", text))
+    rendering) with their words apart, and a day's ordinal suffix dropped ("September 30th")."""
+    return _ORDINAL_DAY_RE.sub(r"\1", _GLUED_YEAR_RE.sub(r"\1 ", _GLUED_MONTH_RE.sub(r"\1 ", text)))
 
 
 def written_dates(text: str) -> str:
