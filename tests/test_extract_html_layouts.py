@@ -491,3 +491,28 @@ def test_columns_of_years_take_the_dates_their_title_states_in_order():
                                                       (date(2023, 7, 30), date(2023, 10, 28))]
     assert [p.end for p in bs.periods] == [date(2024, 11, 2), date(2024, 2, 3)]
     assert [c.value for c in bs.items[-1].cells] == [Decimal(976270), Decimal(949418)]
+
+
+# the statement's title printed in the label cell of its header row, beside the dates
+TITLE_IN_HEADER_ROW = """<html><body><p>Elm Ridge Tools, Inc. (NASDAQ: ELRT) today reported results for the quarter ended September 30, 2025.</p>
+<table>
+<tr><td><b>Condensed Consolidated Balance Sheets (in thousands)</b></td><td>September 30, 2025</td><td>December 31, 2024</td></tr>
+<tr><td>Cash and cash equivalents</td><td>$ 18,204</td><td>$ 14,110</td></tr>
+<tr><td>Total assets</td><td>$ 72,400</td><td>$ 65,636</td></tr>
+</table></body></html>
+"""
+
+TITLE_IN_HEADER_ROW_MD = """Elm Ridge Tools, Inc. (NASDAQ: ELRT) today reported results for the quarter ended September 30, 2025.
+
+| **Condensed Consolidated Balance Sheets (in thousands)** | September 30, 2025 | December 31, 2024 |
+|---|---|---|
+| Cash and cash equivalents | $ 18,204 | $ 14,110 |
+| Total assets | $ 72,400 | $ 65,636 |
+"""
+
+
+@pytest.mark.parametrize("text, name", [(TITLE_IN_HEADER_ROW, "titled.htm"), (TITLE_IN_HEADER_ROW_MD, "titled.md")])
+def test_a_title_in_the_label_cell_of_the_header_row_names_the_statement(text: str, name: str):
+    (bs,) = extract_text(text, name).statements
+    assert bs.kind is StatementKind.BALANCE_SHEET and bs.title == "Condensed Consolidated Balance Sheets"
+    assert bs.scale.exponent == 3 and [c.value for c in bs.items[-1].cells] == [Decimal(72400), Decimal(65636)]

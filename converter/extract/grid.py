@@ -26,6 +26,7 @@ from .headers import (DURATION_RE, Seg, bare_length, date_runs, foreign_currency
                       is_period_text, names_length, names_year, parse_scale, resolve_periods)
 from .layout import RawCell, Row
 from .dates import DATE_RE, MONTHDAY_RE, YEAR_RE
+from .titles import TITLE_IN_TEXT_RE
 
 _MARK = r"(?:\((?:\d{1,2}|[a-z])\)|\*{1,3}|[†‡§¹²³⁴⁵⁶⁷⁸⁹])"
 _LABEL_MARK_RE = re.compile(rf"(?:\s*{_MARK})+\s*$")
@@ -207,7 +208,9 @@ def split_grid(rows: list[list[GCell]]) -> Grid:
                 grid.header.append(filled)
                 # "Millions, except per share amounts, for the three months ended June 30," in the
                 # label column: the scale, and the period length the columns below it share
-                grid.captions.extend(c for c in filled if c.lo == 0 and DURATION_RE.search(c.text))
+                # or the statement's title printed in the label cell of its header row ("Condensed
+                # Consolidated Balance Sheets (in thousands)" beside the dates)
+                grid.captions.extend(c for c in filled if c.lo == 0 and (DURATION_RE.search(c.text) or TITLE_IN_TEXT_RE.search(c.text)))
                 continue
             if values and (all(header_cell(c.text) for c in values) and (
                     stage == "header" or any(is_period_text(c.text) for c in values)) or _band_row(filled)):
