@@ -8,7 +8,10 @@ own statements ("Parent Company Only", "Condensed Financial Information of Regis
 in the title or the three texts above it. Average balance
 sheets, highlights, selected data and summaries are unrecognised tables, never statements.
 An untitled table with rows "Total assets" and "Total liabilities and ... equity" is a
-balance sheet.
+balance sheet. One table holding several statements one under another is cut at each title row
+with a header of dates of its own under it (`stacked_tables`), and the periods a title states
+("... FOR THE THREE MONTHS ENDED SEPTEMBER 30, 2025 AND 2024") are handed to the grid reader as
+captions, for columns headed by years alone.
 """
 
 from __future__ import annotations
