@@ -116,7 +116,7 @@ def _covered(cell: BandCell, spans: list[Span]) -> list[int]:
     return [i for i, (a, b) in enumerate(spans) if a <= cell.hi and cell.lo <= b]
 
 
-_JOINED_LENGTHS_RE = re.compile(r"\b(?P<a>three|six|nine|twelve|\d{1,2})\s+and\s+(?P<b>three|six|nine|twelve|\d{1,2})\s+"
+JOINED_LENGTHS_RE = re.compile(r"\b(?P<a>three|six|nine|twelve|\d{1,2})\s+and\s+(?P<b>three|six|nine|twelve|\d{1,2})\s+"
                                 r"(?P<unit>months|weeks)\s+(?P<end>ended|ending)\b(?P<rest>.*)$", re.I)
 
 
@@ -124,7 +124,7 @@ def stated_segments(stated: str, columns: int) -> list[Seg]:
     """A stated period length over the value columns; several lengths in one line ("Three Months
     Ended June 30, Twelve Months Ended June 30," above four columns of years, a PDF rendering
     having lost the cells' spans) share the columns evenly, in order."""
-    stated = _JOINED_LENGTHS_RE.sub(lambda m: f"{m['a']} {m['unit']} {m['end']}{m['rest']} {m['b']} {m['unit']} {m['end']}{m['rest']}",
+    stated = JOINED_LENGTHS_RE.sub(lambda m: f"{m['a']} {m['unit']} {m['end']}{m['rest']} {m['b']} {m['unit']} {m['end']}{m['rest']}",
                                     stated)  # "Three and Nine Months Ended June 30," over four columns
     starts = [m.start() for m in DURATION_RE.finditer(stated)]
     k = len(starts)

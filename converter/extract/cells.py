@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from converter.model import CellKind, RuleKind
 
+from .dates import YEAR_RE
+
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 # another currency's sign before a figure ("€ 3,226", "EUR 1,200"): read like "$"; the statement
 # is then refused for its currency (grid.grid_statement, release.build_release), not written as dollars
@@ -121,9 +123,6 @@ def split_values(text: str) -> list[tuple[int, int]] | None:
 _LETTER_MARK_RE = re.compile(r"^(?P<figure>.*[\d)])\s+\([a-z]\)$")  # "5,200 (a)": a figure and its footnote mark
 
 
-_YEAR_RE = re.compile(r"(?:19|20)\d\d")  # a year, never a percentage: "2004      %" heads two columns
-
-
 def figure_segments(segments: list[tuple]) -> list[tuple]:
     """Text segments of a fixed-width line, (start, text) or (start, end, text), with the pieces
     of a figure printed apart (cells of their own in the HTML the text was rendered from) put
@@ -134,7 +133,7 @@ def figure_segments(segments: list[tuple]) -> list[tuple]:
     for seg in segments:
         text = seg[-1]
         if (text.strip() in ("%", ")", ")%") and out and re.search(r"[\d)]$", out[-1][-1])
-                and not (text.strip() == "%" and _YEAR_RE.fullmatch(out[-1][-1].strip()))):
+                and not (text.strip() == "%" and YEAR_RE.fullmatch(out[-1][-1].strip()))):  # "2004      %": two heads
             before = out[-1]
             out[-1] = before[:1] + seg[1:-1] + (before[-1] + text.strip(),)
             continue

@@ -21,7 +21,7 @@ from converter.model import CellKind, Period, RuleKind, SourceRef, Statement, St
 
 from .assemble import assemble
 from .cells import FOREIGN_SIGN_ALONE, heavier, is_rule, parse_cell, rule_kind
-from .bands import BandCell, band_segments, interleaved_segments, stated_segments
+from .bands import JOINED_LENGTHS_RE, BandCell, band_segments, interleaved_segments, stated_segments
 from .headers import (DURATION_RE, Seg, bare_length, date_runs, foreign_currency, heads_in_order, is_header_text,
                       is_period_text, names_length, names_year, parse_scale, resolve_periods)
 from .layout import RawCell, Row
@@ -441,12 +441,9 @@ def _stated_duration(grid: Grid) -> str | None:
     for cell in grid.captions:
         match = DURATION_RE.search(cell.text)
         if match:
-            joined = _LENGTH_AND_RE.search(cell.text, 0, match.start())  # "Three and Nine Months Ended"
-            return cell.text[joined.start() if joined else match.start():]
+            joined = JOINED_LENGTHS_RE.search(cell.text)  # "Three and Nine Months Ended": both lengths
+            return cell.text[joined.start() if joined and joined.start("b") == match.start() else match.start():]
     return None
-
-
-_LENGTH_AND_RE = re.compile(r"\b(?:three|six|nine|twelve|\d{1,2})\s+and\s+$", re.I)
 
 
 def _exact(grid: Grid, row: list[GCell], spans: list[tuple[int, int]]) -> bool:

@@ -201,18 +201,25 @@ def _breaks(text: str) -> bool:
         return False
     if len(stripped) < 120 and "  " not in stripped:
         return classify(stripped) not in (None, ("prose", None))
-    first, *rest = re.split(r"\s{3,}", stripped)
-    if len(rest) >= 2 and all(is_header_text(seg) for seg in rest):
+    if _dates_beside(stripped) is not None:
         return True  # a caption with the next table's dates: "LOANS (in 000s)   June 30, 2008   March 31, 2008"
+    first, *rest = re.split(r"\s{3,}", stripped)
     # a title with the column headings beside it ("CONSOLIDATED BALANCE SHEETS   Three Month   One Year")
     return bool(rest) and not any(re.search(r"\d[\d,.]*\d|\d", seg) and not is_header_text(seg) for seg in rest) \
         and classify(first) not in (None, ("prose", None))
 
 
-def _caption_with_dates(text: str) -> bool:
-    """A line of a caption and two dates or more ("LOANS (in 000s)   June 30, 2008   March 31, 2008")."""
+def _dates_beside(text: str) -> str | None:
+    """The first segment of a line whose other segments, two or more, are period headers (a
+    caption with a table's dates: "LOANS (in 000s)   June 30, 2008   March 31, 2008"), or None."""
     first, *rest = re.split(r"\s{3,}", text.strip())
-    return len(rest) >= 2 and not is_header_text(first) and all(is_header_text(seg) for seg in rest)
+    return first if len(rest) >= 2 and all(is_header_text(seg) for seg in rest) else None
+
+
+def _caption_with_dates(text: str) -> bool:
+    """A line of a caption, no date itself, and two dates or more."""
+    first = _dates_beside(text)
+    return first is not None and not is_header_text(first)
 
 
 def tagged_statements(lines: list[Line], tables: list[TagTable], path: str
