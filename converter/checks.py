@@ -407,4 +407,4 @@ def run_checks(mapped: MappedRelease, table: ConceptTable) -> tuple[ValidationMe
         messages.extend(check_cash(mapped, statement))
     messages.extend(check_balance(mapped))
     messages.extend(check_signs(mapped, table))
-    return tuple(messages)
+    return tuple(dict.fromkeys(messages))  # once each: two statements of cash flows over the same periods

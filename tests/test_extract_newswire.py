@@ -791,3 +791,174 @@ def test_one_cell_per_line_with_numeric_dates_and_a_page_number_between_statemen
     assert bs.items[-1].label == "Total liabilities and stockholders' equity"
     assert [c.value for c in bs.items[-1].cells] == [Decimal(12376), Decimal(12315)]
     assert ops.kind is StatementKind.OPERATIONS and [c.value for c in ops.items[-1].cells] == [Decimal(98), Decimal(104)]
+
+
+# one cell per line: a band over each column, the change columns' bands among them ("Three
+# Month" / "One Year"), their figures percentages; the balance sheet's bands over the change
+# columns alone, and the next table's caption with its scale over its dates after the total
+BANDED_CELL_PER_LINE = """Vashon Savings Corp. reports results for the quarter ended June 30, 2008.
+CONSOLIDATED STATEMENTS OF INCOME
+Quarter Ended
+Three Month
+Quarter Ended
+One Year
+Quarter Ended
+(unaudited) (in 000s, except share data)
+June 30, 2008
+Change
+Mar 31, 2008
+Change
+June 30, 2007
+Total interest income
+21,407
+-9%
+23,543
+-14%
+24,898
+Net income
+$
+2,051
+-48%
+$
+3,917
+-60%
+$
+5,110
+CONSOLIDATED STATEMENTS OF FINANCIAL CONDITION
+Three Month
+One Year
+(unaudited) (in 000s)
+June 30, 2008
+Change
+March 31, 2008
+Change
+June 30, 2007
+Total assets
+$
+1,445,010
+1
+%
+$
+1,431,116
+5
+%
+$
+1,378,901
+Total liabilities and stockholders' equity
+$
+1,445,010
+1
+%
+$
+1,431,116
+5
+%
+$
+1,378,901
+LOANS (unaudited) (in 000s)
+June 30, 2008
+March 31, 2008
+June 30, 2007
+Commercial loans
+180,218
+176,870
+160,225
+"""
+
+
+def test_one_cell_per_line_bands_over_change_columns_and_the_next_tables_caption():
+    ops, bs = extract_text(BANDED_CELL_PER_LINE, "vashon.txt").statements
+    assert ops.periods == (Period(start=date(2008, 4, 1), end=date(2008, 6, 30)),
+                           Period(start=date(2008, 1, 1), end=date(2008, 3, 31)),
+                           Period(start=date(2007, 4, 1), end=date(2007, 6, 30)))
+    assert [c.value for c in ops.items[-1].cells] == [Decimal(2051), Decimal(3917), Decimal(5110)]
+    assert [p.end for p in bs.periods] == [date(2008, 6, 30), date(2008, 3, 31), date(2007, 6, 30)]
+    assert [i.label for i in bs.items] == ["Total assets", "Total liabilities and stockholders' equity"]
+
+
+def test_one_cell_per_line_columns_named_whole_beside_a_band_over_bare_years():
+    """ "Year Ended December 31" over "2021" / "2020", printed after the quarters named whole in
+    the same row: the band's columns come first, where the band stands."""
+    text = "\n".join([
+        "Ostrava Bancorp reports fourth quarter 2021 results.",
+        "Consolidated Statement of Income", "(In millions, except per share information)",
+        "Year Ended December 31", "Fourth Quarter 2021", "Third Quarter 2021", "Fourth Quarter 2020", "2021", "2020",
+        "Total revenue", "$", "89,113", "$", "85,528", "$", "22,166", "$", "22,767", "$", "20,099",
+        "Net income", "$", "31,978", "$", "17,894", "$", "7,013", "$", "7,694", "$", "5,470", ""])
+    ops = _statement(text, StatementKind.OPERATIONS)
+    assert ops.periods == tuple(Period(start=start, end=end) for start, end in [
+        (date(2021, 1, 1), date(2021, 12, 31)), (date(2020, 1, 1), date(2020, 12, 31)), (date(2021, 10, 1), date(2021, 12, 31)),
+        (date(2021, 7, 1), date(2021, 9, 30)), (date(2020, 10, 1), date(2020, 12, 31))])
+    assert [c.value for c in ops.items[-1].cells] == [Decimal(31978), Decimal(17894), Decimal(7013), Decimal(7694),
+                                                      Decimal(5470)]
+
+
+@pytest.mark.parametrize("texts, headings", [
+    (["Quarter Ended", "Three Month", "Quarter Ended", "June 30, 2008", "Change", "Mar 31, 2008"],
+     ["Quarter Ended June 30, 2008", "Quarter Ended Mar 31, 2008"]),
+    (["Three Month", "One Year", "June 30, 2008", "Change", "Mar 31, 2008", "Change", "June 30, 2007"],
+     ["June 30, 2008", "Mar 31, 2008", "June 30, 2007"]),
+    (["Year Ended", "Q4 2021", "2021", "2020"], ["Year Ended 2021", "Year Ended 2020", "Q4 2021"]),
+    # no order to go by: read as flattened text
+    (["Three Months Ended", "June 30,", "2025", "2024"], None),
+    (["Three Months Ended", "Six Months Ended", "2025", "2024", "2025", "2024"], None),
+    (["(Unaudited)", "June 30, 2025", "December 31, 2024"], None),
+    (["Three Months Ended March 31,", "2025", "2024", "% Change"], None),
+    (["Three Months", "Nine Months", "2025", "2024", "% Change", "2025", "2024", "% Change"], None),
+])
+def test_column_headings_of_header_cells_one_per_line(texts, headings):
+    from converter.extract.lineheads import line_header
+
+    assert line_header(texts).headings == (tuple(headings) if headings else None)
+
+
+def test_one_cell_per_paragraph_a_row_of_units_marks_change_columns_printed_without_percent():
+    """ "USD" / "USD" / "USD" / "% Change" / "% Change" under three years and two "2024 to 2023"
+    columns: the change figures ("77.4") are dropped by position; the balance sheet's month is
+    printed "June, 30"."""
+    text = _page(_cells(
+        " Statement of Operations", "            Year Ended June 30,", "   2024", "2023", "2022",
+        "2024 to 2023", "2023 to 2022", "   USD", "USD", "USD", "% Change", "% Change",
+        " Revenue", "13,968,535", "7,874,886", "6,988,849", "77.4", "12.7",
+        " Net loss", "(15,602,792)", "(3,213,360)", "92,697", "385.6", "(3,566.5)",
+        " Balance Sheet", "      As of June, 30", "   2024", "2023", "   US$", "US$",
+        " Total assets", "12,371,000", "9,418,320", " Total liabilities", "2,213,006", "1,977,554"))
+    ops = _statement(text, StatementKind.OPERATIONS)
+    assert [p.end for p in ops.periods] == [date(2024, 6, 30), date(2023, 6, 30), date(2022, 6, 30)]
+    assert [c.value for c in ops.items[0].cells] == [Decimal(13968535), Decimal(7874886), Decimal(6988849)]
+    assert [c.value for c in ops.items[1].cells] == [Decimal(-15602792), Decimal(-3213360), Decimal(92697)]
+    bs = _statement(text, StatementKind.BALANCE_SHEET)
+    assert bs.periods == (Period(date(2024, 6, 30)), Period(date(2023, 6, 30)))
+
+
+def test_a_run_on_row_whose_label_and_figures_have_the_dollar_signs_glued_on():
+    """ "attributable to GMGI$566,014$ (3,405,564)" and "Diluted$ 0.00": the label, then figures."""
+    text = "\n".join([
+        "Ostrava Gaming Group Reports Third Quarter 2025 Results", "",
+        "Ostrava Gaming Group, Inc. Consolidated Statements of Operations (Unaudited)", "",
+        "Three Months Ended September 30,", "", " ", "", "Nine Months Ended September 30,", "",
+        "    2025     2024    2025     2024   Revenues$ 47,316,308$ 40,992,329 $ 133,284,729$ 105,258,158 "
+        "Net income (loss) $ 413,802$ (3,295,629) $ (3,576,306)$ 669,019 "
+        "Net income (loss) attributable to OGGI$566,014$ (3,405,564)$ (3,249,939)$ 650,095 "
+        "Net income (loss) per ordinary share attributable to OGGI: Basic $ 0.00$ (0.03) $ (0.02)$ 0.01"
+        "Diluted$ 0.00$ (0.03) $ (0.02)$ 0.01", ""])
+    ops = _statement(text, StatementKind.OPERATIONS)
+    rows = {i.label: [c.value for c in i.cells] for i in ops.items}
+    assert rows["Net income (loss) attributable to OGGI"] == [Decimal(566014), Decimal(-3405564), Decimal(-3249939),
+                                                              Decimal(650095)]
+    assert [label for label in rows if label.endswith("Diluted")] and all("$" not in label for label in rows)
+
+
+def test_one_cell_per_paragraph_header_rows_of_words_that_read_only_by_their_place():
+    """ "Year" / "Three months" / "ended" / "ended" / "December 31," / "December 31," over four
+    years, under a lead label: a row of two cells three times, each over two of the years."""
+    text = _page(_cells(
+        "OSTRAVA AUTONOMOUS LTD.", "INTERIM CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOW", "U.S. dollars in thousands",
+        "Adjustments to reconcile loss to net cash provided by (used in) operating activities:",
+        "Year", "Three months", "ended", "ended", "December 31,", "December 31,", "2023", "2022", "2023", "2022",
+        "Share-based payment", "1,441", "1,826", "258", "443", "Depreciation", "263", "218", "72", "57"))
+    cf = _statement(text, StatementKind.CASH_FLOWS)
+    assert [(p.start, p.end) for p in cf.periods] == [
+        (date(2023, 1, 1), date(2023, 12, 31)), (date(2022, 1, 1), date(2022, 12, 31)),
+        (date(2023, 10, 1), date(2023, 12, 31)), (date(2022, 10, 1), date(2022, 12, 31))]
+    assert [c.value for c in cf.items[-1].cells] == [Decimal(263), Decimal(218), Decimal(72), Decimal(57)]

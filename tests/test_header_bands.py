@@ -59,6 +59,11 @@ BS = StatementKind.BALANCE_SHEET
     ("06.07.2025", "06.07.2025"),
     ("September 30th, 2025", "September 30, 2025"),  # a day's ordinal suffix
     ("December 31st, 2024", "December 31, 2024"),
+    # the line breaks inside a header cell lost with nothing left between its words
+    ("December 312021", "December 31, 2021"),
+    ("Sept. 302021", "Sept. 30, 2021"),
+    ("As of June, 30", "As of June 30"),
+    ("ThirdQuarter2021", "Three Months Ended September 30, 2021"),
 ])
 def test_compact_period_forms_are_written_out(text, expected):
     assert normalize_header(text) == expected

@@ -137,7 +137,7 @@ def _words(text: str, pos: int) -> Iterator[tuple[int, str]]:
         glued = _GLUED_RE.match(word)
         if glued and split_values(glued[1]) is not None:
             yield start, glued[1]
-            yield start + glued.end(), word[glued.end():]
+            yield from _unglued_figures(start + glued.end(), word[glued.end():])
         elif _dash_glued(word, text[start + len(word):]):
             yield start, word[:-1]  # a dash printed for a blank figure, glued to the label: "related party- 501,591"
             yield start + len(word) - 1, "-"
@@ -166,6 +166,11 @@ _GLUED_DASH_RE = re.compile(rf"(?P<before>.*?(?:[a-z]|{_GROUPED}))-(?P<after>\(?
 
 def _unglued_figures(start: int, word: str) -> Iterator[tuple[int, str]]:
     at = 0
+    if len(word) > 2 and word.endswith("$") and (word[-2].isalpha() or _LABEL_THEN_FIGURES_RE.fullmatch(word[:-1])):
+        # the next figure's dollar sign glued on: "Diluted$", "GMGI$566,014$"
+        yield from _unglued_figures(start, word[:-1])
+        yield start + len(word) - 1, "$"
+        return
     if (dash := _GLUED_DASH_RE.fullmatch(word)) and (dash["after"][:1].isupper() or dash["before"][-1:].isalpha()) and (
             _FIGURES_RE.search(dash["before"]) or _FIGURES_RE.match(dash["after"])):
         yield from _unglued_figures(start, dash["before"])

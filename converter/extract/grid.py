@@ -50,7 +50,7 @@ _GROUP_RE = re.compile(
     r"|weeks?|periods?|fiscal|actual|reported|unaudited|audited)\b",
     re.I,
 )
-_FILLER_ONLY_RE = re.compile(r"^[\s(]*(?:(?:un)?audited|as\s+of|ended|restated|actual|reported|successor|predecessor)[\s)]*$", re.I)
+FILLER_ONLY_RE = re.compile(r"^[\s(]*(?:(?:un)?audited|as\s+of|ended|restated|actual|reported|successor|predecessor)[\s)]*$", re.I)
 _COLUMN_NAME_RE = re.compile(r"^\W*(?:descriptions?|items?|line\s+items?|particulars|captions?|accounts?)\W*$", re.I)
 _CLOSERS = {")", ")%", "%", ")*", "%)"}
 _UNIT_HEADS = {"$", "%", "$/bps", "bps", "US$"}  # unit heads of change columns ("Change" over "$" and "%")
@@ -120,7 +120,7 @@ _CHANGE_IN_RE = re.compile(r"\b(?:increases?|decreases?|changes?)\)?\s+(?:in|of)
 def header_cell(text: str) -> bool:
     """A cell that can stand in a column header row."""
     text = text.strip()
-    return (is_header_text(text) or bool(SCALE_RE.search(text)) or bool(_FILLER_ONLY_RE.match(text))
+    return (is_header_text(text) or bool(SCALE_RE.search(text)) or bool(FILLER_ONLY_RE.match(text))
             or (bool(CHANGE_RE.search(text)) and len(text) < 40 and not _CHANGE_IN_RE.search(text)))
 
 

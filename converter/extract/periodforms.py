@@ -55,6 +55,10 @@ _FISCAL_RE = re.compile(rf"\b(?:FY|fiscal(?:\s+year)?|full[\s-]year)\s*[-'’]?\
 _GLUED_MONTH_RE = re.compile(rf"\b(ended|ending|of|at)(?=(?:{MONTH})\b)", re.I)  # "As ofJune 30, 2025"
 # "December 31,2024": the line break after a month and day's comma lost
 _GLUED_YEAR_RE = re.compile(rf"\b((?:{MONTH})\.?\s+\d{{1,2}},)(?=(?:19|20)\d\d\b)", re.I)
+# "December 312021", "ThirdQuarter2021": the line breaks inside a header cell lost, with no
+# comma or space left between its words
+_GLUED_DAY_YEAR_RE = re.compile(rf"\b((?:{MONTH})\.?\s+(?:[12]\d|3[01]|0?[1-9]))((?:19|20)\d\d)\b", re.I)
+_GLUED_PERIOD_WORD_RE = re.compile(r"(?<=[a-z])(?=(?:Quarter|Months?|Weeks|Year|Ended)(?![a-z])|(?:19|20)\d\d\b)")
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _LENGTH = {3: "Three", 6: "Six", 9: "Nine", 12: "Twelve"}
 
@@ -79,13 +83,18 @@ def _date(month: int, day: int, year: int | None) -> str:
     return f"{calendar.month_name[month]} {day}, {year}"
 
 
+# a comma printed between the month and its day: "As of June, 30"
+_MONTH_COMMA_DAY_RE = re.compile(rf"\b({MONTH}),\s*(\d{{1,2}})\b(?![,.]?\d)", re.I)
 _ORDINAL_DAY_RE = re.compile(rf"\b((?:{MONTH})\.?\s+\d{{1,2}})(?:st|nd|rd|th)\b", re.I)  # "September 30th, 2025"
 
 
 def unglued(text: str) -> str:
     """ "Three Months EndedSeptember 30," and "December 31,2024" (a line break lost in a
-    rendering) with their words apart, and a day's ordinal suffix dropped ("September 30th")."""
-    return _ORDINAL_DAY_RE.sub(r"\1", _GLUED_YEAR_RE.sub(r"\1 ", _GLUED_MONTH_RE.sub(r"\1 ", text)))
+    rendering) with their words apart, as "December 312021" and "ThirdQuarter2021", a day's
+    ordinal suffix dropped ("September 30th") and a comma between a month and its day ("June, 30")."""
+    text = _ORDINAL_DAY_RE.sub(r"\1", _GLUED_YEAR_RE.sub(r"\1 ", _GLUED_MONTH_RE.sub(r"\1 ", text)))
+    text = _GLUED_DAY_YEAR_RE.sub(r"\1, \2", _GLUED_PERIOD_WORD_RE.sub(" ", text))
+    return _MONTH_COMMA_DAY_RE.sub(r"\1 \2", text)
 
 
 def written_dates(text: str) -> str:

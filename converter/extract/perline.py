@@ -25,8 +25,9 @@ from .cells import is_rule, rule_kind, split_values
 from .flat import _header_segments, _header_tokens
 from .grid import CHANGE_RE, SCALE_RE, header_cell
 from .dates import YEAR_RE
-from .headers import is_header_text, is_scale_text, parse_scale, resolve_periods
+from .headers import Seg, is_header_text, is_scale_text, names_year, parse_scale, resolve_periods
 from .layout import RawCell, Row
+from .lineheads import LineHeader, is_unit, line_header, stacked_headings
 from .periodforms import unglued, written_dates
 from .reader import Line
 from .tablekind import ignored_title
@@ -70,40 +71,81 @@ def perline_statement(lines: list[Line], index: int, stop: int, kind: StatementK
     i = index + 1
     heads: list[Line] = []
     lead: list[Line] = []  # "ASSETS" printed in the header row's first cell, before the periods
+    bands: list[str] = []  # cells naming no period, read only by their place (see converter.extract.lineheads)
     while i < stop:
         text = lines[i].text.strip()
         if text and (is_scale_text(text) or SCALE_RE.fullmatch(text)):
             scales.append(text)
         elif text and header_cell(text):
             heads.append(lines[i])
-        elif text and not heads and not lead and _heads_next(lines, i + 1, stop):
+        elif text and not heads and not lead and (_heads_next(lines, i + 1, stop) or _band_next(lines, i + 1, stop)) \
+                and not _wrapped_header(lines, i, stop):
             lead.append(lines[i])
-        elif text:
-            wrapped = _wrapped_header(lines, i, stop)
-            if not wrapped:
-                break
+        elif text and (wrapped := _wrapped_header(lines, i, stop)):
             heads += wrapped
             i = lines.index(wrapped[-1], i)
+        elif text and (heads or lead) and _band_word(text) and _heads_next(lines, i + 1, stop, header_cell):
+            heads.append(lines[i])  # "One Year" over a change column, among the period cells
+            bands.append(text)
+        elif text and heads and is_unit(text) and (is_unit(heads[-1].text.strip()) or _heads_next(lines, i + 1, stop, is_unit)):
+            heads.append(lines[i])  # "USD" / "USD" / "% Change": a row of units under the columns
+            bands.append(text)
+        elif text:
+            break
         i += 1
     body_end = i
-    while body_end < stop and not _ends(lines[body_end].text):
+    while body_end < stop and not _ends(lines[body_end].text) and not _next_caption(lines, body_end, stop):
         body_end += 1
     if not is_cell_per_line(lines[i:body_end]):
         return None
-    header = written_dates(unglued(" ".join(h.text.strip() for h in heads if not CHANGE_RE.search(h.text))))
-    _, toks = _header_tokens(header, 0)
-    segs, n = _header_segments(toks, where)
+    columns = line_header([h.text.strip() for h in heads])
+    if columns.headings is not None:
+        n = len(columns.headings)
+        segs = [[Seg(written_dates(unglued(text)), col, col) for col, text in enumerate(columns.headings)]]
+    else:
+        header = written_dates(unglued(" ".join(t for t in columns.texts if not CHANGE_RE.search(t) and t not in bands)))
+        _, toks = _header_tokens(header, 0)
+        try:
+            segs, n = _header_segments(toks, where)
+        except ExtractionError:
+            stacked = stacked_headings(columns.texts)
+            if stacked is None:
+                raise
+            n = len(stacked)
+            segs = [[Seg(written_dates(unglued(text)), col, col) for col, text in enumerate(stacked)]]
     periods = resolve_periods(segs, n, kind, where)
-    rows = _rows(lead + lines[i:body_end], n, path)
+    rows = _rows(lead + lines[i:body_end], n, path, columns)
     items = assemble(rows, n, path, at_eof=body_end >= len(lines) and not any(l.text.strip() for l in lines[body_end:]))
     return Statement(kind, title, periods, parse_scale(scales), tuple(items),
                      _title_ref(path, title_line))
 
 
-def _heads_next(lines: list[Line], i: int, stop: int) -> bool:
-    """The next line with text is a period header line."""
+def _heads_next(lines: list[Line], i: int, stop: int, test=is_header_text) -> bool:
+    """The next line with text is a period header line (or passes `test`)."""
     nxt = next((line.text.strip() for line in lines[i:stop] if line.text.strip()), "")
-    return bool(nxt) and is_header_text(nxt)
+    return bool(nxt) and test(nxt)
+
+
+def _next_caption(lines: list[Line], i: int, stop: int) -> bool:
+    """The caption of the next table, with its scale, over two period cells or more
+    ("LOANS (unaudited) (in 000s)" / "June 30, 2008" / "March 31, 2008"): the statement ends."""
+    text = lines[i].text.strip()
+    scale = SCALE_RE.search(text)
+    if scale is None or not re.search(r"[A-Za-z]{3}", SCALE_RE.sub("", text).replace("unaudited", "")):
+        return False
+    nxt = [line.text.strip() for line in lines[i + 1 : stop] if line.text.strip()][:2]
+    return len(nxt) == 2 and all(is_header_text(t) and names_year(t) for t in nxt)
+
+
+def _band_next(lines: list[Line], i: int, stop: int) -> bool:
+    """The next line with text is a band word over a period header line ("Year" / "Three months")."""
+    at = next((k for k in range(i, stop) if lines[k].text.strip()), None)
+    return at is not None and _band_word(lines[at].text.strip()) and _heads_next(lines, at + 1, stop, header_cell)
+
+
+def _band_word(text: str) -> bool:
+    """A few words with no figure, as a band over a change column is headed ("One Year")."""
+    return len(text.split()) <= 3 and not re.search(r"\d|[:.;]$", text) and not _value(text)
 
 
 def _wrapped_header(lines: list[Line], i: int, stop: int, most: int = 3) -> list[Line]:
@@ -135,7 +177,7 @@ def _ends(text: str) -> bool:
 _AND_FIGURE_RE = re.compile(r"^(?:and|or)\s+\$?\s*[\d,.]*\d\s*$", re.I)
 
 
-def _rows(body: list[Line], n: int, path: str) -> list[Row]:
+def _rows(body: list[Line], n: int, path: str, header: LineHeader) -> list[Row]:
     rows: list[Row] = []
     current: Row | None = None
     dollar = False
@@ -143,6 +185,8 @@ def _rows(body: list[Line], n: int, path: str) -> list[Row]:
     def close() -> None:
         if current is not None and current.cells:
             current.cells = [c for c in current.cells if not c.text.endswith("%")]
+            if header.dropped and len(current.cells) == header.printed:  # change figures printed without %
+                current.cells = [c for k, c in enumerate(current.cells) if k not in header.dropped]
             if len(current.cells) > n and len(current.cells) % n == 0:
                 _split_unlabelled(rows, current, n)
             if len(current.cells) > n:

@@ -1,0 +1,131 @@
+"""Column headers printed one cell per line, row after row -> the heading of each column.
+
+A table rendered one cell per line loses where each header cell stood. Their order still tells
+it when the rows of the header fit one another:
+
+* as many cells over the columns as in the row naming them, one over each ("Quarter Ended" /
+  "Three Month" / "Quarter Ended" over "June 30, 2008" / "Change" / "Mar 31, 2008"), or bands
+  over the change columns alone ("Three Month" / "One Year" over the same five: as many bands as
+  change columns, and the other columns not a multiple of them);
+* a first row of columns named whole ("Fourth Quarter 2021") and bands ("Year Ended
+  December 31") over a last row of bare years, shared out among the bands where they stand;
+* a last row of units under each column ("USD" / "USD" / "% Change"), which tells the change
+  columns whose figures are printed without a % sign.
+
+Change columns are left out: their figures are dropped from the rows (those printed with % by
+the row reader; the others by position, `LineHeader.dropped`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import YEAR_RE
+from .grid import CHANGE_RE, FILLER_ONLY_RE
+from .headers import names_year
+
+_UNIT_RE = re.compile(r"(?:US|HK|C|A)?\$|USD|US dollars?|RMB|EUR|€|£", re.I)
+
+
+@dataclass(frozen=True)
+class LineHeader:
+    headings: tuple[str, ...] | None  # one per kept column; None: read `texts` as flattened text
+    texts: tuple[str, ...]  # the header cells, a row of units and the change columns taken out
+    dropped: tuple[int, ...] = ()  # change columns whose figures are printed without %
+    printed: int = 0  # how many figures a row prints when it has them all, change columns included
+
+
+def is_change(text: str) -> bool:
+    return bool(CHANGE_RE.search(text)) and not names_year(text)
+
+
+def is_unit(text: str) -> bool:
+    """A cell of a row of units under the columns: a currency, or a change column's "%"."""
+    return bool(_UNIT_RE.fullmatch(text.strip())) or is_change(text)
+
+
+def line_header(texts: list[str]) -> LineHeader:
+    """The columns of header cells printed one per line (see the module docstring)."""
+    dropped: tuple[int, ...] = ()
+    printed = 0
+    units = _unit_row(texts)
+    if units:
+        columns = texts[-2 * units : -units]
+        marks = [is_change(t) for t in texts[-units:]]
+        first = len(texts) - 2 * units
+        printed = units
+        dropped = tuple(k for k, mark in enumerate(marks) if mark)
+        texts = texts[:first] + [t for t, mark in zip(columns, marks) if not mark]
+    return LineHeader(_headings([t for t in texts if not FILLER_ONLY_RE.match(t)]), tuple(texts), dropped, printed)
+
+
+def _unit_row(texts: list[str]) -> int:
+    """How many cells a last row of units under the columns has ("USD" / "USD" / "% Change"), as
+    many as the cells over them naming years; 0 when the header has no such row."""
+    k = 0
+    while k < len(texts) and is_unit(texts[-1 - k]):
+        k += 1
+    if k < 2 or 2 * k > len(texts) or all(is_change(t) for t in texts[-k:]) or not any(map(is_change, texts[-k:])):
+        return 0
+    return k if all(names_year(t) for t in texts[-2 * k : -k]) else 0
+
+
+def _headings(texts: list[str]) -> tuple[str, ...] | None:
+    year = [names_year(t) and not is_change(t) for t in texts]
+    change = [is_change(t) for t in texts]
+    if True not in year:
+        return None
+    first = year.index(True)
+    top, bottom = texts[:first], texts[first:]
+    leaves_only = all(year[k] or change[k] for k in range(first, len(texts)))
+    if top and leaves_only and any(change[first:]) and len(top) == len(bottom):
+        return tuple(f"{band} {leaf}" for band, leaf, k in zip(top, bottom, range(first, len(texts))) if not change[k])
+    kept = len(bottom) - sum(change[first:])
+    if top and leaves_only and len(top) == sum(change[first:]) and kept % len(top):
+        # bands over the change columns alone: as many, and they cannot be shared out over the others
+        return tuple(leaf for leaf, k in zip(bottom, range(first, len(texts))) if not change[k])
+    return _bands_over_years(texts)
+
+
+def _bands_over_years(texts: list[str]) -> tuple[str, ...] | None:
+    last = len(texts)
+    while last > 0 and YEAR_RE.fullmatch(texts[last - 1].strip()):
+        last -= 1
+    leaves, row = texts[last:], texts[:last]
+    if not leaves or any(map(is_change, row)):
+        return None
+    whole = [names_year(t) for t in row]
+    bands = whole.count(False)
+    if not bands or bands == len(row) or len(leaves) % bands:
+        return None
+    width, used, columns = len(leaves) // bands, 0, []
+    for text, named in zip(row, whole):
+        if named:
+            columns.append(text)
+        else:
+            columns += [f"{text} {leaf}" for leaf in leaves[used : used + width]]
+            used += width
+    return tuple(columns)
+
+
+def stacked_headings(texts: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Rows of header cells of the same width over a last row of years, each cell over the
+    same share of the years ("Year" / "Three months" / "ended" / "ended" / "December 31," /
+    "December 31," over four years: "Year ended December 31," over the first two): for a header
+    whose words do not read as flattened text. The widest such rows, two of them at least."""
+    texts = tuple(t for t in texts if not FILLER_ONLY_RE.match(t) or t.strip().lower() in ("ended", "ending"))
+    last = len(texts)
+    while last > 0 and YEAR_RE.fullmatch(texts[last - 1].strip()):
+        last -= 1
+    leaves, row = texts[last:], texts[:last]
+    if not leaves or not row or any(map(is_change, row)) or any(map(names_year, row)):
+        return None
+    widths = [w for w in range(2, len(leaves) + 1) if len(row) % w == 0 and len(leaves) % w == 0 and len(row) // w >= 2]
+    if not widths:
+        return None
+    width = max(widths)
+    bands = [" ".join(row[k] for k in range(j, len(row), width)) for j in range(width)]
+    share = len(leaves) // width
+    return tuple(f"{bands[k // share]} {leaf}" for k, leaf in enumerate(leaves))
+
