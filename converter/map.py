@@ -334,8 +334,8 @@ _INCOME_IN_PARENTHESES = re.compile(r"\((income|earnings|profit)\) (loss|losses)
 _LOSS_FIRST = re.compile(r"\b(loss|losses|expense|expenses) \((gain|gains|income)\)"
                          r"|\((gain|gains|income)\) (loss|losses|expense|expenses)\b")
 
-_BENEFIT_FIRST = re.compile(r"\b(benefit|recovery)( from| of)? ?/? ?\((expense|provision)( for)?\)"
-                            r"|\((expense|provision)( for)?\) ?/? ?(benefit|recovery)\b")
+_BENEFIT_FIRST = re.compile(r"\b(benefit|recovery|credit)( from| of)? ?/? ?\((expense|provision)( for)?\)"
+                            r"|\((expense|provision)( for)?\) ?/? ?(benefit|recovery|credit)\b")
 
 
 def prints_effect(entry: ConceptEntry, item: LineItem) -> bool:

@@ -500,7 +500,8 @@ def test_a_payment_printed_without_parentheses_beside_parenthesized_ones_is_cash
 
 @pytest.mark.parametrize("label", ["Income tax benefit (expense)", "Income tax recovery (expense)",
                                    "(Provision) benefit for income taxes", "Benefit from (provision for) income taxes",
-                                   "Income tax (expense) benefit", "Benefit/(provision) for income taxes, net"])
+                                   "Income tax (expense) benefit", "Benefit/(provision) for income taxes, net",
+                                   "Income tax credit (expense)", "Income tax (expense) credit"])
 def test_income_taxes_worded_benefit_first_store_the_expense(label):
     """A row worded benefit first prints the benefit: "(100)" is an expense of 100, "50" a
     benefit of 50 (IncomeTaxExpenseBenefit -50000); "(Provision) benefit" had been stored as printed."""

@@ -381,6 +381,30 @@ EQ = ("Liabilities and Equity",)
      "us-gaap:OperatingLeasePayments"),
     (StatementKind.CASH_FLOWS, ("Adjustments to reconcile net loss to net cash used in operating activities",),
      "Impairments of goodwill, long-lived assets and other assets", "us-gaap:AssetImpairmentCharges"),
+    # a newswire release of a small company (2024-2025)
+    (BS, CA, "Amount due from related parties", "us-gaap:DueFromRelatedPartiesCurrent"),
+    (BS, CL, "Amounts due to related parties", "us-gaap:DueToRelatedPartiesCurrent"),
+    (BS, ("Assets", "Non-current assets"), "Plant and equipment, net", "us-gaap:PropertyPlantAndEquipmentNet"),
+    (BS, ("Assets", "Non-current assets"), "Operating leases right-of-use assets", "us-gaap:OperatingLeaseRightOfUseAsset"),
+    (StatementKind.CASH_FLOWS, ("Cash flows from financing activities",), "Cash \u2013 Ending of Period",
+     "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"),
+    (OPS, ("Net income (loss) per ordinary share attributable to GMGI",), "Basic", "us-gaap:EarningsPerShareBasic"),
+    (OPS, (), "Net income (loss) per ordinary share attributable to Ostrava Group: Basic", "us-gaap:EarningsPerShareBasic"),
+    (OPS, (), "Net loss per share attributable to Ostrava Group: Diluted", "us-gaap:EarningsPerShareDiluted"),
+    (OPS, (), "Net loss per share attributable to noncontrolling interests: Diluted", None),
+    # a foreign private issuer's cash flows in US dollars (2023)
+    (StatementKind.CASH_FLOWS, ("Adjustments to reconcile loss to net cash provided by (used in) operating activities",),
+     "Share-based payment", "us-gaap:ShareBasedCompensation"),
+    (StatementKind.CASH_FLOWS, ("Changes in assets and liabilities",), "Decrease (increase) in other receivables",
+     "us-gaap:IncreaseDecreaseInOtherReceivables"),
+    (StatementKind.CASH_FLOWS, ("Supplemental cash flow information related to operating leases",),
+     "Cash payments for operating leases", "us-gaap:OperatingLeasePayments"),
+    (StatementKind.CASH_FLOWS, ("Supplemental cash flow information related to operating leases",),
+     "New operating lease assets obtained in exchange for operating lease liabilities",
+     "us-gaap:RightOfUseAssetObtainedInExchangeForOperatingLeaseLiability"),
+    # a retailer's cost of sales with its buying and occupancy costs (2004)
+    (OPS, (), "Cost of sales, buying and occupancy", "us-gaap:CostOfGoodsAndServicesSold"),
+    (OPS, (), "Cost of merchandise sold", "us-gaap:CostOfGoodsAndServicesSold"),
 ])
 def test_synonyms(kind, section, label, concept):
     match = match_line_item(concept_table(), kind, item(label, "1", section=section))
