@@ -962,3 +962,37 @@ def test_one_cell_per_paragraph_header_rows_of_words_that_read_only_by_their_pla
         (date(2023, 1, 1), date(2023, 12, 31)), (date(2022, 1, 1), date(2022, 12, 31)),
         (date(2023, 10, 1), date(2023, 12, 31)), (date(2022, 10, 1), date(2022, 12, 31))]
     assert [c.value for c in cf.items[-1].cells] == [Decimal(263), Decimal(218), Decimal(72), Decimal(57)]
+
+
+def test_one_cell_per_paragraph_an_unlabelled_total_ending_in_a_short_figure_and_a_spaced_count():
+    """The figures of "Non-controlling interests" run on into the unlabelled total under them,
+    whose last figure "809" had been taken for a page number; "5,828, 109" is one share count."""
+    text = _page(_cells(
+        "UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS", "Nine months ended", "Three months ended",
+        "September 30,", "September 30,", "2024", "2023", "2024", "2023", "U.S. dollars in thousands",
+        "NET LOSS", "$", "14,772", "$", "3,428", "$", "11,860", "$", "809", "Attributable to:",
+        "Equity holders of the Company", "$", "14,696", "$", "3,214", "$", "11,851", "$", "787",
+        "Non-controlling interests", "76", "214", "9", "22", "$", "14,772", "$", "3,428", "$", "11,860", "$", "809",
+        "WEIGHTED AVERAGE NUMBER OF ORDINARY SHARES OUTSTANDING", "2,622,655", "1,005,531", "5,828, 109", "1,005,531"))
+    ops = _statement(text, StatementKind.OPERATIONS)
+    rows = [(i.label, [c.value for c in i.cells]) for i in ops.items]
+    assert rows[-2][1] == [Decimal(14772), Decimal(3428), Decimal(11860), Decimal(809)]
+    assert rows[-1][1] == [Decimal(2622655), Decimal(1005531), Decimal(5828109), Decimal(1005531)]
+
+
+def test_a_run_on_statement_with_four_years_glued_and_its_headings_glued_at_a_comma():
+    """ "June 30,For the Six Months" and "2025202420252024" (four columns' years run together)."""
+    text = "\n".join([
+        "Ostrava Health Reports Second Quarter 2025 Results", "",
+        " OSTRAVA HEALTH INC. CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS (UNAUDITED)", "",
+        "For the Three Months Ended June 30,For the Six Months Ended June 30, 2025202420252024 Revenue   "
+        "$ 7,476,140$ 4,777,101$ 14,532,256$ 9,654,479 Costs and Expenses:   Cost of revenue 3,228,169 1,806,918 "
+        "6,359,791 3,510,275Research and development675,731 307,201 1,281,968 697,090Sales and marketing1,495,710 "
+        "1,017,6592,878,4372,072,800General and administrative1,971,959 3,229,7575,251,0536,513,246 Total costs and "
+        "expenses7,430,064 7,747,579 15,880,845 14,397,307 Operating income (loss)   46,076(2,970,478) (1,348,589) "
+        "(4,742,828) Net income (loss)   $ 224,793$ (2,553,259)$ (901,069)$ (3,765,874)", ""])
+    ops = _statement(text, StatementKind.OPERATIONS)
+    assert [(p.start, p.end) for p in ops.periods] == [
+        (date(2025, 4, 1), date(2025, 6, 30)), (date(2024, 4, 1), date(2024, 6, 30)),
+        (date(2025, 1, 1), date(2025, 6, 30)), (date(2024, 1, 1), date(2024, 6, 30))]
+    assert [c.value for c in ops.items[0].cells] == [Decimal(7476140), Decimal(4777101), Decimal(14532256), Decimal(9654479)]

@@ -23,7 +23,7 @@ _HEAD_RES = (
     ("duration", re.compile(GLUED_DURATION + rf"(?:\b|(?={MONTH}))", re.I)),
     ("monthday", re.compile(rf"{MONTH}\s+\d{{1,2}}\b,?", re.I)),
     # "2023Net revenue:" glued to the first row, "2025(Unaudited)", "20242025" (two columns' years)
-    ("year", re.compile(r"(?:19|20)\d\d(?=\s|$|[A-Z(]|(?:19|20)\d\d(?!\d))")),
+    ("year", re.compile(r"(?:19|20)\d\d(?=\s|$|[A-Z(]|(?:(?:19|20)\d\d)+(?!\d))")),
     ("rule", re.compile(r"[-=_]{3,}")),
     ("filler", re.compile(r"(?:and|as\s+of|at|for(?:\s+the)?|periods?\s+end(?:ed|ing)|\((?:un)?audited\))(?=\s|$)", re.I)),
 )

@@ -34,10 +34,16 @@ from .tablekind import ignored_title
 from .titles import END_LINE_RE, TITLE_LINE_RE, is_prose
 
 
+_SPACED_GROUPS_RE = re.compile(r"\$?\s?\(?\d{1,3}(?:,\s?\d{3})+\)?")
+
+
 def _squeezed(text: str) -> str:
     """A value line with its dollar sign set apart by a run of spaces ("$    2,789", the cell's
     padding kept) as the cell reader reads it: "$ 2,789"."""
-    return re.sub(r"^\$\s{2,}(?=\S)", "$ ", text.strip())
+    text = re.sub(r"^\$\s{2,}(?=\S)", "$ ", text.strip())
+    if _SPACED_GROUPS_RE.fullmatch(text):  # "5,828, 109": a space after a thousands separator
+        text = re.sub(r",\s+", ",", text)
+    return text
 
 
 def _value(text: str) -> bool:
@@ -200,7 +206,7 @@ def _rows(body: list[Line], n: int, path: str, header: LineHeader) -> list[Row]:
         text = texts[k]
         if not text:
             continue
-        if (current is not None and len(current.cells) >= n and re.fullmatch(r"\d{1,3}", text)
+        if (current is not None and len(current.cells) >= n and len(current.cells) % n == 0 and re.fullmatch(r"\d{1,3}", text)
                 and not _value(next((t for t in texts[k + 1 :] if t), "x"))):
             continue  # a page number after a row's figures ("12,376.7" / "12,315.2" / "10" / "THE COOPER ...")
         lead = len(line.text) - len(line.text.lstrip())

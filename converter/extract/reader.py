@@ -149,6 +149,7 @@ def clean_text(text: str, path: str) -> tuple[str, tuple[Notice, ...]]:
     return _XML_ILLEGAL.sub(" ", text), (*repaired, note)
 
 
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?")
 _LONG_NUMBER = re.compile(r"(?<![\w.,/:=&#%@+-])\d[\d,]{18,}(?:\.\d+)?(?![\w/])")
 
 
@@ -158,6 +159,8 @@ def check_numbers(text: str, path: str) -> None:
     from .cells import MAX_INTEGER_DIGITS
 
     for match in _LONG_NUMBER.finditer(text):
+        if "," in match[0] and not _GROUPED.fullmatch(match[0]):
+            continue  # figures run together ("3,229,7575,251,053"): the readers part them by their separators
         digits = match[0].split(".")[0].replace(",", "").lstrip("0")
         if len(digits) > MAX_INTEGER_DIGITS:
             line, col = _line_col(text, match.start())
