@@ -296,6 +296,11 @@ def _row_scale(statement: Statement, item: LineItem, unit: UnitKind) -> int | No
     return 3 if own[1].lower().startswith(("000", "thousand")) else 6
 
 
+def row_scale_stated(item: LineItem) -> bool:
+    """Does the row state its own scale ("Weighted-average shares outstanding (000)")?"""
+    return _ROW_SCALE.search(item.label) is not None
+
+
 def _scale_exponent(unit: UnitKind | None, scale: Scale) -> int:
     if unit is UnitKind.USD:
         return scale.exponent
@@ -396,6 +401,8 @@ def stored_value(printed: Decimal, entry: ConceptEntry, item: LineItem) -> Decim
     """The value a concept stores for a printed figure of a row (unscaled): the concept's
     meaning, not the printed sign."""
     if entry.sign is Sign.NEGATED or states_loss_size(entry, item) or prints_effect(entry, item):
+        return -printed
+    if item.loss_share and entry.sign is Sign.AS_PRINTED:  # a share of a net loss printed as its size
         return -printed
     if item.subtracted and entry.sign is Sign.AS_PRINTED:
         return -printed

@@ -230,6 +230,9 @@ class LineItem:
     # a consolidated net income whose total takes the minority (noncontrolling) interest out above
     # it, or a row printing its figures elsewhere: the parent's net income (converter.structure)
     net_of_minority: bool = False
+    # one of the rows sharing out a net loss printed as its size ("NET LOSS 14,772" / "Attributable
+    # to:" / "Equity holders of the Company 14,696"): its figures are sizes of loss too (converter.structure)
+    loss_share: bool = False
 
 
 @dataclass(frozen=True)

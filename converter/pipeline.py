@@ -428,7 +428,7 @@ def convert_document(path: Path, target: Path, options: ConvertOptions, table: C
                                   for n in doc.notes],
                   "instance": doc.instance,
                   "inline": doc.inline, "files": sorted(written + ["report.json"]),
-                  **release_json(doc.release), **mapped_json(mapped, doc.unmapped),
+                  **release_json(mapped.release), **mapped_json(mapped, doc.unmapped),
                   "extension_concepts": extension_json(doc.extension),
                   "validation": {"taxonomy_source": taxonomy_source, "errors": errors, "warnings": warnings,
                                  "calculation": [calculation_json(c) for c in calculation_inconsistencies(messages)],

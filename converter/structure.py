@@ -34,7 +34,7 @@ from decimal import Decimal
 from converter.concepts import ConceptEntry, ConceptTable, Sign
 from converter.map import CLOSING_CASH, stored_value
 from converter.linkbases import Summation
-from converter.model import (SUBTOTAL, CellKind, Dimensions, Fact, LineItem, Period, Release, Statement, StatementKind,
+from converter.model import (SUBTOTAL, CellKind, Dimensions, Fact, LineItem, Period, Release, Scale, Statement, StatementKind,
                              UnitKind)
 
 Row = tuple[LineItem, ConceptEntry | None]
@@ -256,6 +256,9 @@ def mark_subtractions(release: Release, table: ConceptTable) -> Release:
                         and any(e.concept == _MINORITY for _i, e, _w in t.parts)]
         if statement.kind is StatementKind.OPERATIONS:
             marked |= expenses_in_parentheses(rows)
+        shares = loss_shares(rows) if statement.kind is StatementKind.OPERATIONS else set()
+        if statement.kind is StatementKind.OPERATIONS and (counted := shares_counted(statement, rows)) is not None:
+            statement = replace(statement, scale=counted[0], notes=statement.notes + (counted[1],))
         if statement.kind is StatementKind.CASH_FLOWS:
             marked |= income_taken_out(rows)
         before_fx = change_before_exchange_effect(rows) if statement.kind is StatementKind.CASH_FLOWS else set()
@@ -263,8 +266,9 @@ def mark_subtractions(release: Release, table: ConceptTable) -> Release:
         below = nonoperating_rows(rows) if statement.kind is StatementKind.OPERATIONS else set()
         sides = balance_sheet_sides(rows) if statement.kind is StatementKind.BALANCE_SHEET else {}
         reconciling = cash_reconciliation_rows(rows) if statement.kind is StatementKind.CASH_FLOWS else set()
-        if marked or before_fx or part_of or below or sides or reconciling:
+        if marked or before_fx or part_of or below or sides or reconciling or shares:
             items = tuple(replace(item, subtracted=id(item) in marked or item.subtracted,
+                                  loss_share=id(item) in shares or item.loss_share,
                                   before_exchange_effect=id(item) in before_fx or item.before_exchange_effect,
                                   part_of=part_of.get(id(item), item.part_of),
                                   nonoperating=id(item) in below or item.nonoperating,
@@ -309,6 +313,81 @@ def _net_of_minority(statement: Statement, parents: list[tuple[LineItem, tuple[P
 
     items = tuple(replace(item, net_of_minority=True) if parent(item) else item for item in statement.items)
     return replace(statement, items=items)
+
+
+_BASIC_EPS = ("us-gaap:EarningsPerShareBasic", "us-gaap:EarningsPerShareBasicAndDiluted")
+_BASIC_SHARES = ("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic",
+                 "us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted")
+_EARNINGS = ("us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic", "us-gaap:NetIncomeLoss", PROFIT_LOSS)
+
+
+def shares_counted(statement: Statement, rows: Sequence[Row]) -> tuple[Scale, str] | None:
+    """The scale of a statement of operations' share counts told by its own arithmetic, where its
+    scale line does not say it right: basic earnings per share is the net income over the
+    weighted-average shares, so "U.S. dollars in thousands" over a net loss of 14,696, 2,622,655
+    shares and a loss per share of 5.60 prints the shares in full. The corrected scale and a note,
+    or None when the columns agree with the scale line or do not tell."""
+    from converter.map import row_scale_stated
+
+    scale = statement.scale
+    if scale.exponent <= 0:
+        return None
+
+    def row(concepts: tuple[str, ...]) -> LineItem | None:
+        return next((item for concept in concepts for item, entry in rows
+                     if entry is not None and entry.concept == concept and not row_scale_stated(item)), None)
+
+    eps, shares, earnings = row(_BASIC_EPS), row(_BASIC_SHARES), row(_EARNINGS)
+    if eps is None or shares is None or earnings is None:
+        return None
+    full = Decimal(10) ** scale.exponent
+    fits = {True: 0, False: 0}  # shares in the scale, shares in full: columns where the arithmetic holds
+    for e, n, i in zip(eps.cells, shares.cells, earnings.cells):
+        if not all(c.kind is CellKind.NUMBER and c.value for c in (e, n, i)):
+            continue
+        for scaled in fits:
+            per_share = abs(i.value) * full / (abs(n.value) * (full if scaled else 1))
+            if abs(per_share - abs(e.value)) <= max(Decimal("0.015"), abs(e.value) * Decimal("0.05")):
+                fits[scaled] += 1
+    if fits[not scale.shares_scaled] and not fits[scale.shares_scaled]:
+        words = "in the statement's scale" if not scale.shares_scaled else "in full"
+        return (replace(scale, shares_scaled=not scale.shares_scaled),
+                f"share counts read {words}: basic earnings per share is the net income over them "
+                f"in {fits[not scale.shares_scaled]} column(s)")
+    return None
+
+
+_ATTRIBUTABLE_RE = re.compile(r"\battributable to\b", re.I)
+
+
+def loss_shares(rows: Sequence[Row]) -> set[int]:
+    """Statement of operations: the rows (ids) sharing out a net loss printed as its size, under
+    a heading "Attributable to:" right after it ("NET LOSS 14,772" / "Equity holders of the
+    Company 14,696" / "Non-controlling interests 76"), their figures adding up to the loss in
+    every column: they print sizes of loss too, whatever their own words."""
+    from converter.map import states_loss_size
+
+    out: set[int] = set()
+    for k, (total, entry) in enumerate(rows):
+        if entry is None or not states_loss_size(entry, total):
+            continue
+        target = [c.value if c.kind is CellKind.NUMBER else None for c in total.cells]
+        if None in target:
+            continue
+        parts: list[LineItem] = []
+        sums = [Decimal(0)] * len(target)
+        for item, _entry in rows[k + 1 :]:
+            if len(item.section) <= len(total.section) or not _ATTRIBUTABLE_RE.search(item.section[-1]) \
+                    or len(item.cells) != len(target):
+                break
+            parts.append(item)
+            sums = [acc + (c.value if c.kind is CellKind.NUMBER and c.value is not None else 0)
+                    for acc, c in zip(sums, item.cells)]
+            if sums == target:  # the parts add up to the loss (a total printed under them is not one)
+                if len(parts) >= 2:
+                    out |= {id(p) for p in parts}
+                break
+    return out
 
 
 def income_taken_out(rows: Sequence[Row]) -> set[int]:

@@ -338,3 +338,38 @@ def test_sector_releases_convert_valid_and_match_their_golden_facts(path, tmp_pa
     assert lines == golden.read_text(encoding="utf-8").splitlines()
     assert all(f["source"] and f["source"]["href"] == path.name for f in report["facts"]
                if f["concept"].startswith("us-gaap:"))
+
+
+def test_a_net_loss_printed_as_its_size_shared_out_under_attributable_to():
+    """ "NET LOSS 14,772" (a size of loss) / "Attributable to:" / "Equity holders of the Company
+    14,696" / "Non-controlling interests 76": the shares are sizes of loss too (the parent's
+    net income -14,696, the noncontrolling share -76); they had been stored as income."""
+    to = ("Attributable to",)
+    ops = statement(OPS, [item("OPERATING LOSS", "10,671", "2,953"), item("NET LOSS", "14,772", "3,428"),
+                          item("Equity holders of the Company", "14,696", "3,214", section=to),
+                          item("Non-controlling interests", "76", "214", section=to),
+                          item("Total", "14,772", "3,428", section=to)], Q_PERIODS)
+    mapped = map_release(_release(ops), concept_table(), EntityId("0000000001", "Made Up Corp."))
+    values = {(f.concept.split(":")[1], f.period.start.year): f.value for f in mapped.facts}  # type: ignore[union-attr]
+    assert values[("ProfitLoss", 2008)] == Decimal(-14772000)
+    assert values[("NetIncomeLoss", 2008)] == Decimal(-14696000)
+    assert values[("NetIncomeLossAttributableToNoncontrollingInterest", 2007)] == Decimal(-214000)
+
+
+def test_shares_in_full_under_a_thousands_scale_line_told_by_earnings_per_share():
+    """ "U.S. dollars in thousands" over a net loss of 14,696, 2,622,655 weighted-average shares
+    and a loss per share of 5.60: the shares are printed in full (14,696,000 / 2,622,655 = 5.60)."""
+    ops = statement(OPS, [item("Net loss", "(14,696)", "(3,214)"),
+                          item("Loss per share, basic and diluted", "(5.60)", "(3.20)"),
+                          item("Weighted average number of shares outstanding, basic and diluted", "2,622,655", "1,005,531")],
+                    Q_PERIODS)
+    mapped = map_release(_release(ops), concept_table(), EntityId("0000000001", "Made Up Corp."))
+    shares = [f.value for f in mapped.facts if "WeightedAverage" in f.concept]
+    assert shares == [Decimal(2622655), Decimal(1005531)]
+    assert any("share counts read in full" in note for note in mapped.release.statements[0].notes)
+    in_thousands = statement(OPS, [item("Net loss", "(14,696)", "(3,214)"),
+                                   item("Loss per share, basic and diluted", "(5.60)", "(3.20)"),
+                                   item("Weighted average number of shares outstanding, basic and diluted", "2,623", "1,006")],
+                             Q_PERIODS)
+    mapped = map_release(_release(in_thousands), concept_table(), EntityId("0000000001", "Made Up Corp."))
+    assert [f.value for f in mapped.facts if "WeightedAverage" in f.concept] == [Decimal(2623000), Decimal(1006000)]
