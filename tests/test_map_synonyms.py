@@ -402,6 +402,11 @@ EQ = ("Liabilities and Equity",)
     (StatementKind.CASH_FLOWS, ("Supplemental cash flow information related to operating leases",),
      "New operating lease assets obtained in exchange for operating lease liabilities",
      "us-gaap:RightOfUseAssetObtainedInExchangeForOperatingLeaseLiability"),
+    (BS, CL, "Other accounts payables", "us-gaap:AccountsPayableOtherCurrent"),
+    (BS, ("Assets", "NON-CURRENT ASSETS"), "Restricted cash", "us-gaap:RestrictedCashNoncurrent"),
+    (BS, ("Assets", "CURRENT ASSETS"), "Restricted cash", "us-gaap:RestrictedCash"),
+    (StatementKind.CASH_FLOWS, ("Adjustments to reconcile net loss to net cash used in operating activities",),
+     "Fair Value Adjustment of Public Warrants", "us-gaap:FairValueAdjustmentOfWarrants"),
     # a retailer's cost of sales with its buying and occupancy costs (2004)
     (OPS, (), "Cost of sales, buying and occupancy", "us-gaap:CostOfGoodsAndServicesSold"),
     (OPS, (), "Cost of merchandise sold", "us-gaap:CostOfGoodsAndServicesSold"),
