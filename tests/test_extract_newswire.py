@@ -996,3 +996,46 @@ def test_a_run_on_statement_with_four_years_glued_and_its_headings_glued_at_a_co
         (date(2025, 4, 1), date(2025, 6, 30)), (date(2024, 4, 1), date(2024, 6, 30)),
         (date(2025, 1, 1), date(2025, 6, 30)), (date(2024, 1, 1), date(2024, 6, 30))]
     assert [c.value for c in ops.items[0].cells] == [Decimal(7476140), Decimal(4777101), Decimal(14532256), Decimal(9654479)]
+
+
+def test_a_bank_summary_run_on_with_titles_and_headings_glued_to_the_words_before_them():
+    """ "... December 31, 2024BALANCE SHEET December 31, 2024 December 31, 2023 ASSETSCash & Cash
+    Equivalents $ 28,472,322 ..." and a "STATEMENT OF INCOME AND EXPENSE"; "TOTAL LIABILITIES &
+    CAPITAL/EQUITY" is a total's label, no heading. The release had failed: no column headers."""
+    text = "\n".join([
+        "# Ostrava Valley Bancorp Announces 2024 4th Quarter Financial Results", "",
+        "Ostrava Valley Bank / Ostrava Valley BancorpFinancial SummaryFor Quarter Ending December 31, 2024BALANCE SHEET "
+        "December 31, 2024 December 31, 2023 ASSETSCash & Cash Equivalents $ 28,472,322  $  45,198,375  Gross Loans "
+        "262,932,710  231,924,633  TOTAL ASSETS $ 311,367,385    $  297,040,638 LIABILITIESDeposits $ 270,934,149  "
+        "$  259,604,962  TOTAL LIABILITIES $ 273,833,877  $  262,319,567 SHAREHOLDER CAPITAL/EQUITYTotal Stock, Equity, "
+        "Retained Earnings $ 37,533,508  $  34,721,071  TOTAL LIABILITIES & CAPITAL/EQUITY $ 311,367,385  $  297,040,638 "
+        "STATEMENT OF INCOME AND EXPENSE December 31, 2024 December 31, 2023 Total Interest Income $ 17,885,742  $  "
+        "15,927,961  NET INCOME $ 4,156,350  $  4,004,744", ""])
+    release = extract_text(text, "ostrava-valley.md")
+    bs, ops = release.statements
+    assert bs.kind is StatementKind.BALANCE_SHEET and ops.kind is StatementKind.OPERATIONS
+    labels = [(i.label, i.section) for i in bs.items]
+    assert labels[0] == ("Cash & Cash Equivalents", ("ASSETS",))
+    assert ("Deposits", ("LIABILITIES",)) in labels
+    assert labels[-1][0] == "TOTAL LIABILITIES & CAPITAL/EQUITY"
+    assert [c.value for c in ops.items[-1].cells] == [Decimal(4156350), Decimal(4004744)]
+
+
+def test_one_cell_per_line_a_numbered_table_with_lengths_over_uneven_runs_of_columns():
+    """ "Table 1: Consolidated Income Statement (Unaudited)" (a bank's supplement numbers its
+    tables) headed "Three months ended" over five quarters and "Year ended" over two years: each
+    length over the run of columns whose ends step back by it."""
+    text = "\n".join([
+        "Ostrava Financial Group reports fourth quarter 2021 results.", "Page 1",
+        "Table 1: Consolidated Income Statement (Unaudited)", "Three months ended", "Year ended",
+        "December 31", "September 30", "June 30", "March 31", "December 31", "December 31", "December 31",
+        "In millions, except per share data", "2021", "2021", "2021", "2021", "2020", "2021", "2020",
+        "Net interest income", "$", "2,862", "$", "2,856", "$", "2,581", "$", "2,348", "$", "2,424", "$", "10,647",
+        "$", "9,946", "Net income", "$", "1,711", "$", "1,102", "$", "1,100", "$", "1,813", "$", "1,766", "$",
+        "5,726", "$", "7,517", ""])
+    ops = _statement(text, StatementKind.OPERATIONS)
+    assert [(p.start, p.end) for p in ops.periods] == [
+        (date(2021, 10, 1), date(2021, 12, 31)), (date(2021, 7, 1), date(2021, 9, 30)), (date(2021, 4, 1), date(2021, 6, 30)),
+        (date(2021, 1, 1), date(2021, 3, 31)), (date(2020, 10, 1), date(2020, 12, 31)),
+        (date(2021, 1, 1), date(2021, 12, 31)), (date(2020, 1, 1), date(2020, 12, 31))]
+    assert ops.items[-1].cells[-1].value == Decimal(7517)

@@ -10,8 +10,8 @@ from converter.errors import ExtractionError
 from converter.model import Period, Scale, StatementKind
 
 from .cells import is_rule, rule_kind, split_values
-from .dates import DATE_RE, MONTH, MONTHDAY_RE, YEAR_RE
-from .headers import DURATION_RE, GLUED_DURATION, Seg, is_scale_text, parse_scale, resolve_periods
+from .dates import DATE_RE, MONTH, MONTHDAY_RE, YEAR_RE, make_date
+from .headers import DURATION_RE, GLUED_DURATION, Seg, duration_months, is_scale_text, parse_scale, resolve_periods
 from .layout import RawCell, Row
 from .periodforms import normalize_header, unglued
 from .reader import Line
@@ -109,9 +109,40 @@ def _header_segments(heads: list[tuple[str, str]], where: str) -> tuple[list[lis
     n = len(years)
     if not n:
         raise ExtractionError("statement has no column headers", where=where, code="xc:noColumnHeaders")
-    lines = [_spread(of("duration"), n, where), _spread(of("monthday"), n, where)]
+    durations, monthdays = of("duration"), of("monthday")
+    stepped = _stepped(durations, monthdays, years) if durations and n % len(durations) else None
+    lines = [stepped or _spread(durations, n, where), _spread(monthdays, n, where)]
     lines.append([Seg(t, i, i) for i, t in enumerate(years)])
     return lines, n
+
+
+def _stepped(durations: list[str], monthdays: list[str], years: list[str]) -> list[Seg] | None:
+    """Lengths that do not share the columns out evenly ("Three months ended" over five quarters,
+    "Year ended" over two years), each over the run of columns whose ends step back by its
+    length, in order; the last takes the rest. None when a column's date or a run does not fit."""
+    months = [duration_months(t) for t in durations]
+    if len(monthdays) != len(years) or None in months:
+        return None
+    ends = []
+    for monthday, year in zip(monthdays, years):
+        match = MONTHDAY_RE.search(monthday)
+        end = make_date(match["month"], match["day"], year) if match else None
+        if end is None:
+            return None
+        ends.append(end.year * 12 + end.month)
+    segs, col = [], 0
+    for k, (text, length) in enumerate(zip(durations, months)):
+        last = col
+        if k == len(durations) - 1:
+            last = len(ends) - 1
+        else:
+            while last + 1 < len(ends) and ends[last] - ends[last + 1] == length:
+                last += 1
+        if last >= len(ends) or any(ends[j] - ends[j + 1] not in (0, length) for j in range(col, last)):
+            return None
+        segs.append(Seg(text, col, last))
+        col = last + 1
+    return segs if col == len(ends) else None
 
 
 def _spread(texts: list[str], n: int, where: str) -> list[Seg]:
@@ -129,11 +160,17 @@ def _spread(texts: list[str], n: int, where: str) -> list[Seg]:
 _GLUED_RE = re.compile(r"(\(?\$?\(?\d[\d,]*(?:\.\d+)?\)?|[-\u2013\u2014])(?=\(?[A-Z][A-Za-z(])")
 
 
+_GLUED_HEADING_RE = re.compile(r"([A-Z][A-Z/&'’]{2,})(?=[A-Z][a-z])")
+
+
 def _words(text: str, pos: int) -> Iterator[tuple[int, str]]:
     """(position, word) of each word from pos, a figure glued to a label's first word set apart,
     and a heading's colon glued to the first word of the row under it ("(income):Interest")."""
     for match in re.finditer(r"[^\s:]*:(?=[A-Z])|\S+?(?=:[A-Z])|\S+", text[pos:]):
         start, word = pos + match.start(), match[0]
+        if heading := _GLUED_HEADING_RE.match(word):  # "ASSETSCash": a heading in capitals glued to a label
+            yield start, heading[1]
+            start, word = start + heading.end(1), word[heading.end(1):]
         glued = _GLUED_RE.match(word)
         if glued and split_values(glued[1]) is not None:
             yield start, glued[1]
@@ -345,7 +382,8 @@ def _split_headings(words: list[Tok]) -> tuple[list[list[Tok]], list[Tok]]:
     caps = 0
     while caps < len(words) and _is_caps(words[caps].text):
         caps += 1
-    if 0 < caps < len(words):
+    # not a total's label in capitals going on ("TOTAL LIABILITIES & CAPITAL/EQUITY")
+    if 0 < caps < len(words) and words[0].text != "TOTAL" and words[caps].text.lower() not in ("&", "and"):
         heads.append(words[:caps])
         words = words[caps:]
     while True:

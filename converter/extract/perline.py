@@ -16,6 +16,7 @@ table ends at a line of prose, a contact/source line, or a non-GAAP or segment t
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from converter.errors import ExtractionError
 from converter.model import Statement, StatementKind
@@ -67,63 +68,80 @@ def is_cell_per_line(lines: list[Line]) -> bool:
     return alone >= 4 and mixed == 0
 
 
+@dataclass
+class _Header:
+    """The lines between a statement's title and its first row."""
+
+    scales: list[str] = field(default_factory=list)
+    heads: list[Line] = field(default_factory=list)  # period cells, and cells read only by their place
+    lead: list[Line] = field(default_factory=list)  # "ASSETS" printed in the header row's first cell
+    bands: list[str] = field(default_factory=list)  # cells naming no period (see converter.extract.lineheads)
+    end: int = 0  # the index of the first line of the body
+
+
 def perline_statement(lines: list[Line], index: int, stop: int, kind: StatementKind, title: str,
                       path: str) -> Statement | None:
     """The statement titled at lines[index], or None when it is not printed one cell per line."""
     title_line = lines[index]
     where = f"{path}:{title_line.number}"
     rest = TITLE_LINE_RE.match(title_line.text)["rest"]
-    scales = [rest] if rest else []
-    i = index + 1
-    heads: list[Line] = []
-    lead: list[Line] = []  # "ASSETS" printed in the header row's first cell, before the periods
-    bands: list[str] = []  # cells naming no period, read only by their place (see converter.extract.lineheads)
+    head = _header(lines, index + 1, stop, [rest] if rest else [])
+    body_end = head.end
+    while body_end < stop and not _ends(lines[body_end].text) and not _next_caption(lines, body_end, stop):
+        body_end += 1
+    if not is_cell_per_line(lines[head.end:body_end]):
+        return None
+    columns = line_header([h.text.strip() for h in head.heads])
+    segs, n = _segments(columns, head.bands, where)
+    periods = resolve_periods(segs, n, kind, where)
+    rows = _rows(head.lead + lines[head.end:body_end], n, path, columns)
+    items = assemble(rows, n, path, at_eof=body_end >= len(lines) and not any(l.text.strip() for l in lines[body_end:]))
+    return Statement(kind, title, periods, parse_scale(head.scales), tuple(items),
+                     _title_ref(path, title_line))
+
+
+def _header(lines: list[Line], i: int, stop: int, scales: list[str]) -> _Header:
+    head = _Header(scales=scales)
     while i < stop:
         text = lines[i].text.strip()
         if text and (is_scale_text(text) or SCALE_RE.fullmatch(text)):
-            scales.append(text)
+            head.scales.append(text)
         elif text and header_cell(text):
-            heads.append(lines[i])
-        elif text and not heads and not lead and (_heads_next(lines, i + 1, stop) or _band_next(lines, i + 1, stop)) \
-                and not _wrapped_header(lines, i, stop):
-            lead.append(lines[i])
+            head.heads.append(lines[i])
+        elif text and not head.heads and not head.lead and not _wrapped_header(lines, i, stop) and (
+                _heads_next(lines, i + 1, stop) or _band_next(lines, i + 1, stop)):
+            head.lead.append(lines[i])
         elif text and (wrapped := _wrapped_header(lines, i, stop)):
-            heads += wrapped
+            head.heads += wrapped
             i = lines.index(wrapped[-1], i)
-        elif text and (heads or lead) and _band_word(text) and _heads_next(lines, i + 1, stop, header_cell):
-            heads.append(lines[i])  # "One Year" over a change column, among the period cells
-            bands.append(text)
-        elif text and heads and is_unit(text) and (is_unit(heads[-1].text.strip()) or _heads_next(lines, i + 1, stop, is_unit)):
-            heads.append(lines[i])  # "USD" / "USD" / "% Change": a row of units under the columns
-            bands.append(text)
+        elif text and (head.heads or head.lead) and _band_word(text) and _heads_next(lines, i + 1, stop, header_cell):
+            head.heads.append(lines[i])  # "One Year" over a change column, among the period cells
+            head.bands.append(text)
+        elif text and head.heads and is_unit(text) and (
+                is_unit(head.heads[-1].text.strip()) or _heads_next(lines, i + 1, stop, is_unit)):
+            head.heads.append(lines[i])  # "USD" / "USD" / "% Change": a row of units under the columns
+            head.bands.append(text)
         elif text:
             break
         i += 1
-    body_end = i
-    while body_end < stop and not _ends(lines[body_end].text) and not _next_caption(lines, body_end, stop):
-        body_end += 1
-    if not is_cell_per_line(lines[i:body_end]):
-        return None
-    columns = line_header([h.text.strip() for h in heads])
+    head.end = i
+    return head
+
+
+def _segments(columns: LineHeader, bands: list[str], where: str) -> tuple[list[list[Seg]], int]:
+    """Header segments and the number of columns: one heading a column where the cells' order
+    tells them, else the cells read as flattened text, else rows of words read by their place."""
     if columns.headings is not None:
-        n = len(columns.headings)
-        segs = [[Seg(written_dates(unglued(text)), col, col) for col, text in enumerate(columns.headings)]]
-    else:
-        header = written_dates(unglued(" ".join(t for t in columns.texts if not CHANGE_RE.search(t) and t not in bands)))
-        _, toks = _header_tokens(header, 0)
-        try:
-            segs, n = _header_segments(toks, where)
-        except ExtractionError:
-            stacked = stacked_headings(columns.texts)
-            if stacked is None:
-                raise
-            n = len(stacked)
-            segs = [[Seg(written_dates(unglued(text)), col, col) for col, text in enumerate(stacked)]]
-    periods = resolve_periods(segs, n, kind, where)
-    rows = _rows(lead + lines[i:body_end], n, path, columns)
-    items = assemble(rows, n, path, at_eof=body_end >= len(lines) and not any(l.text.strip() for l in lines[body_end:]))
-    return Statement(kind, title, periods, parse_scale(scales), tuple(items),
-                     _title_ref(path, title_line))
+        return [[Seg(written_dates(unglued(text)), col, col) for col, text in enumerate(columns.headings)]], len(columns.headings)
+    header = written_dates(unglued(" ".join(t for t in columns.texts if not CHANGE_RE.search(t) and t not in bands)))
+    _, toks = _header_tokens(header, 0)
+    try:
+        return _header_segments(toks, where)
+    except ExtractionError:
+        stacked = stacked_headings(columns.texts)
+        if stacked is None:
+            raise
+        return [[Seg(written_dates(unglued(text)), col, col) for col, text in enumerate(stacked)]], len(stacked)
 
 
 def _heads_next(lines: list[Line], i: int, stop: int, test=is_header_text) -> bool:

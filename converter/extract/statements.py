@@ -16,12 +16,13 @@ from .flat import flat_statement
 from .grid import SCALE_RE
 from .headers import fiscal_calendar, is_header_text, is_scale_text, names_year, parse_scale, resolve_periods
 from .layout import fixed_row, tab_row
-from .perline import perline_statement
+from .perline import is_cell_per_line, perline_statement
 from .reader import Line
 from .tablekind import PARENT_ABOVE, PARENT_ONLY, ignored_title, parent_only
 from .texttables import region_statement, tagged_statements, untagged_regions
 from .titles import END_IN_TEXT_RE, END_LINE_RE, TITLE_IN_TEXT_RE, TITLE_LINE_RE, is_prose, looks_like_title_case, title_kind
 
+_NUMBERED_LOOKAHEAD = 60  # lines below a numbered table title read to tell a table printed one cell per line
 _FLAT_MIN = 300  # a line this long holding a title is a flattened release
 
 
@@ -53,6 +54,8 @@ def find_statements(lines: list[Line], path: str, tagged: list[TagTable] | None 
                                             exc.code))
             continue
         match = TITLE_LINE_RE.match(line.text)
+        if match and match["numbered"] and not is_cell_per_line(lines[i + 1 : i + _NUMBERED_LOOKAHEAD]):
+            match = None  # "Table 1: Consolidated Income Statement" over a table the region reader places
         if match and _inside_table(lines, i):
             continue  # "Income Statement ($s in millions)" under "Key Financial Data  4Q21  3Q21": a table's section
         if match:

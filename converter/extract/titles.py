@@ -17,7 +17,7 @@ _TITLE = (
     rf"(?:{_QUALIFIER})*comprehensive\s+income\s+statement|"
     rf"(?:{_QUALIFIER})*"
     r"(?:balance\s+sheets?|statements?\s+of\s+(?:consolidated\s+)?(?:financial\s+(?:position|condition)|condition"
-    r"|operations(?:\s+and\s+comprehensive\s+(?:income|loss)(?:\s+\(loss\))?)?|income(?:\s+\(loss\))?|earnings"
+    r"|operations(?:\s+and\s+comprehensive\s+(?:income|loss)(?:\s+\(loss\))?)?|income(?:\s+\(loss\))?(?:\s+and\s+expenses?)?|earnings"
     r"|profit\s+or\s+loss(?:\s+and\s+other\s+comprehensive\s+income)?"  # IFRS: "Statement of profit or loss"
     r"|\(?loss\)?|comprehensive\s+(?:income|loss)(?:\s+\(loss\))?|cash\s+flows?"
     r"|(?:changes\s+in\s+)?(?:stockholders|shareholders)['’]?\s+(?:equity|deficit)(?:\s+\(deficit\))?"
@@ -34,14 +34,17 @@ _COMPANY_PREFIX = (rf"(?-i:(?!PARENT\s)[A-Z][A-Z0-9&.,'’\-]*(?:\s+[A-Z0-9&.,'�
                    # and SubsidiariesConsolidated Balance Sheets"
                    rf"|(?-i:[A-Z][\w&.,'’\-]*(?:\s+(?:[A-Z][\w&.,'’\-]*|&|and|of|the))*?,?\s+(?:{_CORPORATE})"
                    r"(?:,?\s+(?:and|&)\s+(?:Consolidated\s+)?Subsidiaries)?)(?:\s+|(?<=\.)|(?<=[a-z])(?=[A-Z]))")
+# a bank's supplement numbers its tables: "Table 1: Consolidated Income Statement (Unaudited)" (read
+# so only over a table printed one cell per line, see converter.extract.statements)
 # "Consolidated Statements of Operations Data": a qualified title may end in "data" or
 # "information" ("Balance Sheet Data (average)", unqualified, is a bank's summary of averages);
 # a footnote mark may close the line: "Condensed Consolidated Balance Sheets (unaudited)4"
 # an older short title, read as a whole line only ("CONSOLIDATED INCOME", "Consolidated Earnings")
 _LINE_TITLE = r"(?:analysis\s+of\s+)?consolidated\s+(?:income|earnings)(?:\s+\(loss\))?"  # a utility's "Analysis of Consolidated Earnings"
-TITLE_LINE_RE = re.compile(rf"^\s*(?:{_COMPANY_PREFIX})?(?:(?=(?P<qualified>{_QUALIFIER}))|)(?P<title>{_TITLE}|{_LINE_TITLE})"
+TITLE_LINE_RE = re.compile(rf"^\s*(?P<numbered>table\s+\d{{1,2}}\s*[:.\-\u2013\u2014]\s*)?(?:{_COMPANY_PREFIX})?(?:(?=(?P<qualified>{_QUALIFIER}))|)(?P<title>{_TITLE}|{_LINE_TITLE})"
                            rf"(?(qualified)(?:\s+(?:data|information))?)\s*(?P<rest>(?:\([^)]*\)\s*)*)(?:\d{{1,2}}(?:,\d{{1,2}})*|\*{{1,3}})?\s*$", re.I)
-TITLE_IN_TEXT_RE = re.compile(rf"(?<![\w'])(?P<title>{_TITLE})(?![\w'])", re.I)
+# a title in capitals may follow the text before it with no space: "... December 31, 2024BALANCE SHEET"
+TITLE_IN_TEXT_RE = re.compile(rf"(?:(?<![\w'])|(?-i:(?<=[a-z0-9])(?=[A-Z]{{3}})))(?P<title>{_TITLE})(?![\w'])", re.I)
 END_LINE_RE = re.compile(
     r"^\s*(?:source|contacts?|media contacts?|investor contacts?|investor relations)\s*:|^\s*(?:###|-30-)\s*$"
     r"|^\s*(?:see\s+)?(?:the\s+)?accompanying\s+notes\b"  # "See accompanying notes to ... statements."
