@@ -1039,3 +1039,26 @@ def test_one_cell_per_line_a_numbered_table_with_lengths_over_uneven_runs_of_col
         (date(2021, 1, 1), date(2021, 3, 31)), (date(2020, 10, 1), date(2020, 12, 31)),
         (date(2021, 1, 1), date(2021, 12, 31)), (date(2020, 1, 1), date(2020, 12, 31))]
     assert ops.items[-1].cells[-1].value == Decimal(7517)
+
+
+def test_one_cell_per_line_change_columns_repeating_earlier_periods_under_a_dated_change_band():
+    """ "Jun 30, 2021" / "Change" over the last two columns, which repeat the periods of the second
+    and fifth ("Mar 31, 2021", "Jun 30, 2020"): change columns, their figures printed without %
+    ("(1)", "NM"); they had been read as balances, a deposit of -1 at March 31, 2021."""
+    text = "\n".join([
+        "Ostrava Chase & Co. reported second-quarter 2021 results.", "CONSOLIDATED BALANCE SHEETS", "(in millions)",
+        "Jun 30, 2021", "Change", "Jun 30,", "Mar 31,", "Dec 31,", "Sep 30,", "Jun 30,", "Mar 31,", "Jun 30,",
+        "2021", "2021", "2020", "2020", "2020", "2021", "2020", "ASSETS",
+        "Cash and due from banks", "$", "26,592", "$", "25,397", "$", "24,874", "$", "20,816", "$", "20,544", "5", "%",
+        "29", "%",
+        "Deposits with banks", "678,829", "685,675", "502,735", "466,706", "473,185", "(1)", "43",
+        "Shares held in RSU Trust, at cost", "\u2014", "\u2014", "\u2014", "(11)", "(11)", "\u2014", "NM",
+        "Total assets", "$", "3,684,256", "$", "3,689,336", "$", "3,384,757", "$", "3,246,076", "$", "3,213,616", "\u2014",
+        "15", ""])
+    bs = _statement(text, StatementKind.BALANCE_SHEET)
+    assert [p.end for p in bs.periods] == [date(2021, 6, 30), date(2021, 3, 31), date(2020, 12, 31), date(2020, 9, 30),
+                                          date(2020, 6, 30)]
+    deposits = next(i for i in bs.items if i.label == "Deposits with banks")
+    assert [c.value for c in deposits.cells] == [Decimal(678829), Decimal(685675), Decimal(502735), Decimal(466706),
+                                                 Decimal(473185)]
+    assert [c.value for c in bs.items[-1].cells][-1] == Decimal(3213616)

@@ -37,7 +37,8 @@ class LineHeader:
 
 
 def is_change(text: str) -> bool:
-    return bool(CHANGE_RE.search(text)) and not names_year(text)
+    """A change column's heading ("% Change", "Jun 30, 2021 Change")."""
+    return bool(CHANGE_RE.search(text))
 
 
 def is_unit(text: str) -> bool:
@@ -47,6 +48,9 @@ def is_unit(text: str) -> bool:
 
 def line_header(texts: list[str]) -> LineHeader:
     """The columns of header cells printed one per line (see the module docstring)."""
+    if len(texts) > 2 and names_year(texts[0]) and CHANGE_RE.fullmatch(texts[1].strip()):
+        # "Jun 30, 2021" / "Change" opening the header: one band over change columns, no column
+        texts = [f"{texts[0]} {texts[1]}", *texts[2:]]
     dropped: tuple[int, ...] = ()
     printed = 0
     units = _unit_row(texts)

@@ -360,6 +360,9 @@ def _spread(header: list[list[GCell]], width: int) -> list[list[GCell]]:
         return header
     out: list[list[GCell]] = []
     starts: set[int] = set()  # where the cells of the rows above begin
+    years_below: list[list[GCell]] = [[] for _ in range(len(header) + 1)]  # cells naming a year, below each row
+    for k in range(len(header) - 1, -1, -1):
+        years_below[k] = [c for c in header[k] if 0 < c.lo < _WIDE and names_year(c.text)] + years_below[k + 1]
     for row in header:
         cells = sorted(row, key=lambda c: c.lo)
         spread = []
@@ -369,20 +372,20 @@ def _spread(header: list[list[GCell]], width: int) -> list[list[GCell]]:
                 continue
             stop = min([cells[k + 1].lo if k + 1 < len(cells) else width] + [s for s in starts if s > cell.lo])
             spread.append(replace(cell, hi=max(cell.hi, stop - 1)))
-        out.append(spread if _even_lengths(spread, header[len(out) + 1:]) else cells)
+        out.append(spread if _even_lengths(spread, years_below[len(out) + 1]) else cells)
         starts |= {c.lo for c in cells if 0 < c.lo < _WIDE}
     return out
 
 
-def _even_lengths(row: list[GCell], below: list[list[GCell]]) -> bool:
+def _even_lengths(row: list[GCell], years: list[GCell]) -> bool:
     """Do a row's period lengths, spread, cover as many year columns each ("Three Months Ended"
     and "Six Months Ended" two years each)? A converter that drops colspans but keeps a spacer
     cell leaves "Three Months Ended" over one year and "Six Months Ended" over three; that row
     is left for the header bands to share its lengths among the years below (bands.py); so is
     a row whose lengths, spread, do not cover the runs the years' dates start over in (three
-    quarter-end dates, then two year-end dates, under "Three Months Ended" and "Year Ended")."""
+    quarter-end dates, then two year-end dates, under "Three Months Ended" and "Year Ended").
+    `years`: the cells naming a year in the rows below it."""
     lengths = [c for c in row if 0 < c.lo < _WIDE and bare_length(c.text)]
-    years = [c for line in below for c in line if 0 < c.lo < _WIDE and names_year(c.text)]
     if len(lengths) < 2 or not years:
         return True
     counts = [sum(1 for y in years if c.lo <= y.lo <= c.hi) for c in lengths]

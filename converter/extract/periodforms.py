@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
 from .dates import MONTH, month_number
 
@@ -105,6 +106,7 @@ def written_dates(text: str) -> str:
     return _DOTTED_RE.sub(_dotted, text)
 
 
+@lru_cache(maxsize=8192)  # a pure function, asked again for each column of a wide table's header
 def normalize_header(text: str, fy_end_month: int = 12) -> str:
     """`text` with its compact period forms written out (see the module docstring)."""
     text = unglued(text)

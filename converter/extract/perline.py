@@ -16,10 +16,10 @@ table ends at a line of prose, a contact/source line, or a non-GAAP or segment t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from converter.errors import ExtractionError
-from converter.model import Statement, StatementKind
+from converter.model import Period, Statement, StatementKind
 
 from .assemble import assemble
 from .cells import is_rule, rule_kind, split_values
@@ -94,10 +94,26 @@ def perline_statement(lines: list[Line], index: int, stop: int, kind: StatementK
     columns = line_header([h.text.strip() for h in head.heads])
     segs, n = _segments(columns, head.bands, where)
     periods = resolve_periods(segs, n, kind, where)
+    if (repeats := _change_repeats(periods, columns)) and not columns.dropped:
+        # "Jun 30, 2021 Change" over the last columns, which repeat the periods of earlier ones
+        columns = replace(columns, dropped=tuple(range(n - repeats, n)), printed=n)
+        periods, n = periods[:-repeats], n - repeats
     rows = _rows(head.lead + lines[head.end:body_end], n, path, columns)
     items = assemble(rows, n, path, at_eof=body_end >= len(lines) and not any(l.text.strip() for l in lines[body_end:]))
     return Statement(kind, title, periods, parse_scale(head.scales), tuple(items),
                      _title_ref(path, title_line))
+
+
+def _change_repeats(periods: tuple[Period, ...], columns: LineHeader) -> int:
+    """How many last columns of a header with a change heading repeat the periods of earlier
+    columns: the change columns under it ("Jun 30, 2021 Change" over "Mar 31, 2021" and "Jun 30,
+    2020", beside the five quarters), their figures printed without % (0 when none)."""
+    if not any(CHANGE_RE.search(t) for t in columns.texts):
+        return 0
+    k = 0
+    while k < len(periods) - 1 and periods[-1 - k] in periods[: len(periods) - 1 - k]:
+        k += 1
+    return k
 
 
 def _header(lines: list[Line], i: int, stop: int, scales: list[str]) -> _Header:
@@ -251,6 +267,10 @@ def _rows(body: list[Line], n: int, path: str, header: LineHeader) -> list[Row]:
             elif not text.endswith("%") and not text[-1].isalpha():
                 value = f"$ {text}" if dollar and not text.startswith("$") else text
                 current.cells.append(RawCell(value, line.number, line.col(lead), len(current.cells)))
+                dollar = False
+            elif header.dropped and re.fullmatch(r"n/?m|n/?a", text, re.I):
+                # "NM" in a change column dropped by its place: it holds the place
+                current.cells.append(RawCell(text, line.number, line.col(lead), len(current.cells)))
                 dollar = False
             else:
                 dollar = False
