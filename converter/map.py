@@ -68,6 +68,7 @@ class Match:
 
 _CHANGE_IN_CASH = "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecrease"
 _PROFIT_LOSS, _NET_INCOME = "us-gaap:ProfitLoss", "us-gaap:NetIncomeLoss"
+_TO_COMMON = "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic"
 _INCLUDING, _EXCLUDING = "IncludingExchangeRateEffect", "ExcludingExchangeRateEffect"
 
 
@@ -82,9 +83,11 @@ def match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) ->
         found = replace(found, entry=class_of_stock(found.entry, item))
     if item.part_of and found.entry is not None and found.entry.concept == item.part_of:
         found = _other_than_total(table, kind, item, found)
-    if item.net_of_minority and found.entry is not None and found.entry.concept == _PROFIT_LOSS \
+    if item.net_of_minority and found.entry is not None and found.entry.concept in (_PROFIT_LOSS, _TO_COMMON) \
             and (parent := table.entry(_NET_INCOME)) is not None:
-        return Match(parent, f"{found.rule}; the minority interest is taken out above it: the parent's net income",
+        why = ("nothing is taken out for preferred or participating shares" if found.entry.concept == _TO_COMMON
+               else "the minority interest is taken out above it")
+        return Match(parent, f"{found.rule}; {why}: the parent's net income",
                      (found.entry.concept,), found.layer)
     if item.repeats and found.entry is not None and found.entry.concept == item.repeats:
         return Match(None, f"{found.rule}; not {item.repeats}: an earlier row of the statement has it, "

@@ -257,6 +257,7 @@ def mark_subtractions(release: Release, table: ConceptTable) -> Release:
         if statement.kind is StatementKind.OPERATIONS:
             marked |= expenses_in_parentheses(rows)
         shares = loss_shares(rows) if statement.kind is StatementKind.OPERATIONS else set()
+        parent = parent_income_to_common(rows) if statement.kind is StatementKind.OPERATIONS else set()
         if statement.kind is StatementKind.OPERATIONS and (counted := shares_counted(statement, rows)) is not None:
             statement = replace(statement, scale=counted[0], notes=statement.notes + (counted[1],))
         if statement.kind is StatementKind.CASH_FLOWS:
@@ -266,9 +267,10 @@ def mark_subtractions(release: Release, table: ConceptTable) -> Release:
         below = nonoperating_rows(rows) if statement.kind is StatementKind.OPERATIONS else set()
         sides = balance_sheet_sides(rows) if statement.kind is StatementKind.BALANCE_SHEET else {}
         reconciling = cash_reconciliation_rows(rows) if statement.kind is StatementKind.CASH_FLOWS else set()
-        if marked or before_fx or part_of or below or sides or reconciling or shares:
+        if marked or before_fx or part_of or below or sides or reconciling or shares or parent:
             items = tuple(replace(item, subtracted=id(item) in marked or item.subtracted,
                                   loss_share=id(item) in shares or item.loss_share,
+                                  net_of_minority=id(item) in parent or item.net_of_minority,
                                   before_exchange_effect=id(item) in before_fx or item.before_exchange_effect,
                                   part_of=part_of.get(id(item), item.part_of),
                                   nonoperating=id(item) in below or item.nonoperating,
@@ -355,6 +357,24 @@ def shares_counted(statement: Statement, rows: Sequence[Row]) -> tuple[Scale, st
                 f"share counts read {words}: basic earnings per share is the net income over them "
                 f"in {fits[not scale.shares_scaled]} column(s)")
     return None
+
+
+_TO_COMMON = "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic"
+_NET_INCOME = "us-gaap:NetIncomeLoss"
+_PREFERRED_RE = re.compile(r"\b(preferred|preference|participating)\b", re.I)
+_TO_RE = re.compile(r"\b(attributable|available|applicable) to\b", re.I)
+
+
+def parent_income_to_common(rows: Sequence[Row]) -> set[int]:
+    """Statement of operations: the row "Net earnings attributable to <company> common
+    shareholders" (ids) of a statement that prints the parent's net income on no other row and
+    takes nothing out for preferred or participating shares: the parent's net income itself
+    (LineItem.net_of_minority), all of it going to the common shareholders."""
+    if any(e is not None and e.concept == _NET_INCOME for _i, e in rows) or any(
+            _PREFERRED_RE.search(" ".join((*item.section, item.label))) for item, _e in rows):
+        return set()
+    found = [item for item, e in rows if e is not None and e.concept == _TO_COMMON and _TO_RE.search(item.label)]
+    return {id(found[0])} if len(found) == 1 else set()
 
 
 _ATTRIBUTABLE_RE = re.compile(r"\battributable to\b", re.I)

@@ -373,3 +373,21 @@ def test_shares_in_full_under_a_thousands_scale_line_told_by_earnings_per_share(
                              Q_PERIODS)
     mapped = map_release(_release(in_thousands), concept_table(), EntityId("0000000001", "Made Up Corp."))
     assert [f.value for f in mapped.facts if "WeightedAverage" in f.concept] == [Decimal(2623000), Decimal(1006000)]
+
+
+def test_net_earnings_attributable_to_common_shareholders_is_the_parents_net_income_without_preferred():
+    """ "Net earnings attributable to Made Up Group common shareholders" under "Net earnings" and the
+    noncontrolling share, with no preferred dividends: the parent's net income (NetIncomeLoss, as
+    UnitedHealth tags it); with preferred dividends taken out it stays the common holders' share."""
+    ops = statement(OPS, [item("Net earnings", "14,405", "22,764"),
+                          item("Earnings attributable to noncontrolling interests", "(405)", "(383)"),
+                          item("Net earnings attributable to Made Up Group common shareholders", "14,000", "22,381")],
+                    Q_PERIODS)
+    mapped = map_release(_release(ops), concept_table(), EntityId("0000000001", "Made Up Corp."))
+    assert _concepts(mapped)["Net earnings attributable to Made Up Group common shareholders"] == "us-gaap:NetIncomeLoss"
+    with_preferred = statement(OPS, [item("Net income", "1,000", "900"),
+                                     item("Preferred stock dividends", "(50)", "(50)"),
+                                     item("Net income available to common stockholders", "950", "850")], Q_PERIODS)
+    mapped = map_release(_release(with_preferred), concept_table(), EntityId("0000000001", "Made Up Corp."))
+    assert _concepts(mapped)["Net income available to common stockholders"] == \
+        "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic"
