@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from converter import oci
+from converter.extract.dates import months_before
 from converter.companymap import looks_per_share
 from converter.concepts import ConceptEntry, ConceptTable, DashRule, Sign, normalize_label
 from converter.model import (
@@ -184,6 +185,9 @@ def _match_by_table(table: ConceptTable, kind: StatementKind, item: LineItem) ->
     if not hits and (plain := _without_qualifier(item.label)) != item.label:
         if found := table.match(kind, plain, item.section, item.nonoperating):
             return _first_hit(found, f"the label without its qualifier {item.label[len(plain):].strip(' ,')!r}: ")
+    if not hits and (stated := _PERIOD_STATED_RE.search(item.label)) and (plain := item.label[: stated.start()].strip()):
+        if found := table.match(kind, plain, item.section, item.nonoperating):
+            return _first_hit(found, f"the label without the period it names {stated[0].strip(' -–—()')!r}: ")
     if not hits and (subject := _working_capital_subject(kind, item)):
         if found := table.match(kind, subject, item.section):
             return _first_hit(found, f"the change in {subject!r} under {item.section[-1]!r}: ")
@@ -204,6 +208,17 @@ _QUALIFIER_RE = re.compile(r"\s*\((?:including|includes|excluding|excludes|exclu
                            r"(?![^()]*restricted)[^()]*\)\s*$"  # cash "(including restricted cash)" is other cash
                            r"|,?\s+net of (?:returns|discounts|allowances|rebates)\b[\w ,&]*$"
                            r"|,\s*(?:exclusive|inclusive) of [\w ,&]*$", re.I)
+
+
+# a label naming the period of its figures after a dash or in parentheses ("Net Income - Quarter",
+# "Earnings Per Share (Basic) - YTD" in a release's full-year summary): see fact_period
+_PERIOD_STATED_RE = re.compile(r"\s*(?:[-–—]\s*|\(\s*)(?P<which>quarter|qtd|ytd|year[- ]to[- ]date)\s*\)?\s*$", re.I)
+
+
+def stated_period(label: str) -> str | None:
+    """The period a label names for its figures after a dash or in parentheses ("quarter", "ytd")."""
+    found = _PERIOD_STATED_RE.search(label)
+    return found["which"].lower() if found else None
 
 
 def _without_qualifier(label: str) -> str:
@@ -424,10 +439,16 @@ def _mixed_signs(item: LineItem) -> bool:
 
 
 def fact_period(entry: ConceptEntry, item: LineItem, period: Period) -> Period:
-    """The context period of a cell: the column's, except for an instant concept in a duration
+    """The context period of a cell: the column's, except for a row naming the quarter of its
+    figures in a longer column ("Net Income - Quarter" beside full years: the quarter ending with
+    the column), for an instant concept in a duration
     column (cash in a statement of cash flows), which is taken at the column's end, or, for a
     row matching the entry's opening_labels ("Cash at beginning of period") or naming the day the
     period starts ("Cash at January 1"), on the day before the column's period starts."""
+    if entry.period_type == "duration" and period.start is not None and (stated := _PERIOD_STATED_RE.search(item.label)):
+        if stated["which"].lower() in ("quarter", "qtd") and (period.end - period.start).days > 100:
+            return Period(start=months_before(period.end, 3), end=period.end)  # the quarter ending with the column
+        return period
     if entry.period_type != "instant" or period.start is None:
         return period
     if entry.is_opening(normalize_label(item.label), period):
@@ -436,7 +457,11 @@ def fact_period(entry: ConceptEntry, item: LineItem, period: Period) -> Period:
 
 
 def cell_fact(entry: ConceptEntry, statement: Statement, item: LineItem, cell: Cell, period: Period) -> Fact | None:
-    """The fact one printed cell stands for, or None for a blank cell."""
+    """The fact one printed cell stands for, or None for a blank cell, or for a row naming the year
+    to date of its figures in a column of a quarter (its period is not the column's)."""
+    if (stated := _PERIOD_STATED_RE.search(item.label)) and stated["which"].lower() not in ("quarter", "qtd") \
+            and period.start is not None and (period.end - period.start).days <= 100:
+        return None
     unit = entry.unit
     exponent = _scale_exponent(unit, statement.scale)
     if unit in (UnitKind.USD, UnitKind.SHARES) and (own := _row_scale(statement, item, unit)) is not None:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from converter.concepts import ConceptEntry, ConceptTable, Sign
-from converter.map import CLOSING_CASH, stored_value
+from converter.map import CLOSING_CASH, stated_period, stored_value
 from converter.linkbases import Summation
 from converter.model import (SUBTOTAL, CellKind, Dimensions, Fact, LineItem, Period, Release, Scale, Statement, StatementKind,
                              UnitKind)
@@ -526,7 +526,7 @@ def repeated_concepts(kind: StatementKind, rows: Sequence[Row]) -> dict[int, str
             continue
         if entry.period_type == "instant" and kind is not StatementKind.BALANCE_SHEET:
             continue
-        key = (entry.concept, entry.dimensions)
+        key = (entry.concept, entry.dimensions, stated_period(item.label))  # "Net Income - Quarter": another period
         figures = _printed(item)
         if key not in first:
             first[key] = (item, figures)

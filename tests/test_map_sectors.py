@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 from converter.concepts import concept_table, load_concept_table
 from converter.errors import ConfigError
 from converter.map import EntityId, map_release, match_line_item
-from converter.model import DocumentInfo, Release, StatementKind
+from converter.model import DocumentInfo, Period, Release, StatementKind
 from converter.pipeline import ConvertOptions, Status, convert_document
 from converter.concepts import default_entity_registry_path, load_entity_registry
 from modelkit import BS_PERIODS, Q_PERIODS, item, statement
@@ -391,3 +392,23 @@ def test_net_earnings_attributable_to_common_shareholders_is_the_parents_net_inc
     mapped = map_release(_release(with_preferred), concept_table(), EntityId("0000000001", "Made Up Corp."))
     assert _concepts(mapped)["Net income available to common stockholders"] == \
         "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic"
+
+
+def test_rows_naming_the_quarter_or_the_year_to_date_of_their_figures():
+    """A bank's full-year summary goes on with "Net Income - Quarter" and "Earnings Per Share
+    (Basic) - YTD": the first is the fourth quarter's (the quarter ending with the column), the
+    second the column's year; they had been extension concepts of the full year."""
+    year = (Period(start=date(2024, 1, 1), end=date(2024, 12, 31)), Period(start=date(2023, 1, 1), end=date(2023, 12, 31)))
+    ops = statement(OPS, [item("NET INCOME", "4,156", "4,005"),
+                          item("Net Income - Quarter", "1,063", "1,131", section=("FINANCIAL RATIOS",)),
+                          item("Earnings Per Share (Basic) - Quarter", "0.61", "0.64", section=("FINANCIAL RATIOS",)),
+                          item("Earnings Per Share (Basic) - YTD", "2.38", "2.26", section=("FINANCIAL RATIOS",))], year)
+    mapped = map_release(_release(ops), concept_table(), EntityId("0000000001", "Made Up Corp."))
+    facts = {(f.concept.split(":")[1], f.period.start): f.value for f in mapped.facts}  # type: ignore[union-attr]
+    assert facts[("NetIncomeLoss", date(2024, 10, 1))] == Decimal(1063000)
+    assert facts[("NetIncomeLoss", date(2024, 1, 1))] == Decimal(4156000)
+    assert facts[("EarningsPerShareBasic", date(2024, 10, 1))] == Decimal("0.61")
+    assert facts[("EarningsPerShareBasic", date(2024, 1, 1))] == Decimal("2.38")
+    quarter = statement(OPS, [item("Earnings per share - YTD", "2.38", "2.26")], Q_PERIODS)
+    mapped = map_release(_release(quarter), concept_table(), EntityId("0000000001", "Made Up Corp."))
+    assert [f for f in mapped.facts if "EarningsPerShare" in f.concept] == []  # a year to date in a quarter's column
