@@ -1062,3 +1062,19 @@ def test_one_cell_per_line_change_columns_repeating_earlier_periods_under_a_date
     assert [c.value for c in deposits.cells] == [Decimal(678829), Decimal(685675), Decimal(502735), Decimal(466706),
                                                  Decimal(473185)]
     assert [c.value for c in bs.items[-1].cells][-1] == Decimal(3213616)
+
+
+def test_a_company_name_in_capitals_glued_to_a_title_opening_with_a_qualifier():
+    """ "OSTRAVA-GLADSTONE FINANCIAL CORPORATIONCONSOLIDATED STATEMENTS OF CONDITION(Dollars in
+    Thousands)(Unaudited)" over a five-quarter balance sheet one cell per paragraph: the release
+    had no statements."""
+    text = _page(_cells(
+        " OSTRAVA-GLADSTONE FINANCIAL CORPORATIONCONSOLIDATED STATEMENTS OF CONDITION(Dollars in Thousands)(Unaudited)",
+        "As of", "Sept 30,2025", "June 30,2025", "March 31,2025", "Dec 312024", "Sept 30,2024", " ASSETS",
+        " Cash and due from banks", "$", "8,514", "$", "7,524", "$", "7,885", "$", "8,492", "$", "8,129",
+        " TOTAL ASSETS", "$", "7,439,642", "$", "7,200,673", "$", "7,120,652", "$", "7,011,238", "$", "6,793,792"))
+    bs = _statement(text, StatementKind.BALANCE_SHEET)
+    assert bs.scale.exponent == 3
+    assert [p.end for p in bs.periods] == [date(2025, 9, 30), date(2025, 6, 30), date(2025, 3, 31), date(2024, 12, 31),
+                                          date(2024, 9, 30)]
+    assert [c.value for c in bs.items[-1].cells][0] == Decimal(7439642)

@@ -29,7 +29,9 @@ _TITLE = (
 # after "INC." the title may follow with no space: "ACME, INC.CONSOLIDATED BALANCE SHEETS")
 _CORPORATE = r"Corporation|Corp\.?|Incorporated|Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|plc|PLC|N\.V\.|S\.A\.|Company|Co\.|Holdings?|Bancorp|Group"
 _COMPANY_PREFIX = (rf"(?-i:(?!PARENT\s)[A-Z][A-Z0-9&.,'’\-]*(?:\s+[A-Z0-9&.,'’\-]+)*?,?\s+(?:{_CORPORATE.upper()})"
-                   r"(?:,?\s+(?:AND|&)\s+(?:CONSOLIDATED\s+)?SUBSIDIARIES)?)(?:\s+|(?<=\.)|(?-i:(?<=[A-Z])(?=[A-Z][a-z])))"
+                   r"(?:,?\s+(?:AND|&)\s+(?:CONSOLIDATED\s+)?SUBSIDIARIES)?)(?:\s+|(?<=\.)|(?-i:(?<=[A-Z])(?=[A-Z][a-z]))"
+                   # or glued to a title in capitals opening with a qualifier: "... CORPORATIONCONSOLIDATED STATEMENTS"
+                   r"|(?-i:(?<=[A-Z])(?=(?:CONSOLIDATED|CONDENSED|UNAUDITED|INTERIM)\s)))"
                    # or in title case, glued to the title on a newswire page: "Golden Matrix Group, Inc.
                    # and SubsidiariesConsolidated Balance Sheets"
                    rf"|(?-i:[A-Z][\w&.,'’\-]*(?:\s+(?:[A-Z][\w&.,'’\-]*|&|and|of|the))*?,?\s+(?:{_CORPORATE})"
