@@ -11,7 +11,7 @@ from converter.model import Period, Scale, StatementKind
 
 from .cells import is_rule, rule_kind, split_values
 from .dates import DATE_RE, MONTH, MONTHDAY_RE, YEAR_RE, make_date
-from .headers import DURATION_RE, GLUED_DURATION, Seg, duration_months, is_scale_text, parse_scale, resolve_periods
+from .headers import GLUED_DURATION, Seg, duration_months, is_scale_text, parse_scale, resolve_periods
 from .layout import RawCell, Row
 from .periodforms import normalize_header, unglued
 from .reader import Line
