@@ -8,9 +8,13 @@
 
 The label is on one line and each value on its own line (a `$` or a `)` may stand alone on a
 line); the next label starts the next row. The header is the run of period lines under the
-title ("Three Months Ended June 30," / "2024" / "2023"), spread over the columns like the
-headers of flattened text. Values printed with % and "% change" headers are dropped. The
-table ends at a line of prose, a contact/source line, or a non-GAAP or segment table title.
+title ("Three Months Ended June 30," / "2024" / "2023"), with the band words and units among
+them: placed by their order where the header's rows fit one another (converter.extract.lineheads),
+else spread over the columns like the headers of flattened text, else read row by row by their
+place. Values printed with % and "% change" headers are dropped; change columns printed without
+% are dropped by their place (a row of units marking them, or the last columns repeating earlier
+periods under a change heading). The table ends at a line of prose, a contact/source line, a
+non-GAAP or segment table title, or the next table's caption with its scale over its dates.
 """
 
 from __future__ import annotations
