@@ -403,6 +403,8 @@ EQ = ("Liabilities and Equity",)
      "New operating lease assets obtained in exchange for operating lease liabilities",
      "us-gaap:RightOfUseAssetObtainedInExchangeForOperatingLeaseLiability"),
     (BS, CL, "Other accounts payables", "us-gaap:AccountsPayableOtherCurrent"),
+    (StatementKind.CASH_FLOWS, ("Cash flows from Financing Activities",), "Issuance of ordinary shares, net of issuance expenses",
+     "us-gaap:ProceedsFromIssuanceOfCommonStock"),
     (BS, ("ASSETS",), "Total cash and cash equivalents", "us-gaap:CashAndCashEquivalentsAtCarryingValue"),
     (BS, ("LIABILITIES",), "TOTAL LIABILITIES & CAPITAL/EQUITY", "us-gaap:LiabilitiesAndStockholdersEquity"),
     (BS, ("Assets", "NON-CURRENT ASSETS"), "Restricted cash", "us-gaap:RestrictedCashNoncurrent"),
