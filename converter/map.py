@@ -213,6 +213,7 @@ _QUALIFIER_RE = re.compile(r"\s*\((?:including|includes|excluding|excludes|exclu
 # a label naming the period of its figures after a dash or in parentheses ("Net Income - Quarter",
 # "Earnings Per Share (Basic) - YTD" in a release's full-year summary): see fact_period
 _PERIOD_STATED_RE = re.compile(r"\s*(?:[-–—]\s*|\(\s*)(?P<which>quarter|qtd|ytd|year[- ]to[- ]date)\s*\)?\s*$", re.I)
+_QUARTER_STATED = ("quarter", "qtd")
 
 
 def stated_period(label: str) -> str | None:
@@ -445,8 +446,8 @@ def fact_period(entry: ConceptEntry, item: LineItem, period: Period) -> Period:
     column (cash in a statement of cash flows), which is taken at the column's end, or, for a
     row matching the entry's opening_labels ("Cash at beginning of period") or naming the day the
     period starts ("Cash at January 1"), on the day before the column's period starts."""
-    if entry.period_type == "duration" and period.start is not None and (stated := _PERIOD_STATED_RE.search(item.label)):
-        if stated["which"].lower() in ("quarter", "qtd") and (period.end - period.start).days > 100:
+    if entry.period_type == "duration" and period.start is not None and (stated := stated_period(item.label)):
+        if stated in _QUARTER_STATED and (period.end - period.start).days > 100:
             return Period(start=months_before(period.end, 3), end=period.end)  # the quarter ending with the column
         return period
     if entry.period_type != "instant" or period.start is None:
@@ -459,7 +460,7 @@ def fact_period(entry: ConceptEntry, item: LineItem, period: Period) -> Period:
 def cell_fact(entry: ConceptEntry, statement: Statement, item: LineItem, cell: Cell, period: Period) -> Fact | None:
     """The fact one printed cell stands for, or None for a blank cell, or for a row naming the year
     to date of its figures in a column of a quarter (its period is not the column's)."""
-    if (stated := _PERIOD_STATED_RE.search(item.label)) and stated["which"].lower() not in ("quarter", "qtd") \
+    if (stated := stated_period(item.label)) and stated not in _QUARTER_STATED \
             and period.start is not None and (period.end - period.start).days <= 100:
         return None
     unit = entry.unit

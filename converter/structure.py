@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from converter.concepts import ConceptEntry, ConceptTable, Sign
-from converter.map import CLOSING_CASH, stated_period, stored_value
+from converter.map import CLOSING_CASH, row_scale_stated, stated_period, states_loss_size, stored_value
 from converter.linkbases import Summation
 from converter.model import (SUBTOTAL, CellKind, Dimensions, Fact, LineItem, Period, Release, Scale, Statement, StatementKind,
                              UnitKind)
@@ -329,8 +329,6 @@ def shares_counted(statement: Statement, rows: Sequence[Row]) -> tuple[Scale, st
     weighted-average shares, so "U.S. dollars in thousands" over a net loss of 14,696, 2,622,655
     shares and a loss per share of 5.60 prints the shares in full. The corrected scale and a note,
     or None when the columns agree with the scale line or do not tell."""
-    from converter.map import row_scale_stated
-
     scale = statement.scale
     if scale.exponent <= 0:
         return None
@@ -385,8 +383,6 @@ def loss_shares(rows: Sequence[Row]) -> set[int]:
     a heading "Attributable to:" right after it ("NET LOSS 14,772" / "Equity holders of the
     Company 14,696" / "Non-controlling interests 76"), their figures adding up to the loss in
     every column: they print sizes of loss too, whatever their own words."""
-    from converter.map import states_loss_size
-
     out: set[int] = set()
     for k, (total, entry) in enumerate(rows):
         if entry is None or not states_loss_size(entry, total):

@@ -92,11 +92,16 @@ def _headings(texts: list[str]) -> tuple[str, ...] | None:
     return _bands_over_years(texts)
 
 
-def _bands_over_years(texts: list[str]) -> tuple[str, ...] | None:
+def _over_years(texts: list[str] | tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """The header cells before a last row of bare years, and those years."""
     last = len(texts)
     while last > 0 and YEAR_RE.fullmatch(texts[last - 1].strip()):
         last -= 1
-    leaves, row = texts[last:], texts[:last]
+    return list(texts[:last]), list(texts[last:])
+
+
+def _bands_over_years(texts: list[str]) -> tuple[str, ...] | None:
+    row, leaves = _over_years(texts)
     if not leaves or any(map(is_change, row)):
         return None
     whole = [names_year(t) for t in row]
@@ -118,11 +123,7 @@ def stacked_headings(texts: tuple[str, ...]) -> tuple[str, ...] | None:
     same share of the years ("Year" / "Three months" / "ended" / "ended" / "December 31," /
     "December 31," over four years: "Year ended December 31," over the first two): for a header
     whose words do not read as flattened text. The widest such rows, two of them at least."""
-    texts = tuple(t for t in texts if not FILLER_ONLY_RE.match(t) or t.strip().lower() in ("ended", "ending"))
-    last = len(texts)
-    while last > 0 and YEAR_RE.fullmatch(texts[last - 1].strip()):
-        last -= 1
-    leaves, row = texts[last:], texts[:last]
+    row, leaves = _over_years([t for t in texts if not FILLER_ONLY_RE.match(t) or t.strip().lower() in ("ended", "ending")])
     if not leaves or not row or any(map(is_change, row)) or any(map(names_year, row)):
         return None
     widths = [w for w in range(2, len(leaves) + 1) if len(row) % w == 0 and len(leaves) % w == 0 and len(row) // w >= 2]

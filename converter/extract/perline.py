@@ -28,11 +28,11 @@ from converter.model import Period, Statement, StatementKind
 from .assemble import assemble
 from .cells import is_rule, rule_kind, split_values
 from .flat import _header_segments, _header_tokens
-from .grid import CHANGE_RE, SCALE_RE, header_cell
+from .grid import SCALE_RE, header_cell
 from .dates import YEAR_RE
 from .headers import Seg, is_header_text, is_scale_text, names_year, parse_scale, resolve_periods
 from .layout import RawCell, Row
-from .lineheads import LineHeader, is_unit, line_header, stacked_headings
+from .lineheads import LineHeader, is_change, is_unit, line_header, stacked_headings
 from .periodforms import unglued, written_dates
 from .reader import Line
 from .tablekind import ignored_title
@@ -112,7 +112,7 @@ def _change_repeats(periods: tuple[Period, ...], columns: LineHeader) -> int:
     """How many last columns of a header with a change heading repeat the periods of earlier
     columns: the change columns under it ("Jun 30, 2021 Change" over "Mar 31, 2021" and "Jun 30,
     2020", beside the five quarters), their figures printed without % (0 when none)."""
-    if not any(CHANGE_RE.search(t) for t in columns.texts):
+    if not any(map(is_change, columns.texts)):
         return 0
     k = 0
     while k < len(periods) - 1 and periods[-1 - k] in periods[: len(periods) - 1 - k]:
@@ -128,12 +128,11 @@ def _header(lines: list[Line], i: int, stop: int, scales: list[str]) -> _Header:
             head.scales.append(text)
         elif text and header_cell(text):
             head.heads.append(lines[i])
-        elif text and not head.heads and not head.lead and not _wrapped_header(lines, i, stop) and (
-                _heads_next(lines, i + 1, stop) or _band_next(lines, i + 1, stop)):
-            head.lead.append(lines[i])
         elif text and (wrapped := _wrapped_header(lines, i, stop)):
             head.heads += wrapped
             i = lines.index(wrapped[-1], i)
+        elif text and not head.heads and not head.lead and (_heads_next(lines, i + 1, stop) or _band_next(lines, i + 1, stop)):
+            head.lead.append(lines[i])
         elif text and (head.heads or head.lead) and _band_word(text) and _heads_next(lines, i + 1, stop, header_cell):
             head.heads.append(lines[i])  # "One Year" over a change column, among the period cells
             head.bands.append(text)
@@ -153,7 +152,7 @@ def _segments(columns: LineHeader, bands: list[str], where: str) -> tuple[list[l
     tells them, else the cells read as flattened text, else rows of words read by their place."""
     if columns.headings is not None:
         return [[Seg(written_dates(unglued(text)), col, col) for col, text in enumerate(columns.headings)]], len(columns.headings)
-    header = written_dates(unglued(" ".join(t for t in columns.texts if not CHANGE_RE.search(t) and t not in bands)))
+    header = written_dates(unglued(" ".join(t for t in columns.texts if not is_change(t) and t not in bands)))
     _, toks = _header_tokens(header, 0)
     try:
         return _header_segments(toks, where)
@@ -174,8 +173,7 @@ def _next_caption(lines: list[Line], i: int, stop: int) -> bool:
     """The caption of the next table, with its scale, over two period cells or more
     ("LOANS (unaudited) (in 000s)" / "June 30, 2008" / "March 31, 2008"): the statement ends."""
     text = lines[i].text.strip()
-    scale = SCALE_RE.search(text)
-    if scale is None or not re.search(r"[A-Za-z]{3}", SCALE_RE.sub("", text).replace("unaudited", "")):
+    if not SCALE_RE.search(text) or not re.search(r"[A-Za-z]{3}", SCALE_RE.sub("", text).replace("unaudited", "")):
         return False
     nxt = [line.text.strip() for line in lines[i + 1 : stop] if line.text.strip()][:2]
     return len(nxt) == 2 and all(is_header_text(t) and names_year(t) for t in nxt)
