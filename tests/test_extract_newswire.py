@@ -905,6 +905,15 @@ def test_one_cell_per_line_columns_named_whole_beside_a_band_over_bare_years():
     (["(Unaudited)", "June 30, 2025", "December 31, 2024"], None),
     (["Three Months Ended March 31,", "2025", "2024", "% Change"], None),
     (["Three Months", "Nine Months", "2025", "2024", "% Change", "2025", "2024", "% Change"], None),
+    # bands over runs of columns between change columns naming earlier periods again
+    (["QUARTERLY TRENDS", "CHANGE VS.", "FULL YEAR", "4Q 21", "3Q 21", "4Q 20", "3Q 21", "4Q 20", "FY 2021", "FY 2020",
+      "CHANGE"], ["QUARTERLY TRENDS 4Q 21", "QUARTERLY TRENDS 3Q 21", "QUARTERLY TRENDS 4Q 20", "FULL YEAR FY 2021",
+                  "FULL YEAR FY 2020"]),
+    (["THREE MONTHS ENDED", "% CHANGE FROM", "DECEMBER 31, 2021", "SEPTEMBER 30, 2021", "SEPTEMBER 30, 2021"],
+     ["THREE MONTHS ENDED DECEMBER 31, 2021", "THREE MONTHS ENDED SEPTEMBER 30, 2021"]),
+    # a bare year under a band: read with its band as flattened text
+    (["QUARTERLY TRENDS", "FULL YEAR", "4Q21 Change", "2021 Change", "4Q21", "3Q21", "3Q21", "2021", "2020", "2020"],
+     None),
 ])
 def test_column_headings_of_header_cells_one_per_line(texts, headings):
     from converter.extract.lineheads import line_header
@@ -1078,3 +1087,37 @@ def test_a_company_name_in_capitals_glued_to_a_title_opening_with_a_qualifier():
     assert [p.end for p in bs.periods] == [date(2025, 9, 30), date(2025, 6, 30), date(2025, 3, 31), date(2024, 12, 31),
                                           date(2024, 9, 30)]
     assert [c.value for c in bs.items[-1].cells][0] == Decimal(7439642)
+
+
+def test_one_cell_per_line_bands_and_a_change_band_over_the_columns_and_a_footnote_mark_after_the_last_row():
+    """A bank's financial supplement copied from its PDF: "QUARTERLY TRENDS" / "CHANGE VS." /
+    "FULL YEAR" over quarters, the two quarters compared again, the years and a "CHANGE" column,
+    the change figures printed without %; "Assets" printed in the header row's first cell; a
+    footnote's mark "(1)" after the last row's figures. The table had been skipped for want of
+    column headers, then for a row of 11 values."""
+    figures = ["$", "182,350", "$", "179,184", "$", "182,165", "$", "3,166", "$", "185"]
+    text = "\n".join([
+        "OSTRAVA FINANCIAL INC. (NYSE: OSTF) FOURTH QUARTER 2021 FINANCIAL SUPPLEMENT",
+        "OSTRAVA FINANCIAL INC. CONSOLIDATED INCOME STATEMENT", "QUARTERLY TRENDS", "CHANGE VS.", "FULL YEAR",
+        "($ in millions)", "4Q 21", "3Q 21", "4Q 20", "3Q 21", "4Q 20", "FY 2021", "FY 2020", "CHANGE",
+        "Total net revenue", "$", "2,187", "$", "2,101", "$", "1,845", "$", "86", "$", "342", "$", "8,206",
+        "$", "6,686", "$", "1,520",
+        "Net income", "$", "1,034", "$", "1,005", "$", "816", "$", "29", "$", "218", "$", "3,060", "$", "1,085",
+        "$", "1,975",
+        "(1)", "Represents a non-GAAP financial measure. For more details refer to page 21.",
+        "OSTRAVA FINANCIAL INC. CONSOLIDATED PERIOD-END BALANCE SHEET", "($ in millions)", "QUARTERLY TRENDS",
+        "CHANGE VS.", "Assets", "4Q 21", "3Q 21", "4Q 20", "3Q 21", "4Q 20",
+        "Total assets", *figures, "Total liabilities and equity", *figures,
+        "(1)", "Includes held-to-maturity securities, which are carried at amortized cost, and other investments.",
+        ""])
+    release = extract_text(text, "ostrava.txt")
+    ops = next(s for s in release.statements if s.kind is StatementKind.OPERATIONS)
+    assert [(p.start, p.end) for p in ops.periods] == [
+        (date(2021, 10, 1), date(2021, 12, 31)), (date(2021, 7, 1), date(2021, 9, 30)),
+        (date(2020, 10, 1), date(2020, 12, 31)), (date(2021, 1, 1), date(2021, 12, 31)),
+        (date(2020, 1, 1), date(2020, 12, 31))]
+    assert [c.value for c in ops.items[-1].cells] == [Decimal(v) for v in ("1034", "1005", "816", "3060", "1085")]
+    bs = next(s for s in release.statements if s.kind is StatementKind.BALANCE_SHEET)
+    assert [p.end for p in bs.periods] == [date(2021, 12, 31), date(2021, 9, 30), date(2020, 12, 31)]
+    assert bs.items[0].section[:1] == ("Assets",)
+    assert [c.value for c in bs.items[-1].cells] == [Decimal(182350), Decimal(179184), Decimal(182165)]

@@ -51,6 +51,8 @@ def line_header(texts: list[str]) -> LineHeader:
     if len(texts) > 2 and names_year(texts[0]) and CHANGE_RE.fullmatch(texts[1].strip()):
         # "Jun 30, 2021" / "Change" opening the header: one band over change columns, no column
         texts = [f"{texts[0]} {texts[1]}", *texts[2:]]
+    if under_change := _under_change_band(texts):
+        return under_change
     dropped: tuple[int, ...] = ()
     printed = 0
     units = _unit_row(texts)
@@ -62,6 +64,43 @@ def line_header(texts: list[str]) -> LineHeader:
         dropped = tuple(k for k, mark in enumerate(marks) if mark)
         texts = texts[:first] + [t for t, mark in zip(columns, marks) if not mark]
     return LineHeader(_headings([t for t in texts if not FILLER_ONLY_RE.match(t)]), tuple(texts), dropped, printed)
+
+
+def _under_change_band(texts: list[str]) -> LineHeader | None:
+    """Bands over columns named whole, one band over change columns ("QUARTERLY TRENDS" /
+    "CHANGE VS." / "FULL YEAR" over "4Q 21" ... "4Q 20" / "3Q 21" / "4Q 20" / "FY 2021" /
+    "FY 2020" / "CHANGE"): the columns naming again a period named before them are the change
+    columns under that band, their figures printed without %, and so is a "Change" column."""
+    year = [names_year(t) and not is_change(t) for t in texts]
+    if True not in year:
+        return None
+    first = year.index(True)
+    top, leaves = texts[:first], texts[first:]
+    if not any(map(is_change, top)) or not all(names_year(t) or is_change(t) for t in leaves):
+        return None
+    seen: set[str] = set()
+    dropped: list[int] = []
+    for k, text in enumerate(leaves):
+        key = " ".join(text.lower().split())
+        if is_change(text) or key in seen:
+            dropped.append(k)
+        seen.add(key)
+    if not any(key for k, key in enumerate(leaves) if k in dropped and not is_change(key)):
+        return None  # no period named twice: not change columns under the band
+    kept = [t for k, t in enumerate(leaves) if k not in dropped]
+    if any(YEAR_RE.fullmatch(t.strip()) for t in kept):
+        return None  # a bare year under a band ("FULL YEAR" / "2021"): read with its band
+    runs = [k for k in range(len(leaves)) if k not in dropped and (k == 0 or k - 1 in dropped)]
+    bands = [t for t in top if not is_change(t)]
+    if len(bands) == len(runs):  # each band over a run of columns between the change columns
+        starts = dict(zip(runs, bands))
+        band, named = "", []
+        for k, text in enumerate(leaves):
+            band = starts.get(k, band)
+            if k not in dropped:
+                named.append(f"{band} {text}")
+        kept = named
+    return LineHeader(tuple(kept), tuple(texts), tuple(dropped), len(leaves))
 
 
 def _unit_row(texts: list[str]) -> int:

@@ -131,6 +131,12 @@ def _header(lines: list[Line], i: int, stop: int, scales: list[str]) -> _Header:
         elif text and (wrapped := _wrapped_header(lines, i, stop)):
             head.heads += wrapped
             i = lines.index(wrapped[-1], i)
+        elif text and not head.heads and not head.lead and (top := _top_bands(lines, i, stop)):
+            if _SECTION_RE.fullmatch(top[-1].text.strip()):
+                head.lead.append(top.pop())  # "Assets" printed in the header row's first cell
+            head.heads += top  # "QUARTERLY TRENDS" / "CHANGE VS." / "FULL YEAR" over the columns
+            head.bands += [line.text.strip() for line in top]
+            i = lines.index(top[-1], i)
         elif text and not head.heads and not head.lead and (_heads_next(lines, i + 1, stop) or _band_next(lines, i + 1, stop)):
             head.lead.append(lines[i])
         elif text and (head.heads or head.lead) and _band_word(text) and _heads_next(lines, i + 1, stop, header_cell):
@@ -183,6 +189,28 @@ def _band_next(lines: list[Line], i: int, stop: int) -> bool:
     """The next line with text is a band word over a period header line ("Year" / "Three months")."""
     at = next((k for k in range(i, stop) if lines[k].text.strip()), None)
     return at is not None and _band_word(lines[at].text.strip()) and _heads_next(lines, at + 1, stop, header_cell)
+
+
+_SECTION_RE = re.compile(r"(?i)assets|liabilities(?: and \S+ equity)?|revenues?|income|expenses")
+
+
+def _top_bands(lines: list[Line], i: int, stop: int, most: int = 4) -> list[Line]:
+    """A row of bands opening the header, one of them over change columns ("QUARTERLY TRENDS" /
+    "CHANGE VS." / "FULL YEAR"), over the period cells (a scale line may come between): its
+    lines, or [] when the header does not open so."""
+    top: list[Line] = []
+    for line in lines[i:stop]:
+        text = line.text.strip()
+        if not text:
+            continue
+        if len(top) < most and (is_change(text) or (_band_word(text) and not header_cell(text))):
+            top.append(line)
+            continue
+        if top and (is_scale_text(text) or SCALE_RE.fullmatch(text)):
+            continue
+        ok = len(top) >= 2 and any(is_change(t.text) for t in top) and not all(is_change(t.text) for t in top)
+        return top if ok and header_cell(text) and names_year(text) else []
+    return []
 
 
 def _band_word(text: str) -> bool:
@@ -242,9 +270,9 @@ def _rows(body: list[Line], n: int, path: str, header: LineHeader) -> list[Row]:
         text = texts[k]
         if not text:
             continue
-        if (current is not None and len(current.cells) >= n and len(current.cells) % n == 0 and re.fullmatch(r"\d{1,3}", text)
+        if (current is not None and _complete(len(current.cells), n, header) and re.fullmatch(r"\d{1,3}|\(\d{1,2}\)", text)
                 and not _value(next((t for t in texts[k + 1 :] if t), "x"))):
-            continue  # a page number after a row's figures ("12,376.7" / "12,315.2" / "10" / "THE COOPER ...")
+            continue  # a page number or a footnote's mark after a row's figures ("12,315.2" / "10" / "THE COOPER ...")
         lead = len(line.text) - len(line.text.lstrip())
         if repeated and YEAR_RE.fullmatch(text):
             continue  # "2024" / "2023" under the repeated dates
@@ -290,6 +318,12 @@ def _rows(body: list[Line], n: int, path: str, header: LineHeader) -> list[Row]:
         rows.append(current)
     close()
     return rows
+
+
+def _complete(cells: int, n: int, header: LineHeader) -> bool:
+    """A row holds all its figures: one for each column (or for each printed column, change
+    columns included), or full sets of them."""
+    return (cells >= n and cells % n == 0) or (bool(header.dropped) and cells == header.printed)
 
 
 def _split_unlabelled(rows: list[Row], row: Row, n: int) -> None:
