@@ -911,6 +911,12 @@ def test_one_cell_per_line_columns_named_whole_beside_a_band_over_bare_years():
                   "FULL YEAR FY 2020"]),
     (["THREE MONTHS ENDED", "% CHANGE FROM", "DECEMBER 31, 2021", "SEPTEMBER 30, 2021", "SEPTEMBER 30, 2021"],
      ["THREE MONTHS ENDED DECEMBER 31, 2021", "THREE MONTHS ENDED SEPTEMBER 30, 2021"]),
+    # the same band twice over dates, shared out unevenly: each column has it
+    (["Three months ended", "Three months ended", "3/31/2022", "12/31/2021", "3/31/2021", "3/31/2022", "3/31/2021"],
+     ["Three months ended 3/31/2022", "Three months ended 12/31/2021", "Three months ended 3/31/2021",
+      "Three months ended 3/31/2022", "Three months ended 3/31/2021"]),
+    (["Year Ended December 31", "Fourth Quarter 2021", "Third Quarter 2021", "2021", "2020"],
+     ["Year Ended December 31 2021", "Year Ended December 31 2020", "Fourth Quarter 2021", "Third Quarter 2021"]),
     # a bare year under a band: read with its band as flattened text
     (["QUARTERLY TRENDS", "FULL YEAR", "4Q21 Change", "2021 Change", "4Q21", "3Q21", "3Q21", "2021", "2020", "2020"],
      None),

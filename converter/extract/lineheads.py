@@ -25,6 +25,7 @@ from .dates import YEAR_RE
 from .grid import CHANGE_RE, FILLER_ONLY_RE
 from .headers import names_year
 
+_LENGTH_RE = re.compile(r"(?i)quarter|month|week|year|\bq[1-4]|[1-4]q\b|\bfy|ytd")
 _UNIT_RE = re.compile(r"(?:US|HK|C|A)?\$|USD|US dollars?|RMB|EUR|€|£", re.I)
 
 
@@ -124,6 +125,10 @@ def _headings(texts: list[str]) -> tuple[str, ...] | None:
     leaves_only = all(year[k] or change[k] for k in range(first, len(texts)))
     if top and leaves_only and any(change[first:]) and len(top) == len(bottom):
         return tuple(f"{band} {leaf}" for band, leaf, k in zip(top, bottom, range(first, len(texts))) if not change[k])
+    if (len(top) > 1 and leaves_only and not any(change) and len({" ".join(t.lower().split()) for t in top}) == 1
+            and not any(_LENGTH_RE.search(t) for t in bottom)):
+        # "Three months ended" twice over dates: however the columns are shared out, each has it
+        return tuple(f"{top[0]} {leaf}" for leaf in bottom)
     kept = len(bottom) - sum(change[first:])
     if top and leaves_only and len(top) == sum(change[first:]) and kept % len(top):
         # bands over the change columns alone: as many, and they cannot be shared out over the others
