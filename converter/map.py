@@ -68,8 +68,8 @@ class Match:
 
 
 _CHANGE_IN_CASH = "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecrease"
-_PROFIT_LOSS, _NET_INCOME = "us-gaap:ProfitLoss", "us-gaap:NetIncomeLoss"
-_TO_COMMON = "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic"
+PROFIT_LOSS, NET_INCOME = "us-gaap:ProfitLoss", "us-gaap:NetIncomeLoss"
+TO_COMMON = "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic"
 _INCLUDING, _EXCLUDING = "IncludingExchangeRateEffect", "ExcludingExchangeRateEffect"
 
 
@@ -84,9 +84,9 @@ def match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) ->
         found = replace(found, entry=class_of_stock(found.entry, item))
     if item.part_of and found.entry is not None and found.entry.concept == item.part_of:
         found = _other_than_total(table, kind, item, found)
-    if item.net_of_minority and found.entry is not None and found.entry.concept in (_PROFIT_LOSS, _TO_COMMON) \
-            and (parent := table.entry(_NET_INCOME)) is not None:
-        why = ("nothing is taken out for preferred or participating shares" if found.entry.concept == _TO_COMMON
+    if item.net_of_minority and found.entry is not None and found.entry.concept in (PROFIT_LOSS, TO_COMMON) \
+            and (parent := table.entry(NET_INCOME)) is not None:
+        why = ("nothing is taken out for preferred or participating shares" if found.entry.concept == TO_COMMON
                else "the minority interest is taken out above it")
         return Match(parent, f"{found.rule}; {why}: the parent's net income",
                      (found.entry.concept,), found.layer)

@@ -32,7 +32,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from converter.concepts import ConceptEntry, ConceptTable, Sign
-from converter.map import CLOSING_CASH, row_scale_stated, stated_period, states_loss_size, stored_value
+from converter.map import (CLOSING_CASH, NET_INCOME, PROFIT_LOSS, TO_COMMON, row_scale_stated, stated_period, states_loss_size,
+                           stored_value)
 from converter.linkbases import Summation
 from converter.model import (SUBTOTAL, CellKind, Dimensions, Fact, LineItem, Period, Release, Scale, Statement, StatementKind,
                              UnitKind)
@@ -290,7 +291,6 @@ def mark_subtractions(release: Release, table: ConceptTable) -> Release:
     return replace(release, statements=tuple(statements))
 
 
-PROFIT_LOSS = "us-gaap:ProfitLoss"
 _MINORITY = "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"
 
 
@@ -320,7 +320,7 @@ def _net_of_minority(statement: Statement, parents: list[tuple[LineItem, tuple[P
 _BASIC_EPS = ("us-gaap:EarningsPerShareBasic", "us-gaap:EarningsPerShareBasicAndDiluted")
 _BASIC_SHARES = ("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic",
                  "us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted")
-_EARNINGS = ("us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic", "us-gaap:NetIncomeLoss", PROFIT_LOSS)
+_EARNINGS = (TO_COMMON, NET_INCOME, PROFIT_LOSS)
 
 
 def shares_counted(statement: Statement, rows: Sequence[Row]) -> tuple[Scale, str] | None:
@@ -357,8 +357,6 @@ def shares_counted(statement: Statement, rows: Sequence[Row]) -> tuple[Scale, st
     return None
 
 
-_TO_COMMON = "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic"
-_NET_INCOME = "us-gaap:NetIncomeLoss"
 _PREFERRED_RE = re.compile(r"\b(preferred|preference|participating)\b", re.I)
 _TO_RE = re.compile(r"\b(attributable|available|applicable) to\b", re.I)
 
@@ -368,10 +366,10 @@ def parent_income_to_common(rows: Sequence[Row]) -> set[int]:
     shareholders" (ids) of a statement that prints the parent's net income on no other row and
     takes nothing out for preferred or participating shares: the parent's net income itself
     (LineItem.net_of_minority), all of it going to the common shareholders."""
-    if any(e is not None and e.concept == _NET_INCOME for _i, e in rows) or any(
+    if any(e is not None and e.concept == NET_INCOME for _i, e in rows) or any(
             _PREFERRED_RE.search(" ".join((*item.section, item.label))) for item, _e in rows):
         return set()
-    found = [item for item, e in rows if e is not None and e.concept == _TO_COMMON and _TO_RE.search(item.label)]
+    found = [item for item, e in rows if e is not None and e.concept == TO_COMMON and _TO_RE.search(item.label)]
     return {id(found[0])} if len(found) == 1 else set()
 
 
