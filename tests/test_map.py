@@ -258,6 +258,27 @@ def test_lines_below_operating_income_are_nonoperating():
     assert {f.concept for f in mapped.facts if f.label == "Net interest income"} == {"us-gaap:InterestIncomeExpenseNet"}
 
 
+def test_finance_income_is_revenue_above_operating_income_and_interest_earned_below_it():
+    """An airline's IFRS-worded "Finance income" and "Finance cost" under "Non-operating Income
+    (Expense):" are the interest it earns on its cash and pays on its debt; a debt buyer's
+    "Finance income", its revenue, stays its operating interest income. (The airline's had been
+    tagged as a lender's operating interest income.)"""
+    airline = statement(OPS, [item("Total Operating Revenue", "877,052", "912,840"),
+                              item("Total Operating Expense", "672,862", "698,504"),
+                              item("Operating Profit/(Loss)", "204,190", "214,336"),
+                              item("Finance cost", "(21,498)", "(20,408)", section=("Non-operating Income (Expense):",)),
+                              item("Finance income", "16,064", "14,289", section=("Non-operating Income (Expense):",)),
+                              item("Profit before taxes", "198,756", "208,217")])
+    mapped = map_release(release(airline), concept_table(), ENTITY)
+    got = {f.label: f.concept for f in mapped.facts if f.statement}
+    assert got["Finance income"] == "us-gaap:InvestmentIncomeInterest"
+    assert got["Finance cost"] == "us-gaap:InterestExpenseNonoperating"
+    lender = statement(OPS, [item("Finance income", "14,806", "11,183", section=("Revenues:",)),
+                             item("Total revenues", "14,806", "11,183", section=("Revenues:",))])
+    mapped = map_release(release(lender), concept_table(), ENTITY)
+    assert {f.concept for f in mapped.facts if f.label == "Finance income"} == {"us-gaap:InterestAndDividendIncomeOperating"}
+
+
 def test_research_and_development_beside_acquired_ipr_and_d_excludes_it():
     """A pharmaceutical layout: "Acquired IPR&D and milestones" on its own line makes
     "Research and development" the line that excludes it; without it, plain R&D."""
