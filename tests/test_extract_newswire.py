@@ -917,6 +917,10 @@ def test_one_cell_per_line_columns_named_whole_beside_a_band_over_bare_years():
       "Three months ended 3/31/2022", "Three months ended 3/31/2021"]),
     (["Year Ended December 31", "Fourth Quarter 2021", "Third Quarter 2021", "2021", "2020"],
      ["Year Ended December 31 2021", "Year Ended December 31 2020", "Fourth Quarter 2021", "Third Quarter 2021"]),
+    # rows each shared out evenly over the next, over years and units: "$" and "%" under "Change"
+    (["Quarter Ended", "Year-to-Date", "Dec. 31", "Change", "Dec. 31", "Change", "2021", "2020", "$", "%", "2021",
+      "2020", "$", "%"], ["Quarter Ended Dec. 31 2021", "Quarter Ended Dec. 31 2020", "Year-to-Date Dec. 31 2021",
+                          "Year-to-Date Dec. 31 2020"]),
     # a bare year under a band: read with its band as flattened text
     (["QUARTERLY TRENDS", "FULL YEAR", "4Q21 Change", "2021 Change", "4Q21", "3Q21", "3Q21", "2021", "2020", "2020"],
      None),
@@ -1127,3 +1131,44 @@ def test_one_cell_per_line_bands_and_a_change_band_over_the_columns_and_a_footno
     assert [p.end for p in bs.periods] == [date(2021, 12, 31), date(2021, 9, 30), date(2020, 12, 31)]
     assert bs.items[0].section[:1] == ("Assets",)
     assert [c.value for c in bs.items[-1].cells] == [Decimal(182350), Decimal(179184), Decimal(182165)]
+
+
+def test_one_cell_per_line_header_rows_shared_out_over_years_and_change_units_and_a_trend_title():
+    """A bank's supplement copied from its PDF: "Quarter Ended" / "Year-to-Date" over "Dec. 31" /
+    "Change" twice over "2021" / "2020" / "$" / "%" twice. The "$" change figures are printed without
+    %, and a row whose "%" change is "NM" or a dash prints every change figure without %; both are
+    dropped by their place. The balance sheet is titled "Consolidated Ending Balance Sheets - Five
+    Quarter Trend"; the table of contents naming both statements above is no table."""
+    text = "\n".join([
+        "Ostrava Financial Corporation (NYSE: OSTF) Fourth Quarter 2021 Earnings Release",
+        "Table of Contents", "Consolidated Statements of Income", "3",
+        "Consolidated Ending Balance Sheets - Five Quarter Trend", "4",
+        "Net Interest Income and Noninterest Income", "5",
+        "Consolidated Statements of Income", "Quarter Ended", "Year-to-Date", "Dec. 31", "Change", "Dec. 31", "Change",
+        "(Dollars in millions, except per share data, shares in thousands)",
+        "2021", "2020", "$", "%", "2021", "2020", "$", "%",
+        "Interest Income",
+        "Interest and fees on loans and leases", "$", "2,753", "$", "3,158", "$", "(405)", "(12.8)", "%",
+        "$", "11,481", "$", "13,485", "$", "(2,004)", "(14.9)", "%",
+        "Securities gains (losses)", "\u2014", "\u2014", "\u2014", "\u2014", "\u2014", "402", "(402)", "NM",
+        "Net income", "$", "1,345", "$", "1,235", "$", "110", "8.9", "%", "$", "6,440", "$", "4,482", "$", "1,958",
+        "43.7", "%",
+        "Consolidated Ending Balance Sheets - Five Quarter Trend", "Dec. 31", "Sept. 30", "June 30",
+        "(Dollars in millions)", "2021", "2021", "2021", "Assets",
+        "Cash and due from banks", "$", "5,085", "$", "4,656", "$", "5,077",
+        "Total assets", "$", "541,241", "$", "529,201", "$", "521,082",
+        "Total liabilities and shareholders\u2019 equity", "$", "541,241", "$", "529,201", "$", "521,082",
+        "Truist Reports Fourth Quarter 2021 Earnings, and the tables that follow are unaudited and preliminary.", ""])
+    release = extract_text(text, "ostrava.txt")
+    ops = next(s for s in release.statements if s.kind is StatementKind.OPERATIONS)
+    assert [(p.start, p.end) for p in ops.periods] == [
+        (date(2021, 10, 1), date(2021, 12, 31)), (date(2020, 10, 1), date(2020, 12, 31)),
+        (date(2021, 1, 1), date(2021, 12, 31)), (date(2020, 1, 1), date(2020, 12, 31))]
+    values = {i.label: [c.value for c in i.cells] for i in ops.items}
+    assert values["Interest and fees on loans and leases"] == [Decimal(v) for v in ("2753", "3158", "11481", "13485")]
+    assert len(values["Securities gains (losses)"]) == 4 and values["Securities gains (losses)"][3] == Decimal(402)
+    assert values["Net income"] == [Decimal(v) for v in ("1345", "1235", "6440", "4482")]
+    bs = next(s for s in release.statements if s.kind is StatementKind.BALANCE_SHEET)
+    assert bs.title == "Consolidated Ending Balance Sheets"
+    assert [c.value for c in bs.items[-1].cells] == [Decimal(541241), Decimal(529201), Decimal(521082)]
+    assert not release.skipped_tables

@@ -35,6 +35,16 @@ class LineHeader:
     texts: tuple[str, ...]  # the header cells, a row of units and the change columns taken out
     dropped: tuple[int, ...] = ()  # change columns whose figures are printed without %
     printed: int = 0  # how many figures a row prints when it has them all, change columns included
+    # a row printing every change figure without % ("—", "NM" for a "%" column): how many, and
+    # which to drop (0 and () when the header has no "%" column)
+    whole: int = 0
+    dropped_whole: tuple[int, ...] = ()
+
+    def dropped_from(self, count: int) -> tuple[int, ...]:
+        """The places of the change figures among a row's `count` figures printed without %."""
+        if self.dropped and count == self.printed:
+            return self.dropped
+        return self.dropped_whole if self.dropped_whole and count == self.whole else ()
 
 
 def is_change(text: str) -> bool:
@@ -52,7 +62,7 @@ def line_header(texts: list[str]) -> LineHeader:
     if len(texts) > 2 and names_year(texts[0]) and CHANGE_RE.fullmatch(texts[1].strip()):
         # "Jun 30, 2021" / "Change" opening the header: one band over change columns, no column
         texts = [f"{texts[0]} {texts[1]}", *texts[2:]]
-    if under_change := _under_change_band(texts):
+    if under_change := _under_change_band(texts) or _nested(texts):
         return under_change
     dropped: tuple[int, ...] = ()
     printed = 0
@@ -102,6 +112,64 @@ def _under_change_band(texts: list[str]) -> LineHeader | None:
                 named.append(f"{band} {text}")
         kept = named
     return LineHeader(tuple(kept), tuple(texts), tuple(dropped), len(leaves))
+
+
+def _nested(texts: list[str]) -> LineHeader | None:
+    """Rows of header cells, each row's cells shared out evenly over the next, over a last row of
+    years and units ("Quarter Ended" / "Year-to-Date" over "Dec. 31" / "Change" / "Dec. 31" /
+    "Change" over "2021" / "2020" / "$" / "%" twice): the column under a change heading, or
+    headed by a "%", is a change column; its figures printed without % are dropped by their place."""
+    last = len(texts)
+    while last > 0 and (YEAR_RE.fullmatch(texts[last - 1].strip()) or _leaf_unit(texts[last - 1])):
+        last -= 1
+    upper, leaves = texts[:last], texts[last:]
+    if (len(leaves) < 4 or not upper or not any(YEAR_RE.fullmatch(t.strip()) for t in leaves)
+            or not any(map(_leaf_unit, leaves))):
+        return None
+    lengths = _dividing_rows(len(upper), len(leaves))
+    if lengths is None:
+        return None
+    rows, at = [], 0
+    for length in lengths:
+        rows.append(upper[at : at + length])
+        at += length
+    heads = [[row[k * len(row) // len(leaves)] for row in rows] + [leaf] for k, leaf in enumerate(leaves)]
+    change = [any(map(is_change, head)) or head[-1].strip() == "%" for head in heads]
+    if not any(change) or all(change):
+        return None
+    printed = [k for k, leaf in enumerate(leaves) if "%" not in leaf]  # "%" figures are dropped by the row reader
+    dropped = tuple(j for j, k in enumerate(printed) if change[k])
+    kept = tuple(" ".join(head) for head, moved in zip(heads, change) if not moved)
+    whole = tuple(k for k, moved in enumerate(change) if moved) if len(printed) < len(leaves) else ()
+    return LineHeader(kept, tuple(texts), dropped, len(printed) if dropped else 0, len(leaves) if whole else 0, whole)
+
+
+def _leaf_unit(text: str) -> bool:
+    """A currency or a "%" heading a column under a band ("$" / "%" under "Change")."""
+    return bool(_UNIT_RE.fullmatch(text.strip())) or text.strip() == "%"
+
+
+def _dividing_rows(upper: int, leaves: int) -> tuple[int, ...] | None:
+    """The lengths of the fewest rows of `upper` cells, each longer than the one before, its
+    length a divisor of the next one's (of `leaves` for the last): None when there are none, or
+    several of the fewest."""
+    found: list[tuple[int, ...]] = []
+
+    def extend(rows: tuple[int, ...], left: int) -> None:
+        if left == 0:
+            if rows and leaves % rows[-1] == 0:
+                found.append(rows)
+            return
+        for length in range(rows[-1] + 1 if rows else 1, left + 1):
+            if (not rows or length % rows[-1] == 0) and len(rows) < 3:
+                extend((*rows, length), left - length)
+
+    extend((), upper)
+    if not found:
+        return None
+    fewest = min(map(len, found))
+    best = [rows for rows in found if len(rows) == fewest]
+    return best[0] if len(best) == 1 else None
 
 
 def _unit_row(texts: list[str]) -> int:

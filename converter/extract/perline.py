@@ -255,8 +255,8 @@ def _rows(body: list[Line], n: int, path: str, header: LineHeader) -> list[Row]:
     def close() -> None:
         if current is not None and current.cells:
             current.cells = [c for c in current.cells if not c.text.endswith("%")]
-            if header.dropped and len(current.cells) == header.printed:  # change figures printed without %
-                current.cells = [c for k, c in enumerate(current.cells) if k not in header.dropped]
+            if dropped := header.dropped_from(len(current.cells)):  # change figures printed without %
+                current.cells = [c for k, c in enumerate(current.cells) if k not in dropped]
             if len(current.cells) > n and len(current.cells) % n == 0:
                 _split_unlabelled(rows, current, n)
             if len(current.cells) > n:
@@ -298,7 +298,7 @@ def _rows(body: list[Line], n: int, path: str, header: LineHeader) -> list[Row]:
                 value = f"$ {text}" if dollar and not text.startswith("$") else text
                 current.cells.append(RawCell(value, line.number, line.col(lead), len(current.cells)))
                 dollar = False
-            elif header.dropped and re.fullmatch(r"n/?m|n/?a", text, re.I):
+            elif (header.dropped or header.dropped_whole) and re.fullmatch(r"n/?m|n/?a", text, re.I):
                 # "NM" in a change column dropped by its place: it holds the place
                 current.cells.append(RawCell(text, line.number, line.col(lead), len(current.cells)))
                 dollar = False
@@ -323,7 +323,7 @@ def _rows(body: list[Line], n: int, path: str, header: LineHeader) -> list[Row]:
 def _complete(cells: int, n: int, header: LineHeader) -> bool:
     """A row holds all its figures: one for each column (or for each printed column, change
     columns included), or full sets of them."""
-    return (cells >= n and cells % n == 0) or (bool(header.dropped) and cells == header.printed)
+    return (cells >= n and cells % n == 0) or bool(header.dropped_from(cells))
 
 
 def _split_unlabelled(rows: list[Row], row: Row, n: int) -> None:

@@ -82,6 +82,8 @@ def find_statements(lines: list[Line], path: str, tagged: list[TagTable] | None 
                 found = _run_on_body(lines, title, stop, path) or region_statement(
                     lines, title.index, stop, title.kind, title.title, path)
             except ExtractionError:
+                if _contents_line(lines[title.index + 1 : stop]):
+                    continue  # a line of a table of contents ("Consolidated Income Statement" / "5"): no table
                 ref = SourceRef(path, lines[title.index].number, 1)
                 titled_skips.append((title.index, stop, SkippedTable(title.kind.value, title.title, ref, exc.message,
                                                                      exc.where or "", exc.code)))
@@ -100,6 +102,16 @@ def find_statements(lines: list[Line], path: str, tagged: list[TagTable] | None 
             skipped.append(table)
     ignored += [p for p in parents if p not in ignored]  # the region reader may have listed it too
     return fiscal_calendar(sorted(statements, key=lambda s: s.source)), skipped, ignored  # 52/53-week starts
+
+
+_FIGURE_RE = re.compile(r"(?<![\w.])\(?\$?\d[\d,]*(?:\.\d+)?\)?(?!\w)")
+
+
+def _contents_line(lines: list[Line]) -> bool:
+    """The lines under a title up to the next title print no column heading and two figures at
+    most (a page number): the title is a line of a table of contents."""
+    return (sum(len(_FIGURE_RE.findall(line.text)) for line in lines) < 3
+            and not any(is_header_text(line.text) for line in lines))
 
 
 def _texts_above(lines: list[Line], i: int, count: int) -> list[Line]:

@@ -43,8 +43,10 @@ _COMPANY_PREFIX = (rf"(?-i:(?!PARENT\s)[A-Z][A-Z0-9&.,'â€™\-]*(?:\s+[A-Z0-9&.,'â
 # a footnote mark may close the line: "Condensed Consolidated Balance Sheets (unaudited)4"
 # an older short title, read as a whole line only ("CONSOLIDATED INCOME", "Consolidated Earnings")
 _LINE_TITLE = r"(?:analysis\s+of\s+)?consolidated\s+(?:income|earnings)(?:\s+\(loss\))?"  # a utility's "Analysis of Consolidated Earnings"
+# a bank's supplement names its trend tables so: "Consolidated Ending Balance Sheets - Five Quarter Trend"
+_TREND = r"(?:\s+[-\u2013\u2014]\s+(?:(?:two|three|four|five|six|eight|\d{1,2})[\s-]+)?quarters?\s+trends?)?"
 TITLE_LINE_RE = re.compile(rf"^\s*(?P<numbered>table\s+\d{{1,2}}\s*[:.\-\u2013\u2014]\s*)?(?:{_COMPANY_PREFIX})?(?:(?=(?P<qualified>{_QUALIFIER}))|)(?P<title>{_TITLE}|{_LINE_TITLE})"
-                           rf"(?(qualified)(?:\s+(?:data|information))?)\s*(?P<rest>(?:\([^)]*\)\s*)*)(?:\d{{1,2}}(?:,\d{{1,2}})*|\*{{1,3}})?\s*$", re.I)
+                           rf"(?(qualified)(?:\s+(?:data|information))?){_TREND}\s*(?P<rest>(?:\([^)]*\)\s*)*)(?:\d{{1,2}}(?:,\d{{1,2}})*|\*{{1,3}})?\s*$", re.I)
 # a title in capitals may follow the text before it with no space: "... December 31, 2024BALANCE SHEET"
 TITLE_IN_TEXT_RE = re.compile(rf"(?:(?<![\w'])|(?-i:(?<=[a-z0-9])(?=[A-Z]{{3}})))(?P<title>{_TITLE})(?![\w'])", re.I)
 END_LINE_RE = re.compile(
