@@ -921,9 +921,11 @@ def test_one_cell_per_line_columns_named_whole_beside_a_band_over_bare_years():
     (["Quarter Ended", "Year-to-Date", "Dec. 31", "Change", "Dec. 31", "Change", "2021", "2020", "$", "%", "2021",
       "2020", "$", "%"], ["Quarter Ended Dec. 31 2021", "Quarter Ended Dec. 31 2020", "Year-to-Date Dec. 31 2021",
                           "Year-to-Date Dec. 31 2020"]),
-    # a bare year under a band: read with its band as flattened text
+    # bare years under a band over their run of columns
     (["QUARTERLY TRENDS", "FULL YEAR", "4Q21 Change", "2021 Change", "4Q21", "3Q21", "3Q21", "2021", "2020", "2020"],
-     None),
+     ["QUARTERLY TRENDS 4Q21", "QUARTERLY TRENDS 3Q21", "FULL YEAR 2021", "FULL YEAR 2020"]),
+    # a bare year under bands that cannot be shared out: read as flattened text
+    (["QUARTERLY TRENDS", "4Q21 Change", "4Q21", "3Q21", "3Q21", "2021", "2020"], None),
 ])
 def test_column_headings_of_header_cells_one_per_line(texts, headings):
     from converter.extract.lineheads import line_header
@@ -1172,3 +1174,30 @@ def test_one_cell_per_line_header_rows_shared_out_over_years_and_change_units_an
     assert bs.title == "Consolidated Ending Balance Sheets"
     assert [c.value for c in bs.items[-1].cells] == [Decimal(541241), Decimal(529201), Decimal(521082)]
     assert not release.skipped_tables
+
+
+@pytest.mark.parametrize("year_band, columns, ytd", [
+    ("FULL YEAR", ["4Q21", "3Q21", "4Q20", "3Q21", "4Q20", "2021", "2020", "2020"], (date(2021, 1, 1), date(2021, 12, 31))),
+    ("SIX MONTHS ENDED JUNE 30,", ["2Q21", "1Q21", "2Q20", "1Q21", "2Q20", "2021", "2020", "2020"],
+     (date(2021, 1, 1), date(2021, 6, 30))),
+])
+def test_one_cell_per_line_two_rows_of_bands_and_the_first_heading_among_the_header(year_band, columns, ytd):
+    """A bank's supplement copied from its PDF: "QUARTERLY TRENDS" / "FULL YEAR" over "4Q21 Change"
+    / "2021 Change", then "REVENUE" (the heading printed in the first cell of the last header row)
+    and the columns: the quarters, the two quarters compared again, the years and the prior year
+    again; the change figures are printed with %."""
+    text = "\n".join([
+        "OSTRAVA CHASE & CO. (NYSE: OSTC) EARNINGS RELEASE FINANCIAL SUPPLEMENT",
+        "CONSOLIDATED STATEMENTS OF INCOME", "(in millions, except per share and ratio data)",
+        "QUARTERLY TRENDS", year_band, f"{columns[0]} Change", "2021 Change", "REVENUE", *columns,
+        "Investment banking fees", "$", "3,494", "$", "3,282", "$", "2,583", "6", "%", "35", "%", "$", "13,216",
+        "$", "9,486", "39", "%",
+        "Total net revenue", "29,257", "29,647", "29,224", "(1)", "%", "\u2014", "%", "121,649", "119,951", "1", "%",
+        "Net income", "$", "10,399", "$", "11,687", "$", "12,136", "(11)", "%", "(14)", "%", "$", "48,334", "$",
+        "29,131", "66", "%",
+        "Ostrava Chase & Co. is a leading financial services firm based in the United States of America.", ""])
+    release = extract_text(text, "ostrava.txt")
+    ops = next(s for s in release.statements if s.kind is StatementKind.OPERATIONS)
+    assert len(ops.periods) == 5 and (ops.periods[3].start, ops.periods[3].end) == ytd
+    assert ops.items[0].section[:1] == ("REVENUE",)
+    assert [c.value for c in ops.items[-1].cells] == [Decimal(v) for v in ("10399", "11687", "12136", "48334", "29131")]

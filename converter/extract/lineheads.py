@@ -99,8 +99,6 @@ def _under_change_band(texts: list[str]) -> LineHeader | None:
     if not any(key for k, key in enumerate(leaves) if k in dropped and not is_change(key)):
         return None  # no period named twice: not change columns under the band
     kept = [t for k, t in enumerate(leaves) if k not in dropped]
-    if any(YEAR_RE.fullmatch(t.strip()) for t in kept):
-        return None  # a bare year under a band ("FULL YEAR" / "2021"): read with its band
     runs = [k for k in range(len(leaves)) if k not in dropped and (k == 0 or k - 1 in dropped)]
     bands = [t for t in top if not is_change(t)]
     if len(bands) == len(runs):  # each band over a run of columns between the change columns
@@ -111,6 +109,8 @@ def _under_change_band(texts: list[str]) -> LineHeader | None:
             if k not in dropped:
                 named.append(f"{band} {text}")
         kept = named
+    elif any(YEAR_RE.fullmatch(t.strip()) for t in kept):
+        return None  # a bare year under a band that cannot be told ("FULL YEAR" / "2021")
     return LineHeader(tuple(kept), tuple(texts), tuple(dropped), len(leaves))
 
 

@@ -132,11 +132,11 @@ def _header(lines: list[Line], i: int, stop: int, scales: list[str]) -> _Header:
             head.heads += wrapped
             i = lines.index(wrapped[-1], i)
         elif text and not head.heads and not head.lead and (top := _top_bands(lines, i, stop)):
+            i = lines.index(top[-1], i)
             if _SECTION_RE.fullmatch(top[-1].text.strip()):
                 head.lead.append(top.pop())  # "Assets" printed in the header row's first cell
             head.heads += top  # "QUARTERLY TRENDS" / "CHANGE VS." / "FULL YEAR" over the columns
             head.bands += [line.text.strip() for line in top]
-            i = lines.index(top[-1], i)
         elif text and not head.heads and not head.lead and (_heads_next(lines, i + 1, stop) or _band_next(lines, i + 1, stop)):
             head.lead.append(lines[i])
         elif text and (head.heads or head.lead) and _band_word(text) and _heads_next(lines, i + 1, stop, header_cell):
@@ -191,7 +191,7 @@ def _band_next(lines: list[Line], i: int, stop: int) -> bool:
     return at is not None and _band_word(lines[at].text.strip()) and _heads_next(lines, at + 1, stop, header_cell)
 
 
-_SECTION_RE = re.compile(r"(?i)assets|liabilities(?: and \S+ equity)?|revenues?|income|expenses")
+_SECTION_RE = re.compile(r"(?i)assets|liabilities(?: and \S+ equity)?|revenues?|income|expenses|interest income")
 
 
 def _top_bands(lines: list[Line], i: int, stop: int, most: int = 4) -> list[Line]:
@@ -203,12 +203,17 @@ def _top_bands(lines: list[Line], i: int, stop: int, most: int = 4) -> list[Line
         text = line.text.strip()
         if not text:
             continue
-        if len(top) < most and (is_change(text) or (_band_word(text) and not header_cell(text))):
+        if len(top) < most and (is_change(text) or (_band_word(text) and not header_cell(text))
+                                or (top and header_cell(text) and is_header_text(text) and not names_year(text))):
             top.append(line)
+            continue
+        if len(top) >= 2 and _SECTION_RE.fullmatch(text) and not _SECTION_RE.fullmatch(top[-1].text.strip()):
+            top.append(line)  # "REVENUE" printed in the first cell of the last header row
             continue
         if top and (is_scale_text(text) or SCALE_RE.fullmatch(text)):
             continue
-        ok = len(top) >= 2 and any(is_change(t.text) for t in top) and not all(is_change(t.text) for t in top)
+        bands = [t.text for t in top if not _SECTION_RE.fullmatch(t.text.strip())]
+        ok = len(bands) >= 2 and any(map(is_change, bands)) and not all(map(is_change, bands))
         return top if ok and header_cell(text) and names_year(text) else []
     return []
 
