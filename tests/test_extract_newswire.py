@@ -1201,3 +1201,27 @@ def test_one_cell_per_line_two_rows_of_bands_and_the_first_heading_among_the_hea
     assert len(ops.periods) == 5 and (ops.periods[3].start, ops.periods[3].end) == ytd
     assert ops.items[0].section[:1] == ("REVENUE",)
     assert [c.value for c in ops.items[-1].cells] == [Decimal(v) for v in ("10399", "11687", "12136", "48334", "29131")]
+
+
+def test_one_cell_per_line_the_next_tables_caption_over_a_band_and_its_dates_ends_the_statement():
+    """A balance sheet copied from a PDF, followed by other tables: a caption with its scale on its
+    line over "AS OF" and the dates, then a caption over its scale on the next line, a band and the
+    dates. Each ends the statement; their rows had been read as the balance sheet's (a row of five
+    values there made the whole table unreadable)."""
+    dates = ["DECEMBER 31,2021", "SEPTEMBER 30, 2021"]
+    text = "\n".join([
+        "The Ostrava Sachs Group, Inc. (NYSE: OSG) Reports Fourth Quarter 2021 Earnings Results",
+        "Condensed Consolidated Balance Sheets (unaudited)", "$ in billions", "AS OF", *dates, "ASSETS",
+        "Cash and cash equivalents", "$ 261", "$ 212", "Total assets", "$ 1,463", "$ 1,443",
+        "LIABILITIES AND SHAREHOLDERS\u2019 EQUITY", "Total liabilities", "1,353", "1,337",
+        "Shareholders\u2019 equity", "110", "106",
+        "Total liabilities and shareholders\u2019 equity", "$ 1,463", "$ 1,443",
+        "Capital Ratios and Supplementary Leverage Ratio (unaudited) $ in billions", "AS OF", *dates,
+        "Common equity tier 1 capital", "$ 96.3", "$ 93.3",
+        "Average Daily VaR (unaudited)", "$ in millions", "THREE MONTHS ENDED", *dates,
+        "Interest rates", "$ 58", "$ 58", "$ 57", "$ 60", "$ 71", ""])
+    release = extract_text(text, "ostrava.txt")
+    bs = next(s for s in release.statements if s.kind is StatementKind.BALANCE_SHEET)
+    assert [i.label for i in bs.items][-1] == "Total liabilities and shareholders\u2019 equity"
+    assert [c.value for c in bs.items[-1].cells] == [Decimal(1463), Decimal(1443)]
+    assert not release.skipped_tables

@@ -179,10 +179,17 @@ def _next_caption(lines: list[Line], i: int, stop: int) -> bool:
     """The caption of the next table, with its scale, over two period cells or more
     ("LOANS (unaudited) (in 000s)" / "June 30, 2008" / "March 31, 2008"): the statement ends."""
     text = lines[i].text.strip()
-    if not SCALE_RE.search(text) or not re.search(r"[A-Za-z]{3}", SCALE_RE.sub("", text).replace("unaudited", "")):
+    if not re.search(r"[A-Za-z]{3}", SCALE_RE.sub("", text).replace("unaudited", "")):
         return False
-    nxt = [line.text.strip() for line in lines[i + 1 : stop] if line.text.strip()][:2]
-    return len(nxt) == 2 and all(is_header_text(t) and names_year(t) for t in nxt)
+    nxt = [line.text.strip() for line in lines[i + 1 : stop] if line.text.strip()][:6]
+    if not SCALE_RE.search(text):  # "Average Daily VaR (unaudited)" / "$ in millions"
+        if not nxt or not (SCALE_RE.fullmatch(nxt[0]) or is_scale_text(nxt[0])) or header_cell(text):
+            return False
+        nxt = nxt[1:]
+    bands = 0
+    while nxt and bands < 2 and not names_year(nxt[0]) and (_band_word(nxt[0]) or is_header_text(nxt[0])):
+        nxt, bands = nxt[1:], bands + 1  # "AS OF", "THREE MONTHS ENDED" over the dates
+    return len(nxt) >= 2 and all(is_header_text(t) and names_year(t) for t in nxt[:2])
 
 
 def _band_next(lines: list[Line], i: int, stop: int) -> bool:
