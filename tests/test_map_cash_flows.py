@@ -50,6 +50,12 @@ def test_purchases_beside_maturities_printed_apart_are_available_for_sale():
 
 @pytest.mark.parametrize(("kind", "section", "label", "concept"), [
     (CF, OP, "Net income", "NetIncomeLoss"),
+    (CF, ("Cash flows from investing activities:",), "Payment of contingent consideration",
+     "PaymentForContingentConsiderationLiabilityInvestingActivities"),
+    (CF, ("Cash flows from financing activities:",), "Payments of contingent consideration",
+     "PaymentForContingentConsiderationLiabilityFinancingActivities"),
+    (CF, ("Cash flows from investing activities:",), "Proceeds from sale of investment",
+     "ProceedsFromSaleMaturityAndCollectionsOfInvestments"),
     (CF, OP, "Net loss", "NetIncomeLoss"),
     (CI, (), "Net income (loss)", "NetIncomeLoss"),
     (CI, (), "Total comprehensive earnings", "ComprehensiveIncomeNetOfTax"),
