@@ -43,7 +43,7 @@ the line fits the row's unit and place.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -239,6 +239,18 @@ def fits_place(kind: StatementKind, item: LineItem, lines: list[MapLine], strict
     return placed or fitting or lines
 
 
+_NONCURRENT_RE = re.compile(r"\bnon[- ]?current\b|\blong[- ]term (assets|liabilities)\b")
+_CURRENT_RE = re.compile(r"(?<!non)(?<!non-)(?<!non )\bcurrent (assets|liabilities)\b")
+
+
+def _current_or_not(section: Sequence[str]) -> str | None:
+    """'noncurrent' or 'current' as the headings place a balance-sheet row, or None."""
+    headings = [normalize_label(h) for h in section]
+    if any(_NONCURRENT_RE.search(h) for h in headings):
+        return "noncurrent"
+    return "current" if any(_CURRENT_RE.search(h) for h in headings) else None
+
+
 def balance_of(line: MapLine) -> str | None:
     """The line's balance, or for an element the reference data gives none, the one its name
     says ("DeferredIncomeTaxLiabilitiesNet" is a liability)."""
@@ -308,11 +320,14 @@ class LineMap:
         if not fitting:
             return None
         heading_words = set().union(*(words(h) for h in item.section)) if item.section else set()
+        placed = _current_or_not(item.section)
 
         def score(line: MapLine) -> tuple[float, int]:
             mine = set().union(*(words(h) for h in line.section)) if line.section else set()
             union = mine | heading_words
             overlap = len(mine & heading_words) / len(union) if union else 1.0
+            if placed and (theirs := _current_or_not(line.section)) and theirs != placed:
+                overlap = 0.0  # a line learned under "Current assets" for a row under "Non-current assets"
             return round(overlap, 3), line.count
 
         ranked = sorted(fitting, key=score, reverse=True)

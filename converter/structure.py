@@ -539,7 +539,8 @@ def _named_total(item: LineItem) -> bool:
 
 def balance_sheet_sides(rows: Sequence[Row]) -> dict[int, str]:
     """Rows (ids) of a balance sheet -> "assets" above its total assets, "liabilities" below it;
-    "current assets" above its total current assets, "current liabilities" between total assets
+    "current assets" above its total current assets, "noncurrent assets" between it and total
+    assets, "current liabilities" between total assets
     and total current liabilities (a balance sheet that prints those totals without a "Current
     assets:" heading over their rows)."""
     concepts = [entry.concept if entry is not None else "" for _item, entry in rows]
@@ -555,6 +556,8 @@ def balance_sheet_sides(rows: Sequence[Row]) -> dict[int, str]:
             continue
         if i < current_assets:
             out[id(item)] = "current assets"
+        elif 0 <= current_assets < i < total:
+            out[id(item)] = "noncurrent assets"
         elif total < i < current_liabilities:
             out[id(item)] = "current liabilities"
         else:

@@ -261,6 +261,27 @@ def test_lines_below_operating_income_are_nonoperating():
     assert {f.concept for f in mapped.facts if f.label == "Net interest income"} == {"us-gaap:InterestIncomeExpenseNet"}
 
 
+def test_rows_between_total_current_assets_and_total_assets_are_non_current():
+    """A balance sheet printing "Total current assets" without a "Non-current assets" heading: the
+    rows below it and above total assets are long-term ("Restricted cash", "Investments"), and a
+    current concept whose entry asks for a "current" heading is not theirs. Without a total of
+    current assets nothing is placed so."""
+    rows = [item("Cash and cash equivalents", "4,680", "5,019"), item("Restricted cash", "805", "808"),
+            item("Total current assets", "5,485", "5,827"), item("Restricted cash", "1,519", "2,157"),
+            item("Investments", "6,101", "5,587"), item("Due from related party", "12", "10"),
+            item("Total assets", "13,117", "13,581")]
+    mapped = map_release(release(statement(BS, rows)), concept_table(), ENTITY)
+    got = {(f.label, f.source.line): f.concept for f in mapped.facts if f.statement}
+    concepts = [got.get((r.label, r.source.line)) for r in rows]
+    assert concepts[1] == "us-gaap:RestrictedCashCurrent" or concepts[1] == "us-gaap:RestrictedCash"
+    assert concepts[3:5] == ["us-gaap:RestrictedCashNoncurrent", "us-gaap:LongTermInvestments"]
+    assert concepts[5] != "us-gaap:DueFromRelatedPartiesCurrent"
+    unclassified = [item("Cash and cash equivalents", "298", "389"), item("Restricted cash", "5", "7"),
+                    item("Total assets", "2,242", "2,229")]
+    mapped = map_release(release(statement(BS, unclassified)), concept_table(), ENTITY)
+    assert {f.concept for f in mapped.facts if f.label == "Restricted cash"} == {"us-gaap:RestrictedCash"}
+
+
 def test_finance_income_is_revenue_above_operating_income_and_interest_earned_below_it():
     """An airline's IFRS-worded "Finance income" and "Finance cost" under "Non-operating Income
     (Expense):" are the interest it earns on its cash and pays on its debt; a debt buyer's

@@ -99,6 +99,19 @@ def test_vocabulary_noncurrent_line_is_not_taken_for_a_row_under_current_liabili
     assert found and found.line.concept == "us-gaap:OperatingLeaseLiabilityNoncurrent"
 
 
+def test_vocabulary_line_learned_under_current_assets_is_not_taken_for_a_row_under_non_current_assets():
+    """"Non-current assets" shares its words with "Current assets": a line learned there scored as
+    the best match for a long-term row and tagged it with a current concept."""
+    vocabulary = LineMap(lines=(
+        _line("investment securities", "us-gaap:ShortTermInvestments", count=2, statement=BS, balance="debit",
+              section=("Assets", "Current assets:")),
+        _line("investment securities", "us-gaap:LongTermInvestments", statement=BS, balance="debit", section=("Assets",))))
+    found = vocabulary.match(BS, _row("Investment securities", ("Assets", "Non-current assets")), strict=True)
+    assert found and found.line.concept == "us-gaap:LongTermInvestments"
+    found = vocabulary.match(BS, _row("Investment securities", ("Assets", "Current assets")), strict=True)
+    assert found and found.line.concept == "us-gaap:ShortTermInvestments"
+
+
 CHANGES = ("Cash flows from operating activities", "Changes in assets and liabilities")
 
 
