@@ -10,7 +10,13 @@ it when the rows of the header fit one another:
 * a first row of columns named whole ("Fourth Quarter 2021") and bands ("Year Ended
   December 31") over a last row of bare years, shared out among the bands where they stand;
 * a last row of units under each column ("USD" / "USD" / "% Change"), which tells the change
-  columns whose figures are printed without a % sign.
+  columns whose figures are printed without a % sign;
+* bands, one of them over change columns, over columns named whole ("QUARTERLY TRENDS" /
+  "CHANGE VS." / "FULL YEAR" over the quarters, two of them named again, and the years): the
+  columns naming a period again are the change columns, each other band heads its run of columns;
+* rows each shared out evenly over the next, over years and units ("Quarter Ended" /
+  "Year-to-Date" over "Dec. 31" / "Change" twice over "2021" / "2020" / "$" / "%" twice);
+* the same band printed twice over dates ("Three months ended" twice): every column has it.
 
 Change columns are left out: their figures are dropped from the rows (those printed with % by
 the row reader; the others by position, `LineHeader.dropped`).

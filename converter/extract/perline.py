@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from converter.errors import ExtractionError
 from converter.model import Period, Statement, StatementKind
@@ -179,13 +180,13 @@ def _next_caption(lines: list[Line], i: int, stop: int) -> bool:
     """The caption of the next table, with its scale, over two period cells or more
     ("LOANS (unaudited) (in 000s)" / "June 30, 2008" / "March 31, 2008"): the statement ends."""
     text = lines[i].text.strip()
-    if not re.search(r"[A-Za-z]{3}", SCALE_RE.sub("", text).replace("unaudited", "")):
-        return False
-    nxt = [line.text.strip() for line in lines[i + 1 : stop] if line.text.strip()][:6]
+    nxt = list(islice((t for line in islice(lines, i + 1, stop) if (t := line.text.strip())), 6))
     if not SCALE_RE.search(text):  # "Average Daily VaR (unaudited)" / "$ in millions"
         if not nxt or not (SCALE_RE.fullmatch(nxt[0]) or is_scale_text(nxt[0])) or header_cell(text):
             return False
         nxt = nxt[1:]
+    if not re.search(r"[A-Za-z]{3}", SCALE_RE.sub("", text).replace("unaudited", "")):
+        return False
     bands = 0
     while nxt and bands < 2 and not names_year(nxt[0]) and (_band_word(nxt[0]) or is_header_text(nxt[0])):
         nxt, bands = nxt[1:], bands + 1  # "AS OF", "THREE MONTHS ENDED" over the dates
