@@ -130,12 +130,12 @@ def _with_side(kind: StatementKind, item: LineItem) -> LineItem:
     asset, below it the liability."""
     if kind is not StatementKind.BALANCE_SHEET or not item.side:
         return item
-    current, side = item.side.split()[0], item.side.split()[-1]
+    place, side = item.side.split()[0], item.side.split()[-1]
     section = item.section
-    if current in ("current", "noncurrent") and not any("current" in normalize_label(h) for h in section):
+    if place in ("current", "noncurrent") and not any("current" in normalize_label(h) for h in section):
         # above "Total current assets" without a "Current assets:" heading: under one; between
         # it and total assets, under "Non-current assets"
-        section = (*section, f"{'Current' if current == 'current' else 'Non-current'} {side}")
+        section = (*section, f"{'Current' if place == 'current' else 'Non-current'} {side}")
     if not any(_SIDE_WORDS.search(normalize_label(h)) for h in section):
         section = (_SIDE_HEADINGS[side], *section)
     return item if section == item.section else replace(item, section=section)

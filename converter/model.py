@@ -215,8 +215,10 @@ class LineItem:
     # printed below operating income and above income before income taxes (converter.structure):
     # a nonoperating line, whatever heading it has or lacks
     nonoperating: bool = False
-    # on a balance sheet, printed above total assets ("assets") or below it ("liabilities"):
-    # the side of a row whose headings do not say (converter.structure)
+    # on a balance sheet, printed above total assets ("assets") or below it ("liabilities"),
+    # above total current assets ("current assets"), between it and total assets ("noncurrent
+    # assets"), between total assets and total current liabilities ("current liabilities"): the
+    # side of a row whose headings do not say (converter.structure)
     side: str = ""
     # statement of cash flows: a row of the reconciliation of its closing balance of cash and
     # restricted cash to the balance sheet (converter.structure), matched as the balance-sheet
