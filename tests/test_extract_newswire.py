@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import re
+
 import pytest
 
 from converter.errors import ExtractionError
@@ -90,6 +92,9 @@ def test_a_qualified_title_ending_in_information_or_data():
     ("COMPREHENSIVE INCOME STATEMENTS", "COMPREHENSIVE INCOME STATEMENTS"),
     ("CASH FLOWS STATEMENTS", "CASH FLOWS STATEMENTS"),
     ("Income Statement", None),  # alone and singular: a section heading of a summary table
+    # IFRS, the loss in parentheses and a lost space
+    ("Consolidated Statements of Profit or (Loss) and OtherComprehensive Income or (Loss)",
+     "Consolidated Statements of Profit or (Loss) and OtherComprehensive Income or (Loss)"),
     ("We refer to the Ostrava Inc. statements of operations", None),
 ])
 def test_title_lines(line, title):
@@ -1225,3 +1230,26 @@ def test_one_cell_per_line_the_next_tables_caption_over_a_band_and_its_dates_end
     assert [i.label for i in bs.items][-1] == "Total liabilities and shareholders\u2019 equity"
     assert [c.value for c in bs.items[-1].cells] == [Decimal(1463), Decimal(1443)]
     assert not release.skipped_tables
+
+
+@pytest.mark.parametrize(("header", "scale", "named"), [
+    # the scale glued to the title in the header's first cell
+    ("| Ostrava Pharma A/SConsolidated Statements of Financial Position{} | December 31, 2024 | December 31, 2023 |",
+     "(In EUR'000s)", "EUR"),
+    # the title above the table, the scale in the header's first cell
+    ("Condensed Consolidated Statements of Financial Position\n\n| {} | December 31, 2024 | December 31, 2023 |",
+     "UNAUDITED (thousands of Canadian $)", "Canadian $"),
+])
+def test_a_statement_in_another_currency_named_in_its_scale_cell_is_refused_not_written_as_dollars(header, scale, named):
+    """A wire copy's pipe table whose currency is named only in the scale, written "EUR'000s" or
+    "thousands of Canadian $": its figures had been written as US dollars (and in units, the
+    scale not being read)."""
+    text = "\n".join([
+        "# Ostrava Pharma A/S Reports Full Year 2024 Results", "", header.format(scale),
+        "| --- | --- | --- |", "| Cash and cash equivalents | 559,543 | 399,550 |", "| Total assets | 1,179,495 | 1,046,372 |",
+        "| Total liabilities | 1,285,201 | 1,094,432 |", "| Total equity and liabilities | 1,179,495 | 1,046,372 |", ""])
+    with pytest.raises(ExtractionError, match=f"amounts in {re.escape(named)}: only statements in US dollars") as caught:
+        extract_text(text, "ostrava.md")
+    assert caught.value.code == "xc:currency"
+    (bs,) = extract_text(text.replace(scale, "(In $'000s)"), "ostrava.md").statements
+    assert bs.scale.exponent == 3

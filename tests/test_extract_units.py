@@ -153,6 +153,11 @@ def test_is_header_text(text, header):
         ("(in millions, except share and per share data)", 6, False),
         ("(In millions)", 6, True),
         ("(Unaudited)", 0, True),
+        # thousands written "'000": IFRS and foreign filers
+        ("(In EUR'000s, except share and per share data)", 3, False),
+        ("(in $'000)", 3, True),
+        ("US$\u2019000", 3, True),
+        ("(thousands of Canadian $ except per share amounts)", 3, True),
     ],
 )
 def test_parse_scale(text, exponent, shares_scaled):

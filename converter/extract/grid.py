@@ -38,10 +38,11 @@ SCALE_RE = re.compile(
     r"\(?[^()]{0,40}?\bin\s+(?:thousands|millions|billions)\b[^()]{0,80}\)?"
     r"|\(?\s*(?:\$|us\$|dollars|amounts)\s*(?:in\s+)?(?:000s|000's|thousands?|millions?|billions?)\b[^()]{0,80}\)?"  # "($ million)"
     r"|\(?[^()]{0,40}?\bin\s+\$?000'?s\b[^()]{0,80}\)?"
-    r"|\(\s*(?:thousands|millions|billions)\s+of\s+(?:u\.?s\.?\s+)?dollars\b[^()]{0,80}\)"  # "(millions of dollars)"
+    r"|\(\s*(?:thousands|millions|billions)\s+of\s+(?:u\.?s\.?\s+|[a-z]+\s+)?(?:dollars\b|\$)[^()]{0,80}\)"  # "(millions of dollars)", "(thousands of Canadian $)"
     # a header cell opening with the scale: "Millions, except per share amounts, for the three months ended"
     r"|^\s*(?:thousands|millions|billions)(?:,\s*except\s[^,()]{0,60})?(?=,|\s*$)"
-    r"|\(\s*\$?\s*000'?s?\s+omitted\s*\)|\(\s*\$?\s*000'?s\s*\)",  # "(000's omitted)", "(000s)"
+    r"|\(\s*\$?\s*000'?s?\s+omitted\s*\)|\(\s*\$?\s*000'?s\s*\)"  # "(000's omitted)", "(000s)"
+    r"|\(?[^()]{0,40}?[A-Za-z$€£¥]\s*['’]\s*000'?s?\b[^()]{0,80}\)?",  # "(In EUR'000s)", "US$'000", "RMB’000"
     re.I,
 )
 # words of column-group headings that name no period by themselves ("QUARTERLY TRENDS", "FULL YEAR")

@@ -55,9 +55,10 @@ _FILLER_RE = re.compile(
     re.I,
 )
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
-_SCALE_WORDS = re.compile(r"thousand|million|billion|unaudited|dollars|amounts|\b000'?s\b|\b000\s+omitted\b", re.I)
-# "(in 000s)", "($000)", "$000's", "(000's omitted)", "(000s)"
-_THOUSANDS_RE = re.compile(r"(?:\bin\s+|\$\s*)000'?s\b|\$\s*000\b|\b000'?s?\s+omitted\b|\(\s*000'?s\s*\)")
+_SCALE_WORDS = re.compile(r"thousand|million|billion|unaudited|dollars|amounts|\b000'?s\b|\b000\s+omitted\b|['’]000\b", re.I)
+# "(in 000s)", "($000)", "$000's", "(000's omitted)", "(000s)", "(In EUR'000s)"
+_THOUSANDS_RE = re.compile(r"(?:\bin\s+|\$\s*)000'?s\b|\$\s*000\b|\b000'?s?\s+omitted\b|\(\s*000'?s\s*\)"
+                           r"|[a-z$€£¥]\s*['’]\s*000'?s?\b")  # "EUR'000s", "US$'000", "RMB’000"
 
 
 @dataclass(frozen=True)
@@ -95,9 +96,10 @@ _CURRENCY_CODES = re.compile(
     r"(?<![A-Za-z])(?:RMB|CNY|EUR|JPY|GBP|CHF|CAD|AUD|HKD|TWD|INR|KRW|BRL|MXN|SEK|NOK|DKK|ZAR|SGD|ILS|NIS)(?![A-Za-z])"
     r"|[€£¥₹₩]|(?<![A-Za-z])(?:C|A|HK|NT|S|NZ|R)\$")
 _CURRENCY_NAMES = re.compile(
-    r"\b(?:renminbi|euros?|yen|pounds?\s+sterling|swiss\s+francs?|canadian\s+dollars?|australian\s+dollars?"
-    r"|hong\s+kong\s+dollars?|new\s+taiwan\s+dollars?|rupees?|crores?|lakhs?|brazilian\s+reais"
-    r"|mexican\s+pesos?|kronor|kroner|singapore\s+dollars?|shekels?)\b", re.I)
+    r"\b(?:renminbi|euros?|yen|pounds?\s+sterling|swiss\s+francs?|rupees?|crores?|lakhs?|brazilian\s+reais"
+    r"|mexican\s+pesos?|kronor|kroner|shekels?)\b"
+    # "Canadian dollars", "thousands of Canadian $"
+    r"|\b(?:canadian|australian|hong\s+kong|new\s+taiwan|singapore|new\s+zealand)\s+(?:dollars?\b|\$)", re.I)
 
 
 def foreign_currency(texts: list[str]) -> str | None:
