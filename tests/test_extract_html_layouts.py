@@ -253,6 +253,9 @@ def _two_currency_page(scale: str, units: str = "") -> str:
     ('(Amounts in thousands of Renminbi ("RMB") and U.S. dollars ("US$"), except per share data)', "", "Renminbi"),
     ("(in thousands, except per share data)", "<tr><td></td><td>RMB</td><td>RMB</td><td>US$</td></tr>", "RMB"),
     ("(€ in millions)", "", "€"),
+    ("(in thousands of Chilean pesos)", "", "pesos"),
+    ("(PLN thousands)", "", "PLN"),
+    ("(Expressed in thousands of Canadian dollars)", "", "Canadian dollars"),
 ])
 def test_a_statement_in_another_currency_is_skipped_not_written_as_dollars(scale: str, units: str, named: str):
     with pytest.raises(ExtractionError, match=f"amounts in {re.escape(named)}: only statements in US dollars") as caught:

@@ -36,7 +36,7 @@ CHANGE_RE = re.compile(
     r"|\bB\s*/\s*\(?W\)?|\bfav(?:orable)?\s*/\s*\(?unfav(?:orable)?\)?|\bbetter\s*/\s*\(?worse\)?", re.I)
 SCALE_RE = re.compile(
     r"\(?[^()]{0,40}?\bin\s+(?:thousands|millions|billions)\b[^()]{0,80}\)?"
-    r"|\(?\s*(?:\$|us\$|dollars|amounts)\s*(?:in\s+)?(?:000s|000's|thousands?|millions?|billions?)\b[^()]{0,80}\)?"  # "($ million)"
+    r"|\(?\s*(?:in\s+)?(?:\$|us\$|dollars|amounts|[€£¥]|(?-i:[A-Z]{3}))\s*(?:in\s+)?(?:000s|000's|thousands?|millions?|billions?)\b[^()]{0,80}\)?"  # "($ million)", "(PLN thousands)"
     r"|\(?[^()]{0,40}?\bin\s+\$?000'?s\b[^()]{0,80}\)?"
     r"|\(\s*(?:thousands|millions|billions)\s+of\s+(?:u\.?s\.?\s+|[a-z]+\s+)?(?:dollars\b|\$)[^()]{0,80}\)"  # "(millions of dollars)", "(thousands of Canadian $)"
     # a header cell opening with the scale: "Millions, except per share amounts, for the three months ended"

@@ -93,11 +93,12 @@ def parse_scale(texts: list[str]) -> Scale:
 # a currency other than the US dollar named in a statement's scale line or column headings:
 # ISO codes and symbols as printed (case kept), names of currencies in words
 _CURRENCY_CODES = re.compile(
-    r"(?<![A-Za-z])(?:RMB|CNY|EUR|JPY|GBP|CHF|CAD|AUD|HKD|TWD|INR|KRW|BRL|MXN|SEK|NOK|DKK|ZAR|SGD|ILS|NIS)(?![A-Za-z])"
+    r"(?<![A-Za-z])(?:RMB|CNY|EUR|JPY|GBP|CHF|CAD|AUD|HKD|TWD|INR|KRW|BRL|MXN|SEK|NOK|DKK|ZAR|SGD|ILS|NIS|NZD|PLN|CZK"
+    r"|HUF|RUB|TRY|IDR|THB|PHP|MYR|VND|NGN|EGP|ARS|CLP|COP|PEN|AED|SAR|QAR|KWD|PKR|KES)(?![A-Za-z])"
     r"|[€£¥₹₩]|(?<![A-Za-z])(?:C|A|HK|NT|S|NZ|R)\$")
 _CURRENCY_NAMES = re.compile(
     r"\b(?:renminbi|euros?|yen|pounds?\s+sterling|swiss\s+francs?|rupees?|crores?|lakhs?|brazilian\s+reais"
-    r"|mexican\s+pesos?|kronor|kroner|shekels?)\b"
+    r"|pesos?|kronor|kroner|shekels?|zloty|rubles?|roubles?|lira|rupiah|baht|ringgit|naira|yuan|dirhams?|riyals?)\b"
     # "Canadian dollars", "thousands of Canadian $"
     r"|\b(?:canadian|australian|hong\s+kong|new\s+taiwan|singapore|new\s+zealand)\s+(?:dollars?\b|\$)", re.I)
 
