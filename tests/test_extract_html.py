@@ -226,6 +226,16 @@ def test_a_numbered_statement_title_is_a_title():
                                                                         "Consolidated Balance Sheets"))
 
 
+def test_a_title_set_in_bold_a_word_or_two_at_a_time_is_a_title():
+    """A wire copy's markdown prints a title as runs of bold words; read with the marks left
+    between its words it was no title, and the statement of cash flows under it was read as the
+    rest of the statement of operations above it."""
+    from converter.extract.tablekind import classify
+
+    assert classify("**Condensed Consolidated** **Statements** **of** **Cash** **Flows**") == (
+        "statement", (StatementKind.CASH_FLOWS, "Condensed Consolidated Statements of Cash Flows"))
+
+
 ROWS = ("<tr><td>Net revenue</td><td>$ 17,846</td><td>$ 16,200</td></tr>"
         "<tr><td>Cost of sales</td><td>7,988</td><td>7,433</td></tr>"
         "<tr><td>Net income</td><td>1,944</td><td>1,864</td></tr>")

@@ -60,6 +60,7 @@ def test_purchases_beside_maturities_printed_apart_are_available_for_sale():
     (CF, FIN, "Stock issuance costs", "PaymentsOfStockIssuanceCosts"),
     (CF, FIN, "Loan repayments", "RepaymentsOfDebt"),
     (CF, FIN, "Proceeds from term loan", "ProceedsFromIssuanceOfLongTermDebt"),
+    (CF, (), "Effect of foreign exchange on cash", "EffectOfExchangeRateOnCashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"),
     (CF, FIN, "Proceeds from issuance of long-term debt, net of original issuance discount", "ProceedsFromIssuanceOfLongTermDebt"),
     (CF, FIN, "Payments for taxes related to net share settlement of equity awards",
      "PaymentsRelatedToTaxWithholdingForShareBasedCompensation"),

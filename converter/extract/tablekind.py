@@ -47,12 +47,14 @@ _SUMMARY_RE = re.compile(r"\baverage\b|\bhighlights\b|\bselected\b|\bratios?\b|\
 # Non-service pension expense)"). A numbered heading alone ("1. Consolidated Balance Sheets") may
 # be a release's own numbering of its statements.
 _NOT_A_TITLE_RE = re.compile(r"^note\s+\d{1,2}\b|\bcomponents\b|^\(.*\)$", re.I)
+_BOLD_RUNS_RE = re.compile(r"\*\*(\s*)\*\*")  # the end of one bold run and the start of the next
 _TITLE_MAX = 160  # longer text is prose, not a table title
 
 
 def classify(text: str) -> tuple[str, object] | None:
     """("prose", None), (NON_GAAP, title), (SEGMENT, title), ("statement", (kind, title)) or None."""
-    text = " ".join(text.strip().strip("#*_|").split())
+    # a title set in bold a word or two at a time: "**Condensed Consolidated** **Statements** **of** ..."
+    text = " ".join(_BOLD_RUNS_RE.sub(r"\1", text).strip().strip("#*_|").split())
     if not text:
         return None
     if len(re.sub(r"\([^()]*\)", "", text)) > _TITLE_MAX:  # a caption's "(in thousands, except ...)" does not count
