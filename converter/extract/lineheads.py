@@ -102,7 +102,7 @@ def _under_change_band(texts: list[str]) -> LineHeader | None:
         if is_change(text) or key in seen:
             dropped.append(k)
         seen.add(key)
-    if not any(key for k, key in enumerate(leaves) if k in dropped and not is_change(key)):
+    if not any(k in dropped and not is_change(text) for k, text in enumerate(leaves)):
         return None  # no period named twice: not change columns under the band
     kept = [t for k, t in enumerate(leaves) if k not in dropped]
     runs = [k for k in range(len(leaves)) if k not in dropped and (k == 0 or k - 1 in dropped)]
@@ -156,9 +156,9 @@ def _leaf_unit(text: str) -> bool:
 
 
 def _dividing_rows(upper: int, leaves: int) -> tuple[int, ...] | None:
-    """The lengths of the fewest rows of `upper` cells, each longer than the one before, its
-    length a divisor of the next one's (of `leaves` for the last): None when there are none, or
-    several of the fewest."""
+    """The lengths of the fewest rows (three at most) of `upper` cells, each longer than the one
+    before, its length a divisor of the next one's (of `leaves` for the last): None when there are
+    none, or several of the fewest."""
     found: list[tuple[int, ...]] = []
 
     def extend(rows: tuple[int, ...], left: int) -> None:
