@@ -62,6 +62,7 @@ ENTITY = EntityId(cik="0001009759", name="Made Up Corp")
     (OPS, (), "Pre-opening expenses", "us-gaap:PreOpeningCosts"),
     (OPS, (), "Interest and finance costs", "us-gaap:InterestExpense"),
     (OPS, (), "Loss from joint venture", "us-gaap:IncomeLossFromEquityMethodInvestments"),
+    (OPS, (), "Net loss on sale of vessel", "us-gaap:GainLossOnSaleOfPropertyPlantEquipment"),
     (OPS, (), "Equity earnings in unconsolidated entities", "us-gaap:IncomeLossFromEquityMethodInvestments"),
     (BS, CA, "Prepaid income tax", "us-gaap:PrepaidTaxes"),
     (BS, A, "Long-term prepaid expenses", "us-gaap:PrepaidExpenseNoncurrent"),
