@@ -224,7 +224,7 @@ def fits_place(kind: StatementKind, item: LineItem, lines: list[MapLine], strict
         if "liabilit" in h or "equity" in h:
             balance = "credit"
             break
-    current = any(re.search(r"(?<!non)(?<!non-)\bcurrent\b", h) for h in headings)
+    current = _current_or_not(item.section) == "current"
     fitting = [line for line in lines if balance is None or balance_of(line) in (None, balance)]
     if strict and not fitting:
         return []
@@ -240,11 +240,12 @@ def fits_place(kind: StatementKind, item: LineItem, lines: list[MapLine], strict
 
 
 _NONCURRENT_RE = re.compile(r"\bnon[- ]?current\b|\blong[- ]term (assets|liabilities)\b")
-_CURRENT_RE = re.compile(r"(?<!non)(?<!non-)(?<!non )\bcurrent (assets|liabilities)\b")
+_CURRENT_RE = re.compile(r"(?<!non)(?<!non-)\bcurrent\b")
 
 
 def _current_or_not(section: Sequence[str]) -> str | None:
-    """'noncurrent' or 'current' as the headings place a balance-sheet row, or None."""
+    """'noncurrent' or 'current' as the headings place a balance-sheet row, or None (a heading
+    naming neither: "Liabilities")."""
     headings = [normalize_label(h) for h in section]
     if any(_NONCURRENT_RE.search(h) for h in headings):
         return "noncurrent"
