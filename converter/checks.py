@@ -355,7 +355,8 @@ def check_balance(mapped: MappedRelease) -> list[ValidationMessage]:
 
 def check_cash(mapped: MappedRelease, statement: Statement) -> list[ValidationMessage]:
     """Statement of cash flows: cash at the end of each column's period equals cash at its
-    beginning (the day before the period starts) plus the net change in cash."""
+    beginning (the day before the period starts) plus the net change in cash. A difference within
+    the printed rounding of the figures is a warning, as for any total."""
     if statement.kind is not StatementKind.CASH_FLOWS:
         return []
     facts = _fact_index(mapped)
@@ -365,15 +366,16 @@ def check_cash(mapped: MappedRelease, statement: Statement) -> list[ValidationMe
             continue
         begin = _value(facts, CASH, Period(end=period.start - timedelta(days=1)))
         end = _value(facts, CASH, Period(end=period.end))
-        change = _value(facts, NET_CHANGE_IN_CASH, period)
+        change, parts = _value(facts, NET_CHANGE_IN_CASH, period), 2
         if change is None:  # printed only before the effect of exchange rates
             before, effect = _value(facts, NET_CHANGE_BEFORE_FX, period), _value(facts, FX_EFFECT, period)
-            change = None if before is None else before + (effect or Decimal(0))
+            change, parts = (None if before is None else before + (effect or Decimal(0))), 2 + (effect is not None)
         if begin is None or end is None or change is None or begin + change == end:
             continue
         fact = facts[(CASH, Period(end=period.end), ())]
+        rounding = abs(begin + change - end) <= _tolerance(parts, fact.decimals)
         messages.append(ValidationMessage(
-            code="check.cash", level=Level.ERROR, concept=CASH, source="checks",
+            code="check.cash", level=Level.WARNING if rounding else Level.ERROR, concept=CASH, source="checks",
             message=(f"cash at the end of {period} is {end}, but cash at its beginning {begin} "
                      f"plus the net change {change} is {begin + change} (difference {abs(begin + change - end)})"),
             refs=(str(fact.source),)))

@@ -428,11 +428,13 @@ def rendered(html: str, style: str) -> tuple[str, str]:
 
 
 def evaluate(folder: Path, only: list[str], modes: list[str], details: bool,
-             rendering: str = "html") -> dict[str, list[Score]]:
+             rendering: str = "html", teachers: Path | None = None) -> dict[str, list[Score]]:
     paths = sorted(folder.glob("*.htm*"))
     selected = [p for p in paths if not only or any(o in p.name for o in only)]
     # leave-one-out learns from every other filing; the roll-forward needs only the filing itself
-    filings = {p: read_filing_statements(p) for p in (paths if "loo" in modes else selected)}
+    filings = {p: read_filing_statements(p) for p in (paths if "loo" in modes and not teachers else selected)}
+    # other companies' filings to learn the vocabulary from: every one of them is "another" filing
+    taught = [read_filing_statements(p) for p in sorted(teachers.glob("*.htm*"))] if teachers else []
     base = concept_table()
     results: dict[str, list[Score]] = {m: [] for m in modes}
     for path in paths:
@@ -441,7 +443,7 @@ def evaluate(folder: Path, only: list[str], modes: list[str], details: bool,
         text = strip_inline(path)
         filing = filings[path]
         for mode in modes:
-            others = [f for p, f in filings.items() if p != path]
+            others = taught or [f for p, f in filings.items() if p != path]
             vocabulary = harvest(others, base) if mode in ("loo", "concepts") else None
             maps: tuple[LineMap, ...] = (company_map([filing]),) if mode != "loo" else ()
             if mode == "concepts":  # the company's concepts without its labels or figures
@@ -503,6 +505,9 @@ def main() -> int:
                         help="read each filing as another tool would save it: a markdown pipe table per "
                              "table (span, plain, compact) or a text-browser dump (text); see "
                              "scripts/render_corpus.py")
+    parser.add_argument("--vocabulary-from", type=Path, metavar="FOLDER",
+                        help="learn the vocabulary of the leave-one-out mode from these other companies' filings "
+                             "instead (filings of companies never seen: how the general mapping fares out of sample)")
     parser.add_argument("--details", action="store_true", help="list every fact not tagged with the same concept")
     parser.add_argument("--json", type=Path, help="write every found fact's outcome (mode, filing, row, concepts) here")
     args = parser.parse_args()
@@ -512,7 +517,7 @@ def main() -> int:
     modes = {"both": ["loo", "own"], "all": ["loo", "own", "next", "reworded", "reworded-quarter",
                                              "reworded-labels", "reworded-some", "synonyms", "concepts"]}.get(
         args.mode, [args.mode])
-    results = evaluate(args.folder, args.only, modes, args.details, args.rendering)
+    results = evaluate(args.folder, args.only, modes, args.details, args.rendering, args.vocabulary_from)
     titles = {"loo": "Leave-one-out (vocabulary learned from the other filings)",
               "own": "Roll-forward (company map learned from the filing itself)",
               "next": "Roll-forward to next quarter's wording (the filing's map; labels with months a quarter on, "

@@ -15,13 +15,18 @@ the release how many the filing tagged with dimensions (an axis and member the r
 write). This is the path a user of the roll-forward takes; the filings harness
 (scripts/evaluate_filings.py) looks at the statement rows only and in process.
 
-Usage: python scripts/rollforward.py [FOLDER] [--only NAME ...] [--work DIR] [--json FILE]
+With --previous the map is learned from the company's filing before instead (a 10-K, then the next
+10-Q; filings named like 'aapl-10-q-2025-08-01.html'): the roll-forward across periods, where labels
+drift and the map knows the prior periods' figures only.
+
+Usage: python scripts/rollforward.py [FOLDER] [--only NAME ...] [--previous] [--work DIR] [--json FILE]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -44,13 +49,14 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT)
 
 
-def roll_forward(filing: Path, work: Path) -> dict[str, object]:
-    """learn -> convert the stripped filing with the map -> compare; the counts of one filing."""
+def roll_forward(filing: Path, work: Path, teacher: Path | None = None) -> dict[str, object]:
+    """learn (from `teacher`, by default the filing itself) -> convert the stripped filing with the
+    map -> compare; the counts of one filing."""
     name = filing.name.split(".")[0]
     folder = work / name
     folder.mkdir(parents=True, exist_ok=True)
     map_path = folder / "map.yaml"
-    done = _cli("learn", str(filing), "--out", str(map_path))
+    done = _cli("learn", str(teacher or filing), "--out", str(map_path))
     if done.returncode != 0:
         return {"filing": filing.name, "error": f"learn: {done.stderr.strip()[-300:]}"}
     release = folder / f"{name}.htm"
@@ -69,8 +75,27 @@ def roll_forward(filing: Path, work: Path) -> dict[str, object]:
     dimensional = {(f.period, f.value) for f in read_document(filing).facts if f.dimensions and f.is_numeric}
     with_dims = sum(1 for row in comparison.rows if row.status is Status.ONLY_IN_RELEASE and row.release
                     and not row.release.dimensions and (row.release.period, row.release.value) in dimensional)
-    return {"filing": filing.name, "facts": sum(counts.values()), **{s: counts[s] for s in STATUSES},
-            "only_dimensional": with_dims}
+    return {"filing": filing.name, "learned_from": (teacher or filing).name, "facts": sum(counts.values()),
+            **{s: counts[s] for s in STATUSES}, "only_dimensional": with_dims}
+
+
+def _dated(path: Path) -> tuple[str, str]:
+    """(company, filing date) from a name like 'aapl-10-q-2025-08-01.html'."""
+    found = re.search(r"(\d{4}-\d{2}-\d{2})", path.name)
+    return path.name.split("-")[0].lower(), found.group(1) if found else ""
+
+
+def previous_filings(filings: list[Path]) -> list[tuple[Path, Path]]:
+    """(filing, the same company's filing before it) for every company with two or more filings:
+    the roll-forward from one period's filing to the next."""
+    by_company: dict[str, list[Path]] = {}
+    for path in filings:
+        by_company.setdefault(_dated(path)[0], []).append(path)
+    pairs = []
+    for paths in by_company.values():
+        paths.sort(key=lambda p: _dated(p)[1])
+        pairs.extend((later, earlier) for earlier, later in zip(paths, paths[1:]))
+    return sorted(pairs)
 
 
 def main() -> int:
@@ -79,6 +104,9 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", default=[], help="filings whose name starts with these")
     parser.add_argument("--work", type=Path, help="keep maps and outputs here (default: a temporary folder)")
     parser.add_argument("--json", type=Path, help="write the per-filing counts here")
+    parser.add_argument("--previous", action="store_true",
+                        help="learn each company's map from its filing before (a 10-K, the last 10-Q) and "
+                             "score the next filing with it: companies with one filing are left out")
     options = parser.parse_args()
     filings = sorted(p for p in options.folder.glob("*.htm*")
                      if not options.only or any(p.name.startswith(o) for o in options.only))
@@ -87,7 +115,10 @@ def main() -> int:
         return 2
     with tempfile.TemporaryDirectory() as temporary:
         work = options.work or Path(temporary)
-        results = [roll_forward(f, work) for f in filings]
+        if options.previous:
+            results = [roll_forward(f, work, teacher) for f, teacher in previous_filings(filings)]
+        else:
+            results = [roll_forward(f, work) for f in filings]
     header = f"{'filing':28} {'facts':>6} {'same':>6} {'concept':>8} {'value':>6} {'only':>6} {'dims':>6}  same%"
     print("Roll-forward end to end (learn -> convert --company-map -> compare)")
     print(header)
@@ -99,6 +130,8 @@ def main() -> int:
         for key in ("facts", *STATUSES, "only_dimensional"):
             totals[key] += int(r[key])  # type: ignore[call-overload]
         share = 100 * int(r["match"]) / max(1, int(r["facts"]))  # type: ignore[call-overload]
+        if r["learned_from"] != r["filing"]:
+            print(f"  (map learned from {r['learned_from']})")
         print(f"{r['filing']:28} {r['facts']:>6} {r['match']:>6} {r['concept_differs']:>8} {r['value_differs']:>6} "
               f"{r['only_in_release']:>6} {r['only_dimensional']:>6}  {share:5.1f}%")
     share = 100 * totals["match"] / max(1, totals["facts"])

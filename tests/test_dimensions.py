@@ -250,3 +250,16 @@ def test_classes_printed_without_the_words_common_stock_under_the_equity_heading
     entry = concept_table().entry("us-gaap:CommonStockValue")
     assert class_of_stock(entry, item("Class A and class B", "1")).dimensions == ()
     assert class_of_stock(entry, item("Class A preferred stock", "1")).dimensions == ()
+
+
+def test_roll_forward_across_periods_pairs_each_filing_with_the_companys_one_before() -> None:
+    from scriptkit import load_script
+
+    names = ["aapl-10-q-2025-08-01.html", "aapl-10-k-2024-11-01.html", "aapl-10-q-2025-05-02.html",
+             "nvda-10-q-2025-08-27.html", "ko-10-q-2025-07-24.html", "ko-10-k-2025-02-20.html"]
+    pairs = load_script("rollforward").previous_filings([Path(n) for n in names])
+    assert [(later.name, earlier.name) for later, earlier in pairs] == [
+        ("aapl-10-q-2025-05-02.html", "aapl-10-k-2024-11-01.html"),
+        ("aapl-10-q-2025-08-01.html", "aapl-10-q-2025-05-02.html"),
+        ("ko-10-q-2025-07-24.html", "ko-10-k-2025-02-20.html"),
+    ]

@@ -123,6 +123,27 @@ def test_two_figures_per_period_that_are_no_subtotal_stay_an_error():
         _statement(_page("CONSOLIDATED BALANCE SHEETS", "", _INNER_OUTER.format(accrued="150")))
 
 
+_SHARES_BESIDE_DATES = (
+    "<tr><td colspan=5>Amounts in millions</td><td>March 31, 2025</td><td></td><td>June 30, 2024</td></tr>"
+    "<tr><td>Total assets</td><td></td><td></td><td></td><td></td><td>{assets}</td><td></td><td>122,370</td></tr>"
+    "<tr><td>Common stock &#8211; shares issued &#8211;</td><td>March 2025</td><td></td><td>4,009.2</td>"
+    "<td></td><td></td><td></td><td></td></tr>"
+    "<tr><td></td><td>June 2024</td><td></td><td>4,009.2</td><td></td><td>4,009</td><td></td><td>4,009</td></tr>"
+    "<tr><td>Retained earnings</td><td></td><td></td><td></td><td></td><td>131,000</td><td></td><td>127,000</td></tr>")
+
+
+def test_share_counts_printed_inside_the_label_beside_their_dates_are_part_of_the_label():
+    """Procter & Gamble's balance sheet prints the shares issued at each date in a column of the
+    label, left of the value columns: the row was refused for having three figures for two
+    periods, and with it the whole balance sheet."""
+    st = _statement(_page("CONSOLIDATED BALANCE SHEETS", "", _SHARES_BESIDE_DATES.format(assets="125,000")))
+    rows = [(i.label, [c.value for c in i.cells]) for i in st.items]
+    assert rows[0] == ("Total assets", [Decimal(125000), Decimal(122370)])
+    common = next(r for r in rows if r[0].startswith("Common stock"))
+    assert common == ("Common stock – shares issued – March 2025 4,009.2 June 2024 4,009.2", [Decimal(4009)] * 2)
+    assert rows[-1] == ("Retained earnings", [Decimal(131000), Decimal(127000)])
+
+
 BALANCE_ROWS = ("<tr><th>Cash and cash equivalents</th><th>$ 737,877</th><th>$ 431,560</th></tr>"
                 "<tr><td>Receivables, net</td><td>199,422</td><td>233,682</td></tr>"
                 "<tr><td>Total current assets</td><td>937,299</td><td>665,242</td></tr>"

@@ -355,6 +355,14 @@ def test_a_tampered_cash_flow_figure_fails(change, failed):
     assert {(m.code, m.concept) for m in messages if m.level.value == "error"} == failed
 
 
+def test_cash_at_the_end_off_by_its_printed_rounding_is_a_warning():
+    """Procter & Gamble, nine months to March 2025: 9,482 at the beginning, a net change of
+    (365), 9,116 at the end; each figure rounded to millions on its own."""
+    messages = [m for m in _check(cash_flows(end="29,001")) if m.code == "check.cash"]
+    assert [m.level.value for m in messages] == ["warning"]
+    assert "difference 1000" in messages[0].message
+
+
 def comprehensive(oci_total: str = "(215)") -> Statement:
     return statement(CI, [
         item("Net income", "1,400", "720"),

@@ -478,9 +478,11 @@ def grid_statement(grid: Grid, kind: StatementKind, title: str, title_ref: Sourc
     # the columns the rows printing no "$" cell put their figures in
     figure_columns = frozenset(c.lo for cells in grid.body if not any(c.text.strip() == "$" for c in cells)
                                for c in cells if c.lo > 0 and _is_figure(c.text)) if grid.figures_in_order else frozenset()
+    # (a pipe table whose cells drift from row to row has no columns to tell by)
+    inside = frozenset() if grid.figures_in_order else _label_area_columns(grid.body, spans, dropped)
     for cells in grid.body:
         try:
-            rows.append(_row(cells, spans, dropped, path, grid.figures_in_order, figure_columns))
+            rows.append(_row(cells, spans, dropped, path, grid.figures_in_order, figure_columns, inside))
         except ExtractionError as error:
             split = _inner_and_outer(cells, spans, dropped, rows) if error.code == "xc:columnMismatch" else None
             if split is None:
@@ -521,9 +523,34 @@ def _dropped_notes(grid: Grid, dropped: list[tuple[int, int]]) -> list[str]:
     return notes
 
 
+def _label_area_columns(body: list[list[GCell]], spans: list[tuple[int, int]],
+                        dropped: list[tuple[int, int]]) -> frozenset[int]:
+    """The columns left of every value column that print figures inside the label: a column
+    whose figure would fall under the first period while the row prints its own figure there
+    ("Common stock - shares issued - | June 2024 | 4,009.2 | 4,009 | 4,009", the share count beside
+    the date it is counted at). Such a column holds part of the label in every row."""
+    if not spans:
+        return frozenset()
+    first = min(a for a, _ in spans)
+    found: set[int] = set()
+    for cells in body:
+        _, toks = row_tokens(cells)
+        values = [t for t in toks if t.kind == "value"]
+        left = [t for t in values if t.cell.lo < first and not any(a <= t.cell.lo <= b for a, b in dropped)]
+        taken = {_place(t.cell.lo, spans, dropped) for t in values if any(a <= t.cell.lo <= b for a, b in spans)}
+        found.update(t.cell.lo for t in left if _place(t.cell.lo, spans, dropped) in taken)
+    return frozenset(found)
+
+
 def _row(cells: list[GCell], spans: list[tuple[int, int]], dropped: list[tuple[int, int]], path: str,
-         in_order: bool = False, figure_columns: frozenset[int] = frozenset()) -> Row:
+         in_order: bool = False, figure_columns: frozenset[int] = frozenset(),
+         label_area: frozenset[int] = frozenset()) -> Row:
     label_cells, toks = row_tokens(cells)
+    if any(t.cell.lo in label_area for t in toks):  # figures printed inside the label: part of its words
+        first = min(a for a, _ in spans)
+        worded = [t for t in toks if t.cell.lo in label_area or (t.kind == "text" and t.cell.lo < first)]
+        label_cells = sorted([*label_cells, *(t.cell for t in worded)], key=lambda c: c.lo)
+        toks = [t for t in toks if t not in worded]
     label = clean_label(" ".join(c.text for c in label_cells if c.text))
     first = next((c for c in label_cells if c.text), None)
     anchor = first or (toks[0].cell if toks else None)
