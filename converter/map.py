@@ -124,10 +124,11 @@ _SIDE_WORDS = re.compile(r"asset|liabilit|equity|deficit|capital")
 _SIDE_HEADINGS = {"assets": "Assets", "liabilities": "Liabilities and equity"}
 
 
-def _with_side(kind: StatementKind, item: LineItem) -> LineItem:
+def _with_side(kind: StatementKind, item: LineItem, side_heading: bool = True) -> LineItem:
     """A balance-sheet row printed without a heading that names its side is matched under the
     side its place gives it (LineItem.side): "Deferred income taxes" above total assets is the
-    asset, below it the liability."""
+    asset, below it the liability. Without `side_heading`, only a current or non-current place
+    is added (a company map tells rows of one label apart by the headings as printed)."""
     if kind is not StatementKind.BALANCE_SHEET or not item.side:
         return item
     place, side = item.side.split()[0], item.side.split()[-1]
@@ -136,7 +137,7 @@ def _with_side(kind: StatementKind, item: LineItem) -> LineItem:
         # above "Total current assets" without a "Current assets:" heading: under one; between
         # it and total assets, under "Non-current assets"
         section = (*section, f"{'Current' if place == 'current' else 'Non-current'} {side}")
-    if not any(_SIDE_WORDS.search(normalize_label(h)) for h in section):
+    if side_heading and not any(_SIDE_WORDS.search(normalize_label(h)) for h in section):
         section = (_SIDE_HEADINGS[side], *section)
     return item if section == item.section else replace(item, section=section)
 
@@ -158,8 +159,9 @@ def _other_than_total(table: ConceptTable, kind: StatementKind, item: LineItem, 
 
 def _match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -> Match:
     before = getattr(table, "match_before", None)
-    if before is not None and (found := before(kind, item)) is not None:
-        return Match(*found)  # the company's own map matches the row as printed
+    # the company's own map matches the row as printed, under the side its place gives it
+    if before is not None and (found := before(kind, _with_side(kind, item, side_heading=False))) is not None:
+        return Match(*found)
     found = _match_by_table(table, kind, item)
     prefer = getattr(table, "company_alternative", None)  # the company tags the line with an alternative
     if prefer is not None and found.entry is not None and (chosen := prefer(kind, item, found.entry)) is not None:
@@ -325,6 +327,8 @@ def _scale_exponent(unit: UnitKind | None, scale: Scale) -> int:
     if unit is UnitKind.USD:
         return scale.exponent
     if unit is UnitKind.SHARES:
+        if scale.shares_exponent is not None:
+            return scale.shares_exponent
         return scale.exponent if scale.shares_scaled else 0
     return 0
 
@@ -571,7 +575,9 @@ def detail_facts(entry: ConceptEntry, statement: Statement, item: LineItem, deta
     whose share counts are scaled."""
     unit = entry.unit
     exponent = statement.scale.exponent if unit is UnitKind.USD else 0
-    if unit is UnitKind.SHARES and statement.scale.shares_scaled and detail.decimals_printed == 0 and (
+    if unit is UnitKind.SHARES and statement.scale.shares_exponent is not None and detail.decimals_printed == 0:
+        exponent = statement.scale.shares_exponent  # the scale line gives share counts a scale of their own
+    elif unit is UnitKind.SHARES and statement.scale.shares_scaled and detail.decimals_printed == 0 and (
             counts_scaled or (counts_scaled is None and statement.scale.exponent >= 6
                               and 0 < detail.value < _SMALL_COUNT)):
         exponent = statement.scale.exponent

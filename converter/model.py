@@ -119,6 +119,9 @@ class Scale:
     exponent: int = 0
     shares_scaled: bool = True
     text: str = ""
+    # share counts in a scale of their own, as the line says ("except number of shares, which
+    # are reflected in thousands"): the power of ten they are printed in, else None
+    shares_exponent: int | None = None
 
 
 class DetailKind(str, Enum):

@@ -64,7 +64,9 @@ def _item(item: LineItem) -> dict[str, Any]:
 def _statement(statement: Statement) -> dict[str, Any]:
     return {"kind": statement.kind.value, "title": statement.title, "source": ref_json(statement.source),
             "scale": {"exponent": statement.scale.exponent, "shares_scaled": statement.scale.shares_scaled,
-                      "text": statement.scale.text},
+                      "text": statement.scale.text,
+                      **({"shares_exponent": statement.scale.shares_exponent}
+                         if statement.scale.shares_exponent is not None else {})},
             "periods": [_period(p) for p in statement.periods],
             "notes": list(statement.notes),
             "line_items": [_item(i) for i in statement.items]}

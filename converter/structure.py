@@ -330,7 +330,7 @@ def shares_counted(statement: Statement, rows: Sequence[Row]) -> tuple[Scale, st
     shares and a loss per share of 5.60 prints the shares in full. The corrected scale and a note,
     or None when the columns agree with the scale line or do not tell."""
     scale = statement.scale
-    if scale.exponent <= 0:
+    if scale.exponent <= 0 or scale.shares_exponent is not None:
         return None
 
     def row(concepts: tuple[str, ...]) -> LineItem | None:
@@ -545,7 +545,7 @@ def balance_sheet_sides(rows: Sequence[Row]) -> dict[int, str]:
     assets:" heading over their rows)."""
     concepts = [entry.concept if entry is not None else "" for _item, entry in rows]
     if "us-gaap:Assets" not in concepts:
-        return {}
+        return _liabilities_sides(rows, concepts)
     total = concepts.index("us-gaap:Assets")
     current_assets = concepts.index("us-gaap:AssetsCurrent") if "us-gaap:AssetsCurrent" in concepts[:total] else -1
     current_liabilities = (concepts.index("us-gaap:LiabilitiesCurrent", total) if "us-gaap:LiabilitiesCurrent" in concepts[total:]
@@ -563,6 +563,19 @@ def balance_sheet_sides(rows: Sequence[Row]) -> dict[int, str]:
         else:
             out[id(item)] = "assets" if i < total else "liabilities"
     return out
+
+
+def _liabilities_sides(rows: Sequence[Row], concepts: list[str]) -> dict[int, str]:
+    """A balance sheet's liabilities printed as a table of their own (Edison International's
+    "LIABILITIES AND EQUITY" under its assets' table): the rows above its total current
+    liabilities are "current liabilities", when each is printed under a heading naming
+    liabilities and none naming assets."""
+    if "us-gaap:LiabilitiesCurrent" not in concepts:
+        return {}
+    above = rows[:concepts.index("us-gaap:LiabilitiesCurrent")]
+    headed = all(any("liabilit" in h.lower() for h in item.section) and not any("asset" in h.lower() for h in item.section)
+                 for item, _entry in above)
+    return {id(item): "current liabilities" for item, _entry in above} if above and headed else {}
 
 
 _NET_RE = re.compile(r",?\s+net$|^\s*net\s", re.I)  # "Property and equipment, net", "Net property, ..." under its gross amount

@@ -163,6 +163,26 @@ def test_is_header_text(text, header):
 def test_parse_scale(text, exponent, shares_scaled):
     scale = parse_scale([text])
     assert (scale.exponent, scale.shares_scaled) == (exponent, shares_scaled)
+    assert scale.shares_exponent is None
+
+
+@pytest.mark.parametrize(
+    ("text", "exponent", "shares"),
+    [
+        # Apple: amounts in millions, share counts in thousands
+        ("(In millions, except number of shares, which are reflected in thousands, and per-share amounts)", 6, 3),
+        ("(in millions, except per share amounts; shares in thousands)", 6, 3),
+        ("(Dollars in thousands, except per share data and shares, which are in millions)", 3, 6),
+    ],
+)
+def test_a_scale_line_giving_share_counts_a_scale_of_their_own(text, exponent, shares):
+    scale = parse_scale([text])
+    assert (scale.exponent, scale.shares_scaled, scale.shares_exponent) == (exponent, False, shares)
+
+
+def test_shares_in_the_amounts_own_scale_are_scaled_shares():
+    scale = parse_scale(["(In millions, except per share data; shares in millions)"])
+    assert (scale.exponent, scale.shares_scaled, scale.shares_exponent) == (6, True, None)
 
 
 def _details(label):
@@ -197,6 +217,22 @@ def _details(label):
           (DetailKind.SHARES_OUTSTANDING, Decimal(42318550), date(2024, 6, 30)),
           (DetailKind.SHARES_ISSUED, Decimal(42011903), date(2023, 12, 31)),
           (DetailKind.SHARES_OUTSTANDING, Decimal(42011903), date(2023, 12, 31))]),
+        # Ondas: a pair of authorized counts, the year of the second date left out
+        ("Common stock – par value $0.0001; 800,000,000 and 300,000,000 shares authorized at December 31, 2025 "
+         "and 2024, respectively; 380,763,481 and 93,173,191 issued and outstanding at December 31, 2025 and "
+         "December 31, 2024, respectively",
+         [(DetailKind.PAR_VALUE, Decimal("0.0001"), None),
+          (DetailKind.SHARES_AUTHORIZED, Decimal(800000000), date(2025, 12, 31)),
+          (DetailKind.SHARES_AUTHORIZED, Decimal(300000000), date(2024, 12, 31)),
+          (DetailKind.SHARES_ISSUED, Decimal(380763481), date(2025, 12, 31)),
+          (DetailKind.SHARES_OUTSTANDING, Decimal(380763481), date(2025, 12, 31)),
+          (DetailKind.SHARES_ISSUED, Decimal(93173191), date(2024, 12, 31)),
+          (DetailKind.SHARES_OUTSTANDING, Decimal(93173191), date(2024, 12, 31))]),
+        ("Common stock, $0.01 par value; 500,000 shares authorized; 2,100 and 2,000 shares issued at June 30, 2025 "
+         "and 2024, respectively",
+         [(DetailKind.PAR_VALUE, Decimal("0.01"), None), (DetailKind.SHARES_AUTHORIZED, Decimal(500000), None),
+          (DetailKind.SHARES_ISSUED, Decimal(2100), date(2025, 6, 30)),
+          (DetailKind.SHARES_ISSUED, Decimal(2000), date(2024, 6, 30))]),
         ("Accounts payable", []),
     ],
 )

@@ -122,3 +122,18 @@ def test_allowances_stated_in_loan_and_held_to_maturity_labels_are_their_own_all
     assert _facts(text, "DebtSecuritiesHeldToMaturityAllowanceForCreditLoss") == {
         december: Decimal(60_000), before: Decimal(35_000)}
     assert _facts(text, "AllowanceForDoubtfulAccountsReceivableCurrent") == {}
+
+
+def test_share_counts_in_a_scale_of_their_own_take_it_in_rows_and_in_labels():
+    """Apple: "(In millions, except number of shares, which are reflected in thousands, and
+    per-share amounts)": 14,902,886 weighted-average shares and 50,400,000 shares authorized are
+    thousands of shares; they had been written as so many shares."""
+    scale = "(In millions, except number of shares, which are reflected in thousands, and per-share amounts)"
+    text = (_with_operations(scale, "52,500").replace("(in thousands, except per share amounts)", scale)
+            .replace("$ (3,290)", "$ (3)").replace("$ (14,367)", "$ (14)").replace("$ (0.28)", "$ (0.27)"))
+    june = Period(end=date(2025, 6, 30))
+    quarter = Period(end=date(2025, 6, 30), start=date(2025, 4, 1))
+    assert _facts(text, "WeightedAverageNumberOfShareOutstandingBasicAndDiluted")[quarter] == Decimal(52_500_000)
+    assert _facts(text, "CommonStockSharesIssued")[june] == Decimal(54_198_000)
+    assert _facts(text, "CommonStockSharesAuthorized")[june] == Decimal(500_000_000)
+    assert _facts(text, "Assets")[june] == Decimal(4_000_000_000_000)

@@ -934,3 +934,32 @@ def test_a_row_printed_without_a_label_is_learned_and_recognised_by_its_place(tm
     own = LayeredTable.around(concept_table(), company_maps=(learned,)).for_cik(CIK, printed)
     mapped = map_release(printed, own, EntityId(CIK, "Ferrowick Instruments"))
     assert {f.concept for f in mapped.facts if f.value == Decimal(33_000_000)} == {"us-gaap:GrossProfit"}
+
+
+def test_a_liabilities_table_of_its_own_places_rows_above_total_current_liabilities_as_current() -> None:
+    """Edison International prints its liabilities in a table of their own, headed "LIABILITIES
+    AND EQUITY" without a "Current liabilities:" heading, and "Regulatory liabilities" twice:
+    above "Total current liabilities" (tagged RegulatoryLiabilityCurrent) and among the deferred
+    credits (RegulatoryLiabilityNoncurrent). Both rows had taken the noncurrent line of its map."""
+    from converter.companymap import LineMap, MapLine
+    from converter.concepts import Sign
+    from modelkit import item, release, statement
+
+    from converter.map import EntityId, map_release
+
+    bs, head = StatementKind.BALANCE_SHEET, ("LIABILITIES AND EQUITY",)
+    lines = tuple(MapLine("Regulatory liabilities", bs, section, concept, Sign.AS_PRINTED, "monetaryItemType",
+                          "instant", balance="credit", filing="eix-10q.htm")
+                  for section, concept in ((head, "us-gaap:RegulatoryLiabilityCurrent"),
+                                           ((), "us-gaap:RegulatoryLiabilityNoncurrent")))
+    table = LayeredTable.around(concept_table(), company_maps=(LineMap(lines=lines, cik=CIK, source="m.yaml"),))
+    rows = [item("Accounts payable", "2,346", "2,000", section=head),
+            item("Regulatory liabilities", "1,109", "1,347", section=head),
+            item("Total current liabilities", "3,455", "3,347", section=head),
+            item("Long-term debt", "34,479", "33,534", section=head),
+            item("Regulatory liabilities", "10,736", "10,159", section=head),
+            item("Total liabilities", "48,670", "47,040", section=head)]
+    mapped = map_release(release(statement(bs, rows)), table.for_cik(CIK), EntityId(cik=CIK, name="Made Up Power"))
+    first = statement(bs, rows).periods[0]
+    regulatory = {f.concept: f.value for f in mapped.facts if "Regulatory" in f.concept and f.period == first}
+    assert regulatory == {"us-gaap:RegulatoryLiabilityCurrent": 1_109_000, "us-gaap:RegulatoryLiabilityNoncurrent": 10_736_000}

@@ -427,6 +427,19 @@ def test_a_month_end_column_on_a_52_53_week_calendar_counts_weeks():
     assert out_cf.periods == (Period(date(2024, 4, 28), date(2024, 1, 29)), Period(date(2023, 4, 30), date(2023, 1, 30)))
 
 
+def test_a_53_week_year_ending_on_a_month_end_starts_the_day_after_the_year_before_it():
+    """Apple's fiscal 2023 ran 53 weeks, from September 25, 2022 to September 30, 2023: the
+    balance sheet's month-end date had made its start October 1, 2022, though the statement
+    prints September 24, 2022, a whole 53 weeks before."""
+    years = ("Years ended September 28, 2024", "Years ended September 30, 2023", "Years ended September 24, 2022")
+    ops = _st(OPS, _periods(*years))
+    bs = _st(BS, (Period(date(2024, 9, 28)), Period(date(2023, 9, 30))))
+    out_ops, _ = fiscal_calendar([ops, bs])
+    assert out_ops.periods == (Period(date(2024, 9, 28), date(2023, 10, 1)), Period(date(2023, 9, 30), date(2022, 9, 25)),
+                               Period(date(2022, 9, 24), date(2021, 9, 26)))
+    assert "day after the end of another column 2022-09-24" in out_ops.notes[1]
+
+
 def test_calendar_month_releases_are_left_alone():
     ops = _st(OPS, _periods("Three Months Ended June 30, 2024"))
     bs = _st(BS, (Period(date(2024, 6, 30)), Period(date(2023, 12, 31))))

@@ -76,16 +76,32 @@ def is_scale_text(text: str) -> bool:
     return inner.startswith("(") and inner.endswith(")") and bool(_SCALE_WORDS.search(inner))
 
 
+# share counts given a scale of their own in a statement's scale line: "number of shares, which
+# are reflected in thousands", "shares in millions"
+_SHARES_IN_SCALE_RE = re.compile(r"(?<!per )(?<!per-)\bshares?\b(?![- ]?per)[^;()]*?\b(?P<scale>thousand|million|billion)s?\b")
+
+
+def _exponent(low: str) -> int | None:
+    return (9 if "billion" in low else 6 if "million" in low
+            else 3 if "thousand" in low or _THOUSANDS_RE.search(low) else None)
+
+
 def parse_scale(texts: list[str]) -> Scale:
     """Scale from the statement's parenthetical lines."""
     for text in texts:
         low = text.lower()
-        exponent = (9 if "billion" in low else 6 if "million" in low
-                    else 3 if "thousand" in low or _THOUSANDS_RE.search(low) else None)
+        exponent = _exponent(low.split("except", 1)[0])  # "(Dollars in thousands, except ... shares, which are in millions)"
+        exponent = _exponent(low) if exponent is None else exponent
         if exponent is None:
             continue
         clause = low.split("except", 1)[1] if "except" in low else ""
         shares_apart = bool(re.search(r"(?<!per )(?<!per-)\bshares?\b(?![- ]?per)", clause))
+        own = _SHARES_IN_SCALE_RE.search(clause or low)
+        if own is not None:  # "except number of shares, which are reflected in thousands"
+            shares = {"thousand": 3, "million": 6, "billion": 9}[own["scale"]]
+            if shares != exponent:
+                return Scale(exponent, False, text.strip(), shares_exponent=shares)
+            shares_apart = False
         return Scale(exponent, not shares_apart, text.strip())
     return Scale()
 
@@ -409,6 +425,11 @@ def _weeks_for(months: int) -> int:
 _SNAP_DAYS = 6  # a prior period end this close to the 13-week estimate is the real one
 
 
+def _whole_weeks(prior: date, end: date, printed: set[date]) -> bool:
+    """Is `prior`, a date the release prints, a whole number of weeks before `end`?"""
+    return prior in printed and (end - prior).days % 7 == 0
+
+
 def fiscal_calendar(statements: list[Statement]) -> list[Statement]:
     """Starts of periods on a 52/53-week calendar, from what the whole release gives.
 
@@ -419,7 +440,9 @@ def fiscal_calendar(statements: list[Statement]) -> list[Statement]:
     this order, from
       1. the end of an earlier period printed in the release within 6 days of the 13-week
          estimate: a balance-sheet date (the prior fiscal year end, "January 28, 2024") or
-         the end of another column;
+         the end of another column; first one a whole number of weeks before the end, which
+         may be a week off the estimate (a 53-week year: "September 30, 2023" after
+         "September 24, 2022", though the first ends on a month end);
       2. the header's week count ("Thirteen Weeks Ended" = 91 days), or, for months,
          13 weeks a quarter (three months = 91 days, twelve months = 364 days).
     Each inferred start is recorded in the statement's notes, saying from what.
@@ -432,6 +455,7 @@ def fiscal_calendar(statements: list[Statement]) -> list[Statement]:
             ends.append((period.end, f"the {what} {period.end.isoformat()} in {where}"))
     if all(is_month_end(end) for end, _ in ends):
         return statements
+    printed = {end for end, _ in ends}
     for st in statements:  # a fiscal year ending on a month end ends there every year
         for period in st.periods if st.kind is StatementKind.BALANCE_SHEET else ():
             if is_month_end(period.end):
@@ -450,12 +474,15 @@ def fiscal_calendar(statements: list[Statement]) -> list[Statement]:
             if days % 7:  # a calendar-month start: take 13 weeks a quarter instead
                 days = _weeks_for(round(days / (365.25 / 12))) * 7
             estimate = period.end - timedelta(days=days - 1)
+            # a date the release prints a whole number of weeks before the end, a week more or
+            # less than the estimate (a 53-week year after a 52-week one) comes first
             near = sorted(
-                ((abs((d + timedelta(days=1) - estimate).days), d, why) for d, why in ends
-                 if d < period.end and abs((d + timedelta(days=1) - estimate).days) <= _SNAP_DAYS),
-                key=lambda t: (t[0], t[1]))
+                ((not _whole_weeks(d, period.end, printed), abs((d + timedelta(days=1) - estimate).days), d, why)
+                 for d, why in ends if d < period.end
+                 and abs((d + timedelta(days=1) - estimate).days) <= (7 if _whole_weeks(d, period.end, printed) else _SNAP_DAYS)),
+                key=lambda t: (t[0], t[1], t[2]))
             if near:
-                _, prior, why = near[0]
+                *_, prior, why = near[0]
                 start = prior + timedelta(days=1)
                 basis = f"the day after {why}"
             else:

@@ -26,6 +26,7 @@ _PAR_RE = re.compile(
 _AUTHORIZED_RE = re.compile(
     rf"{_COUNT}\s+shares\s+authorized|authorized[:\s]+{_COUNT.replace('<n>', '<n2>')}\s+shares", re.I
 )
+_AUTHORIZED_PAIR_RE = re.compile(rf"{_COUNT}\s+and\s+{_COUNT.replace('<n>', '<n2>')}\s+shares\s+authorized", re.I)
 _NONE_ISSUED_RE = re.compile(r"\bnone\s+issued(?P<out>\s+(?:and|or)\s+outstanding)?|\bno\s+shares\s+issued", re.I)
 _ISSUED_RE = re.compile(
     rf"{_COUNT}\s+(?:shares\s+)?(?P<what>issued\s+and\s+outstanding|issued|outstanding)\b", re.I
@@ -57,8 +58,14 @@ def label_details(label: str, locate: Locate) -> tuple[LabelDetail, ...]:
                         _ALLOWANCE_PAIR_RE)
     for match in _PAR_RE.finditer(label):
         found.append(_detail(DetailKind.PAR_VALUE, match, None, locate))
+    in_date = _in_date(label)
+    # "800,000,000 and 300,000,000 shares authorized at December 31, 2025 and 2024, respectively"
+    authorized = [m for m in _AUTHORIZED_PAIR_RE.finditer(label) if not in_date(m.start("n"))]
+    for match in authorized:
+        found += _pair(label, match, (DetailKind.SHARES_AUTHORIZED,), locate)
     for match in _AUTHORIZED_RE.finditer(label):
-        found.append(_detail(DetailKind.SHARES_AUTHORIZED, match, None, locate))
+        if not any(p.start() <= match.start() < p.end() for p in authorized):
+            found.append(_detail(DetailKind.SHARES_AUTHORIZED, match, None, locate))
     found += _issued(label, locate)
     if "treasury" in low:
         found += _dated(label, _TREASURY_RE, DetailKind.TREASURY_SHARES, locate, low.index("treasury"),
@@ -134,7 +141,11 @@ def _in_date(label: str) -> Callable[[int], bool]:
 def _pair(label: str, match: re.Match[str], kinds: tuple[DetailKind, ...], locate: Locate) -> list[LabelDetail]:
     """The two figures of a pair (groups n and n2) as details of each of `kinds`: for the two dates
     its clause names after it, else for the first and second of two balance-sheet columns."""
-    dates = [date_of(m) for m in DATE_RE.finditer(_clause(label, match.end()))]
+    clause = _clause(label, match.end())
+    dates = [date_of(m) for m in DATE_RE.finditer(clause)]
+    if len(dates) == 1 and dates[0] is not None and (
+            year := _AND_YEAR_RE.match(clause, next(DATE_RE.finditer(clause)).end())):
+        dates.append(dates[0].replace(year=int(year["year"])))  # "at December 31, 2025 and 2024"
     found = []
     for k, group in enumerate(("n", "n2")):
         digits = match[group].replace(",", "")
@@ -144,6 +155,9 @@ def _pair(label: str, match: re.Match[str], kinds: tuple[DetailKind, ...], locat
                                  locate(match.start(group)), decimals)
             found.append(detail if len(dates) == 2 else replace(detail, column=k, columns=2))
     return found
+
+
+_AND_YEAR_RE = re.compile(r",?\s+and\s+(?P<year>(?:19|20)\d\d)\b(?!,?\s+\d)")
 
 
 def _sub_date(match: re.Match[str]) -> re.Match[str]:
