@@ -224,13 +224,13 @@ def fits_place(kind: StatementKind, item: LineItem, lines: list[MapLine], strict
         if "liabilit" in h or "equity" in h:
             balance = "credit"
             break
-    current = _current_or_not(item.section) == "current"
+    current = place_of(item) == "current"
     fitting = [line for line in lines if balance is None or balance_of(line) in (None, balance)]
     if strict and not fitting:
         return []
     if current:
         placed = [line for line in fitting if not line.concept.endswith("Noncurrent")]
-    elif headings:
+    elif headings or place_of(item) == "noncurrent":
         placed = [line for line in fitting if not line.concept.endswith("Current")]
     else:
         placed = fitting
@@ -241,6 +241,16 @@ def fits_place(kind: StatementKind, item: LineItem, lines: list[MapLine], strict
 
 _NONCURRENT_RE = re.compile(r"\bnon[- ]?current\b|\blong[- ]term (assets|liabilities)\b")
 _CURRENT_RE = re.compile(r"(?<!non)(?<!non-)\bcurrent\b")
+
+
+def place_of(item: LineItem) -> str | None:
+    """'current' or 'noncurrent' as a balance-sheet row's headings place it, else as its place
+    among the statement's totals does (LineItem.side: above "Total current liabilities" in a
+    table of liabilities printed without a "Current liabilities:" heading), else None."""
+    placed = _current_or_not(item.section)
+    if placed is None and item.side and item.side.split()[0] in ("current", "noncurrent"):
+        return item.side.split()[0]
+    return placed
 
 
 def _current_or_not(section: Sequence[str]) -> str | None:
@@ -321,7 +331,7 @@ class LineMap:
         if not fitting:
             return None
         heading_words = set().union(*(words(h) for h in item.section)) if item.section else set()
-        placed = _current_or_not(item.section)
+        placed = place_of(item) if kind is StatementKind.BALANCE_SHEET else _current_or_not(item.section)
 
         def score(line: MapLine) -> tuple[float, int]:
             mine = set().union(*(words(h) for h in line.section)) if line.section else set()

@@ -89,7 +89,9 @@ ITEM_TYPE_UNITS: dict[str, UnitKind | None] = {
     "fiscalPeriodItemType": None,
 }
 
-_NOTE_RE = re.compile(r"\s*\((?:note|notes|see note)\s+[\w ,&-]+\)|\s*\(see notes?\)", re.IGNORECASE)
+_NOTE_RE = re.compile(r"\s*\((?:note|notes|see note)\s+[\w ,&-]+\)|\s*\(see notes?\)"
+                      r"|\s*[-\u2013\u2014,;]\s*see notes?\s+\d+[a-z]?(?:\s*(?:,|and)\s*\d+[a-z]?)*\s*$",  # "- see Note 12"
+                      re.IGNORECASE)
 _FOOTNOTE_RE = re.compile(r"\s*(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|\[\s*(?:\d{1,2}|[a-z])\s*\]|\*+)\s*$")
 _GLUED_FOOTNOTE_RE = re.compile(r"(?<=[a-z]{2})[1-9]$")  # "Net Income Per Share1": a footnote mark
 _UNIT_SUFFIX_RE = re.compile(r"\s*\((?:in )?(?:(?:u\.?s\.? )?(?:dollars|usd|\$)|000'?s?|thousands|millions)\)$",

@@ -47,7 +47,8 @@ def default_vocabulary() -> LineMap | None:
 
 
 def _key(kind: StatementKind, item: LineItem) -> tuple:
-    return (kind, normalize_label(item.label), item.section, tuple((c.kind, c.decimals_printed) for c in item.cells))
+    return (kind, normalize_label(item.label), item.section, item.side,
+            tuple((c.kind, c.decimals_printed) for c in item.cells))
 
 
 @dataclass(frozen=True)

@@ -124,11 +124,10 @@ _SIDE_WORDS = re.compile(r"asset|liabilit|equity|deficit|capital")
 _SIDE_HEADINGS = {"assets": "Assets", "liabilities": "Liabilities and equity"}
 
 
-def _with_side(kind: StatementKind, item: LineItem, side_heading: bool = True) -> LineItem:
+def _with_side(kind: StatementKind, item: LineItem) -> LineItem:
     """A balance-sheet row printed without a heading that names its side is matched under the
     side its place gives it (LineItem.side): "Deferred income taxes" above total assets is the
-    asset, below it the liability. Without `side_heading`, only a current or non-current place
-    is added (a company map tells rows of one label apart by the headings as printed)."""
+    asset, below it the liability."""
     if kind is not StatementKind.BALANCE_SHEET or not item.side:
         return item
     place, side = item.side.split()[0], item.side.split()[-1]
@@ -137,7 +136,7 @@ def _with_side(kind: StatementKind, item: LineItem, side_heading: bool = True) -
         # above "Total current assets" without a "Current assets:" heading: under one; between
         # it and total assets, under "Non-current assets"
         section = (*section, f"{'Current' if place == 'current' else 'Non-current'} {side}")
-    if side_heading and not any(_SIDE_WORDS.search(normalize_label(h)) for h in section):
+    if not any(_SIDE_WORDS.search(normalize_label(h)) for h in section):
         section = (_SIDE_HEADINGS[side], *section)
     return item if section == item.section else replace(item, section=section)
 
@@ -159,9 +158,8 @@ def _other_than_total(table: ConceptTable, kind: StatementKind, item: LineItem, 
 
 def _match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -> Match:
     before = getattr(table, "match_before", None)
-    # the company's own map matches the row as printed, under the side its place gives it
-    if before is not None and (found := before(kind, _with_side(kind, item, side_heading=False))) is not None:
-        return Match(*found)
+    if before is not None and (found := before(kind, item)) is not None:
+        return Match(*found)  # the company's own map matches the row as printed
     found = _match_by_table(table, kind, item)
     prefer = getattr(table, "company_alternative", None)  # the company tags the line with an alternative
     if prefer is not None and found.entry is not None and (chosen := prefer(kind, item, found.entry)) is not None:

@@ -144,6 +144,17 @@ def test_share_counts_printed_inside_the_label_beside_their_dates_are_part_of_th
     assert rows[-1] == ("Retained earnings", [Decimal(131000), Decimal(127000)])
 
 
+def test_a_balance_sheet_of_years_at_the_day_its_label_column_states():
+    """Procter & Gamble's 10-K: "Amounts in millions except stated values; as of June 30" beside
+    "2025" and "2024". The balance sheet had been skipped: no period read from "2025"."""
+    header = "<tr><td>Amounts in millions except stated values; as of June 30</td><td>2025</td><td>2024</td></tr>"
+    rows = ("<tr><td>Cash and cash equivalents</td><td>$ 9,556</td><td>$ 9,482</td></tr>"
+            "<tr><td>Total assets</td><td>$ 125,231</td><td>$ 122,370</td></tr>")
+    st = _statement(_page("Consolidated Balance Sheets", header, rows))
+    assert st.kind is StatementKind.BALANCE_SHEET
+    assert st.periods == (Period(end=date(2025, 6, 30)), Period(end=date(2024, 6, 30)))
+
+
 BALANCE_ROWS = ("<tr><th>Cash and cash equivalents</th><th>$ 737,877</th><th>$ 431,560</th></tr>"
                 "<tr><td>Receivables, net</td><td>199,422</td><td>233,682</td></tr>"
                 "<tr><td>Total current assets</td><td>937,299</td><td>665,242</td></tr>"

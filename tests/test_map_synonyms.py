@@ -10,7 +10,7 @@ from converter.map import match_line_item
 from converter.model import StatementKind
 from modelkit import CA, CL, SE, L, item
 
-BS, OPS = StatementKind.BALANCE_SHEET, StatementKind.OPERATIONS
+BS, OPS, CF = StatementKind.BALANCE_SHEET, StatementKind.OPERATIONS, StatementKind.CASH_FLOWS
 EQ = ("Liabilities and Equity",)
 
 
@@ -414,6 +414,63 @@ EQ = ("Liabilities and Equity",)
     # a retailer's cost of sales with its buying and occupancy costs (2004)
     (OPS, (), "Cost of sales, buying and occupancy", "us-gaap:CostOfGoodsAndServicesSold"),
     (OPS, (), "Cost of merchandise sold", "us-gaap:CostOfGoodsAndServicesSold"),
+    # wordings of real 10-Qs and 10-Ks of companies outside the fifteen the vocabulary learns from
+    (CF, ("OPERATING ACTIVITIES",), "TOTAL OPERATING ACTIVITIES", "us-gaap:NetCashProvidedByUsedInOperatingActivities"),
+    (CF, ("INVESTING ACTIVITIES",), "TOTAL INVESTING ACTIVITIES", "us-gaap:NetCashProvidedByUsedInInvestingActivities"),
+    (CF, ("FINANCING ACTIVITIES",), "TOTAL FINANCING ACTIVITIES", "us-gaap:NetCashProvidedByUsedInFinancingActivities"),
+    (CF, ("Investing activities",), "Payments for acquisition of property, plant and equipment",
+     "us-gaap:PaymentsToAcquirePropertyPlantAndEquipment"),
+    (CF, ("Investing activities",), "Purchase of equipment", "us-gaap:PaymentsToAcquirePropertyPlantAndEquipment"),
+    (CF, ("Investing activities",), "Purchases of property and equipment excluding finance leases, net of sales",
+     "us-gaap:PaymentsToAcquirePropertyPlantAndEquipment"),
+    (CF, ("Investing activities",), "Proceeds from sale of equipment", "us-gaap:ProceedsFromSaleOfPropertyPlantAndEquipment"),
+    (CF, ("INVESTING ACTIVITIES",), "Proceeds from asset sales", "us-gaap:ProceedsFromSaleOfProductiveAssets"),
+    (CF, ("INVESTING ACTIVITIES",), "Other investing activity", "us-gaap:PaymentsForProceedsFromOtherInvestingActivities"),
+    (CF, ("Financing activities",), "Payments for dividends and dividend equivalents", "us-gaap:PaymentsOfDividends"),
+    (CF, ("Financing activities",), "Proceeds from issuance of term debt, net", "us-gaap:ProceedsFromIssuanceOfLongTermDebt"),
+    (CF, ("Financing activities",), "Repayments of term debt", "us-gaap:RepaymentsOfLongTermDebt"),
+    (CF, ("Financing activities",), "Long-term debt issued, net of discount and issuance costs of $49 and $37",
+     "us-gaap:ProceedsFromIssuanceOfLongTermDebt"),
+    (CF, ("Financing activities",), "Long-term debt repaid", "us-gaap:RepaymentsOfLongTermDebt"),
+    (CF, ("Financing activities",), "Short-term debt issued", "us-gaap:ProceedsFromShortTermDebt"),
+    (CF, ("Financing activities",), "Short-term debt repaid", "us-gaap:RepaymentsOfShortTermDebt"),
+    (CF, ("FINANCING ACTIVITIES",), "Additions to short-term debt with original maturities of more than three months",
+     "us-gaap:ProceedsFromShortTermDebtMaturingInMoreThanThreeMonths"),
+    (CF, ("FINANCING ACTIVITIES",), "Reductions in short-term debt with original maturities of more than three months",
+     "us-gaap:RepaymentsOfShortTermDebtMaturingInMoreThanThreeMonths"),
+    (CF, ("FINANCING ACTIVITIES",), "Treasury stock purchases", "us-gaap:PaymentsForRepurchaseOfCommonStock"),
+    (CF, ("Financing activities",), "Proceeds from convertible notes payable, net of issuance costs",
+     "us-gaap:ProceedsFromConvertibleDebt"),
+    (CF, ("Financing activities",), "Distributions paid to noncontrolling interests in subsidiaries",
+     "us-gaap:PaymentsToMinorityShareholders"),
+    (CF, ("Financing activities",), "Payments related to tax on restricted stock units",
+     "us-gaap:PaymentsRelatedToTaxWithholdingForShareBasedCompensation"),
+    (CF, (), "Cash, cash equivalents, and restricted cash and cash equivalents, ending balances",
+     "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"),
+    (CF, ("Operating activities",), "Amortization of debt discount and issuance cost", "us-gaap:AmortizationOfFinancingCostsAndDiscounts"),
+    (CF, ("Adjustments to reconcile net loss to net cash used in operating activities",), "Credit losses",
+     "us-gaap:ProvisionForDoubtfulAccounts"),
+    (CF, ("Operating activities",), "Change in fair value of warrant liability, net", "us-gaap:FairValueAdjustmentOfWarrants"),
+    (CF, ("Operating activities",), "Inventory and purchase commitments write-downs", "us-gaap:InventoryWriteDown"),
+    (CF, ("OPERATING ACTIVITIES",), "Indefinite-lived intangible asset impairment charge",
+     "us-gaap:ImpairmentOfIntangibleAssetsIndefinitelivedExcludingGoodwill"),
+    (CF, ("OPERATING ACTIVITIES",), "Change in accounts payable and accrued and other liabilities",
+     "us-gaap:IncreaseDecreaseInAccountsPayableAndAccruedLiabilities"),
+    (CF, ("OPERATING ACTIVITIES",), "Change in other operating assets and liabilities",
+     "us-gaap:IncreaseDecreaseInOtherOperatingCapitalNet"),
+    (CF, ("Supplemental non-cash investing and financing activities",),
+     "Leased assets obtained in exchange for operating lease liabilities",
+     "us-gaap:RightOfUseAssetObtainedInExchangeForOperatingLeaseLiability"),
+    (CF, ("Supplemental non-cash investing and financing activities",),
+     "Leased assets obtained in exchange for finance lease liabilities",
+     "us-gaap:RightOfUseAssetObtainedInExchangeForFinanceLeaseLiability"),
+    (OPS, (), "Other non-operating income/(expense), net", "us-gaap:OtherNonoperatingIncomeExpense"),
+    (OPS, (), "Weighted average shares of common stock outstanding", "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic"),
+    (OPS, (), "Weighted average shares of common stock outstanding, including effect of dilutive securities",
+     "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding"),
+    (BS, CA, "Total inventories", "us-gaap:InventoryNet"),
+    (BS, ("Assets",), "Goodwill, net of accumulated impairment charges", "us-gaap:Goodwill"),
+    (BS, L, "Commitments and contingencies - see Note 12", "us-gaap:CommitmentsAndContingencies"),
 ])
 def test_synonyms(kind, section, label, concept):
     match = match_line_item(concept_table(), kind, item(label, "1", section=section))

@@ -211,7 +211,8 @@ def split_grid(rows: list[list[GCell]]) -> Grid:
                 # label column: the scale, and the period length the columns below it share
                 # or the statement's title printed in the label cell of its header row ("Condensed
                 # Consolidated Balance Sheets (in thousands)" beside the dates)
-                grid.captions.extend(c for c in filled if c.lo == 0 and (DURATION_RE.search(c.text) or TITLE_IN_TEXT_RE.search(c.text)))
+                grid.captions.extend(c for c in filled if c.lo == 0 and (
+                    DURATION_RE.search(c.text) or TITLE_IN_TEXT_RE.search(c.text) or _AS_OF_DAY_RE.search(c.text)))
                 continue
             if values and (all(header_cell(c.text) for c in values) and (
                     stage == "header" or any(is_period_text(c.text) for c in values)) or _band_row(filled)):
@@ -377,6 +378,8 @@ def _grid_periods(grid: Grid, kind: StatementKind, where: str
     header_where = f"{where.rsplit(':', 1)[0]}:{first.line}" if first else where
     if dated := _stated_dates(grid, spans):
         segs = [dated] + segs  # "AS OF SEPTEMBER 30, 2025 AND DECEMBER 31, 2024" over "2025  2024"
+    elif kind is StatementKind.BALANCE_SHEET and (day := _stated_day(grid, spans)):
+        segs = [day] + segs  # "Amounts in millions; as of June 30" beside "2025  2024"
     stated = _stated_duration(grid)
     if stated is not None and spans and not any(names_length(c.text) for row in grid.header for c in row):
         # a header of dates alone under a stated length ("12 Weeks Ended" printed above the table):
@@ -415,6 +418,21 @@ def _stated_dates(grid: Grid, spans: list[tuple[int, int]]) -> list[Seg]:
             return []
         out.append(Seg(found[0][0], k, k))
     return out
+
+
+# the day of the year a balance sheet's columns of years are at, stated in the label column
+# beside them or over them: "Amounts in millions except stated values; as of June 30"
+_AS_OF_DAY_RE = re.compile(rf"\b(?:as\s+of|at)\s+(?P<md>{MONTHDAY_RE.pattern})(?!\s*,?\s*(?:19|20)\d\d)", re.I)
+
+
+def _stated_day(grid: Grid, spans: list[tuple[int, int]]) -> list[Seg]:
+    """Each column of a balance sheet headed by a year alone, at the day the label column states:
+    one date per column; else none."""
+    found = next((m for c in grid.captions if (m := _AS_OF_DAY_RE.search(c.text))), None)
+    years = _column_dates(grid, spans)
+    if found is None or not years or not all(YEAR_RE.fullmatch(y.strip()) for y in years):
+        return []
+    return [Seg(f"{found['month']} {found['day']}, {year.strip()}", k, k) for k, year in enumerate(years)]
 
 
 def _column_dates(grid: Grid, spans: list[tuple[int, int]]) -> list[str]:
