@@ -186,7 +186,10 @@ class _TableReader:
         except (ValueError, InvalidOperation):
             return None
 
-    def read(self, table: etree._Element) -> tuple[StatementKind | None, list[TaggedLine]]:
+    def read(self, table: etree._Element, follows: StatementKind | None = None
+             ) -> tuple[StatementKind | None, list[TaggedLine]]:
+        """The statement a table is and its tagged lines; a table of no statement's own (none of
+        its concepts names one) is read as `follows`, the statement printed right before it."""
         rows = [r for r in table.iter() if _local(r) == "tr"]
         plain: list[tuple[etree._Element, list[tuple[int, XbrlFact, etree._Element]]]] = []
         concepts: set[str] = set()
@@ -202,7 +205,7 @@ class _TableReader:
                     concepts.add(fact.concept)
                     count += 1
             plain.append((row, facts))
-        kind = statement_kind(concepts) if count >= MIN_FACTS else None
+        kind = (statement_kind(concepts) or follows) if count >= MIN_FACTS else None
         if kind is None:
             return None, []
         columns: dict[int, Counter[Period]] = {}
@@ -295,12 +298,18 @@ def read_filing_statements(path: Path) -> FilingStatements:
         lines.extend(read_instance_statements(path, root, document))
     else:
         reader = _TableReader(path, root)
+        reader_kinds: dict[int, StatementKind] = {}
         seen: set[StatementKind] = set()
         last: StatementKind | None = None
-        for table in root.iter(f"{{{_HTML_NS}}}table", "table"):
-            kind, table_lines = reader.read(table)
+        tables = list(root.iter(f"{{{_HTML_NS}}}table", "table"))
+        gaps = _text_between(root, tables)
+        for k, table in enumerate(tables):
+            # a table printed right under a statement's (its supplemental data) may go on with it
+            right_after = last if k and gaps[k] <= _NEXT_TO and reader_kinds.get(k - 1) is last else None
+            kind, table_lines = reader.read(table, follows=right_after)
             if kind is None:
                 continue
+            reader_kinds[k] = kind
             if kind in seen and not (kind is last and _continues(lines, table_lines)):
                 continue  # a later table of a statement already read: a note repeating some lines
             seen.add(kind)
@@ -310,6 +319,26 @@ def read_filing_statements(path: Path) -> FilingStatements:
     labelled = tuple(sorted(reader.label_concepts)) if document.kind == "inline" else ()
     return FilingStatements(path=str(path), cik=_cik(document), lines=tuple(lines), company=company,
                             document=document, label_concepts=labelled)
+
+
+_NEXT_TO = 300  # characters of text at most between a statement's table and the one going on with it
+
+
+def _text_between(root: etree._Element, tables: list[etree._Element]) -> list[int]:
+    """For each table, the characters of text printed between the end of the table before it
+    and its start (a page footer, a heading), spaces left out; the first table's is its start."""
+    position, starts, ends = 0, {}, {}
+    wanted = {id(t) for t in tables}
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            if id(el) in wanted:
+                starts[id(el)] = position
+            position += len("".join((el.text or "").split())) if isinstance(el.tag, str) else 0
+        else:
+            if id(el) in wanted:
+                ends[id(el)] = position
+            position += len("".join((el.tail or "").split()))
+    return [starts[id(t)] - (ends[id(tables[k - 1])] if k else 0) for k, t in enumerate(tables)]
 
 
 def _continues(lines: list[TaggedLine], table_lines: list[TaggedLine]) -> bool:

@@ -227,6 +227,19 @@ def test_a_statement_cut_into_tables_at_page_breaks_is_read_as_one():
     assert by_label["Diluted"].cells[0].source.line == by_label["Diluted"].source.line
 
 
+def test_a_statement_goes_on_over_a_10k_page_break_with_its_footnotes_and_running_heads():
+    """Salesforce's 10-K prints its cash flows' supplemental disclosure on the next page, after
+    the statement's footnote, "See accompanying Notes.", the page number, the company's name,
+    the title again with "Supplemental Cash Flow Disclosure" and "(in millions)": all page
+    furniture, the table goes on with the statement."""
+    between = ("<p>(1) Includes amortization of intangible assets acquired through business combinations.</p>"
+               "<p>See accompanying Notes.</p><p>63</p><p>Table of Contents</p><p>Fenwick Outfitters, Inc.</p>"
+               "<p>Consolidated Statements of Income</p><p>Supplemental Disclosure</p><p>(in thousands)</p>")
+    st = _statement(_split_statement(between=between))
+    assert [item.label for item in st.items][:5] == ["Net sales", "Cost of sales", "Gross profit",
+                                                     "Selling, general and administrative expenses", "Net income"]
+
+
 def test_a_table_after_running_text_does_not_continue_the_statement():
     text = _split_statement(between="<p>The company opened 47 new stores during the fiscal year, in 18 states.</p>")
     st = _statement(text)

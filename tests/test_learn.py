@@ -963,3 +963,34 @@ def test_a_liabilities_table_of_its_own_places_rows_above_total_current_liabilit
     first = statement(bs, rows).periods[0]
     regulatory = {f.concept: f.value for f in mapped.facts if "Regulatory" in f.concept and f.period == first}
     assert regulatory == {"us-gaap:RegulatoryLiabilityCurrent": 1_109_000, "us-gaap:RegulatoryLiabilityNoncurrent": 10_736_000}
+
+
+def _supplemental(rows: str) -> str:
+    cell = ('<td><ix:nonFraction name="us-gaap:{c}" contextRef="{ctx}" unitRef="usd" decimals="-3" scale="3" '
+            'format="ixt:num-dot-decimal">{v}</ix:nonFraction></td>')
+    body = "".join(f"<tr><td>{label}</td>{cell.format(c=c, ctx='d1', v=a)}{cell.format(c=c, ctx='d2', v=b)}</tr>"
+                   for label, c, a, b in (("Cash paid for interest", "InterestPaidNet", "410", "380"),
+                                          ("Cash paid for income taxes, net", "IncomeTaxesPaidNet", "1,250", "990"),
+                                          ("Property and equipment in accounts payable", "CapitalExpendituresIncurredButNotYetPaid",
+                                           "120", "75")))
+    return rows + ("<table><tr><th></th><th>Three Months Ended March 31, 2025</th><th>Three Months Ended March 31, 2024</th>"
+                   f"</tr><tr><td>Supplemental cash flow data:</td><td></td><td></td></tr>{body}</table>")
+
+
+@pytest.mark.parametrize(("between", "learned"), [
+    ("\n<p>63</p>\n", True),  # Meta's 10-K: the supplemental data in a table of its own under the statement
+    ("\n<p>Note 4. Income taxes. The Company is subject to income taxes in the United States and in several "
+     "foreign jurisdictions. Significant judgment is required in determining its provision for income taxes, its "
+     "deferred tax assets and liabilities and any valuation allowance recorded against its net deferred tax "
+     "assets. The provision for income taxes and the cash it paid consist of the following, for the quarters "
+     "ended March 31, 2025 and 2024, in thousands of dollars.</p>\n", False),
+])
+def test_a_table_printed_right_under_a_statement_goes_on_with_it(tmp_path: Path, between: str, learned: bool) -> None:
+    text = FILING.read_text(encoding="utf-8")
+    end = text.rindex("</table>") + len("</table>")
+    filing = tmp_path / FILING.name
+    filing.write_text(text[:end] + between + _supplemental("") + text[end:], encoding="utf-8")
+    lines = {(line.statement, line.label): line.concept for line in read_filing_statements(filing).lines}
+    expected = {(StatementKind.CASH_FLOWS, "Property and equipment in accounts payable"):
+                "us-gaap:CapitalExpendituresIncurredButNotYetPaid"}
+    assert (expected.items() <= lines.items()) is learned

@@ -401,8 +401,17 @@ class _Piece:
     candidates: list[tuple[str, SourceRef]]
 
 
-# text between two tables that does not part them: nothing, a page number, "Page 7", "(continued)"
-_FURNITURE_RE = re.compile(r"^\W*(?:page\s+)?\d{0,3}\W*$|^\W*(?:continued|table\s+of\s+contents)\W*$", re.I)
+# text between two tables that does not part them: nothing, a page number, "Page 7", "(continued)",
+# and at a 10-K's page break the statement's footnotes, "See accompanying notes." and the
+# company's name over the next page ("Salesforce, Inc.")
+_FURNITURE_RE = re.compile(
+    r"^\W*(?:page\s+)?\d{0,3}\W*$|^\W*(?:continued|table\s+of\s+contents)\W*$"
+    r"|^\W*see\s+(?:the\s+)?accompanying\s+notes\b.{0,80}$"
+    r"|^\W*\(?\s*(?:dollars\s+|amounts\s+)?in\s+(?:thousands|millions|billions)\b[^()]{0,60}\)?\W*$"  # "(in millions)"
+    r"|^\W*supplemental\s+(?:cash\s+flows?\s+)?(?:disclosures?|information|data)\W*$"
+    r"|^\s*(?:\(\d{1,2}\)|\d{1,2}\)|\*{1,3})\s+\S"  # a footnote to the statement's rows
+    r"|^[\w.,&'’ -]{2,60}\b(?:inc|corp|corporation|company|co|ltd|limited|llc|plc)\.?(?:\s+and\s+subsidiar(?:y|ies))?\W*$",
+    re.I)
 
 
 def _continued(piece: _Piece, grid: Grid, between: list[_Block], path: str) -> bool:
