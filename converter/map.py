@@ -169,6 +169,9 @@ def _match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -
     return found
 
 
+_ALL_OTHER_RE = re.compile(r"^all other ")
+
+
 def _match_by_table(table: ConceptTable, kind: StatementKind, item: LineItem) -> Match:
     """The concept table's entry for a row (then the learned vocabulary's and the fallback's)."""
     item = _with_side(kind, item)
@@ -183,6 +186,9 @@ def _match_by_table(table: ConceptTable, kind: StatementKind, item: LineItem) ->
                 return _first_hit(found, f"total under heading {item.section[-1]!r}, read as {label!r}: ")
         if bare_total:
             hits = table.match(kind, item.label, item.section)
+    if not hits and (other := _ALL_OTHER_RE.sub("other ", normalize_label(item.label), count=1)) != normalize_label(item.label):
+        if found := table.match(kind, other, item.section, item.nonoperating):
+            return _first_hit(found, "'all other' read as 'other': ")  # "All other current assets", "All other investing activities"
     if not hits and (plain := _without_qualifier(item.label)) != item.label:
         if found := table.match(kind, plain, item.section, item.nonoperating):
             return _first_hit(found, f"the label without its qualifier {item.label[len(plain):].strip(' ,')!r}: ")

@@ -471,6 +471,19 @@ EQ = ("Liabilities and Equity",)
     (BS, CA, "Total inventories", "us-gaap:InventoryNet"),
     (BS, ("Assets",), "Goodwill, net of accumulated impairment charges", "us-gaap:Goodwill"),
     (BS, L, "Commitments and contingencies - see Note 12", "us-gaap:CommitmentsAndContingencies"),
+    # General Electric's and Amazon's 10-Ks
+    (BS, CA, "All other current assets (Note 9)", "us-gaap:OtherAssetsCurrent"),
+    (CF, ("Cash flows - investing activities",), "All other investing activities",
+     "us-gaap:PaymentsForProceedsFromOtherInvestingActivities"),
+    (CF, ("Cash flows - operating activities",), "Cash from (used for) operating activities – continuing operations",
+     "us-gaap:NetCashProvidedByUsedInOperatingActivitiesContinuingOperations"),
+    (CF, ("Cash flows - investing activities",), "Cash from (used for) investing activities – discontinued operations",
+     "us-gaap:CashProvidedByUsedInInvestingActivitiesDiscontinuedOperations"),
+    (CF, ("Cash flows - investing activities",), "Dispositions of property, plant and equipment",
+     "us-gaap:ProceedsFromSaleOfPropertyPlantAndEquipment"),
+    (CF, ("Cash flows - investing activities",), "Additions to property, plant and equipment and internal-use software",
+     "us-gaap:PaymentsToAcquireProductiveAssets"),
+    (CF, ("Financing activities",), "Proceeds from short-term debt, and other", "us-gaap:ProceedsFromShortTermDebt"),
 ])
 def test_synonyms(kind, section, label, concept):
     match = match_line_item(concept_table(), kind, item(label, "1", section=section))
