@@ -440,6 +440,17 @@ def test_a_53_week_year_ending_on_a_month_end_starts_the_day_after_the_year_befo
     assert "day after the end of another column 2022-09-24" in out_ops.notes[1]
 
 
+def test_a_cash_flow_column_headed_fiscal_over_a_year_is_the_fiscal_year():
+    """Home Depot's 10-K heads its cash flows "Fiscal" over "2024": the fiscal year, not the
+    months to date of an interim statement (it had been read as four weeks)."""
+    from converter.extract.headers import ReleaseDates, release_context
+
+    with release_context(ReleaseDates(date(2025, 2, 2), 1)):  # "for the fiscal year ended February 2, 2025"
+        periods = resolve_periods([[Seg("Fiscal", 0, 0), Seg("Fiscal", 1, 1)], [Seg("2024", 0, 0), Seg("2023", 1, 1)]],
+                                  2, CF, "x")
+    assert all(364 <= (p.end - p.start).days + 1 <= 371 for p in periods), periods
+
+
 def test_calendar_month_releases_are_left_alone():
     ops = _st(OPS, _periods("Three Months Ended June 30, 2024"))
     bs = _st(BS, (Period(date(2024, 6, 30)), Period(date(2023, 12, 31))))

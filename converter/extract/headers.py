@@ -38,7 +38,9 @@ DURATION_RE = re.compile(rf"{_LENGTH}(?:{ENDED}\b|\s*(?=(?:19|20)\d\d\b|$))", re
 GLUED_DURATION = f"{_LENGTH}{ENDED}"
 # lengths printed without "ended": the fiscal year to date, and a year ("FULL YEAR", "Fiscal Year")
 _YTD_RE = re.compile(r"year[\s-]to[\s-]date|\bytd\b", re.I)
-_TWELVE_MONTHS_RE = re.compile(r"\b(?:fiscal|full)[\s-]year\b|\bannual\b|\btwelve\s+months\b", re.I)
+# a year's length: "Fiscal Year", "Full Year", "Annual", "Twelve Months", and a fiscal year named
+# by its number ("Fiscal" over "2024"), never a part of one
+_TWELVE_MONTHS_RE = re.compile(r"\b(?:fiscal|full)[\s-]year\b|\bannual\b|\btwelve\s+months\b|\bfiscal\s+(?:19|20)\d\d\b", re.I)
 
 
 def names_length(text: str) -> bool:
