@@ -16,6 +16,7 @@ from converter import oci
 from converter.extract.dates import months_before
 from converter.companymap import looks_per_share
 from converter.concepts import ConceptEntry, ConceptTable, DashRule, Sign, normalize_label
+from converter.fallback import element_of
 from converter.model import (
     DetailKind,
     Layer,
@@ -160,13 +161,33 @@ def _match_line_item(table: ConceptTable, kind: StatementKind, item: LineItem) -
     before = getattr(table, "match_before", None)
     if before is not None and (found := before(kind, item)) is not None:
         return Match(*found)  # the company's own map matches the row as printed
-    found = _match_by_table(table, kind, item)
+    found = _unclassified(kind, item, _match_by_table(table, kind, item))
     prefer = getattr(table, "company_alternative", None)  # the company tags the line with an alternative
     if prefer is not None and found.entry is not None and (chosen := prefer(kind, item, found.entry)) is not None:
         entry, why = chosen
         return Match(entry, f"{why}, where the concept table has {found.entry.concept} ({found.rule})",
                      (found.entry.concept,), Layer.COMPANY)
     return found
+
+
+_SAYS_NONCURRENT_RE = re.compile(r"\bnon-?current\b|\bcurrent (portion|maturities)\b")
+
+
+def _unclassified(kind: StatementKind, item: LineItem, found: Match) -> Match:
+    """On a balance sheet that sorts nothing into current and non-current (a bank's: "Other
+    assets", "Other liabilities", "Long-term borrowings"), a non-current element gives way to
+    its unclassified counterpart, where US-GAAP has one of the same period type and balance."""
+    entry = found.entry
+    if (kind is not StatementKind.BALANCE_SHEET or entry is None or not (item.side or "").startswith("unclassified")
+            or not entry.concept.endswith("Noncurrent") or _SAYS_NONCURRENT_RE.search(normalize_label(item.label))):
+        return found  # a row saying it is the non-current part ("Long-term debt, less current portion") is
+    plain = entry.concept[: -len("Noncurrent")]
+    element = element_of(plain)
+    if element is None or element.period_type != "instant" or element.balance is None or element.balance != entry.balance:
+        return found
+    return Match(replace(entry, concept=plain),
+                 f"{found.rule}; on a balance sheet without current and non-current sections: {plain}",
+                 found.alternatives, found.layer)
 
 
 _ALL_OTHER_RE = re.compile(r"^all other ")

@@ -538,7 +538,9 @@ def _named_total(item: LineItem) -> bool:
 
 
 def balance_sheet_sides(rows: Sequence[Row]) -> dict[int, str]:
-    """Rows (ids) of a balance sheet -> "assets" above its total assets, "liabilities" below it;
+    """Rows (ids) of a balance sheet -> "assets" above its total assets, "liabilities" below it
+    ("unclassified assets", "unclassified liabilities" on a balance sheet with neither total
+    current assets nor total current liabilities);
     "current assets" above its total current assets, "noncurrent assets" between it and total
     assets, "current liabilities" between total assets
     and total current liabilities (a balance sheet that prints those totals without a "Current
@@ -550,6 +552,8 @@ def balance_sheet_sides(rows: Sequence[Row]) -> dict[int, str]:
     current_assets = concepts.index("us-gaap:AssetsCurrent") if "us-gaap:AssetsCurrent" in concepts[:total] else -1
     current_liabilities = (concepts.index("us-gaap:LiabilitiesCurrent", total) if "us-gaap:LiabilitiesCurrent" in concepts[total:]
                            else -1)
+    # a bank's or an insurer's balance sheet sorts nothing into current and non-current
+    unclassified = "unclassified " if current_assets < 0 and "us-gaap:LiabilitiesCurrent" not in concepts else ""
     out = {}
     for i, (item, _entry) in enumerate(rows):
         if i == total:
@@ -561,7 +565,7 @@ def balance_sheet_sides(rows: Sequence[Row]) -> dict[int, str]:
         elif total < i < current_liabilities:
             out[id(item)] = "current liabilities"
         else:
-            out[id(item)] = "assets" if i < total else "liabilities"
+            out[id(item)] = unclassified + ("assets" if i < total else "liabilities")
     return out
 
 

@@ -549,3 +549,38 @@ def test_extension_item_types(label, values, section, item_type):
     from converter.fallback import implied_item_type
 
     assert implied_item_type(item(label, *values, section=section)) == item_type
+
+
+def _bank_sheet(classified: bool) -> list:
+    from modelkit import item as row
+
+    a, l = ("Assets",), ("Liabilities and equity",)
+    rows = [row("Cash and due from banks", "2,000", "1,900", section=a),
+            row("Loans, net", "80,000", "79,000", section=a),
+            row("Other assets", "6,000", "5,900", section=a),
+            row("Total assets", "88,000", "86,800", section=a),
+            row("Deposits", "70,000", "69,000", section=l),
+            row("Long-term borrowings", "5,000", "4,900", section=l),
+            row("Other liabilities", "3,000", "2,900", section=l),
+            row("Total liabilities", "78,000", "76,800", section=l),
+            row("Total shareholders' equity", "10,000", "10,000", section=l),
+            row("Total liabilities and equity", "88,000", "86,800", section=l)]
+    if classified:  # a total of current assets: the rows after it are non-current
+        rows.insert(2, row("Total current assets", "82,000", "80,900", section=a))
+    return rows
+
+
+@pytest.mark.parametrize(("classified", "expected"), [
+    (False, {"us-gaap:OtherAssets", "us-gaap:OtherLiabilities", "us-gaap:LongTermDebt"}),
+    (True, {"us-gaap:OtherAssetsNoncurrent", "us-gaap:OtherLiabilitiesNoncurrent", "us-gaap:LongTermDebtNoncurrent"}),
+])
+def test_a_balance_sheet_without_current_sections_takes_unclassified_elements(classified, expected):
+    """Regions Financial, like every bank, sorts nothing into current and non-current: its
+    "Other assets", "Other liabilities" and "Long-term borrowings" had been tagged as non-current."""
+    from converter.map import EntityId, map_release
+    from modelkit import release, statement
+
+    mapped = map_release(release(statement(BS, _bank_sheet(classified))), concept_table(),
+                         EntityId(cik="0009990031", name="Made Up Bancorp"))
+    concepts = {f.concept for f in mapped.facts}
+    assert expected <= concepts
