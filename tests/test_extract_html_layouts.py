@@ -155,6 +155,18 @@ def test_a_balance_sheet_of_years_at_the_day_its_label_column_states():
     assert st.periods == (Period(end=date(2025, 6, 30)), Period(end=date(2024, 6, 30)))
 
 
+def test_a_balance_sheet_of_years_at_the_dates_a_line_under_its_title_states():
+    """Southern Company's 10-K: "CONSOLIDATED BALANCE SHEETS" / "At December 31, 2025 and 2024"
+    over columns headed "2025" and "2024", the second date's month and day left out."""
+    text = ("<html><body><p>CONSOLIDATED BALANCE SHEETS</p><p>At December 31, 2025 and 2024</p>"
+            "<p>Made Up Power and Subsidiary Companies</p>"
+            "<table><tr><td>Assets</td><td>2025</td><td>2024</td></tr><tr><td>(in millions)</td><td></td><td></td></tr>"
+            "<tr><td>Cash and cash equivalents</td><td>$ 1,200</td><td>$ 1,100</td></tr>"
+            "<tr><td>Total assets</td><td>$ 9,000</td><td>$ 8,500</td></tr>"
+            "<tr><td>Total liabilities and stockholders' equity</td><td>$ 9,000</td><td>$ 8,500</td></tr></table></body></html>")
+    assert _statement(text).periods == (Period(end=date(2025, 12, 31)), Period(end=date(2024, 12, 31)))
+
+
 BALANCE_ROWS = ("<tr><th>Cash and cash equivalents</th><th>$ 737,877</th><th>$ 431,560</th></tr>"
                 "<tr><td>Receivables, net</td><td>199,422</td><td>233,682</td></tr>"
                 "<tr><td>Total current assets</td><td>937,299</td><td>665,242</td></tr>"

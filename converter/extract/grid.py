@@ -407,17 +407,25 @@ def _stated_dates(grid: Grid, spans: list[tuple[int, int]]) -> list[Seg]:
     column of its year, when every column's year is stated once."""
     if any(MONTHDAY_RE.search(c.text) for row in grid.header for c in row):
         return []
-    stated = [m for c in grid.captions for m in DATE_RE.finditer(c.text)]
+    stated = [(m[0], m["year"]) for c in grid.captions for m in DATE_RE.finditer(c.text)]
+    for c in grid.captions:  # "At December 31, 2025 and 2024": the second date's day is the first's
+        for m in DATE_RE.finditer(c.text):
+            if (more := _AND_YEAR_RE.match(c.text, m.end())):
+                stated.append((f"{m['month']} {m['day']}, {more['year']}", more["year"]))
+    stated = list(dict.fromkeys(stated))  # a caption read twice states its dates once
     years = _column_dates(grid, spans)
-    if len(stated) == len(years) > 1 and all(m["year"] == year.strip() for m, year in zip(stated, years)):
-        return [Seg(m[0], k, k) for k, m in enumerate(stated)]
+    if len(stated) == len(years) > 1 and all(y == year.strip() for (_, y), year in zip(stated, years)):
+        return [Seg(text, k, k) for k, (text, _) in enumerate(stated)]
     out = []
     for k, year in enumerate(years):
-        found = [m for m in stated if YEAR_RE.fullmatch(year.strip()) and m["year"] == year.strip()]
+        found = [text for text, y in stated if YEAR_RE.fullmatch(year.strip()) and y == year.strip()]
         if len(found) != 1:
             return []
-        out.append(Seg(found[0][0], k, k))
+        out.append(Seg(found[0], k, k))
     return out
+
+
+_AND_YEAR_RE = re.compile(r",?\s+and\s+(?P<year>(?:19|20)\d\d)\b")
 
 
 # the day of the year a balance sheet's columns of years are at, stated in the label column

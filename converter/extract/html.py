@@ -48,6 +48,7 @@ from converter.model import Release, RuleKind, SkippedTable, SourceRef, Statemen
 from .release import build_release
 from .grid import GCell, Grid, grid_periods, header_from_paragraphs, row_tokens, split_grid, value_spans
 from .headers import DURATION_RE, fiscal_calendar, release_context, release_dates
+from .dates import DATE_RE
 from .reader import Line
 from .tablekind import classify, stacked_tables, statement_kind, statement_or_ignored
 
@@ -172,7 +173,7 @@ def _release(path: str, blocks: list[_Block], tables: list[_Table], locate: _Sou
             continue
         candidates = _candidates(table.element, grid, nearby, path) + carried
         carried = []
-        grid.captions.extend(GCell(b.text, b.line, 1, 0, 0) for b in _stated_lengths(nearby))
+        grid.captions.extend(GCell(b.text, b.line, 1, 0, 0) for b in _stated_lengths(nearby) + _stated_dates(nearby))
         if not grid.header:
             header_from_paragraphs(grid, [GCell(b.text, b.line, 1, 0, 0) for b in nearby])
         pieces.append(_Piece(grid, candidates))
@@ -391,6 +392,15 @@ def _stated_lengths(nearby: list[_Block]) -> list[_Block]:
     Ended June 30," over columns of years): the table's header, read as a caption."""
     return [b for b in nearby[-2:] if DURATION_RE.match(b.text.strip())
             and len(b.text.split()) <= 8 * len(DURATION_RE.findall(b.text))]
+
+
+_AT_DATES_RE = re.compile(rf"^\W*(?:at|as\s+of)\s+{DATE_RE.pattern}(?:,?\s+and\s+(?:{DATE_RE.pattern.replace('?P<', '?P<b_')}|(?:19|20)\d\d))?\W*$", re.I)
+
+
+def _stated_dates(nearby: list[_Block]) -> list[_Block]:
+    """The dates of a balance sheet printed on their own between its title and its table ("At
+    December 31, 2025 and 2024" over columns headed "2025" and "2024"): read as a caption."""
+    return [b for b in nearby[-3:] if _AT_DATES_RE.match(b.text.strip())]
 
 
 @dataclass
