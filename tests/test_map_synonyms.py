@@ -484,6 +484,16 @@ EQ = ("Liabilities and Equity",)
     (CF, ("Cash flows - investing activities",), "Additions to property, plant and equipment and internal-use software",
      "us-gaap:PaymentsToAcquireProductiveAssets"),
     (CF, ("Financing activities",), "Proceeds from short-term debt, and other", "us-gaap:ProceedsFromShortTermDebt"),
+    # Meta's, Alphabet's, Home Depot's and Procter & Gamble's 10-Ks
+    (OPS, ("Costs and expenses",), "Marketing and sales", "us-gaap:SellingAndMarketingExpense"),
+    (CF, ("Financing activities",), "Repurchases of stock", "us-gaap:PaymentsForRepurchaseOfCommonStock"),
+    (CF, ("Operating activities",), "Depreciation of property and equipment", "us-gaap:Depreciation"),
+    (BS, CL, "Current installments of long-term debt", "us-gaap:LongTermDebtCurrent"),
+    (BS, L, "Long-term debt, excluding current installments", "us-gaap:LongTermDebtNoncurrent"),
+    (BS, CL, "Accrued salaries and related expenses", "us-gaap:EmployeeRelatedLiabilitiesCurrent"),
+    (BS, CL, "Other accrued expenses", "us-gaap:OtherAccruedLiabilitiesCurrent"),
+    (BS, L, "Other accrued expenses", None),  # not under current liabilities: not guessed
+    (BS, ("Assets",), "TRADEMARKS AND OTHER INTANGIBLE ASSETS, NET", "us-gaap:IntangibleAssetsNetExcludingGoodwill"),
 ])
 def test_synonyms(kind, section, label, concept):
     match = match_line_item(concept_table(), kind, item(label, "1", section=section))
