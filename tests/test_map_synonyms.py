@@ -494,6 +494,11 @@ EQ = ("Liabilities and Equity",)
     (BS, CL, "Other accrued expenses", "us-gaap:OtherAccruedLiabilitiesCurrent"),
     (BS, L, "Other accrued expenses", None),  # not under current liabilities: not guessed
     (BS, ("Assets",), "TRADEMARKS AND OTHER INTANGIBLE ASSETS, NET", "us-gaap:IntangibleAssetsNetExcludingGoodwill"),
+    # the lines of a cash-flow statement's reconciliation of restricted cash to the balance sheet (Meta, Union Pacific)
+    (BS, (), "Restricted cash, included in prepaid expenses and other current assets",
+     "us-gaap:RestrictedCashAndCashEquivalentsAtCarryingValue"),
+    (BS, (), "Restricted cash, included in other assets", "us-gaap:RestrictedCashAndCashEquivalentsNoncurrent"),
+    (BS, (), "Restricted cash equivalents in other current assets", "us-gaap:RestrictedCashAndCashEquivalentsAtCarryingValue"),
 ])
 def test_synonyms(kind, section, label, concept):
     match = match_line_item(concept_table(), kind, item(label, "1", section=section))
