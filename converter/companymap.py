@@ -61,7 +61,7 @@ from converter.model import CellKind, Dimensions, LineItem, Period, StatementKin
 _WORD = re.compile(r"[a-z]+")
 _SKIP_WORDS = {"and", "of", "the", "for", "in", "to", "a", "on", "from", "net", "total"}
 _LABEL_KEYS = {"label", "statement", "section", "concept", "sign", "type", "period", "opening", "balance",
-               "filing", "count", "note", "figures", "dimensions"}
+               "filing", "count", "note", "figures", "dimensions", "dash"}
 MIN_FIGURE = Decimal(1000)  # a figure below this (as stored) is too common to recognise a line or company by
 
 
@@ -155,6 +155,8 @@ class MapLine:
     # the explicit dimensions the company tagged the line's facts with (revenue of a product line:
     # srt:ProductOrServiceAxis = us-gaap:ServiceMember); a company map's lines only
     dimensions: Dimensions = ()
+    # the company leaves a printed dash on this line untagged (no fact), where others tag zero
+    dash_untagged: bool = False
 
     @property
     def tag(self) -> tuple[str, Dimensions]:
@@ -180,7 +182,8 @@ class MapLine:
             concept=self.concept, item_type=self.item_type, period_type=self.period_type,
             balance=self.balance if self.item_type == "monetaryItemType" else None,
             statement=self.statement, section=None, labels=() if opening else (pattern,),
-            total=match_key(self.label).startswith("total"), sign=self.sign, dash=DashRule.ZERO,
+            total=match_key(self.label).startswith("total"), sign=self.sign,
+            dash=DashRule.UNTAGGED if self.dash_untagged and company else DashRule.ZERO,
             never_negative=False, detail=None, detail_of=(), statements=(self.statement,),
             opening_labels=opening, company_sign=company, dimensions=self.dimensions)
 
@@ -200,6 +203,8 @@ class MapLine:
             out["figures"] = {period: str(size) for period, size in self.figures}
         if self.dimensions:
             out["dimensions"] = dict(self.dimensions)
+        if self.dash_untagged:
+            out["dash"] = "untagged"
         return out
 
 
@@ -440,7 +445,15 @@ def _line(raw: Any, where: str) -> MapLine:
     return MapLine(label=label, statement=statement, section=tuple(str(s) for s in section), concept=concept,
                    sign=sign, item_type=item_type, period_type=period, opening=bool(raw.get("opening", False)),
                    balance=balance, filing=str(raw.get("filing", "")), count=int(raw.get("count", 1)),
-                   figures=_figures(raw.get("figures"), where), dimensions=_dimensions(raw.get("dimensions"), where))
+                   figures=_figures(raw.get("figures"), where), dimensions=_dimensions(raw.get("dimensions"), where),
+                   dash_untagged=_dash(raw.get("dash"), where))
+
+
+def _dash(raw: Any, where: str) -> bool:
+    """`dash: untagged`: the company tags nothing where it prints a dash on the line."""
+    if raw not in (None, "untagged", "zero"):
+        raise ConfigError(f"dash must be untagged or zero, got {raw!r}", where)
+    return raw == "untagged"
 
 
 def _dimensions(raw: Any, where: str) -> Dimensions:

@@ -71,6 +71,7 @@ class Sign(str, Enum):
 class DashRule(str, Enum):
     ZERO = "zero"
     NIL = "nil"
+    UNTAGGED = "untagged"  # no fact: a company map's line the company leaves untagged where it prints a dash
 
 
 ITEM_TYPE_UNITS: dict[str, UnitKind | None] = {

@@ -82,6 +82,9 @@ class TaggedLine:
     # explicit dimensions of the row's facts (a product line's revenue: srt:ProductOrServiceAxis =
     # us-gaap:ServiceMember); () for the statement's plain lines
     dimensions: Dimensions = ()
+    # the company prints a dash in a column of this row and tags nothing there (an untagged "-"),
+    # where others tag a dash as zero
+    dash_untagged: bool = False
 
 
 @dataclass(frozen=True)
@@ -264,7 +267,17 @@ class _TableReader:
             label=label, statement=kind, section=section, concept=concept,
             sign=sign_of([(f.value, f.printed) for f in tagged]),
             item_type=UNIT_TYPES.get(unit, "other"), period_type="instant" if instant else "duration",
-            opening=opening, facts=tuple(tagged), where=f"{self.path.name}:{row.sourceline}")
+            opening=opening, facts=tuple(tagged), where=f"{self.path.name}:{row.sourceline}",
+            dash_untagged=_untagged_dash(cells))
+
+
+_DASH_CELL = re.compile(r"^\s*\$?\s*[-\u2013\u2014]+\s*$")
+
+
+def _untagged_dash(cells: list[etree._Element]) -> bool:
+    """Does the row print a dash in a cell holding no Inline XBRL fact?"""
+    return any(_DASH_CELL.match(_text(c)) and not any(_local(el) == "nonFraction" for el in c.iter())
+               for c in cells)
 
 
 def _push_heading(headings: list[str], label: str) -> list[str]:

@@ -40,7 +40,7 @@ def map_line(line: TaggedLine, filing: str, balances: dict[str, str | None]) -> 
     return MapLine(label=line.label, statement=line.statement, section=line.section, concept=line.concept,
                    sign=Sign(line.sign), item_type=line.item_type, period_type=line.period_type,
                    opening=line.opening, balance=balances.get(line.concept), filing=filing,
-                   figures=_figures_tagged(line), dimensions=line.dimensions)
+                   figures=_figures_tagged(line), dimensions=line.dimensions, dash_untagged=line.dash_untagged)
 
 
 def _figures_tagged(line: TaggedLine) -> tuple:
@@ -169,7 +169,7 @@ def harvest(filings: Iterable[FilingStatements], table: ConceptTable | None = No
             seen_in[key].add(name)
             counts[key] += 1
             sections[key][line.section] += 1
-            first.setdefault(key, map_line(line, "", balances))
+            first.setdefault(key, replace(map_line(line, "", balances), dash_untagged=False))  # one company's habit
     out: list[MapLine] = []
     for key, count in sorted(counts.items(), key=lambda kv: (kv[0][0].value, kv[0][1], -kv[1], kv[0][2])):
         if count < min_count:

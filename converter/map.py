@@ -505,6 +505,8 @@ def cell_fact(entry: ConceptEntry, statement: Statement, item: LineItem, cell: C
     if cell.kind is CellKind.BLANK:
         return None
     if cell.kind is CellKind.DASH:
+        if entry.dash is DashRule.UNTAGGED:
+            return None  # the company's own filing tags nothing where it prints a dash on this line
         if entry.dash is DashRule.NIL:
             return Fact(value=None, decimals=None, printed=None, **common)
         return Fact(value=Decimal(0), decimals=-exponent, printed=Decimal(0), **common)

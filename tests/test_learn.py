@@ -994,3 +994,29 @@ def test_a_table_printed_right_under_a_statement_goes_on_with_it(tmp_path: Path,
     expected = {(StatementKind.CASH_FLOWS, "Property and equipment in accounts payable"):
                 "us-gaap:CapitalExpendituresIncurredButNotYetPaid"}
     assert (expected.items() <= lines.items()) is learned
+
+
+def test_a_dash_the_company_leaves_untagged_is_no_fact_on_its_line(tmp_path: Path) -> None:
+    """Ondas prints "-" for a zero and tags nothing there (Workiva's filers tag it as zero): the
+    company map says so (`dash: untagged`), and a release's dash on that line writes no fact, as
+    the company's own filing would not; a dash on another line is still zero."""
+    text = FILING.read_text(encoding="utf-8")
+    row = text.index("<tr><td>Customer deposits</td><td><ix:nonFraction name=\"us-gaap:IncreaseDecreaseInContract")
+    second = text.index("<td><ix:nonFraction", text.index("</td>", row + len("<tr><td>Customer deposits</td>")))
+    end = text.index("</td>", second) + len("</td>")
+    filing = tmp_path / FILING.name
+    filing.write_text(text[:second] + "<td>\u2014</td>" + text[end:], encoding="utf-8")
+    maps = tmp_path / "frwk.yaml"
+    assert CliRunner().invoke(main, ["learn", str(filing), "--out", str(maps)]).exit_code == 0
+    learned = {line.concept: line for line in load_line_map(maps).lines}
+    assert learned["us-gaap:IncreaseDecreaseInContractWithCustomerLiability"].dash_untagged
+    assert not learned["us-gaap:ContractWithCustomerLiabilityCurrent"].dash_untagged
+    release = RELEASE.read_text(encoding="utf-8").replace("Customer deposits\t700\t400", "Customer deposits\t700\t\u2014")
+    path = tmp_path / RELEASE.name
+    path.write_text(release, encoding="utf-8")
+    result = CliRunner().invoke(main, ["convert", str(path), "--cik", CIK, "--out", str(tmp_path / "out"), "--no-validate",
+                                       "--xml-only", "--company-map", str(maps)])
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "out" / RELEASE.stem / "report.json").read_text(encoding="utf-8"))
+    deposits = [f for f in report["facts"] if f["concept"] == "us-gaap:IncreaseDecreaseInContractWithCustomerLiability"]
+    assert [f["value"] for f in deposits] == ["700000"]
