@@ -185,14 +185,14 @@ def _wording_balance(kind: StatementKind, item: LineItem) -> str | None:
 
 
 def _entry(name: str, kind: StatementKind, item: LineItem, balance: str | None,
-           sign: Sign = Sign.AS_PRINTED) -> ConceptEntry:
+           sign: Sign = Sign.AS_PRINTED, dash: DashRule = DashRule.ZERO) -> ConceptEntry:
     item_type = implied_item_type(item)
     return ConceptEntry(
         concept=name, item_type=item_type,
         period_type="instant" if kind is StatementKind.BALANCE_SHEET else "duration",
         balance=balance if item_type == "monetaryItemType" else None,
         statement=kind, section=None, labels=(), total=normalize_label(item.label).startswith("total "),
-        sign=sign if sign is Sign.NEGATED else Sign.AS_PRINTED, dash=DashRule.ZERO, never_negative=False,
+        sign=sign if sign is Sign.NEGATED else Sign.AS_PRINTED, dash=dash, never_negative=False,
         detail=None, detail_of=())
 
 
@@ -212,7 +212,8 @@ def _statement_entries(table: ConceptTable, statement: Statement, prefix: str,
         base = named.name if named else upper_camel(item.label)
         name = f"{prefix}:{names(base, (statement.kind, base, item.section), id(statement), frozenset(statement.periods))}"
         sign = named.sign if named else Sign.AS_PRINTED
-        rows.append((item, _entry(name, statement.kind, item, _wording_balance(statement.kind, item), sign),
+        dash = DashRule.UNTAGGED if named and named.dash_untagged else DashRule.ZERO
+        rows.append((item, _entry(name, statement.kind, item, _wording_balance(statement.kind, item), sign, dash),
                      named.rule if named else EXTENSION_RULE))
     negative = {id(item) for item, entry, ext in rows if ext and entry.balance
                 and (vals := [-v if entry.sign is Sign.NEGATED else v for v in _printed_values(item)])

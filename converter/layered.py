@@ -60,6 +60,7 @@ class CompanyExtension:
     name: str
     rule: str
     sign: Sign = Sign.AS_PRINTED
+    dash_untagged: bool = False  # the company tags nothing where it prints a dash on the line
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,7 @@ class LayeredTable(ConceptTable):
         aligned = self._aligned.get(item.source)
         if named is None and aligned is not None and aligned[0].extension:
             line, rule = aligned
-            named = CompanyExtension(line.concept.partition(":")[2], _named_rule(line, rule), line.sign)
+            named = CompanyExtension(line.concept.partition(":")[2], _named_rule(line, rule), line.sign, line.dash_untagged)
         return named
 
     def _extension_line(self, kind: StatementKind, item: LineItem, by_figures: bool) -> CompanyExtension | None:
@@ -200,7 +201,7 @@ class LayeredTable(ConceptTable):
                 where = f" (learned from {line.filing})" if line.filing else ""
                 how = "by its figures" if by_figures else f"{line.label!r}"
                 return CompanyExtension(line.concept.partition(":")[2], _named_rule(
-                    line, f"company map {Path(company.source).name}{where}: {how}"), line.sign)
+                    line, f"company map {Path(company.source).name}{where}: {how}"), line.sign, line.dash_untagged)
         return None
 
     def _remember(self, entry: ConceptEntry) -> ConceptEntry:

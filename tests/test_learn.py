@@ -996,12 +996,17 @@ def test_a_table_printed_right_under_a_statement_goes_on_with_it(tmp_path: Path,
     assert (expected.items() <= lines.items()) is learned
 
 
-def test_a_dash_the_company_leaves_untagged_is_no_fact_on_its_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("concept", ["us-gaap:IncreaseDecreaseInContractWithCustomerLiability",
+                                     "frwk:IncreaseDecreaseInCustomerDeposits"])
+def test_a_dash_the_company_leaves_untagged_is_no_fact_on_its_line(tmp_path: Path, concept: str) -> None:
     """Ondas prints "-" for a zero and tags nothing there (Workiva's filers tag it as zero): the
     company map says so (`dash: untagged`), and a release's dash on that line writes no fact, as
-    the company's own filing would not; a dash on another line is still zero."""
-    text = FILING.read_text(encoding="utf-8")
-    row = text.index("<tr><td>Customer deposits</td><td><ix:nonFraction name=\"us-gaap:IncreaseDecreaseInContract")
+    the company's own filing would not, also on a line of the company's own extension concept."""
+    text = FILING.read_text(encoding="utf-8").replace(
+        'xmlns:dei="http://xbrl.sec.gov/dei/2024"',
+        'xmlns:dei="http://xbrl.sec.gov/dei/2024" xmlns:frwk="http://ferrowick.example/20250331"').replace(
+        'name="us-gaap:IncreaseDecreaseInContractWithCustomerLiability"', f'name="{concept}"')
+    row = text.index(f"<tr><td>Customer deposits</td><td><ix:nonFraction name=\"{concept}")
     second = text.index("<td><ix:nonFraction", text.index("</td>", row + len("<tr><td>Customer deposits</td>")))
     end = text.index("</td>", second) + len("</td>")
     filing = tmp_path / FILING.name
@@ -1009,14 +1014,14 @@ def test_a_dash_the_company_leaves_untagged_is_no_fact_on_its_line(tmp_path: Pat
     maps = tmp_path / "frwk.yaml"
     assert CliRunner().invoke(main, ["learn", str(filing), "--out", str(maps)]).exit_code == 0
     learned = {line.concept: line for line in load_line_map(maps).lines}
-    assert learned["us-gaap:IncreaseDecreaseInContractWithCustomerLiability"].dash_untagged
+    assert learned[concept].dash_untagged
     assert not learned["us-gaap:ContractWithCustomerLiabilityCurrent"].dash_untagged
     release = RELEASE.read_text(encoding="utf-8").replace("Customer deposits\t700\t400", "Customer deposits\t700\t\u2014")
     path = tmp_path / RELEASE.name
     path.write_text(release, encoding="utf-8")
     result = CliRunner().invoke(main, ["convert", str(path), "--cik", CIK, "--out", str(tmp_path / "out"), "--no-validate",
-                                       "--xml-only", "--company-map", str(maps)])
+                                       "--company-map", str(maps)])
     assert result.exit_code == 0, result.output
     report = json.loads((tmp_path / "out" / RELEASE.stem / "report.json").read_text(encoding="utf-8"))
-    deposits = [f for f in report["facts"] if f["concept"] == "us-gaap:IncreaseDecreaseInContractWithCustomerLiability"]
+    deposits = [f for f in report["facts"] if f["concept"].endswith(concept.partition(":")[2])]
     assert [f["value"] for f in deposits] == ["700000"]
