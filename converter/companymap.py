@@ -229,19 +229,19 @@ def fits_place(kind: StatementKind, item: LineItem, lines: list[MapLine], strict
         if "liabilit" in h or "equity" in h:
             balance = "credit"
             break
-    current = place_of(item) == "current"
+    placed = place_of(item)
     fitting = [line for line in lines if balance is None or balance_of(line) in (None, balance)]
     if strict and not fitting:
         return []
-    if current:
-        placed = [line for line in fitting if not line.concept.endswith("Noncurrent")]
-    elif headings or place_of(item) == "noncurrent":
-        placed = [line for line in fitting if not line.concept.endswith("Current")]
+    if placed == "current":
+        kept = [line for line in fitting if not line.concept.endswith("Noncurrent")]
+    elif headings or placed == "noncurrent":
+        kept = [line for line in fitting if not line.concept.endswith("Current")]
     else:
-        placed = fitting
+        kept = fitting
     if strict:  # many companies' noncurrent line is no match for a row under "Current liabilities"
-        return placed
-    return placed or fitting or lines
+        return kept
+    return kept or fitting or lines
 
 
 _NONCURRENT_RE = re.compile(r"\bnon[- ]?current\b|\blong[- ]term (assets|liabilities)\b")

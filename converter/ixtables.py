@@ -25,8 +25,9 @@ from lxml import etree
 
 from converter.dimensions import explicit
 from converter.errors import InputError
+from converter.extract.cells import parse_cell
 from converter.filing import XBRLI, XbrlDocument, XbrlFact, _is_ix, _Reader, parse_xml, read_document
-from converter.model import Dimensions, Period, StatementKind
+from converter.model import CellKind, Dimensions, Period, StatementKind
 
 _HTML_NS = "http://www.w3.org/1999/xhtml"
 
@@ -271,13 +272,11 @@ class _TableReader:
             dash_untagged=_untagged_dash(cells))
 
 
-_DASH_CELL = re.compile(r"^\s*\$?\s*[-\u2013\u2014]+\s*$")
-
-
 def _untagged_dash(cells: list[etree._Element]) -> bool:
-    """Does the row print a dash in a cell holding no Inline XBRL fact?"""
-    return any(_DASH_CELL.match(_text(c)) and not any(_local(el) == "nonFraction" for el in c.iter())
-               for c in cells)
+    """Does the row print a dash (as the release reader reads one) in a cell holding no Inline
+    XBRL fact?"""
+    return any((cell := parse_cell(_text(c))) is not None and cell.kind is CellKind.DASH
+               and not any(_local(el) == "nonFraction" for el in c.iter()) for c in cells)
 
 
 def _push_heading(headings: list[str], label: str) -> list[str]:
@@ -311,18 +310,18 @@ def read_filing_statements(path: Path) -> FilingStatements:
         lines.extend(read_instance_statements(path, root, document))
     else:
         reader = _TableReader(path, root)
-        reader_kinds: dict[int, StatementKind] = {}
         seen: set[StatementKind] = set()
         last: StatementKind | None = None
+        previous: StatementKind | None = None  # what the table right before this one was read as
         tables = list(root.iter(f"{{{_HTML_NS}}}table", "table"))
         gaps = _text_between(root, tables)
         for k, table in enumerate(tables):
             # a table printed right under a statement's (its supplemental data) may go on with it
-            right_after = last if k and gaps[k] <= _NEXT_TO and reader_kinds.get(k - 1) is last else None
+            right_after = last if k and gaps[k] <= _NEXT_TO and previous is last else None
             kind, table_lines = reader.read(table, follows=right_after)
+            previous = kind
             if kind is None:
                 continue
-            reader_kinds[k] = kind
             if kind in seen and not (kind is last and _continues(lines, table_lines)):
                 continue  # a later table of a statement already read: a note repeating some lines
             seen.add(kind)

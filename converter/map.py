@@ -180,7 +180,7 @@ def _unclassified(kind: StatementKind, item: LineItem, found: Match) -> Match:
     entry = found.entry
     if (kind is not StatementKind.BALANCE_SHEET or entry is None or not (item.side or "").startswith("unclassified")
             or not entry.concept.endswith("Noncurrent") or _SAYS_NONCURRENT_RE.search(normalize_label(item.label))):
-        return found  # a row saying it is the non-current part ("Long-term debt, less current portion") is
+        return found  # a row saying it is the non-current part ("Long-term debt, less current portion") keeps it
     plain = entry.concept[: -len("Noncurrent")]
     element = element_of(plain)
     if element is None or element.period_type != "instant" or element.balance is None or element.balance != entry.balance:

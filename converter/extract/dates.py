@@ -13,6 +13,9 @@ MONTH = (
 DATE_RE = re.compile(rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 MONTHDAY_RE = re.compile(rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})\b,?", re.I)
 YEAR_RE = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
+# a second year after a full date, its month and day left out: "December 31, 2025 and 2024"
+# (not "... and 2024, 3,000 shares": a year followed by a count is no such date)
+AND_YEAR_RE = re.compile(r",?\s+and\s+(?P<year>(?:19|20)\d\d)\b(?!,?\s+\d)")
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 

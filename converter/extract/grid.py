@@ -25,7 +25,7 @@ from .bands import JOINED_LENGTHS_RE, BandCell, band_segments, interleaved_segme
 from .headers import (DURATION_RE, Seg, bare_length, date_runs, foreign_currency, heads_in_order, is_header_text,
                       is_period_text, names_length, names_year, parse_scale, resolve_periods)
 from .layout import RawCell, Row
-from .dates import DATE_RE, MONTHDAY_RE, YEAR_RE
+from .dates import AND_YEAR_RE, DATE_RE, MONTHDAY_RE, YEAR_RE
 from .titles import TITLE_IN_TEXT_RE
 
 _MARK = r"(?:\((?:\d{1,2}|[a-z])\)|\*{1,3}|[†‡§¹²³⁴⁵⁶⁷⁸⁹])"
@@ -410,7 +410,7 @@ def _stated_dates(grid: Grid, spans: list[tuple[int, int]]) -> list[Seg]:
     stated = [(m[0], m["year"]) for c in grid.captions for m in DATE_RE.finditer(c.text)]
     for c in grid.captions:  # "At December 31, 2025 and 2024": the second date's day is the first's
         for m in DATE_RE.finditer(c.text):
-            if (more := _AND_YEAR_RE.match(c.text, m.end())):
+            if (more := AND_YEAR_RE.match(c.text, m.end())):
                 stated.append((f"{m['month']} {m['day']}, {more['year']}", more["year"]))
     stated = list(dict.fromkeys(stated))  # a caption read twice states its dates once
     years = _column_dates(grid, spans)
@@ -424,8 +424,6 @@ def _stated_dates(grid: Grid, spans: list[tuple[int, int]]) -> list[Seg]:
         out.append(Seg(found[0], k, k))
     return out
 
-
-_AND_YEAR_RE = re.compile(r",?\s+and\s+(?P<year>(?:19|20)\d\d)\b")
 
 
 # the day of the year a balance sheet's columns of years are at, stated in the label column

@@ -173,7 +173,7 @@ def _release(path: str, blocks: list[_Block], tables: list[_Table], locate: _Sou
             continue
         candidates = _candidates(table.element, grid, nearby, path) + carried
         carried = []
-        grid.captions.extend(GCell(b.text, b.line, 1, 0, 0) for b in _stated_lengths(nearby) + _stated_dates(nearby))
+        grid.captions.extend(GCell(b.text, b.line, 1, 0, 0) for b in _stated_lengths(nearby) + _dates_under_title(nearby))
         if not grid.header:
             header_from_paragraphs(grid, [GCell(b.text, b.line, 1, 0, 0) for b in nearby])
         pieces.append(_Piece(grid, candidates))
@@ -397,7 +397,7 @@ def _stated_lengths(nearby: list[_Block]) -> list[_Block]:
 _AT_DATES_RE = re.compile(rf"^\W*(?:at|as\s+of)\s+{DATE_RE.pattern}(?:,?\s+and\s+(?:{DATE_RE.pattern.replace('?P<', '?P<b_')}|(?:19|20)\d\d))?\W*$", re.I)
 
 
-def _stated_dates(nearby: list[_Block]) -> list[_Block]:
+def _dates_under_title(nearby: list[_Block]) -> list[_Block]:
     """The dates of a balance sheet printed on their own between its title and its table ("At
     December 31, 2025 and 2024" over columns headed "2025" and "2024"): read as a caption."""
     return [b for b in nearby[-3:] if _AT_DATES_RE.match(b.text.strip())]

@@ -11,7 +11,7 @@ from decimal import Decimal
 from converter.model import DetailKind, LabelDetail, SourceRef
 
 from .cells import sane_digits
-from .dates import DATE_RE, date_of
+from .dates import AND_YEAR_RE, DATE_RE, date_of
 
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
 _AMOUNT = r"\$\s?(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
@@ -144,7 +144,7 @@ def _pair(label: str, match: re.Match[str], kinds: tuple[DetailKind, ...], locat
     clause = _clause(label, match.end())
     dates = [date_of(m) for m in DATE_RE.finditer(clause)]
     if len(dates) == 1 and dates[0] is not None and (
-            year := _AND_YEAR_RE.match(clause, next(DATE_RE.finditer(clause)).end())):
+            year := AND_YEAR_RE.match(clause, next(DATE_RE.finditer(clause)).end())):
         dates.append(dates[0].replace(year=int(year["year"])))  # "at December 31, 2025 and 2024"
     found = []
     for k, group in enumerate(("n", "n2")):
@@ -155,9 +155,6 @@ def _pair(label: str, match: re.Match[str], kinds: tuple[DetailKind, ...], locat
                                  locate(match.start(group)), decimals)
             found.append(detail if len(dates) == 2 else replace(detail, column=k, columns=2))
     return found
-
-
-_AND_YEAR_RE = re.compile(r",?\s+and\s+(?P<year>(?:19|20)\d\d)\b(?!,?\s+\d)")
 
 
 def _sub_date(match: re.Match[str]) -> re.Match[str]:
