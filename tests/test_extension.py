@@ -117,7 +117,7 @@ def test_weights_follow_balances() -> None:
     assert weights[("us-gaap_GrossProfit", "us-gaap_CostOfRevenue")] == "-1.0"
     assert weights[("us-gaap_GrossProfit", "us-gaap_Revenues")] == "1.0"
     pretax = "us-gaap_IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"
-    assert weights[(pretax, "us-gaap_InterestExpense")] == "-1.0"
+    assert weights[(pretax, "us-gaap_InterestExpenseNonoperating")] == "-1.0"
     assert weights[("us-gaap_NetIncomeLoss", "us-gaap_IncomeTaxExpenseBenefit")] == "-1.0"
     assert weights[("us-gaap_LiabilitiesAndStockholdersEquity", "us-gaap_Liabilities")] == "1.0"
 
@@ -229,8 +229,8 @@ def test_negated_labels_exactly_where_stored_sign_differs_from_printed(path: Pat
 def test_halmer_negated_labels() -> None:
     _mapped_release, extension = _build(HALMER)
     negated = {c for c, role in _labels(extension) if role == NEGATED_LABEL}
-    assert negated == {"us-gaap_TreasuryStockValue", "us-gaap_InterestExpense"}
-    assert _labels(extension)[("us-gaap_InterestExpense", NEGATED_LABEL)] == "Interest expense"
+    assert negated == {"us-gaap_TreasuryStockValue", "us-gaap_InterestExpenseNonoperating"}
+    assert _labels(extension)[("us-gaap_InterestExpenseNonoperating", NEGATED_LABEL)] == "Interest expense"
 
 
 # ---- extension concepts --------------------------------------------------------------------
