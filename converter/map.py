@@ -235,7 +235,7 @@ def _match_by_table(table: ConceptTable, kind: StatementKind, item: LineItem) ->
 _QUALIFIER_RE = re.compile(r"\s*\((?:including|includes|excluding|excludes|exclusive of|inclusive of)\b"
                            r"(?![^()]*restricted)[^()]*\)\s*$"  # cash "(including restricted cash)" is other cash
                            r"|,?\s+net of (?:returns|discounts|allowances|rebates)\b[\w ,&]*$"
-                           r"|,\s*(?:exclusive|inclusive) of [\w ,&]*$", re.I)
+                           r"|,\s*(?:exclusive of|inclusive of|including|excluding) (?![\w ,&]*restricted)[\w ,&]*$", re.I)
 
 
 # a label naming the period of its figures after a dash or in parentheses ("Net Income - Quarter",
@@ -290,7 +290,8 @@ def _working_capital_subject(kind: StatementKind, item: LineItem) -> str:
         return ""
     label = normalize_label(item.label)
     found = _CHANGE_IN.match(label)
-    return label[found.end():] if found and found.end() < len(label) and "cash" not in label[found.end():] else ""
+    subject = label[found.end():] if found and found.end() < len(label) else ""
+    return "" if "cash" in subject else _without_qualifier(subject)  # "inventories, including deferred costs"
 
 
 def _oci_match(table: ConceptTable, item: LineItem) -> Match | None:
