@@ -257,6 +257,8 @@ def mark_subtractions(release: Release, table: ConceptTable) -> Release:
                         and any(e.concept == _MINORITY for _i, e, _w in t.parts)]
         if statement.kind is StatementKind.OPERATIONS:
             marked |= expenses_in_parentheses(rows)
+        if statement.kind in (StatementKind.OPERATIONS, StatementKind.COMPREHENSIVE_INCOME):
+            marked |= minority_taken_out(rows)
         shares = loss_shares(rows) if statement.kind is StatementKind.OPERATIONS else set()
         parent = parent_income_to_common(rows) if statement.kind is StatementKind.OPERATIONS else set()
         if statement.kind is StatementKind.OPERATIONS and (counted := shares_counted(statement, rows)) is not None:
@@ -374,6 +376,36 @@ def parent_income_to_common(rows: Sequence[Row]) -> set[int]:
 
 
 _ATTRIBUTABLE_RE = re.compile(r"\battributable to\b", re.I)
+
+
+# (consolidated total, noncontrolling share, parent's part) of net income and of comprehensive income
+_SHARED_OUT = ((PROFIT_LOSS, "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest", (NET_INCOME, TO_COMMON)),
+               ("us-gaap:ComprehensiveIncomeNetOfTaxIncludingPortionAttributableToNoncontrollingInterest",
+                "us-gaap:ComprehensiveIncomeNetOfTaxAttributableToNoncontrollingInterest",
+                ("us-gaap:ComprehensiveIncomeNetOfTax",)))
+
+
+def minority_taken_out(rows: Sequence[Row]) -> set[int]:
+    """Statements of operations and comprehensive income: the noncontrolling share (ids) printed
+    in parentheses between the consolidated total and the parent's part, the three adding up as
+    printed in every column ("Net income 4,399" / "Net income attributable to noncontrolling
+    interests (2,510)" / "Net income attributable to common stockholders 1,889"): its parentheses
+    mark the subtraction, and the share is income of 2,510 (LineItem.subtracted), whatever its
+    label says."""
+    out: set[int] = set()
+    for k, (item, entry) in enumerate(rows):
+        shared = next((s for s in _SHARED_OUT if entry is not None and entry.concept == s[1]), None)
+        if shared is None or not _all_in_parentheses(item):
+            continue
+        above = next((i for i, e in reversed(rows[:k]) if e is not None and e.concept == shared[0]), None)
+        below = next((i for i, e in rows[k + 1:] if e is not None and e.concept in shared[2]), None)
+        if above is None or below is None:
+            continue
+        columns = list(zip(_printed(above), _printed(item), _printed(below)))
+        if any(None not in c for c in columns) and all(
+                None in c or c[0] + c[1] == c[2] for c in columns):  # type: ignore[operator]
+            out.add(id(item))
+    return out
 
 
 def loss_shares(rows: Sequence[Row]) -> set[int]:

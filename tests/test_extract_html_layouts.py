@@ -576,3 +576,20 @@ def test_a_title_in_the_label_cell_of_the_header_row_names_the_statement(text: s
     (bs,) = extract_text(text, name).statements
     assert bs.kind is StatementKind.BALANCE_SHEET and bs.title == "Condensed Consolidated Balance Sheets"
     assert bs.scale.exponent == 3 and [c.value for c in bs.items[-1].cells] == [Decimal(72400), Decimal(65636)]
+
+
+def test_an_increase_decrease_band_over_every_year_is_no_change_column():
+    # Adobe's 10-K prints "Increase/(Decrease)" across the three years of its statement of
+    # comprehensive income: a caption over the periods, not a column of changes to drop
+    header = ("<tr><td></td><td colspan=6>Years Ended</td></tr>"
+              "<tr><td></td><td colspan=2>November 29, 2024</td><td colspan=2>December 1, 2023</td>"
+              "<td colspan=2>December 2, 2022</td></tr>"
+              "<tr><td></td><td colspan=6>Increase/(Decrease)</td></tr>")
+    rows = ("<tr><td>Net income</td><td>$</td><td>5,560</td><td>$</td><td>5,428</td><td>$</td><td>4,756</td></tr>"
+            "<tr><td>Foreign currency translation adjustments</td><td></td><td>(12)</td><td></td><td>44</td>"
+            "<td></td><td>(51)</td></tr>"
+            "<tr><td>Total comprehensive income, net of taxes</td><td>$</td><td>5,548</td><td>$</td><td>5,472</td>"
+            "<td>$</td><td>4,705</td></tr>")
+    st = _statement(_page("CONSOLIDATED STATEMENTS OF COMPREHENSIVE INCOME (In millions)", header, rows))
+    assert [p.end for p in st.periods] == [date(2024, 11, 29), date(2023, 12, 1), date(2022, 12, 2)]
+    assert [c.value for c in st.items[1].cells] == [Decimal(-12), Decimal(44), Decimal(-51)]

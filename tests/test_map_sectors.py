@@ -309,6 +309,31 @@ def test_a_less_row_printing_figures_with_and_without_parentheses_prints_their_s
     assert values == [Decimal(7000), Decimal(-10000)]
 
 
+def test_a_noncontrolling_share_printed_in_parentheses_between_the_totals_it_adds_up_to_is_income():
+    # Freeport-McMoRan's 10-K: "Net income 4,399" / "Net income attributable to noncontrolling
+    # interests (2,510)" / "Net income attributable to common stockholders 1,889": no "Less:", but
+    # the rows add up as printed, so the parentheses mark the subtraction (income of 2,510)
+    values = _noncontrolling_values(item("Net income", "4,399", "3,751"),
+                                    item("Net income attributable to noncontrolling interests", "(2,510)", "(1,903)"),
+                                    item("Net income attributable to common stockholders", "1,889", "1,848"))
+    assert values == [Decimal(2510000), Decimal(1903000)]
+    # the same words printing a loss attributable to them, the parent's part larger: a loss
+    values = _noncontrolling_values(item("Net income", "500", "400"),
+                                    item("Net income attributable to noncontrolling interests", "(12)", "(8)"),
+                                    item("Net income attributable to the company", "512", "408"))
+    assert values == [Decimal(-12000), Decimal(-8000)]
+
+
+def test_a_noncontrolling_share_of_comprehensive_income_printed_in_parentheses_is_income():
+    ci = statement(StatementKind.COMPREHENSIVE_INCOME, [
+        item("Total comprehensive income", "4,357", "3,795"),
+        item("Total comprehensive income attributable to noncontrolling interests", "(2,508)", "(1,901)"),
+        item("Total comprehensive income attributable to common stockholders", "1,849", "1,894")], Q_PERIODS)
+    mapped = map_release(_release(ci), concept_table(), EntityId("0000000001", "Made Up Corp."))
+    share = [f.value for f in mapped.facts if f.concept == "us-gaap:ComprehensiveIncomeNetOfTaxAttributableToNoncontrollingInterest"]
+    assert share == [Decimal(2508000), Decimal(1901000)]
+
+
 def test_total_stockholders_equity_below_noncontrolling_interests_includes_them():
     sheet = statement(BS, [item("Total Made Up Corp. stockholders' equity", "900", "800", section=EQ),
                            item("Noncontrolling interests", "100", "90", section=EQ),

@@ -283,8 +283,13 @@ def _columns(grid: Grid) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     The value columns are the header cells naming periods one by one ("2025", "September 30,
     2024", "3Q25"), the lowest header row first: a cell of a higher row counts where no lower
     one lies under it ("Year Ended" / "2021", "2020" beside "Fourth Quarter 2021", ...); cells
-    under a change heading are dropped. Without any, the columns the body's values stand in."""
-    dropped = [(c.lo, c.hi) for row in grid.header for c in row if c.lo > 0 and CHANGE_RE.search(c.text)]
+    under a change heading are dropped ("% Change From" over the periods compared), unless it is
+    printed under two or more of them (an "Increase/(Decrease)" band under the years of a
+    statement of comprehensive income). Without any, the columns the body's values stand in."""
+    named = [(k, c.lo, c.hi) for k, row in enumerate(grid.header) for c in row
+             if c.lo > 0 and is_period_text(c.text) and names_year(c.text) and not CHANGE_RE.search(c.text)]
+    dropped = [(c.lo, c.hi) for k, row in enumerate(grid.header) for c in row if c.lo > 0 and CHANGE_RE.search(c.text)
+               and sum(1 for above, lo, hi in named if above < k and c.lo <= lo and hi <= c.hi) < 2]
     spans: list[tuple[int, int]] = []
     for row in reversed(grid.header):
         for c in row:
