@@ -90,7 +90,7 @@ ITEM_TYPE_UNITS: dict[str, UnitKind | None] = {
     "fiscalPeriodItemType": None,
 }
 
-_NOTE_RE = re.compile(r"\s*\((?:note|notes|see note)\s+[\w ,&-]+\)|\s*\(see notes?\)"
+_NOTE_RE = re.compile(r"\s*\((?:note|notes|see note)\s+[\w ,.&-]+\)|\s*\(see notes?\)"
                       r"|\s*[-\u2013\u2014,;]\s*see notes?\s+\d+[a-z]?(?:\s*(?:,|and)\s*\d+[a-z]?)*\s*$",  # "- see Note 12"
                       re.IGNORECASE)
 _FOOTNOTE_RE = re.compile(r"\s*(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|\[\s*(?:\d{1,2}|[a-z])\s*\]|\*+)\s*$")
@@ -109,7 +109,8 @@ _SYNONYMS = ((re.compile(r"\btaxes on income\b"), "income taxes"),  # "Provision
              (re.compile(r"\bweighted-average\b"), "weighted average"),
              # the GAAP figure beside adjusted ones: "Net income as reported", "Net revenue (as reported)"
              (re.compile(r"(?:,|\s+-|\s+--)?\s+\(?as reported\)?$"), ""),
-             (re.compile(r"(?<=\w) & (?=\w)"), " and "))  # "Property, plant & equipment", not "R&D"
+             (re.compile(r"(?<=\w) & (?=\w)"), " and "),  # "Property, plant & equipment", not "R&D"
+             (re.compile(r"\bnci\b"), "noncontrolling interests"))  # "Income before income taxes and NCI", "Redeemable NCI"
 _DEFINED_TERM_RE = re.compile(r'\s*\("[A-Za-z&\- ]{1,12}"\)')  # a term defined in quotes: ("EPS"), ("FFO")
 _BULLET_RE = re.compile(r"^[-*\u2022\u00b7]+\s*(?=[a-z(])", re.IGNORECASE)  # "- Diluted", "-- Basic", "• Net sales"
 _SLASHED_RE = re.compile(r"\s*/\s*(?=\()|(?<=\))\s*/\s*")  # "Increase/(decrease)", "(Decrease) / increase"

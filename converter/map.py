@@ -213,6 +213,13 @@ def _match_by_table(table: ConceptTable, kind: StatementKind, item: LineItem) ->
     if not hits and (plain := _without_qualifier(item.label)) != item.label:
         if found := table.match(kind, plain, item.section, item.nonoperating):
             return _first_hit(found, f"the label without its qualifier {item.label[len(plain):].strip(' ,')!r}: ")
+    if not hits and (lead := _LEAD_RE.match(normalize_label(item.label))):
+        if found := table.match(kind, normalize_label(item.label)[lead.end():], item.section, item.nonoperating):
+            return _first_hit(found, f"the label without its lead {lead[0].strip()!r}: ")  # "Less: income tax provision"
+    if not hits and kind is StatementKind.BALANCE_SHEET and _BARE_OTHER_RE.fullmatch(normalize_label(item.label)):
+        for reading in _other_readings(item):  # "Other" under current liabilities: "other current liabilities"
+            if found := table.match(kind, reading, item.section):
+                return _first_hit(found, f"'other' in its place, read as {reading!r}: ")
     if not hits and (stated := _PERIOD_STATED_RE.search(item.label)) and (plain := item.label[: stated.start()].strip()):
         if found := table.match(kind, plain, item.section, item.nonoperating):
             return _first_hit(found, f"the label without the period it names {stated[0].strip(' -–—()')!r}: ")
@@ -228,6 +235,29 @@ def _match_by_table(table: ConceptTable, kind: StatementKind, item: LineItem) ->
         return Match(None, rule, ())
     section = f" in section /{hits[0][0].section.pattern}/" if hits[0][0].section else ""
     return _first_hit(hits, "", section)
+
+
+# a word in front of a line saying how it enters the total ("Less: income tax provision")
+_LEAD_RE = re.compile(r"^(?:less|add|plus|deduct)\b:?\s*")
+# a balance-sheet row named only "Other", which its place names ("Other" under current liabilities)
+_BARE_OTHER_RE = re.compile(r"(?:all )?other(?:,? net)?")
+
+
+def _other_readings(item: LineItem) -> list[str]:
+    """What a balance-sheet row named only "Other" is, from its side (above total current
+    liabilities: "other current liabilities") and from the headings above it ("Other" under
+    "Deferred charges": "other deferred charges")."""
+    readings = []
+    if item.side:
+        place, side = item.side.split()[0], item.side.split()[-1]
+        if place == "current":
+            readings.append(f"other current {side}")
+        elif place == "noncurrent":
+            readings.append(f"other non-current {side}")
+        else:
+            readings.append(f"other {side}")
+    readings += [f"other {normalize_label(h)}" for h in reversed(item.section) if not normalize_label(h).startswith("other")]
+    return readings
 
 
 # what a label adds to the line it names ("Cost of revenue (exclusive of depreciation and

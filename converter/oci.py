@@ -32,7 +32,7 @@ _TOPICS = (
     ("hedge", re.compile(r"\b(cash flow hedg\w*|hedg\w*|derivatives?|derivative instruments)\b")),
     ("securities", re.compile(r"\b(securities|investments?|available-for-sale)\b")),
 )
-_TAX_ROW = re.compile(r"^(less:? )?(the )?(income )?tax(es)? (effect|expense|benefit|\(expense\)|\(benefit\)|provision)"
+_TAX_ROW = re.compile(r"^(less:? )?(the )?(income )?tax(es)? (effect|expense|benefit|provision|\((expense|benefit|provision)\))"
                       r"|^(the )?(related )?(income )?tax(es)? (effect|impact)|^tax effects?\b|^(related )?(income )?taxes$"
                       r"|^(provision for|benefit from) income taxes")
 _NET_OF_TAX = re.compile(r"\b(net of (income )?tax|after(-| )tax|net of (related )?(income )?tax(es)?)")
@@ -102,6 +102,8 @@ def place_rows(statement: Statement) -> dict[int, OciPlace]:
                 above.append(i)
             stages = {places[i].stage for i in above if i in places}
             stage = stages.pop() if len(stages) == 1 else "total"
+            if stage == "total" and _RECLASS.search(text):  # "Income tax ... related to reclassified amounts of ..."
+                stage = "reclassification"
             detail = places[above[0]].detail if len(above) == 1 and above[0] in places else ""
             places[index] = OciPlace(topic, stage, "tax", detail)
             continue

@@ -129,6 +129,32 @@ def test_a_before_tax_total_and_one_tax_row_for_all_components() -> None:
     assert Decimal(3000) in {f.value for f in cost}
 
 
+def test_tax_rows_worded_income_tax_provision_under_a_before_tax_total() -> None:
+    """Hertz's 10-K: components before tax, their total "before income taxes", then the tax on each
+    worded "Income tax (provision) benefit related to ...": tax rows, the second on the reclassified
+    amounts; the before-tax total is the parent's portion of OtherComprehensiveIncomeLossBeforeTax."""
+    rows = [
+        item("Net income (loss)", "(2,862)", "616"),
+        item("Foreign currency translation adjustments", "(74)", "49", section=OCI_HEADING),
+        item("Net gain (loss) on pension and postretirement benefit plans", "4", "(5)", section=OCI_HEADING),
+        item("Reclassification from other comprehensive income (loss) to other (income) expense for amortization "
+             "of actuarial (gains) losses on pension and postretirement benefit plans", "4", "4", section=OCI_HEADING),
+        item("Total other comprehensive income (loss) before income taxes", "(66)", "48", section=OCI_HEADING),
+        item("Income tax (provision) benefit related to pension and postretirement benefit plans", "(1)", "(1)"),
+        item("Income tax (provision) benefit related to reclassified amounts of net periodic costs on pension and "
+             "postretirement benefit plans", "(1)", "(1)"),
+        item("Total other comprehensive income (loss)", "(68)", "46"),
+        item("Total comprehensive income (loss)", "(2,930)", "662"),
+    ]
+    places = oci.place_rows(statement(CI, rows))
+    assert places[5] == OciPlace("pension", "total", "tax")
+    assert places[6] == OciPlace("pension", "reclassification", "tax")
+    by_label, _mapped = _concepts(*rows)
+    assert by_label["Total other comprehensive income (loss) before income taxes"] == {G + "OtherComprehensiveIncomeLossBeforeTaxPortionAttributableToParent"}
+    tax = by_label["Income tax (provision) benefit related to pension and postretirement benefit plans"]
+    assert len(tax) == 1 and tax <= set(oci.candidates(OciPlace("pension", "total", "tax")))  # a tax element, not before tax
+
+
 @pytest.mark.parametrize(("label", "section", "topic"), [
     ("Net change in unrealized gains (losses) excluded from the assessment of hedge effectiveness", ("Fair value hedges:",), None),
     ("Translation adjustments on net investment hedges", (), None),
