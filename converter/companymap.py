@@ -331,7 +331,11 @@ class LineMap:
         fitting = [c for c in candidates if (c.item_type == "perShareItemType") == per_share]
         if not fitting and strict:  # many companies' per-share line for a row of money or shares, or the reverse
             return None
-        fitting = fitting or candidates
+        # a row of per-share amounts is never the company's share count of the same words ("Basic"
+        # under "Net earnings per share" against "Basic" under "Average shares outstanding")
+        fitting = fitting or [c for c in candidates if not (per_share and c.item_type == "sharesItemType")]
+        if not fitting:
+            return None
         fitting = fits_place(kind, item, fitting, strict)
         if not fitting:
             return None

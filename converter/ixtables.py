@@ -362,6 +362,9 @@ def _continues(lines: list[TaggedLine], table_lines: list[TaggedLine]) -> bool:
     table_lines = [line for line in table_lines if not line.dimensions]
     concepts = {line.concept for line in before}
     periods = {f.period for line in before for f in line.facts}
+    # a balance at the end of the columns' periods (cash at the end of the year in a statement of
+    # cash flows going on over a page) is in the same columns
+    periods |= {Period(p.end) for p in periods if not p.is_instant}
     return bool(before) and all(line.concept not in concepts for line in table_lines) and all(
         f.period in periods for line in table_lines for f in line.facts if not line.opening)
 

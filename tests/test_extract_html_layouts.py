@@ -593,3 +593,15 @@ def test_an_increase_decrease_band_over_every_year_is_no_change_column():
     st = _statement(_page("CONSOLIDATED STATEMENTS OF COMPREHENSIVE INCOME (In millions)", header, rows))
     assert [p.end for p in st.periods] == [date(2024, 11, 29), date(2023, 12, 1), date(2022, 12, 2)]
     assert [c.value for c in st.items[1].cells] == [Decimal(-12), Decimal(44), Decimal(-51)]
+
+
+def test_a_balance_sheet_title_naming_its_day_dates_columns_of_years():
+    # PPL's 10-K: "CONSOLIDATED BALANCE SHEETS AT DECEMBER 31," over columns headed "2023", "2022"
+    # (the release's own period end, June 30 here, is not the balance sheet's day)
+    header = "<tr><td></td><td colspan=2>2023</td><td colspan=2>2022</td></tr>"
+    rows = ("<tr><td>Cash and cash equivalents</td><td>$</td><td>331</td><td>$</td><td>356</td></tr>"
+            "<tr><td>Accounts receivable</td><td></td><td>1,120</td><td></td><td>1,047</td></tr>"
+            "<tr><td>Total Current Assets</td><td>$</td><td>1,451</td><td>$</td><td>1,403</td></tr>")
+    st = _statement(_page("CONSOLIDATED BALANCE SHEETS AT DECEMBER 31,", header, rows))
+    assert st.kind is StatementKind.BALANCE_SHEET
+    assert st.periods == (Period(date(2023, 12, 31)), Period(date(2022, 12, 31)))

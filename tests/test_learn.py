@@ -261,6 +261,24 @@ def test_company_map_matches_its_own_wording_reordered() -> None:
     assert mine.match(StatementKind.OPERATIONS, item, strict=True) is None  # not for the vocabulary
 
 
+def test_a_per_share_row_never_takes_the_company_share_count_of_the_same_words() -> None:
+    # Johnson & Johnson's 10-K map has "Basic" under "Average shares outstanding" only (its
+    # earnings per share rows are worded otherwise); its next 10-Q prints "Basic" under "Net
+    # earnings per share" too: that row of per-share amounts is not the share count
+    from converter.companymap import LineMap, MapLine
+    from converter.concepts import Sign
+
+    mine = LineMap(lines=(MapLine("Basic", StatementKind.OPERATIONS, ("Average shares outstanding",),
+                                  "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", Sign.AS_PRINTED,
+                                  "sharesItemType", "duration"),), cik=CIK)
+    cents = Cell(text="2.29", kind=CellKind.NUMBER, value=Decimal("2.29"), source=SourceRef("r", 9), decimals_printed=2)
+    eps = LineItem(label="Basic", section=("Net earnings per share",), cells=(cents,), source=SourceRef("r", 9))
+    assert mine.match(StatementKind.OPERATIONS, eps) is None
+    count = Cell(text="2,407.3", kind=CellKind.NUMBER, value=Decimal("2407.3"), source=SourceRef("r", 12), decimals_printed=1)
+    shares = LineItem(label="Basic", section=("Avg. shares outstanding",), cells=(count,), source=SourceRef("r", 12))
+    assert mine.match(StatementKind.OPERATIONS, shares).line.concept == "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic"
+
+
 def test_company_map_names_the_company_of_a_release_whose_cik_is_not_found(tmp_path: Path) -> None:
     maps = tmp_path / "frwk.yaml"
     CliRunner().invoke(main, ["learn", str(FILING), "--out", str(maps)])
@@ -994,6 +1012,24 @@ def test_a_table_printed_right_under_a_statement_goes_on_with_it(tmp_path: Path,
     expected = {(StatementKind.CASH_FLOWS, "Property and equipment in accounts payable"):
                 "us-gaap:CapitalExpendituresIncurredButNotYetPaid"}
     assert (expected.items() <= lines.items()) is learned
+
+
+def test_a_statement_of_cash_flows_going_on_with_its_closing_cash_is_learned(tmp_path: Path) -> None:
+    # Hertz's 10-K: the statement of cash flows goes on over a page break with its cash at the
+    # beginning and end of each period (instants the first page does not print) above its
+    # supplemental data: the second table is learned as the statement going on
+    text = FILING.read_text(encoding="utf-8")
+    end = text.rindex("</table>")
+    first = text.index("<tr><td>Cash and cash equivalents at beginning of period</td>")
+    balances = text[first:end]  # the beginning and closing cash rows, moved to the next page
+    table = _supplemental("").replace("<tr><td>Supplemental cash flow data:</td>", balances + "<tr><td>Supplemental cash flow data:</td>")
+    filing = tmp_path / FILING.name
+    filing.write_text(text[:first] + "</table>\n<p>63</p>\n" + table + text[end + len("</table>"):], encoding="utf-8")
+    lines = {(line.statement, line.label): line.concept for line in read_filing_statements(filing).lines}
+    assert lines[(StatementKind.CASH_FLOWS, "Cash and cash equivalents at end of period")] == \
+        "us-gaap:CashAndCashEquivalentsAtCarryingValue"
+    assert lines[(StatementKind.CASH_FLOWS, "Property and equipment in accounts payable")] == \
+        "us-gaap:CapitalExpendituresIncurredButNotYetPaid"
 
 
 @pytest.mark.parametrize("concept", ["us-gaap:IncreaseDecreaseInContractWithCustomerLiability",

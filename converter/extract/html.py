@@ -48,7 +48,7 @@ from converter.model import Release, RuleKind, SkippedTable, SourceRef, Statemen
 from .release import build_release
 from .grid import GCell, Grid, grid_periods, header_from_paragraphs, row_tokens, split_grid, value_spans
 from .headers import DURATION_RE, fiscal_calendar, release_context, release_dates
-from .dates import DATE_RE
+from .dates import DATE_RE, MONTHDAY_RE
 from .reader import Line
 from .tablekind import classify, stacked_tables, statement_kind, statement_or_ignored
 
@@ -397,10 +397,16 @@ def _stated_lengths(nearby: list[_Block]) -> list[_Block]:
 _AT_DATES_RE = re.compile(rf"^\W*(?:at|as\s+of)\s+{DATE_RE.pattern}(?:,?\s+and\s+(?:{DATE_RE.pattern.replace('?P<', '?P<b_')}|(?:19|20)\d\d))?\W*$", re.I)
 
 
+# a balance sheet's title naming its day without a year ("CONSOLIDATED BALANCE SHEETS AT DECEMBER 31,")
+_TITLE_DAY_RE = re.compile(rf"\b(?:balance\s+sheets?|financial\s+(?:position|condition)|condition)\s+(?:at|as\s+of)\s+"
+                           rf"{MONTHDAY_RE.pattern}\W*$", re.I)
+
+
 def _dates_under_title(nearby: list[_Block]) -> list[_Block]:
     """The dates of a balance sheet printed on their own between its title and its table ("At
-    December 31, 2025 and 2024" over columns headed "2025" and "2024"): read as a caption."""
-    return [b for b in nearby[-3:] if _AT_DATES_RE.match(b.text.strip())]
+    December 31, 2025 and 2024" over columns headed "2025" and "2024"), or its day in the title
+    itself ("CONSOLIDATED BALANCE SHEETS AT DECEMBER 31," over "2023" and "2022"): read as a caption."""
+    return [b for b in nearby[-3:] if _AT_DATES_RE.match(b.text.strip()) or _TITLE_DAY_RE.search(b.text.strip())]
 
 
 @dataclass
