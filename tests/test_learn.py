@@ -342,6 +342,30 @@ def test_company_map_reads_next_quarters_dated_cash_rows_by_their_place() -> Non
     assert opening.opening_labels and not closing.opening_labels
 
 
+def test_a_company_extension_line_under_the_row_s_own_heading_wins_over_a_standard_line_elsewhere() -> None:
+    # Apple's 10-K: "Adjustment for net (gains)/losses realized and included in net income" under
+    # derivative instruments (its own concept) and under marketable debt securities (a US-GAAP
+    # one); its next 10-Q's derivative row had taken the securities' concept
+    from converter.companymap import LineMap, MapLine
+    from converter.concepts import Sign
+
+    ci, label = StatementKind.COMPREHENSIVE_INCOME, "Adjustment for net (gains)/losses realized and included in net income"
+    derivatives = "Change in unrealized gains/losses on derivative instruments, net of tax:"
+    securities = "Change in unrealized gains/losses on marketable debt securities, net of tax:"
+    lines = (MapLine(label, ci, (derivatives,), "aapl:OtherComprehensiveIncomeLossDerivativeInstrumentGainLossReclassificationAfterTax",
+                     Sign.AS_PRINTED, "monetaryItemType", "duration", filing="aapl-10k.htm"),
+             MapLine(label, ci, (securities,), "us-gaap:OtherComprehensiveIncomeLossReclassificationAdjustmentFromAOCIForSaleOfSecuritiesNetOfTax",
+                     Sign.AS_PRINTED, "monetaryItemType", "duration", filing="aapl-10k.htm"))
+    table = LayeredTable.around(concept_table(), company_maps=(LineMap(lines=lines, cik="0000320193"),))
+    table = table.for_cik("0000320193")
+    rows = [LineItem(label=label, section=(heading.rstrip(":"),), cells=(Cell("1", CellKind.NUMBER, None, SourceRef("r", n)),),
+                     source=SourceRef("r", n)) for n, heading in ((4, derivatives), (8, securities))]
+    derivative, security = (match_line_item(table, ci, row) for row in rows)
+    assert derivative.entry is None  # the company's own extension concept
+    assert table.extension_name(ci, rows[0]).name == "OtherComprehensiveIncomeLossDerivativeInstrumentGainLossReclassificationAfterTax"
+    assert security.entry.concept == "us-gaap:OtherComprehensiveIncomeLossReclassificationAdjustmentFromAOCIForSaleOfSecuritiesNetOfTax"
+
+
 def test_company_map_reads_a_balance_sheet_row_as_printed_not_by_its_side() -> None:
     # IBM prints two "Deferred costs" rows without headings, current above noncurrent; the
     # company map tells them apart by their order, before any reading of the balance-sheet side
