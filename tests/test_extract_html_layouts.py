@@ -605,3 +605,25 @@ def test_a_balance_sheet_title_naming_its_day_dates_columns_of_years():
     st = _statement(_page("CONSOLIDATED BALANCE SHEETS AT DECEMBER 31,", header, rows))
     assert st.kind is StatementKind.BALANCE_SHEET
     assert st.periods == (Period(date(2023, 12, 31)), Period(date(2022, 12, 31)))
+
+
+def test_years_alone_end_on_the_balance_sheet_days_where_no_period_end_is_stated():
+    # Johnson & Johnson's 10-K statements, read without its cover: a balance sheet at December 29,
+    # 2024 and December 31, 2023 (a 52/53-week calendar), statements of earnings headed "2024",
+    # "2023", "2022" alone, and no sentence naming the period anywhere
+    bs = ("<p>CONSOLIDATED BALANCE SHEETS</p><p>At December 29, 2024 and December 31, 2023</p><table>"
+          "<tr><td></td><td colspan=2>December 29, 2024</td><td colspan=2>December 31, 2023</td></tr>"
+          "<tr><td>Cash and cash equivalents</td><td>$</td><td>24,105</td><td>$</td><td>21,859</td></tr>"
+          "<tr><td>Inventories</td><td></td><td>12,444</td><td></td><td>11,181</td></tr>"
+          "<tr><td>Total current assets</td><td>$</td><td>36,549</td><td>$</td><td>33,040</td></tr></table>")
+    ops = ("<p>CONSOLIDATED STATEMENTS OF EARNINGS</p><p>(Dollars in Millions)</p><table>"
+           "<tr><td></td><td colspan=2>2024</td><td colspan=2>2023</td><td colspan=2>2022</td></tr>"
+           "<tr><td>Sales to customers</td><td>$</td><td>88,821</td><td>$</td><td>85,159</td><td>$</td><td>79,990</td></tr>"
+           "<tr><td>Cost of products sold</td><td></td><td>27,471</td><td></td><td>26,553</td><td></td><td>24,596</td></tr>"
+           "<tr><td>Net earnings</td><td>$</td><td>14,066</td><td>$</td><td>35,153</td><td>$</td><td>17,941</td></tr></table>")
+    release = extract_text(f"<html><body>{bs}{ops}</body></html>", "jnj.htm")
+    earnings = next(s for s in release.statements if s.kind is StatementKind.OPERATIONS)
+    assert earnings.periods == (Period(date(2024, 12, 29), date(2024, 1, 1)), Period(date(2023, 12, 31), date(2023, 1, 2)),
+                                Period(date(2023, 1, 1), date(2022, 1, 3)))
+    assert any("balance sheet's day 2024-12-29" in note for note in earnings.notes)
+    assert not release.skipped_tables

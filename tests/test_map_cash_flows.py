@@ -213,6 +213,10 @@ def test_purchases_beside_maturities_printed_apart_are_available_for_sale():
     (BS, ("ASSETS", "Current assets"), "Inventories", "InventoryNet"),
     # printed under a statement of operations (one of comprehensive income opening with revenue)
     (OPS, (), "Comprehensive income", "ComprehensiveIncomeNetOfTax"),
+    # the cash of continuing operations is one part of the balance, not the balance (Johnson & Johnson)
+    (CF, (), "Cash and cash equivalents from continuing operations, beginning of period", None),
+    (CF, (), "Cash and cash equivalents from discontinued operations, end of period", None),
+    (CF, (), "Cash and cash equivalents, beginning of year (Note 1)", "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"),
 ])
 def test_cash_flow_and_comprehensive_income_labels(kind, section, label, concept):
     match = match_line_item(concept_table(), kind, item(label, "1", section=section))

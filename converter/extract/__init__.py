@@ -14,14 +14,15 @@ import os
 import stat
 from collections.abc import Callable
 from dataclasses import fields, replace
+from datetime import date
 from pathlib import Path
 
 from converter.errors import ExtractionError, InputError, NoStatementsError
 
-from converter.model import Release, SourceRef
+from converter.model import Release, SourceRef, StatementKind
 
 from .edgar import is_sgml_text, sgml_tables
-from .headers import release_context, release_dates
+from .headers import current_dates, release_context, release_dates
 from .html import extract_html, is_html
 from .markdown import is_markdown, markdown_statements
 from .pairs import paired_rows
@@ -77,8 +78,29 @@ def extract_text(text: str, path: str) -> Release:
     SGML-tagged text (<DOCUMENT>, <PAGE>, <TABLE>, <S>, <C>) is text with its tags blanked.
     Headers that leave part of a period out are completed from the release's own dates."""
     check_numbers(text, path)
-    with release_context(release_dates(text.splitlines())):
-        return paired_rows(_extract(text, path))
+    dates = release_dates(text.splitlines())
+    with release_context(dates):
+        release = paired_rows(_extract(text, path))
+    if (day := _balance_sheet_day(release)) is None:
+        return release
+    # no period end stated anywhere, and statements of years alone left unread: their columns
+    # end on the balance sheet's day (a 10-K's statements of operations beside its balance sheet)
+    with release_context(replace(dates, balance_sheet_end=day)):
+        again = paired_rows(_extract(text, path))
+    if len(again.statements) <= len(release.statements):
+        return release
+    note = f"columns headed by a year alone end on the balance sheet's day {day.isoformat()}: the release states no period end"
+    return replace(again, statements=tuple(s if s.kind is StatementKind.BALANCE_SHEET else replace(s, notes=(*s.notes, note))
+                                           for s in again.statements))
+
+
+def _balance_sheet_day(release: Release) -> date | None:
+    """The latest date of the release's balance sheets, when a statement was skipped for a header
+    it could not date and the release's text states no period end; else None."""
+    if current_dates().period_end is not None or not any(t.code == "xc:unreadableHeader" for t in release.skipped_tables):
+        return None
+    days = [p.end for s in release.statements if s.kind is StatementKind.BALANCE_SHEET for p in s.periods]
+    return max(days) if days else None
 
 
 def _extract(text: str, path: str) -> Release:

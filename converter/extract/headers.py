@@ -137,6 +137,9 @@ class ReleaseDates:
 
     period_end: date | None = None  # "for the quarter ended September 30, 2025"
     fy_end_month: int = 12  # the month the fiscal year ends in
+    # where the release states no period end: its balance sheet's latest date, which dates
+    # columns headed by a year alone (a 10-K's statements of operations: "2024", "2023", "2022")
+    balance_sheet_end: date | None = None
 
 
 _RELEASE: ContextVar[ReleaseDates] = ContextVar("release_dates", default=ReleaseDates())
@@ -179,6 +182,11 @@ def _paragraphs(texts: list[str]) -> list[str]:
             out.append(" ".join(run))
             run = []
     return out
+
+
+def current_dates() -> ReleaseDates:
+    """The dates of the release being read (set by `release_context`)."""
+    return _RELEASE.get()
 
 
 @contextmanager
@@ -287,6 +295,8 @@ def _monthday_for(texts: list[str], col: int, context: ReleaseDates) -> tuple[st
             return m["month"], m["day"]
     if context.period_end is not None:
         return calendar.month_name[context.period_end.month], str(context.period_end.day)
+    if context.balance_sheet_end is not None:
+        return calendar.month_name[context.balance_sheet_end.month], str(context.balance_sheet_end.day)
     return None
 
 
@@ -432,6 +442,37 @@ def _whole_weeks(prior: date, end: date, printed: set[date]) -> bool:
     return prior in printed and (end - prior).days % 7 == 0
 
 
+def _ends_on_balance_sheet_days(statements: list[Statement]) -> list[Statement]:
+    """Columns of years alone dated by the balance sheet's day (the release states no period
+    end): each year ends on the balance sheet's own date of that year where it prints one within
+    6 days (December 31, 2023 beside the latest, December 29, 2024), else, on a 52/53-week
+    calendar, a whole number of weeks before the next year's end (January 1, 2023)."""
+    days = sorted({p.end for st in statements if st.kind is StatementKind.BALANCE_SHEET for p in st.periods})
+    weeks = not all(is_month_end(d) for d in days)
+    out = []
+    for st in statements:
+        durations = [p for p in st.periods if p.start is not None]
+        ends: dict[date, date] = {}
+        for p in durations:
+            near = [d for d in days if 0 < abs((d - p.end).days) <= _SNAP_DAYS]
+            if near and p.end not in days:
+                ends[p.end] = min(near, key=lambda d: (abs((d - p.end).days), d))
+        for p in sorted(durations, key=lambda p: p.end, reverse=True) if weeks else ():
+            later = [ends.get(q.end, q.end) for q in durations if q.end > p.end]
+            if p.end in days or p.end in ends or not later or not 330 <= (min(later) - p.end).days <= 400:
+                continue
+            ends[p.end] = min((min(later) - timedelta(days=364), min(later) - timedelta(days=371)),
+                              key=lambda d: abs((d - p.end).days))  # a 52- or 53-week year before it
+        if not ends:
+            out.append(st)
+            continue
+        notes = [f"end date {new.isoformat()} of the year printed {old.year} taken from "
+                 + ("the balance sheet" if new in days else "a 52/53-week year before the next") for old, new in ends.items()]
+        out.append(replace(st, periods=tuple(Period(ends.get(p.end, p.end), p.start) if p.start is not None else p
+                                             for p in st.periods), notes=(*st.notes, *notes)))
+    return out
+
+
 def fiscal_calendar(statements: list[Statement]) -> list[Statement]:
     """Starts of periods on a 52/53-week calendar, from what the whole release gives.
 
@@ -449,6 +490,8 @@ def fiscal_calendar(statements: list[Statement]) -> list[Statement]:
          13 weeks a quarter (three months = 91 days, twelve months = 364 days).
     Each inferred start is recorded in the statement's notes, saying from what.
     """
+    if _RELEASE.get().balance_sheet_end is not None:
+        statements = _ends_on_balance_sheet_days(statements)
     ends: list[tuple[date, str]] = []
     for st in statements:
         for period in st.periods:

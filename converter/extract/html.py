@@ -47,7 +47,7 @@ from converter.model import Release, RuleKind, SkippedTable, SourceRef, Statemen
 
 from .release import build_release
 from .grid import GCell, Grid, grid_periods, header_from_paragraphs, row_tokens, split_grid, value_spans
-from .headers import DURATION_RE, fiscal_calendar, release_context, release_dates
+from .headers import DURATION_RE, current_dates, fiscal_calendar, release_context, release_dates
 from .dates import DATE_RE, MONTHDAY_RE
 from .reader import Line
 from .tablekind import classify, stacked_tables, statement_kind, statement_or_ignored
@@ -134,7 +134,8 @@ def extract_html(text: str, path: str) -> Release:
     blocks: list[_Block] = []
     tables: list[_Table] = []
     _walk(root, blocks, tables)
-    with release_context(release_dates([b.text for b in blocks])):  # dates as read, without tags
+    dates = replace(release_dates([b.text for b in blocks]), balance_sheet_end=current_dates().balance_sheet_end)
+    with release_context(dates):  # dates as read, without tags
         return _release(path, blocks, tables, _Source(source))
 
 
