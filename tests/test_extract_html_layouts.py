@@ -627,3 +627,23 @@ def test_years_alone_end_on_the_balance_sheet_days_where_no_period_end_is_stated
                                 Period(date(2023, 1, 1), date(2022, 1, 3)))
     assert any("balance sheet's day 2024-12-29" in note for note in earnings.notes)
     assert not release.skipped_tables
+
+
+def test_fiscal_years_named_by_the_year_they_start_end_on_the_balance_sheet_days():
+    # Home Depot's 10-K statements without its cover: "Fiscal 2024" ended February 2, 2025 (53
+    # weeks), "Fiscal 2023" January 28, 2024, "Fiscal 2022" January 29, 2023
+    bs = ("<p>CONSOLIDATED BALANCE SHEETS</p><table>"
+          "<tr><td>in millions</td><td colspan=2>February 2, 2025</td><td colspan=2>January 28, 2024</td></tr>"
+          "<tr><td>Cash and cash equivalents</td><td>$</td><td>1,659</td><td>$</td><td>3,760</td></tr>"
+          "<tr><td>Merchandise inventories</td><td></td><td>23,451</td><td></td><td>20,976</td></tr>"
+          "<tr><td>Total current assets</td><td>$</td><td>25,110</td><td>$</td><td>24,736</td></tr></table>")
+    ops = ("<p>CONSOLIDATED STATEMENTS OF EARNINGS</p><table>"
+           "<tr><td>in millions</td><td colspan=2>Fiscal</td><td colspan=2>Fiscal</td><td colspan=2>Fiscal</td></tr>"
+           "<tr><td></td><td colspan=2>2024</td><td colspan=2>2023</td><td colspan=2>2022</td></tr>"
+           "<tr><td>Net sales</td><td>$</td><td>159,514</td><td>$</td><td>152,669</td><td>$</td><td>157,403</td></tr>"
+           "<tr><td>Cost of sales</td><td></td><td>106,206</td><td></td><td>101,709</td><td></td><td>104,625</td></tr>"
+           "<tr><td>Net earnings</td><td>$</td><td>14,806</td><td>$</td><td>15,143</td><td>$</td><td>17,105</td></tr></table>")
+    release = extract_text(f"<html><body>{bs}{ops}</body></html>", "hd.htm")
+    earnings = next(s for s in release.statements if s.kind is StatementKind.OPERATIONS)
+    assert earnings.periods == (Period(date(2025, 2, 2), date(2024, 1, 29)), Period(date(2024, 1, 28), date(2023, 1, 30)),
+                                Period(date(2023, 1, 29), date(2022, 1, 31)))

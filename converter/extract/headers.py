@@ -442,6 +442,11 @@ def _whole_weeks(prior: date, end: date, printed: set[date]) -> bool:
     return prior in printed and (end - prior).days % 7 == 0
 
 
+def _year_on(day: date) -> date:
+    """The same day a year later (February 29 becomes February 28)."""
+    return date(day.year + 1, day.month, min(day.day, calendar.monthrange(day.year + 1, day.month)[1]))
+
+
 def _ends_on_balance_sheet_days(statements: list[Statement]) -> list[Statement]:
     """Columns of years alone dated by the balance sheet's day (the release states no period
     end): each year ends on the balance sheet's own date of that year where it prints one within
@@ -451,6 +456,14 @@ def _ends_on_balance_sheet_days(statements: list[Statement]) -> list[Statement]:
     weeks = not all(is_month_end(d) for d in days)
     out = []
     for st in statements:
+        if days and (later := [p for p in st.periods if p.start is not None]) and \
+                358 <= (days[-1] - max(p.end for p in later)).days <= 372:
+            # the latest year ends a year before the latest balance sheet: the years are named by
+            # the calendar year they start in (a retailer's "Fiscal 2024" ended February 2, 2025)
+            st = replace(st, periods=tuple(Period(_year_on(p.end), _year_on(p.start)) if p.start is not None else p
+                                           for p in st.periods),
+                         notes=(*st.notes, "the fiscal years are named by the calendar year they start in: "
+                                           f"the latest ends on the balance sheet's day {days[-1].isoformat()}"))
         durations = [p for p in st.periods if p.start is not None]
         ends: dict[date, date] = {}
         for p in durations:
