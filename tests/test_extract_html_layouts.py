@@ -12,7 +12,7 @@ import pytest
 from converter.errors import ExtractionError
 from converter.extract import extract_text
 from converter.extract.periodforms import normalize_header
-from converter.model import Period, StatementKind
+from converter.model import Period, Statement, StatementKind
 
 ROWS = ("<tr><td>Revenues</td><td>$</td><td>5,843</td><td>$</td><td>5,638</td></tr>"
         "<tr><td>Operating expenses</td><td></td><td>3,300</td><td></td><td>3,200</td></tr>"
@@ -607,43 +607,50 @@ def test_a_balance_sheet_title_naming_its_day_dates_columns_of_years():
     assert st.periods == (Period(date(2023, 12, 31)), Period(date(2022, 12, 31)))
 
 
+def _rows(*rows: tuple[str, ...]) -> str:
+    """Table rows of a label and figures, a "$" beside the first and last rows' figures."""
+    out = []
+    for k, (label, *figures) in enumerate(rows):
+        sign = "$" if k in (0, len(rows) - 1) else ""
+        out.append(f"<tr><td>{label}</td>" + "".join(f"<td>{sign}</td><td>{f}</td>" for f in figures) + "</tr>")
+    return "".join(out)
+
+
+def _earnings_beside_a_balance_sheet(bs_head: str, bs_rows: str, ops_head: str, ops_rows: str) -> Statement:
+    """The statement of earnings of a document printing a balance sheet and a statement of
+    earnings and no sentence naming the period: it reads, with no table skipped."""
+    release = extract_text(f"<html><body><p>CONSOLIDATED BALANCE SHEETS</p><table>{bs_head}{bs_rows}</table>"
+                           f"<p>CONSOLIDATED STATEMENTS OF EARNINGS</p><table>{ops_head}{ops_rows}</table></body></html>", "k.htm")
+    assert not release.skipped_tables
+    return next(s for s in release.statements if s.kind is StatementKind.OPERATIONS)
+
+
 def test_years_alone_end_on_the_balance_sheet_days_where_no_period_end_is_stated():
     # Johnson & Johnson's 10-K statements, read without its cover: a balance sheet at December 29,
     # 2024 and December 31, 2023 (a 52/53-week calendar), statements of earnings headed "2024",
     # "2023", "2022" alone, and no sentence naming the period anywhere
-    bs = ("<p>CONSOLIDATED BALANCE SHEETS</p><p>At December 29, 2024 and December 31, 2023</p><table>"
-          "<tr><td></td><td colspan=2>December 29, 2024</td><td colspan=2>December 31, 2023</td></tr>"
-          "<tr><td>Cash and cash equivalents</td><td>$</td><td>24,105</td><td>$</td><td>21,859</td></tr>"
-          "<tr><td>Inventories</td><td></td><td>12,444</td><td></td><td>11,181</td></tr>"
-          "<tr><td>Total current assets</td><td>$</td><td>36,549</td><td>$</td><td>33,040</td></tr></table>")
-    ops = ("<p>CONSOLIDATED STATEMENTS OF EARNINGS</p><p>(Dollars in Millions)</p><table>"
-           "<tr><td></td><td colspan=2>2024</td><td colspan=2>2023</td><td colspan=2>2022</td></tr>"
-           "<tr><td>Sales to customers</td><td>$</td><td>88,821</td><td>$</td><td>85,159</td><td>$</td><td>79,990</td></tr>"
-           "<tr><td>Cost of products sold</td><td></td><td>27,471</td><td></td><td>26,553</td><td></td><td>24,596</td></tr>"
-           "<tr><td>Net earnings</td><td>$</td><td>14,066</td><td>$</td><td>35,153</td><td>$</td><td>17,941</td></tr></table>")
-    release = extract_text(f"<html><body>{bs}{ops}</body></html>", "jnj.htm")
-    earnings = next(s for s in release.statements if s.kind is StatementKind.OPERATIONS)
+    earnings = _earnings_beside_a_balance_sheet(
+        "<tr><td></td><td colspan=2>December 29, 2024</td><td colspan=2>December 31, 2023</td></tr>",
+        _rows(("Cash and cash equivalents", "24,105", "21,859"), ("Inventories", "12,444", "11,181"),
+              ("Total current assets", "36,549", "33,040")),
+        "<tr><td>(Dollars in Millions)</td><td colspan=2>2024</td><td colspan=2>2023</td><td colspan=2>2022</td></tr>",
+        _rows(("Sales to customers", "88,821", "85,159", "79,990"), ("Cost of products sold", "27,471", "26,553", "24,596"),
+              ("Net earnings", "14,066", "35,153", "17,941")))
     assert earnings.periods == (Period(date(2024, 12, 29), date(2024, 1, 1)), Period(date(2023, 12, 31), date(2023, 1, 2)),
                                 Period(date(2023, 1, 1), date(2022, 1, 3)))
     assert any("balance sheet's day 2024-12-29" in note for note in earnings.notes)
-    assert not release.skipped_tables
 
 
 def test_fiscal_years_named_by_the_year_they_start_end_on_the_balance_sheet_days():
     # Home Depot's 10-K statements without its cover: "Fiscal 2024" ended February 2, 2025 (53
     # weeks), "Fiscal 2023" January 28, 2024, "Fiscal 2022" January 29, 2023
-    bs = ("<p>CONSOLIDATED BALANCE SHEETS</p><table>"
-          "<tr><td>in millions</td><td colspan=2>February 2, 2025</td><td colspan=2>January 28, 2024</td></tr>"
-          "<tr><td>Cash and cash equivalents</td><td>$</td><td>1,659</td><td>$</td><td>3,760</td></tr>"
-          "<tr><td>Merchandise inventories</td><td></td><td>23,451</td><td></td><td>20,976</td></tr>"
-          "<tr><td>Total current assets</td><td>$</td><td>25,110</td><td>$</td><td>24,736</td></tr></table>")
-    ops = ("<p>CONSOLIDATED STATEMENTS OF EARNINGS</p><table>"
-           "<tr><td>in millions</td><td colspan=2>Fiscal</td><td colspan=2>Fiscal</td><td colspan=2>Fiscal</td></tr>"
-           "<tr><td></td><td colspan=2>2024</td><td colspan=2>2023</td><td colspan=2>2022</td></tr>"
-           "<tr><td>Net sales</td><td>$</td><td>159,514</td><td>$</td><td>152,669</td><td>$</td><td>157,403</td></tr>"
-           "<tr><td>Cost of sales</td><td></td><td>106,206</td><td></td><td>101,709</td><td></td><td>104,625</td></tr>"
-           "<tr><td>Net earnings</td><td>$</td><td>14,806</td><td>$</td><td>15,143</td><td>$</td><td>17,105</td></tr></table>")
-    release = extract_text(f"<html><body>{bs}{ops}</body></html>", "hd.htm")
-    earnings = next(s for s in release.statements if s.kind is StatementKind.OPERATIONS)
+    earnings = _earnings_beside_a_balance_sheet(
+        "<tr><td>in millions</td><td colspan=2>February 2, 2025</td><td colspan=2>January 28, 2024</td></tr>",
+        _rows(("Cash and cash equivalents", "1,659", "3,760"), ("Merchandise inventories", "23,451", "20,976"),
+              ("Total current assets", "25,110", "24,736")),
+        "<tr><td>in millions</td><td colspan=2>Fiscal</td><td colspan=2>Fiscal</td><td colspan=2>Fiscal</td></tr>"
+        "<tr><td></td><td colspan=2>2024</td><td colspan=2>2023</td><td colspan=2>2022</td></tr>",
+        _rows(("Net sales", "159,514", "152,669", "157,403"), ("Cost of sales", "106,206", "101,709", "104,625"),
+              ("Net earnings", "14,806", "15,143", "17,105")))
     assert earnings.periods == (Period(date(2025, 2, 2), date(2024, 1, 29)), Period(date(2024, 1, 28), date(2023, 1, 30)),
                                 Period(date(2023, 1, 29), date(2022, 1, 31)))
