@@ -195,6 +195,8 @@ def test_the_registrant_s_own_statements_are_not_read_as_the_consolidated_ones(m
     ("Financial Summary", False),
     ("Consolidated Statements of Assets and Liabilities", True),  # a business development company's
     ("Analysis of Consolidated Earnings", True),  # a utility's statement of income, a whole line
+    ("CONSOLIDATED STATEMENTS OF COMPREHENSIVE (LOSS)/INCOME", True),  # Eversource's 10-K
+    ("Consolidated Statements of Comprehensive (Loss) Income", True),
 ])
 def test_texts_naming_a_statement_that_are_not_its_title(text, statement):
     """Note headings, components and remarks in parentheses name a statement but title a note's

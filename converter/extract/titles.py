@@ -19,7 +19,7 @@ _TITLE = (
     r"(?:balance\s+sheets?|statements?\s+of\s+(?:consolidated\s+)?(?:financial\s+(?:position|condition)|condition"
     r"|operations(?:\s+and\s+comprehensive\s+(?:income|loss)(?:\s+\(loss\))?)?|income(?:\s+\(loss\))?(?:\s+and\s+expenses?)?|earnings"
     r"|profit\s+or\s+\(?loss\)?(?:\s+and\s+other\s*comprehensive\s+(?:income|loss)(?:\s+or\s+\(?loss\)?)?)?"  # IFRS: "Statement of profit or loss"
-    r"|\(?loss\)?|comprehensive\s+(?:income|loss)(?:\s+\(loss\))?|cash\s+flows?"
+    r"|\(?loss\)?|comprehensive\s+(?:income|loss|\(loss\))(?:\s*/?\s*\(?(?:loss|income)\)?)?|cash\s+flows?"  # "Comprehensive (Loss)/Income"
     r"|(?:changes\s+in\s+)?(?:stockholders|shareholders)['’]?\s+(?:equity|deficit)(?:\s+\(deficit\))?"
     r"|assets\s+and\s+liabilities)"  # a business development company's or a fund's balance sheet
     r"|summary\s+of\s+(?:consolidated\s+)?(?:operations|earnings))"  # "SUMMARY OF OPERATIONS (unaudited)"
