@@ -90,7 +90,8 @@ def extract_text(text: str, path: str) -> Release:
     if len(again.statements) <= len(release.statements):
         return release
     note = f"columns headed by a year alone end on the balance sheet's day {day.isoformat()}: the release states no period end"
-    return replace(again, statements=tuple(s if s.kind is StatementKind.BALANCE_SHEET else replace(s, notes=(*s.notes, note))
+    read_before = {(s.source, s.periods) for s in release.statements}
+    return replace(again, statements=tuple(s if (s.source, s.periods) in read_before else replace(s, notes=(*s.notes, note))
                                            for s in again.statements))
 
 
