@@ -253,7 +253,8 @@ EQ = ("Liabilities and Equity",)
     (OPS, ("Net income per share:",), "Basic", "us-gaap:EarningsPerShareBasic"),
     (BS, ("Assets",), "Goodwill & intangible assets, net", "us-gaap:IntangibleAssetsNetIncludingGoodwill"),
     (BS, ("Assets", "Long-term assets"), "Marketable securities", "us-gaap:MarketableSecuritiesNoncurrent"),
-    (BS, CA, "Marketable securities", "us-gaap:ShortTermInvestments"),
+    (BS, CA, "Marketable securities", "us-gaap:MarketableSecuritiesCurrent"),  # as 8 of 10 companies tag it
+    (BS, CA, "Short-term investments", "us-gaap:ShortTermInvestments"),
     (BS, CA, "Short-term and other investments", "us-gaap:ShortTermInvestments"),
     (BS, CL, "Term debt", "us-gaap:LongTermDebtCurrent"),
     (BS, L + ("Non-current liabilities:",), "Term debt", "us-gaap:LongTermDebtNoncurrent"),
