@@ -225,22 +225,19 @@ class LayeredTable(ConceptTable):
 
     def _before(self, kind: StatementKind, item: LineItem) -> Found | None:
         occurrence = self._occurrence(kind, item)
-        for full, company in zip(self.company_full, self.company_maps):
+        companies = [(full, company, company.match(kind, item, occurrence=occurrence))
+                     for full, company in zip(self.company_full, self.company_maps)
+                     if company.cik is None or company.cik == self.cik]
+        for full, _company, standard in companies:
             # the company's own extension line where its headings fit the row better than any of
             # its US-GAAP lines of the same words do (Apple's "Adjustment for net (gains)/losses
             # realized ..." under derivative instruments, its own concept, and under marketable
             # debt securities, a US-GAAP one)
-            if full.cik is not None and full.cik != self.cik:
-                continue
             best = full.match(kind, item, occurrence=occurrence)
-            if best is None or not best.line.extension:
-                continue
-            standard = company.match(kind, item, occurrence=occurrence)
-            if (standard is None or best.score > standard.score) and (
+            if best is not None and best.line.extension and (standard is None or best.score > standard.score) and (
                     named := self._extension_line(kind, item, by_figures=False)):
                 return None, named.rule, (), Layer.COMPANY
-        for company in self._company():
-            found = company.match(kind, item, occurrence=occurrence)
+        for _full, company, found in companies:
             if found is not None:
                 line = found.line
                 where = f" (learned from {line.filing})" if line.filing else ""

@@ -412,12 +412,13 @@ def _stated_dates(grid: Grid, spans: list[tuple[int, int]]) -> list[Seg]:
     column of its year, when every column's year is stated once."""
     if any(MONTHDAY_RE.search(c.text) for row in grid.header for c in row):
         return []
-    stated = [(m[0], m["year"]) for c in grid.captions for m in DATE_RE.finditer(c.text)]
-    for c in grid.captions:  # "At December 31, 2025 and 2024": the second date's day is the first's
+    stated, more_years = [], []
+    for c in grid.captions:
         for m in DATE_RE.finditer(c.text):
-            if (more := AND_YEAR_RE.match(c.text, m.end())):
-                stated.append((f"{m['month']} {m['day']}, {more['year']}", more["year"]))
-    stated = list(dict.fromkeys(stated))  # a caption read twice states its dates once
+            stated.append((m[0], m["year"]))
+            if (more := AND_YEAR_RE.match(c.text, m.end())):  # "At December 31, 2025 and 2024": the first's day
+                more_years.append((f"{m['month']} {m['day']}, {more['year']}", more["year"]))
+    stated = list(dict.fromkeys(stated + more_years))  # a caption read twice states its dates once
     years = _column_dates(grid, spans)
     if len(stated) == len(years) > 1 and all(y == year.strip() for (_, y), year in zip(stated, years)):
         return [Seg(text, k, k) for k, (text, _) in enumerate(stated)]
@@ -428,7 +429,6 @@ def _stated_dates(grid: Grid, spans: list[tuple[int, int]]) -> list[Seg]:
             return []
         out.append(Seg(found[0], k, k))
     return out
-
 
 
 # the day of the year a balance sheet's columns of years are at, stated in the label column

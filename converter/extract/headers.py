@@ -456,15 +456,15 @@ def _ends_on_balance_sheet_days(statements: list[Statement]) -> list[Statement]:
     weeks = not all(is_month_end(d) for d in days)
     out = []
     for st in statements:
-        if days and (later := [p for p in st.periods if p.start is not None]) and \
-                358 <= (days[-1] - max(p.end for p in later)).days <= 372:
+        durations = [p for p in st.periods if p.start is not None]
+        if days and durations and 358 <= (days[-1] - max(p.end for p in durations)).days <= 372:
             # the latest year ends a year before the latest balance sheet: the years are named by
             # the calendar year they start in (a retailer's "Fiscal 2024" ended February 2, 2025)
             st = replace(st, periods=tuple(Period(_year_on(p.end), _year_on(p.start)) if p.start is not None else p
                                            for p in st.periods),
                          notes=(*st.notes, "the fiscal years are named by the calendar year they start in: "
                                            f"the latest ends on the balance sheet's day {days[-1].isoformat()}"))
-        durations = [p for p in st.periods if p.start is not None]
+            durations = [p for p in st.periods if p.start is not None]
         ends: dict[date, date] = {}
         for p in durations:
             near = [d for d in days if 0 < abs((d - p.end).days) <= _SNAP_DAYS]
